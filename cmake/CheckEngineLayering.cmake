@@ -1,0 +1,13 @@
+# Fails when any engine source includes a Qt Widgets (or Charts) header.
+file(GLOB_RECURSE engine_files "${ENGINE_DIR}/*.h" "${ENGINE_DIR}/*.cpp")
+set(offenders "")
+foreach(f IN LISTS engine_files)
+  file(STRINGS "${f}" hits REGEX "^[ \t]*#[ \t]*include[ \t]*[<\"](QtWidgets|QtCharts|QtGui/QWidget|QWidget|QMainWindow|QDialog|QApplication|QAbstractButton|QLabel|QPushButton|QTableView|QTreeView|QChart)[/>\".]")
+  if(hits)
+    list(APPEND offenders "${f}: ${hits}")
+  endif()
+endforeach()
+if(offenders)
+  list(JOIN offenders "\n  " msg)
+  message(FATAL_ERROR "engine/ must not include widgets headers (see shared/DESIGN.md):\n  ${msg}")
+endif()

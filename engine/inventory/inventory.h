@@ -1,0 +1,99 @@
+#pragma once
+
+#include "engine/api/error.h"
+
+#include <QHash>
+#include <QList>
+#include <QMap>
+#include <QMetaType>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace rl {
+
+enum class TransportKind : quint8 { Ssh, HttpEapi, HttpNxapi, Restconf, Demo };
+QString transportKindName(TransportKind t);
+std::optional<TransportKind> transportKindFromName(QStringView name);
+
+// How to authenticate to a router. Secrets are never stored here: `secret` is a reference
+// ("env:VAR", "keychain:service/account") resolved only when a session opens.
+struct CredentialProfile {
+    QString name;
+    QString username;
+    QString keyFile;        // private key path (its passphrase, if any, comes from `secret`)
+    QString secret;         // reference to a password or passphrase; never the secret itself
+    bool useAgent = true;   // try the SSH agent first when SSH_AUTH_SOCK is set
+    friend bool operator==(const CredentialProfile &, const CredentialProfile &) = default;
+};
+
+struct Router {
+    QString name;           // unique, the id used everywhere
+    QString host;           // address or DNS name
+    int port = 22;
+    QString platform;       // translator name: frr, bird, gobgp, linux, cisco-ios, ...
+    TransportKind transport = TransportKind::Ssh;
+    QString credentials;    // name of a CredentialProfile
+    QString knownHosts;     // known_hosts file for SSH host key checks; empty: ~/.ssh/known_hosts
+    QMap<QString, QString> tags; // site, customer, role, ...
+    // HTTP APIs
+    QString caFile;
+    QString pinnedCertSha256;
+    bool tlsVerify = true;  // turning this off is explicit and shown as a warning
+    friend bool operator==(const Router &, const Router &) = default;
+};
+
+// A customer's private connection into the provider network.
+struct Connection {
+    QString id;
+    QString customer;
+    QString providerRouter;
+    QString providerInterface;
+    int vlan = -1;
+    int innerVlan = -1;
+    QString providerAddress;
+    QString customerAddress;
+    qint64 providerAs = -1;
+    qint64 customerAs = -1;
+    QString customerRouter; // empty when the customer's router is not in the inventory
+    QString customerInterface;
+    friend bool operator==(const Connection &, const Connection &) = default;
+};
+
+class Inventory
+{
+public:
+    Inventory() = default;
+
+    // Loaders report a broken file with an inventory-error naming the file, line and problem.
+    static Result<Inventory> loadFile(const QString &path);      // by extension: .json, .yaml/.yml
+    static Result<Inventory> loadJson(const QByteArray &data, const QString &fileName);
+    static Result<Inventory> loadNornirYaml(const QByteArray &hostsYaml, const QString &fileName);
+
+    const QList<Router> &routers() const { return m_routers; }
+    const QList<Connection> &connections() const { return m_connections; }
+    const QHash<QString, CredentialProfile> &credentials() const { return m_credentials; }
+
+    const Router *router(const QString &name) const;
+    bool contains(const QString &name) const { return m_index.contains(name); }
+    QStringList routerNames() const;
+    QList<Connection> connectionsOf(const QString &customer) const;
+    const CredentialProfile *credentialProfile(const QString &name) const;
+
+    // Adds or replaces; returns an error when a router is not valid (name, platform, port).
+    Error addRouter(const Router &router);
+    void addConnection(const Connection &connection);
+    void addCredentialProfile(const CredentialProfile &profile);
+
+private:
+    QList<Router> m_routers;
+    QHash<QString, qsizetype> m_index;
+    QList<Connection> m_connections;
+    QHash<QString, CredentialProfile> m_credentials;
+};
+
+} // namespace rl
+
+Q_DECLARE_METATYPE(rl::Router)
+Q_DECLARE_METATYPE(rl::Connection)

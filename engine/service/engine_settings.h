@@ -1,0 +1,35 @@
+#pragma once
+
+#include "engine/api/query_kind.h"
+#include "engine/scheduling/scheduling_types.h"
+
+#include <QHash>
+#include <QSettings>
+#include <QString>
+
+namespace rl {
+
+// Everything a user may want to tune. Typed keys over one QSettings store; enums are stored
+// by name. Defaults are what a single operator's desktop needs.
+struct EngineSettings {
+    ThrottlePolicy throttle;
+    PriorityScheme priority;
+    int maxInFlightPerRouter = 1;
+    int maxInFlightTotal = 32;
+    int connectTimeoutMs = 10000;
+    int commandTimeoutMs = 30000;
+    int idleTimeoutMs = 300000;       // close a router's session after this long unused
+    int requestTimeoutMs = 60000;     // a request's whole life, queueing included
+    qint64 maxOutputBytes = 512LL * 1024 * 1024;
+    QHash<QueryKind, int> cacheTtlSeconds; // how long an answer stays fresh, per kind
+    int historyRetentionDays = 30;
+    QString storePath;                // empty: the user's data folder
+    QString operatorRole = QStringLiteral("internal");
+
+    static EngineSettings defaults();
+    static EngineSettings load(QSettings &settings);
+    void save(QSettings &settings) const;
+    int cacheTtlFor(QueryKind kind) const;
+};
+
+} // namespace rl

@@ -1,0 +1,94 @@
+#pragma once
+
+#include "engine/api/error.h"
+#include "engine/api/request.h"
+#include "engine/inventory/inventory.h"
+#include "engine/scheduling/scheduling_types.h"
+#include "engine/service/engine_settings.h"
+#include "engine/storage/result_store.h"
+#include "engine/transport/transport.h"
+
+#include <QObject>
+#include <QStringList>
+
+#include <memory>
+#include <optional>
+
+namespace rl {
+
+class RouterDataServicePrivate;
+
+enum class RouterStatus : quint8 { Unknown, Reachable, Unreachable, AuthFailed, HostKeyProblem, Throttled };
+QString routerStatusName(RouterStatus s);
+
+// The one facade every front end talks to (GUI, CLI, HTTP API). Lives in the thread that
+// creates it; the queues, workers and store run off that thread. Signals carry values.
+//
+// Every submitted request ends in exactly one responseReady, whatever happens: invalid,
+// forbidden, throttled, cancelled, timed out, or answered (per router, an error where that
+// router failed).
+class RouterDataService final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(RouterDataService)
+
+public:
+    // Injectable backends (tests, benchmarks, the demo lab). Null members get the defaults:
+    // the real transports (SSH, HTTP) and an SQLite store at settings.storePath.
+    struct Backends {
+        std::shared_ptr<TransportFactory> transports;
+        std::shared_ptr<ResultStore> store;
+    };
+
+    explicit RouterDataService(const EngineSettings &settings, QObject *parent = nullptr);
+    RouterDataService(const EngineSettings &settings, Backends backends, QObject *parent = nullptr);
+    ~RouterDataService() override; // cancels what is pending and joins the workers
+
+    // Inventory
+    Error loadInventory(const QString &path);
+    void setInventory(const Inventory &inventory);
+    // The built-in demo lab: its inventory, and a transport that serves recorded router output.
+    void useDemoLab();
+    const Inventory &inventory() const;
+    QStringList visibleRouters(const ClientIdentity &client) const;
+
+    // Requests
+    QString submit(Request request); // returns the request id (assigned when empty)
+    void cancel(const QString &requestId);
+    void cancelAll();
+
+    // Settings (throttle policies need an admin; everything else any local operator)
+    EngineSettings settings() const;
+    Error applySettings(const ClientIdentity &who, const EngineSettings &settings);
+
+    // History
+    QList<StoredAnswerInfo> history(const QString &router, QueryKind kind, const QueryParams &params, int limit = 100) const;
+    std::optional<StoredAnswer> storedAnswer(qint64 id) const;
+    QStringList storeWarnings() const;
+
+    // Live state
+    EngineMetrics metrics() const;
+    QList<ActivityEntry> activity() const;
+    RouterStatus routerStatus(const QString &router) const;
+
+Q_SIGNALS:
+    void partReady(const QString &requestId, const rl::RouterResult &part);
+    void progress(const QString &requestId, int done, int total);
+    void responseReady(const rl::Response &response);
+    void metricsChanged(const rl::EngineMetrics &metrics);        // a few times a second at most
+    void activityChanged(const QList<rl::ActivityEntry> &entries); // likewise
+    void routerStatusChanged(const QString &router, rl::RouterStatus status);
+    // An SSH host key not in known_hosts: the front end may ask the person and call
+    // acceptHostKey(); until then the router answers host-key-unknown.
+    void hostKeyUnknown(const QString &router, const QString &keyType, const QString &fingerprintSha256);
+
+public:
+    void acceptHostKey(const QString &router, const QString &fingerprintSha256);
+
+private:
+    std::unique_ptr<RouterDataServicePrivate> d;
+};
+
+} // namespace rl
+
+Q_DECLARE_METATYPE(rl::RouterStatus)

@@ -1,0 +1,65 @@
+#pragma once
+
+#include "engine/api/error.h"
+#include "engine/api/query_kind.h"
+#include "engine/api/records.h"
+#include "engine/api/request.h"
+
+#include <QDateTime>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace rl {
+
+// One router's answer to one query, as kept by the store.
+struct StoredAnswer {
+    qint64 id = -1;              // assigned by the store
+    QString router;
+    QueryKind kind = QueryKind::Facts;
+    QueryParams params;
+    QDateTime fetchedAt;         // UTC
+    QDateTime expiresAt;         // UTC; after this a cached answer is not served
+    RecordSet records;
+    QStringList commands;
+    qint64 latencyMs = -1;
+};
+
+// Metadata of a stored answer, for history lists without loading the records.
+struct StoredAnswerInfo {
+    qint64 id = -1;
+    QString router;
+    QueryKind kind = QueryKind::Facts;
+    QueryParams params;
+    QDateTime fetchedAt;
+    QDateTime expiresAt;
+    qint64 recordCount = 0;
+};
+
+// The result store: answers with their fetch time and expiry, and their history.
+// Every method may be called from any thread. Kept behind this interface so a
+// PostgreSQL store can serve several service instances later (DESIGN.md, Scale).
+class ResultStore
+{
+public:
+    virtual ~ResultStore() = default;
+
+    virtual Error open() = 0;
+    // The newest answer for (router, kind, params) fetched at or after `notBefore` and not
+    // expired at `now`.
+    virtual std::optional<StoredAnswer> fresh(const QString &router, QueryKind kind, const QueryParams &params,
+                                              const QDateTime &notBefore, const QDateTime &now) = 0;
+    virtual Result<qint64> put(const StoredAnswer &answer) = 0;
+    // Newest first.
+    virtual QList<StoredAnswerInfo> history(const QString &router, QueryKind kind, const QueryParams &params,
+                                            int limit = 100) = 0;
+    virtual std::optional<StoredAnswer> load(qint64 id) = 0;
+    // Removes answers fetched before `cutoff` (the retention setting); returns how many.
+    virtual int prune(const QDateTime &cutoff) = 0;
+    // What happened at open time that a person should know (e.g. a corrupt file moved aside).
+    virtual QStringList warnings() const { return {}; }
+};
+
+} // namespace rl

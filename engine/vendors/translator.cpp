@@ -1,0 +1,12 @@
+#include "engine/vendors/translator.h"
+
+namespace rl {
+
+Result<PastedParse> Translator::parsePasted(QueryKind kind, const QByteArray &text) const
+{
+    return Error(ErrorCode::UnsupportedQuery,
+                 QStringLiteral("Parsing pasted %1 output is not available for the %2 platform yet.")
+                     .arg(queryKindTitle(kind), platform()));
+}
+
+} // namespace rl

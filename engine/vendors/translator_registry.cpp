@@ -1,0 +1,44 @@
+#include "engine/vendors/translator.h"
+
+#include <map>
+#include <memory>
+
+namespace rl {
+namespace {
+
+// One line per platform. Keep the list sorted by platform name.
+std::map<QString, std::unique_ptr<Translator>> makeTranslators()
+{
+    std::map<QString, std::unique_ptr<Translator>> all;
+    auto add = [&](std::unique_ptr<Translator> t) {
+        const QString name = t->platform();
+        all.emplace(name, std::move(t));
+    };
+    Q_UNUSED(add);
+    return all;
+}
+
+const std::map<QString, std::unique_ptr<Translator>> &translators()
+{
+    static const auto all = makeTranslators();
+    return all;
+}
+
+} // namespace
+
+const Translator *TranslatorRegistry::find(const QString &platform)
+{
+    const auto &all = translators();
+    const auto it = all.find(platform);
+    return it == all.end() ? nullptr : it->second.get();
+}
+
+QStringList TranslatorRegistry::platforms()
+{
+    QStringList names;
+    for (const auto &[name, t] : translators())
+        names.append(name);
+    return names;
+}
+
+} // namespace rl
