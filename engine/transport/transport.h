@@ -39,6 +39,10 @@ struct SessionProfile {
     QStringList setupCommands;   // shell mode: sent once per session (paging off, ...)
     QString promptPattern;       // shell mode: regular expression matching the prompt at line end
     CommandGuard guard;          // read-only allow-list, checked again right before sending
+    // Exec mode: what is sent for each command, with %1 replaced by the command after the
+    // guard passed it, e.g. "vtysh -c '%1'" for FRR. A guarded command holds no quote or
+    // shell character, so it cannot break out of the wrapper. Empty: the command as is.
+    QString execWrapper;
 };
 
 // One router's connection. Blocking calls, made from one worker thread at a time; a
