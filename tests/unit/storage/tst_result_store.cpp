@@ -1,0 +1,236 @@
+// The same behaviour is asked of every ResultStore backend; each test runs per backend.
+#include "engine/storage/memory_result_store.h"
+
+#include <QTest>
+#include <QThread>
+
+#include <atomic>
+#include <functional>
+#include <memory>
+
+using namespace rl;
+
+Q_DECLARE_METATYPE(std::function<std::unique_ptr<rl::ResultStore>()>)
+
+namespace {
+
+using StoreFactory = std::function<std::unique_ptr<ResultStore>()>;
+
+const QDateTime kT0 = QDateTime(QDate(2024, 5, 1), QTime(12, 0), Qt::UTC);
+
+StoredAnswer makeAnswer(const QString &router, QueryKind kind, const QDateTime &fetched, qint64 ttlSeconds,
+                        int rows = 2, const QString &neighbor = {})
+{
+    StoredAnswer a;
+    a.router = router;
+    a.kind = kind;
+    a.params.neighbor = neighbor;
+    a.fetchedAt = fetched;
+    a.expiresAt = fetched.addSecs(ttlSeconds);
+    a.commands = {QStringLiteral("show bgp summary json")};
+    a.latencyMs = 42;
+    QList<BgpNeighborRecord> list;
+    for (int i = 0; i < rows; ++i) {
+        BgpNeighborRecord r;
+        r.vrf = QStringLiteral("default");
+        r.neighbor = QStringLiteral("198.18.1.%1").arg(i + 1);
+        r.addressFamily = QStringLiteral("ipv4-unicast");
+        r.localAs = 65001;
+        r.remoteAs = 65010 + i;
+        r.state = BgpState::Established;
+        r.prefixesReceived = 10 * i;
+        list.append(r);
+    }
+    a.records = RecordSet(kind, list);
+    return a;
+}
+
+} // namespace
+
+class TestResultStore final : public QObject
+{
+    Q_OBJECT
+
+private:
+    void addBackends();
+    std::unique_ptr<ResultStore> openStore();
+
+private Q_SLOTS:
+    void putAndFresh_data() { addBackends(); }
+    void putAndFresh();
+    void freshHonoursNotBeforeAndExpiry_data() { addBackends(); }
+    void freshHonoursNotBeforeAndExpiry();
+    void freshKeysOnParams_data() { addBackends(); }
+    void freshKeysOnParams();
+    void historyNewestFirst_data() { addBackends(); }
+    void historyNewestFirst();
+    void loadMissing_data() { addBackends(); }
+    void loadMissing();
+    void prune_data() { addBackends(); }
+    void prune();
+    void concurrentUse_data() { addBackends(); }
+    void concurrentUse();
+};
+
+void TestResultStore::addBackends()
+{
+    QTest::addColumn<StoreFactory>("factory");
+    QTest::newRow("memory") << StoreFactory([] { return std::make_unique<MemoryResultStore>(); });
+}
+
+std::unique_ptr<ResultStore> TestResultStore::openStore()
+{
+    QFETCH(StoreFactory, factory);
+    auto store = factory();
+    const Error err = store->open();
+    if (err)
+        qWarning() << err.toString();
+    return err ? nullptr : std::move(store);
+}
+
+void TestResultStore::putAndFresh()
+{
+    auto store = openStore();
+    QVERIFY(store);
+    const StoredAnswer a = makeAnswer(QStringLiteral("lab-frr"), QueryKind::BgpStatus, kT0, 60, 3);
+    const Result<qint64> id = store->put(a);
+    QVERIFY2(id.ok(), qPrintable(id.error().toString()));
+    QVERIFY(*id > 0);
+
+    const auto hit = store->fresh(QStringLiteral("lab-frr"), QueryKind::BgpStatus, {}, kT0.addSecs(-10),
+                                  kT0.addSecs(30));
+    QVERIFY(hit.has_value());
+    QCOMPARE(hit->id, *id);
+    QCOMPARE(hit->router, a.router);
+    QCOMPARE(hit->kind, a.kind);
+    QCOMPARE(hit->fetchedAt, a.fetchedAt);
+    QCOMPARE(hit->expiresAt, a.expiresAt);
+    QCOMPARE(hit->commands, a.commands);
+    QCOMPARE(hit->latencyMs, a.latencyMs);
+    QCOMPARE(hit->records, a.records);
+
+    // Another router or kind: a miss.
+    QVERIFY(!store->fresh(QStringLiteral("lab-bird"), QueryKind::BgpStatus, {}, {}, kT0));
+    QVERIFY(!store->fresh(QStringLiteral("lab-frr"), QueryKind::ArpTable, {}, {}, kT0));
+}
+
+void TestResultStore::freshHonoursNotBeforeAndExpiry()
+{
+    auto store = openStore();
+    QVERIFY(store);
+    QVERIFY(store->put(makeAnswer(QStringLiteral("r1"), QueryKind::BgpStatus, kT0, 60)).ok());
+    const QString r1 = QStringLiteral("r1");
+    // Too old for the caller.
+    QVERIFY(!store->fresh(r1, QueryKind::BgpStatus, {}, kT0.addSecs(1), kT0.addSecs(2)));
+    // Expired.
+    QVERIFY(!store->fresh(r1, QueryKind::BgpStatus, {}, kT0.addSecs(-100), kT0.addSecs(60)));
+    QVERIFY(!store->fresh(r1, QueryKind::BgpStatus, {}, kT0.addSecs(-100), kT0.addSecs(61)));
+    // Exactly at notBefore and before expiry: a hit.
+    QVERIFY(store->fresh(r1, QueryKind::BgpStatus, {}, kT0, kT0.addSecs(59)));
+
+    // With two fresh answers, the newest wins.
+    const Result<qint64> newer = store->put(makeAnswer(r1, QueryKind::BgpStatus, kT0.addSecs(10), 60, 1));
+    QVERIFY(newer.ok());
+    const auto hit = store->fresh(r1, QueryKind::BgpStatus, {}, kT0.addSecs(-100), kT0.addSecs(20));
+    QVERIFY(hit);
+    QCOMPARE(hit->id, *newer);
+    QCOMPARE(hit->records.size(), 1);
+}
+
+void TestResultStore::freshKeysOnParams()
+{
+    auto store = openStore();
+    QVERIFY(store);
+    const QString r = QStringLiteral("r1");
+    QVERIFY(store->put(makeAnswer(r, QueryKind::ReceivedRoutes, kT0, 60, 1, QStringLiteral("198.18.1.1"))).ok());
+    QueryParams p;
+    p.neighbor = QStringLiteral("198.18.1.1");
+    QVERIFY(store->fresh(r, QueryKind::ReceivedRoutes, p, {}, kT0));
+    p.neighbor = QStringLiteral("198.18.1.2");
+    QVERIFY(!store->fresh(r, QueryKind::ReceivedRoutes, p, {}, kT0));
+    QVERIFY(!store->fresh(r, QueryKind::ReceivedRoutes, QueryParams{}, {}, kT0));
+}
+
+void TestResultStore::historyNewestFirst()
+{
+    auto store = openStore();
+    QVERIFY(store);
+    const QString r = QStringLiteral("r1");
+    // Inserted out of order on purpose: history sorts by fetch time.
+    const qint64 mid = *store->put(makeAnswer(r, QueryKind::BgpStatus, kT0.addSecs(60), 10, 2));
+    const qint64 old = *store->put(makeAnswer(r, QueryKind::BgpStatus, kT0, 10, 1));
+    const qint64 newest = *store->put(makeAnswer(r, QueryKind::BgpStatus, kT0.addSecs(120), 10, 3));
+    QVERIFY(store->put(makeAnswer(QStringLiteral("other"), QueryKind::BgpStatus, kT0, 10)).ok());
+
+    const QList<StoredAnswerInfo> h = store->history(r, QueryKind::BgpStatus, {});
+    QCOMPARE(h.size(), 3);
+    QCOMPARE(h[0].id, newest);
+    QCOMPARE(h[1].id, mid);
+    QCOMPARE(h[2].id, old);
+    QCOMPARE(h[0].recordCount, 3);
+    QCOMPARE(h[2].recordCount, 1);
+    QCOMPARE(h[1].fetchedAt, kT0.addSecs(60));
+    QCOMPARE(h[1].router, r);
+
+    QCOMPARE(store->history(r, QueryKind::BgpStatus, {}, 2).size(), 2);
+
+    const auto loaded = store->load(old);
+    QVERIFY(loaded);
+    QCOMPARE(loaded->records, makeAnswer(r, QueryKind::BgpStatus, kT0, 10, 1).records);
+}
+
+void TestResultStore::loadMissing()
+{
+    auto store = openStore();
+    QVERIFY(store);
+    QVERIFY(!store->load(12345));
+    QVERIFY(store->history(QStringLiteral("nobody"), QueryKind::Facts, {}).isEmpty());
+}
+
+void TestResultStore::prune()
+{
+    auto store = openStore();
+    QVERIFY(store);
+    const QString r = QStringLiteral("r1");
+    for (int i = 0; i < 5; ++i)
+        QVERIFY(store->put(makeAnswer(r, QueryKind::BgpStatus, kT0.addSecs(i * 60), 3600)).ok());
+    QCOMPARE(store->prune(kT0.addSecs(120)), 2);
+    const auto h = store->history(r, QueryKind::BgpStatus, {});
+    QCOMPARE(h.size(), 3);
+    QCOMPARE(h.last().fetchedAt, kT0.addSecs(120));
+    QCOMPARE(store->prune(kT0), 0);
+}
+
+void TestResultStore::concurrentUse()
+{
+    auto store = openStore();
+    QVERIFY(store);
+    constexpr int kThreads = 4;
+    constexpr int kPerThread = 50;
+    std::atomic<int> failures{0};
+    QList<QThread *> threads;
+    for (int t = 0; t < kThreads; ++t) {
+        threads.append(QThread::create([&, t] {
+            const QString router = QStringLiteral("r%1").arg(t);
+            for (int i = 0; i < kPerThread; ++i) {
+                if (!store->put(makeAnswer(router, QueryKind::BgpStatus, kT0.addSecs(i), 3600, 1)).ok())
+                    ++failures;
+                if (!store->fresh(router, QueryKind::BgpStatus, {}, {}, kT0))
+                    ++failures;
+                store->history(router, QueryKind::BgpStatus, {}, 5);
+            }
+        }));
+    }
+    for (QThread *th : threads)
+        th->start();
+    for (QThread *th : threads) {
+        QVERIFY(th->wait(120000));
+        delete th;
+    }
+    QCOMPARE(failures.load(), 0);
+    for (int t = 0; t < kThreads; ++t)
+        QCOMPARE(store->history(QStringLiteral("r%1").arg(t), QueryKind::BgpStatus, {}, 1000).size(), kPerThread);
+}
+
+QTEST_GUILESS_MAIN(TestResultStore)
+#include "tst_result_store.moc"
