@@ -1,0 +1,399 @@
+// routerlens-cli: the RouterLens engine from a terminal or a script.
+// Argument parsing and wiring only; the work is RouterDataService's.
+
+#include "engine/api/event_log.h"
+#include "engine/api/record_export.h"
+#include "engine/api/request_validator.h"
+#include "engine/service/router_data_service.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTextStream>
+#include <QTimer>
+
+#include <cstdio>
+
+#if __has_include("engine/vendors/offline_parser.h")
+#include "engine/vendors/offline_parser.h"
+#define ROUTERLENS_HAVE_OFFLINE_PARSER 1
+#endif
+
+namespace {
+
+// Exit codes: scripts tell success, partial failure and bad usage apart.
+enum ExitCode {
+    ExitOk = 0,          // every router answered
+    ExitFailed = 1,      // the request was refused or every router failed
+    ExitUsage = 2,       // bad command line, bad parameters, broken inventory
+    ExitPartial = 3,     // some routers answered, some failed
+};
+
+void out(const QString &text)
+{
+    const QByteArray utf8 = text.toUtf8();
+    std::fwrite(utf8.constData(), 1, size_t(utf8.size()), stdout);
+}
+
+void err(const QString &text)
+{
+    const QByteArray utf8 = text.toUtf8();
+    std::fwrite(utf8.constData(), 1, size_t(utf8.size()), stderr);
+}
+
+const char *kTopHelp =
+    "Usage: routerlens-cli <command> [options]\n"
+    "\n"
+    "RouterLens asks routers read-only questions through one engine: per-router priority\n"
+    "queues, throttling, coalescing, a result store with history.\n"
+    "\n"
+    "Commands:\n"
+    "  query     Ask one or more routers a question (facts, bgp-status, arp-table, ...)\n"
+    "  routers   List the routers the client may see\n"
+    "  kinds     List the query kinds and the parameters each takes\n"
+    "  parse     Turn saved or pasted router output into normalized records (offline)\n"
+    "\n"
+    "Run 'routerlens-cli <command> --help' for a command's options.\n"
+    "Exit codes: 0 success, 1 refused or every router failed, 2 bad usage, 3 partial failure.\n";
+
+void addSourceOptions(QCommandLineParser &p)
+{
+    p.addOption({QStringLiteral("inventory"), QStringLiteral("Inventory file (.json, or Nornir hosts .yaml)."), QStringLiteral("file")});
+    p.addOption({QStringLiteral("demo"), QStringLiteral("Use the built-in demo lab (recorded router output; no network).")});
+    p.addOption({QStringLiteral("client"), QStringLiteral("Client identity (default: your user name)."), QStringLiteral("id")});
+    p.addOption({QStringLiteral("role"), QStringLiteral("Client role: internal, external or admin (default: internal)."), QStringLiteral("role"), QStringLiteral("internal")});
+    p.addOption({QStringLiteral("customer"), QStringLiteral("For external clients: the customer whose connections they may see."), QStringLiteral("name")});
+    p.addOption({QStringLiteral("format"), QStringLiteral("Output: table, json or csv (default: table)."), QStringLiteral("format"), QStringLiteral("table")});
+    p.addOption({QStringLiteral("settings"), QStringLiteral("Settings file (INI) for throttles, timeouts, cache ages."), QStringLiteral("file")});
+    p.addOption({QStringLiteral("store"), QStringLiteral("Result store (SQLite file); default: the user's data folder."), QStringLiteral("file")});
+    p.addHelpOption();
+}
+
+struct Source {
+    rl::ClientIdentity client;
+    QString format;
+};
+
+// Returns ExitOk or the exit code to leave with (after printing why).
+int setUp(const QCommandLineParser &p, rl::RouterDataService &service, Source &src)
+{
+    src.format = p.value(QStringLiteral("format"));
+    if (src.format != QLatin1String("table") && src.format != QLatin1String("json") && src.format != QLatin1String("csv")) {
+        err(QStringLiteral("routerlens-cli: --format must be table, json or csv, not \"%1\".\n").arg(src.format));
+        return ExitUsage;
+    }
+    const auto role = rl::roleFromName(p.value(QStringLiteral("role")));
+    if (!role) {
+        err(QStringLiteral("routerlens-cli: --role must be internal, external or admin.\n"));
+        return ExitUsage;
+    }
+    src.client.role = *role;
+    src.client.customer = p.value(QStringLiteral("customer"));
+    QString id = p.value(QStringLiteral("client"));
+    if (id.isEmpty())
+        id = qEnvironmentVariable("USER", QStringLiteral("local"));
+    src.client.id = id;
+    if (src.client.role == rl::Role::External && src.client.customer.isEmpty()) {
+        err(QStringLiteral("routerlens-cli: an external client needs --customer NAME.\n"));
+        return ExitUsage;
+    }
+    const bool demo = p.isSet(QStringLiteral("demo"));
+    const QString inventory = p.value(QStringLiteral("inventory"));
+    if (demo == !inventory.isEmpty()) {
+        err(QStringLiteral("routerlens-cli: give either --inventory FILE or --demo.\n"));
+        return ExitUsage;
+    }
+    if (demo) {
+        service.useDemoLab();
+    } else if (const rl::Error e = service.loadInventory(inventory)) {
+        err(QStringLiteral("routerlens-cli: %1\n").arg(e.message));
+        if (!e.detail.isEmpty())
+            err(QStringLiteral("  %1\n").arg(e.detail));
+        return ExitUsage;
+    }
+    return ExitOk;
+}
+
+rl::EngineSettings loadSettings(const QCommandLineParser &p)
+{
+    rl::EngineSettings settings = rl::EngineSettings::defaults();
+    if (p.isSet(QStringLiteral("settings"))) {
+        QSettings file(p.value(QStringLiteral("settings")), QSettings::IniFormat);
+        settings = rl::EngineSettings::load(file);
+    } else {
+        QSettings user;
+        settings = rl::EngineSettings::load(user);
+    }
+    if (p.isSet(QStringLiteral("store")))
+        settings.storePath = p.value(QStringLiteral("store"));
+    return settings;
+}
+
+int runRouters(QCoreApplication &app, const QStringList &args)
+{
+    QCommandLineParser p;
+    p.setApplicationDescription(QStringLiteral("List the routers the client may see, with their platform and tags."));
+    addSourceOptions(p);
+    p.process(args);
+    rl::RouterDataService service(loadSettings(p));
+    Source src;
+    if (const int rc = setUp(p, service, src))
+        return rc;
+    const QStringList visible = service.visibleRouters(src.client);
+    if (src.format == QLatin1String("json")) {
+        QJsonArray arr;
+        for (const QString &name : visible) {
+            const rl::Router *r = service.inventory().router(name);
+            QJsonObject tags;
+            for (auto it = r->tags.cbegin(); it != r->tags.cend(); ++it)
+                tags.insert(it.key(), it.value());
+            arr.append(QJsonObject{{QStringLiteral("name"), r->name}, {QStringLiteral("host"), r->host},
+                                   {QStringLiteral("port"), r->port}, {QStringLiteral("platform"), r->platform},
+                                   {QStringLiteral("transport"), rl::transportKindName(r->transport)},
+                                   {QStringLiteral("tags"), tags}});
+        }
+        out(QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("version"), rl::ApiVersion}, {QStringLiteral("routers"), arr}})
+                                  .toJson(QJsonDocument::Indented)));
+        return ExitOk;
+    }
+    if (src.format == QLatin1String("csv"))
+        out(QStringLiteral("name,host,port,platform,transport,tags\r\n"));
+    for (const QString &name : visible) {
+        const rl::Router *r = service.inventory().router(name);
+        QStringList tags;
+        for (auto it = r->tags.cbegin(); it != r->tags.cend(); ++it)
+            tags.append(it.key() + QLatin1Char('=') + it.value());
+        if (src.format == QLatin1String("csv")) {
+            out(QStringList{r->name, r->host, QString::number(r->port), r->platform, rl::transportKindName(r->transport), tags.join(QLatin1Char(' '))}
+                    .replaceInStrings(QRegularExpression(QStringLiteral("^(.*[,\"\\r\\n].*)$")), QStringLiteral("\"\\1\""))
+                    .join(QLatin1Char(',')) + QStringLiteral("\r\n"));
+        } else {
+            out(QStringLiteral("%1  %2:%3  %4  %5\n").arg(r->name.leftJustified(20), r->host, QString::number(r->port),
+                                                          r->platform.leftJustified(14), tags.join(QLatin1Char(' '))));
+        }
+    }
+    Q_UNUSED(app);
+    return ExitOk;
+}
+
+int runKinds()
+{
+    for (rl::QueryKind kind : rl::allQueryKinds()) {
+        QStringList params;
+        for (const char *name : {"neighbor", "vrf", "addressFamily", "interface", "destination"}) {
+            const QString n = QString::fromLatin1(name);
+            if (rl::RequestValidator::usesParam(kind, n))
+                params.append(rl::RequestValidator::requiresParam(kind, n) ? n + QStringLiteral(" (required)") : n);
+        }
+        out(QStringLiteral("%1  %2  %3\n").arg(rl::queryKindName(kind).leftJustified(18), rl::queryKindTitle(kind).leftJustified(22),
+                                               params.isEmpty() ? QStringLiteral("-") : params.join(QStringLiteral(", "))));
+    }
+    return ExitOk;
+}
+
+int runQuery(QCoreApplication &app, const QStringList &args)
+{
+    QCommandLineParser p;
+    p.setApplicationDescription(QStringLiteral(
+        "Ask routers one question. KIND is one of: facts, link-status, bgp-status, arp-table, vlan-errors,\n"
+        "received-routes, advertised-routes, route-lookup, lldp-neighbors, optics.\n"
+        "Example: routerlens-cli query --demo --all bgp-status"));
+    addSourceOptions(p);
+    p.addOption({{QStringLiteral("r"), QStringLiteral("router")}, QStringLiteral("A router to ask (repeat for several)."), QStringLiteral("name")});
+    p.addOption({QStringLiteral("all"), QStringLiteral("Ask every router the client may see.")});
+    p.addOption({QStringLiteral("neighbor"), QStringLiteral("BGP neighbor address (received/advertised routes, bgp-status filter)."), QStringLiteral("ip")});
+    p.addOption({QStringLiteral("vrf"), QStringLiteral("VRF name (default: the global table)."), QStringLiteral("name")});
+    p.addOption({QStringLiteral("af"), QStringLiteral("Address family: ipv4 or ipv6."), QStringLiteral("family")});
+    p.addOption({QStringLiteral("interface"), QStringLiteral("Interface name filter."), QStringLiteral("name")});
+    p.addOption({QStringLiteral("destination"), QStringLiteral("route-lookup: address or prefix."), QStringLiteral("ip")});
+    p.addOption({QStringLiteral("max-age"), QStringLiteral("Accept a stored answer up to this many seconds old (default 0: ask the router)."), QStringLiteral("seconds"), QStringLiteral("0")});
+    p.addOption({QStringLiteral("background"), QStringLiteral("Nobody is waiting: lower priority.")});
+    p.addOption({QStringLiteral("timeout"), QStringLiteral("Give up after this many seconds (default 120)."), QStringLiteral("seconds"), QStringLiteral("120")});
+    p.addPositionalArgument(QStringLiteral("kind"), QStringLiteral("The query kind."));
+    p.process(args);
+
+    const QStringList pos = p.positionalArguments();
+    if (pos.size() != 1) {
+        err(QStringLiteral("routerlens-cli query: name exactly one query kind, e.g. bgp-status (see 'routerlens-cli kinds').\n"));
+        return ExitUsage;
+    }
+    const auto kind = rl::queryKindFromName(pos.first());
+    if (!kind) {
+        err(QStringLiteral("routerlens-cli query: \"%1\" is not a query kind; see 'routerlens-cli kinds'.\n").arg(pos.first()));
+        return ExitUsage;
+    }
+    bool ok = false;
+    const qint64 maxAge = p.value(QStringLiteral("max-age")).toLongLong(&ok);
+    if (!ok || maxAge < 0) {
+        err(QStringLiteral("routerlens-cli query: --max-age takes a number of seconds, 0 or more.\n"));
+        return ExitUsage;
+    }
+    const int timeoutSec = p.value(QStringLiteral("timeout")).toInt(&ok);
+    if (!ok || timeoutSec <= 0) {
+        err(QStringLiteral("routerlens-cli query: --timeout takes a positive number of seconds.\n"));
+        return ExitUsage;
+    }
+
+    rl::RouterDataService service(loadSettings(p));
+    Source src;
+    if (const int rc = setUp(p, service, src))
+        return rc;
+    rl::Request req;
+    req.client = src.client;
+    req.kind = *kind;
+    req.routers = p.values(QStringLiteral("router"));
+    if (p.isSet(QStringLiteral("all"))) {
+        if (!req.routers.isEmpty()) {
+            err(QStringLiteral("routerlens-cli query: give --router names or --all, not both.\n"));
+            return ExitUsage;
+        }
+        req.routers = service.visibleRouters(src.client);
+    }
+    if (req.routers.isEmpty()) {
+        err(QStringLiteral("routerlens-cli query: name routers with --router NAME (repeatable) or use --all.\n"));
+        return ExitUsage;
+    }
+    req.params.neighbor = p.value(QStringLiteral("neighbor"));
+    req.params.vrf = p.value(QStringLiteral("vrf"));
+    req.params.addressFamily = p.value(QStringLiteral("af"));
+    req.params.interfaceName = p.value(QStringLiteral("interface"));
+    req.params.destination = p.value(QStringLiteral("destination"));
+    req.maxAgeSeconds = maxAge;
+    req.urgency = p.isSet(QStringLiteral("background")) ? rl::Urgency::Background : rl::Urgency::Interactive;
+
+    int exitCode = ExitFailed;
+    QString requestId;
+    QObject::connect(&service, &rl::RouterDataService::responseReady, &app, [&](const rl::Response &resp) {
+        if (resp.requestId != requestId)
+            return;
+        if (src.format == QLatin1String("json"))
+            out(QString::fromUtf8(rl::RecordExport::toJson(resp)));
+        else if (src.format == QLatin1String("csv"))
+            out(QString::fromUtf8(rl::RecordExport::toCsv(resp)));
+        else
+            out(rl::RecordExport::toTable(resp));
+        if (resp.error.isError()) {
+            if (src.format != QLatin1String("table"))
+                err(QStringLiteral("routerlens-cli: %1: %2\n").arg(resp.error.codeName(), resp.error.message));
+            exitCode = (resp.error.code == rl::ErrorCode::InvalidRequest || resp.error.code == rl::ErrorCode::UnknownRouter
+                        || resp.error.code == rl::ErrorCode::UnsupportedQuery)
+                           ? ExitUsage
+                           : ExitFailed;
+        } else {
+            const int failed = resp.failedCount();
+            exitCode = failed == 0 ? ExitOk : failed == resp.results.size() ? ExitFailed : ExitPartial;
+            if (failed > 0 && src.format != QLatin1String("table"))
+                err(QStringLiteral("routerlens-cli: %1 of %2 routers failed; see their errors in the output.\n")
+                        .arg(failed).arg(resp.results.size()));
+        }
+        app.exit(exitCode);
+    });
+    QTimer::singleShot(timeoutSec * 1000, &app, [&] {
+        err(QStringLiteral("routerlens-cli: no complete answer within %1 s; giving up (use --timeout to wait longer).\n").arg(timeoutSec));
+        service.cancel(requestId);
+        app.exit(ExitFailed);
+    });
+    requestId = service.submit(req);
+    return app.exec();
+}
+
+int runParse(const QStringList &args)
+{
+    QCommandLineParser p;
+    p.setApplicationDescription(QStringLiteral(
+        "Turn saved or pasted router output into normalized records.\n"
+        "Example: routerlens-cli parse --platform cisco-ios --query bgp-status show-bgp.txt"));
+    p.addOption({QStringLiteral("platform"), QStringLiteral("Platform: frr, bird, gobgp, linux, cisco-ios, cisco-nxos, cisco-iosxr, juniper-junos, arista-eos."), QStringLiteral("platform")});
+    p.addOption({QStringLiteral("query"), QStringLiteral("The query kind the output answers, e.g. bgp-status."), QStringLiteral("kind")});
+    p.addOption({QStringLiteral("format"), QStringLiteral("Output: table, json or csv (default: table)."), QStringLiteral("format"), QStringLiteral("table")});
+    p.addPositionalArgument(QStringLiteral("file"), QStringLiteral("The saved output, or - for standard input."));
+    p.addHelpOption();
+    p.process(args);
+    const auto kind = rl::queryKindFromName(p.value(QStringLiteral("query")));
+    if (!kind || !p.isSet(QStringLiteral("platform")) || p.positionalArguments().size() != 1) {
+        err(QStringLiteral("routerlens-cli parse: give --platform, --query KIND and one FILE (or -).\n"));
+        return ExitUsage;
+    }
+    const QString format = p.value(QStringLiteral("format"));
+    if (format != QLatin1String("table") && format != QLatin1String("json") && format != QLatin1String("csv")) {
+        err(QStringLiteral("routerlens-cli parse: --format must be table, json or csv.\n"));
+        return ExitUsage;
+    }
+    QFile file;
+    const QString path = p.positionalArguments().first();
+    const bool opened = path == QLatin1String("-") ? file.open(stdin, QIODevice::ReadOnly) : (file.setFileName(path), file.open(QIODevice::ReadOnly));
+    if (!opened) {
+        err(QStringLiteral("routerlens-cli parse: cannot read %1: %2\n").arg(path, file.errorString()));
+        return ExitUsage;
+    }
+    const QByteArray text = file.readAll();
+#ifdef ROUTERLENS_HAVE_OFFLINE_PARSER
+    const auto parsed = rl::OfflineParser::parse(p.value(QStringLiteral("platform")), *kind, text);
+#else
+    const rl::Translator *t = rl::TranslatorRegistry::find(p.value(QStringLiteral("platform")));
+    if (!t) {
+        err(QStringLiteral("routerlens-cli parse: unknown platform \"%1\"; known: %2.\n")
+                .arg(p.value(QStringLiteral("platform")), rl::TranslatorRegistry::platforms().join(QStringLiteral(", "))));
+        return ExitUsage;
+    }
+    const auto parsed = t->parsePasted(*kind, text);
+#endif
+    rl::Response resp;
+    resp.kind = *kind;
+    resp.requestId = QStringLiteral("offline");
+    rl::RouterResult part;
+    part.router = path == QLatin1String("-") ? QStringLiteral("stdin") : path;
+    if (parsed.ok()) {
+        part.records = parsed->records;
+        part.commands = {parsed->command};
+        err(QStringLiteral("routerlens-cli parse: read as the output of \"%1\".\n").arg(parsed->command));
+    } else {
+        part.records = rl::RecordSet(*kind);
+        part.error = parsed.error();
+    }
+    resp.results = {part};
+    if (format == QLatin1String("json"))
+        out(QString::fromUtf8(rl::RecordExport::toJson(resp)));
+    else if (format == QLatin1String("csv"))
+        out(QString::fromUtf8(rl::RecordExport::toCsv(resp)));
+    else
+        out(rl::RecordExport::toTable(resp));
+    return parsed.ok() ? ExitOk : ExitFailed;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setOrganizationName(QStringLiteral("RouterLens"));
+    QCoreApplication::setApplicationName(QStringLiteral("RouterLens"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(ROUTERLENS_VERSION));
+    rl::EventLog::instance().setEchoLevel(rl::LogEntry::Level::Warning, qEnvironmentVariableIsSet("ROUTERLENS_VERBOSE"));
+
+    QStringList args = app.arguments();
+    if (args.size() < 2 || args[1] == QLatin1String("--help") || args[1] == QLatin1String("-h") || args[1] == QLatin1String("help")) {
+        out(QString::fromLatin1(kTopHelp));
+        return args.size() < 2 ? ExitUsage : ExitOk;
+    }
+    if (args[1] == QLatin1String("--version")) {
+        out(QStringLiteral("routerlens-cli %1\n").arg(QCoreApplication::applicationVersion()));
+        return ExitOk;
+    }
+    const QString command = args.takeAt(1);
+    if (command == QLatin1String("query"))
+        return runQuery(app, args);
+    if (command == QLatin1String("routers"))
+        return runRouters(app, args);
+    if (command == QLatin1String("kinds"))
+        return runKinds();
+    if (command == QLatin1String("parse"))
+        return runParse(args);
+    err(QStringLiteral("routerlens-cli: unknown command \"%1\".\n\n").arg(command) + QString::fromLatin1(kTopHelp));
+    return ExitUsage;
+}
