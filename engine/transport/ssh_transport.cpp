@@ -1,0 +1,750 @@
+#include "engine/transport/ssh_transport.h"
+
+#include "engine/api/event_log.h"
+#include "engine/transport/secret_resolver.h"
+#include "engine/transport/ssh_terminal_text.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFileInfo>
+
+#include <libssh/libssh.h>
+
+#include <mutex>
+
+namespace rl {
+
+namespace {
+
+constexpr int kReadChunk = 64 * 1024;
+
+void initLibssh()
+{
+    static std::once_flag once;
+    std::call_once(once, [] { ssh_init(); });
+}
+
+QString hostPort(const Router &r)
+{
+    return r.port == 22 ? r.host : QStringLiteral("%1:%2").arg(r.host).arg(r.port);
+}
+
+// Bracketed form used by known_hosts and ssh-keygen -R for non-standard ports.
+QString knownHostsName(const Router &r)
+{
+    return r.port == 22 ? r.host : QStringLiteral("[%1]:%2").arg(r.host).arg(r.port);
+}
+
+bool isCancelled(const ExecOptions &o)
+{
+    return o.cancelled && o.cancelled->load();
+}
+
+QString sshErrorText(ssh_session s)
+{
+    return s ? QString::fromUtf8(ssh_get_error(s)) : QString();
+}
+
+// Applies the options shared by real sessions and the host key acceptance probe.
+Error configure(ssh_session s, const Router &router, const QString &user, int connectTimeoutMs,
+                const SshSettings &settings)
+{
+    const QByteArray host = router.host.toUtf8();
+    const unsigned int port = unsigned(router.port);
+    const long timeoutUsec = long(qMax(1, connectTimeoutMs)) * 1000;
+    const int noConfig = 0;
+    const int noDelay = 1;
+    const QByteArray known = SshTransport::knownHostsPath(router).toLocal8Bit();
+    bool ok = ssh_options_set(s, SSH_OPTIONS_HOST, host.constData()) == SSH_OK
+              && ssh_options_set(s, SSH_OPTIONS_PORT, &port) == SSH_OK
+              // the person's ~/.ssh/config must not silently change what we connect to
+              && ssh_options_set(s, SSH_OPTIONS_PROCESS_CONFIG, &noConfig) == SSH_OK
+              && ssh_options_set(s, SSH_OPTIONS_TIMEOUT_USEC, &timeoutUsec) == SSH_OK
+              && ssh_options_set(s, SSH_OPTIONS_NODELAY, &noDelay) == SSH_OK
+              && ssh_options_set(s, SSH_OPTIONS_KNOWNHOSTS, known.constData()) == SSH_OK;
+    if (ok && !user.isEmpty()) {
+        const QByteArray u = user.toUtf8();
+        ok = ssh_options_set(s, SSH_OPTIONS_USER, u.constData()) == SSH_OK;
+    }
+    if (ok && !settings.kexAlgorithms.isEmpty()) {
+        const QByteArray k = settings.kexAlgorithms.toLatin1();
+        ok = ssh_options_set(s, SSH_OPTIONS_KEY_EXCHANGE, k.constData()) == SSH_OK;
+    }
+    if (ok && !settings.hostKeyAlgorithms.isEmpty()) {
+        const QByteArray k = settings.hostKeyAlgorithms.toLatin1();
+        ok = ssh_options_set(s, SSH_OPTIONS_HOSTKEYS, k.constData()) == SSH_OK;
+    }
+    if (!ok)
+        return Error(ErrorCode::InvalidRequest,
+                     QStringLiteral("The SSH settings for router %1 are not valid: check its host, port and the "
+                                    "SSH algorithm settings.")
+                         .arg(router.name),
+                     sshErrorText(s));
+    return {};
+}
+
+// Classifies a failed ssh_connect() for people.
+Error connectError(ssh_session s, const Router &router, int connectTimeoutMs)
+{
+    const QString text = sshErrorText(s);
+    const QString lower = text.toLower();
+    if (lower.contains(QLatin1String("timeout")) || lower.contains(QLatin1String("timed out")))
+        return Error(ErrorCode::Timeout,
+                     QStringLiteral("Router %1 (%2) did not answer the SSH connection within %3 s: check that it is "
+                                    "up and reachable from this machine, or raise the connect timeout.")
+                         .arg(router.name, hostPort(router))
+                         .arg(connectTimeoutMs / 1000.0),
+                     text);
+    if (lower.contains(QLatin1String("refused")) || lower.contains(QLatin1String("no route"))
+        || lower.contains(QLatin1String("unreachable")) || lower.contains(QLatin1String("resolve"))
+        || lower.contains(QLatin1String("not known")) || lower.contains(QLatin1String("getaddrinfo")))
+        return Error(ErrorCode::Unreachable,
+                     QStringLiteral("Router %1 (%2) cannot be reached over SSH: check the address and port in the "
+                                    "inventory, that SSH is enabled on the router, and that no firewall blocks it.")
+                         .arg(router.name, hostPort(router)),
+                     text);
+    return Error(ErrorCode::ConnectionLost,
+                 QStringLiteral("The SSH connection to router %1 (%2) failed during the handshake: the far end "
+                                "closed it or does not speak SSH. Check that the port is the router's SSH port.")
+                     .arg(router.name, hostPort(router)),
+                 text);
+}
+
+Result<QString> serverFingerprint(ssh_session s)
+{
+    ssh_key key = nullptr;
+    if (ssh_get_server_publickey(s, &key) != SSH_OK || !key)
+        return Error(ErrorCode::ConnectionLost, QStringLiteral("The router sent no usable host key."), sshErrorText(s));
+    unsigned char *hash = nullptr;
+    size_t len = 0;
+    const int rc = ssh_get_publickey_hash(key, SSH_PUBLICKEY_HASH_SHA256, &hash, &len);
+    ssh_key_free(key);
+    if (rc != SSH_OK)
+        return Error(ErrorCode::InternalError, QStringLiteral("The router's host key could not be hashed."));
+    char *fp = ssh_get_fingerprint_hash(SSH_PUBLICKEY_HASH_SHA256, hash, len);
+    ssh_clean_pubkey_hash(&hash);
+    QString out = QString::fromLatin1(fp);
+    ssh_string_free_char(fp);
+    return out;
+}
+
+// Checks the host key against known_hosts; never accepts on its own.
+Error verifyHostKey(ssh_session s, const Router &router)
+{
+    const Result<QString> fp = serverFingerprint(s);
+    if (!fp)
+        return fp.error();
+    const QString file = SshTransport::knownHostsPath(router);
+    switch (ssh_session_is_known_server(s)) {
+    case SSH_KNOWN_HOSTS_OK:
+        return {};
+    case SSH_KNOWN_HOSTS_CHANGED:
+    case SSH_KNOWN_HOSTS_OTHER:
+        return Error(ErrorCode::HostKeyMismatch,
+                     QStringLiteral("The SSH host key of router %1 (%2) has CHANGED since it was recorded in %3. "
+                                    "Someone may be intercepting the connection, or the router was reinstalled. "
+                                    "Nothing was sent. Verify the new fingerprint with the router's administrator; "
+                                    "only if it is genuine, remove the old entry (ssh-keygen -R '%4' -f %3) and "
+                                    "accept the new key.")
+                         .arg(router.name, hostPort(router), file, knownHostsName(router)),
+                     fp.value());
+    case SSH_KNOWN_HOSTS_UNKNOWN:
+    case SSH_KNOWN_HOSTS_NOT_FOUND:
+        return Error(ErrorCode::HostKeyUnknown,
+                     QStringLiteral("The SSH host key of router %1 (%2) is not known yet (fingerprint %3). Compare it "
+                                    "with the fingerprint the router's administrator gives you and accept it only if "
+                                    "they match.")
+                         .arg(router.name, hostPort(router), fp.value()),
+                     fp.value());
+    case SSH_KNOWN_HOSTS_ERROR:
+        break;
+    }
+    return Error(ErrorCode::HostKeyUnknown,
+                 QStringLiteral("The known hosts file %1 could not be read to check router %2's host key "
+                                "(fingerprint %3): check that the file is readable and well formed.")
+                     .arg(file, router.name, fp.value()),
+                 fp.value());
+}
+
+} // namespace
+
+struct SshTransport::Attempt {
+    Error error;
+    bool sessionDead = false; // the session itself failed, not just this command
+    qint64 received = 0;
+    CommandOutput output;
+};
+
+SshTransport::SshTransport(Router router, CredentialProfile credentials, SessionProfile profile,
+                           std::shared_ptr<const SecretResolver> secrets, SshSettings settings)
+    : m_router(std::move(router))
+    , m_credentials(std::move(credentials))
+    , m_profile(std::move(profile))
+    , m_secrets(std::move(secrets))
+    , m_settings(std::move(settings))
+{
+    initLibssh();
+    const QString pattern = m_profile.promptPattern.isEmpty() ? m_settings.defaultPromptPattern
+                                                              : m_profile.promptPattern;
+    m_promptRe.setPattern(QStringLiteral("(?:") + pattern + QStringLiteral(")\\s*$"));
+}
+
+SshTransport::~SshTransport()
+{
+    close();
+}
+
+QString SshTransport::who() const
+{
+    return QStringLiteral("router %1 (%2)").arg(m_router.name, hostPort(m_router));
+}
+
+QString SshTransport::knownHostsPath(const Router &router)
+{
+    if (!router.knownHosts.isEmpty())
+        return router.knownHosts;
+    return QDir::homePath() + QStringLiteral("/.ssh/known_hosts");
+}
+
+bool SshTransport::isOpen() const
+{
+    return m_session && ssh_is_connected(m_session);
+}
+
+void SshTransport::close()
+{
+    closeShell();
+    closeSession();
+}
+
+void SshTransport::closeSession()
+{
+    closeShell();
+    if (m_session) {
+        if (ssh_is_connected(m_session))
+            ssh_disconnect(m_session);
+        ssh_free(m_session);
+        m_session = nullptr;
+    }
+}
+
+void SshTransport::closeShell()
+{
+    if (m_shell) {
+        if (m_session && ssh_is_connected(m_session) && ssh_channel_is_open(m_shell))
+            ssh_channel_close(m_shell);
+        ssh_channel_free(m_shell);
+        m_shell = nullptr;
+    }
+    m_prompt.clear();
+}
+
+Error SshTransport::sessionError(const QString &what) const
+{
+    return Error(ErrorCode::ConnectionLost,
+                 QStringLiteral("The SSH connection to %1 was lost while %2: the router or the network dropped "
+                                "it. Try again; if it keeps happening, check the router's SSH limits and load.")
+                     .arg(who(), what),
+                 sshErrorText(m_session));
+}
+
+Error SshTransport::ensureSession(const ExecOptions &options)
+{
+    if (m_session && !ssh_is_connected(m_session))
+        closeSession();
+    if (m_session)
+        return {};
+    if (isCancelled(options))
+        return Error(ErrorCode::Cancelled, QStringLiteral("The request was cancelled before connecting."));
+
+    m_session = ssh_new();
+    if (!m_session)
+        return Error(ErrorCode::InternalError, QStringLiteral("libssh could not create a session (out of memory?)."));
+    if (Error e = configure(m_session, m_router, m_credentials.username, options.connectTimeoutMs, m_settings)) {
+        closeSession();
+        return e;
+    }
+    if (ssh_connect(m_session) != SSH_OK) {
+        Error e = connectError(m_session, m_router, options.connectTimeoutMs);
+        closeSession();
+        return e;
+    }
+    if (Error e = verifyHostKey(m_session, m_router)) {
+        closeSession();
+        EventLog::instance().warning(QStringLiteral("ssh:") + m_router.name, e.message);
+        return e;
+    }
+    if (isCancelled(options)) {
+        closeSession();
+        return Error(ErrorCode::Cancelled, QStringLiteral("The request was cancelled while connecting."));
+    }
+    if (Error e = authenticate()) {
+        closeSession();
+        return e;
+    }
+    ++m_connectCount;
+    EventLog::instance().debug(QStringLiteral("ssh:") + m_router.name, QStringLiteral("SSH session opened"));
+    return {};
+}
+
+Error SshTransport::authenticate()
+{
+    const int none = ssh_userauth_none(m_session, nullptr);
+    if (none == SSH_AUTH_SUCCESS)
+        return {};
+    if (none == SSH_AUTH_ERROR)
+        return sessionError(QStringLiteral("logging in"));
+    const int methods = ssh_userauth_list(m_session, nullptr);
+    QStringList tried;
+
+    auto resolveSecret = [&](QByteArray *out) -> Error {
+        if (!m_secrets)
+            return Error(ErrorCode::AuthFailed,
+                         QStringLiteral("No secret resolver is available to read \"%1\".").arg(m_credentials.secret));
+        Result<QByteArray> r = m_secrets->resolve(m_credentials.secret);
+        if (!r)
+            return r.error();
+        *out = std::move(r).value();
+        return {};
+    };
+
+    if (m_credentials.useAgent && (methods & SSH_AUTH_METHOD_PUBLICKEY)
+        && !qEnvironmentVariableIsEmpty("SSH_AUTH_SOCK")) {
+        tried << QStringLiteral("SSH agent");
+        const int rc = ssh_userauth_agent(m_session, nullptr);
+        if (rc == SSH_AUTH_SUCCESS)
+            return {};
+        if (rc == SSH_AUTH_ERROR && !ssh_is_connected(m_session))
+            return sessionError(QStringLiteral("logging in"));
+    }
+
+    if (!m_credentials.keyFile.isEmpty()) {
+        if (methods & SSH_AUTH_METHOD_PUBLICKEY) {
+            tried << QStringLiteral("key file %1").arg(m_credentials.keyFile);
+            QByteArray passphrase;
+            if (!m_credentials.secret.isEmpty()) {
+                if (Error e = resolveSecret(&passphrase))
+                    return e;
+            }
+            ssh_key key = nullptr;
+            const QByteArray path = QFile::encodeName(m_credentials.keyFile);
+            const int rc = ssh_pki_import_privkey_file(path.constData(),
+                                                       passphrase.isEmpty() ? nullptr : passphrase.constData(),
+                                                       nullptr, nullptr, &key);
+            SecretResolver::wipe(passphrase);
+            if (rc != SSH_OK || !key)
+                return Error(ErrorCode::AuthFailed,
+                             QStringLiteral("The private key %1 of credential profile \"%2\" could not be read: check "
+                                            "that the file exists and is readable, and that its passphrase (%3) is "
+                                            "right.")
+                                 .arg(m_credentials.keyFile, m_credentials.name,
+                                      m_credentials.secret.isEmpty() ? QStringLiteral("none configured")
+                                                                     : m_credentials.secret));
+            const int auth = ssh_userauth_publickey(m_session, nullptr, key);
+            ssh_key_free(key);
+            if (auth == SSH_AUTH_SUCCESS)
+                return {};
+            if (auth == SSH_AUTH_ERROR && !ssh_is_connected(m_session))
+                return sessionError(QStringLiteral("logging in"));
+        }
+    } else if (!m_credentials.secret.isEmpty()
+               && (methods & (SSH_AUTH_METHOD_PASSWORD | SSH_AUTH_METHOD_INTERACTIVE))) {
+        QByteArray password;
+        if (Error e = resolveSecret(&password))
+            return e;
+        int rc = SSH_AUTH_DENIED;
+        if (methods & SSH_AUTH_METHOD_PASSWORD) {
+            tried << QStringLiteral("password");
+            rc = ssh_userauth_password(m_session, nullptr, password.constData());
+        }
+        if (rc != SSH_AUTH_SUCCESS && rc != SSH_AUTH_ERROR && (methods & SSH_AUTH_METHOD_INTERACTIVE)) {
+            tried << QStringLiteral("keyboard-interactive");
+            rc = ssh_userauth_kbdint(m_session, nullptr, nullptr);
+            for (int round = 0; rc == SSH_AUTH_INFO && round < 4; ++round) {
+                const int prompts = ssh_userauth_kbdint_getnprompts(m_session);
+                for (int i = 0; i < prompts; ++i) {
+                    char echo = 0;
+                    ssh_userauth_kbdint_getprompt(m_session, unsigned(i), &echo);
+                    // Hidden prompts ask for the password; visible ones (rare) get an empty answer.
+                    ssh_userauth_kbdint_setanswer(m_session, unsigned(i), echo ? "" : password.constData());
+                }
+                rc = ssh_userauth_kbdint(m_session, nullptr, nullptr);
+            }
+        }
+        SecretResolver::wipe(password);
+        if (rc == SSH_AUTH_SUCCESS)
+            return {};
+        if (rc == SSH_AUTH_ERROR && !ssh_is_connected(m_session))
+            return sessionError(QStringLiteral("logging in"));
+    }
+
+    return Error(ErrorCode::AuthFailed,
+                 QStringLiteral("%1 refused the login of user \"%2\" (credential profile \"%3\"; tried: %4). Check "
+                                "the user name, the key or the secret \"%5\", and that the router allows this "
+                                "login method.")
+                     .arg(who(), m_credentials.username, m_credentials.name,
+                          tried.isEmpty() ? QStringLiteral("no method the router offers") : tried.join(QStringLiteral(", ")),
+                          m_credentials.secret),
+                 sshErrorText(m_session));
+}
+
+Result<QList<CommandOutput>> SshTransport::run(const QStringList &commands, const ExecOptions &options)
+{
+    // Every command passes the read-only guard before anything is sent, so a refused one in
+    // the middle of a list does not leave the first ones already run.
+    for (const QString &c : commands) {
+        if (Error e = m_profile.guard.check(c))
+            return e;
+    }
+    QList<CommandOutput> outputs;
+    for (const QString &command : commands) {
+        Attempt attempt;
+        for (int round = 0; round < 2; ++round) {
+            if (Error e = ensureSession(options))
+                return e;
+            attempt = m_profile.mode == SessionProfile::Mode::Shell ? shellOnce(command, options)
+                                                                    : execOnce(command, options);
+            if (!attempt.error)
+                break;
+            if (attempt.sessionDead)
+                closeSession();
+            // A session that died before answering is retried once on a fresh one (e.g. the router
+            // dropped an idle session); once output arrived, the failure is the answer.
+            if (!(attempt.sessionDead && attempt.received == 0 && round == 0))
+                return attempt.error;
+        }
+        outputs.append(std::move(attempt.output));
+    }
+    return outputs;
+}
+
+SshTransport::Attempt SshTransport::execOnce(const QString &command, const ExecOptions &options)
+{
+    Attempt a;
+    a.output.command = command;
+    // Right before sending: the guard once more, then the platform's wrapper.
+    if (Error e = m_profile.guard.check(command)) {
+        a.error = e;
+        return a;
+    }
+    const QString wire = m_profile.execWrapper.isEmpty() ? command : m_profile.execWrapper.arg(command);
+    const long timeoutUsec = long(qMax(1, options.commandTimeoutMs)) * 1000;
+    ssh_options_set(m_session, SSH_OPTIONS_TIMEOUT_USEC, &timeoutUsec);
+
+    QElapsedTimer clock;
+    clock.start();
+    const QDeadlineTimer deadline(options.commandTimeoutMs);
+    ssh_channel ch = ssh_channel_new(m_session);
+    if (!ch) {
+        a.sessionDead = true;
+        a.error = sessionError(QStringLiteral("opening a channel"));
+        return a;
+    }
+    auto finish = [&](bool abort) {
+        if (abort && ssh_channel_is_open(ch))
+            ssh_channel_request_send_signal(ch, "TERM");
+        if (ssh_is_connected(m_session) && ssh_channel_is_open(ch))
+            ssh_channel_close(ch);
+        ssh_channel_free(ch);
+    };
+    if (ssh_channel_open_session(ch) != SSH_OK) {
+        a.sessionDead = true;
+        a.error = sessionError(QStringLiteral("opening a channel"));
+        finish(false);
+        return a;
+    }
+    const QByteArray wireBytes = wire.toUtf8();
+    if (ssh_channel_request_exec(ch, wireBytes.constData()) != SSH_OK) {
+        a.sessionDead = !ssh_is_connected(m_session);
+        a.error = a.sessionDead ? sessionError(QStringLiteral("sending a command"))
+                                : Error(ErrorCode::ConnectionLost,
+                                        QStringLiteral("%1 refused to run a command on its SSH channel: the router "
+                                                       "may not support exec channels for this platform.")
+                                            .arg(who()),
+                                        sshErrorText(m_session));
+        finish(false);
+        return a;
+    }
+
+    QByteArray out;
+    QByteArray err;
+    QByteArray buf(kReadChunk, Qt::Uninitialized);
+    auto drainStderr = [&]() -> bool {
+        for (;;) {
+            const int avail = ssh_channel_poll(ch, 1);
+            if (avail <= 0)
+                return avail != SSH_ERROR;
+            const int n = ssh_channel_read_nonblocking(ch, buf.data(), uint32_t(qMin(avail, kReadChunk)), 1);
+            if (n < 0)
+                return false;
+            if (n == 0)
+                return true;
+            err.append(buf.constData(), n);
+            a.received += n;
+        }
+    };
+    for (;;) {
+        if (isCancelled(options)) {
+            finish(true);
+            a.error = Error(ErrorCode::Cancelled, QStringLiteral("The request was cancelled; %1 stopped sending.").arg(who()));
+            return a;
+        }
+        if (deadline.hasExpired()) {
+            finish(true);
+            a.error = Error(ErrorCode::Timeout,
+                            QStringLiteral("%1 did not finish answering \"%2\" within %3 s (%4 bytes received). The "
+                                           "router may be busy or the output very large; try again or raise the "
+                                           "command timeout.")
+                                .arg(who(), command)
+                                .arg(options.commandTimeoutMs / 1000.0)
+                                .arg(a.received));
+            return a;
+        }
+        const int slice = int(qBound(qint64(1), deadline.remainingTime(), qint64(m_settings.pollSliceMs)));
+        const int avail = ssh_channel_poll_timeout(ch, slice, 0);
+        if (avail == SSH_ERROR || !drainStderr()) {
+            a.sessionDead = !ssh_is_connected(m_session);
+            a.error = sessionError(QStringLiteral("reading the answer to \"%1\"").arg(command));
+            finish(false);
+            return a;
+        }
+        if (avail > 0) {
+            const int n = ssh_channel_read_nonblocking(ch, buf.data(), uint32_t(qMin(avail, kReadChunk)), 0);
+            if (n < 0) {
+                a.sessionDead = !ssh_is_connected(m_session);
+                a.error = sessionError(QStringLiteral("reading the answer to \"%1\"").arg(command));
+                finish(false);
+                return a;
+            }
+            out.append(buf.constData(), n);
+            a.received += n;
+        }
+        if (a.received > options.maxOutputBytes) {
+            finish(true);
+            a.error = Error(ErrorCode::OutputTooLarge,
+                            QStringLiteral("The answer of %1 to \"%2\" is larger than the limit of %3 bytes; it was "
+                                           "stopped. Narrow the query (a neighbor, a VRF, a prefix) or raise the "
+                                           "output limit.")
+                                .arg(who(), command)
+                                .arg(options.maxOutputBytes));
+            return a;
+        }
+        if (avail == SSH_EOF) {
+            // A channel closed without EOF-and-exit when the session itself died.
+            if (!ssh_is_connected(m_session)) {
+                a.sessionDead = true;
+                a.error = sessionError(QStringLiteral("reading the answer to \"%1\"").arg(command));
+                finish(false);
+                return a;
+            }
+            break;
+        }
+    }
+    drainStderr();
+    a.output.exitStatus = ssh_channel_get_exit_status(ch);
+    finish(false);
+    if (!err.isEmpty())
+        out.append(err);
+    a.output.output = std::move(out);
+    a.output.elapsedMs = clock.elapsed();
+    return a;
+}
+
+Error SshTransport::ensureShell(const ExecOptions &options)
+{
+    if (m_shell && ssh_channel_is_open(m_shell) && !ssh_channel_is_eof(m_shell))
+        return {};
+    closeShell();
+    const long timeoutUsec = long(qMax(1, options.commandTimeoutMs)) * 1000;
+    ssh_options_set(m_session, SSH_OPTIONS_TIMEOUT_USEC, &timeoutUsec);
+    m_shell = ssh_channel_new(m_session);
+    if (!m_shell || ssh_channel_open_session(m_shell) != SSH_OK) {
+        closeShell();
+        return sessionError(QStringLiteral("opening a shell"));
+    }
+    const QByteArray term = m_settings.ptyTerminal.toLatin1();
+    if (ssh_channel_request_pty_size(m_shell, term.constData(), m_settings.ptyColumns, m_settings.ptyRows) != SSH_OK
+        || ssh_channel_request_shell(m_shell) != SSH_OK) {
+        const bool dead = !ssh_is_connected(m_session);
+        closeShell();
+        if (dead)
+            return sessionError(QStringLiteral("opening a shell"));
+        return Error(ErrorCode::ConnectionLost,
+                     QStringLiteral("%1 refused an interactive shell: check that the user may log in to the CLI.")
+                         .arg(who()),
+                     sshErrorText(m_session));
+    }
+    // Banner and MOTD come first; the first prompt tells us the session is ready.
+    QByteArray raw;
+    if (Error e = readUntilPrompt(m_shell, raw, QDeadlineTimer(options.commandTimeoutMs), options, QString(), true)) {
+        closeShell();
+        return e;
+    }
+    const qsizetype nl = raw.lastIndexOf('\n');
+    m_prompt = QString::fromUtf8(SshTerminalText::clean(raw.mid(nl + 1))).trimmed();
+    for (const QString &setup : std::as_const(m_profile.setupCommands)) {
+        if (Error e = m_profile.guard.check(setup)) {
+            closeShell();
+            return e;
+        }
+        const QByteArray line = setup.toUtf8() + '\n';
+        if (ssh_channel_write(m_shell, line.constData(), uint32_t(line.size())) != int(line.size())) {
+            closeShell();
+            return sessionError(QStringLiteral("setting up the CLI"));
+        }
+        raw.clear();
+        if (Error e = readUntilPrompt(m_shell, raw, QDeadlineTimer(options.commandTimeoutMs), options, setup, false)) {
+            closeShell();
+            return e;
+        }
+    }
+    return {};
+}
+
+Error SshTransport::readUntilPrompt(ssh_channel ch, QByteArray &raw, const QDeadlineTimer &deadline,
+                                    const ExecOptions &options, const QString &command, bool nudge)
+{
+    QByteArray buf(kReadChunk, Qt::Uninitialized);
+    QElapsedTimer sinceStart;
+    sinceStart.start();
+    qint64 received = 0;
+    const QString what = command.isEmpty() ? QStringLiteral("the first prompt")
+                                           : QStringLiteral("the answer to \"%1\"").arg(command);
+    for (;;) {
+        if (isCancelled(options))
+            return Error(ErrorCode::Cancelled, QStringLiteral("The request was cancelled; %1 stopped sending.").arg(who()));
+        if (deadline.hasExpired())
+            return Error(ErrorCode::Timeout,
+                         QStringLiteral("%1 did not finish %2 within %3 s (no prompt seen after %4 bytes). The router "
+                                        "may be busy, or its prompt does not match the platform's prompt pattern.")
+                             .arg(who(), what)
+                             .arg(options.commandTimeoutMs / 1000.0)
+                             .arg(received));
+        if (nudge && received == 0 && sinceStart.elapsed() > m_settings.promptNudgeMs) {
+            // Some CLIs print their prompt only after a key press.
+            nudge = false;
+            ssh_channel_write(ch, "\n", 1);
+        }
+        const int slice = int(qBound(qint64(1), deadline.remainingTime(), qint64(m_settings.pollSliceMs)));
+        const int avail = ssh_channel_poll_timeout(ch, slice, 0);
+        if (avail == SSH_ERROR || avail == SSH_EOF) {
+            Error e = sessionError(QStringLiteral("reading %1").arg(what));
+            if (avail == SSH_EOF && ssh_is_connected(m_session))
+                e.message = QStringLiteral("%1 closed its CLI while sending %2.").arg(who(), what);
+            return e;
+        }
+        if (avail == 0)
+            continue;
+        const int n = ssh_channel_read_nonblocking(ch, buf.data(), uint32_t(qMin(avail, kReadChunk)), 0);
+        if (n < 0)
+            return sessionError(QStringLiteral("reading %1").arg(what));
+        raw.append(buf.constData(), n);
+        received += n;
+        if (received > options.maxOutputBytes)
+            return Error(ErrorCode::OutputTooLarge,
+                         QStringLiteral("The answer of %1 to \"%2\" is larger than the limit of %3 bytes; it was "
+                                        "stopped. Narrow the query or raise the output limit.")
+                             .arg(who(), command)
+                             .arg(options.maxOutputBytes));
+        const qsizetype nl = raw.lastIndexOf('\n');
+        const QByteArray tail = SshTerminalText::clean(raw.mid(nl + 1));
+        if (SshTerminalText::isPagerPrompt(tail)) {
+            // Paging could not be turned off: drop the pager line and ask for the next page.
+            raw.truncate(nl + 1);
+            if (ssh_channel_write(ch, " ", 1) != 1)
+                return sessionError(QStringLiteral("reading %1").arg(what));
+            continue;
+        }
+        const QString line = QString::fromUtf8(tail);
+        if (m_promptRe.match(line).hasMatch() && (m_prompt.isEmpty() || line.trimmed() == m_prompt))
+            return {};
+    }
+}
+
+SshTransport::Attempt SshTransport::shellOnce(const QString &command, const ExecOptions &options)
+{
+    Attempt a;
+    a.output.command = command;
+    if (Error e = ensureShell(options)) {
+        a.sessionDead = m_session == nullptr || !ssh_is_connected(m_session);
+        a.error = e;
+        return a;
+    }
+    if (Error e = m_profile.guard.check(command)) {
+        a.error = e;
+        return a;
+    }
+    QElapsedTimer clock;
+    clock.start();
+    const QByteArray line = command.toUtf8() + '\n';
+    if (ssh_channel_write(m_shell, line.constData(), uint32_t(line.size())) != int(line.size())) {
+        a.sessionDead = !ssh_is_connected(m_session);
+        a.error = sessionError(QStringLiteral("sending \"%1\"").arg(command));
+        closeShell();
+        return a;
+    }
+    QByteArray raw;
+    if (Error e = readUntilPrompt(m_shell, raw, QDeadlineTimer(options.commandTimeoutMs), options, command, false)) {
+        // The CLI is in an unknown state (half an answer, a pager): start a new shell next time.
+        a.received = raw.size();
+        a.sessionDead = e.code == ErrorCode::ConnectionLost && !ssh_is_connected(m_session);
+        a.error = e;
+        closeShell();
+        return a;
+    }
+    a.received = raw.size();
+    QByteArray text = SshTerminalText::clean(raw);
+    // Drop the prompt (last line) and the echoed command (first line).
+    const qsizetype lastNl = text.lastIndexOf('\n');
+    text.truncate(lastNl < 0 ? 0 : lastNl + 1);
+    const qsizetype firstNl = text.indexOf('\n');
+    if (firstNl >= 0 && text.left(firstNl).contains(command.toUtf8()))
+        text.remove(0, firstNl + 1);
+    a.output.output = std::move(text);
+    a.output.elapsedMs = clock.elapsed();
+    return a;
+}
+
+Error SshTransport::acceptHostKey(const Router &router, const QString &fingerprint, int connectTimeoutMs,
+                                  const SshSettings &settings)
+{
+    initLibssh();
+    ssh_session s = ssh_new();
+    if (!s)
+        return Error(ErrorCode::InternalError, QStringLiteral("libssh could not create a session (out of memory?)."));
+    auto done = [&](Error e) {
+        if (ssh_is_connected(s))
+            ssh_disconnect(s);
+        ssh_free(s);
+        return e;
+    };
+    if (Error e = configure(s, router, QString(), connectTimeoutMs, settings))
+        return done(e);
+    if (ssh_connect(s) != SSH_OK)
+        return done(connectError(s, router, connectTimeoutMs));
+    const Error state = verifyHostKey(s, router);
+    if (!state)
+        return done({}); // already known and matching
+    if (state.code != ErrorCode::HostKeyUnknown || state.detail != fingerprint) {
+        if (state.code == ErrorCode::HostKeyUnknown)
+            return done(Error(ErrorCode::HostKeyUnknown,
+                              QStringLiteral("Router %1 (%2) now presents host key %3, not %4 as accepted: nothing "
+                                             "was written. Check the fingerprint with the router's administrator.")
+                                  .arg(router.name, hostPort(router), state.detail, fingerprint),
+                              state.detail));
+        return done(state);
+    }
+    const QString file = knownHostsPath(router);
+    QDir().mkpath(QFileInfo(file).absolutePath());
+    if (ssh_session_update_known_hosts(s) != SSH_OK)
+        return done(Error(ErrorCode::InternalError,
+                          QStringLiteral("The host key of router %1 could not be written to %2: check that the file "
+                                         "and its folder are writable.")
+                              .arg(router.name, file),
+                          sshErrorText(s)));
+    EventLog::instance().info(QStringLiteral("ssh:") + router.name,
+                              QStringLiteral("Host key %1 accepted into %2").arg(fingerprint, file));
+    return done({});
+}
+
+} // namespace rl

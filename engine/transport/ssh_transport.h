@@ -1,0 +1,90 @@
+#pragma once
+
+#include "engine/api/error.h"
+#include "engine/inventory/inventory.h"
+#include "engine/transport/transport.h"
+
+#include <QByteArray>
+#include <QDeadlineTimer>
+#include <QRegularExpression>
+#include <QString>
+
+#include <memory>
+
+struct ssh_session_struct;
+struct ssh_channel_struct;
+
+namespace rl {
+
+class SecretResolver;
+
+// Tunables of the SSH transport (engine settings feed them; the defaults suit most routers).
+struct SshSettings {
+    int pollSliceMs = 20;        // a read loop looks at the cancel flag at least this often
+    int ptyColumns = 511;        // wide, so that CLIs do not wrap long lines
+    int ptyRows = 24;
+    QString ptyTerminal = QStringLiteral("vt100");
+    int promptNudgeMs = 2000;    // shell: send an empty line once when no prompt came after this
+    // Used when a SessionProfile sets no promptPattern: a hostname-like word (dots, slashes,
+    // colons, parentheses allowed) ending in # > $ or %.
+    QString defaultPromptPattern = QStringLiteral(R"([\w.\-/:@~()\[\]]{1,160}[#>$%])");
+    QString kexAlgorithms;       // e.g. "curve25519-sha256"; empty: libssh's defaults
+    QString hostKeyAlgorithms;   // e.g. "ssh-ed25519"; empty: libssh's defaults (known keys first)
+};
+
+// One router over SSH (libssh). Keeps one session open across run() calls and reopens it when it
+// dropped; Exec mode opens one channel per command, Shell mode keeps one PTY shell per session.
+// Blocking; called from one worker thread at a time.
+class SshTransport final : public Transport
+{
+public:
+    SshTransport(Router router, CredentialProfile credentials, SessionProfile profile,
+                 std::shared_ptr<const SecretResolver> secrets, SshSettings settings = {});
+    ~SshTransport() override;
+    SshTransport(const SshTransport &) = delete;
+    SshTransport &operator=(const SshTransport &) = delete;
+
+    Result<QList<CommandOutput>> run(const QStringList &commands, const ExecOptions &options) override;
+    void close() override;
+    bool isOpen() const override;
+
+    // Sessions opened so far (metrics, tests).
+    int connectCount() const { return m_connectCount; }
+
+    // The known_hosts file checked for this router: its own, or ~/.ssh/known_hosts.
+    static QString knownHostsPath(const Router &router);
+    // Connects (no login), and when the router's host key has exactly this SHA256 fingerprint
+    // ("SHA256:..."), appends it to the router's known_hosts file. A different fingerprint, or a
+    // key that conflicts with one already recorded, is refused and nothing is written.
+    static Error acceptHostKey(const Router &router, const QString &fingerprint, int connectTimeoutMs = 10000,
+                               const SshSettings &settings = {});
+
+private:
+    struct Attempt;
+
+    Error ensureSession(const ExecOptions &options);
+    void closeSession();
+    Error authenticate();
+    Error ensureShell(const ExecOptions &options);
+    void closeShell();
+    Attempt execOnce(const QString &command, const ExecOptions &options);
+    Attempt shellOnce(const QString &command, const ExecOptions &options);
+    Error readUntilPrompt(ssh_channel_struct *channel, QByteArray &raw, const QDeadlineTimer &deadline,
+                          const ExecOptions &options, const QString &command, bool nudge);
+    Error sessionError(const QString &what) const;
+    QString who() const;
+
+    Router m_router;
+    CredentialProfile m_credentials;
+    SessionProfile m_profile;
+    std::shared_ptr<const SecretResolver> m_secrets;
+    SshSettings m_settings;
+    QRegularExpression m_promptRe;
+
+    ssh_session_struct *m_session = nullptr;
+    ssh_channel_struct *m_shell = nullptr;
+    QString m_prompt; // the shell's prompt as first seen; later prompts must equal it
+    int m_connectCount = 0;
+};
+
+} // namespace rl
