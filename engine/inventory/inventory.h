@@ -16,6 +16,16 @@ namespace rl {
 enum class TransportKind : quint8 { Ssh, HttpEapi, HttpNxapi, Restconf, Demo };
 QString transportKindName(TransportKind t);
 std::optional<TransportKind> transportKindFromName(QStringView name);
+QStringList transportKindNames();
+
+// The platforms RouterLens has translators for: the one list every check uses.
+QStringList knownPlatforms();
+bool isKnownPlatform(QStringView name);
+// Nornir / NAPALM / Netmiko platform names ("ios", "nxos_ssh", "junos", "cisco_xr", ...) and
+// our own names map to one of knownPlatforms(); empty when there is no match.
+QString platformFromNornirName(QStringView name);
+// A credentials secret must be a reference ("env:VAR", "keychain:service/account") or empty.
+bool isSecretReference(QStringView secret);
 
 // How to authenticate to a router. Secrets are never stored here: `secret` is a reference
 // ("env:VAR", "keychain:service/account") resolved only when a session opens.
@@ -80,17 +90,25 @@ public:
     QStringList routerNames() const;
     QList<Connection> connectionsOf(const QString &customer) const;
     const CredentialProfile *credentialProfile(const QString &name) const;
+    const Connection *connection(const QString &id) const;
+    // Things a person should know about a file that loaded (e.g. TLS verification off).
+    const QStringList &warnings() const { return m_warnings; }
 
     // Adds or replaces; returns an error when a router is not valid (name, platform, port).
     Error addRouter(const Router &router);
     void addConnection(const Connection &connection);
     void addCredentialProfile(const CredentialProfile &profile);
+    void addWarning(const QString &warning) { m_warnings.append(warning); }
+
+    // Why a router is not valid (name, host, port, platform), or empty when it is.
+    static QString routerProblem(const Router &router);
 
 private:
     QList<Router> m_routers;
     QHash<QString, qsizetype> m_index;
     QList<Connection> m_connections;
     QHash<QString, CredentialProfile> m_credentials;
+    QStringList m_warnings;
 };
 
 } // namespace rl

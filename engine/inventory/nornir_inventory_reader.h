@@ -1,0 +1,20 @@
+#pragma once
+
+#include "engine/inventory/inventory.h"
+
+namespace rl {
+
+// Reads a Nornir hosts.yaml (resources/examples/hosts.yaml documents the mapping):
+//   <name>: {hostname, port, username, password?, platform, groups, data: {...}}
+// Platforms use Nornir/NAPALM names (ios, nxos, nxos_ssh, iosxr, junos, eos) or ours.
+// `data` may carry RouterLens fields (transport, secret, keyFile, useAgent, knownHosts,
+// caFile, pinnedCertSha256, tlsVerify) and a `connections` list whose provider router is
+// the host; every other scalar in `data` becomes a tag. A password that is not a secret
+// reference (env:/keychain:) is refused: credentials never live in plain files.
+class NornirInventoryReader
+{
+public:
+    static Result<Inventory> read(const QByteArray &data, const QString &fileName);
+};
+
+} // namespace rl

@@ -1,0 +1,407 @@
+#include "engine/inventory/inventory.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace rl;
+
+namespace {
+
+// A valid JSON inventory the broken cases start from; line numbers matter in the tests.
+const char *const kGoodJson = R"({"version": 1,
+ "credentials": {"lab": {"username": "rlab", "secret": "env:RL_LAB_PASSWORD"}},
+ "routers": [
+  {"name": "r1", "host": "198.18.0.11", "platform": "frr", "credentials": "lab"},
+  {"name": "r2", "host": "198.18.0.12", "platform": "bird"}
+ ],
+ "connections": [
+  {"id": "c1", "customer": "acme", "providerRouter": "r1", "providerInterface": "eth1.100", "vlan": 100}
+ ]}
+)";
+
+QByteArray replaced(const char *from, const char *to)
+{
+    QByteArray s(kGoodJson);
+    Q_ASSERT(s.contains(from));
+    return s.replace(from, to);
+}
+
+const char *const kGoodYaml = R"(---
+r1:
+  hostname: 198.18.0.11
+  username: rlab
+  platform: ios
+  data:
+    secret: env:RL_LAB_PASSWORD
+    site: lab
+    connections:
+      - id: c1
+        customer: acme
+        providerInterface: Gi0/0.100
+        vlan: 100
+r2:
+  hostname: 198.18.0.12
+  platform: frr
+)";
+
+QByteArray yamlReplaced(const char *from, const char *to)
+{
+    QByteArray s(kGoodYaml);
+    Q_ASSERT(s.contains(from));
+    return s.replace(from, to);
+}
+
+} // namespace
+
+class TestInventory final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void exampleJson();
+    void exampleYaml();
+    void examplesAgree();
+    void goodInline();
+    void brokenJson_data();
+    void brokenJson();
+    void brokenYaml_data();
+    void brokenYaml();
+    void nornirPlatformNames_data();
+    void nornirPlatformNames();
+    void loadFileErrors();
+    void addRouterValidates();
+    void tlsOffWarns();
+};
+
+void TestInventory::exampleJson()
+{
+    const auto inv = Inventory::loadFile(QStringLiteral(TOPSRCDIR "resources/examples/inventory.json"));
+    QVERIFY2(inv.ok(), qPrintable(inv.error().toString()));
+    QCOMPARE(inv->routerNames(),
+             QStringList({QStringLiteral("lab-frr"), QStringLiteral("lab-bird"), QStringLiteral("lab-gobgp"),
+                          QStringLiteral("lab-host")}));
+    const Router *frr = inv->router(QStringLiteral("lab-frr"));
+    QVERIFY(frr);
+    QCOMPARE(frr->host, QStringLiteral("198.18.0.11"));
+    QCOMPARE(frr->port, 22);
+    QCOMPARE(frr->platform, QStringLiteral("frr"));
+    QCOMPARE(frr->transport, TransportKind::Ssh);
+    QCOMPARE(frr->tags.value(QStringLiteral("role")), QStringLiteral("pe"));
+    const CredentialProfile *lab = inv->credentialProfile(frr->credentials);
+    QVERIFY(lab);
+    QCOMPARE(lab->username, QStringLiteral("rlab"));
+    QCOMPARE(lab->secret, QStringLiteral("env:RL_LAB_PASSWORD"));
+    QCOMPARE(inv->connections().size(), 1);
+    const QList<Connection> acme = inv->connectionsOf(QStringLiteral("acme"));
+    QCOMPARE(acme.size(), 1);
+    QCOMPARE(acme[0].providerInterface, QStringLiteral("eth1.100"));
+    QCOMPARE(acme[0].vlan, 100);
+    QCOMPARE(acme[0].customerAs, 65010);
+    QCOMPARE(acme[0].customerRouter, QStringLiteral("lab-host"));
+    QVERIFY(inv->connectionsOf(QStringLiteral("other")).isEmpty());
+    QVERIFY(!inv->router(QStringLiteral("nope")));
+}
+
+void TestInventory::exampleYaml()
+{
+    const auto inv = Inventory::loadFile(QStringLiteral(TOPSRCDIR "resources/examples/hosts.yaml"));
+    QVERIFY2(inv.ok(), qPrintable(inv.error().toString()));
+    QCOMPARE(inv->routers().size(), 4);
+    const Router *frr = inv->router(QStringLiteral("lab-frr"));
+    QVERIFY(frr);
+    QCOMPARE(frr->tags.value(QStringLiteral("groups")), QStringLiteral("lab"));
+    QCOMPARE(frr->tags.value(QStringLiteral("site")), QStringLiteral("lab"));
+    const CredentialProfile *cred = inv->credentialProfile(frr->credentials);
+    QVERIFY(cred);
+    QCOMPARE(cred->username, QStringLiteral("rlab"));
+    QCOMPARE(cred->secret, QStringLiteral("env:RL_LAB_PASSWORD"));
+}
+
+void TestInventory::examplesAgree()
+{
+    // The two example files describe the same lab.
+    const auto json = Inventory::loadFile(QStringLiteral(TOPSRCDIR "resources/examples/inventory.json"));
+    const auto yaml = Inventory::loadFile(QStringLiteral(TOPSRCDIR "resources/examples/hosts.yaml"));
+    QVERIFY(json.ok() && yaml.ok());
+    QCOMPARE(yaml->connections(), json->connections());
+    QStringList a = json->routerNames(), b = yaml->routerNames();
+    a.sort();
+    b.sort();
+    QCOMPARE(b, a);
+    for (const Router &r : json->routers()) {
+        const Router *y = yaml->router(r.name);
+        QVERIFY(y);
+        QCOMPARE(y->host, r.host);
+        QCOMPARE(y->port, r.port);
+        QCOMPARE(y->platform, r.platform);
+        QCOMPARE(y->transport, r.transport);
+    }
+}
+
+void TestInventory::goodInline()
+{
+    const auto json = Inventory::loadJson(kGoodJson, QStringLiteral("good.json"));
+    QVERIFY2(json.ok(), qPrintable(json.error().toString()));
+    QCOMPARE(json->router(QStringLiteral("r2"))->port, 22);
+    QVERIFY(json->router(QStringLiteral("r2"))->credentials.isEmpty());
+    QVERIFY(json->warnings().isEmpty());
+
+    const auto yaml = Inventory::loadNornirYaml(kGoodYaml, QStringLiteral("hosts.yaml"));
+    QVERIFY2(yaml.ok(), qPrintable(yaml.error().toString()));
+    QCOMPARE(yaml->router(QStringLiteral("r1"))->platform, QStringLiteral("cisco-ios"));
+    QCOMPARE(yaml->connections().size(), 1);
+    QCOMPARE(yaml->connections()[0].providerRouter, QStringLiteral("r1"));
+    QCOMPARE(yaml->connections()[0].customer, QStringLiteral("acme"));
+    QVERIFY(yaml->router(QStringLiteral("r2"))->credentials.isEmpty());
+
+    // An HTTP transport without a port defaults to HTTPS.
+    const auto eapi = Inventory::loadJson(
+        R"({"version":1,"routers":[{"name":"a","host":"198.18.0.20","platform":"arista-eos","transport":"eapi"}]})",
+        QStringLiteral("x.json"));
+    QVERIFY2(eapi.ok(), qPrintable(eapi.error().toString()));
+    QCOMPARE(eapi->router(QStringLiteral("a"))->port, 443);
+    QCOMPARE(eapi->router(QStringLiteral("a"))->transport, TransportKind::HttpEapi);
+}
+
+void TestInventory::brokenJson_data()
+{
+    QTest::addColumn<QByteArray>("data");
+    QTest::addColumn<int>("line");
+    QTest::addColumn<QStringList>("fragments");
+
+    QTest::newRow("syntax: missing comma") << replaced(R"("platform": "bird"})", R"("platform": "bird" "x": 1})")
+                                           << 5 << QStringList{"not valid JSON"};
+    QTest::newRow("syntax: truncated") << QByteArray(kGoodJson).left(120) << 4 << QStringList{"not valid JSON"};
+    QTest::newRow("garbage") << QByteArray("\x01\x02garbage") << 1 << QStringList{"not valid JSON"};
+    QTest::newRow("empty") << QByteArray() << 1 << QStringList{"not valid JSON"};
+    QTest::newRow("not an object") << QByteArray("[1, 2]") << 1 << QStringList{"must be a JSON object"};
+    QTest::newRow("no version") << replaced(R"("version": 1,)", "") << 1 << QStringList{"no \"version\""};
+    QTest::newRow("version 2") << replaced(R"("version": 1,)", R"("version": 2,)") << 1
+                               << QStringList{"version 2 is not supported", "version 1"};
+    QTest::newRow("routers not a list") << replaced(R"("routers": [)", R"("routers": {"a": [)")
+                                                .replace(R"( ],
+ "connections")", R"(]},
+ "connections")")
+                                        << 3 << QStringList{"\"routers\" must be a list"};
+    QTest::newRow("duplicate router")
+        << replaced(R"({"name": "r2")", R"({"name": "r1")") << 5
+        << QStringList{"\"r1\" is used twice", "first on line 4", "unique"};
+    QTest::newRow("unknown platform") << replaced(R"("platform": "bird")", R"("platform": "vyos")") << 5
+                                      << QStringList{"unknown platform \"vyos\"", "frr, bird, gobgp, linux",
+                                                     "arista-eos"};
+    QTest::newRow("missing platform") << replaced(R"(, "platform": "bird")", "") << 5
+                                      << QStringList{"has no platform", "cisco-iosxr"};
+    QTest::newRow("port out of range") << replaced(R"("platform": "bird")", R"("platform": "bird", "port": 70000)")
+                                       << 5 << QStringList{"port 70000", "1 to 65535"};
+    QTest::newRow("port zero") << replaced(R"("platform": "bird")", R"("platform": "bird", "port": 0)") << 5
+                               << QStringList{"port 0", "1 to 65535"};
+    QTest::newRow("port as text") << replaced(R"("platform": "bird")", R"("platform": "bird", "port": "22")")
+                                  << 5 << QStringList{"\"port\" must be a whole number"};
+    QTest::newRow("port fraction") << replaced(R"("platform": "bird")", R"("platform": "bird", "port": 22.5)")
+                                   << 5 << QStringList{"whole number", "22.5"};
+    QTest::newRow("missing host") << replaced(R"("host": "198.18.0.12", )", "") << 5
+                                  << QStringList{"\"r2\" has no host"};
+    QTest::newRow("missing name") << replaced(R"("name": "r2", )", "") << 5 << QStringList{"has no name"};
+    QTest::newRow("bad name") << replaced(R"("name": "r2")", R"("name": "r 2; reboot")") << 5
+                              << QStringList{"not valid", "letters, digits"};
+    QTest::newRow("unknown transport")
+        << replaced(R"("platform": "bird")", R"("platform": "bird", "transport": "telnet")") << 5
+        << QStringList{"unknown transport \"telnet\"", "ssh, eapi, nxapi, restconf, demo"};
+    QTest::newRow("unknown field") << replaced(R"("platform": "bird")", R"("platfrom": "bird")") << 5
+                                   << QStringList{"unknown field \"platfrom\"", "known fields"};
+    QTest::newRow("password in router")
+        << replaced(R"("platform": "bird")", R"("platform": "bird", "password": "hunter2")") << 5
+        << QStringList{"\"password\" field", "env:", "keychain:"};
+    QTest::newRow("password in credentials")
+        << replaced(R"("username": "rlab",)", R"("username": "rlab", "password": "x",)") << 2
+        << QStringList{"credentials profile \"lab\"", "Passwords never go"};
+    QTest::newRow("secret not a reference")
+        << replaced(R"("env:RL_LAB_PASSWORD")", R"("hunter2")") << 2
+        << QStringList{"not a reference", "keychain:<service>/<account>"};
+    QTest::newRow("unknown credentials")
+        << replaced(R"("credentials": "lab")", R"("credentials": "nope")") << 4
+        << QStringList{"credentials profile \"nope\", which does not exist", "defined profiles: lab"};
+    QTest::newRow("tags not an object") << replaced(R"("platform": "bird")", R"("platform": "bird", "tags": [1])")
+                                        << 5 << QStringList{"tags of router \"r2\""};
+    QTest::newRow("tlsVerify not bool")
+        << replaced(R"("platform": "bird")", R"("platform": "bird", "tlsVerify": "no")") << 5
+        << QStringList{"\"tlsVerify\" must be true or false"};
+    QTest::newRow("connection to unknown router")
+        << replaced(R"("providerRouter": "r1")", R"("providerRouter": "r9")") << 8
+        << QStringList{"connection \"c1\"", "provider router \"r9\"", "not in the inventory"};
+    QTest::newRow("connection to unknown customer router")
+        << replaced(R"("vlan": 100)", R"("vlan": 100, "customerRouter": "cpe9")") << 8
+        << QStringList{"customer router \"cpe9\"", "not in the inventory"};
+    QTest::newRow("connection without customer") << replaced(R"("customer": "acme", )", "") << 8
+                                                 << QStringList{"names no customer"};
+    QTest::newRow("connection bad vlan") << replaced(R"("vlan": 100)", R"("vlan": 5000)") << 8
+                                         << QStringList{"VLAN 5000", "1 to 4094"};
+    QTest::newRow("connection bad address")
+        << replaced(R"("vlan": 100)", R"("vlan": 100, "providerAddress": "198.19.0.999")") << 8
+        << QStringList{"\"198.19.0.999\" is not an IP address"};
+    QTest::newRow("connection bad interface")
+        << replaced(R"("eth1.100")", R"("eth1.100; reload")") << 8 << QStringList{"not a valid interface name"};
+    QTest::newRow("duplicate connection")
+        << replaced(R"("vlan": 100}
+ ])",
+                    R"("vlan": 100},
+  {"id": "c1", "customer": "acme", "providerRouter": "r2", "providerInterface": "eth2", "vlan": 200}
+ ])")
+        << 9 << QStringList{"connection id \"c1\" is used twice", "first on line 8"};
+    QTest::newRow("connection unknown field") << replaced(R"("vlan": 100)", R"("vlan": 100, "vlna": 1)") << 8
+                                              << QStringList{"unknown field \"vlna\""};
+}
+
+void TestInventory::brokenJson()
+{
+    QFETCH(QByteArray, data);
+    QFETCH(int, line);
+    QFETCH(QStringList, fragments);
+    const QString file = QStringLiteral("/etc/routerlens/broken.json");
+    const auto inv = Inventory::loadJson(data, file);
+    QVERIFY(!inv.ok());
+    const Error &e = inv.error();
+    QCOMPARE(e.code, ErrorCode::InventoryError);
+    QVERIFY2(e.message.startsWith(file + QStringLiteral(", line %1: ").arg(line)), qPrintable(e.message));
+    for (const QString &f : fragments)
+        QVERIFY2(e.message.contains(f), qPrintable(QStringLiteral("\"%1\" not in: %2").arg(f, e.message)));
+    QCOMPARE(e.detail, QStringLiteral("%1:%2").arg(file).arg(line));
+}
+
+void TestInventory::brokenYaml_data()
+{
+    QTest::addColumn<QByteArray>("data");
+    QTest::addColumn<int>("line");
+    QTest::addColumn<QStringList>("fragments");
+
+    QTest::newRow("syntax: unclosed flow") << yamlReplaced("platform: frr", "platform: [frr") << 17
+                                           << QStringList{"not valid YAML"};
+    QTest::newRow("syntax: bad indentation") << yamlReplaced("  username: rlab\n", "  username: rlab\n bad: x\n")
+                                             << 5 << QStringList{"not valid YAML"};
+    QTest::newRow("not a map") << QByteArray("- a\n- b\n") << 1 << QStringList{"must map host names"};
+    QTest::newRow("empty") << QByteArray("# nothing\n") << 1 << QStringList{"holds no hosts"};
+    QTest::newRow("plain password") << yamlReplaced("  username: rlab\n", "  username: rlab\n  password: hunter2\n")
+                                    << 5 << QStringList{"plain password", "env:<VARIABLE>", "keychain:"};
+    QTest::newRow("plain password in data") << yamlReplaced("secret: env:RL_LAB_PASSWORD", "password: hunter2")
+                                            << 7 << QStringList{"host \"r1\" has a plain password"};
+    QTest::newRow("plain secret in data") << yamlReplaced("secret: env:RL_LAB_PASSWORD", "secret: hunter2") << 7
+                                          << QStringList{"plain password"};
+    QTest::newRow("password in connection_options")
+        << yamlReplaced("  platform: frr\n", "  platform: frr\n  connection_options:\n    netmiko:\n"
+                                             "      password: hunter2\n")
+        << 19 << QStringList{"host \"r2\" has a plain password"};
+    QTest::newRow("unknown platform") << yamlReplaced("platform: frr", "platform: vyos") << 16
+                                      << QStringList{"unknown platform \"vyos\"", "nxos_ssh", "juniper-junos"};
+    QTest::newRow("port out of range") << yamlReplaced("  platform: frr\n", "  platform: frr\n  port: 99999\n") << 14
+                                       << QStringList{"port 99999", "1 to 65535"};
+    QTest::newRow("port not a number") << yamlReplaced("  platform: frr\n", "  platform: frr\n  port: ssh\n") << 17
+                                       << QStringList{"\"port\" of host \"r2\" must be a whole number"};
+    QTest::newRow("missing hostname") << yamlReplaced("  hostname: 198.18.0.12\n", "") << 14
+                                      << QStringList{"\"r2\" has no host"};
+    QTest::newRow("duplicate host") << yamlReplaced("r2:", "r1:") << 14
+                                    << QStringList{"\"r1\" is used twice", "first on line 2"};
+    QTest::newRow("unknown field") << yamlReplaced("  platform: frr\n", "  platform: frr\n  hostnmae: x\n") << 17
+                                   << QStringList{"unknown field \"hostnmae\""};
+    QTest::newRow("unknown transport") << yamlReplaced("    site: lab\n", "    site: lab\n    transport: telnet\n")
+                                       << 9 << QStringList{"unknown transport \"telnet\""};
+    QTest::newRow("connection to unknown router")
+        << yamlReplaced("        vlan: 100\n", "        vlan: 100\n        customerRouter: cpe9\n") << 10
+        << QStringList{"customer router \"cpe9\"", "not in the inventory"};
+    QTest::newRow("connection bad vlan") << yamlReplaced("vlan: 100", "vlan: 0") << 10
+                                         << QStringList{"VLAN 0", "1 to 4094"};
+    QTest::newRow("connection vlan not a number") << yamlReplaced("vlan: 100", "vlan: hundred") << 13
+                                                  << QStringList{"\"vlan\"", "whole number", "hundred"};
+    QTest::newRow("connections not a list") << yamlReplaced("    connections:\n", "    connections: 5\n    x:\n")
+                                            << 9 << QStringList{"connections of host \"r1\" must be a list"};
+}
+
+void TestInventory::brokenYaml()
+{
+    QFETCH(QByteArray, data);
+    QFETCH(int, line);
+    QFETCH(QStringList, fragments);
+    const QString file = QStringLiteral("inventory/hosts.yaml");
+    const auto inv = Inventory::loadNornirYaml(data, file);
+    QVERIFY(!inv.ok());
+    const Error &e = inv.error();
+    QCOMPARE(e.code, ErrorCode::InventoryError);
+    QVERIFY2(e.message.startsWith(file + QStringLiteral(", line %1: ").arg(line)), qPrintable(e.message));
+    for (const QString &f : fragments)
+        QVERIFY2(e.message.contains(f), qPrintable(QStringLiteral("\"%1\" not in: %2").arg(f, e.message)));
+}
+
+void TestInventory::nornirPlatformNames_data()
+{
+    QTest::addColumn<QString>("given");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("ios") << "ios" << "cisco-ios";
+    QTest::newRow("nxos") << "nxos" << "cisco-nxos";
+    QTest::newRow("nxos_ssh") << "nxos_ssh" << "cisco-nxos";
+    QTest::newRow("iosxr") << "iosxr" << "cisco-iosxr";
+    QTest::newRow("junos") << "junos" << "juniper-junos";
+    QTest::newRow("eos") << "eos" << "arista-eos";
+    QTest::newRow("netmiko cisco_xr") << "cisco_xr" << "cisco-iosxr";
+    QTest::newRow("ours") << "gobgp" << "gobgp";
+    QTest::newRow("case") << "EOS" << "arista-eos";
+    QTest::newRow("unknown") << "vyos" << "";
+}
+
+void TestInventory::nornirPlatformNames()
+{
+    QFETCH(QString, given);
+    QFETCH(QString, expected);
+    QCOMPARE(platformFromNornirName(given), expected);
+    if (!expected.isEmpty())
+        QVERIFY(knownPlatforms().contains(expected));
+}
+
+void TestInventory::loadFileErrors()
+{
+    const auto missing = Inventory::loadFile(QStringLiteral("/nonexistent/inv.json"));
+    QVERIFY(!missing.ok());
+    QCOMPARE(missing.error().code, ErrorCode::InventoryError);
+    QVERIFY(missing.error().message.contains(QStringLiteral("/nonexistent/inv.json")));
+
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("inventory.txt"));
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(kGoodJson);
+    f.close();
+    const auto txt = Inventory::loadFile(path);
+    QVERIFY(!txt.ok());
+    QVERIFY(txt.error().message.contains(QStringLiteral(".json")));
+}
+
+void TestInventory::addRouterValidates()
+{
+    Inventory inv;
+    Router r;
+    r.name = QStringLiteral("x");
+    r.host = QStringLiteral("198.18.0.30");
+    r.platform = QStringLiteral("frr");
+    QVERIFY(!inv.addRouter(r));
+    r.port = 0;
+    QCOMPARE(inv.addRouter(r).code, ErrorCode::InventoryError);
+    r.port = 2222;
+    QVERIFY(!inv.addRouter(r)); // replaces
+    QCOMPARE(inv.routers().size(), 1);
+    QCOMPARE(inv.router(QStringLiteral("x"))->port, 2222);
+    r.platform = QStringLiteral("nope");
+    QVERIFY(inv.addRouter(r).message.contains(QStringLiteral("unknown platform")));
+}
+
+void TestInventory::tlsOffWarns()
+{
+    const auto inv = Inventory::loadJson(R"({"version":1,"routers":[
+        {"name":"a","host":"198.18.0.20","platform":"arista-eos","transport":"eapi","tlsVerify":false}]})",
+                                         QStringLiteral("x.json"));
+    QVERIFY2(inv.ok(), qPrintable(inv.error().toString()));
+    QCOMPARE(inv->warnings().size(), 1);
+    QVERIFY(inv->warnings()[0].contains(QStringLiteral("TLS certificate verification is off")));
+    QVERIFY(inv->warnings()[0].contains(QStringLiteral("line 2")));
+}
+
+QTEST_GUILESS_MAIN(TestInventory)
+#include "tst_inventory.moc"
