@@ -4,6 +4,7 @@
 #include "engine/api/event_log.h"
 #include "engine/api/record_export.h"
 #include "engine/api/request_validator.h"
+#include "engine/diagnosis/connection_diagnosis.h"
 #include "engine/service/router_data_service.h"
 
 #include <QCommandLineParser>
@@ -46,6 +47,15 @@ void err(const QString &text)
     std::fwrite(utf8.constData(), 1, size_t(utf8.size()), stderr);
 }
 
+// One RFC 4180 record.
+QString csvLine(const QStringList &fields)
+{
+    QStringList quoted;
+    for (const QString &f : fields)
+        quoted.append(rl::RecordExport::csvField(f));
+    return quoted.join(QLatin1Char(',')) + QStringLiteral("\r\n");
+}
+
 const char *kTopHelp =
     "Usage: routerlens-cli <command> [options]\n"
     "\n"
@@ -56,6 +66,7 @@ const char *kTopHelp =
     "  query     Ask one or more routers a question (facts, bgp-status, arp-table, ...)\n"
     "  routers   List the routers the client may see\n"
     "  kinds     List the query kinds and the parameters each takes\n"
+    "  diagnose  Check a customer's private connection layer by layer (link, VLAN, ARP, BGP, routes)\n"
     "  parse     Turn saved or pasted router output into normalized records (offline)\n"
     "\n"
     "Run 'routerlens-cli <command> --help' for a command's options.\n"
@@ -169,9 +180,8 @@ int runRouters(QCoreApplication &app, const QStringList &args)
         for (auto it = r->tags.cbegin(); it != r->tags.cend(); ++it)
             tags.append(it.key() + QLatin1Char('=') + it.value());
         if (src.format == QLatin1String("csv")) {
-            out(QStringList{r->name, r->host, QString::number(r->port), r->platform, rl::transportKindName(r->transport), tags.join(QLatin1Char(' '))}
-                    .replaceInStrings(QRegularExpression(QStringLiteral("^(.*[,\"\\r\\n].*)$")), QStringLiteral("\"\\1\""))
-                    .join(QLatin1Char(',')) + QStringLiteral("\r\n"));
+            out(csvLine({r->name, r->host, QString::number(r->port), r->platform, rl::transportKindName(r->transport),
+                         tags.join(QLatin1Char(' '))}));
         } else {
             out(QStringLiteral("%1  %2:%3  %4  %5\n").arg(r->name.leftJustified(20), r->host, QString::number(r->port),
                                                           r->platform.leftJustified(14), tags.join(QLatin1Char(' '))));
@@ -302,6 +312,104 @@ int runQuery(QCoreApplication &app, const QStringList &args)
     return app.exec();
 }
 
+int runDiagnose(QCoreApplication &app, const QStringList &args)
+{
+    QCommandLineParser p;
+    p.setApplicationDescription(QStringLiteral(
+        "Check private connections layer by layer on the provider router: link, VLAN tag, ARP, BGP session,\n"
+        "received and advertised routes. The lowest failing layer is named as the likely cause.\n"
+        "Example: routerlens-cli diagnose --demo --all"));
+    addSourceOptions(p);
+    p.addOption({QStringLiteral("connection"), QStringLiteral("A connection id from the inventory (repeatable)."), QStringLiteral("id")});
+    p.addOption({QStringLiteral("all"), QStringLiteral("Every connection the client may see.")});
+    p.addOption({QStringLiteral("max-age"), QStringLiteral("Accept stored answers up to this many seconds old (default 0)."), QStringLiteral("seconds"), QStringLiteral("0")});
+    p.process(args);
+    rl::RouterDataService service(loadSettings(p));
+    Source src;
+    if (const int rc = setUp(p, service, src))
+        return rc;
+    const QStringList visible = service.visibleRouters(src.client);
+    QList<rl::Connection> chosen;
+    const QStringList wanted = p.values(QStringLiteral("connection"));
+    for (const rl::Connection &c : service.inventory().connections()) {
+        if (!visible.contains(c.providerRouter))
+            continue;
+        if (p.isSet(QStringLiteral("all")) || wanted.contains(c.id))
+            chosen.append(c);
+    }
+    if (chosen.isEmpty()) {
+        err(QStringLiteral("routerlens-cli diagnose: no such connection; name one with --connection ID or use --all.\n"));
+        return ExitUsage;
+    }
+    const qint64 maxAge = p.value(QStringLiteral("max-age")).toLongLong();
+
+    // All requests of all connections go in at once; the engine queues, coalesces and throttles.
+    struct Pending { int connection; int slot; };
+    QHash<QString, Pending> pending;
+    QList<rl::ConnectionEvidence> evidence(chosen.size());
+    QObject::connect(&service, &rl::RouterDataService::responseReady, &app, [&](const rl::Response &resp) {
+        const auto it = pending.constFind(resp.requestId);
+        if (it == pending.cend())
+            return;
+        rl::RouterResult part = resp.results.value(0);
+        if (resp.error.isError()) {
+            part.router = chosen[it->connection].providerRouter;
+            part.error = resp.error;
+        }
+        rl::ConnectionEvidence &e = evidence[it->connection];
+        rl::RouterResult *slots[] = {&e.link, &e.vlan, &e.arp, &e.bgp, &e.received, &e.advertised};
+        *slots[it->slot] = part;
+        pending.erase(it);
+        if (pending.isEmpty())
+            app.exit(0);
+    });
+    for (int ci = 0; ci < chosen.size(); ++ci) {
+        const QList<rl::Request> reqs = rl::ConnectionDiagnosis::requestsFor(chosen[ci], src.client);
+        for (int slot = 0; slot < reqs.size(); ++slot) {
+            rl::Request r = reqs[slot];
+            r.maxAgeSeconds = maxAge;
+            r.id = QStringLiteral("diag-%1-%2").arg(ci).arg(slot);
+            pending.insert(r.id, {ci, slot});
+            service.submit(r);
+        }
+    }
+    if (!pending.isEmpty())
+        app.exec();
+
+    int faults = 0;
+    QJsonArray json;
+    if (src.format == QLatin1String("csv"))
+        out(csvLine({QStringLiteral("connection"), QStringLiteral("layer"), QStringLiteral("verdict"), QStringLiteral("finding"),
+                     QStringLiteral("evidence"), QStringLiteral("likelyCause")}));
+    for (int ci = 0; ci < chosen.size(); ++ci) {
+        const rl::Connection &c = chosen[ci];
+        const QList<rl::DiagnosisStep> steps = rl::ConnectionDiagnosis::evaluate(c, evidence[ci]);
+        QJsonArray jsteps;
+        if (src.format == QLatin1String("table"))
+            out(QStringLiteral("== %1 (%2): %3 %4, VLAN %5, customer %6 AS%7\n").arg(c.id, c.customer, c.providerRouter, c.providerInterface)
+                    .arg(c.vlan).arg(c.customerAddress).arg(c.customerAs));
+        for (const rl::DiagnosisStep &s : steps) {
+            faults += s.verdict == rl::Verdict::Fault ? 1 : 0;
+            jsteps.append(QJsonObject{{QStringLiteral("layer"), s.layer}, {QStringLiteral("verdict"), rl::verdictName(s.verdict)},
+                                      {QStringLiteral("finding"), s.finding}, {QStringLiteral("evidence"), s.evidence},
+                                      {QStringLiteral("likelyCause"), s.likelyCause}});
+            if (src.format == QLatin1String("table"))
+                out(QStringLiteral("   %1 %2 %3%4\n").arg(s.layer.leftJustified(7), rl::verdictName(s.verdict).toUpper().leftJustified(8), s.finding,
+                                                          s.likelyCause ? QStringLiteral("   <- likely cause") : QString()));
+            else if (src.format == QLatin1String("csv"))
+                out(csvLine({c.id, s.layer, rl::verdictName(s.verdict), s.finding, s.evidence,
+                             s.likelyCause ? QStringLiteral("true") : QStringLiteral("false")}));
+        }
+        if (src.format == QLatin1String("table"))
+            out(QStringLiteral("\n"));
+        json.append(QJsonObject{{QStringLiteral("connection"), c.id}, {QStringLiteral("steps"), jsteps}});
+    }
+    if (src.format == QLatin1String("json"))
+        out(QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("version"), rl::ApiVersion}, {QStringLiteral("diagnoses"), json}})
+                                  .toJson(QJsonDocument::Indented)));
+    return faults == 0 ? ExitOk : ExitPartial;
+}
+
 int runParse(const QStringList &args)
 {
     QCommandLineParser p;
@@ -392,6 +500,8 @@ int main(int argc, char **argv)
         return runRouters(app, args);
     if (command == QLatin1String("kinds"))
         return runKinds();
+    if (command == QLatin1String("diagnose"))
+        return runDiagnose(app, args);
     if (command == QLatin1String("parse"))
         return runParse(args);
     err(QStringLiteral("routerlens-cli: unknown command \"%1\".\n\n").arg(command) + QString::fromLatin1(kTopHelp));
