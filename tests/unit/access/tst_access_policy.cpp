@@ -1,0 +1,255 @@
+#include "engine/access/access_policy.h"
+
+#include <QTest>
+
+using namespace rl;
+
+namespace {
+
+// acme has one connection pe1 eth1.100 <-> cpe-acme eth0.100; globex one on pe1 eth1.200.
+const char *const kInventory = R"({"version": 1,
+ "routers": [
+  {"name": "pe1", "host": "198.18.0.11", "platform": "frr"},
+  {"name": "pe2", "host": "198.18.0.12", "platform": "bird"},
+  {"name": "cpe-acme", "host": "198.18.0.14", "platform": "linux"}
+ ],
+ "connections": [
+  {"id": "acme-100", "customer": "acme", "providerRouter": "pe1", "providerInterface": "eth1.100", "vlan": 100,
+   "providerAddress": "198.19.0.1", "customerAddress": "198.19.0.2", "customerRouter": "cpe-acme",
+   "customerInterface": "eth0.100"},
+  {"id": "acme-v6", "customer": "acme", "providerRouter": "pe1", "providerInterface": "eth1.101", "vlan": 101,
+   "providerAddress": "2001:db8:10::1", "customerAddress": "2001:db8:10::2"},
+  {"id": "globex-200", "customer": "globex", "providerRouter": "pe1", "providerInterface": "eth1.200",
+   "vlan": 200, "providerAddress": "198.19.0.5", "customerAddress": "198.19.0.6"}
+ ]})";
+
+Inventory inventory()
+{
+    auto inv = Inventory::loadJson(kInventory, QStringLiteral("access.json"));
+    Q_ASSERT(inv.ok());
+    return inv.value();
+}
+
+ClientIdentity client(Role role, const QString &customer = {})
+{
+    ClientIdentity c;
+    c.id = QStringLiteral("tester");
+    c.role = role;
+    c.customer = customer;
+    return c;
+}
+
+Request request(const ClientIdentity &who, const QStringList &routers, QueryKind kind, const QString &ifname = {},
+                const QString &neighbor = {})
+{
+    Request r;
+    r.client = who;
+    r.routers = routers;
+    r.kind = kind;
+    r.params.interfaceName = ifname;
+    r.params.neighbor = neighbor;
+    return r;
+}
+
+} // namespace
+
+class TestAccessPolicy final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void check_data();
+    void check();
+    void visibleRouters();
+    void configurableKinds();
+    void filterRecords();
+    void internalSeesEverything();
+    void throttlePolicies();
+};
+
+void TestAccessPolicy::check_data()
+{
+    QTest::addColumn<Request>("req");
+    QTest::addColumn<bool>("allowed");
+    QTest::addColumn<QStringList>("fragments");
+
+    const ClientIdentity acme = client(Role::External, QStringLiteral("acme"));
+    const QStringList pe1{QStringLiteral("pe1")};
+    QTest::newRow("internal anything") << request(client(Role::Internal), {"pe2"}, QueryKind::Facts) << true
+                                       << QStringList{};
+    QTest::newRow("admin anything") << request(client(Role::Admin), {"pe1", "pe2"}, QueryKind::Optics, "eth9")
+                                    << true << QStringList{};
+    QTest::newRow("external own router") << request(acme, pe1, QueryKind::BgpStatus) << true << QStringList{};
+    QTest::newRow("external customer router")
+        << request(acme, {"cpe-acme"}, QueryKind::LinkStatus, "eth0.100") << true << QStringList{};
+    QTest::newRow("external own interface")
+        << request(acme, pe1, QueryKind::VlanErrors, "eth1.101") << true << QStringList{};
+    QTest::newRow("external own neighbor")
+        << request(acme, pe1, QueryKind::ReceivedRoutes, {}, "198.19.0.2") << true << QStringList{};
+    QTest::newRow("external own v6 neighbor, other spelling")
+        << request(acme, pe1, QueryKind::AdvertisedRoutes, {}, "2001:DB8:10:0::2") << true << QStringList{};
+    QTest::newRow("external neighbor on customer side")
+        << request(acme, {"cpe-acme"}, QueryKind::ReceivedRoutes, {}, "198.19.0.1") << true << QStringList{};
+
+    QTest::newRow("external other router")
+        << request(acme, {"pe2"}, QueryKind::BgpStatus) << false
+        << QStringList{"Router \"pe2\"", "customer \"acme\"", "pe1, cpe-acme"};
+    QTest::newRow("external unknown router")
+        << request(acme, {"ghost"}, QueryKind::BgpStatus) << false << QStringList{"Router \"ghost\""};
+    QTest::newRow("external one bad router of two")
+        << request(acme, {"pe1", "pe2"}, QueryKind::ArpTable) << false << QStringList{"\"pe2\""};
+    QTest::newRow("external kind facts") << request(acme, pe1, QueryKind::Facts) << false
+                                         << QStringList{"\"facts\"", "link-status", "route-lookup"};
+    QTest::newRow("external kind optics") << request(acme, pe1, QueryKind::Optics) << false
+                                          << QStringList{"\"optics\""};
+    QTest::newRow("external other customer's interface")
+        << request(acme, pe1, QueryKind::LinkStatus, "eth1.200") << false
+        << QStringList{"Interface \"eth1.200\"", "eth1.100, eth1.101"};
+    QTest::newRow("external parent interface")
+        << request(acme, pe1, QueryKind::LinkStatus, "eth1") << false << QStringList{"Interface \"eth1\""};
+    QTest::newRow("external interface of the other side")
+        << request(acme, pe1, QueryKind::LinkStatus, "eth0.100") << false << QStringList{"\"eth0.100\""};
+    QTest::newRow("external other customer's neighbor")
+        << request(acme, pe1, QueryKind::ReceivedRoutes, {}, "198.19.0.6") << false
+        << QStringList{"BGP neighbor \"198.19.0.6\"", "198.19.0.2"};
+    QTest::newRow("external own address as neighbor on provider")
+        << request(acme, pe1, QueryKind::BgpStatus, {}, "198.19.0.1") << false << QStringList{"198.19.0.1"};
+    QTest::newRow("external without customer")
+        << request(client(Role::External), pe1, QueryKind::BgpStatus) << false << QStringList{"no customer"};
+    QTest::newRow("external of another customer")
+        << request(client(Role::External, QStringLiteral("initech")), pe1, QueryKind::BgpStatus) << false
+        << QStringList{"\"pe1\"", "(none)"};
+}
+
+void TestAccessPolicy::check()
+{
+    QFETCH(Request, req);
+    QFETCH(bool, allowed);
+    QFETCH(QStringList, fragments);
+    const AccessPolicy policy;
+    const Error e = policy.check(inventory(), req);
+    if (allowed) {
+        QVERIFY2(!e, qPrintable(e.toString()));
+        return;
+    }
+    QCOMPARE(e.code, ErrorCode::Forbidden);
+    for (const QString &f : fragments)
+        QVERIFY2(e.message.contains(f), qPrintable(QStringLiteral("\"%1\" not in: %2").arg(f, e.message)));
+}
+
+void TestAccessPolicy::visibleRouters()
+{
+    const AccessPolicy policy;
+    const Inventory inv = inventory();
+    QCOMPARE(policy.visibleRouters(inv, client(Role::External, QStringLiteral("acme"))),
+             QStringList({QStringLiteral("pe1"), QStringLiteral("cpe-acme")}));
+    QCOMPARE(policy.visibleRouters(inv, client(Role::External, QStringLiteral("globex"))),
+             QStringList{QStringLiteral("pe1")});
+    QVERIFY(policy.visibleRouters(inv, client(Role::External)).isEmpty());
+    QCOMPARE(policy.visibleRouters(inv, client(Role::Internal)), inv.routerNames());
+    QCOMPARE(policy.visibleRouters(inv, client(Role::Admin)), inv.routerNames());
+}
+
+void TestAccessPolicy::configurableKinds()
+{
+    AccessPolicy policy;
+    QVERIFY(policy.externalQueryKinds().contains(QueryKind::RouteLookup));
+    QVERIFY(!policy.externalQueryKinds().contains(QueryKind::Facts));
+    policy.setExternalQueryKinds({QueryKind::Facts});
+    const ClientIdentity acme = client(Role::External, QStringLiteral("acme"));
+    const Inventory inv = inventory();
+    QVERIFY(!policy.check(inv, request(acme, {"pe1"}, QueryKind::Facts)));
+    const Error e = policy.check(inv, request(acme, {"pe1"}, QueryKind::BgpStatus));
+    QCOMPARE(e.code, ErrorCode::Forbidden);
+    QVERIFY(e.message.contains(QStringLiteral("they may run: facts.")));
+}
+
+void TestAccessPolicy::filterRecords()
+{
+    const AccessPolicy policy;
+    const Inventory inv = inventory();
+    const ClientIdentity acme = client(Role::External, QStringLiteral("acme"));
+
+    QList<InterfaceRecord> ifs;
+    for (const char *n : {"eth1", "eth1.100", "eth1.101", "eth1.200", "lo"}) {
+        InterfaceRecord r;
+        r.name = QString::fromLatin1(n);
+        ifs.append(r);
+    }
+    const RecordSet links = policy.filterRecords(inv, acme, QStringLiteral("pe1"),
+                                                 RecordSet(QueryKind::LinkStatus, ifs));
+    QCOMPARE(links.size(), 2);
+    QCOMPARE(links.rows<InterfaceRecord>()[0].name, QStringLiteral("eth1.100"));
+    QCOMPARE(links.rows<InterfaceRecord>()[1].name, QStringLiteral("eth1.101"));
+
+    QList<VlanRecord> vlans(3);
+    vlans[0].interfaceName = QStringLiteral("eth1.100");
+    vlans[1].interfaceName = QStringLiteral("eth1.200");
+    vlans[2].interfaceName = QStringLiteral("eth1.300");
+    const RecordSet v = policy.filterRecords(inv, acme, QStringLiteral("pe1"), RecordSet(QueryKind::VlanErrors, vlans));
+    QCOMPARE(v.size(), 1);
+    QCOMPARE(v.rows<VlanRecord>()[0].interfaceName, QStringLiteral("eth1.100"));
+
+    QList<ArpRecord> arp(3);
+    arp[0].interfaceName = QStringLiteral("eth1.100");
+    arp[0].ip = QStringLiteral("198.19.0.2");
+    arp[1].interfaceName = QStringLiteral("eth1.200");
+    arp[1].ip = QStringLiteral("198.19.0.6");
+    arp[2].interfaceName = QStringLiteral("eth0");
+    const RecordSet a = policy.filterRecords(inv, acme, QStringLiteral("pe1"), RecordSet(QueryKind::ArpTable, arp));
+    QCOMPARE(a.size(), 1);
+    QCOMPARE(a.rows<ArpRecord>()[0].ip, QStringLiteral("198.19.0.2"));
+
+    QList<BgpNeighborRecord> bgp(4);
+    bgp[0].neighbor = QStringLiteral("198.19.0.2");
+    bgp[1].neighbor = QStringLiteral("198.19.0.6");
+    bgp[2].neighbor = QStringLiteral("2001:db8:10::2");
+    bgp[3].neighbor = QStringLiteral("198.18.0.12");
+    const RecordSet b = policy.filterRecords(inv, acme, QStringLiteral("pe1"), RecordSet(QueryKind::BgpStatus, bgp));
+    QCOMPARE(b.size(), 2);
+    QCOMPARE(b.rows<BgpNeighborRecord>()[0].neighbor, QStringLiteral("198.19.0.2"));
+    QCOMPARE(b.rows<BgpNeighborRecord>()[1].neighbor, QStringLiteral("2001:db8:10::2"));
+
+    // On the customer's own router, its side of the connection.
+    const RecordSet cpeBgp = policy.filterRecords(inv, acme, QStringLiteral("cpe-acme"),
+                                                  RecordSet(QueryKind::BgpStatus, bgp));
+    QCOMPARE(cpeBgp.size(), 0);
+    bgp[3].neighbor = QStringLiteral("198.19.0.1");
+    QCOMPARE(policy.filterRecords(inv, acme, QStringLiteral("cpe-acme"), RecordSet(QueryKind::BgpStatus, bgp)).size(),
+             1);
+
+    // Routes stay: they were asked for per the client's own neighbor.
+    QList<RouteRecord> routes(3);
+    const RecordSet r = policy.filterRecords(inv, acme, QStringLiteral("pe1"),
+                                             RecordSet(QueryKind::ReceivedRoutes, routes));
+    QCOMPARE(r.size(), 3);
+
+    // A router the client may not see yields nothing at all.
+    QCOMPARE(policy.filterRecords(inv, acme, QStringLiteral("pe2"), RecordSet(QueryKind::ReceivedRoutes, routes))
+                 .size(),
+             0);
+    QCOMPARE(policy.filterRecords(inv, acme, QStringLiteral("pe2"), RecordSet(QueryKind::ReceivedRoutes, routes))
+                 .kind(),
+             QueryKind::ReceivedRoutes);
+}
+
+void TestAccessPolicy::internalSeesEverything()
+{
+    const AccessPolicy policy;
+    const Inventory inv = inventory();
+    QList<InterfaceRecord> ifs(4);
+    const RecordSet in(QueryKind::LinkStatus, ifs);
+    QCOMPARE(policy.filterRecords(inv, client(Role::Internal), QStringLiteral("pe2"), in), in);
+    QCOMPARE(policy.filterRecords(inv, client(Role::Admin), QStringLiteral("pe1"), in), in);
+}
+
+void TestAccessPolicy::throttlePolicies()
+{
+    const AccessPolicy policy;
+    QVERIFY(policy.mayChangeThrottlePolicies(client(Role::Admin)));
+    QVERIFY(!policy.mayChangeThrottlePolicies(client(Role::Internal)));
+    QVERIFY(!policy.mayChangeThrottlePolicies(client(Role::External, QStringLiteral("acme"))));
+}
+
+QTEST_GUILESS_MAIN(TestAccessPolicy)
+#include "tst_access_policy.moc"
