@@ -1,0 +1,72 @@
+#include "engine/transport/default_transport_factory.h"
+#include "engine/transport/ssh_transport.h"
+
+#include <QTest>
+
+using namespace rl;
+
+class TstDefaultTransportFactory : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void httpKindsAreUnsupported_data();
+    void httpKindsAreUnsupported();
+    void unknownCredentialProfile();
+    void sshRouterGetsSshTransport();
+};
+
+void TstDefaultTransportFactory::httpKindsAreUnsupported_data()
+{
+    QTest::addColumn<int>("kind");
+    QTest::newRow("eapi") << int(TransportKind::HttpEapi);
+    QTest::newRow("nxapi") << int(TransportKind::HttpNxapi);
+    QTest::newRow("restconf") << int(TransportKind::Restconf);
+}
+
+void TstDefaultTransportFactory::httpKindsAreUnsupported()
+{
+    QFETCH(int, kind);
+    DefaultTransportFactory f(QHash<QString, CredentialProfile>{}, nullptr);
+    Router r;
+    r.name = QStringLiteral("edge-1");
+    r.host = QStringLiteral("127.0.0.1");
+    r.transport = TransportKind(kind);
+    auto t = f.create(r, {});
+    QVERIFY(t);
+    const auto out = t->run({QStringLiteral("show version")}, {});
+    QCOMPARE(out.error().code, ErrorCode::UnsupportedQuery);
+    QVERIFY(out.error().message.contains(QLatin1String("edge-1")));
+}
+
+void TstDefaultTransportFactory::unknownCredentialProfile()
+{
+    DefaultTransportFactory f(QHash<QString, CredentialProfile>{}, nullptr);
+    Router r;
+    r.name = QStringLiteral("edge-1");
+    r.host = QStringLiteral("127.0.0.1");
+    r.credentials = QStringLiteral("missing");
+    const auto out = f.create(r, {})->run({QStringLiteral("show version")}, {});
+    QCOMPARE(out.error().code, ErrorCode::InventoryError);
+    QVERIFY(out.error().message.contains(QLatin1String("missing")));
+}
+
+void TstDefaultTransportFactory::sshRouterGetsSshTransport()
+{
+    CredentialProfile c;
+    c.name = QStringLiteral("lab");
+    c.username = QStringLiteral("ops");
+    DefaultTransportFactory f(QHash<QString, CredentialProfile>{{c.name, c}}, nullptr);
+    Router r;
+    r.name = QStringLiteral("edge-1");
+    r.host = QStringLiteral("127.0.0.1");
+    r.credentials = QStringLiteral("lab");
+    auto t = f.create(r, {});
+    QVERIFY(dynamic_cast<SshTransport *>(t.get()));
+    // The empty guard of a default profile refuses before any connection is tried.
+    QCOMPARE(t->run({QStringLiteral("show version")}, {}).error().code, ErrorCode::ForbiddenCommand);
+    QVERIFY(!t->isOpen());
+}
+
+QTEST_GUILESS_MAIN(TstDefaultTransportFactory)
+#include "tst_default_transport_factory.moc"

@@ -1,0 +1,397 @@
+#include "engine/transport/secret_resolver.h"
+#include "engine/transport/ssh_transport.h"
+#include "test_sshd.h"
+
+#include <QFile>
+#include <QTest>
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <thread>
+
+using namespace rl;
+
+class TstSshTransport : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void cleanupTestCase();
+    void execReusesOneSession();
+    void reconnectsAfterServerDroppedSession();
+    void keyFileWithPassphrase();
+    void passwordLogin();
+    void wrongPasswordIsAuthFailed();
+    void unknownHostKeyThenAccept();
+    void changedHostKeyIsMismatch();
+    void connectionRefusedIsUnreachable();
+    void garbageServerIsConnectionLost();
+    void hangingCommandTimesOutSessionSurvives();
+    void cancellation();
+    void outputCap();
+    void shellModeWithPagingOff();
+    void shellModeAnswersPager();
+    void guardRefusesBeforeSending_data();
+    void guardRefusesBeforeSending();
+    void emptyGuardRefusesEverything();
+
+private:
+    Router router(const QString &knownHosts = {}) const;
+    CredentialProfile keyProfile() const;
+    SessionProfile execProfile() const;
+    std::unique_ptr<SshTransport> transport(const SessionProfile &profile, const CredentialProfile &cred,
+                                            const QString &knownHosts = {});
+
+    test::TestSshd m_sshd;
+    QString m_knownHosts;
+    std::shared_ptr<SecretResolver> m_secrets = std::make_shared<SecretResolver>(2000);
+};
+
+void TstSshTransport::initTestCase()
+{
+    QString why;
+    if (!m_sshd.start({}, &why)) {
+        // CI must run these tests: a missing sshd or a non-root runner is a failure there.
+        if (qEnvironmentVariable("CI") == QLatin1String("true"))
+            QFAIL(qPrintable(QStringLiteral("cannot start the test sshd: ") + why));
+        QSKIP(qPrintable(QStringLiteral("cannot start the test sshd: ") + why));
+    }
+    m_knownHosts = m_sshd.writeKnownHosts(QStringLiteral("known_hosts"));
+    qputenv("RL_TEST_PASSWORD", m_sshd.password().toUtf8());
+    qputenv("RL_TEST_PASSPHRASE", m_sshd.keyPassphrase().toUtf8());
+    qputenv("RL_TEST_WRONG_PASSWORD", "not-the-password-42");
+}
+
+void TstSshTransport::cleanupTestCase()
+{
+    m_sshd.stop();
+}
+
+Router TstSshTransport::router(const QString &knownHosts) const
+{
+    Router r;
+    r.name = QStringLiteral("test-router");
+    r.host = QStringLiteral("127.0.0.1");
+    r.port = m_sshd.port();
+    r.platform = QStringLiteral("linux");
+    r.credentials = QStringLiteral("test");
+    r.knownHosts = knownHosts.isEmpty() ? m_knownHosts : knownHosts;
+    return r;
+}
+
+CredentialProfile TstSshTransport::keyProfile() const
+{
+    CredentialProfile c;
+    c.name = QStringLiteral("test");
+    c.username = m_sshd.user();
+    c.keyFile = m_sshd.clientKey();
+    c.useAgent = false;
+    return c;
+}
+
+SessionProfile TstSshTransport::execProfile() const
+{
+    SessionProfile p;
+    p.mode = SessionProfile::Mode::Exec;
+    // Test-only allow-list: the fake router runs these as shell commands.
+    p.guard = CommandGuard({QStringLiteral("echo [a-z0-9 ]+"), QStringLiteral("sleep [0-9]+"),
+                            QStringLiteral("head -c [0-9]+ /dev/zero"), QStringLiteral("show (ip )?bgp( summary)?"),
+                            QStringLiteral("show version"), QStringLiteral("terminal length 0")});
+    return p;
+}
+
+std::unique_ptr<SshTransport> TstSshTransport::transport(const SessionProfile &profile, const CredentialProfile &cred,
+                                                         const QString &knownHosts)
+{
+    return std::make_unique<SshTransport>(router(knownHosts), cred, profile, m_secrets);
+}
+
+void TstSshTransport::execReusesOneSession()
+{
+    const int loginsBefore = m_sshd.acceptedLogins();
+    auto t = transport(execProfile(), keyProfile());
+    for (int i = 0; i < 3; ++i) {
+        const auto r = t->run({QStringLiteral("echo hello %1").arg(i), QStringLiteral("echo second")}, {});
+        QVERIFY2(r.ok(), qPrintable(r.error().toString()));
+        QCOMPARE(r->size(), 2);
+        QCOMPARE(r->at(0).output, QStringLiteral("hello %1\n").arg(i).toUtf8());
+        QCOMPARE(r->at(1).output, QByteArray("second\n"));
+        QCOMPARE(r->at(0).exitStatus, 0);
+    }
+    QVERIFY(t->isOpen());
+    QCOMPARE(t->connectCount(), 1);
+    QCOMPARE(m_sshd.acceptedLogins() - loginsBefore, 1);
+}
+
+void TstSshTransport::reconnectsAfterServerDroppedSession()
+{
+    auto t = transport(execProfile(), keyProfile());
+    QVERIFY(t->run({QStringLiteral("echo before")}, {}).ok());
+    QVERIFY(m_sshd.killSessions() > 0);
+    QTest::qWait(200);
+    const auto r = t->run({QStringLiteral("echo after")}, {});
+    QVERIFY2(r.ok(), qPrintable(r.error().toString()));
+    QCOMPARE(r->at(0).output, QByteArray("after\n"));
+    QCOMPARE(t->connectCount(), 2);
+}
+
+void TstSshTransport::keyFileWithPassphrase()
+{
+    CredentialProfile c = keyProfile();
+    c.keyFile = m_sshd.encryptedClientKey();
+    c.secret = QStringLiteral("env:RL_TEST_PASSPHRASE");
+    auto t = transport(execProfile(), c);
+    const auto r = t->run({QStringLiteral("echo key")}, {});
+    QVERIFY2(r.ok(), qPrintable(r.error().toString()));
+
+    c.secret = QStringLiteral("env:RL_TEST_WRONG_PASSWORD");
+    const auto bad = transport(execProfile(), c)->run({QStringLiteral("echo key")}, {});
+    QCOMPARE(bad.error().code, ErrorCode::AuthFailed);
+    QVERIFY(!bad.error().toString().contains(QLatin1String("not-the-password-42")));
+}
+
+void TstSshTransport::passwordLogin()
+{
+    CredentialProfile c = keyProfile();
+    c.keyFile.clear();
+    c.secret = QStringLiteral("env:RL_TEST_PASSWORD");
+    const auto r = transport(execProfile(), c)->run({QStringLiteral("echo pw")}, {});
+    QVERIFY2(r.ok(), qPrintable(r.error().toString()));
+    QCOMPARE(r->at(0).output, QByteArray("pw\n"));
+}
+
+void TstSshTransport::wrongPasswordIsAuthFailed()
+{
+    CredentialProfile c = keyProfile();
+    c.keyFile.clear();
+    c.secret = QStringLiteral("env:RL_TEST_WRONG_PASSWORD");
+    const QByteArray before = m_sshd.received();
+    const auto r = transport(execProfile(), c)->run({QStringLiteral("echo pw")}, {});
+    QCOMPARE(r.error().code, ErrorCode::AuthFailed);
+    QVERIFY(r.error().message.contains(QLatin1String("env:RL_TEST_WRONG_PASSWORD")));
+    QVERIFY(!r.error().toString().contains(QLatin1String("not-the-password-42")));
+    QCOMPARE(m_sshd.received(), before);
+
+    c.secret = QStringLiteral("env:RL_TEST_NOT_SET_ANYWHERE");
+    const auto unset = transport(execProfile(), c)->run({QStringLiteral("echo pw")}, {});
+    QCOMPARE(unset.error().code, ErrorCode::AuthFailed);
+    QVERIFY(unset.error().message.contains(QLatin1String("RL_TEST_NOT_SET_ANYWHERE")));
+}
+
+void TstSshTransport::unknownHostKeyThenAccept()
+{
+    const QString file = m_sshd.dir() + QStringLiteral("/empty_known_hosts");
+    QFile::remove(file);
+    auto t = transport(execProfile(), keyProfile(), file);
+    const auto r = t->run({QStringLiteral("echo hi")}, {});
+    QCOMPARE(r.error().code, ErrorCode::HostKeyUnknown);
+    const QString fingerprint = m_sshd.hostFingerprint();
+    QVERIFY(fingerprint.startsWith(QLatin1String("SHA256:")));
+    QCOMPARE(r.error().detail, fingerprint);
+    QVERIFY(r.error().message.contains(fingerprint));
+    QVERIFY(!QFile::exists(file)); // never accepted silently
+
+    // A different fingerprint is refused and nothing is written.
+    const Error wrong = SshTransport::acceptHostKey(router(file), QStringLiteral("SHA256:AAAAnotthekey"));
+    QCOMPARE(wrong.code, ErrorCode::HostKeyUnknown);
+    QVERIFY(!QFile::exists(file));
+
+    const Error accepted = SshTransport::acceptHostKey(router(file), fingerprint);
+    QVERIFY2(!accepted, qPrintable(accepted.toString()));
+    QVERIFY(QFile::exists(file));
+    const auto again = t->run({QStringLiteral("echo hi")}, {});
+    QVERIFY2(again.ok(), qPrintable(again.error().toString()));
+}
+
+void TstSshTransport::changedHostKeyIsMismatch()
+{
+    const QString file = m_sshd.writeKnownHosts(QStringLiteral("wrong_known_hosts"), true);
+    const QByteArray before = m_sshd.received();
+    const auto r = transport(execProfile(), keyProfile(), file)->run({QStringLiteral("echo hi")}, {});
+    QCOMPARE(r.error().code, ErrorCode::HostKeyMismatch);
+    QVERIFY(r.error().message.contains(QLatin1String("CHANGED")));
+    QVERIFY(r.error().message.contains(QLatin1String("ssh-keygen -R")));
+    QCOMPARE(m_sshd.received(), before);
+    // Accepting cannot override a recorded key.
+    QCOMPARE(SshTransport::acceptHostKey(router(file), m_sshd.hostFingerprint()).code, ErrorCode::HostKeyMismatch);
+}
+
+void TstSshTransport::connectionRefusedIsUnreachable()
+{
+    int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in a{};
+    a.sin_family = AF_INET;
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    socklen_t len = sizeof a;
+    ::bind(fd, reinterpret_cast<sockaddr *>(&a), len);
+    ::getsockname(fd, reinterpret_cast<sockaddr *>(&a), &len);
+    ::close(fd); // the port is free and nothing listens on it
+    Router r = router();
+    r.port = ntohs(a.sin_port);
+    SshTransport t(r, keyProfile(), execProfile(), m_secrets);
+    const auto out = t.run({QStringLiteral("echo hi")}, {});
+    QCOMPARE(out.error().code, ErrorCode::Unreachable);
+}
+
+void TstSshTransport::garbageServerIsConnectionLost()
+{
+    int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in a{};
+    a.sin_family = AF_INET;
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    socklen_t len = sizeof a;
+    QCOMPARE(::bind(fd, reinterpret_cast<sockaddr *>(&a), len), 0);
+    ::listen(fd, 1);
+    ::getsockname(fd, reinterpret_cast<sockaddr *>(&a), &len);
+    std::thread server([fd] {
+        const int c = ::accept(fd, nullptr, nullptr);
+        if (c >= 0) {
+            const char garbage[] = "HTTP/1.0 400 Bad Request\r\n\r\n<html>not ssh</html>\r\n";
+            (void)!::write(c, garbage, sizeof garbage - 1);
+            ::close(c);
+        }
+    });
+    Router r = router();
+    r.port = ntohs(a.sin_port);
+    SshTransport t(r, keyProfile(), execProfile(), m_secrets);
+    const auto out = t.run({QStringLiteral("echo hi")}, {});
+    server.join();
+    ::close(fd);
+    QCOMPARE(out.error().code, ErrorCode::ConnectionLost);
+}
+
+void TstSshTransport::hangingCommandTimesOutSessionSurvives()
+{
+    auto t = transport(execProfile(), keyProfile());
+    ExecOptions o;
+    o.commandTimeoutMs = 1000;
+    const auto r = t->run({QStringLiteral("sleep 30")}, o);
+    QCOMPARE(r.error().code, ErrorCode::Timeout);
+    const auto after = t->run({QStringLiteral("echo alive")}, {});
+    QVERIFY2(after.ok(), qPrintable(after.error().toString()));
+    QCOMPARE(after->at(0).output, QByteArray("alive\n"));
+    QCOMPARE(t->connectCount(), 1);
+}
+
+void TstSshTransport::cancellation()
+{
+    auto t = transport(execProfile(), keyProfile());
+    ExecOptions o;
+    o.cancelled = makeCancelFlag();
+    CancelFlag flag = o.cancelled;
+    std::thread canceller([flag] {
+        std::this_thread::sleep_for(std::chrono::milliseconds(300));
+        flag->store(true);
+    });
+    const auto r = t->run({QStringLiteral("sleep 30")}, o);
+    canceller.join();
+    QCOMPARE(r.error().code, ErrorCode::Cancelled);
+    const auto after = t->run({QStringLiteral("echo alive")}, {});
+    QVERIFY2(after.ok(), qPrintable(after.error().toString()));
+    QCOMPARE(t->connectCount(), 1);
+}
+
+void TstSshTransport::outputCap()
+{
+    auto t = transport(execProfile(), keyProfile());
+    ExecOptions o;
+    o.maxOutputBytes = 50000;
+    const auto r = t->run({QStringLiteral("head -c 5000000 /dev/zero")}, o);
+    QCOMPARE(r.error().code, ErrorCode::OutputTooLarge);
+    const auto small = t->run({QStringLiteral("head -c 40000 /dev/zero")}, o);
+    QVERIFY2(small.ok(), qPrintable(small.error().toString()));
+    QCOMPARE(small->at(0).output.size(), 40000);
+}
+
+static SessionProfile shellProfile(const SessionProfile &exec, bool pagingOff)
+{
+    SessionProfile p = exec;
+    p.mode = SessionProfile::Mode::Shell;
+    if (pagingOff)
+        p.setupCommands = {QStringLiteral("terminal length 0")};
+    p.promptPattern = QStringLiteral(R"([\w.\-]+(\([\w.\-]+\))?#)");
+    return p;
+}
+
+static void checkBgpSummary(const QByteArray &out)
+{
+    const QList<QByteArray> lines = out.split('\n');
+    QCOMPARE(lines.size(), 31); // 30 lines and the empty piece after the last \n
+    QCOMPARE(lines.first(), QByteArray("peer 203.0.113.1  AS64501  Established  1"));
+    QCOMPARE(lines.at(29), QByteArray("peer 203.0.113.30  AS64500  Established  30"));
+    QVERIFY(!out.contains("More"));
+    QVERIFY(!out.contains('\r'));
+    QVERIFY(!out.contains('\x1b'));
+    QVERIFY(!out.contains('\b'));
+    QVERIFY(!out.contains("core-1.lab("));
+}
+
+void TstSshTransport::shellModeWithPagingOff()
+{
+    auto t = transport(shellProfile(execProfile(), true), keyProfile());
+    for (int i = 0; i < 2; ++i) {
+        const auto r = t->run({QStringLiteral("show version"), QStringLiteral("show bgp summary")}, {});
+        QVERIFY2(r.ok(), qPrintable(r.error().toString()));
+        QCOMPARE(r->at(0).output, QByteArray("Fake CLI version 1.0 (core-1.lab)\n"));
+        checkBgpSummary(r->at(1).output);
+    }
+    QCOMPARE(t->connectCount(), 1);
+    // Paging was turned off once per session.
+    QCOMPARE(m_sshd.received().count("shell:terminal length 0"), 1);
+}
+
+void TstSshTransport::shellModeAnswersPager()
+{
+    auto t = transport(shellProfile(execProfile(), false), keyProfile());
+    const auto r = t->run({QStringLiteral("show bgp summary")}, {});
+    QVERIFY2(r.ok(), qPrintable(r.error().toString()));
+    checkBgpSummary(r->at(0).output);
+}
+
+void TstSshTransport::guardRefusesBeforeSending_data()
+{
+    QTest::addColumn<QString>("command");
+    QTest::addColumn<bool>("shell");
+    QTest::newRow("semicolon") << QStringLiteral("show ip bgp ; reboot") << false;
+    QTest::newRow("pipe tee") << QStringLiteral("show bgp | tee x") << false;
+    QTest::newRow("newline") << QStringLiteral("show bgp\nreboot") << false;
+    QTest::newRow("carriage return") << QStringLiteral("show bgp\rreboot") << true;
+    QTest::newRow("backtick") << QStringLiteral("show bgp `reboot`") << false;
+    QTest::newRow("dollar") << QStringLiteral("echo $(reboot)") << false;
+    QTest::newRow("not listed") << QStringLiteral("reboot") << false;
+    QTest::newRow("shell newline") << QStringLiteral("show bgp\nreload") << true;
+    QTest::newRow("shell semicolon") << QStringLiteral("show version; reload") << true;
+}
+
+void TstSshTransport::guardRefusesBeforeSending()
+{
+    QFETCH(QString, command);
+    QFETCH(bool, shell);
+    const SessionProfile p = shell ? shellProfile(execProfile(), true) : execProfile();
+    auto t = transport(p, keyProfile());
+    // An open session, so the refusal is the guard's and not a failed login.
+    QVERIFY(t->run({QStringLiteral("show version")}, {}).ok());
+    const QByteArray before = m_sshd.received();
+    // The allowed first command must not run either when a later one is refused.
+    const auto r = t->run({QStringLiteral("echo first"), command}, {});
+    QCOMPARE(r.error().code, ErrorCode::ForbiddenCommand);
+    QCOMPARE(m_sshd.received(), before);
+    QVERIFY(!m_sshd.received().contains("reboot"));
+    QVERIFY(!m_sshd.received().contains("tee"));
+}
+
+void TstSshTransport::emptyGuardRefusesEverything()
+{
+    SessionProfile p;
+    const int logins = m_sshd.acceptedLogins();
+    const auto r = transport(p, keyProfile())->run({QStringLiteral("show version")}, {});
+    QCOMPARE(r.error().code, ErrorCode::ForbiddenCommand);
+    QCOMPARE(m_sshd.acceptedLogins(), logins);
+}
+
+QTEST_GUILESS_MAIN(TstSshTransport)
+#include "tst_ssh_transport.moc"
