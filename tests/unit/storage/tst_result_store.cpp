@@ -1,7 +1,15 @@
 // The same behaviour is asked of every ResultStore backend; each test runs per backend.
 #include "engine/storage/memory_result_store.h"
+#include "engine/storage/record_set_codec.h"
+#include "engine/storage/sqlite_result_store.h"
+
+#include <QFile>
+#include <QSqlDatabase>
+#include <QTemporaryDir>
 
 #include <QTest>
+#include <QDir>
+#include <QFileInfo>
 #include <QThread>
 
 #include <atomic>
@@ -70,12 +78,27 @@ private Q_SLOTS:
     void prune();
     void concurrentUse_data() { addBackends(); }
     void concurrentUse();
+
+    void codecRoundTrip();
+    void codecRejectsDamage();
+    void sqliteSurvivesReopen();
+    void sqliteLargeAnswer();
+    void sqliteCorruptFileMovedAside_data();
+    void sqliteCorruptFileMovedAside();
+    void sqliteUnwritablePath();
+
+private:
+    QTemporaryDir m_dir;
+    int m_files = 0;
 };
 
 void TestResultStore::addBackends()
 {
     QTest::addColumn<StoreFactory>("factory");
     QTest::newRow("memory") << StoreFactory([] { return std::make_unique<MemoryResultStore>(); });
+    QTest::newRow("sqlite") << StoreFactory([this] {
+        return std::make_unique<SqliteResultStore>(m_dir.filePath(QStringLiteral("s%1/results.sqlite").arg(++m_files)));
+    });
 }
 
 std::unique_ptr<ResultStore> TestResultStore::openStore()
@@ -142,13 +165,15 @@ void TestResultStore::freshKeysOnParams()
     auto store = openStore();
     QVERIFY(store);
     const QString r = QStringLiteral("r1");
-    QVERIFY(store->put(makeAnswer(r, QueryKind::ReceivedRoutes, kT0, 60, 1, QStringLiteral("198.18.1.1"))).ok());
+    QVERIFY(store->put(makeAnswer(r, QueryKind::BgpStatus, kT0, 60, 1, QStringLiteral("198.18.1.1"))).ok());
     QueryParams p;
     p.neighbor = QStringLiteral("198.18.1.1");
-    QVERIFY(store->fresh(r, QueryKind::ReceivedRoutes, p, {}, kT0));
+    const auto hit = store->fresh(r, QueryKind::BgpStatus, p, {}, kT0);
+    QVERIFY(hit);
+    QCOMPARE(hit->params, p);
     p.neighbor = QStringLiteral("198.18.1.2");
-    QVERIFY(!store->fresh(r, QueryKind::ReceivedRoutes, p, {}, kT0));
-    QVERIFY(!store->fresh(r, QueryKind::ReceivedRoutes, QueryParams{}, {}, kT0));
+    QVERIFY(!store->fresh(r, QueryKind::BgpStatus, p, {}, kT0));
+    QVERIFY(!store->fresh(r, QueryKind::BgpStatus, QueryParams{}, {}, kT0));
 }
 
 void TestResultStore::historyNewestFirst()
@@ -230,6 +255,152 @@ void TestResultStore::concurrentUse()
     QCOMPARE(failures.load(), 0);
     for (int t = 0; t < kThreads; ++t)
         QCOMPARE(store->history(QStringLiteral("r%1").arg(t), QueryKind::BgpStatus, {}, 1000).size(), kPerThread);
+}
+
+namespace {
+
+RecordSet routes(int count)
+{
+    QList<RouteRecord> list;
+    list.reserve(count);
+    for (int i = 0; i < count; ++i) {
+        RouteRecord r;
+        r.prefix = IpPrefix(IpAddress::fromV4(0x0a000000u + quint32(i) * 256u), 24);
+        r.nextHop = IpAddress::fromV4(0xc6130002u);
+        r.asPath = QStringLiteral("65010 65020 %1").arg(64512 + i % 1000);
+        r.communities = (i % 3) ? QString() : QStringLiteral("65010:100 no-export");
+        r.localPref = 100;
+        r.med = (i % 2) ? -1 : i;
+        r.origin = RouteOrigin::Igp;
+        r.best = i % 2;
+        list.append(r);
+    }
+    return RecordSet(QueryKind::ReceivedRoutes, list);
+}
+
+} // namespace
+
+void TestResultStore::codecRoundTrip()
+{
+    const RecordSet r = routes(500);
+    const auto back = RecordSetCodec::decode(QueryKind::ReceivedRoutes, RecordSetCodec::encode(r));
+    QVERIFY(back);
+    QCOMPARE(*back, r);
+
+    QList<OpticsRecord> optics(2);
+    optics[0].interfaceName = QStringLiteral("et-0/0/1");
+    optics[0].rxPowerDbm = -3.25;
+    optics[1].lane = 2; // the rest unknown (NaN)
+    const RecordSet o(QueryKind::Optics, optics);
+    const auto oBack = RecordSetCodec::decode(QueryKind::Optics, RecordSetCodec::encode(o));
+    QVERIFY(oBack);
+    QCOMPARE(*oBack, o);
+
+    const auto empty = RecordSetCodec::decode(QueryKind::ArpTable, RecordSetCodec::encode(RecordSet(QueryKind::ArpTable)));
+    QVERIFY(empty);
+    QCOMPARE(empty->size(), 0);
+}
+
+void TestResultStore::codecRejectsDamage()
+{
+    const QByteArray good = RecordSetCodec::encode(routes(50));
+    QVERIFY(!RecordSetCodec::decode(QueryKind::BgpStatus, good)); // another kind
+    QVERIFY(!RecordSetCodec::decode(QueryKind::ReceivedRoutes, QByteArray("garbage")));
+    QVERIFY(!RecordSetCodec::decode(QueryKind::ReceivedRoutes, QByteArray()));
+    const QByteArray raw = qUncompress(good);
+    QVERIFY(!RecordSetCodec::decode(QueryKind::ReceivedRoutes, qCompress(raw.left(raw.size() / 2))));
+}
+
+void TestResultStore::sqliteSurvivesReopen()
+{
+    const QString path = m_dir.filePath(QStringLiteral("reopen/results.sqlite"));
+    qint64 id = -1;
+    {
+        SqliteResultStore store(path);
+        QVERIFY(!store.open());
+        id = *store.put(makeAnswer(QStringLiteral("r1"), QueryKind::BgpStatus, kT0, 60, 3));
+    }
+    SqliteResultStore store(path);
+    QVERIFY(!store.open());
+    QVERIFY(store.warnings().isEmpty());
+    const auto a = store.load(id);
+    QVERIFY(a);
+    QCOMPARE(a->records, makeAnswer(QStringLiteral("r1"), QueryKind::BgpStatus, kT0, 60, 3).records);
+    QCOMPARE(store.history(QStringLiteral("r1"), QueryKind::BgpStatus, {}).size(), 1);
+}
+
+void TestResultStore::sqliteLargeAnswer()
+{
+    // A sizeable table round-trips; the benchmark covers a million routes.
+    SqliteResultStore store(m_dir.filePath(QStringLiteral("large/results.sqlite")));
+    QVERIFY(!store.open());
+    StoredAnswer a;
+    a.router = QStringLiteral("lab-frr");
+    a.kind = QueryKind::ReceivedRoutes;
+    a.params.neighbor = QStringLiteral("198.19.0.2");
+    a.fetchedAt = kT0;
+    a.expiresAt = kT0.addSecs(300);
+    a.records = routes(100000);
+    const auto id = store.put(a);
+    QVERIFY2(id.ok(), qPrintable(id.error().toString()));
+    const auto back = store.fresh(a.router, a.kind, a.params, kT0, kT0.addSecs(1));
+    QVERIFY(back);
+    QCOMPARE(back->records.size(), 100000);
+    QCOMPARE(back->records, a.records);
+    QCOMPARE(back->params, a.params);
+    QVERIFY(QFileInfo(store.path()).size() + QFileInfo(store.path() + QStringLiteral("-wal")).size()
+            < 100000 * 40); // compact: well under the JSON form
+}
+
+void TestResultStore::sqliteCorruptFileMovedAside_data()
+{
+    QTest::addColumn<QByteArray>("content");
+    QTest::newRow("text file") << QByteArray("this is not a database\n").repeated(200);
+    QTest::newRow("random bytes") << QByteArray(8192, '\xa5');
+    QByteArray header("SQLite format 3");
+    header.append('\0');
+    header.append(QByteArray(4080, '\x7f'));
+    QTest::newRow("damaged sqlite header") << header;
+}
+
+void TestResultStore::sqliteCorruptFileMovedAside()
+{
+    QFETCH(QByteArray, content);
+    const QString dir = m_dir.filePath(QStringLiteral("corrupt%1").arg(++m_files));
+    QVERIFY(QDir().mkpath(dir));
+    const QString path = dir + QStringLiteral("/results.sqlite");
+    {
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(content);
+    }
+    SqliteResultStore store(path);
+    const Error err = store.open();
+    QVERIFY2(!err, qPrintable(err.toString()));
+    QCOMPARE(store.warnings().size(), 1);
+    QVERIFY(store.warnings()[0].contains(QStringLiteral("moved to")));
+    const QStringList aside = QDir(dir).entryList({QStringLiteral("results.sqlite.broken-*")}, QDir::Files);
+    QCOMPARE(aside.size(), 1);
+    QFile old(dir + QLatin1Char('/') + aside[0]);
+    QVERIFY(old.open(QIODevice::ReadOnly));
+    QCOMPARE(old.readAll(), content); // kept as it was, for someone to look at
+    // The new store works.
+    QVERIFY(store.put(makeAnswer(QStringLiteral("r1"), QueryKind::BgpStatus, kT0, 60)).ok());
+    QVERIFY(store.fresh(QStringLiteral("r1"), QueryKind::BgpStatus, {}, {}, kT0));
+}
+
+void TestResultStore::sqliteUnwritablePath()
+{
+    // A path whose folder is a file: an error value, not a crash.
+    const QString blocker = m_dir.filePath(QStringLiteral("blocker"));
+    QFile f(blocker);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.close();
+    SqliteResultStore store(blocker + QStringLiteral("/sub/results.sqlite"));
+    const Error err = store.open();
+    QCOMPARE(err.code, ErrorCode::StoreError);
+    QVERIFY(!store.put(makeAnswer(QStringLiteral("r1"), QueryKind::BgpStatus, kT0, 60)).ok());
+    QVERIFY(!store.fresh(QStringLiteral("r1"), QueryKind::BgpStatus, {}, {}, kT0));
 }
 
 QTEST_GUILESS_MAIN(TestResultStore)
