@@ -1,0 +1,190 @@
+#include "ui/models/record_table_model.h"
+#include "ui/models/state_colors.h"
+#include "model_test_data.h"
+
+#include <QAbstractItemModelTester>
+#include <QColor>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QTest>
+
+using namespace rl;
+
+class TestRecordTableModel : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void columnsComeFromTheRecordType();
+    void errorRowsCarryTheSentence();
+    void stateColumnsAreColoured_data();
+    void stateColumnsAreColoured();
+    void sortsTypedValues_data();
+    void sortsTypedValues();
+    void sortKeepsPersistentIndexes();
+    void streamingParts();
+    void textIndexMatchesCells();
+    void sourceAndAge();
+};
+
+void TestRecordTableModel::columnsComeFromTheRecordType()
+{
+    RecordTableModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setResults(QueryKind::BgpStatus, testdata::threeRouters());
+    const auto cols = BgpNeighborRecord::columns();
+    QCOMPARE(model.columnCount(), int(cols.size()) + 3);
+    QCOMPARE(model.headerData(0, Qt::Horizontal).toString(), QStringLiteral("Router"));
+    QCOMPARE(model.headerData(2, Qt::Horizontal).toString(), QStringLiteral("Neighbor"));
+    QCOMPARE(model.headerData(2, Qt::Horizontal, RecordTableModel::ColumnKeyRole).toString(), QStringLiteral("neighbor"));
+    QCOMPARE(model.headerData(model.ageColumn(), Qt::Horizontal).toString(), QStringLiteral("Age"));
+    QCOMPARE(model.rowCount(), 4); // 2 + error row + 1
+    QCOMPARE(model.recordCount(), 3);
+    QCOMPARE(model.index(0, 2).data().toString(), QStringLiteral("198.51.100.1"));
+    QCOMPARE(model.index(0, 11).data().toString(), QStringLiteral("120")); // received
+    QCOMPARE(model.index(1, 11).data().toString(), QString());            // unknown stays empty
+}
+
+void TestRecordTableModel::errorRowsCarryTheSentence()
+{
+    RecordTableModel model;
+    model.setResults(QueryKind::BgpStatus, testdata::threeRouters());
+    QVERIFY(!model.isErrorRow(0));
+    QVERIFY(model.isErrorRow(2));
+    QCOMPARE(model.index(2, 0).data().toString(), QStringLiteral("edge-2"));
+    QCOMPARE(model.index(2, 1).data().toString(),
+             QStringLiteral("unreachable: edge-2 did not answer on port 22; check that it is up."));
+    QCOMPARE(model.index(2, 2).data().toString(), QString());
+    QVERIFY(model.index(2, 1).data(RecordTableModel::ErrorRowRole).toBool());
+    QCOMPARE(model.index(2, 1).data(RecordTableModel::ToneRole).toInt(), int(StateColors::Tone::Bad));
+}
+
+void TestRecordTableModel::stateColumnsAreColoured_data()
+{
+    QTest::addColumn<int>("kind");
+    QTest::addColumn<QString>("column");
+    QTest::addColumn<QString>("state");
+    QTest::addColumn<int>("tone");
+    QTest::newRow("bgp established") << int(QueryKind::BgpStatus) << "state" << "established" << int(StateColors::Tone::Good);
+    QTest::newRow("bgp idle") << int(QueryKind::BgpStatus) << "state" << "idle" << int(StateColors::Tone::Bad);
+    QTest::newRow("bgp active") << int(QueryKind::BgpStatus) << "state" << "active" << int(StateColors::Tone::Bad);
+    QTest::newRow("link down") << int(QueryKind::LinkStatus) << "operState" << "down" << int(StateColors::Tone::Bad);
+    QTest::newRow("link up") << int(QueryKind::LinkStatus) << "operState" << "up" << int(StateColors::Tone::Good);
+    QTest::newRow("arp incomplete") << int(QueryKind::ArpTable) << "state" << "incomplete" << int(StateColors::Tone::Warning);
+    QTest::newRow("tag mismatch") << int(QueryKind::VlanErrors) << "tagCheck" << "mismatch" << int(StateColors::Tone::Bad);
+    QTest::newRow("tag match") << int(QueryKind::VlanErrors) << "tagCheck" << "match" << int(StateColors::Tone::Good);
+}
+
+void TestRecordTableModel::stateColumnsAreColoured()
+{
+    QFETCH(int, kind);
+    QFETCH(QString, column);
+    QFETCH(QString, state);
+    QFETCH(int, tone);
+    QJsonObject row;
+    row.insert(column, state);
+    const RecordSet set = RecordSet::fromJson(QueryKind(kind), QJsonArray{row});
+    RouterResult part;
+    part.router = QStringLiteral("r1");
+    part.records = set;
+    RecordTableModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setResults(QueryKind(kind), {part});
+    const int col = set.columnIndex(column) + 1;
+    QVERIFY(col > 0);
+    QCOMPARE(model.index(0, col).data().toString(), state);
+    QCOMPARE(model.index(0, col).data(RecordTableModel::ToneRole).toInt(), tone);
+    QVERIFY(model.index(0, col).data(Qt::ForegroundRole).value<QColor>().isValid());
+}
+
+void TestRecordTableModel::sortsTypedValues_data()
+{
+    QTest::addColumn<int>("column");
+    QTest::addColumn<int>("order");
+    QTest::addColumn<QStringList>("expectedRouterColumn"); // the sorted column's display texts
+
+    // Column 2 (neighbor) sorts as addresses: 10.x before 198.51.100.x, .9 before .10.
+    QTest::newRow("neighbor asc") << 2 << int(Qt::AscendingOrder)
+                                  << QStringList{"", "10.0.0.2", "198.51.100.1", "198.51.100.9", "198.51.100.10"};
+    QTest::newRow("received desc") << 11 << int(Qt::DescendingOrder)
+                                   << QStringList{"1000", "120", "0", "", ""};
+    QTest::newRow("state asc") << 7 << int(Qt::AscendingOrder)
+                               << QStringList{"", "active", "established", "established", "idle"};
+}
+
+void TestRecordTableModel::sortsTypedValues()
+{
+    QFETCH(int, column);
+    QFETCH(int, order);
+    QFETCH(QStringList, expectedRouterColumn);
+    auto parts = testdata::threeRouters();
+    parts.append(testdata::bgpPart(QStringLiteral("edge-3"),
+                                   {testdata::neighbor(QStringLiteral("198.51.100.10"), BgpState::Established, 1000)}));
+    RecordTableModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setResults(QueryKind::BgpStatus, parts);
+    model.sort(column, Qt::SortOrder(order));
+    QStringList got;
+    for (int r = 0; r < model.rowCount(); ++r)
+        got << model.index(r, column).data().toString();
+    QCOMPARE(got, expectedRouterColumn);
+    model.sort(-1);
+    QCOMPARE(model.index(0, 0).data().toString(), QStringLiteral("edge-1")); // arrival order again
+}
+
+void TestRecordTableModel::sortKeepsPersistentIndexes()
+{
+    RecordTableModel model;
+    model.setResults(QueryKind::BgpStatus, testdata::threeRouters());
+    const QPersistentModelIndex p(model.index(3, 2)); // core-1's 10.0.0.2
+    QCOMPARE(p.data().toString(), QStringLiteral("10.0.0.2"));
+    model.sort(2, Qt::AscendingOrder);
+    QCOMPARE(p.data().toString(), QStringLiteral("10.0.0.2"));
+    QCOMPARE(p.row(), 1);
+}
+
+void TestRecordTableModel::streamingParts()
+{
+    RecordTableModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setResults(QueryKind::BgpStatus, {});
+    const auto parts = testdata::threeRouters();
+    for (const RouterResult &p : parts)
+        model.addPart(p);
+    QCOMPARE(model.rowCount(), 4);
+    model.sort(11, Qt::DescendingOrder);
+    model.addPart(testdata::bgpPart(QStringLiteral("edge-3"),
+                                    {testdata::neighbor(QStringLiteral("192.0.2.77"), BgpState::Established, 500)}));
+    QCOMPARE(model.rowCount(), 5);
+    QCOMPARE(model.index(0, 0).data().toString(), QStringLiteral("edge-3")); // sorted in place
+    // A second answer from one router replaces its rows.
+    model.addPart(testdata::failedPart(QStringLiteral("edge-1"), ErrorCode::Timeout, QStringLiteral("Timed out.")));
+    QCOMPARE(model.rowCount(), 4);
+}
+
+void TestRecordTableModel::textIndexMatchesCells()
+{
+    RecordTableModel model;
+    model.setResults(QueryKind::BgpStatus, testdata::threeRouters());
+    model.sort(0, Qt::AscendingOrder); // core-1 first
+    QCOMPARE(model.fieldText(0, 0), std::string_view("core-1"));
+    QCOMPARE(model.fieldText(0, 2), std::string_view("10.0.0.2"));
+    QCOMPARE(model.fieldText(0, 7), std::string_view("active"));
+    QVERIFY(model.rowText(1).find("198.51.100.1") != std::string_view::npos);
+    QVERIFY(model.rowText(3).find("unreachable: edge-2 did not answer") != std::string_view::npos);
+}
+
+void TestRecordTableModel::sourceAndAge()
+{
+    RecordTableModel model;
+    model.setResults(QueryKind::BgpStatus, testdata::threeRouters());
+    model.setReferenceTime(QDateTime::fromString(QStringLiteral("2026-01-01T10:01:05Z"), Qt::ISODate));
+    QCOMPARE(model.index(0, model.sourceColumn()).data().toString(), QStringLiteral("live"));
+    QCOMPARE(model.index(3, model.sourceColumn()).data().toString(), QStringLiteral("stored"));
+    QCOMPARE(model.index(0, model.ageColumn()).data().toString(), QStringLiteral("00:01:05"));
+    QCOMPARE(model.index(0, model.ageColumn()).data(RecordTableModel::RawValueRole).toLongLong(), 65);
+    QVERIFY(model.index(0, model.sourceColumn()).data(Qt::ToolTipRole).toString().contains(QStringLiteral("show bgp summary json")));
+}
+
+QTEST_MAIN(TestRecordTableModel)
+#include "tst_record_table_model.moc"

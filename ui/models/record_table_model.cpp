@@ -1,0 +1,544 @@
+#include "ui/models/record_table_model.h"
+
+#include "ui/models/state_colors.h"
+
+#include <QCoreApplication>
+#include <QHash>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <algorithm>
+#include <numeric>
+
+namespace rl {
+namespace {
+
+QString errorSentence(const Error &e)
+{
+    return QStringLiteral("%1: %2").arg(e.codeName(), e.message);
+}
+
+bool isNumeric(ColumnType t)
+{
+    return t == ColumnType::Integer || t == ColumnType::Counter || t == ColumnType::Real || t == ColumnType::Duration;
+}
+
+void appendLower(QByteArray &out, const QString &s)
+{
+    // Most cells are ASCII: lower them byte by byte without a temporary QString.
+    bool ascii = true;
+    for (QChar c : s) {
+        if (c.unicode() >= 0x80) {
+            ascii = false;
+            break;
+        }
+    }
+    if (ascii) {
+        for (QChar c : s) {
+            char ch = char(c.unicode());
+            if (ch >= 'A' && ch <= 'Z')
+                ch = char(ch - 'A' + 'a');
+            out.append(ch);
+        }
+    } else {
+        out.append(s.toLower().toUtf8());
+    }
+}
+
+std::shared_ptr<RecordTableModel::TextIndex> buildTextIndex(const QList<RouterResult> &parts)
+{
+    auto index = std::make_shared<RecordTableModel::TextIndex>();
+    qsizetype slotCount = 0;
+    for (const RouterResult &p : parts)
+        slotCount += p.ok() ? p.records.size() : 1;
+    index->offsets.reserve(size_t(slotCount) + 1);
+    index->text.reserve(slotCount * 64);
+    for (const RouterResult &p : parts) {
+        QByteArray routerLower;
+        appendLower(routerLower, p.router);
+        if (!p.ok()) {
+            index->offsets.push_back(index->text.size());
+            index->text.append(routerLower);
+            index->text.append('\x1f');
+            appendLower(index->text, errorSentence(p.error));
+            continue;
+        }
+        const auto cols = p.records.columns();
+        std::visit([&](const auto &list) {
+            for (const auto &rec : list) {
+                index->offsets.push_back(index->text.size());
+                index->text.append(routerLower);
+                for (size_t c = 0; c < cols.size(); ++c) {
+                    index->text.append('\x1f');
+                    appendLower(index->text, cellText(rec.value(int(c)), cols[c].type));
+                }
+            }
+        }, p.records.lists());
+    }
+    index->offsets.push_back(index->text.size());
+    return index;
+}
+
+// One row's sort key: class first (unknown values and error rows sort below everything),
+// then the typed field the column uses.
+struct SortKey {
+    quint8 cls = 0;
+    IpPrefix ip;
+    qint64 i = 0;
+    double d = 0;
+};
+
+inline int compareKeys(const SortKey &a, const SortKey &b)
+{
+    if (a.cls != b.cls)
+        return a.cls < b.cls ? -1 : 1;
+    if (a.ip != b.ip)
+        return a.ip < b.ip ? -1 : 1;
+    if (a.i != b.i)
+        return a.i < b.i ? -1 : 1;
+    if (a.d != b.d)
+        return a.d < b.d ? -1 : 1;
+    return 0;
+}
+
+} // namespace
+
+RecordTableModel::RecordTableModel(QObject *parent)
+    : QAbstractTableModel(parent), m_columns(RecordSet::columnsFor(QueryKind::Facts)),
+      m_now(QDateTime::currentDateTimeUtc())
+{
+}
+
+RecordTableModel::~RecordTableModel()
+{
+    // The index builder only reads its own copies of the parts; let it finish quietly.
+    m_textFuture.waitForFinished();
+}
+
+void RecordTableModel::setResults(QueryKind kind, const QList<RouterResult> &parts)
+{
+    beginResetModel();
+    m_kind = kind;
+    m_columns = RecordSet::columnsFor(kind);
+    m_parts = parts;
+    m_now = QDateTime::currentDateTimeUtc();
+    rebuildRows();
+    if (m_sortColumn >= 0)
+        applySort();
+    startTextIndex(); // before the views and the filter look at the new rows
+    endResetModel();
+}
+
+void RecordTableModel::addPart(const RouterResult &part)
+{
+    for (qsizetype i = 0; i < m_parts.size(); ++i) {
+        if (m_parts[i].router == part.router) {
+            QList<RouterResult> parts = m_parts;
+            parts[i] = part;
+            setResults(m_kind, parts);
+            return;
+        }
+    }
+    const int first = int(m_rows.size());
+    const int added = part.ok() ? int(part.records.size()) : 1;
+    if (added == 0) {
+        m_parts.append(part); // an empty answer adds no row
+        rebuildRowsKeepingOrder();
+        startTextIndex();
+        return;
+    }
+    beginInsertRows({}, first, first + added - 1);
+    m_parts.append(part);
+    rebuildRowsKeepingOrder();
+    startTextIndex();
+    endInsertRows();
+    if (m_sortColumn >= 0)
+        sort(m_sortColumn, m_sortOrder); // places the new rows
+}
+
+void RecordTableModel::clear()
+{
+    beginResetModel();
+    m_parts.clear();
+    rebuildRows();
+    startTextIndex();
+    endResetModel();
+}
+
+void RecordTableModel::setReferenceTime(const QDateTime &now)
+{
+    m_now = now;
+    if (!m_rows.empty())
+        Q_EMIT dataChanged(index(0, ageColumn()), index(rowCount() - 1, ageColumn()));
+}
+
+void RecordTableModel::refreshAges()
+{
+    setReferenceTime(QDateTime::currentDateTimeUtc());
+}
+
+qsizetype RecordTableModel::recordCount() const
+{
+    qsizetype n = 0;
+    for (const RouterResult &p : m_parts)
+        n += p.ok() ? p.records.size() : 0;
+    return n;
+}
+
+void RecordTableModel::rebuildRows()
+{
+    m_partBase.clear();
+    m_rows.clear();
+    qsizetype total = 0;
+    for (const RouterResult &p : m_parts)
+        total += p.ok() ? p.records.size() : 1;
+    m_rows.reserve(size_t(total));
+    m_partBase.reserve(size_t(m_parts.size()));
+    qsizetype base = 0;
+    for (qsizetype i = 0; i < m_parts.size(); ++i) {
+        const RouterResult &p = m_parts[i];
+        m_partBase.push_back(base);
+        if (!p.ok()) {
+            m_rows.push_back({quint32(i), -1});
+            base += 1;
+            continue;
+        }
+        const qsizetype n = p.records.size();
+        for (qsizetype r = 0; r < n; ++r)
+            m_rows.push_back({quint32(i), qint32(r)});
+        base += n;
+    }
+}
+
+void RecordTableModel::rebuildRowsKeepingOrder()
+{
+    // Rows already shown keep their (possibly sorted) order; the last part's rows go at the end.
+    const quint32 last = quint32(m_parts.size() - 1);
+    const RouterResult &p = m_parts.last();
+    const qsizetype base = m_partBase.empty() ? 0
+        : m_partBase.back() + (m_parts[last - 1].ok() ? m_parts[last - 1].records.size() : 1);
+    m_partBase.push_back(base);
+    if (!p.ok()) {
+        m_rows.push_back({last, -1});
+        return;
+    }
+    for (qsizetype r = 0; r < p.records.size(); ++r)
+        m_rows.push_back({last, qint32(r)});
+}
+
+void RecordTableModel::startTextIndex()
+{
+    m_text.reset();
+    // A copy of the parts: the implicitly shared lists make it cheap and thread-safe.
+    m_textFuture = QtConcurrent::run([parts = m_parts] { return buildTextIndex(parts); });
+}
+
+void RecordTableModel::ensureTextIndex() const
+{
+    if (!m_text)
+        m_text = m_textFuture.result();
+}
+
+std::string_view RecordTableModel::rowText(int row) const
+{
+    ensureTextIndex();
+    const qsizetype slot = slotOf(m_rows[size_t(row)]);
+    const qsizetype begin = m_text->offsets[size_t(slot)];
+    const qsizetype end = m_text->offsets[size_t(slot) + 1];
+    return std::string_view(m_text->text.constData() + begin, size_t(end - begin));
+}
+
+std::string_view RecordTableModel::fieldText(int row, int column) const
+{
+    std::string_view text = rowText(row);
+    for (int c = 0; c < column; ++c) {
+        const size_t sep = text.find('\x1f');
+        if (sep == std::string_view::npos)
+            return {};
+        text.remove_prefix(sep + 1);
+    }
+    const size_t sep = text.find('\x1f');
+    return sep == std::string_view::npos ? text : text.substr(0, sep);
+}
+
+ColumnType RecordTableModel::columnType(int column) const
+{
+    if (column >= firstRecordColumn() && column <= recordColumnCount())
+        return m_columns[size_t(column - 1)].type;
+    if (column == ageColumn())
+        return ColumnType::Duration;
+    return ColumnType::Text;
+}
+
+QString RecordTableModel::columnKey(int column) const
+{
+    if (column == routerColumn())
+        return QStringLiteral("router");
+    if (column == sourceColumn())
+        return QStringLiteral("source");
+    if (column == ageColumn())
+        return QStringLiteral("ageSeconds");
+    if (column >= 1 && column <= recordColumnCount())
+        return QLatin1String(m_columns[size_t(column - 1)].key);
+    return {};
+}
+
+bool RecordTableModel::isErrorRow(int row) const
+{
+    return row >= 0 && size_t(row) < m_rows.size() && m_rows[size_t(row)].record < 0;
+}
+
+QString RecordTableModel::displayText(int row, int column) const
+{
+    const RowRef ref = m_rows[size_t(row)];
+    const RouterResult &part = m_parts[ref.part];
+    if (column == routerColumn())
+        return part.router;
+    if (column == sourceColumn()) {
+        if (ref.record < 0)
+            return tr("error");
+        return part.fromCache ? tr("stored") : tr("live");
+    }
+    if (column == ageColumn()) {
+        if (!part.fetchedAt.isValid())
+            return {};
+        return cellText(QVariant(qMax<qint64>(0, part.fetchedAt.secsTo(m_now))), ColumnType::Duration);
+    }
+    if (ref.record < 0)
+        return column == firstRecordColumn() ? errorSentence(part.error) : QString();
+    return cellText(part.records.value(ref.record, column - 1), m_columns[size_t(column - 1)].type);
+}
+
+int RecordTableModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int RecordTableModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : recordColumnCount() + 3;
+}
+
+QVariant RecordTableModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const int row = index.row();
+    const int column = index.column();
+    const RowRef ref = m_rows[size_t(row)];
+    const RouterResult &part = m_parts[ref.part];
+    switch (role) {
+    case Qt::DisplayRole:
+        return displayText(row, column);
+    case Qt::ToolTipRole:
+        if (ref.record < 0)
+            return part.error.detail.isEmpty() ? errorSentence(part.error)
+                                               : errorSentence(part.error) + QLatin1Char('\n') + part.error.detail;
+        if (column == sourceColumn() && !part.commands.isEmpty())
+            return tr("Commands sent:\n%1").arg(part.commands.join(QLatin1Char('\n')));
+        if (column == ageColumn() && part.fetchedAt.isValid())
+            return tr("Fetched at %1 UTC").arg(part.fetchedAt.toString(Qt::ISODate));
+        return {};
+    case Qt::TextAlignmentRole:
+        if (ref.record >= 0 && isNumeric(columnType(column)))
+            return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+        return {};
+    case ToneRole:
+    case Qt::ForegroundRole: {
+        StateColors::Tone tone = StateColors::Tone::None;
+        if (ref.record < 0) {
+            tone = column == routerColumn() || column == firstRecordColumn() ? StateColors::Tone::Bad : tone;
+        } else if (column >= 1 && column <= recordColumnCount()
+                   && m_columns[size_t(column - 1)].type == ColumnType::State) {
+            const QString state = part.records.value(ref.record, column - 1).toString();
+            tone = StateColors::toneFor(QString::fromLatin1(m_columns[size_t(column - 1)].key), state);
+        } else if (column == sourceColumn() && part.fromCache) {
+            tone = StateColors::Tone::Muted;
+        }
+        if (role == ToneRole)
+            return int(tone);
+        const QColor c = StateColors::foreground(tone);
+        return c.isValid() ? QVariant(c) : QVariant();
+    }
+    case RawValueRole:
+        if (column == routerColumn())
+            return part.router;
+        if (column == sourceColumn())
+            return ref.record < 0 ? QStringLiteral("error") : part.fromCache ? QStringLiteral("stored") : QStringLiteral("live");
+        if (column == ageColumn())
+            return part.fetchedAt.isValid() ? QVariant(qMax<qint64>(0, part.fetchedAt.secsTo(m_now))) : QVariant();
+        if (ref.record < 0)
+            return column == firstRecordColumn() ? QVariant(errorSentence(part.error)) : QVariant();
+        return part.records.value(ref.record, column - 1);
+    case ErrorRowRole:
+        return ref.record < 0;
+    case RouterRole:
+        return part.router;
+    default:
+        return {};
+    }
+}
+
+QVariant RecordTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || section < 0 || section >= columnCount())
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (role) {
+    case Qt::DisplayRole:
+        if (section == routerColumn())
+            return tr("Router");
+        if (section == sourceColumn())
+            return tr("Source");
+        if (section == ageColumn())
+            return tr("Age");
+        // Record column titles come from the engine's column description.
+        return QCoreApplication::translate("rl::Records", m_columns[size_t(section - 1)].title);
+    case ColumnKeyRole:
+        return columnKey(section);
+    case ColumnTypeRole:
+        return int(columnType(section));
+    case Qt::ToolTipRole:
+        if (section >= 1 && section <= recordColumnCount() && m_columns[size_t(section - 1)].isKey)
+            return tr("Identifies a row when comparing answers");
+        return {};
+    default:
+        return {};
+    }
+}
+
+void RecordTableModel::sort(int column, Qt::SortOrder order)
+{
+    if (column < -1 || column >= columnCount())
+        return;
+    m_sortColumn = column;
+    m_sortOrder = order;
+    Q_EMIT layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
+    const QModelIndexList persistent = persistentIndexList();
+    std::vector<qsizetype> persistentSlots;
+    persistentSlots.reserve(size_t(persistent.size()));
+    for (const QModelIndex &idx : persistent)
+        persistentSlots.push_back(slotOf(m_rows[size_t(idx.row())]));
+    if (column < 0)
+        rebuildRows(); // back to arrival order
+    else
+        applySort();
+    if (!persistent.isEmpty()) {
+        std::vector<int> rowOfSlot(m_rows.size());
+        for (size_t r = 0; r < m_rows.size(); ++r)
+            rowOfSlot[size_t(slotOf(m_rows[r]))] = int(r);
+        QModelIndexList to;
+        to.reserve(persistent.size());
+        for (qsizetype i = 0; i < persistent.size(); ++i)
+            to.append(index(rowOfSlot[size_t(persistentSlots[size_t(i)])], persistent[i].column()));
+        changePersistentIndexList(persistent, to);
+    }
+    Q_EMIT layoutChanged({}, QAbstractItemModel::VerticalSortHint);
+}
+
+void RecordTableModel::applySort()
+{
+    const int column = m_sortColumn;
+    const size_t n = m_rows.size();
+    std::vector<SortKey> keys(n);
+    const ColumnType type = columnType(column);
+
+    // Text columns sort by rank among their distinct values: strings are compared once per
+    // distinct value, not once per comparison.
+    auto rankTexts = [&](const std::vector<QString> &texts) {
+        QHash<QString, qint64> rank;
+        for (const QString &t : texts)
+            rank.insert(t, 0);
+        QStringList distinct = rank.keys();
+        std::sort(distinct.begin(), distinct.end(), [](const QString &a, const QString &b) {
+            const int c = QString::compare(a, b, Qt::CaseInsensitive);
+            return c != 0 ? c < 0 : a < b;
+        });
+        for (qsizetype i = 0; i < distinct.size(); ++i)
+            rank[distinct[i]] = i;
+        for (size_t r = 0; r < n; ++r)
+            keys[r].i = rank.value(texts[r]);
+    };
+
+    if (column == routerColumn() || column == sourceColumn()) {
+        std::vector<QString> texts(n);
+        for (size_t r = 0; r < n; ++r) {
+            texts[r] = displayText(int(r), column);
+            keys[r].cls = 1;
+        }
+        rankTexts(texts);
+    } else if (column == ageColumn()) {
+        for (size_t r = 0; r < n; ++r) {
+            const RouterResult &p = m_parts[m_rows[r].part];
+            keys[r].cls = p.fetchedAt.isValid() ? 1 : 0;
+            keys[r].i = p.fetchedAt.isValid() ? p.fetchedAt.secsTo(m_now) : 0;
+        }
+    } else {
+        const int rc = column - 1;
+        std::vector<QString> texts;
+        const bool textual = type == ColumnType::Text || type == ColumnType::State || type == ColumnType::Address
+            || type == ColumnType::Prefix;
+        if (textual)
+            texts.resize(n);
+        for (size_t r = 0; r < n; ++r) {
+            const RowRef ref = m_rows[r];
+            if (ref.record < 0)
+                continue; // error rows: class 0
+            const RecordSet &set = m_parts[ref.part].records;
+            SortKey &k = keys[r];
+            // Routes: the typed prefix and next hop, no text round trip.
+            if (const auto *routes = std::get_if<QList<RouteRecord>>(&set.lists()); routes && rc <= 1) {
+                const RouteRecord &route = routes->at(ref.record);
+                if (rc == 0) {
+                    k.cls = route.prefix.isNull() ? 0 : 1;
+                    k.ip = route.prefix;
+                } else {
+                    k.cls = route.nextHop.isNull() ? 0 : 1;
+                    k.ip = IpPrefix(route.nextHop, quint8(route.nextHop.bitLength()));
+                }
+                continue;
+            }
+            const QVariant v = set.value(ref.record, rc);
+            if (!v.isValid())
+                continue;
+            k.cls = 1;
+            switch (type) {
+            case ColumnType::Integer:
+            case ColumnType::Counter:
+            case ColumnType::Duration:
+            case ColumnType::Bool:
+                k.i = v.toLongLong();
+                break;
+            case ColumnType::Real:
+                k.d = v.toDouble();
+                break;
+            case ColumnType::Address:
+            case ColumnType::Prefix: {
+                const QString s = v.toString();
+                if (auto p = IpPrefix::parse(QStringView(s)))
+                    k.ip = *p;
+                else
+                    texts[r] = s; // unnumbered peers and the like: after addresses, by name
+                break;
+            }
+            default:
+                texts[r] = v.toString();
+                break;
+            }
+        }
+        if (textual)
+            rankTexts(texts);
+    }
+
+    std::vector<quint32> perm(n);
+    std::iota(perm.begin(), perm.end(), 0u);
+    const bool desc = m_sortOrder == Qt::DescendingOrder;
+    std::stable_sort(perm.begin(), perm.end(), [&](quint32 a, quint32 b) {
+        const int c = compareKeys(keys[a], keys[b]);
+        return desc ? c > 0 : c < 0;
+    });
+    std::vector<RowRef> sorted(n);
+    for (size_t r = 0; r < n; ++r)
+        sorted[r] = m_rows[perm[r]];
+    m_rows.swap(sorted);
+}
+
+} // namespace rl
