@@ -54,12 +54,10 @@ private:
 void TstSshTransport::initTestCase()
 {
     QString why;
-    if (!m_sshd.start({}, &why)) {
-        // CI must run these tests: a missing sshd or a non-root runner is a failure there.
-        if (qEnvironmentVariable("CI") == QLatin1String("true"))
-            QFAIL(qPrintable(QStringLiteral("cannot start the test sshd: ") + why));
-        QSKIP(qPrintable(QStringLiteral("cannot start the test sshd: ") + why));
-    }
+    // These tests need a real sshd (root, openssh-server). Without one they fail: a suite that
+    // skips its way to green would hide a transport nobody tested. `ctest -LE sshd` leaves them out.
+    if (!m_sshd.start({}, &why))
+        QFAIL(qPrintable(QStringLiteral("cannot start the test sshd (run as root with openssh-server installed): ") + why));
     m_knownHosts = m_sshd.writeKnownHosts(QStringLiteral("known_hosts"));
     qputenv("RL_TEST_PASSWORD", m_sshd.password().toUtf8());
     qputenv("RL_TEST_PASSPHRASE", m_sshd.keyPassphrase().toUtf8());
