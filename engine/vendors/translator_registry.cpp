@@ -1,5 +1,7 @@
 #include "engine/vendors/translator.h"
 
+#include "engine/vendors/cisco_ios_translator.h"
+
 #include <map>
 #include <memory>
 
@@ -14,6 +16,7 @@ std::map<QString, std::unique_ptr<Translator>> makeTranslators()
         const QString name = t->platform();
         all.emplace(name, std::move(t));
     };
+    add(std::make_unique<CiscoIosTranslator>());
     Q_UNUSED(add);
     return all;
 }

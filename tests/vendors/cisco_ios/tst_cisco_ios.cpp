@@ -1,0 +1,267 @@
+#include "engine/vendors/translator.h"
+
+#include <QFile>
+#include <QTest>
+
+using namespace rl;
+
+
+namespace {
+
+QByteArray sample(const QString &name)
+{
+    QFile f(QStringLiteral(SRCDIR "data/") + name);
+    if (!f.open(QIODevice::ReadOnly))
+        qFatal("missing sample %s", qPrintable(name));
+    return f.readAll();
+}
+
+const Translator *ios()
+{
+    const Translator *t = TranslatorRegistry::find(QStringLiteral("cisco-ios"));
+    if (!t)
+        qFatal("cisco-ios is not registered");
+    return t;
+}
+
+// "column=value" checks against one row, by column key.
+void checkRow(const RecordSet &set, int row, const QString &checks)
+{
+    if (checks.isEmpty())
+        return;
+    QVERIFY2(row < set.size(), qPrintable(QStringLiteral("row %1 of %2").arg(row).arg(set.size())));
+    for (const QString &check : checks.split(QLatin1Char(';'))) {
+        const QString key = check.section(QLatin1Char('='), 0, 0);
+        const QString want = check.section(QLatin1Char('='), 1);
+        const int col = set.columnIndex(key);
+        QVERIFY2(col >= 0, qPrintable(key));
+        const QVariant v = set.value(row, col);
+        const QString got = v.typeId() == QMetaType::Bool ? (v.toBool() ? QStringLiteral("true") : QStringLiteral("false"))
+                                                          : v.toString();
+        QCOMPARE(got, want);
+    }
+}
+
+} // namespace
+
+class TstCiscoIos : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void pasted_data();
+    void pasted();
+    void errors_data();
+    void errors();
+    void liveParseUsesCommandContext();
+    void commandsPassGuard_data();
+    void commandsPassGuard();
+    void guardRefusesWrites();
+    void prompt();
+};
+
+void TstCiscoIos::pasted_data()
+{
+    QTest::addColumn<QueryKind>("kind");
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QString>("command");
+    QTest::addColumn<int>("rows");
+    QTest::addColumn<int>("row");
+    QTest::addColumn<QString>("checks");
+    QTest::addColumn<int>("row2");
+    QTest::addColumn<QString>("checks2");
+
+    const auto bgp = QueryKind::BgpStatus;
+    QTest::newRow("summary asdot local AS, 1y3w") << bgp << "bgp_summary_ipv4.txt" << "show bgp ipv4 unicast summary" << 7
+        << 0 << "neighbor=10.0.0.2;state=established;prefixesReceived=1201;uptimeSeconds=33350400;localAs=4259840100;vrf=default;addressFamily=ipv4-unicast"
+        << 1 << "remoteAs=4259840100;uptimeSeconds=3196800";
+    QTest::newRow("summary Idle (Admin) asdot peer") << bgp << "bgp_summary_ipv4.txt" << "show bgp ipv4 unicast summary" << 7
+        << 2 << "state=idle;stateDetail=Idle (Admin);adminEnabled=false;remoteAs=4259840200;uptimeSeconds=312"
+        << 3 << "state=idle;stateDetail=Idle (PfxCt);adminEnabled=true;uptimeSeconds=93600";
+    QTest::newRow("summary Active never, Connect") << bgp << "bgp_summary_ipv4.txt" << "show bgp ipv4 unicast summary" << 7
+        << 4 << "state=active;uptimeSeconds=" << 5 << "state=connect;uptimeSeconds=3";
+    QTest::newRow("ipv6 wrapped neighbors") << bgp << "bgp_summary_ipv6.txt" << "show bgp ipv6 unicast summary" << 3
+        << 1 << "neighbor=2001:db8:ffff:1234:5678:9abc:def0:2;state=idle;remoteAs=65002;addressFamily=ipv6-unicast"
+        << 2 << "neighbor=fe80::2%GigabitEthernet0/0/1;prefixesReceived=2;uptimeSeconds=3723";
+    QTest::newRow("all summary sections") << bgp << "bgp_all_summary.txt" << "show bgp all summary" << 3
+        << 0 << "addressFamily=ipv4-unicast;uptimeSeconds=1209600" << 2 << "addressFamily=vpnv4-unicast;state=active;remoteAs=64513";
+    QTest::newRow("vrf summary") << bgp << "bgp_summary_vrf.txt" << "show ip bgp vpnv4 vrf CUST-A summary" << 1
+        << 0 << "vrf=CUST-A;addressFamily=ipv4-unicast;prefixesReceived=5" << 0 << "";
+    QTest::newRow("bgp not active is empty") << bgp << "bgp_summary_not_active.txt" << "show bgp ipv4 unicast summary" << 0
+        << 0 << "" << 0 << "";
+
+    const auto rr = QueryKind::ReceivedRoutes;
+    QTest::newRow("received v4") << rr << "received_routes_ipv4.txt" << "show bgp ipv4 unicast neighbors 192.0.2.1 received-routes" << 6
+        << 0 << "prefix=10.1.0.0/16;nextHop=192.0.2.1;asPath=65001 65002;origin=igp;med=0;best=true;localPref="
+        << 1 << "prefix=10.1.0.0/16;nextHop=192.0.2.5;med=20;best=false;asPath=65003 65002";
+    QTest::newRow("received v4 locpref, sets") << rr << "received_routes_ipv4.txt" << "show bgp ipv4 unicast neighbors 192.0.2.1 received-routes" << 6
+        << 2 << "prefix=10.2.0.0/24;localPref=100;med=0;asPath=" << 3 << "asPath=65001 4259840100 {65010,65011};origin=incomplete;med=";
+    QTest::newRow("received classful, wide metric") << rr << "received_routes_ipv4.txt" << "show bgp ipv4 unicast neighbors 192.0.2.1 received-routes" << 6
+        << 4 << "prefix=172.16.0.0/16;origin=egp" << 5 << "med=4294967295;localPref=;asPath=65001 65001 65001";
+    QTest::newRow("received v6 wrapped") << rr << "received_routes_ipv6.txt" << "show ip bgp neighbors <neighbor> received-routes" << 3
+        << 1 << "prefix=2001:db8:1234:5678::/64;nextHop=fe80::1;asPath=65001 65002"
+        << 2 << "prefix=2001:db8:1234:5678::/64;nextHop=2001:db8:ffff:1:2:3:4:5;best=false;med=0";
+    QTest::newRow("received empty") << rr << "received_routes_empty.txt" << "show bgp ipv4 unicast neighbors 192.0.2.9 received-routes" << 0
+        << 0 << "" << 0 << "";
+
+    QTest::newRow("interfaces") << QueryKind::LinkStatus << "show_interfaces.txt" << "show interfaces" << 4
+        << 0 << "name=GigabitEthernet0/0/0;operState=up;mtu=1500;speedMbps=1000;mac=00:a1:b2:c3:d4:e0;inErrors=7;crcErrors=4;inDiscards=12;outDiscards=5;inPackets=9876543;description=uplink to pe1.lab Gi0/0/3"
+        << 3 << "adminState=admin-down;operState=down;mtu=9000;speedMbps=10000";
+    QTest::newRow("vlans dot1q and qinq") << QueryKind::VlanErrors << "show_interfaces.txt" << "show interfaces" << 2
+        << 0 << "interface=GigabitEthernet0/0/0.100;parentInterface=GigabitEthernet0/0/0;vlanId=100;encapsulation=dot1q;unknownTagDrops=41;inPackets=5000"
+        << 1 << "vlanId=200;innerVlanId=2001;encapsulation=qinq;operState=down";
+    QTest::newRow("arp vrf") << QueryKind::ArpTable << "show_ip_arp.txt" << "show ip arp vrf CUST-A" << 3
+        << 1 << "vrf=CUST-A;ip=172.31.1.2;mac=00:50:56:ab:cd:01;ageSeconds=720;interface=GigabitEthernet0/0/0.100;state=complete"
+        << 2 << "mac=;state=incomplete";
+    QTest::newRow("ipv6 neighbors") << QueryKind::ArpTable << "show_ipv6_neighbors.txt" << "show ipv6 neighbors" << 3
+        << 1 << "ip=fe80::250:56ff:feab:cd02;state=stale;ageSeconds=180" << 2 << "state=incomplete;mac=";
+    QTest::newRow("version xe") << QueryKind::Facts << "show_version_xe.txt" << "show version" << 1
+        << 0 << "hostname=edge1.lab;osVersion=17.03.04a;model=ISR4331/K9;serial=FDO2122A1BC;uptimeSeconds=33537900" << 0 << "";
+    QTest::newRow("version classic") << QueryKind::Facts << "show_version_classic.txt" << "show version" << 1
+        << 0 << "hostname=branch-7;osVersion=15.7(3)M5;model=CISCO2911/K9;uptimeSeconds=7344180" << 0 << "";
+    QTest::newRow("route lookup v4 multipath") << QueryKind::RouteLookup << "route_lookup_v4.txt" << "show ip route 10.1.2.3" << 2
+        << 0 << "prefix=10.1.0.0/16;protocol=bgp;nextHop=192.0.2.1;best=true" << 1 << "nextHop=192.0.2.5;best=false";
+    QTest::newRow("route lookup connected") << QueryKind::RouteLookup << "route_lookup_connected.txt" << "show ip route <destination>" << 1
+        << 0 << "protocol=connected;interface=GigabitEthernet0/0/0;nextHop=" << 0 << "";
+    QTest::newRow("route lookup v6") << QueryKind::RouteLookup << "route_lookup_v6.txt" << "show ip route <destination>" << 1
+        << 0 << "prefix=2001:db8:1::/48;nextHop=fe80::1;interface=GigabitEthernet0/0/0" << 0 << "";
+    QTest::newRow("route lookup none") << QueryKind::RouteLookup << "route_lookup_none.txt" << "show ip route 203.0.113.9" << 0
+        << 0 << "" << 0 << "";
+    QTest::newRow("lldp") << QueryKind::LldpNeighbors << "lldp_detail.txt" << "show lldp neighbors detail" << 2
+        << 0 << "localInterface=Gi0/0/0;remoteSystemName=pe1.lab;remotePortId=Gi0/0/3;remoteMgmtAddress=10.255.0.9;capabilities=R"
+        << 1 << "remoteSystemName=mx1.lab;remoteMgmtAddress=";
+    QTest::newRow("optics") << QueryKind::Optics << "transceiver_detail.txt" << "show interfaces transceiver detail" << 2
+        << 0 << "interface=Te1/1/1;temperatureC=34.5;biasMa=6.2;txPowerDbm=-2.3;rxPowerDbm=-3.1;rxLowWarnDbm=-13.9"
+        << 1 << "rxPowerDbm=-19.2;txHighWarnDbm=-1.3";
+}
+
+void TstCiscoIos::pasted()
+{
+    QFETCH(QueryKind, kind);
+    QFETCH(QString, file);
+    QFETCH(QString, command);
+    QFETCH(int, rows);
+    QFETCH(int, row);
+    QFETCH(QString, checks);
+    QFETCH(int, row2);
+    QFETCH(QString, checks2);
+    const auto r = ios()->parsePasted(kind, sample(file));
+    QVERIFY2(r.ok(), qPrintable(r.error().toString()));
+    QCOMPARE(r->command, command);
+    QCOMPARE(r->records.kind(), kind);
+    QCOMPARE(r->records.size(), rows);
+    checkRow(r->records, row, checks);
+    checkRow(r->records, row2, checks2);
+}
+
+void TstCiscoIos::errors_data()
+{
+    QTest::addColumn<QueryKind>("kind");
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QString>("code");
+    QTest::addColumn<QString>("detail");
+    QTest::newRow("summary truncated") << QueryKind::BgpStatus << "bgp_summary_truncated.txt" << "parse-error" << "line 6: 10.0.0.6";
+    QTest::newRow("summary bad AS") << QueryKind::BgpStatus << "bgp_summary_garbage.txt" << "parse-error" << "line 5: 10.0.0.6";
+    QTest::newRow("summary of prose") << QueryKind::BgpStatus << "not_router_output.txt" << "parse-error" << "Hello";
+    QTest::newRow("routes truncated") << QueryKind::ReceivedRoutes << "received_routes_truncated.txt" << "parse-error" << "line 13:";
+    QTest::newRow("routes bad next hop") << QueryKind::ReceivedRoutes << "received_routes_garbage.txt" << "parse-error" << "line 12:";
+    QTest::newRow("routes of prose") << QueryKind::ReceivedRoutes << "not_router_output.txt" << "parse-error" << "Hello";
+    QTest::newRow("arp of bgp text") << QueryKind::ArpTable << "bgp_summary_vrf.txt" << "parse-error" << "";
+    QTest::newRow("interfaces of prose") << QueryKind::LinkStatus << "not_router_output.txt" << "parse-error" << "Hello";
+    QTest::newRow("version of prose") << QueryKind::Facts << "not_router_output.txt" << "parse-error" << "Hello";
+}
+
+void TstCiscoIos::errors()
+{
+    QFETCH(QueryKind, kind);
+    QFETCH(QString, file);
+    QFETCH(QString, code);
+    QFETCH(QString, detail);
+    const auto r = ios()->parsePasted(kind, sample(file));
+    QVERIFY(!r.ok());
+    QCOMPARE(r.error().codeName(), code);
+    QVERIFY2(r.error().detail.contains(detail), qPrintable(r.error().detail));
+    QVERIFY(!r.error().message.isEmpty());
+}
+
+void TstCiscoIos::liveParseUsesCommandContext()
+{
+    QueryParams p;
+    p.vrf = QStringLiteral("CUST-A");
+    const auto cmds = ios()->commands(QueryKind::BgpStatus, p);
+    QVERIFY(cmds.ok());
+    QCOMPARE(cmds->size(), 2);
+    QCOMPARE(cmds->at(0), QStringLiteral("show bgp vpnv4 unicast vrf CUST-A summary"));
+    QList<CommandOutput> outs;
+    outs.append({cmds->at(0), sample(QStringLiteral("bgp_summary_vrf.txt")), 0, 1});
+    outs.append({cmds->at(1), QByteArray("BGP router identifier 172.31.1.1, local AS number 65000\n"), 0, 1});
+    const auto r = ios()->parse(QueryKind::BgpStatus, p, outs);
+    QVERIFY2(r.ok(), qPrintable(r.error().toString()));
+    QCOMPARE(r->size(), 1);
+    QCOMPARE(r->rows<BgpNeighborRecord>().at(0).vrf, QStringLiteral("CUST-A"));
+    // Mismatched output count is an error, not a guess.
+    outs.removeLast();
+    QVERIFY(!ios()->parse(QueryKind::BgpStatus, p, outs).ok());
+}
+
+void TstCiscoIos::commandsPassGuard_data()
+{
+    QTest::addColumn<QueryKind>("kind");
+    QTest::addColumn<QString>("vrf");
+    QTest::addColumn<QString>("neighbor");
+    QTest::addColumn<QString>("destination");
+    QTest::addColumn<QString>("interfaceName");
+    for (QueryKind k : allQueryKinds()) {
+        const QByteArray n = queryKindName(k).toLatin1();
+        QTest::newRow(n + " default") << k << "" << "192.0.2.1" << "10.1.2.3" << "";
+        QTest::newRow(n + " vrf v6") << k << "CUST-A" << "2001:db8::1" << "2001:db8::/32" << "GigabitEthernet0/0/0.100";
+    }
+}
+
+void TstCiscoIos::commandsPassGuard()
+{
+    QFETCH(QueryKind, kind);
+    QFETCH(QString, vrf);
+    QFETCH(QString, neighbor);
+    QFETCH(QString, destination);
+    QFETCH(QString, interfaceName);
+    QueryParams p;
+    p.vrf = vrf;
+    p.neighbor = neighbor;
+    p.destination = destination;
+    p.interfaceName = interfaceName;
+    const auto cmds = ios()->commands(kind, p);
+    QVERIFY2(cmds.ok(), qPrintable(cmds.error().toString()));
+    QVERIFY(!cmds->isEmpty());
+    const SessionProfile prof = ios()->sessionProfile();
+    for (const QString &c : *cmds)
+        QVERIFY2(!prof.guard.check(c).isError(), qPrintable(c));
+    for (const QString &c : prof.setupCommands)
+        QVERIFY2(!prof.guard.check(c).isError(), qPrintable(c));
+}
+
+void TstCiscoIos::guardRefusesWrites()
+{
+    const CommandGuard g = ios()->sessionProfile().guard;
+    for (const char *c : {"configure terminal", "reload", "clear ip bgp *", "show running-config", "copy run start",
+                          "show ip arp vrf X ; reload", "show ip route 10.0.0.1 | redirect flash:x", "write memory",
+                          "show bgp ipv4 unicast neighbors 10.0.0.1 received-routes\nreload"})
+        QVERIFY2(g.check(QString::fromLatin1(c)).isError(), c);
+    QueryParams p;
+    p.neighbor = QStringLiteral("10.0.0.1 received-routes | include x");
+    const auto cmds = ios()->commands(QueryKind::ReceivedRoutes, p);
+    QVERIFY(cmds.ok());
+    QVERIFY(g.check(cmds->first()).isError());
+}
+
+void TstCiscoIos::prompt()
+{
+    const QRegularExpression re(ios()->sessionProfile().promptPattern);
+    QVERIFY(re.isValid());
+    for (const char *p : {"edge1#", "edge1.lab#", "sw1.lab(s1)#", "edge-1.lab>", "RP/0/RSP0/CPU0:core-1.lab#"})
+        QVERIFY2(re.match(QString::fromLatin1("\r\n") + QString::fromLatin1(p)).hasMatch(), p);
+    QVERIFY(!re.match(QStringLiteral("Neighbor        V           AS MsgRcvd")).hasMatch());
+}
+
+QTEST_GUILESS_MAIN(TstCiscoIos)
+#include "tst_cisco_ios.moc"
