@@ -1,0 +1,221 @@
+#!/usr/bin/env bash
+# Capture the raw output of every command the RouterLens translators may send,
+# from every lab router, over SSH as the lab user, exactly as printed.
+#   capture.sh [--demo] [normal|faults|empty ...]     (default: all three states)
+# Writes tests/vendors/data/<platform>/<state>/<slug>.txt plus commands.txt
+# (file -> exact command), exit_status.txt (file -> exit status) and
+# <slug>.stderr where a command wrote to stderr. --demo copies the "normal"
+# set to resources/demo/captures/<router-name>/. The lab must be up; it is
+# returned to its normal state afterwards.
+set -euo pipefail
+. "$(dirname "$0")/lib.sh"
+need_root
+[ -f "$STATE/inventory.json" ] || die "lab is not up (run lab/up.sh)"
+REPO=$(cd "$LAB_DIR/.." && pwd)
+DATA="$REPO/tests/vendors/data"
+DEMO="$REPO/resources/demo/captures"
+
+demo=0 states=()
+for a in "$@"; do
+  case $a in
+    --demo) demo=1 ;;
+    normal|faults|empty) states+=("$a") ;;
+    *) die "unknown argument: $a" ;;
+  esac
+done
+[ ${#states[@]} -gt 0 ] || states=(normal faults empty)
+
+slug() { tr 'A-Z' 'a-z' <<<"$1" | sed -E 's/[^a-z0-9]+/_/g; s/^_+|_+$//g'; }
+# emit SLUG-SOURCE COMMAND: one "slug<TAB>command" line
+emit() { printf '%s\t%s\n' "$(slug "$1")" "$2"; }
+vty()   { emit "$1" "vtysh -c '$1'"; }
+bird()  { emit "$*" "birdc $*"; }
+plain() { emit "$*" "$*"; }
+
+linux_cmds() { # commands every lab node (each is a Linux box) answers
+  local dev=$1
+  plain ip -j -d link show
+  plain ip -j -s -d link show
+  plain ip -j addr show
+  plain ip -j neigh show
+  plain ip -j -6 neigh show
+  plain ip -j route show
+  plain ip -j -6 route show
+  plain cat /proc/net/vlan/config
+  plain hostname
+  plain uname -a
+  plain uname -srm
+  plain cat /proc/uptime
+  plain ethtool "$dev"
+  plain ethtool -i "$dev"
+  plain ethtool -S "$dev"
+  plain ethtool -m "$dev"
+  plain lldpcli show neighbors
+  plain lldpcli -f json show neighbors
+  plain lldpcli -f json0 show neighbors
+  plain lldpcli -f json show chassis
+}
+
+frr_cmds() {
+  local p
+  vty 'show version'
+  vty 'show interface json'
+  vty 'show interface cust0 json'
+  vty 'show bgp summary json'
+  vty 'show bgp vrf all summary json'
+  vty 'show bgp vrf all neighbors json'
+  vty 'show bgp neighbors 198.19.0.66 json'
+  for p in 198.19.0.1 198.19.0.3 198.19.0.66; do
+    vty "show bgp ipv4 unicast neighbors $p received-routes json"
+    vty "show bgp ipv4 unicast neighbors $p advertised-routes json"
+  done
+  vty 'show bgp ipv4 unicast neighbors 198.19.0.66 routes json'
+  for p in 198.19.0.1 2001:db8:19:13::3 2001:db8:19:100::2; do
+    vty "show bgp ipv6 unicast neighbors $p received-routes json"
+    vty "show bgp ipv6 unicast neighbors $p advertised-routes json"
+  done
+  vty 'show bgp ipv4 unicast json'
+  vty 'show bgp ipv6 unicast json'
+  vty 'show bgp ipv4 unicast 198.51.100.65 json'
+  vty 'show ip route json'
+  vty 'show ipv6 route json'
+  vty 'show ip route 198.51.100.65 json'
+  vty 'show ip route 203.0.113.225 json'
+  vty 'show ip route 198.51.100.250 json'
+  vty 'show ipv6 route 2001:db8:2000::1 json'
+  vty 'show ipv6 route 2001:db8:a000::1 json'
+  vty 'show ip neigh'
+  vty 'show ip arp'
+  linux_cmds cust0
+}
+
+bird_cmds() {
+  local p t
+  bird show status
+  bird -r show status
+  bird show protocols
+  bird show protocols all
+  bird show protocols all frr
+  bird show interfaces
+  bird show route count
+  bird show route all
+  for p in frr gobgp4 gobgp6; do bird show route all protocol $p; done
+  for t in frr.ipv4 frr.ipv6 gobgp4.ipv4 gobgp6.ipv6; do
+    bird show route all import table $t
+    bird show route all export table $t
+  done
+  bird show route export frr
+  bird show route for 198.51.100.1 all
+  bird show route for 203.0.113.225 all
+  bird show route for 2001:db8:1000::1 all
+  bird show route for 198.51.100.250 all
+  linux_cmds to-frr
+}
+
+gobgp_cmds() {
+  local p
+  plain gobgp global -j
+  plain gobgp global rib -j
+  plain gobgp global rib -a ipv6 -j
+  plain gobgp global rib summary -j
+  plain gobgp global rib 198.51.100.1 -j
+  plain gobgp global rib -a ipv6 2001:db8:1000::1 -j
+  plain gobgp global rib 198.51.100.250 -j
+  plain gobgp neighbor
+  plain gobgp neighbor -j
+  for p in 198.19.0.2 198.19.0.4; do
+    plain gobgp neighbor $p -j
+    plain gobgp neighbor $p adj-in -j
+    plain gobgp neighbor $p adj-out -j
+  done
+  for p in 2001:db8:19:13::1 2001:db8:19:23::2; do
+    plain gobgp neighbor $p -j
+    plain gobgp neighbor $p adj-in -a ipv6 -j
+    plain gobgp neighbor $p adj-out -a ipv6 -j
+  done
+  plain gobgp neighbor 198.19.0.9 -j
+  linux_cmds to-frr
+}
+
+host_cmds() {
+  linux_cmds uplink0
+  plain ip -j route get 198.51.100.1
+  plain ip -j -6 route get 2001:db8:1000::1
+  plain cat /etc/os-release
+  plain cat /sys/class/dmi/id/product_name
+}
+
+SSH_OPTS=(-i "$STATE/id_ed25519" -o UserKnownHostsFile="$STATE/known_hosts" -o StrictHostKeyChecking=yes
+          -o BatchMode=yes -o ConnectTimeout=5 -o LogLevel=ERROR
+          -o ControlMaster=auto -o ControlPath="$STATE/cm-%C" -o ControlPersist=60)
+
+capture_node() { # capture_node NODE STATE
+  local n=$1 st=$2 dir slug cmd rc
+  dir="$DATA/${PLATFORM[$n]}/$st"
+  mkdir -p "$dir"
+  find "$dir" -maxdepth 1 -type f -delete
+  {
+    printf '# %s (platform %s), state "%s", captured %s\n' "${ROUTER_NAME[$n]}" "${PLATFORM[$n]}" "$st" "$(date -u +%Y-%m-%dT%H:%M:%SZ)"
+    printf '# via: ssh %s@%s <command>   (generated by lab/capture.sh)\n' "$LAB_USER" "${MGMT_IP[$n]}"
+    printf '# file\tcommand\n'
+  } > "$dir/commands.txt"
+  printf '# file\texit status\n' > "$dir/exit_status.txt"
+  "${n}_cmds" | while IFS=$'\t' read -r slug cmd; do
+    rc=0
+    ssh "${SSH_OPTS[@]}" -n "$LAB_USER@${MGMT_IP[$n]}" "$cmd" >"$dir/$slug.txt" 2>"$dir/$slug.stderr" || rc=$?
+    [ -s "$dir/$slug.stderr" ] || rm -f "$dir/$slug.stderr"
+    [ $rc -ne 255 ] || die "ssh to ${ROUTER_NAME[$n]} failed for: $cmd"
+    printf '%s.txt\t%s\n' "$slug" "$cmd" >> "$dir/commands.txt"
+    printf '%s.txt\t%s\n' "$slug" "$rc" >> "$dir/exit_status.txt"
+  done
+  log "captured $(($(wc -l < "$dir/exit_status.txt") - 1)) commands from ${ROUTER_NAME[$n]} into ${dir#$REPO/}"
+}
+
+F="$LAB_DIR/fault.sh"
+enter_state() {
+  case $1 in
+    normal) ;;
+    faults)
+      bash "$F" bgp-disable frr 198.19.0.3     # FRR -> GoBGP IPv4 session administratively down
+      bash "$F" link-down bird to-gobgp        # BIRD's link to GoBGP down (GoBGP sees NO-CARRIER)
+      bash "$F" arp-break                      # the customer no longer answers ARP/ND
+      sleep 12                                 # > hold time (9 s): sessions that lost their path drop
+      bash "$F" arp-break ;;                   # re-probe, so the PE's entries are INCOMPLETE/FAILED now
+    empty)
+      for r in frr bird gobgp host; do bash "$F" announce-off $r; done
+      sleep 3 ;;
+  esac
+}
+leave_state() {
+  case $1 in
+    normal) ;;
+    faults)
+      bash "$F" bgp-enable frr 198.19.0.3
+      bash "$F" link-up bird to-gobgp
+      bash "$F" arp-restore ;;
+    empty)
+      for r in frr bird gobgp host; do bash "$F" announce-on $r; done ;;
+  esac
+  bash "$LAB_DIR/wait.sh" 60
+}
+
+trap 'for n in "${NODES[@]}"; do ssh "${SSH_OPTS[@]}" -O exit "$LAB_USER@${MGMT_IP[$n]}" 2>/dev/null || true; done' EXIT
+for st in "${states[@]}"; do
+  log "state $st"
+  enter_state "$st"
+  pids=()
+  for n in "${NODES[@]}"; do capture_node "$n" "$st" & pids+=($!); done
+  for p in "${pids[@]}"; do wait "$p" || die "capture of state $st failed"; done
+  leave_state "$st"
+  sleep 2   # let routes settle (wait.sh checks sessions, not prefixes)
+done
+
+if [ $demo -eq 1 ]; then
+  for n in "${NODES[@]}"; do
+    src="$DATA/${PLATFORM[$n]}/normal"; dst="$DEMO/${ROUTER_NAME[$n]}"
+    [ -d "$src" ] || die "no normal capture for ${ROUTER_NAME[$n]}"
+    mkdir -p "$dst"; find "$dst" -maxdepth 1 -type f -delete
+    cp "$src"/* "$dst"/
+  done
+  log "demo captures copied to ${DEMO#$REPO/}"
+fi
