@@ -14,7 +14,7 @@ RL_BUILD_PACKAGES=(
 # the screenshot tour.
 RL_TEST_PACKAGES=(
   frr bird2 gobgpd openssh-server openssh-client iproute2 iputils-ping traceroute procps
-  xvfb xauth jq
+  lldpd ethtool xvfb xauth jq
 )
 
 rl_log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
