@@ -1,0 +1,134 @@
+#pragma once
+
+#include "engine/api/error.h"
+#include "engine/api/request.h"
+#include "engine/scheduling/clock.h"
+#include "engine/scheduling/queue_backend.h"
+#include "engine/scheduling/scheduling_types.h"
+#include "engine/scheduling/throttle_state_store.h"
+#include "engine/transport/transport.h"
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <functional>
+#include <memory>
+
+namespace rl {
+
+class SchedulerPrivate;
+
+// One router's part of one request, handed to the scheduler.
+struct WorkItem {
+    QString requestId;
+    QString router;
+    ClientIdentity client;
+    QueryKind kind = QueryKind::Facts;
+    Urgency urgency = Urgency::Interactive;
+    QueryParams params;
+    QStringList commands;    // the translator's commands: with the router, the coalescing key
+    qint64 timeoutMs = 0;    // the part's whole life, queueing included; <= 0: none
+    quint64 tag = 0;         // the caller's own reference (e.g. the index of the router in the request)
+};
+
+// Who waits for a unit of work; the outcome names every waiter so each can be parsed with
+// its own parameters.
+struct Waiter {
+    quint64 ticket = 0;
+    QString requestId;
+    ClientIdentity client;
+    QueryKind kind = QueryKind::Facts;
+    QueryParams params;
+    quint64 tag = 0;
+    double priority = 0;     // the score when it was queued (higher first)
+    qint64 enqueuedMs = 0;
+    qint64 deadlineMs = 0;   // 0: none
+};
+
+// The answer of one unit of work: the router's outputs (shared by every waiter) or an error.
+struct JobOutcome {
+    QString router;
+    QStringList commands;
+    QList<CommandOutput> outputs;
+    Error error;
+    qint64 startedMs = 0;
+    qint64 latencyMs = 0;    // time spent at the router
+    QList<Waiter> waiters;
+};
+
+// Where results go. jobFinished runs on a worker thread (parse and store there, not on the
+// GUI thread); waiterFailed on whichever thread decided (submit, cancel, housekeeping).
+// Never called with the scheduler's lock held.
+class SchedulerSink
+{
+public:
+    virtual ~SchedulerSink() = default;
+    virtual void jobFinished(JobOutcome &&outcome) = 0;
+    virtual void waiterFailed(const Waiter &waiter, const Error &error) = 0;
+};
+
+struct SchedulerConfig {
+    ThrottlePolicy throttle;
+    PriorityScheme priority;
+    int maxInFlightPerRouter = 1;
+    int maxInFlightTotal = 32;       // also the number of worker threads
+    int idleTimeoutMs = 300000;
+    ExecOptions exec;                // connect/command timeouts and output limit (cancel flag is per job)
+    int housekeepingIntervalMs = 20; // how often deadlines, idle sessions and wake-ups are checked
+    int throttleReviewMs = 1000;     // the throttling manager's period
+    int activityLimit = 500;         // most entries activity() lists
+};
+
+using TransportProvider = std::function<std::unique_ptr<Transport>(const QString &router)>;
+
+// Per-router priority queues, coalescing, throttling and the worker pool.
+//
+// Workers pick work themselves under one lock (no dispatcher hand-off per request): the best
+// ready router, its best eligible job, the three throttle scopes, then the blocking
+// transport call outside the lock. A housekeeping thread handles deadlines, idle sessions,
+// suspended clients and the throttling manager. Thread-safe.
+class Scheduler
+{
+public:
+    Scheduler(SchedulerConfig config, TransportProvider transports, SchedulerSink *sink,
+              std::shared_ptr<Clock> clock = {}, std::unique_ptr<QueueBackend> queue = {},
+              std::shared_ptr<ThrottleStateStore> throttleState = {});
+    ~Scheduler(); // stops: what is queued or in flight is cancelled without being reported
+
+    Scheduler(const Scheduler &) = delete;
+    Scheduler &operator=(const Scheduler &) = delete;
+
+    void start();
+    void stop();
+
+    // Queues a part; returns its ticket. A part over a Reject limit is answered at once
+    // (waiterFailed, throttled with retry-after) and still gets a ticket.
+    quint64 submit(WorkItem item);
+    // Detaches one waiter: answered cancelled (when notify) and, when it was the last one
+    // waiting for its work, the work is dropped or its transport call cancelled.
+    void cancel(quint64 ticket, bool notify = true);
+    void cancelAll(bool notify = true);
+
+    // While paused nothing new starts (tests, and "hold everything" in the UI).
+    void setPaused(bool paused);
+    void applyConfig(const SchedulerConfig &config); // limits and priorities; worker count is fixed at start
+    SchedulerConfig config() const;
+    // Wakes workers and housekeeping to look at the clock again (tests with a manual clock).
+    void poke();
+    // Closes every idle session now.
+    void closeIdleSessions();
+
+    EngineMetrics metrics() const;
+    QList<ActivityEntry> activity() const;
+    QSet<QString> tightenedRouters() const;
+    // The score a part gets at queueing time, before aging.
+    static double baseScore(const PriorityScheme &scheme, Role role, QueryKind kind, Urgency urgency);
+
+private:
+    std::unique_ptr<SchedulerPrivate> d;
+};
+
+} // namespace rl
+
+Q_DECLARE_METATYPE(rl::Waiter)

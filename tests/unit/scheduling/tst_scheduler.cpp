@@ -1,0 +1,283 @@
+#include "scheduler_test_sink.h"
+
+#include <QTest>
+
+using namespace rl;
+using namespace rl::test;
+
+class TestScheduler : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::shared_ptr<ScriptedTransportFactory> m_routers;
+    std::shared_ptr<ManualClock> m_clock;
+    std::unique_ptr<TestSink> m_sink;
+
+    std::unique_ptr<Scheduler> make(SchedulerConfig config)
+    {
+        auto routers = m_routers;
+        auto s = std::make_unique<Scheduler>(config, [routers](const QString &r) { return routers->create(r); },
+                                             m_sink.get(), m_clock);
+        s->start();
+        return s;
+    }
+
+private Q_SLOTS:
+    void init()
+    {
+        m_routers = std::make_shared<ScriptedTransportFactory>();
+        m_clock = std::make_shared<ManualClock>();
+        m_sink = std::make_unique<TestSink>();
+    }
+
+    void priorityOrder()
+    {
+        SchedulerConfig c = unlimitedConfig();
+        c.maxInFlightTotal = 1;
+        auto s = make(c);
+        s->setPaused(true);
+        s->submit(item("ext-bg", "r1", "show a", Role::External, Urgency::Background));
+        s->submit(item("int-bg", "r1", "show b", Role::Internal, Urgency::Background));
+        s->submit(item("ext-ia", "r2", "show c", Role::External, Urgency::Interactive));
+        s->submit(item("int-ia", "r3", "show d", Role::Internal, Urgency::Interactive));
+        s->setPaused(false);
+        QTRY_COMPARE(m_sink->answered(), 4);
+        QCOMPARE(m_sink->order(), QStringList({"int-ia", "ext-ia", "int-bg", "ext-bg"}));
+    }
+
+    void tiesGoToTheLongestWaiting()
+    {
+        SchedulerConfig c = unlimitedConfig();
+        c.maxInFlightTotal = 1;
+        auto s = make(c);
+        s->setPaused(true);
+        QStringList expected;
+        for (int i = 0; i < 6; ++i) {
+            const QString id = QStringLiteral("req%1").arg(i);
+            s->submit(item(id, QStringLiteral("r%1").arg(i % 3), QStringLiteral("show %1").arg(i)));
+            expected << id;
+        }
+        s->setPaused(false);
+        QTRY_COMPARE(m_sink->answered(), 6);
+        QCOMPARE(m_sink->order(), expected);
+    }
+
+    void aging_data()
+    {
+        QTest::addColumn<int>("waitedSeconds");
+        QTest::addColumn<QString>("first");
+        // background internal = 200, interactive internal = 500; 10 points per second waited
+        QTest::newRow("short wait: urgency wins") << 10 << "interactive";
+        QTest::newRow("long wait: the old one wins") << 40 << "background";
+    }
+    void aging()
+    {
+        QFETCH(int, waitedSeconds);
+        QFETCH(QString, first);
+        SchedulerConfig c = unlimitedConfig();
+        c.maxInFlightTotal = 1;
+        auto s = make(c);
+        s->setPaused(true);
+        s->submit(item("background", "r1", "show a", Role::Internal, Urgency::Background));
+        m_clock->advance(waitedSeconds * 1000);
+        s->submit(item("interactive", "r2", "show b", Role::Internal, Urgency::Interactive));
+        s->setPaused(false);
+        QTRY_COMPARE(m_sink->answered(), 2);
+        QCOMPARE(m_sink->order().first(), first);
+    }
+
+    void coalescesPendingWork()
+    {
+        auto s = make(unlimitedConfig());
+        s->setPaused(true);
+        for (int i = 0; i < 5; ++i)
+            s->submit(item(QStringLiteral("w%1").arg(i), "r1", "show bgp summary"));
+        s->submit(item("other", "r1", "show arp"));
+        s->setPaused(false);
+        QTRY_COMPARE(m_sink->answered(), 6);
+        QCOMPARE(m_routers->calls("r1", "show bgp summary"), 1);
+        QCOMPARE(m_routers->calls("r1", "show arp"), 1);
+        QCOMPARE(s->metrics().coalesced, 4);
+        bool sawFive = false;
+        for (const JobOutcome &o : m_sink->outcomes()) {
+            if (o.commands == QStringList{"show bgp summary"}) {
+                QCOMPARE(o.waiters.size(), 5);
+                QCOMPARE(o.outputs.size(), 1);
+                QCOMPARE(o.outputs.first().output, QByteArray("ok show bgp summary"));
+                sawFive = true;
+            }
+        }
+        QVERIFY(sawFive);
+    }
+
+    void joinsWorkInFlight()
+    {
+        auto s = make(unlimitedConfig());
+        m_routers->setGateClosed(true);
+        s->submit(item("first", "r1", "show bgp summary"));
+        QTRY_COMPARE(m_routers->inFlight(), 1);
+        for (int i = 0; i < 3; ++i)
+            s->submit(item(QStringLiteral("late%1").arg(i), "r1", "show bgp summary"));
+        m_routers->setGateClosed(false);
+        QTRY_COMPARE(m_sink->answered(), 4);
+        QCOMPARE(m_routers->calls("r1"), 1);
+    }
+
+    void perRouterInFlightLimit()
+    {
+        SchedulerConfig c = unlimitedConfig();
+        c.maxInFlightPerRouter = 2;
+        c.maxInFlightTotal = 8;
+        auto s = make(c);
+        m_routers->setGateClosed(true);
+        for (int i = 0; i < 10; ++i)
+            s->submit(item(QStringLiteral("a%1").arg(i), "r1", QStringLiteral("show %1").arg(i)));
+        s->submit(item("b", "r2", "show x"));
+        QTRY_COMPARE(m_routers->inFlight(), 3); // two on r1, one on r2
+        QTest::qWait(50);
+        QCOMPARE(m_routers->inFlight(), 3);
+        m_routers->setGateClosed(false);
+        QTRY_COMPARE(m_sink->answered(), 11);
+        QCOMPARE(m_routers->maxConcurrency("r1"), 2);
+        QCOMPARE(m_routers->maxConcurrency("r2"), 1);
+    }
+
+    void totalInFlightLimit()
+    {
+        SchedulerConfig c = unlimitedConfig();
+        c.maxInFlightTotal = 3;
+        auto s = make(c);
+        m_routers->setGateClosed(true);
+        for (int i = 0; i < 8; ++i)
+            s->submit(item(QStringLiteral("a%1").arg(i), QStringLiteral("r%1").arg(i), "show x"));
+        QTRY_COMPARE(m_routers->inFlight(), 3);
+        QTest::qWait(50);
+        QCOMPARE(m_routers->inFlight(), 3);
+        QCOMPARE(s->metrics().inFlight, 3);
+        QCOMPARE(s->metrics().queued, 5);
+        m_routers->setGateClosed(false);
+        QTRY_COMPARE(m_sink->answered(), 8);
+    }
+
+    void reusesTransportAndClosesIdle()
+    {
+        SchedulerConfig c = unlimitedConfig();
+        c.idleTimeoutMs = 5000;
+        auto s = make(c);
+        s->submit(item("a", "r1", "show a"));
+        QTRY_COMPARE(m_sink->answered(), 1);
+        s->submit(item("b", "r1", "show b"));
+        QTRY_COMPARE(m_sink->answered(), 2);
+        QCOMPARE(m_routers->transportsCreated(), 1);
+        QCOMPARE(m_routers->transportsClosed(), 0);
+        m_clock->advance(6000);
+        s->poke();
+        QTRY_COMPARE(m_routers->transportsClosed(), 1);
+    }
+
+    void timeoutIncludesQueueing()
+    {
+        auto s = make(unlimitedConfig());
+        ScriptedAnswer hang;
+        hang.hangUntilCancelled = true;
+        m_routers->setRouterAnswer("r1", hang);
+        WorkItem a = item("running", "r1", "show a");
+        a.timeoutMs = 5000;
+        WorkItem b = item("queued", "r1", "show b");
+        b.timeoutMs = 5000;
+        s->submit(a);
+        QTRY_COMPARE(m_routers->inFlight(), 1);
+        s->submit(b);
+        m_clock->advance(4000);
+        s->poke();
+        QTest::qWait(30);
+        QCOMPARE(m_sink->answered(), 0);
+        m_clock->advance(2000);
+        s->poke();
+        QTRY_COMPARE(m_sink->answered(), 2);
+        QCOMPARE(m_sink->error("running").code, ErrorCode::Timeout);
+        QCOMPARE(m_sink->error("queued").code, ErrorCode::Timeout);
+        QTRY_COMPARE(m_routers->inFlight(), 0); // the hanging call was cancelled
+        QCOMPARE(m_routers->calls("r1", "show b"), 0);
+    }
+
+    void cancellingOneWaiterKeepsTheOthers()
+    {
+        auto s = make(unlimitedConfig());
+        m_routers->setGateClosed(true);
+        const quint64 a = s->submit(item("a", "r1", "show bgp"));
+        QTRY_COMPARE(m_routers->inFlight(), 1);
+        s->submit(item("b", "r1", "show bgp"));
+        s->cancel(a);
+        QTRY_VERIFY(m_sink->hasAnswer("a"));
+        QCOMPARE(m_sink->error("a").code, ErrorCode::Cancelled);
+        m_routers->setGateClosed(false);
+        QTRY_VERIFY(m_sink->hasAnswer("b"));
+        QCOMPARE(m_sink->error("b").code, ErrorCode::None);
+        QCOMPARE(m_routers->calls("r1"), 1);
+    }
+
+    void cancellingTheLastWaiterStopsTheRouterCall()
+    {
+        auto s = make(unlimitedConfig());
+        ScriptedAnswer hang;
+        hang.hangUntilCancelled = true;
+        m_routers->setRouterAnswer("r1", hang);
+        const quint64 t = s->submit(item("a", "r1", "show bgp"));
+        QTRY_COMPARE(m_routers->inFlight(), 1);
+        s->cancel(t);
+        QTRY_COMPARE(m_routers->inFlight(), 0);
+        QCOMPARE(m_sink->error("a").code, ErrorCode::Cancelled);
+        QCOMPARE(m_sink->answered(), 1); // no second report from the cancelled call
+    }
+
+    void cancellingQueuedWorkDropsIt()
+    {
+        auto s = make(unlimitedConfig());
+        s->setPaused(true);
+        const quint64 t = s->submit(item("a", "r1", "show bgp"));
+        s->cancel(t);
+        s->setPaused(false);
+        QTRY_COMPARE(m_sink->answered(), 1);
+        QTest::qWait(30);
+        QCOMPARE(m_routers->calls("r1"), 0);
+        QCOMPARE(s->metrics().queued, 0);
+    }
+
+    void routerErrorReachesEveryWaiter()
+    {
+        auto s = make(unlimitedConfig());
+        ScriptedAnswer down;
+        down.error = Error(ErrorCode::Unreachable, "no route");
+        m_routers->setRouterAnswer("r1", down);
+        s->setPaused(true);
+        s->submit(item("a", "r1", "show bgp"));
+        s->submit(item("b", "r1", "show bgp"));
+        s->setPaused(false);
+        QTRY_COMPARE(m_sink->answered(), 2);
+        QCOMPARE(m_sink->error("a").code, ErrorCode::Unreachable);
+        QCOMPARE(m_sink->error("b").code, ErrorCode::Unreachable);
+        QCOMPARE(s->metrics().failed, 2);
+    }
+
+    void activityListsWaiters()
+    {
+        auto s = make(unlimitedConfig());
+        s->setPaused(true);
+        s->submit(item("a", "r1", "show bgp"));
+        s->submit(item("b", "r1", "show bgp"));
+        const QList<ActivityEntry> act = s->activity();
+        QCOMPARE(act.size(), 2);
+        QCOMPARE(act.first().state, WorkState::Queued);
+        QCOMPARE(act.first().coalescedWith, 1);
+        const EngineMetrics m = s->metrics();
+        QCOMPARE(m.routers.size(), 1);
+        QCOMPARE(m.routers.first().pending, 1);
+        s->setPaused(false);
+        QTRY_COMPARE(m_sink->answered(), 2);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestScheduler)
+#include "tst_scheduler.moc"
