@@ -1,6 +1,9 @@
 #include "engine/vendors/translator.h"
 
 #include "engine/vendors/cisco_ios_translator.h"
+#include "engine/vendors/frr_translator.h"
+#include "engine/vendors/gobgp_translator.h"
+#include "engine/vendors/linux_translator.h"
 
 #include <map>
 #include <memory>
@@ -17,6 +20,9 @@ std::map<QString, std::unique_ptr<Translator>> makeTranslators()
         all.emplace(name, std::move(t));
     };
     add(std::make_unique<CiscoIosTranslator>());
+    add(std::make_unique<FrrTranslator>());
+    add(std::make_unique<GobgpTranslator>());
+    add(std::make_unique<LinuxTranslator>());
     Q_UNUSED(add);
     return all;
 }
