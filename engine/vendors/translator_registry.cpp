@@ -4,6 +4,7 @@
 #include "engine/vendors/frr_translator.h"
 #include "engine/vendors/gobgp_translator.h"
 #include "engine/vendors/linux_translator.h"
+#include "engine/vendors/openconfig_translator.h"
 
 #include <map>
 #include <memory>
@@ -23,6 +24,7 @@ std::map<QString, std::unique_ptr<Translator>> makeTranslators()
     add(std::make_unique<FrrTranslator>());
     add(std::make_unique<GobgpTranslator>());
     add(std::make_unique<LinuxTranslator>());
+    add(std::make_unique<OpenConfigTranslator>());
     Q_UNUSED(add);
     return all;
 }
