@@ -46,7 +46,7 @@ Result<QStringList> CiscoIosTranslator::commands(QueryKind kind, const QueryPara
                                ? QStringLiteral("show interfaces") : QStringLiteral("show interfaces ") + p.interfaceName};
     case QueryKind::BgpStatus: {
         QStringList cmds;
-        for (const QString f : {QStringLiteral("ipv4"), QStringLiteral("ipv6")}) {
+        for (const QString &f : {QStringLiteral("ipv4"), QStringLiteral("ipv6")}) {
             if (!fam.isEmpty() && fam != f)
                 continue;
             cmds << (p.vrf.isEmpty() ? QStringLiteral("show bgp %1 unicast summary").arg(f)

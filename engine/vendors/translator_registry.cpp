@@ -1,8 +1,12 @@
 #include "engine/vendors/translator.h"
 
+#include "engine/vendors/arista_eos_translator.h"
 #include "engine/vendors/cisco_ios_translator.h"
+#include "engine/vendors/cisco_iosxr_translator.h"
+#include "engine/vendors/cisco_nxos_translator.h"
 #include "engine/vendors/frr_translator.h"
 #include "engine/vendors/gobgp_translator.h"
+#include "engine/vendors/juniper_junos_translator.h"
 #include "engine/vendors/linux_translator.h"
 #include "engine/vendors/openconfig_translator.h"
 
@@ -20,9 +24,13 @@ std::map<QString, std::unique_ptr<Translator>> makeTranslators()
         const QString name = t->platform();
         all.emplace(name, std::move(t));
     };
+    add(std::make_unique<AristaEosTranslator>());
     add(std::make_unique<CiscoIosTranslator>());
+    add(std::make_unique<CiscoIosxrTranslator>());
+    add(std::make_unique<CiscoNxosTranslator>());
     add(std::make_unique<FrrTranslator>());
     add(std::make_unique<GobgpTranslator>());
+    add(std::make_unique<JuniperJunosTranslator>());
     add(std::make_unique<LinuxTranslator>());
     add(std::make_unique<OpenConfigTranslator>());
     Q_UNUSED(add);

@@ -1,0 +1,36 @@
+#include "engine/vendors/offline_parser.h"
+
+namespace rl {
+
+Result<PastedParse> OfflineParser::parse(const QString &platform, QueryKind kind, const QByteArray &text)
+{
+    const Translator *t = TranslatorRegistry::find(platform);
+    if (!t) {
+        return Error(ErrorCode::InvalidRequest,
+                     QStringLiteral("\"%1\" is not a platform RouterLens knows; use one of: %2.")
+                         .arg(platform, TranslatorRegistry::platforms().join(QStringLiteral(", "))));
+    }
+    if (text.trimmed().isEmpty()) {
+        return Error(ErrorCode::InvalidRequest,
+                     QStringLiteral("The pasted text is empty; paste the router's output, ideally with the prompt line and command above it."));
+    }
+    // Terminal logs often carry NULs or stray CRs; routers never print NULs, so drop them.
+    QByteArray clean = text;
+    clean.replace('\0', QByteArray());
+    return t->parsePasted(kind, clean);
+}
+
+Result<PastedParse> OfflineParser::parse(const QString &platform, const QString &queryKind, const QByteArray &text)
+{
+    const auto kind = queryKindFromName(queryKind);
+    if (!kind) {
+        QStringList names;
+        for (QueryKind k : allQueryKinds())
+            names << queryKindName(k);
+        return Error(ErrorCode::InvalidRequest,
+                     QStringLiteral("\"%1\" is not a query kind; use one of: %2.").arg(queryKind, names.join(QStringLiteral(", "))));
+    }
+    return parse(platform, *kind, text);
+}
+
+} // namespace rl

@@ -1,0 +1,209 @@
+#include "engine/vendors/translator.h"
+
+#include <QFile>
+#include <QRegularExpression>
+#include <QTest>
+
+using namespace rl;
+
+namespace {
+
+const char *const kPlatform = "arista-eos";
+
+QByteArray sample(const QString &name)
+{
+    QFile f(QStringLiteral(SRCDIR "data/") + name);
+    if (!f.open(QIODevice::ReadOnly))
+        qFatal("missing sample %s", qPrintable(name));
+    return f.readAll();
+}
+
+const Translator *translator()
+{
+    const Translator *t = TranslatorRegistry::find(QLatin1String(kPlatform));
+    if (!t)
+        qFatal("%s is not registered", kPlatform);
+    return t;
+}
+
+// "column=value;column=value" checks against one row, by column key.
+void checkRow(const RecordSet &set, int row, const QString &checks)
+{
+    if (checks.isEmpty())
+        return;
+    QVERIFY2(row < set.size(), qPrintable(QStringLiteral("row %1 of %2").arg(row).arg(set.size())));
+    for (const QString &check : checks.split(QLatin1Char(';'))) {
+        const QString key = check.section(QLatin1Char('='), 0, 0);
+        const QString want = check.section(QLatin1Char('='), 1);
+        const int col = set.columnIndex(key);
+        QVERIFY2(col >= 0, qPrintable(key));
+        const QVariant v = set.value(row, col);
+        const QString got = v.typeId() == QMetaType::Bool ? (v.toBool() ? QStringLiteral("true") : QStringLiteral("false"))
+                                                          : v.toString();
+        QCOMPARE(got, want);
+    }
+}
+
+} // namespace
+
+class TstAristaEos : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void pasted_data();
+    void pasted();
+    void errors_data();
+    void errors();
+    void commandsPassGuard_data();
+    void commandsPassGuard();
+    void guardRefusesWrites();
+    void prompt();
+};
+
+void TstAristaEos::pasted_data()
+{
+    QTest::addColumn<QueryKind>("kind");
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QString>("command");
+    QTest::addColumn<int>("rows");
+    QTest::addColumn<int>("row");
+    QTest::addColumn<QString>("checks");
+    QTest::addColumn<int>("row2");
+    QTest::addColumn<QString>("checks2");
+
+    QTest::newRow("bgp vrfs, asdot, Idle (Admin)") << QueryKind::BgpStatus << "bgp_summary_v4.json" << "show ip bgp summary vrf all | json" << 4
+        << 0 << "vrf=default;neighbor=10.0.1.2;localAs=4259840100;remoteAs=4259840100;state=established;prefixesReceived=1201;prefixesAccepted=1199;addressFamily=ipv4-unicast"
+        << 1 << "state=idle;stateDetail=Idle (Admin);adminEnabled=false;remoteAs=65002";
+    QTest::newRow("bgp vrf CUST-A") << QueryKind::BgpStatus << "bgp_summary_v4.json" << "show ip bgp summary vrf all | json" << 4
+        << 2 << "state=active;remoteAs=65003" << 3 << "vrf=CUST-A;neighbor=172.31.5.2;localAs=65000";
+    QTest::newRow("received routes") << QueryKind::ReceivedRoutes << "received_routes.json" << "show ip bgp neighbors <neighbor> received-routes | json" << 3
+        << 0 << "prefix=10.1.0.0/16;nextHop=10.0.1.2;asPath=65001 65002;origin=igp;med=0;localPref=100;best=true;valid=true"
+        << 1 << "asPath=65001 {65010,65011};origin=incomplete;valid=false;best=false;med=";
+    QTest::newRow("received routes empty path") << QueryKind::ReceivedRoutes << "received_routes.json" << "show ip bgp neighbors <neighbor> received-routes | json" << 3
+        << 2 << "prefix=10.8.0.0/24;asPath=" << 2 << "";
+    QTest::newRow("arp vrfs") << QueryKind::ArpTable << "arp.json" << "show ip arp vrf all | json" << 3
+        << 0 << "vrf=default;ip=10.0.1.2;mac=00:50:56:ab:00:01;ageSeconds=212;state=complete;interface=Ethernet1"
+        << 2 << "vrf=CUST-A;interface=Ethernet3.100";
+    QTest::newRow("version") << QueryKind::Facts << "version.json" << "show version | json" << 1
+        << 0 << "osVersion=4.28.3M;model=DCS-7280SR-48C6;serial=JPE12345678;uptimeSeconds=1209642;vendor=Arista" << 0 << "";
+    QTest::newRow("hostname") << QueryKind::Facts << "hostname.json" << "show hostname | json" << 1 << 0 << "hostname=sw1" << 0 << "";
+    QTest::newRow("interfaces") << QueryKind::LinkStatus << "interfaces.json" << "show interfaces | json" << 2
+        << 0 << "name=Ethernet1;operState=up;adminState=up;speedMbps=10000;mtu=9214;inPackets=1023;outPackets=911;inErrors=5;crcErrors=4;inDiscards=2"
+        << 1 << "adminState=admin-down;operState=down";
+    QTest::newRow("lldp") << QueryKind::LldpNeighbors << "lldp.json" << "show lldp neighbors detail | json" << 1
+        << 0 << "localInterface=Ethernet1;remoteSystemName=edge1.lab;remotePortId=Gi0/0/2;remoteMgmtAddress=10.255.0.1;capabilities=bridge,router" << 0 << "";
+    QTest::newRow("optics") << QueryKind::Optics << "transceiver.json" << "show interfaces transceiver | json" << 2
+        << 0 << "interface=Ethernet1;rxPowerDbm=-2.51;txPowerDbm=-1.98;temperatureC=33.6;biasMa=6.73;rxLowWarnDbm=-14" << 1 << "interface=Ethernet3;rxPowerDbm=-30;rxLowWarnDbm=";
+    QTest::newRow("route lookup ecmp") << QueryKind::RouteLookup << "route.json" << "show ip route <destination> | json" << 2
+        << 0 << "prefix=10.1.0.0/16;protocol=eBGP;nextHop=10.0.1.2;interface=Ethernet1;best=true" << 1 << "nextHop=10.0.1.6;best=false";
+
+}
+
+void TstAristaEos::pasted()
+{
+    QFETCH(QueryKind, kind);
+    QFETCH(QString, file);
+    QFETCH(QString, command);
+    QFETCH(int, rows);
+    QFETCH(int, row);
+    QFETCH(QString, checks);
+    QFETCH(int, row2);
+    QFETCH(QString, checks2);
+    const auto r = translator()->parsePasted(kind, sample(file));
+    QVERIFY2(r.ok(), qPrintable(r.error().toString()));
+    QCOMPARE(r->command, command);
+    QCOMPARE(r->records.kind(), kind);
+    QCOMPARE(r->records.size(), rows);
+    checkRow(r->records, row, checks);
+    checkRow(r->records, row2, checks2);
+}
+
+void TstAristaEos::errors_data()
+{
+    QTest::addColumn<QueryKind>("kind");
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QString>("code");
+    QTest::addColumn<QString>("detail");
+
+    QTest::newRow("truncated json") << QueryKind::BgpStatus << "bgp_summary_truncated.json" << "parse-error" << "routerId";
+    QTest::newRow("cli error") << QueryKind::BgpStatus << "invalid.txt" << "unsupported-query" << "Invalid input";
+    QTest::newRow("wrong document") << QueryKind::BgpStatus << "lldp.json" << "parse-error" << "lldpNeighbors";
+    QTest::newRow("routes of arp") << QueryKind::ReceivedRoutes << "arp.json" << "parse-error" << "ipV4Neighbors";
+
+}
+
+void TstAristaEos::errors()
+{
+    QFETCH(QueryKind, kind);
+    QFETCH(QString, file);
+    QFETCH(QString, code);
+    QFETCH(QString, detail);
+    const auto r = translator()->parsePasted(kind, sample(file));
+    QVERIFY(!r.ok());
+    QCOMPARE(r.error().codeName(), code);
+    QVERIFY2(r.error().detail.contains(detail), qPrintable(r.error().detail));
+    QVERIFY(!r.error().message.isEmpty());
+}
+
+void TstAristaEos::commandsPassGuard_data()
+{
+    QTest::addColumn<QueryKind>("kind");
+    QTest::addColumn<QString>("vrf");
+    QTest::addColumn<QString>("neighbor");
+    QTest::addColumn<QString>("destination");
+    QTest::addColumn<QString>("interfaceName");
+    for (QueryKind k : allQueryKinds()) {
+        const QByteArray n = queryKindName(k).toLatin1();
+        QTest::newRow(n + " default") << k << "" << "192.0.2.1" << "10.1.2.3" << "";
+        QTest::newRow(n + " vrf v6") << k << "CUST-A" << "2001:db8::1" << "2001:db8::/32" << "Ethernet1";
+    }
+}
+
+void TstAristaEos::commandsPassGuard()
+{
+    QFETCH(QueryKind, kind);
+    QFETCH(QString, vrf);
+    QFETCH(QString, neighbor);
+    QFETCH(QString, destination);
+    QFETCH(QString, interfaceName);
+    QueryParams p;
+    p.vrf = vrf;
+    p.neighbor = neighbor;
+    p.destination = destination;
+    p.interfaceName = interfaceName;
+    const auto cmds = translator()->commands(kind, p);
+    if (!cmds.ok()) {
+        // A kind the platform cannot answer says so, with a reason.
+        QCOMPARE(cmds.error().codeName(), QStringLiteral("unsupported-query"));
+        QVERIFY(cmds.error().message.size() > 40);
+        return;
+    }
+    QVERIFY(!cmds->isEmpty());
+    const SessionProfile prof = translator()->sessionProfile();
+    QCOMPARE(prof.mode, SessionProfile::Mode::Shell);
+    for (const QString &c : *cmds)
+        QVERIFY2(!prof.guard.check(c).isError(), qPrintable(c));
+    for (const QString &c : prof.setupCommands)
+        QVERIFY2(!prof.guard.check(c).isError(), qPrintable(c));
+}
+
+void TstAristaEos::guardRefusesWrites()
+{
+    const CommandGuard g = translator()->sessionProfile().guard;
+    for (const char *c : {"configure", "configure terminal", "reload", "request system reboot", "clear bgp neighbor all",
+                          "show running-config", "show configuration", "copy run start", "write memory",
+                          "show version ; reload", "show version | save /tmp/x", "start shell"})
+        QVERIFY2(g.check(QString::fromLatin1(c)).isError(), c);
+}
+
+void TstAristaEos::prompt()
+{
+    const QRegularExpression re(translator()->sessionProfile().promptPattern);
+    QVERIFY(re.isValid());
+    QVERIFY(re.match(QStringLiteral("output\r\nsw1.lab(s1)#")).hasMatch());
+    QVERIFY(!re.match(QStringLiteral("\"peers\": {")).hasMatch());
+}
+
+QTEST_GUILESS_MAIN(TstAristaEos)
+#include "tst_arista_eos.moc"

@@ -1,0 +1,192 @@
+#include "engine/vendors/translator.h"
+
+#include <QFile>
+#include <QRegularExpression>
+#include <QTest>
+
+using namespace rl;
+
+namespace {
+
+const char *const kPlatform = "cisco-iosxr";
+
+QByteArray sample(const QString &name)
+{
+    QFile f(QStringLiteral(SRCDIR "data/") + name);
+    if (!f.open(QIODevice::ReadOnly))
+        qFatal("missing sample %s", qPrintable(name));
+    return f.readAll();
+}
+
+const Translator *translator()
+{
+    const Translator *t = TranslatorRegistry::find(QLatin1String(kPlatform));
+    if (!t)
+        qFatal("%s is not registered", kPlatform);
+    return t;
+}
+
+// "column=value;column=value" checks against one row, by column key.
+void checkRow(const RecordSet &set, int row, const QString &checks)
+{
+    if (checks.isEmpty())
+        return;
+    QVERIFY2(row < set.size(), qPrintable(QStringLiteral("row %1 of %2").arg(row).arg(set.size())));
+    for (const QString &check : checks.split(QLatin1Char(';'))) {
+        const QString key = check.section(QLatin1Char('='), 0, 0);
+        const QString want = check.section(QLatin1Char('='), 1);
+        const int col = set.columnIndex(key);
+        QVERIFY2(col >= 0, qPrintable(key));
+        const QVariant v = set.value(row, col);
+        const QString got = v.typeId() == QMetaType::Bool ? (v.toBool() ? QStringLiteral("true") : QStringLiteral("false"))
+                                                          : v.toString();
+        QCOMPARE(got, want);
+    }
+}
+
+} // namespace
+
+class TstCiscoIosxr : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void pasted_data();
+    void pasted();
+    void errors_data();
+    void errors();
+    void commandsPassGuard_data();
+    void commandsPassGuard();
+    void guardRefusesWrites();
+    void prompt();
+};
+
+void TstCiscoIosxr::pasted_data()
+{
+    QTest::addColumn<QueryKind>("kind");
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QString>("command");
+    QTest::addColumn<int>("rows");
+    QTest::addColumn<int>("row");
+    QTest::addColumn<QString>("checks");
+    QTest::addColumn<int>("row2");
+    QTest::addColumn<QString>("checks2");
+
+    QTest::newRow("vrf all summary") << QueryKind::BgpStatus << "bgp_vrf_summary.txt" << "show bgp vrf all ipv4 unicast summary" << 3
+        << 0 << "vrf=CUST-A;neighbor=172.31.7.2;remoteAs=64512;localAs=65000;prefixesReceived=7;uptimeSeconds=1468800"
+        << 1 << "state=idle;adminEnabled=false;remoteAs=4259840200";
+    QTest::newRow("vrf all summary second vrf") << QueryKind::BgpStatus << "bgp_vrf_summary.txt" << "show bgp vrf all ipv4 unicast summary" << 3
+        << 2 << "vrf=CUST-B;state=active" << 2 << "";
+    QTest::newRow("arp per node") << QueryKind::ArpTable << "arp.txt" << "show arp vrf CUST-A" << 3
+        << 0 << "vrf=CUST-A;state=permanent;mac=00:a1:b2:c3:07:01" << 2 << "ip=172.31.7.6;ageSeconds=8049;interface=TenGigE0/1/0/0.200;state=complete";
+    QTest::newRow("version") << QueryKind::Facts << "version.txt" << "show version" << 1
+        << 0 << "osVersion=7.3.2;model=ASR9K;platform=cisco-iosxr;uptimeSeconds=3207840" << 0 << "";
+    QTest::newRow("routes") << QueryKind::ReceivedRoutes << "received_routes.txt" << "show bgp ipv4 unicast neighbor 172.31.7.2 routes" << 3
+        << 0 << "prefix=10.50.0.0/16;asPath=64512 64600;best=true;med=0" << 2 << "best=false;med=10;asPath=64512 64601 64602";
+
+}
+
+void TstCiscoIosxr::pasted()
+{
+    QFETCH(QueryKind, kind);
+    QFETCH(QString, file);
+    QFETCH(QString, command);
+    QFETCH(int, rows);
+    QFETCH(int, row);
+    QFETCH(QString, checks);
+    QFETCH(int, row2);
+    QFETCH(QString, checks2);
+    const auto r = translator()->parsePasted(kind, sample(file));
+    QVERIFY2(r.ok(), qPrintable(r.error().toString()));
+    QCOMPARE(r->command, command);
+    QCOMPARE(r->records.kind(), kind);
+    QCOMPARE(r->records.size(), rows);
+    checkRow(r->records, row, checks);
+    checkRow(r->records, row2, checks2);
+}
+
+void TstCiscoIosxr::errors_data()
+{
+    QTest::addColumn<QueryKind>("kind");
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QString>("code");
+    QTest::addColumn<QString>("detail");
+
+    QTest::newRow("arp of version") << QueryKind::ArpTable << "version.txt" << "parse-error" << "";
+
+}
+
+void TstCiscoIosxr::errors()
+{
+    QFETCH(QueryKind, kind);
+    QFETCH(QString, file);
+    QFETCH(QString, code);
+    QFETCH(QString, detail);
+    const auto r = translator()->parsePasted(kind, sample(file));
+    QVERIFY(!r.ok());
+    QCOMPARE(r.error().codeName(), code);
+    QVERIFY2(r.error().detail.contains(detail), qPrintable(r.error().detail));
+    QVERIFY(!r.error().message.isEmpty());
+}
+
+void TstCiscoIosxr::commandsPassGuard_data()
+{
+    QTest::addColumn<QueryKind>("kind");
+    QTest::addColumn<QString>("vrf");
+    QTest::addColumn<QString>("neighbor");
+    QTest::addColumn<QString>("destination");
+    QTest::addColumn<QString>("interfaceName");
+    for (QueryKind k : allQueryKinds()) {
+        const QByteArray n = queryKindName(k).toLatin1();
+        QTest::newRow(n + " default") << k << "" << "192.0.2.1" << "10.1.2.3" << "";
+        QTest::newRow(n + " vrf v6") << k << "CUST-A" << "2001:db8::1" << "2001:db8::/32" << "GigabitEthernet0/0/0/1.100";
+    }
+}
+
+void TstCiscoIosxr::commandsPassGuard()
+{
+    QFETCH(QueryKind, kind);
+    QFETCH(QString, vrf);
+    QFETCH(QString, neighbor);
+    QFETCH(QString, destination);
+    QFETCH(QString, interfaceName);
+    QueryParams p;
+    p.vrf = vrf;
+    p.neighbor = neighbor;
+    p.destination = destination;
+    p.interfaceName = interfaceName;
+    const auto cmds = translator()->commands(kind, p);
+    if (!cmds.ok()) {
+        // A kind the platform cannot answer says so, with a reason.
+        QCOMPARE(cmds.error().codeName(), QStringLiteral("unsupported-query"));
+        QVERIFY(cmds.error().message.size() > 40);
+        return;
+    }
+    QVERIFY(!cmds->isEmpty());
+    const SessionProfile prof = translator()->sessionProfile();
+    QCOMPARE(prof.mode, SessionProfile::Mode::Shell);
+    for (const QString &c : *cmds)
+        QVERIFY2(!prof.guard.check(c).isError(), qPrintable(c));
+    for (const QString &c : prof.setupCommands)
+        QVERIFY2(!prof.guard.check(c).isError(), qPrintable(c));
+}
+
+void TstCiscoIosxr::guardRefusesWrites()
+{
+    const CommandGuard g = translator()->sessionProfile().guard;
+    for (const char *c : {"configure", "configure terminal", "reload", "request system reboot", "clear bgp neighbor all",
+                          "show running-config", "show configuration", "copy run start", "write memory",
+                          "show version ; reload", "show version | save /tmp/x", "start shell"})
+        QVERIFY2(g.check(QString::fromLatin1(c)).isError(), c);
+}
+
+void TstCiscoIosxr::prompt()
+{
+    const QRegularExpression re(translator()->sessionProfile().promptPattern);
+    QVERIFY(re.isValid());
+    QVERIFY(re.match(QStringLiteral("output\r\nRP/0/RSP0/CPU0:core-1.lab#")).hasMatch());
+    QVERIFY(!re.match(QStringLiteral("\"peers\": {")).hasMatch());
+}
+
+QTEST_GUILESS_MAIN(TstCiscoIosxr)
+#include "tst_cisco_iosxr.moc"

@@ -1,0 +1,200 @@
+#include "engine/vendors/translator.h"
+
+#include <QFile>
+#include <QRegularExpression>
+#include <QTest>
+
+using namespace rl;
+
+namespace {
+
+const char *const kPlatform = "cisco-nxos";
+
+QByteArray sample(const QString &name)
+{
+    QFile f(QStringLiteral(SRCDIR "data/") + name);
+    if (!f.open(QIODevice::ReadOnly))
+        qFatal("missing sample %s", qPrintable(name));
+    return f.readAll();
+}
+
+const Translator *translator()
+{
+    const Translator *t = TranslatorRegistry::find(QLatin1String(kPlatform));
+    if (!t)
+        qFatal("%s is not registered", kPlatform);
+    return t;
+}
+
+// "column=value;column=value" checks against one row, by column key.
+void checkRow(const RecordSet &set, int row, const QString &checks)
+{
+    if (checks.isEmpty())
+        return;
+    QVERIFY2(row < set.size(), qPrintable(QStringLiteral("row %1 of %2").arg(row).arg(set.size())));
+    for (const QString &check : checks.split(QLatin1Char(';'))) {
+        const QString key = check.section(QLatin1Char('='), 0, 0);
+        const QString want = check.section(QLatin1Char('='), 1);
+        const int col = set.columnIndex(key);
+        QVERIFY2(col >= 0, qPrintable(key));
+        const QVariant v = set.value(row, col);
+        const QString got = v.typeId() == QMetaType::Bool ? (v.toBool() ? QStringLiteral("true") : QStringLiteral("false"))
+                                                          : v.toString();
+        QCOMPARE(got, want);
+    }
+}
+
+} // namespace
+
+class TstCiscoNxos : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void pasted_data();
+    void pasted();
+    void errors_data();
+    void errors();
+    void commandsPassGuard_data();
+    void commandsPassGuard();
+    void guardRefusesWrites();
+    void prompt();
+};
+
+void TstCiscoNxos::pasted_data()
+{
+    QTest::addColumn<QueryKind>("kind");
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QString>("command");
+    QTest::addColumn<int>("rows");
+    QTest::addColumn<int>("row");
+    QTest::addColumn<QString>("checks");
+    QTest::addColumn<int>("row2");
+    QTest::addColumn<QString>("checks2");
+
+    QTest::newRow("bgp vrfs, asdot") << QueryKind::BgpStatus << "bgp_summary.json" << "show bgp vrf all all summary | json" << 4
+        << 0 << "vrf=default;neighbor=10.0.2.2;localAs=4259840100;remoteAs=65001;uptimeSeconds=3196800;state=established;prefixesReceived=120;addressFamily=ipv4-unicast"
+        << 1 << "state=idle;uptimeSeconds=;remoteAs=4259840100";
+    QTest::newRow("bgp shut admin, one-row vrf") << QueryKind::BgpStatus << "bgp_summary.json" << "show bgp vrf all all summary | json" << 4
+        << 2 << "stateDetail=Shut (Admin);adminEnabled=false;uptimeSeconds=312" << 3 << "vrf=CUST-A;neighbor=172.31.6.2;uptimeSeconds=93600;prefixesReceived=3";
+    QTest::newRow("received routes") << QueryKind::ReceivedRoutes << "received_routes.json" << "show bgp vrf default ipv4 unicast neighbors 10.0.2.2 received-routes | json" << 3
+        << 0 << "prefix=10.1.0.0/16;nextHop=10.0.2.2;asPath=65001 65002;origin=igp;best=true;localPref=100;med=0"
+        << 2 << "prefix=10.2.0.0/24;asPath=;origin=incomplete;best=true";
+    QTest::newRow("arp vrfs") << QueryKind::ArpTable << "arp.json" << "show ip arp vrf all | json" << 3
+        << 0 << "vrf=default;ip=10.0.2.2;mac=00:50:56:ab:02:01;ageSeconds=724;interface=Ethernet1/1;state=complete"
+        << 1 << "mac=;state=incomplete";
+    QTest::newRow("version") << QueryKind::Facts << "version.json" << "show version | json" << 1
+        << 0 << "hostname=n9k1.lab;osVersion=9.3(10);serial=FDO22280ABC;uptimeSeconds=1047845;platform=cisco-nxos" << 0 << "";
+    QTest::newRow("interfaces") << QueryKind::LinkStatus << "interfaces.json" << "show interface | json" << 2
+        << 0 << "name=Ethernet1/1;operState=up;speedMbps=10000;mtu=9216;inErrors=3;crcErrors=2;mac=00:a1:b2:c3:00:11" << 1 << "adminState=admin-down;operState=down";
+    QTest::newRow("lldp") << QueryKind::LldpNeighbors << "lldp.json" << "show lldp neighbors detail | json" << 1
+        << 0 << "localInterface=Eth1/49;remoteSystemName=sw1.lab;remotePortId=Ethernet49;remoteMgmtAddress=10.255.0.21" << 0 << "";
+
+}
+
+void TstCiscoNxos::pasted()
+{
+    QFETCH(QueryKind, kind);
+    QFETCH(QString, file);
+    QFETCH(QString, command);
+    QFETCH(int, rows);
+    QFETCH(int, row);
+    QFETCH(QString, checks);
+    QFETCH(int, row2);
+    QFETCH(QString, checks2);
+    const auto r = translator()->parsePasted(kind, sample(file));
+    QVERIFY2(r.ok(), qPrintable(r.error().toString()));
+    QCOMPARE(r->command, command);
+    QCOMPARE(r->records.kind(), kind);
+    QCOMPARE(r->records.size(), rows);
+    checkRow(r->records, row, checks);
+    checkRow(r->records, row2, checks2);
+}
+
+void TstCiscoNxos::errors_data()
+{
+    QTest::addColumn<QueryKind>("kind");
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QString>("code");
+    QTest::addColumn<QString>("detail");
+
+    QTest::newRow("bad uptime") << QueryKind::BgpStatus << "bad_time.json" << "parse-error" << "";
+    QTest::newRow("wrong document") << QueryKind::BgpStatus << "lldp.json" << "parse-error" << "TABLE_nbor_detail";
+    QTest::newRow("routes of version") << QueryKind::ReceivedRoutes << "version.json" << "parse-error" << "nxos_ver_str";
+
+}
+
+void TstCiscoNxos::errors()
+{
+    QFETCH(QueryKind, kind);
+    QFETCH(QString, file);
+    QFETCH(QString, code);
+    QFETCH(QString, detail);
+    const auto r = translator()->parsePasted(kind, sample(file));
+    QVERIFY(!r.ok());
+    QCOMPARE(r.error().codeName(), code);
+    QVERIFY2(r.error().detail.contains(detail), qPrintable(r.error().detail));
+    QVERIFY(!r.error().message.isEmpty());
+}
+
+void TstCiscoNxos::commandsPassGuard_data()
+{
+    QTest::addColumn<QueryKind>("kind");
+    QTest::addColumn<QString>("vrf");
+    QTest::addColumn<QString>("neighbor");
+    QTest::addColumn<QString>("destination");
+    QTest::addColumn<QString>("interfaceName");
+    for (QueryKind k : allQueryKinds()) {
+        const QByteArray n = queryKindName(k).toLatin1();
+        QTest::newRow(n + " default") << k << "" << "192.0.2.1" << "10.1.2.3" << "";
+        QTest::newRow(n + " vrf v6") << k << "CUST-A" << "2001:db8::1" << "2001:db8::/32" << "Ethernet1/3.100";
+    }
+}
+
+void TstCiscoNxos::commandsPassGuard()
+{
+    QFETCH(QueryKind, kind);
+    QFETCH(QString, vrf);
+    QFETCH(QString, neighbor);
+    QFETCH(QString, destination);
+    QFETCH(QString, interfaceName);
+    QueryParams p;
+    p.vrf = vrf;
+    p.neighbor = neighbor;
+    p.destination = destination;
+    p.interfaceName = interfaceName;
+    const auto cmds = translator()->commands(kind, p);
+    if (!cmds.ok()) {
+        // A kind the platform cannot answer says so, with a reason.
+        QCOMPARE(cmds.error().codeName(), QStringLiteral("unsupported-query"));
+        QVERIFY(cmds.error().message.size() > 40);
+        return;
+    }
+    QVERIFY(!cmds->isEmpty());
+    const SessionProfile prof = translator()->sessionProfile();
+    QCOMPARE(prof.mode, SessionProfile::Mode::Shell);
+    for (const QString &c : *cmds)
+        QVERIFY2(!prof.guard.check(c).isError(), qPrintable(c));
+    for (const QString &c : prof.setupCommands)
+        QVERIFY2(!prof.guard.check(c).isError(), qPrintable(c));
+}
+
+void TstCiscoNxos::guardRefusesWrites()
+{
+    const CommandGuard g = translator()->sessionProfile().guard;
+    for (const char *c : {"configure", "configure terminal", "reload", "request system reboot", "clear bgp neighbor all",
+                          "show running-config", "show configuration", "copy run start", "write memory",
+                          "show version ; reload", "show version | save /tmp/x", "start shell"})
+        QVERIFY2(g.check(QString::fromLatin1(c)).isError(), c);
+}
+
+void TstCiscoNxos::prompt()
+{
+    const QRegularExpression re(translator()->sessionProfile().promptPattern);
+    QVERIFY(re.isValid());
+    QVERIFY(re.match(QStringLiteral("output\r\nn9k1.lab#")).hasMatch());
+    QVERIFY(!re.match(QStringLiteral("\"peers\": {")).hasMatch());
+}
+
+QTEST_GUILESS_MAIN(TstCiscoNxos)
+#include "tst_cisco_nxos.moc"

@@ -1,0 +1,217 @@
+#include "engine/vendors/translator.h"
+
+#include <QFile>
+#include <QRegularExpression>
+#include <QTest>
+
+using namespace rl;
+
+namespace {
+
+const char *const kPlatform = "juniper-junos";
+
+QByteArray sample(const QString &name)
+{
+    QFile f(QStringLiteral(SRCDIR "data/") + name);
+    if (!f.open(QIODevice::ReadOnly))
+        qFatal("missing sample %s", qPrintable(name));
+    return f.readAll();
+}
+
+const Translator *translator()
+{
+    const Translator *t = TranslatorRegistry::find(QLatin1String(kPlatform));
+    if (!t)
+        qFatal("%s is not registered", kPlatform);
+    return t;
+}
+
+// "column=value;column=value" checks against one row, by column key.
+void checkRow(const RecordSet &set, int row, const QString &checks)
+{
+    if (checks.isEmpty())
+        return;
+    QVERIFY2(row < set.size(), qPrintable(QStringLiteral("row %1 of %2").arg(row).arg(set.size())));
+    for (const QString &check : checks.split(QLatin1Char(';'))) {
+        const QString key = check.section(QLatin1Char('='), 0, 0);
+        const QString want = check.section(QLatin1Char('='), 1);
+        const int col = set.columnIndex(key);
+        QVERIFY2(col >= 0, qPrintable(key));
+        const QVariant v = set.value(row, col);
+        const QString got = v.typeId() == QMetaType::Bool ? (v.toBool() ? QStringLiteral("true") : QStringLiteral("false"))
+                                                          : v.toString();
+        QCOMPARE(got, want);
+    }
+}
+
+} // namespace
+
+class TstJuniperJunos : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void pasted_data();
+    void pasted();
+    void errors_data();
+    void errors();
+    void commandsPassGuard_data();
+    void commandsPassGuard();
+    void guardRefusesWrites();
+    void prompt();
+};
+
+void TstJuniperJunos::pasted_data()
+{
+    QTest::addColumn<QueryKind>("kind");
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QString>("command");
+    QTest::addColumn<int>("rows");
+    QTest::addColumn<int>("row");
+    QTest::addColumn<QString>("checks");
+    QTest::addColumn<int>("row2");
+    QTest::addColumn<QString>("checks2");
+
+    QTest::newRow("bgp per rib, Establ") << QueryKind::BgpStatus << "bgp_summary.json" << "show bgp summary | display json" << 5
+        << 0 << "vrf=default;neighbor=10.0.3.2;addressFamily=ipv4-unicast;state=established;uptimeSeconds=788645;prefixesReceived=12;prefixesAccepted=11;description=to edge3"
+        << 1 << "vrf=CUST-A;addressFamily=ipv4-unicast;prefixesReceived=2";
+    QTest::newRow("bgp down peers, asdot, +port") << QueryKind::BgpStatus << "bgp_summary.json" << "show bgp summary | display json" << 5
+        << 2 << "neighbor=2001:db8:0:3::2;addressFamily=ipv6-unicast;remoteAs=4259840100;state=active;uptimeSeconds=312"
+        << 3 << "neighbor=10.0.3.6;state=idle;uptimeSeconds=7384";
+    QTest::newRow("bgp Connect 1y3w") << QueryKind::BgpStatus << "bgp_summary.json" << "show bgp summary | display json" << 5
+        << 4 << "state=connect;uptimeSeconds=33350400" << 4 << "";
+    QTest::newRow("received routes") << QueryKind::ReceivedRoutes << "received_routes.json" << "show route receive-protocol bgp <neighbor> | display json" << 3
+        << 0 << "prefix=10.1.0.0/16;nextHop=10.0.3.2;asPath=65001 65002;origin=igp;med=0;localPref=100;best=true"
+        << 1 << "prefix=10.2.0.0/24;asPath=65001 {65010 65011};origin=incomplete;best=false";
+    QTest::newRow("received route, empty path") << QueryKind::ReceivedRoutes << "received_routes.json" << "show route receive-protocol bgp <neighbor> | display json" << 3
+        << 2 << "asPath=;origin=igp" << 2 << "";
+    QTest::newRow("route lookup") << QueryKind::RouteLookup << "route_lookup.json" << "show route <destination> | display json" << 3
+        << 0 << "prefix=10.0.3.0/30;protocol=connected;interface=ge-0/0/1.0;nextHop=" << 2 << "prefix=0.0.0.0/0;protocol=bgp;nextHop=10.0.3.6;interface=ge-0/0/2.0";
+    QTest::newRow("interfaces") << QueryKind::LinkStatus << "interfaces_extensive.json" << "show interfaces extensive | display json" << 2
+        << 0 << "name=ge-0/0/1;operState=up;mtu=1522;speedMbps=1000;lastChangeSeconds=788640;inErrors=9;inDiscards=4;crcErrors=3;inPackets=123456"
+        << 1 << "adminState=admin-down;speedMbps=10000";
+    QTest::newRow("vlans dot1q qinq, L2 drops") << QueryKind::VlanErrors << "interfaces_extensive.json" << "show interfaces extensive | display json" << 2
+        << 0 << "interface=ge-0/0/1.100;parentInterface=ge-0/0/1;vlanId=100;encapsulation=dot1q;unknownTagDrops=17;mismatchedTagDrops=2;inPackets=1000"
+        << 1 << "vlanId=200;innerVlanId=2001;encapsulation=qinq";
+    QTest::newRow("arp") << QueryKind::ArpTable << "arp.json" << "show arp no-resolve | display json" << 2
+        << 0 << "ip=10.0.3.2;mac=00:50:56:ab:03:02;interface=ge-0/0/1.0;state=complete" << 1 << "state=permanent";
+    QTest::newRow("ipv6 nd") << QueryKind::ArpTable << "ipv6_neighbors.json" << "show ipv6 neighbors | display json" << 1
+        << 0 << "ip=2001:db8:0:3::2;state=reachable;interface=ge-0/0/1.0" << 0 << "";
+    QTest::newRow("version") << QueryKind::Facts << "version.json" << "show version | display json" << 1
+        << 0 << "hostname=mx1.lab;model=mx204;osVersion=21.4R3-S2.3;vendor=Juniper" << 0 << "";
+    QTest::newRow("version old") << QueryKind::Facts << "version_old.json" << "show version | display json" << 1
+        << 0 << "osVersion=12.3X48-D105.4" << 0 << "";
+    QTest::newRow("optics lanes") << QueryKind::Optics << "optics.json" << "show interfaces diagnostics optics | display json" << 3
+        << 0 << "interface=xe-0/1/0;lane=;txPowerDbm=-2.21;rxPowerDbm=-3.05;temperatureC=34;biasMa=6.12;rxLowWarnDbm=-18.01"
+        << 2 << "interface=et-0/0/0;lane=1;rxPowerDbm=;txPowerDbm=0.4";
+    QTest::newRow("lldp") << QueryKind::LldpNeighbors << "lldp.json" << "show lldp neighbors | display json" << 1
+        << 0 << "localInterface=ge-0/0/1;remoteSystemName=edge3.lab;remotePortId=Gi0/0/5" << 0 << "";
+
+}
+
+void TstJuniperJunos::pasted()
+{
+    QFETCH(QueryKind, kind);
+    QFETCH(QString, file);
+    QFETCH(QString, command);
+    QFETCH(int, rows);
+    QFETCH(int, row);
+    QFETCH(QString, checks);
+    QFETCH(int, row2);
+    QFETCH(QString, checks2);
+    const auto r = translator()->parsePasted(kind, sample(file));
+    QVERIFY2(r.ok(), qPrintable(r.error().toString()));
+    QCOMPARE(r->command, command);
+    QCOMPARE(r->records.kind(), kind);
+    QCOMPARE(r->records.size(), rows);
+    checkRow(r->records, row, checks);
+    checkRow(r->records, row2, checks2);
+}
+
+void TstJuniperJunos::errors_data()
+{
+    QTest::addColumn<QueryKind>("kind");
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QString>("code");
+    QTest::addColumn<QString>("detail");
+
+    QTest::newRow("truncated") << QueryKind::BgpStatus << "truncated.json" << "parse-error" << "bgp-information";
+    QTest::newRow("syntax error") << QueryKind::BgpStatus << "syntax_error.txt" << "unsupported-query" << "syntax error";
+    QTest::newRow("wrong document") << QueryKind::BgpStatus << "lldp.json" << "parse-error" << "lldp";
+
+}
+
+void TstJuniperJunos::errors()
+{
+    QFETCH(QueryKind, kind);
+    QFETCH(QString, file);
+    QFETCH(QString, code);
+    QFETCH(QString, detail);
+    const auto r = translator()->parsePasted(kind, sample(file));
+    QVERIFY(!r.ok());
+    QCOMPARE(r.error().codeName(), code);
+    QVERIFY2(r.error().detail.contains(detail), qPrintable(r.error().detail));
+    QVERIFY(!r.error().message.isEmpty());
+}
+
+void TstJuniperJunos::commandsPassGuard_data()
+{
+    QTest::addColumn<QueryKind>("kind");
+    QTest::addColumn<QString>("vrf");
+    QTest::addColumn<QString>("neighbor");
+    QTest::addColumn<QString>("destination");
+    QTest::addColumn<QString>("interfaceName");
+    for (QueryKind k : allQueryKinds()) {
+        const QByteArray n = queryKindName(k).toLatin1();
+        QTest::newRow(n + " default") << k << "" << "192.0.2.1" << "10.1.2.3" << "";
+        QTest::newRow(n + " vrf v6") << k << "CUST-A" << "2001:db8::1" << "2001:db8::/32" << "ge-0/0/1.100";
+    }
+}
+
+void TstJuniperJunos::commandsPassGuard()
+{
+    QFETCH(QueryKind, kind);
+    QFETCH(QString, vrf);
+    QFETCH(QString, neighbor);
+    QFETCH(QString, destination);
+    QFETCH(QString, interfaceName);
+    QueryParams p;
+    p.vrf = vrf;
+    p.neighbor = neighbor;
+    p.destination = destination;
+    p.interfaceName = interfaceName;
+    const auto cmds = translator()->commands(kind, p);
+    if (!cmds.ok()) {
+        // A kind the platform cannot answer says so, with a reason.
+        QCOMPARE(cmds.error().codeName(), QStringLiteral("unsupported-query"));
+        QVERIFY(cmds.error().message.size() > 40);
+        return;
+    }
+    QVERIFY(!cmds->isEmpty());
+    const SessionProfile prof = translator()->sessionProfile();
+    QCOMPARE(prof.mode, SessionProfile::Mode::Shell);
+    for (const QString &c : *cmds)
+        QVERIFY2(!prof.guard.check(c).isError(), qPrintable(c));
+    for (const QString &c : prof.setupCommands)
+        QVERIFY2(!prof.guard.check(c).isError(), qPrintable(c));
+}
+
+void TstJuniperJunos::guardRefusesWrites()
+{
+    const CommandGuard g = translator()->sessionProfile().guard;
+    for (const char *c : {"configure", "configure terminal", "reload", "request system reboot", "clear bgp neighbor all",
+                          "show running-config", "show configuration", "copy run start", "write memory",
+                          "show version ; reload", "show version | save /tmp/x", "start shell"})
+        QVERIFY2(g.check(QString::fromLatin1(c)).isError(), c);
+}
+
+void TstJuniperJunos::prompt()
+{
+    const QRegularExpression re(translator()->sessionProfile().promptPattern);
+    QVERIFY(re.isValid());
+    QVERIFY(re.match(QStringLiteral("output\r\nuser@mx1.lab> ")).hasMatch());
+    QVERIFY(!re.match(QStringLiteral("\"peers\": {")).hasMatch());
+}
+
+QTEST_GUILESS_MAIN(TstJuniperJunos)
+#include "tst_juniper_junos.moc"

@@ -1,0 +1,117 @@
+#include "engine/vendors/offline_parser.h"
+
+#include <QFile>
+#include <QTest>
+
+using namespace rl;
+
+namespace {
+
+QByteArray sample(const QString &path)
+{
+    QFile f(path.startsWith(QLatin1Char('/')) ? path : QStringLiteral(SRCDIR) + path);
+    if (!f.open(QIODevice::ReadOnly))
+        qFatal("missing sample %s", qPrintable(path));
+    return f.readAll();
+}
+
+} // namespace
+
+class TstOfflineParser : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void recognisesCommand_data();
+    void recognisesCommand();
+    void ticketWithSeveralCommands();
+    void refusals_data();
+    void refusals();
+};
+
+void TstOfflineParser::recognisesCommand_data()
+{
+    QTest::addColumn<QString>("platform");
+    QTest::addColumn<QString>("kind");
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QString>("command");
+    QTest::addColumn<int>("rows");
+    // With a prompt line the command is taken as typed; without, it is recognised from the text.
+    QTest::newRow("ios all summary, no prompt") << "cisco-ios" << "bgp-status" << "data/bgp_all_summary.txt" << "show bgp all summary" << 3;
+    QTest::newRow("ios vrf summary, prompt") << "cisco-ios" << "bgp-status" << "../cisco_ios/data/bgp_summary_vrf.txt"
+                                             << "show ip bgp vpnv4 vrf CUST-A summary" << 1;
+    QTest::newRow("ios ipv6 summary guessed") << "cisco-ios" << "bgp-status" << "../cisco_ios/data/bgp_summary_truncated.txt" << "" << -1;
+    QTest::newRow("xr vrf all") << "cisco-iosxr" << "bgp-status" << "../cisco_iosxr/data/bgp_vrf_summary.txt"
+                                << "show bgp vrf all ipv4 unicast summary" << 3;
+    QTest::newRow("junos json") << "juniper-junos" << "bgp-status" << "../juniper_junos/data/bgp_summary.json"
+                                << "show bgp summary | display json" << 5;
+    QTest::newRow("eos json") << "arista-eos" << "arp-table" << "../arista_eos/data/arp.json" << "show ip arp vrf all | json" << 3;
+    QTest::newRow("nxos json") << "cisco-nxos" << "received-routes" << "../cisco_nxos/data/received_routes.json"
+                               << "show bgp vrf default ipv4 unicast neighbors 10.0.2.2 received-routes | json" << 3;
+}
+
+void TstOfflineParser::recognisesCommand()
+{
+    QFETCH(QString, platform);
+    QFETCH(QString, kind);
+    QFETCH(QString, file);
+    QFETCH(QString, command);
+    QFETCH(int, rows);
+    const auto r = OfflineParser::parse(platform, kind, sample(file));
+    if (rows < 0) { // truncated sample: an error naming the line, never an empty table
+        QVERIFY(!r.ok());
+        QCOMPARE(r.error().codeName(), QStringLiteral("parse-error"));
+        QVERIFY(r.error().detail.startsWith(u"line "));
+        return;
+    }
+    QVERIFY2(r.ok(), qPrintable(r.error().toString()));
+    QCOMPARE(r->command, command);
+    QCOMPARE(r->records.size(), rows);
+}
+
+void TstOfflineParser::ticketWithSeveralCommands()
+{
+    const QByteArray text = sample(QStringLiteral("data/ticket_mixed.txt"));
+    const auto bgp = OfflineParser::parse(QStringLiteral("cisco-ios"), QueryKind::BgpStatus, text);
+    QVERIFY2(bgp.ok(), qPrintable(bgp.error().toString()));
+    QCOMPARE(bgp->command, QStringLiteral("show ip bgp summary; show bgp ipv6 unicast summary"));
+    QCOMPARE(bgp->records.size(), 2);
+    const auto &rows = bgp->records.rows<BgpNeighborRecord>();
+    QCOMPARE(rows.at(0).prefixesReceived, 3);
+    QCOMPARE(rows.at(1).addressFamily, QStringLiteral("ipv6-unicast"));
+    QCOMPARE(rows.at(1).state, BgpState::Active);
+    const auto arp = OfflineParser::parse(QStringLiteral("cisco-ios"), QueryKind::ArpTable, text);
+    QVERIFY2(arp.ok(), qPrintable(arp.error().toString()));
+    QCOMPARE(arp->command, QStringLiteral("show ip arp"));
+    QCOMPARE(arp->records.size(), 2);
+}
+
+void TstOfflineParser::refusals_data()
+{
+    QTest::addColumn<QString>("platform");
+    QTest::addColumn<QString>("kind");
+    QTest::addColumn<QByteArray>("text");
+    QTest::addColumn<QString>("code");
+    QTest::newRow("unknown platform") << "cisco-catos" << "bgp-status" << QByteArray("x") << "invalid-request";
+    QTest::newRow("unknown kind") << "cisco-ios" << "bgp-stats" << QByteArray("x") << "invalid-request";
+    QTest::newRow("empty paste") << "cisco-ios" << "bgp-status" << QByteArray(" \n\n") << "invalid-request";
+    QTest::newRow("only other commands") << "cisco-ios" << "lldp-neighbors"
+                                         << QByteArray("r1#show ip arp\nProtocol  Address          Age (min)  Hardware Addr   Type   Interface\n")
+                                         << "parse-error";
+    QTest::newRow("binary junk") << "juniper-junos" << "bgp-status" << QByteArray("\x01\x02\xff\xfe{{{\0\0", 10) << "parse-error";
+}
+
+void TstOfflineParser::refusals()
+{
+    QFETCH(QString, platform);
+    QFETCH(QString, kind);
+    QFETCH(QByteArray, text);
+    QFETCH(QString, code);
+    const auto r = OfflineParser::parse(platform, kind, text);
+    QVERIFY(!r.ok());
+    QCOMPARE(r.error().codeName(), code);
+    QVERIFY(!r.error().message.isEmpty());
+}
+
+QTEST_GUILESS_MAIN(TstOfflineParser)
+#include "tst_offline_parser.moc"
