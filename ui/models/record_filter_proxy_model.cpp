@@ -96,7 +96,7 @@ void RecordFilterProxyModel::clearFilters()
 
 bool RecordFilterProxyModel::accepts(int sourceRow, const std::string &needle, const std::vector<ColumnTest> &tests) const
 {
-    if (!needle.empty() && m_source->rowText(sourceRow).find(needle) == std::string_view::npos)
+    if (!needle.empty() && !m_slotHits[size_t(m_source->slotOfRow(sourceRow))])
         return false;
     for (const ColumnTest &t : tests) {
         const std::string_view field = m_source->fieldText(sourceRow, t.column);
@@ -149,6 +149,9 @@ void RecordFilterProxyModel::refilter(bool narrowOnly)
         tests.push_back(std::move(t));
     }
 
+    m_slotHits.clear();
+    if (!needle.empty())
+        m_slotHits = m_source->slotsContaining(needle);
     std::vector<int> next;
     if (narrowOnly) {
         next.reserve(m_visible.size());
@@ -164,6 +167,8 @@ void RecordFilterProxyModel::refilter(bool narrowOnly)
         }
     }
     m_visible.swap(next);
+    m_slotHits.clear();
+    m_slotHits.shrink_to_fit();
     m_proxyOfRow.assign(size_t(m_source->rowCount()), -1);
     for (size_t i = 0; i < m_visible.size(); ++i)
         m_proxyOfRow[size_t(m_visible[i])] = int(i);

@@ -60,6 +60,7 @@ private:
     bool m_filtering = false;
     std::vector<int> m_visible;    // proxy row -> source row, when filtering
     std::vector<int> m_proxyOfRow; // source row -> proxy row or -1, when filtering
+    std::vector<bool> m_slotHits;  // during refilter: storage slots whose text holds the needle
     QList<QMetaObject::Connection> m_connections;
 };
 

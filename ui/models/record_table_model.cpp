@@ -7,6 +7,8 @@
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
+#include <cstring>
+#include <limits>
 #include <numeric>
 
 namespace rl {
@@ -56,25 +58,29 @@ std::shared_ptr<RecordTableModel::TextIndex> buildTextIndex(const QList<RouterRe
         QByteArray routerLower;
         appendLower(routerLower, p.router);
         if (!p.ok()) {
-            index->offsets.push_back(index->text.size());
+            index->offsets.push_back(quint32(index->text.size()));
             index->text.append(routerLower);
             index->text.append('\x1f');
             appendLower(index->text, errorSentence(p.error));
+            index->text.append('\n');
             continue;
         }
         const auto cols = p.records.columns();
         std::visit([&](const auto &list) {
             for (const auto &rec : list) {
-                index->offsets.push_back(index->text.size());
+                index->offsets.push_back(quint32(index->text.size()));
                 index->text.append(routerLower);
                 for (size_t c = 0; c < cols.size(); ++c) {
                     index->text.append('\x1f');
                     appendLower(index->text, cellText(rec.value(int(c)), cols[c].type));
                 }
+                // Ends the row, so that a match found in the whole buffer never spans two rows.
+                index->text.append('\n');
             }
         }, p.records.lists());
     }
-    index->offsets.push_back(index->text.size());
+    index->offsets.push_back(quint32(index->text.size()));
+    index->text.squeeze(); // growth slack is a third of the buffer on a full table
     return index;
 }
 
@@ -243,8 +249,31 @@ std::string_view RecordTableModel::rowText(int row) const
     ensureTextIndex();
     const qsizetype slot = slotOf(m_rows[size_t(row)]);
     const qsizetype begin = m_text->offsets[size_t(slot)];
-    const qsizetype end = m_text->offsets[size_t(slot) + 1];
+    const qsizetype end = m_text->offsets[size_t(slot) + 1] - 1; // without the row's '\n'
     return std::string_view(m_text->text.constData() + begin, size_t(end - begin));
+}
+
+std::vector<bool> RecordTableModel::slotsContaining(std::string_view needle) const
+{
+    ensureTextIndex();
+    std::vector<bool> hit(m_text->offsets.empty() ? 0 : m_text->offsets.size() - 1, false);
+    const char *base = m_text->text.constData();
+    const size_t size = size_t(m_text->text.size());
+    size_t pos = 0;
+    size_t slot = 0;
+    // One memmem over the whole buffer beats a search per row: the first byte of a typed
+    // filter ("6" of "65010") is everywhere, the whole needle is not.
+    while (pos < size) {
+        const void *found = memmem(base + pos, size - pos, needle.data(), needle.size());
+        if (!found)
+            break;
+        const size_t at = size_t(static_cast<const char *>(found) - base);
+        while (slot + 1 < m_text->offsets.size() && m_text->offsets[slot + 1] <= at)
+            ++slot;
+        hit[slot] = true;
+        pos = m_text->offsets[slot + 1]; // the next row
+    }
+    return hit;
 }
 
 std::string_view RecordTableModel::fieldText(int row, int column) const
@@ -531,10 +560,35 @@ void RecordTableModel::applySort()
     std::vector<quint32> perm(n);
     std::iota(perm.begin(), perm.end(), 0u);
     const bool desc = m_sortOrder == Qt::DescendingOrder;
-    std::stable_sort(perm.begin(), perm.end(), [&](quint32 a, quint32 b) {
-        const int c = compareKeys(keys[a], keys[b]);
-        return desc ? c > 0 : c < 0;
-    });
+    const bool byIp = type == ColumnType::Address || type == ColumnType::Prefix;
+    if (byIp) {
+        std::stable_sort(perm.begin(), perm.end(), [&](quint32 a, quint32 b) {
+            const int c = compareKeys(keys[a], keys[b]);
+            return desc ? c > 0 : c < 0;
+        });
+    } else {
+        // Integers, ranks and reals: a flat (key, row) array sorts far faster than indirection.
+        struct Flat {
+            qint64 i;
+            double d;
+            quint32 row;
+        };
+        std::vector<Flat> flat(n);
+        for (size_t r = 0; r < n; ++r) {
+            const SortKey &k = keys[r];
+            flat[r] = {k.cls ? k.i : std::numeric_limits<qint64>::min(),
+                       k.cls ? k.d : -std::numeric_limits<double>::infinity(), quint32(r)};
+        }
+        keys.clear();
+        keys.shrink_to_fit();
+        if (type == ColumnType::Real) {
+            std::stable_sort(flat.begin(), flat.end(), [desc](const Flat &a, const Flat &b) { return desc ? a.d > b.d : a.d < b.d; });
+        } else {
+            std::stable_sort(flat.begin(), flat.end(), [desc](const Flat &a, const Flat &b) { return desc ? a.i > b.i : a.i < b.i; });
+        }
+        for (size_t r = 0; r < n; ++r)
+            perm[r] = flat[r].row;
+    }
     std::vector<RowRef> sorted(n);
     for (size_t r = 0; r < n; ++r)
         sorted[r] = m_rows[perm[r]];

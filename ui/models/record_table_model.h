@@ -67,6 +67,9 @@ public:
     void ensureTextIndex() const;
     std::string_view rowText(int row) const;
     std::string_view fieldText(int row, int column) const;
+    // Per storage slot: does its text contain `needle` (lowercase)? slotOfRow maps a row.
+    std::vector<bool> slotsContaining(std::string_view needle) const;
+    qsizetype slotOfRow(int row) const { return slotOf(m_rows[size_t(row)]); }
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -78,7 +81,7 @@ public:
 
     struct TextIndex {
         QByteArray text;
-        std::vector<qsizetype> offsets; // per storage slot, plus one past the end
+        std::vector<quint32> offsets; // per storage slot, plus one past the end (rows end in '\n')
     };
 
 private:
