@@ -26,8 +26,9 @@ constexpr std::array<TransportInfo, 5> kTransports{{
 }};
 
 // The one list of platforms; translators register under these names.
-constexpr std::array<const char *, 9> kPlatforms{{
+constexpr std::array<const char *, 10> kPlatforms{{
     "frr", "bird", "gobgp", "linux", "cisco-ios", "cisco-nxos", "cisco-iosxr", "juniper-junos", "arista-eos",
+    "openconfig", // any vendor answering RESTCONF with OpenConfig models
 }};
 
 struct PlatformAlias {

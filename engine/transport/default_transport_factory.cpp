@@ -1,5 +1,6 @@
 #include "engine/transport/default_transport_factory.h"
 
+#include "engine/transport/http_api_transport.h"
 #include "engine/transport/secret_resolver.h"
 
 namespace rl {
@@ -43,29 +44,31 @@ DefaultTransportFactory::DefaultTransportFactory(QHash<QString, CredentialProfil
 
 std::unique_ptr<Transport> DefaultTransportFactory::create(const Router &router, const SessionProfile &profile)
 {
-    switch (router.transport) {
-    case TransportKind::Ssh: {
-        std::optional<CredentialProfile> credentials = m_lookup ? m_lookup(router.credentials) : std::nullopt;
-        if (!credentials) {
-            if (!router.credentials.isEmpty())
-                return std::make_unique<FailingTransport>(Error(
-                    ErrorCode::InventoryError,
-                    QStringLiteral("Router %1 names the credential profile \"%2\", which the inventory does not "
-                                   "define: add it or correct the router's credentials field.")
-                        .arg(router.name, router.credentials)));
-            // No profile: log in as the local user through the SSH agent only.
-            credentials = CredentialProfile{};
-        }
-        return std::make_unique<SshTransport>(router, *credentials, profile, m_secrets, m_settings);
+    if (router.transport == TransportKind::Demo) {
+        return std::make_unique<FailingTransport>(
+            Error(ErrorCode::UnsupportedQuery,
+                  QStringLiteral("Router %1 belongs to the built-in demo lab, which this transport factory does not serve: "
+                                 "open it with the demo inventory.")
+                      .arg(router.name)));
     }
+    std::optional<CredentialProfile> credentials = m_lookup ? m_lookup(router.credentials) : std::nullopt;
+    if (!credentials) {
+        if (!router.credentials.isEmpty())
+            return std::make_unique<FailingTransport>(Error(
+                ErrorCode::InventoryError,
+                QStringLiteral("Router %1 names the credential profile \"%2\", which the inventory does not "
+                               "define: add it or correct the router's credentials field.")
+                    .arg(router.name, router.credentials)));
+        // No profile: log in as the local user through the SSH agent only.
+        credentials = CredentialProfile{};
+    }
+    switch (router.transport) {
+    case TransportKind::Ssh:
+        return std::make_unique<SshTransport>(router, *credentials, profile, m_secrets, m_settings);
     case TransportKind::HttpEapi:
     case TransportKind::HttpNxapi:
     case TransportKind::Restconf:
-        return std::make_unique<FailingTransport>(
-            Error(ErrorCode::UnsupportedQuery,
-                  QStringLiteral("Router %1 is reached over an HTTP API, which this version of RouterLens does not "
-                                 "support yet: set its transport to ssh in the inventory.")
-                      .arg(router.name)));
+        return makeHttpTransport(router, profile, &*credentials, m_secrets);
     case TransportKind::Demo:
         break;
     }

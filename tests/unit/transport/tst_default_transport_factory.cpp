@@ -1,4 +1,5 @@
 #include "engine/transport/default_transport_factory.h"
+#include "engine/transport/http_api_transport.h"
 #include "engine/transport/ssh_transport.h"
 
 #include <QTest>
@@ -10,13 +11,13 @@ class TstDefaultTransportFactory : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
-    void httpKindsAreUnsupported_data();
-    void httpKindsAreUnsupported();
+    void httpKindsGetHttpTransport_data();
+    void httpKindsGetHttpTransport();
     void unknownCredentialProfile();
     void sshRouterGetsSshTransport();
 };
 
-void TstDefaultTransportFactory::httpKindsAreUnsupported_data()
+void TstDefaultTransportFactory::httpKindsGetHttpTransport_data()
 {
     QTest::addColumn<int>("kind");
     QTest::newRow("eapi") << int(TransportKind::HttpEapi);
@@ -24,7 +25,7 @@ void TstDefaultTransportFactory::httpKindsAreUnsupported_data()
     QTest::newRow("restconf") << int(TransportKind::Restconf);
 }
 
-void TstDefaultTransportFactory::httpKindsAreUnsupported()
+void TstDefaultTransportFactory::httpKindsGetHttpTransport()
 {
     QFETCH(int, kind);
     DefaultTransportFactory f(QHash<QString, CredentialProfile>{}, nullptr);
@@ -33,10 +34,10 @@ void TstDefaultTransportFactory::httpKindsAreUnsupported()
     r.host = QStringLiteral("127.0.0.1");
     r.transport = TransportKind(kind);
     auto t = f.create(r, {});
-    QVERIFY(t);
+    QVERIFY(dynamic_cast<HttpApiTransport *>(t.get()));
+    // An empty allow-list refuses everything before anything is sent.
     const auto out = t->run({QStringLiteral("show version")}, {});
-    QCOMPARE(out.error().code, ErrorCode::UnsupportedQuery);
-    QVERIFY(out.error().message.contains(QLatin1String("edge-1")));
+    QCOMPARE(out.error().code, ErrorCode::ForbiddenCommand);
 }
 
 void TstDefaultTransportFactory::unknownCredentialProfile()
