@@ -634,6 +634,7 @@ quint64 Scheduler::submit(WorkItem item)
     Waiter w;
     w.ticket = ticket;
     w.requestId = std::move(item.requestId);
+    w.router = item.router;
     w.client = std::move(item.client);
     w.kind = item.kind;
     w.params = std::move(item.params);

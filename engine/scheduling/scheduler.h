@@ -37,6 +37,7 @@ struct WorkItem {
 struct Waiter {
     quint64 ticket = 0;
     QString requestId;
+    QString router;
     ClientIdentity client;
     QueryKind kind = QueryKind::Facts;
     QueryParams params;

@@ -3,14 +3,17 @@
 #include "engine/api/error.h"
 #include "engine/api/request.h"
 #include "engine/inventory/inventory.h"
+#include "engine/scheduling/clock.h"
 #include "engine/scheduling/scheduling_types.h"
 #include "engine/service/engine_settings.h"
 #include "engine/storage/result_store.h"
 #include "engine/transport/transport.h"
+#include "engine/vendors/translator.h"
 
 #include <QObject>
 #include <QStringList>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -38,6 +41,10 @@ public:
     struct Backends {
         std::shared_ptr<TransportFactory> transports;
         std::shared_ptr<ResultStore> store;
+        // The translator of a platform, or null; default TranslatorRegistry::find. Called from
+        // worker threads: it must be thread-safe and the translators must outlive the service.
+        std::function<const Translator *(const QString &platform)> translators;
+        std::shared_ptr<Clock> clock; // default: the steady clock (tests drive a manual one)
     };
 
     explicit RouterDataService(const EngineSettings &settings, QObject *parent = nullptr);
@@ -70,6 +77,10 @@ public:
     EngineMetrics metrics() const;
     QList<ActivityEntry> activity() const;
     RouterStatus routerStatus(const QString &router) const;
+    // While paused nothing new is sent to a router (queued work waits).
+    void setPaused(bool paused);
+    // Wakes the scheduler to look at its clock again (tests driving a manual clock).
+    void pokeScheduler();
 
 Q_SIGNALS:
     void partReady(const QString &requestId, const rl::RouterResult &part);

@@ -119,8 +119,8 @@ private Q_SLOTS:
         QTRY_COMPARE(m_sink->answered(), 1);
         s->submit(item("a2", "r1", "show 2", Role::Internal, Urgency::Interactive, "alice"));
         settle(); // a2 is held back now
-        advance(*s, 1000);
         s->setPaused(true);
+        advance(*s, 1000);
         s->submit(item("b1", "r1", "show 3", Role::Internal, Urgency::Interactive, "bob"));
         s->setPaused(false);
         QTRY_COMPARE(m_sink->answered(), 3);

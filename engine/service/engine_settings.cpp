@@ -1,0 +1,161 @@
+#include "engine/service/engine_settings.h"
+
+namespace rl {
+
+namespace {
+
+// Typed keys over the one QSettings store, so a key is spelled once.
+namespace Key {
+const QString maxInFlightPerRouter = QStringLiteral("engine/maxInFlightPerRouter");
+const QString maxInFlightTotal = QStringLiteral("engine/maxInFlightTotal");
+const QString connectTimeoutMs = QStringLiteral("engine/connectTimeoutMs");
+const QString commandTimeoutMs = QStringLiteral("engine/commandTimeoutMs");
+const QString idleTimeoutMs = QStringLiteral("engine/idleTimeoutMs");
+const QString requestTimeoutMs = QStringLiteral("engine/requestTimeoutMs");
+const QString maxOutputBytes = QStringLiteral("engine/maxOutputBytes");
+const QString historyRetentionDays = QStringLiteral("store/historyRetentionDays");
+const QString storePath = QStringLiteral("store/path");
+const QString operatorRole = QStringLiteral("operator/role");
+const QString cacheTtl = QStringLiteral("cache/ttlSeconds/");
+const QString loadThreshold = QStringLiteral("throttle/loadThreshold");
+const QString tightenFactor = QStringLiteral("throttle/tightenFactor");
+const QString throttle = QStringLiteral("throttle/");
+const QString clientOverrides = QStringLiteral("throttle/clientOverrides");
+const QString routerOverrides = QStringLiteral("throttle/routerOverrides");
+const QString priority = QStringLiteral("priority/");
+const QString kindWeight = QStringLiteral("priority/kindWeight/");
+} // namespace Key
+
+void saveLimit(QSettings &s, const QString &prefix, const RateLimit &l)
+{
+    s.setValue(prefix + QStringLiteral("/rate"), l.ratePerSecond);
+    s.setValue(prefix + QStringLiteral("/burst"), l.burst);
+    s.setValue(prefix + QStringLiteral("/action"), throttleActionName(l.action));
+    s.setValue(prefix + QStringLiteral("/suspendSeconds"), l.suspendSeconds);
+}
+
+RateLimit loadLimit(QSettings &s, const QString &prefix, const RateLimit &def)
+{
+    RateLimit l;
+    l.ratePerSecond = s.value(prefix + QStringLiteral("/rate"), def.ratePerSecond).toDouble();
+    l.burst = s.value(prefix + QStringLiteral("/burst"), def.burst).toDouble();
+    l.action = throttleActionFromName(s.value(prefix + QStringLiteral("/action"), throttleActionName(def.action)).toString())
+                   .value_or(def.action);
+    l.suspendSeconds = s.value(prefix + QStringLiteral("/suspendSeconds"), def.suspendSeconds).toDouble();
+    return l;
+}
+
+void saveOverrides(QSettings &s, const QString &group, const QHash<QString, RateLimit> &overrides)
+{
+    s.remove(group);
+    s.beginGroup(group);
+    for (auto it = overrides.cbegin(); it != overrides.cend(); ++it)
+        saveLimit(s, it.key(), it.value());
+    s.endGroup();
+}
+
+QHash<QString, RateLimit> loadOverrides(QSettings &s, const QString &group, const RateLimit &def)
+{
+    QHash<QString, RateLimit> out;
+    s.beginGroup(group);
+    for (const QString &name : s.childGroups())
+        out.insert(name, loadLimit(s, name, def));
+    s.endGroup();
+    return out;
+}
+
+} // namespace
+
+EngineSettings EngineSettings::defaults()
+{
+    EngineSettings s;
+    // Diagnostic basics first: is the link up, the VLAN right, ARP resolved, BGP up.
+    s.priority.kindWeight = {
+        {QueryKind::LinkStatus, 60}, {QueryKind::VlanErrors, 50}, {QueryKind::ArpTable, 50},
+        {QueryKind::BgpStatus, 50}, {QueryKind::Facts, 40}, {QueryKind::RouteLookup, 40},
+        {QueryKind::LldpNeighbors, 30}, {QueryKind::Optics, 30},
+        {QueryKind::ReceivedRoutes, 0}, {QueryKind::AdvertisedRoutes, 0}, // full tables: heavy
+    };
+    s.cacheTtlSeconds = {
+        {QueryKind::Facts, 3600}, {QueryKind::LinkStatus, 30}, {QueryKind::BgpStatus, 30},
+        {QueryKind::ArpTable, 60}, {QueryKind::VlanErrors, 30}, {QueryKind::ReceivedRoutes, 300},
+        {QueryKind::AdvertisedRoutes, 300}, {QueryKind::RouteLookup, 60}, {QueryKind::LldpNeighbors, 600},
+        {QueryKind::Optics, 60},
+    };
+    return s;
+}
+
+int EngineSettings::cacheTtlFor(QueryKind kind) const
+{
+    return cacheTtlSeconds.value(kind, 60);
+}
+
+EngineSettings EngineSettings::load(QSettings &s)
+{
+    EngineSettings e = defaults();
+    e.maxInFlightPerRouter = qMax(1, s.value(Key::maxInFlightPerRouter, e.maxInFlightPerRouter).toInt());
+    e.maxInFlightTotal = qMax(1, s.value(Key::maxInFlightTotal, e.maxInFlightTotal).toInt());
+    e.connectTimeoutMs = s.value(Key::connectTimeoutMs, e.connectTimeoutMs).toInt();
+    e.commandTimeoutMs = s.value(Key::commandTimeoutMs, e.commandTimeoutMs).toInt();
+    e.idleTimeoutMs = s.value(Key::idleTimeoutMs, e.idleTimeoutMs).toInt();
+    e.requestTimeoutMs = s.value(Key::requestTimeoutMs, e.requestTimeoutMs).toInt();
+    e.maxOutputBytes = s.value(Key::maxOutputBytes, e.maxOutputBytes).toLongLong();
+    e.historyRetentionDays = s.value(Key::historyRetentionDays, e.historyRetentionDays).toInt();
+    e.storePath = s.value(Key::storePath, e.storePath).toString();
+    e.operatorRole = s.value(Key::operatorRole, e.operatorRole).toString();
+    for (QueryKind k : allQueryKinds()) {
+        e.cacheTtlSeconds[k] = s.value(Key::cacheTtl + queryKindName(k), e.cacheTtlFor(k)).toInt();
+        e.priority.kindWeight[k] = s.value(Key::kindWeight + queryKindName(k), e.priority.kindWeight.value(k)).toInt();
+    }
+    ThrottlePolicy &t = e.throttle;
+    t.perClient = loadLimit(s, Key::throttle + QStringLiteral("client"), t.perClient);
+    t.perRouter = loadLimit(s, Key::throttle + QStringLiteral("router"), t.perRouter);
+    t.network = loadLimit(s, Key::throttle + QStringLiteral("network"), t.network);
+    t.loadThreshold = s.value(Key::loadThreshold, t.loadThreshold).toDouble();
+    t.tightenFactor = s.value(Key::tightenFactor, t.tightenFactor).toDouble();
+    t.clientOverrides = loadOverrides(s, Key::clientOverrides, t.perClient);
+    t.routerOverrides = loadOverrides(s, Key::routerOverrides, t.perRouter);
+    PriorityScheme &p = e.priority;
+    p.internalRole = s.value(Key::priority + QStringLiteral("internalRole"), p.internalRole).toInt();
+    p.externalRole = s.value(Key::priority + QStringLiteral("externalRole"), p.externalRole).toInt();
+    p.adminRole = s.value(Key::priority + QStringLiteral("adminRole"), p.adminRole).toInt();
+    p.interactive = s.value(Key::priority + QStringLiteral("interactive"), p.interactive).toInt();
+    p.background = s.value(Key::priority + QStringLiteral("background"), p.background).toInt();
+    p.agingPerSecond = s.value(Key::priority + QStringLiteral("agingPerSecond"), p.agingPerSecond).toDouble();
+    p.heldBackPenalty = s.value(Key::priority + QStringLiteral("heldBackPenalty"), p.heldBackPenalty).toInt();
+    return e;
+}
+
+void EngineSettings::save(QSettings &s) const
+{
+    s.setValue(Key::maxInFlightPerRouter, maxInFlightPerRouter);
+    s.setValue(Key::maxInFlightTotal, maxInFlightTotal);
+    s.setValue(Key::connectTimeoutMs, connectTimeoutMs);
+    s.setValue(Key::commandTimeoutMs, commandTimeoutMs);
+    s.setValue(Key::idleTimeoutMs, idleTimeoutMs);
+    s.setValue(Key::requestTimeoutMs, requestTimeoutMs);
+    s.setValue(Key::maxOutputBytes, maxOutputBytes);
+    s.setValue(Key::historyRetentionDays, historyRetentionDays);
+    s.setValue(Key::storePath, storePath);
+    s.setValue(Key::operatorRole, operatorRole);
+    for (QueryKind k : allQueryKinds()) {
+        s.setValue(Key::cacheTtl + queryKindName(k), cacheTtlFor(k));
+        s.setValue(Key::kindWeight + queryKindName(k), priority.kindWeight.value(k));
+    }
+    saveLimit(s, Key::throttle + QStringLiteral("client"), throttle.perClient);
+    saveLimit(s, Key::throttle + QStringLiteral("router"), throttle.perRouter);
+    saveLimit(s, Key::throttle + QStringLiteral("network"), throttle.network);
+    s.setValue(Key::loadThreshold, throttle.loadThreshold);
+    s.setValue(Key::tightenFactor, throttle.tightenFactor);
+    saveOverrides(s, Key::clientOverrides, throttle.clientOverrides);
+    saveOverrides(s, Key::routerOverrides, throttle.routerOverrides);
+    s.setValue(Key::priority + QStringLiteral("internalRole"), priority.internalRole);
+    s.setValue(Key::priority + QStringLiteral("externalRole"), priority.externalRole);
+    s.setValue(Key::priority + QStringLiteral("adminRole"), priority.adminRole);
+    s.setValue(Key::priority + QStringLiteral("interactive"), priority.interactive);
+    s.setValue(Key::priority + QStringLiteral("background"), priority.background);
+    s.setValue(Key::priority + QStringLiteral("agingPerSecond"), priority.agingPerSecond);
+    s.setValue(Key::priority + QStringLiteral("heldBackPenalty"), priority.heldBackPenalty);
+}
+
+} // namespace rl

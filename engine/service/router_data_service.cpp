@@ -1,0 +1,693 @@
+#include "engine/service/router_data_service.h"
+
+#include "engine/access/access_policy.h"
+#include "engine/api/event_log.h"
+#include "engine/api/request_validator.h"
+#include "engine/scheduling/response_aggregator.h"
+#include "engine/scheduling/results_queue.h"
+#include "engine/scheduling/scheduler.h"
+#include "engine/storage/memory_result_store.h"
+#include "engine/transport/demo_transport.h"
+
+#if __has_include("engine/storage/sqlite_result_store.h")
+#include "engine/storage/sqlite_result_store.h"
+#define RL_HAVE_SQLITE_STORE 1
+#endif
+#if __has_include("engine/transport/default_transport_factory.h")
+#include "engine/transport/default_transport_factory.h"
+#include "engine/transport/secret_resolver.h"
+#include "engine/transport/ssh_transport.h"
+#define RL_HAVE_DEFAULT_TRANSPORTS 1
+#endif
+
+#include <QDir>
+#include <QHash>
+#include <QMetaObject>
+#include <QMutex>
+#include <QPointer>
+#include <QSet>
+#include <QStandardPaths>
+#include <QThreadPool>
+#include <QTimer>
+
+#include <atomic>
+
+namespace rl {
+
+QString routerStatusName(RouterStatus s)
+{
+    switch (s) {
+    case RouterStatus::Unknown: return QStringLiteral("unknown");
+    case RouterStatus::Reachable: return QStringLiteral("reachable");
+    case RouterStatus::Unreachable: return QStringLiteral("unreachable");
+    case RouterStatus::AuthFailed: return QStringLiteral("auth-failed");
+    case RouterStatus::HostKeyProblem: return QStringLiteral("host-key");
+    case RouterStatus::Throttled: return QStringLiteral("throttled");
+    }
+    return {};
+}
+
+namespace {
+
+const QString LogSource = QStringLiteral("engine");
+
+void registerMetaTypes()
+{
+    static std::once_flag once;
+    std::call_once(once, [] {
+        qRegisterMetaType<rl::Error>();
+        qRegisterMetaType<rl::QueryKind>();
+        qRegisterMetaType<rl::RecordSet>();
+        qRegisterMetaType<rl::Request>();
+        qRegisterMetaType<rl::RouterResult>();
+        qRegisterMetaType<rl::Response>();
+        qRegisterMetaType<rl::EngineMetrics>();
+        qRegisterMetaType<rl::ActivityEntry>();
+        qRegisterMetaType<QList<rl::ActivityEntry>>();
+        qRegisterMetaType<rl::RouterStatus>();
+        qRegisterMetaType<rl::Router>();
+        qRegisterMetaType<rl::Connection>();
+    });
+}
+
+std::optional<RouterStatus> statusFor(const Error &e)
+{
+    switch (e.code) {
+    case ErrorCode::None: return RouterStatus::Reachable;
+    case ErrorCode::Unreachable:
+    case ErrorCode::ConnectionLost:
+    case ErrorCode::Timeout: return RouterStatus::Unreachable;
+    case ErrorCode::AuthFailed: return RouterStatus::AuthFailed;
+    case ErrorCode::HostKeyUnknown:
+    case ErrorCode::HostKeyMismatch: return RouterStatus::HostKeyProblem;
+    case ErrorCode::Throttled: return RouterStatus::Throttled;
+    case ErrorCode::ParseError:
+    case ErrorCode::UnsupportedQuery:
+    case ErrorCode::ForbiddenCommand:
+    case ErrorCode::OutputTooLarge: return RouterStatus::Reachable; // it answered
+    default: return std::nullopt;                                 // says nothing about the router
+    }
+}
+
+SchedulerConfig schedulerConfig(const EngineSettings &s)
+{
+    SchedulerConfig c;
+    c.throttle = s.throttle;
+    c.priority = s.priority;
+    c.maxInFlightPerRouter = s.maxInFlightPerRouter;
+    c.maxInFlightTotal = s.maxInFlightTotal;
+    c.idleTimeoutMs = s.idleTimeoutMs;
+    c.exec.connectTimeoutMs = s.connectTimeoutMs;
+    c.exec.commandTimeoutMs = s.commandTimeoutMs;
+    c.exec.maxOutputBytes = s.maxOutputBytes;
+    return c;
+}
+
+} // namespace
+
+class RouterDataServicePrivate final : public SchedulerSink
+{
+public:
+    RouterDataService *q = nullptr;
+    EngineSettings settings;
+    std::shared_ptr<ResultStore> store;
+    std::function<const Translator *(const QString &)> translators;
+    std::shared_ptr<Clock> clock;
+    AccessPolicy access;
+    QStringList storeWarnings;
+
+    // Shared with worker threads.
+    mutable QMutex stateMutex;
+    std::shared_ptr<const Inventory> inventory = std::make_shared<Inventory>();
+    std::shared_ptr<TransportFactory> transports;
+
+    ResultsQueue results;
+    std::unique_ptr<Scheduler> scheduler;
+    QThreadPool lookups;          // cache look-ups and host key acceptance, off the GUI thread
+    std::atomic<qint64> cacheHits = 0;
+
+    // Service thread (tickets also from look-up threads, hence the mutex).
+    QMutex ticketMutex;
+    QHash<QString, QList<quint64>> tickets; // open requests -> scheduler tickets
+    ResponseAggregator aggregator;
+    mutable QMutex statusMutex;
+    QHash<QString, RouterStatus> statuses;
+    quint64 nextRequest = 1;
+    QTimer metricsTimer;
+    qint64 lastMetricsStamp = -1;
+
+    std::shared_ptr<const Inventory> inventorySnapshot() const
+    {
+        QMutexLocker lock(&stateMutex);
+        return inventory;
+    }
+
+    const Translator *translatorFor(const Inventory &inv, const QString &router) const
+    {
+        const Router *r = inv.router(router);
+        return r ? translators(r->platform) : nullptr;
+    }
+
+    std::unique_ptr<Transport> createTransport(const QString &name)
+    {
+        std::shared_ptr<const Inventory> inv;
+        std::shared_ptr<TransportFactory> factory;
+        {
+            QMutexLocker lock(&stateMutex);
+            inv = inventory;
+            factory = transports;
+        }
+        const Router *r = inv->router(name);
+        if (!r || !factory)
+            return nullptr;
+        const Translator *t = translators(r->platform);
+        return factory->create(*r, t ? t->sessionProfile() : SessionProfile{});
+    }
+
+    double partPriority(const Request &r) const
+    {
+        return Scheduler::baseScore(settings.priority, r.client.role, r.kind, r.urgency)
+            - settings.priority.agingPerSecond * double(clock->nowMs()) / 1000.0;
+    }
+
+    // ---- SchedulerSink: worker threads ----
+
+    void jobFinished(JobOutcome &&o) override
+    {
+        const auto inv = inventorySnapshot();
+        const Translator *translator = translatorFor(*inv, o.router);
+        const QDateTime fetchedAt = QDateTime::currentDateTimeUtc();
+        // Waiters with the same query share one parse and one stored answer.
+        QHash<QString, Result<RecordSet>> parsed;
+        std::vector<FinishedPart> parts;
+        parts.reserve(size_t(o.waiters.size()));
+        for (const Waiter &w : o.waiters) {
+            FinishedPart p;
+            p.requestId = w.requestId;
+            p.tag = w.tag;
+            p.priority = w.priority;
+            RouterResult &part = p.result;
+            part.router = o.router;
+            part.commands = o.commands;
+            part.fetchedAt = fetchedAt;
+            part.latencyMs = o.latencyMs;
+            part.records = RecordSet(w.kind);
+            if (o.error) {
+                part.error = o.error;
+            } else if (!translator) {
+                part.error = Error(ErrorCode::UnsupportedQuery,
+                                   QStringLiteral("Router %1 is no longer in the inventory or its platform has no translator.").arg(o.router));
+            } else {
+                const QString key = queryKindName(w.kind) + QLatin1Char('|') + w.params.canonical();
+                auto it = parsed.find(key);
+                if (it == parsed.end()) {
+                    Result<RecordSet> records = translator->parse(w.kind, w.params, o.outputs);
+                    if (records.ok())
+                        storeAnswer(o, w, records.value(), fetchedAt);
+                    it = parsed.insert(key, std::move(records));
+                }
+                if (it->ok())
+                    part.records = access.filterRecords(*inv, w.client, o.router, it->value());
+                else
+                    part.error = it->error();
+            }
+            parts.push_back(std::move(p));
+        }
+        results.push(std::move(parts));
+    }
+
+    void storeAnswer(const JobOutcome &o, const Waiter &w, const RecordSet &records, const QDateTime &fetchedAt)
+    {
+        StoredAnswer a;
+        a.router = o.router;
+        a.kind = w.kind;
+        a.params = w.params;
+        a.fetchedAt = fetchedAt;
+        a.expiresAt = fetchedAt.addSecs(settings.cacheTtlFor(w.kind));
+        a.records = records;
+        a.commands = o.commands;
+        a.latencyMs = o.latencyMs;
+        const Result<qint64> put = store->put(a);
+        if (!put.ok())
+            EventLog::instance().warning(LogSource, QStringLiteral("Could not keep the answer of %1: %2")
+                                                        .arg(o.router, put.error().toString()));
+    }
+
+    void waiterFailed(const Waiter &w, const Error &error) override
+    {
+        FinishedPart p;
+        p.requestId = w.requestId;
+        p.tag = w.tag;
+        p.priority = w.priority;
+        p.result.router = w.router;
+        p.result.records = RecordSet(w.kind);
+        p.result.error = error;
+        p.result.fetchedAt = QDateTime::currentDateTimeUtc();
+        results.push(std::move(p));
+    }
+
+    // ---- service thread ----
+
+    void deliver()
+    {
+        std::vector<FinishedPart> parts = results.takeAll();
+        for (FinishedPart &p : parts) {
+            const QString requestId = p.requestId;
+            const RouterResult part = p.result; // keep a copy: the aggregator takes the value
+            std::optional<Response> complete;
+            if (!aggregator.add(requestId, int(p.tag), std::move(p.result), &complete))
+                continue; // cancelled or already answered
+            if (!part.fromCache)
+                noteStatus(part);
+            Q_EMIT q->partReady(requestId, part);
+            const auto [done, total] = complete ? std::pair<int, int>(int(complete->results.size()), int(complete->results.size()))
+                                                : aggregator.progress(requestId);
+            Q_EMIT q->progress(requestId, done, total);
+            if (complete) {
+                {
+                    QMutexLocker lock(&ticketMutex);
+                    tickets.remove(requestId);
+                }
+                Q_EMIT q->responseReady(*complete);
+            }
+        }
+    }
+
+    void noteStatus(const RouterResult &part)
+    {
+        const auto status = statusFor(part.error);
+        if (!status)
+            return;
+        {
+            QMutexLocker lock(&statusMutex);
+            RouterStatus &s = statuses[part.router];
+            if (s == *status)
+                return;
+            s = *status;
+        }
+        Q_EMIT q->routerStatusChanged(part.router, *status);
+        if (part.error.code == ErrorCode::HostKeyUnknown)
+            Q_EMIT q->hostKeyUnknown(part.router, QString(), part.error.detail);
+    }
+
+    // Answers a whole request at once (refused before reaching any router), after submit returned.
+    void answerNow(const Request &r, const Error &error)
+    {
+        Response resp;
+        resp.requestId = r.id;
+        resp.kind = r.kind;
+        resp.params = r.params;
+        resp.error = error;
+        resp.completedAt = QDateTime::currentDateTimeUtc();
+        EventLog::instance().info(LogSource, QStringLiteral("Request %1 refused: %2").arg(r.id, error.toString()));
+        QMetaObject::invokeMethod(q, [q = q, resp] { Q_EMIT q->responseReady(resp); }, Qt::QueuedConnection);
+    }
+
+    void emitMetrics()
+    {
+        EngineMetrics m = scheduler->metrics();
+        m.cacheHits = cacheHits.load();
+        const qint64 stamp = m.completed + m.failed + m.rejected + m.cacheHits + m.queued + m.inFlight + m.heldBack;
+        if (stamp == lastMetricsStamp && m.queued == 0 && m.inFlight == 0)
+            return;
+        lastMetricsStamp = stamp;
+        Q_EMIT q->metricsChanged(m);
+        Q_EMIT q->activityChanged(scheduler->activity());
+    }
+};
+
+RouterDataService::RouterDataService(const EngineSettings &settings, QObject *parent)
+    : RouterDataService(settings, Backends{}, parent)
+{
+}
+
+RouterDataService::RouterDataService(const EngineSettings &settings, Backends backends, QObject *parent)
+    : QObject(parent), d(std::make_unique<RouterDataServicePrivate>())
+{
+    registerMetaTypes();
+    d->q = this;
+    d->settings = settings;
+    d->clock = backends.clock ? backends.clock : std::make_shared<SteadyClock>();
+    d->translators = backends.translators ? backends.translators
+                                          : std::function<const Translator *(const QString &)>(&TranslatorRegistry::find);
+    d->store = backends.store;
+    if (!d->store) {
+#ifdef RL_HAVE_SQLITE_STORE
+        QString path = settings.storePath;
+        if (path.isEmpty()) {
+            const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+            QDir().mkpath(dir);
+            path = dir + QStringLiteral("/results.sqlite");
+        }
+        d->store = std::make_shared<SqliteResultStore>(path);
+#else
+        d->store = std::make_shared<MemoryResultStore>();
+#endif
+    }
+    if (const Error e = d->store->open()) {
+        d->storeWarnings << QStringLiteral("The result store could not be opened (%1); answers are kept in memory only.")
+                                .arg(e.toString());
+        EventLog::instance().warning(LogSource, d->storeWarnings.last());
+        d->store = std::make_shared<MemoryResultStore>();
+        d->store->open();
+    }
+    d->storeWarnings += d->store->warnings();
+    if (settings.historyRetentionDays > 0)
+        d->store->prune(QDateTime::currentDateTimeUtc().addDays(-settings.historyRetentionDays));
+
+    d->transports = backends.transports;
+#ifdef RL_HAVE_DEFAULT_TRANSPORTS
+    if (!d->transports) {
+        RouterDataServicePrivate *dp = d.get();
+        d->transports = std::make_shared<DefaultTransportFactory>(
+            [dp](const QString &name) -> std::optional<CredentialProfile> {
+                const auto inv = dp->inventorySnapshot();
+                if (const CredentialProfile *p = inv->credentialProfile(name))
+                    return *p;
+                return std::nullopt;
+            },
+            std::make_shared<SecretResolver>());
+    }
+#endif
+
+    d->lookups.setMaxThreadCount(2);
+    d->results.setWake([this] {
+        QMetaObject::invokeMethod(this, [this] { d->deliver(); }, Qt::QueuedConnection);
+    });
+    RouterDataServicePrivate *dp = d.get();
+    d->scheduler = std::make_unique<Scheduler>(schedulerConfig(settings),
+                                               [dp](const QString &router) { return dp->createTransport(router); },
+                                               d.get(), d->clock);
+    d->scheduler->start();
+
+    d->metricsTimer.setInterval(250);
+    connect(&d->metricsTimer, &QTimer::timeout, this, [this] { d->emitMetrics(); });
+    d->metricsTimer.start();
+}
+
+RouterDataService::~RouterDataService()
+{
+    d->metricsTimer.stop();
+    d->lookups.waitForDone();
+    d->scheduler->stop();
+}
+
+Error RouterDataService::loadInventory(const QString &path)
+{
+    Result<Inventory> inv = Inventory::loadFile(path);
+    if (!inv.ok()) {
+        EventLog::instance().warning(LogSource, inv.error().toString());
+        return inv.error();
+    }
+    setInventory(inv.value());
+    EventLog::instance().info(LogSource, QStringLiteral("Inventory %1: %2 routers").arg(path).arg(inv->routers().size()));
+    return {};
+}
+
+void RouterDataService::setInventory(const Inventory &inventory)
+{
+    {
+        QMutexLocker lock(&d->stateMutex);
+        d->inventory = std::make_shared<const Inventory>(inventory);
+    }
+    // Sessions belong to the old inventory's routers (addresses, credentials may differ).
+    d->scheduler->closeIdleSessions();
+}
+
+void RouterDataService::useDemoLab()
+{
+    Result<DemoScenario> scenario = DemoScenario::load();
+    if (!scenario.ok()) {
+        EventLog::instance().error(LogSource, scenario.error().toString());
+        return;
+    }
+    {
+        QMutexLocker lock(&d->stateMutex);
+        d->transports = std::make_shared<DemoTransportFactory>(scenario.value());
+    }
+    setInventory(scenario->inventory());
+    EventLog::instance().info(LogSource, QStringLiteral("Using the built-in demo lab (%1 routers).").arg(scenario->routers.size()));
+}
+
+const Inventory &RouterDataService::inventory() const
+{
+    // The service thread is the only one replacing the snapshot, so the reference stays valid
+    // until the next setInventory.
+    QMutexLocker lock(&d->stateMutex);
+    return *d->inventory;
+}
+
+QStringList RouterDataService::visibleRouters(const ClientIdentity &client) const
+{
+    return d->access.visibleRouters(*d->inventorySnapshot(), client);
+}
+
+QString RouterDataService::submit(Request request)
+{
+    if (request.id.isEmpty())
+        request.id = QStringLiteral("req-%1").arg(d->nextRequest++);
+    if (const Error e = RequestValidator::validate(request)) {
+        d->answerNow(request, e);
+        return request.id;
+    }
+    {
+        QMutexLocker lock(&d->ticketMutex);
+        if (d->tickets.contains(request.id) || d->aggregator.contains(request.id)) {
+            d->answerNow(request, Error(ErrorCode::InvalidRequest,
+                                        QStringLiteral("A request with id \"%1\" is still running; use another id.").arg(request.id)));
+            return request.id;
+        }
+    }
+    request.routers.removeDuplicates();
+    const auto inv = d->inventorySnapshot();
+    QStringList unknown;
+    for (const QString &r : std::as_const(request.routers)) {
+        if (!inv->contains(r))
+            unknown << r;
+    }
+    if (!unknown.isEmpty()) {
+        d->answerNow(request, Error(ErrorCode::UnknownRouter,
+                                    QStringLiteral("Not in the inventory: %1. Check the name or load the inventory that has it.")
+                                        .arg(unknown.join(QStringLiteral(", ")))));
+        return request.id;
+    }
+    if (const Error e = d->access.check(*inv, request)) {
+        d->answerNow(request, e);
+        return request.id;
+    }
+
+    d->aggregator.begin(request.id, request.kind, request.params, request.routers);
+    {
+        QMutexLocker lock(&d->ticketMutex);
+        d->tickets.insert(request.id, {});
+    }
+    const double priority = d->partPriority(request);
+    std::vector<FinishedPart> immediate;
+    QList<WorkItem> work;
+    for (int i = 0; i < request.routers.size(); ++i) {
+        const QString &name = request.routers.at(i);
+        const Router *router = inv->router(name);
+        const Translator *t = d->translators(router->platform);
+        FinishedPart fail;
+        fail.requestId = request.id;
+        fail.tag = quint64(i);
+        fail.priority = priority;
+        fail.result.router = name;
+        fail.result.records = RecordSet(request.kind);
+        fail.result.fetchedAt = QDateTime::currentDateTimeUtc();
+        if (!t) {
+            fail.result.error = Error(ErrorCode::UnsupportedQuery,
+                                      QStringLiteral("Router %1 runs platform \"%2\", which RouterLens has no translator for.")
+                                          .arg(name, router->platform));
+            immediate.push_back(std::move(fail));
+            continue;
+        }
+        Result<QStringList> commands = t->commands(request.kind, request.params);
+        if (!commands.ok()) {
+            fail.result.error = commands.error();
+            immediate.push_back(std::move(fail));
+            continue;
+        }
+        WorkItem item;
+        item.requestId = request.id;
+        item.router = name;
+        item.client = request.client;
+        item.kind = request.kind;
+        item.urgency = request.urgency;
+        item.params = request.params;
+        item.commands = std::move(commands).value();
+        item.timeoutMs = d->settings.requestTimeoutMs;
+        item.tag = quint64(i);
+        work.append(std::move(item));
+    }
+    d->results.push(std::move(immediate));
+
+    if (request.maxAgeSeconds > 0 && !work.isEmpty()) {
+        // Store reads may be slow (large tables): look up off this thread, then queue the misses.
+        RouterDataServicePrivate *dp = d.get();
+        const qint64 maxAge = request.maxAgeSeconds;
+        d->lookups.start([dp, work, maxAge, priority, client = request.client, kind = request.kind] {
+            const auto inv = dp->inventorySnapshot();
+            const QDateTime now = QDateTime::currentDateTimeUtc();
+            for (const WorkItem &item : work) {
+                std::optional<StoredAnswer> hit = dp->store->fresh(item.router, item.kind, item.params,
+                                                                   now.addSecs(-maxAge), now);
+                if (hit) {
+                    ++dp->cacheHits;
+                    FinishedPart p;
+                    p.requestId = item.requestId;
+                    p.tag = item.tag;
+                    p.priority = priority;
+                    p.result.router = item.router;
+                    p.result.records = dp->access.filterRecords(*inv, client, item.router, hit->records);
+                    p.result.fetchedAt = hit->fetchedAt;
+                    p.result.fromCache = true;
+                    p.result.latencyMs = hit->latencyMs;
+                    p.result.commands = hit->commands;
+                    dp->results.push(std::move(p));
+                    continue;
+                }
+                QMutexLocker lock(&dp->ticketMutex);
+                auto it = dp->tickets.find(item.requestId);
+                if (it == dp->tickets.end())
+                    return; // cancelled meanwhile
+                it->append(dp->scheduler->submit(item));
+            }
+            Q_UNUSED(kind);
+        });
+        return request.id;
+    }
+    QList<quint64> ids;
+    ids.reserve(work.size());
+    for (WorkItem &item : work)
+        ids.append(d->scheduler->submit(std::move(item)));
+    if (!ids.isEmpty()) {
+        QMutexLocker lock(&d->ticketMutex);
+        auto it = d->tickets.find(request.id);
+        if (it != d->tickets.end())
+            *it += ids;
+    }
+    return request.id;
+}
+
+void RouterDataService::cancel(const QString &requestId)
+{
+    QList<quint64> ids;
+    {
+        QMutexLocker lock(&d->ticketMutex);
+        auto it = d->tickets.find(requestId);
+        if (it == d->tickets.end())
+            return;
+        ids = *it;
+        d->tickets.erase(it);
+    }
+    for (quint64 t : ids)
+        d->scheduler->cancel(t, false);
+    const QList<int> open = d->aggregator.openParts(requestId);
+    std::optional<Response> resp = d->aggregator.finish(requestId, Error(ErrorCode::Cancelled, QStringLiteral("The request was cancelled.")));
+    if (!resp)
+        return;
+    EventLog::instance().info(LogSource, QStringLiteral("Request %1 cancelled.").arg(requestId));
+    // Signals after the caller's stack unwinds, like every other answer.
+    QMetaObject::invokeMethod(this, [this, open, r = *resp] {
+        for (int i : open)
+            Q_EMIT partReady(r.requestId, r.results.at(i));
+        Q_EMIT progress(r.requestId, int(r.results.size()), int(r.results.size()));
+        Q_EMIT responseReady(r);
+    }, Qt::QueuedConnection);
+}
+
+void RouterDataService::cancelAll()
+{
+    QStringList ids;
+    {
+        QMutexLocker lock(&d->ticketMutex);
+        ids = d->tickets.keys();
+    }
+    for (const QString &id : ids)
+        cancel(id);
+}
+
+EngineSettings RouterDataService::settings() const
+{
+    return d->settings;
+}
+
+Error RouterDataService::applySettings(const ClientIdentity &who, const EngineSettings &settings)
+{
+    if (!(settings.throttle == d->settings.throttle) && !d->access.mayChangeThrottlePolicies(who))
+        return Error(ErrorCode::Forbidden, QStringLiteral("Only an administrator may change throttle limits."));
+    d->settings = settings;
+    d->scheduler->applyConfig(schedulerConfig(settings));
+    EventLog::instance().info(LogSource, QStringLiteral("Engine settings changed by %1.").arg(who.id));
+    return {};
+}
+
+QList<StoredAnswerInfo> RouterDataService::history(const QString &router, QueryKind kind, const QueryParams &params,
+                                                   int limit) const
+{
+    return d->store->history(router, kind, params, limit);
+}
+
+std::optional<StoredAnswer> RouterDataService::storedAnswer(qint64 id) const
+{
+    return d->store->load(id);
+}
+
+QStringList RouterDataService::storeWarnings() const
+{
+    return d->storeWarnings;
+}
+
+EngineMetrics RouterDataService::metrics() const
+{
+    EngineMetrics m = d->scheduler->metrics();
+    m.cacheHits = d->cacheHits.load();
+    return m;
+}
+
+QList<ActivityEntry> RouterDataService::activity() const
+{
+    return d->scheduler->activity();
+}
+
+RouterStatus RouterDataService::routerStatus(const QString &router) const
+{
+    QMutexLocker lock(&d->statusMutex);
+    return d->statuses.value(router, RouterStatus::Unknown);
+}
+
+void RouterDataService::setPaused(bool paused)
+{
+    d->scheduler->setPaused(paused);
+}
+
+void RouterDataService::pokeScheduler()
+{
+    d->scheduler->poke();
+}
+
+void RouterDataService::acceptHostKey(const QString &router, const QString &fingerprintSha256)
+{
+#ifdef RL_HAVE_DEFAULT_TRANSPORTS
+    const auto inv = d->inventorySnapshot();
+    const Router *r = inv->router(router);
+    if (!r || r->transport != TransportKind::Ssh)
+        return;
+    const Router copy = *r;
+    const int timeout = d->settings.connectTimeoutMs;
+    QPointer<RouterDataService> self(this);
+    d->lookups.start([copy, fingerprintSha256, timeout] {
+        const Error e = SshTransport::acceptHostKey(copy, fingerprintSha256, timeout);
+        if (e)
+            EventLog::instance().warning(LogSource, QStringLiteral("Host key of %1 not accepted: %2").arg(copy.name, e.toString()));
+        else
+            EventLog::instance().info(LogSource, QStringLiteral("Host key %1 of %2 accepted.").arg(fingerprintSha256, copy.name));
+    });
+#else
+    Q_UNUSED(router);
+    Q_UNUSED(fingerprintSha256);
+#endif
+}
+
+} // namespace rl

@@ -1,0 +1,100 @@
+#include "engine/service/router_data_service.h"
+#include "engine/storage/memory_result_store.h"
+#include "engine/transport/demo_transport.h"
+
+#include <QFile>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace rl;
+
+class TestDemoLab : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void scenarioLoadsFromResources()
+    {
+        const Result<DemoScenario> s = DemoScenario::load();
+        QVERIFY2(s.ok(), qPrintable(s.error().toString()));
+        QVERIFY(s->routers.size() >= 4);
+        const Inventory inv = s->inventory();
+        QVERIFY(inv.contains("lab-frr"));
+        QCOMPARE(inv.router("lab-frr")->transport, TransportKind::Demo);
+        QVERIFY(!inv.connections().isEmpty());
+        // every router's recordings are in the resources
+        for (const DemoRouter &r : s->routers)
+            QVERIFY2(QFile::exists(s->capturesRoot + "/" + r.captures + "/commands.txt"), qPrintable(r.name));
+    }
+
+    void badScenario()
+    {
+        QCOMPARE(DemoScenario::parse("{", "x.json").error().code, ErrorCode::InventoryError);
+        QCOMPARE(DemoScenario::parse(R"({"routers":[{"name":"a","platform":"frr","fault":"melt"}]})", "x.json").error().code,
+                 ErrorCode::InventoryError);
+    }
+
+    void servesRecordingsAndFaults()
+    {
+        const Result<DemoScenario> s = DemoScenario::load();
+        QVERIFY(s.ok());
+        DemoScenario fast = s.value();
+        for (DemoRouter &r : fast.routers)
+            r.latencyMs = 1;
+        DemoTransportFactory f(fast);
+        const Inventory inv = fast.inventory();
+        SessionProfile frr;
+        frr.execWrapper = QStringLiteral("vtysh -c '%1'");
+        frr.guard = CommandGuard({QStringLiteral("show [a-z0-9 ]+")});
+        ExecOptions opt;
+        auto t = f.create(*inv.router("lab-frr"), frr);
+        QVERIFY(t);
+        const auto out = t->run({"show version"}, opt);
+        QVERIFY2(out.ok(), qPrintable(out.error().toString()));
+        QVERIFY(out->first().output.contains("FRRouting"));
+        const auto unknown = t->run({"show something never recorded"}, opt);
+        QCOMPARE(unknown.error().code, ErrorCode::UnsupportedQuery);
+        QVERIFY(unknown.error().message.contains("no recorded output"));
+        auto down = f.create(*inv.router("demo-pe-down"), frr);
+        QCOMPARE(down->run({"show version"}, opt).error().code, ErrorCode::Unreachable);
+        auto locked = f.create(*inv.router("demo-pe-locked"), frr);
+        QCOMPARE(locked->run({"show version"}, opt).error().code, ErrorCode::AuthFailed);
+    }
+
+    void cancellationEndsTheWait()
+    {
+        DemoScenario s = DemoScenario::load().value();
+        s.routers.first().latencyMs = 60000;
+        DemoTransportFactory f(s);
+        SessionProfile profile;
+        profile.guard = CommandGuard({QStringLiteral("show [a-z0-9 ]+")});
+        auto t = f.create(*s.inventory().router(s.routers.first().name), profile);
+        ExecOptions opt;
+        opt.cancelled = makeCancelFlag();
+        opt.cancelled->store(true);
+        QCOMPARE(t->run({"show version"}, opt).error().code, ErrorCode::Cancelled);
+    }
+
+    void serviceUsesTheDemoLab()
+    {
+        RouterDataService::Backends b;
+        b.store = std::make_shared<MemoryResultStore>();
+        RouterDataService service(EngineSettings::defaults(), b);
+        service.useDemoLab();
+        QVERIFY(service.inventory().contains("lab-frr"));
+        QSignalSpy responses(&service, &RouterDataService::responseReady);
+        Request r;
+        r.routers = {"lab-frr", "demo-pe-down"};
+        r.kind = QueryKind::Facts;
+        service.submit(r);
+        QTRY_COMPARE_WITH_TIMEOUT(responses.size(), 1, 20000);
+        const Response resp = responses.first().first().value<Response>();
+        QCOMPARE(resp.results.size(), 2);
+        QCOMPARE(resp.results[1].error.code, ErrorCode::Unreachable);
+        // lab-frr answers when an frr translator is registered; without one it is unsupported-query
+        QVERIFY(resp.results[0].ok() || resp.results[0].error.code == ErrorCode::UnsupportedQuery);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestDemoLab)
+#include "tst_demo_lab.moc"

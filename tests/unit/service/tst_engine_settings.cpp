@@ -1,0 +1,62 @@
+#include "engine/service/engine_settings.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace rl;
+
+class TestEngineSettings : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void roundTrip()
+    {
+        QTemporaryDir dir;
+        const QString file = dir.filePath("engine.ini");
+        EngineSettings s = EngineSettings::defaults();
+        s.maxInFlightPerRouter = 3;
+        s.requestTimeoutMs = 12345;
+        s.throttle.network = RateLimit{50, 75, ThrottleAction::Reject, 3};
+        s.throttle.clientOverrides.insert("support-bot", RateLimit{2, 4, ThrottleAction::Suspend, 30});
+        s.throttle.routerOverrides.insert("core1", RateLimit{1, 1, ThrottleAction::HoldBack, 10});
+        s.priority.agingPerSecond = 2.5;
+        s.priority.kindWeight[QueryKind::Optics] = 77;
+        s.cacheTtlSeconds[QueryKind::ArpTable] = 9;
+        {
+            QSettings qs(file, QSettings::IniFormat);
+            s.save(qs);
+        }
+        QSettings qs(file, QSettings::IniFormat);
+        QCOMPARE(qs.value("throttle/network/action").toString(), QString("reject")); // enums by name
+        const EngineSettings back = EngineSettings::load(qs);
+        QCOMPARE(back.maxInFlightPerRouter, 3);
+        QCOMPARE(back.requestTimeoutMs, 12345);
+        QCOMPARE(back.throttle, s.throttle);
+        QCOMPARE(back.priority, s.priority);
+        QCOMPARE(back.cacheTtlFor(QueryKind::ArpTable), 9);
+        QCOMPARE(back.cacheTtlFor(QueryKind::Facts), 3600);
+    }
+
+    void emptyStoreGivesDefaults()
+    {
+        QTemporaryDir dir;
+        QSettings qs(dir.filePath("none.ini"), QSettings::IniFormat);
+        const EngineSettings d = EngineSettings::load(qs);
+        const EngineSettings def = EngineSettings::defaults();
+        QCOMPARE(d.throttle, def.throttle);
+        QCOMPARE(d.priority, def.priority);
+        QCOMPARE(d.maxInFlightTotal, def.maxInFlightTotal);
+    }
+
+    void unknownActionNameFallsBack()
+    {
+        QTemporaryDir dir;
+        QSettings qs(dir.filePath("bad.ini"), QSettings::IniFormat);
+        qs.setValue("throttle/router/action", "explode");
+        QCOMPARE(EngineSettings::load(qs).throttle.perRouter.action, EngineSettings::defaults().throttle.perRouter.action);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestEngineSettings)
+#include "tst_engine_settings.moc"

@@ -1,0 +1,399 @@
+#include "scripted_translator.h"
+
+#include "engine/service/router_data_service.h"
+#include "engine/storage/memory_result_store.h"
+#include "engine/transport/scripted_transport.h"
+
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace rl;
+using namespace rl::test;
+
+Q_DECLARE_METATYPE(rl::ErrorCode)
+
+namespace {
+
+const ScriptedTranslator &translator()
+{
+    static const ScriptedTranslator t;
+    return t;
+}
+
+// Inventories accept only known platforms: the scripted translator stands in for "frr".
+Router router(const QString &name, const QString &platform = QStringLiteral("frr"))
+{
+    Router r;
+    r.name = name;
+    r.host = QStringLiteral("127.0.0.1");
+    r.platform = platform;
+    return r;
+}
+
+} // namespace
+
+class TestRouterDataService : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::shared_ptr<ScriptedTransportFactory> m_routers;
+    std::shared_ptr<MemoryResultStore> m_store;
+    std::shared_ptr<ManualClock> m_clock;
+    std::unique_ptr<RouterDataService> m_service;
+    std::unique_ptr<QSignalSpy> m_responses;
+    std::unique_ptr<QSignalSpy> m_parts;
+    std::unique_ptr<QSignalSpy> m_progress;
+
+    void start(EngineSettings settings = EngineSettings::defaults())
+    {
+        settings.throttle.perClient = RateLimit{};
+        settings.throttle.perRouter = RateLimit{};
+        settings.throttle.network = RateLimit{};
+        settings.maxInFlightTotal = 4;
+        RouterDataService::Backends b;
+        b.transports = m_routers;
+        b.store = m_store;
+        b.clock = m_clock;
+        b.translators = [](const QString &platform) -> const Translator * {
+            return platform == u"frr" ? &translator() : nullptr;
+        };
+        m_service = std::make_unique<RouterDataService>(settings, b);
+        Inventory inv;
+        for (const char *n : {"r1", "r2", "r3"})
+            QVERIFY(!inv.addRouter(router(QString::fromLatin1(n))));
+        QVERIFY(!inv.addRouter(router(QStringLiteral("odd"), QStringLiteral("juniper-junos")))); // no translator in this test
+        Connection c;
+        c.id = QStringLiteral("acme-1");
+        c.customer = QStringLiteral("acme");
+        c.providerRouter = QStringLiteral("r1");
+        c.providerInterface = QStringLiteral("eth1");
+        c.customerAddress = QStringLiteral("10.0.0.2");
+        c.providerAddress = QStringLiteral("10.0.0.1");
+        inv.addConnection(c);
+        m_service->setInventory(inv);
+        m_responses = std::make_unique<QSignalSpy>(m_service.get(), &RouterDataService::responseReady);
+        m_parts = std::make_unique<QSignalSpy>(m_service.get(), &RouterDataService::partReady);
+        m_progress = std::make_unique<QSignalSpy>(m_service.get(), &RouterDataService::progress);
+    }
+
+    Request request(QStringList routers, QueryKind kind = QueryKind::BgpStatus)
+    {
+        Request r;
+        r.routers = std::move(routers);
+        r.kind = kind;
+        return r;
+    }
+
+    Response responseFor(const QString &id)
+    {
+        for (const QList<QVariant> &args : std::as_const(*m_responses)) {
+            const Response r = args.at(0).value<Response>();
+            if (r.requestId == id)
+                return r;
+        }
+        return {};
+    }
+    int responsesFor(const QString &id)
+    {
+        int n = 0;
+        for (const QList<QVariant> &args : std::as_const(*m_responses))
+            n += args.at(0).value<Response>().requestId == id;
+        return n;
+    }
+
+private Q_SLOTS:
+    void init()
+    {
+        m_routers = std::make_shared<ScriptedTransportFactory>();
+        m_store = std::make_shared<MemoryResultStore>();
+        m_clock = std::make_shared<ManualClock>();
+        ScriptedAnswer bgp;
+        bgp.output = "10.0.0.2 Established\n10.9.9.9 Active\n";
+        m_routers->setAnswer("r1", "show bgp summary", bgp);
+        m_routers->setAnswer("r2", "show bgp summary", bgp);
+        m_routers->setAnswer("r3", "show bgp summary", bgp);
+    }
+    void cleanup()
+    {
+        m_responses.reset();
+        m_parts.reset();
+        m_progress.reset();
+        m_service.reset();
+    }
+
+    void invalidRequests_data()
+    {
+        QTest::addColumn<Request>("req");
+        QTest::addColumn<int>("code");
+        Request none;
+        none.kind = QueryKind::Facts;
+        QTest::newRow("no router") << none << int(ErrorCode::InvalidRequest);
+        Request badName;
+        badName.routers = {"r1; reload"};
+        QTest::newRow("router name with a command") << badName << int(ErrorCode::InvalidRequest);
+        Request badNeighbor;
+        badNeighbor.routers = {"r1"};
+        badNeighbor.kind = QueryKind::BgpStatus;
+        badNeighbor.params.neighbor = "1.2.3.4|x";
+        QTest::newRow("neighbor not an address") << badNeighbor << int(ErrorCode::InvalidRequest);
+        Request missing;
+        missing.routers = {"r1"};
+        missing.kind = QueryKind::RouteLookup;
+        QTest::newRow("route lookup without destination") << missing << int(ErrorCode::InvalidRequest);
+        Request age;
+        age.routers = {"r1"};
+        age.maxAgeSeconds = -1;
+        QTest::newRow("negative cache age") << age << int(ErrorCode::InvalidRequest);
+        Request client;
+        client.routers = {"r1"};
+        client.client.id = "bad client";
+        QTest::newRow("bad client id") << client << int(ErrorCode::InvalidRequest);
+        Request unknown;
+        unknown.routers = {"r1", "nowhere"};
+        QTest::newRow("unknown router") << unknown << int(ErrorCode::UnknownRouter);
+        Request external;
+        external.routers = {"r2"};
+        external.kind = QueryKind::BgpStatus;
+        external.client = ClientIdentity{"acme-user", Role::External, "acme"};
+        QTest::newRow("external asks another router") << external << int(ErrorCode::Forbidden);
+        Request externalKind = external;
+        externalKind.routers = {"r1"};
+        externalKind.kind = QueryKind::Facts;
+        QTest::newRow("external asks a kind not allowed") << externalKind << int(ErrorCode::Forbidden);
+    }
+    void invalidRequests()
+    {
+        QFETCH(Request, req);
+        QFETCH(int, code);
+        start();
+        const QString id = m_service->submit(req);
+        QVERIFY(!id.isEmpty());
+        QCOMPARE(m_responses->size(), 0); // answered after submit returned
+        QTRY_COMPARE(m_responses->size(), 1);
+        const Response r = responseFor(id);
+        QCOMPARE(int(r.error.code), code);
+        QVERIFY(!r.error.message.isEmpty());
+        QTest::qWait(20);
+        QCOMPARE(m_responses->size(), 1);
+        QCOMPARE(m_routers->totalCalls(), 0); // nothing invalid reaches a router
+    }
+
+    void multiRouterWithFailures()
+    {
+        start();
+        ScriptedAnswer down;
+        down.error = Error(ErrorCode::Unreachable, "Router r2 does not answer.");
+        m_routers->setAnswer("r2", "show bgp summary", down);
+        QSignalSpy status(m_service.get(), &RouterDataService::routerStatusChanged);
+        QList<int> order; // 0 part, 1 progress, 2 response
+        connect(m_service.get(), &RouterDataService::partReady, this, [&] { order << 0; });
+        connect(m_service.get(), &RouterDataService::progress, this, [&] { order << 1; });
+        connect(m_service.get(), &RouterDataService::responseReady, this, [&] { order << 2; });
+        const QString id = m_service->submit(request({"r3", "r2", "odd", "r1"}));
+        QTRY_COMPARE(m_responses->size(), 1);
+        const Response r = responseFor(id);
+        QCOMPARE(r.error.code, ErrorCode::None);
+        QCOMPARE(r.results.size(), 4);
+        QCOMPARE(r.results[0].router, QString("r3"));
+        QCOMPARE(r.results[1].error.code, ErrorCode::Unreachable);
+        QCOMPARE(r.results[2].error.code, ErrorCode::UnsupportedQuery); // no translator for juniper-junos
+        QCOMPARE(r.results[3].records.size(), 2);
+        QCOMPARE(r.results[3].commands, QStringList{"show bgp summary"});
+        QCOMPARE(r.failedCount(), 2);
+        QCOMPARE(m_parts->size(), 4);
+        QCOMPARE(order.size(), 9);
+        QCOMPARE(order.last(), 2);
+        const QList<QVariant> lastProgress = m_progress->last();
+        QCOMPARE(lastProgress.at(1).toInt(), 4);
+        QCOMPARE(lastProgress.at(2).toInt(), 4);
+        QCOMPARE(m_service->routerStatus("r2"), RouterStatus::Unreachable);
+        QCOMPARE(m_service->routerStatus("r1"), RouterStatus::Reachable);
+        QVERIFY(status.size() >= 3);
+        QTest::qWait(20);
+        QCOMPARE(m_responses->size(), 1);
+    }
+
+    void parseErrorIsPerRouter()
+    {
+        start();
+        ScriptedAnswer garbage;
+        garbage.output = "garbage";
+        m_routers->setAnswer("r1", "show bgp summary", garbage);
+        const QString id = m_service->submit(request({"r1", "r2"}));
+        QTRY_COMPARE(m_responses->size(), 1);
+        const Response r = responseFor(id);
+        QCOMPARE(r.results[0].error.code, ErrorCode::ParseError);
+        QVERIFY(r.results[1].ok());
+    }
+
+    void coalescedWaitersParseWithTheirOwnParameters()
+    {
+        start();
+        m_service->setPaused(true);
+        Request filtered = request({"r1"});
+        filtered.params.neighbor = "10.0.0.2";
+        const QString a = m_service->submit(filtered);
+        const QString b = m_service->submit(request({"r1"}));
+        m_service->setPaused(false);
+        QTRY_COMPARE(m_responses->size(), 2);
+        QCOMPARE(m_routers->calls("r1"), 1);
+        QCOMPARE(responseFor(a).results[0].records.size(), 1);
+        QCOMPARE(responseFor(b).results[0].records.size(), 2);
+        QCOMPARE(m_service->metrics().coalesced, 1);
+    }
+
+    void externalAnswersAreFiltered()
+    {
+        start();
+        Request r = request({"r1"});
+        r.client = ClientIdentity{"acme-user", Role::External, "acme"};
+        const QString id = m_service->submit(r);
+        QTRY_COMPARE(m_responses->size(), 1);
+        const Response resp = responseFor(id);
+        QCOMPARE(resp.error.code, ErrorCode::None);
+        const auto &rows = resp.results[0].records.rows<BgpNeighborRecord>();
+        QCOMPARE(rows.size(), 1); // only the customer's own peer
+        QCOMPARE(rows.first().neighbor, QString("10.0.0.2"));
+    }
+
+    void cacheHitAndHistory()
+    {
+        start();
+        const QString first = m_service->submit(request({"r1"}));
+        QTRY_COMPARE(m_responses->size(), 1);
+        QVERIFY(!responseFor(first).results[0].fromCache);
+        Request again = request({"r1"});
+        again.maxAgeSeconds = 60;
+        const QString second = m_service->submit(again);
+        QTRY_COMPARE(m_responses->size(), 2);
+        const RouterResult part = responseFor(second).results[0];
+        QVERIFY(part.fromCache);
+        QCOMPARE(part.records.size(), 2);
+        QCOMPARE(m_routers->calls("r1"), 1);
+        QCOMPARE(m_service->metrics().cacheHits, 1);
+        // maxAgeSeconds 0 always asks the router
+        m_service->submit(request({"r1"}));
+        QTRY_COMPARE(m_responses->size(), 3);
+        QCOMPARE(m_routers->calls("r1"), 2);
+        const QList<StoredAnswerInfo> h = m_service->history("r1", QueryKind::BgpStatus, {});
+        QCOMPARE(h.size(), 2);
+        const auto stored = m_service->storedAnswer(h.first().id);
+        QVERIFY(stored);
+        QCOMPARE(stored->records.size(), 2);
+        QVERIFY(stored->expiresAt > stored->fetchedAt);
+    }
+
+    void cacheAgeAndExpiry_data()
+    {
+        QTest::addColumn<int>("fetchedSecondsAgo");
+        QTest::addColumn<int>("expiresInSeconds");
+        QTest::addColumn<int>("maxAge");
+        QTest::addColumn<bool>("hit");
+        QTest::newRow("fresh and young enough") << 30 << 60 << 60 << true;
+        QTest::newRow("older than the caller accepts") << 120 << 60 << 60 << false;
+        QTest::newRow("expired") << 120 << -1 << 3600 << false;
+    }
+    void cacheAgeAndExpiry()
+    {
+        QFETCH(int, fetchedSecondsAgo);
+        QFETCH(int, expiresInSeconds);
+        QFETCH(int, maxAge);
+        QFETCH(bool, hit);
+        start();
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        StoredAnswer a;
+        a.router = "r1";
+        a.kind = QueryKind::BgpStatus;
+        a.fetchedAt = now.addSecs(-fetchedSecondsAgo);
+        a.expiresAt = now.addSecs(expiresInSeconds);
+        BgpNeighborRecord rec;
+        rec.neighbor = "10.1.1.1";
+        a.records = RecordSet(QueryKind::BgpStatus, QList<BgpNeighborRecord>{rec});
+        QVERIFY(m_store->put(a).ok());
+        Request r = request({"r1"});
+        r.maxAgeSeconds = maxAge;
+        const QString id = m_service->submit(r);
+        QTRY_COMPARE(m_responses->size(), 1);
+        const RouterResult part = responseFor(id).results[0];
+        QCOMPARE(part.fromCache, hit);
+        QCOMPARE(m_routers->calls("r1"), hit ? 0 : 1);
+        QCOMPARE(part.records.size(), hit ? 1 : 2);
+    }
+
+    void cancel()
+    {
+        start();
+        ScriptedAnswer hang;
+        hang.hangUntilCancelled = true;
+        m_routers->setAnswer("r1", "show bgp summary", hang);
+        const QString id = m_service->submit(request({"r1", "r2"}));
+        QTRY_COMPARE(m_routers->inFlight(), 1);
+        QTRY_COMPARE(m_parts->size(), 1); // r2 answered
+        m_service->cancel(id);
+        QTRY_COMPARE(m_responses->size(), 1);
+        const Response r = responseFor(id);
+        QVERIFY(r.results[1].ok());
+        QCOMPARE(r.results[0].error.code, ErrorCode::Cancelled);
+        QTRY_COMPARE(m_routers->inFlight(), 0);
+        QTest::qWait(30);
+        QCOMPARE(responsesFor(id), 1);
+        QCOMPARE(m_parts->size(), 2);
+    }
+
+    void timeout()
+    {
+        EngineSettings s = EngineSettings::defaults();
+        s.requestTimeoutMs = 5000;
+        start(s);
+        ScriptedAnswer hang;
+        hang.hangUntilCancelled = true;
+        m_routers->setAnswer("r1", "show bgp summary", hang);
+        const QString id = m_service->submit(request({"r1"}));
+        QTRY_COMPARE(m_routers->inFlight(), 1);
+        m_clock->advance(5001);
+        m_service->pokeScheduler();
+        QTRY_COMPARE(m_responses->size(), 1);
+        QCOMPARE(responseFor(id).results[0].error.code, ErrorCode::Timeout);
+        QCOMPARE(m_service->routerStatus("r1"), RouterStatus::Unreachable);
+        QTRY_COMPARE(m_routers->inFlight(), 0);
+    }
+
+    void throttledWithRetryAfter()
+    {
+        EngineSettings s = EngineSettings::defaults();
+        start(s);
+        EngineSettings strict = m_service->settings();
+        strict.throttle.perRouter = RateLimit{1, 1, ThrottleAction::Reject, 10};
+        QCOMPARE(m_service->applySettings(ClientIdentity{"op", Role::Internal, {}}, strict).code, ErrorCode::Forbidden);
+        QVERIFY(!m_service->applySettings(ClientIdentity{"boss", Role::Admin, {}}, strict));
+        QSignalSpy status(m_service.get(), &RouterDataService::routerStatusChanged);
+        m_service->submit(request({"r1"}));
+        const QString second = m_service->submit(request({"r1"}, QueryKind::ArpTable));
+        QTRY_COMPARE(m_responses->size(), 2);
+        const RouterResult part = responseFor(second).results[0];
+        QCOMPARE(part.error.code, ErrorCode::Throttled);
+        QVERIFY(part.error.retryAfterMs > 0);
+        bool sawThrottled = false;
+        for (const QList<QVariant> &args : std::as_const(status))
+            sawThrottled |= args.at(0).toString() == u"r1" && args.at(1).value<RouterStatus>() == RouterStatus::Throttled;
+        QVERIFY(sawThrottled);
+    }
+
+    void metricsAndActivity()
+    {
+        start();
+        m_service->setPaused(true);
+        m_service->submit(request({"r1", "r2"}));
+        QCOMPARE(m_service->metrics().queued, 2);
+        QCOMPARE(m_service->activity().size(), 2);
+        QSignalSpy metrics(m_service.get(), &RouterDataService::metricsChanged);
+        QTRY_VERIFY(metrics.size() >= 1);
+        m_service->setPaused(false);
+        QTRY_COMPARE(m_responses->size(), 1);
+        QCOMPARE(m_service->metrics().completed, 2);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestRouterDataService)
+#include "tst_router_data_service.moc"
