@@ -278,7 +278,7 @@ Result<QList<RouteRecord>> CiscoIosParser::bgpTable(const QByteArray &text)
             const Token &lastPath = tok[tok.size() - 2];
             row.asPath = paths.intern(l.text.substr(size_t(first.column), size_t(lastPath.end() - first.column)));
         }
-        out.append(row);
+        out.append(std::move(row));
         need = Need::Nothing;
         return {};
     };
@@ -348,8 +348,14 @@ Result<QList<RouteRecord>> CiscoIosParser::bgpTable(const QByteArray &text)
         row.valid = contains(status, "*") || contains(status, ">");
         row.best = contains(status, ">");
         size_t k = 0;
-        while (k < tok.size() && tok[k].column < cols.net)
+        while (k < tok.size() && tok[k].end() <= cols.net)
             ++k;
+        if (k < tok.size() && tok[k].column < cols.net) {
+            // Status codes touching the network ("*>i10.0.0.0" on older IOS): cut at the column.
+            const int cut = cols.net - tok[k].column;
+            tok[k].text.remove_prefix(size_t(cut));
+            tok[k].column = cols.net;
+        }
         if (s.size() > size_t(cols.net) && s[size_t(cols.net)] != ' ') {
             if (k >= tok.size())
                 return lineError(what, l, QStringLiteral("expected a network"));

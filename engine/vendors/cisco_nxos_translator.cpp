@@ -111,7 +111,7 @@ QString afName(std::string_view nx, bool v6Default)
 
 Result<RecordSet> parseOne(QueryKind kind, const QString &command, const QByteArray &text)
 {
-    simdjson::dom::parser parser;
+    simdjson::dom::parser &parser = threadParser();
     const QString what = queryKindTitle(kind);
     auto doc = jsondom::parse(parser, text, command.isEmpty() ? what : command);
     if (!doc)

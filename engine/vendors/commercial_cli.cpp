@@ -55,7 +55,11 @@ void appendRecords(RecordSet &into, const RecordSet &part)
     std::visit([&](const auto &src) {
         using L = std::decay_t<decltype(src)>;
         using R = typename L::value_type;
-        if (std::holds_alternative<L>(into.lists()))
+        if (!std::holds_alternative<L>(into.lists()))
+            return;
+        if (into.rows<R>().isEmpty())
+            into.rows<R>() = src; // share, not copy: full tables are hundreds of megabytes
+        else
             into.rows<R>().append(src);
     }, part.lists());
 }

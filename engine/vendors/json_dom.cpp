@@ -4,6 +4,12 @@
 
 namespace rl::jsondom {
 
+simdjson::dom::parser &threadParser()
+{
+    thread_local simdjson::dom::parser parser;
+    return parser;
+}
+
 Result<Element> parse(simdjson::dom::parser &parser, const QByteArray &text, const QString &what)
 {
     // Skip anything before the document: an echoed command, a prompt, a banner.

@@ -22,6 +22,11 @@ using Element = simdjson::dom::element;
 // text that holds no JSON document is parse-error naming what was expected.
 Result<Element> parse(simdjson::dom::parser &parser, const QByteArray &text, const QString &what);
 
+// One parser per thread, reused: its buffers are sized by the largest document it read,
+// and allocating them afresh for every full table costs more than the parse. Documents
+// stay valid until the next parse on the same thread.
+simdjson::dom::parser &threadParser();
+
 // Member access that never throws: missing or mistyped members give empty / -1 / NaN.
 Element member(Element e, std::string_view key); // null element when absent
 bool has(Element e, std::string_view key);

@@ -101,6 +101,8 @@ void TstCiscoIos::pasted_data()
     QTest::newRow("received v6 wrapped") << rr << "received_routes_ipv6.txt" << "show ip bgp neighbors <neighbor> received-routes" << 3
         << 1 << "prefix=2001:db8:1234:5678::/64;nextHop=fe80::1;asPath=65001 65002"
         << 2 << "prefix=2001:db8:1234:5678::/64;nextHop=2001:db8:ffff:1:2:3:4:5;best=false;med=0";
+    QTest::newRow("received older IOS, codes touching network") << rr << "received_routes_old_ios.txt" << "show ip bgp neighbors <neighbor> received-routes" << 2
+        << 0 << "prefix=10.2.0.0/24;localPref=100;med=0;best=true;asPath=" << 1 << "prefix=10.3.0.0/24;asPath=65001 65005;origin=egp";
     QTest::newRow("received empty") << rr << "received_routes_empty.txt" << "show bgp ipv4 unicast neighbors 192.0.2.9 received-routes" << 0
         << 0 << "" << 0 << "";
 

@@ -1,0 +1,382 @@
+// Parser benchmark: a generated full Internet table (1,000,000 IPv4 + 200,000 IPv6 routes by
+// default) as received-routes output in each platform's own format, parsed on one core
+// through the platform's translator, as a live answer would be.
+//
+// Usage: bench_parsers [ipv4-routes] [ipv6-routes] [distinct-as-paths]
+// Prints routes/s and bytes per parsed route, measured two ways:
+//   rss   - growth of the resident set while the parsed records are alive (includes allocator
+//           slack and anything the parser kept), and
+//   est   - sizeof(RouteRecord) times the list capacity plus the interned path strings.
+// Each input is parsed twice: "cold" is the first parse in a fresh process region (every page
+// of the result is a new page fault, costly on this VM), "warm" the second, as in a
+// long-running engine whose heap already holds the pages.
+
+#include "engine/api/records.h"
+#include "engine/vendors/translator.h"
+
+#include <QByteArray>
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QSet>
+
+#include <cstdio>
+#include <random>
+#include <string>
+#include <vector>
+
+#include <malloc.h>
+#include <unistd.h>
+
+using namespace rl;
+
+namespace {
+
+struct Route {
+    bool v6;
+    quint32 a;       // IPv4 network / IPv6 distinguishing bits
+    int len;
+    int path;        // index into the path pool
+    int med;         // -1: none
+    int localPref;   // -1: none
+    char origin;
+};
+
+struct Table {
+    std::vector<Route> routes;
+    std::vector<std::string> paths;
+};
+
+Table makeTable(int v4, int v6, int distinctPaths)
+{
+    std::mt19937 rng(42);
+    Table t;
+    // Realistic-ish: 2..7 hops, first hop one of a few transit providers, the rest skewed.
+    std::uniform_int_distribution<int> hops(2, 7);
+    std::uniform_int_distribution<quint32> as16(1000, 64000);
+    std::uniform_int_distribution<quint32> as32(131072, 4200000000u);
+    const quint32 transit[] = {174, 1299, 2914, 3257, 3356, 6453, 6762, 6939};
+    t.paths.reserve(size_t(distinctPaths));
+    for (int i = 0; i < distinctPaths; ++i) {
+        std::string p = std::to_string(transit[rng() % 8]);
+        const int n = hops(rng);
+        for (int h = 1; h < n; ++h) {
+            p += ' ';
+            p += std::to_string((rng() % 5 == 0) ? as32(rng) : as16(rng));
+        }
+        t.paths.push_back(std::move(p));
+    }
+    t.routes.reserve(size_t(v4 + v6));
+    std::uniform_int_distribution<int> pickPath(0, distinctPaths - 1);
+    for (int i = 0; i < v4; ++i) {
+        // Spread over 1.0.0.0 - 223.255.255.0, mostly /24s like the real table.
+        const quint32 net = (quint32(1 + (i % 222)) << 24) | (quint32(i / 222) << 8);
+        const int len = (i % 10 == 0) ? 22 : (i % 17 == 0 ? 20 : 24);
+        t.routes.push_back({false, net & ~((1u << (32 - len)) - 1), len, pickPath(rng), (i % 3 == 0) ? int(rng() % 1000) : -1,
+                            -1, (i % 50 == 0) ? '?' : 'i'});
+    }
+    for (int i = 0; i < v6; ++i)
+        t.routes.push_back({true, quint32(i), 48, pickPath(rng), (i % 3 == 0) ? 0 : -1, -1, 'i'});
+    return t;
+}
+
+std::string v4text(quint32 a)
+{
+    char b[20];
+    snprintf(b, sizeof b, "%u.%u.%u.%u", a >> 24, (a >> 16) & 255, (a >> 8) & 255, a & 255);
+    return b;
+}
+
+std::string v6text(quint32 i)
+{
+    char b[48];
+    snprintf(b, sizeof b, "2001:%x:%x::", 0x400 + (i >> 16), i & 0xffff);
+    return b;
+}
+
+std::string prefixText(const Route &r) { return (r.v6 ? v6text(r.a) : v4text(r.a)) + '/' + std::to_string(r.len); }
+
+// ---- generators, each in the platform's documented layout ---------------------------------
+
+// IOS / IOS-XE "show bgp ipv4 unicast neighbors X received-routes" (netCol 5), IOS-XR (netCol 3).
+QByteArray ciscoText(const Table &t, bool v6, int netCol)
+{
+    const char *status = netCol == 5 ? " *>" : "*>"; // IOS-XE indents the codes, IOS-XR does not
+    QByteArray out;
+    out.reserve(qsizetype(t.routes.size()) * 90);
+    out += "BGP table version is 1234567, local router ID is 10.255.0.1\n"
+           "Status codes: s suppressed, d damped, h history, * valid, > best, i - internal,\n"
+           "Origin codes: i - IGP, e - EGP, ? - incomplete\n\n";
+    out += std::string(size_t(netCol), ' ').c_str();
+    out += std::string("Network").append(size_t(22 - netCol - 7), ' ').c_str();
+    out += "Next Hop            Metric LocPrf Weight Path\n";
+    char line[512];
+    for (const Route &r : t.routes) {
+        if (r.v6 != v6)
+            continue;
+        const std::string net = prefixText(r);
+        const char *nh = v6 ? "2001:db8:ffff::1" : "192.0.2.1";
+        char metric[12] = "", lp[12] = "";
+        if (r.med >= 0) snprintf(metric, sizeof metric, "%d", r.med);
+        if (r.localPref >= 0) snprintf(lp, sizeof lp, "%d", r.localPref);
+        const int statusWidth = netCol;
+        if (int(net.size()) > 22 - netCol - 1) { // wraps, as IOS does for long networks
+            snprintf(line, sizeof line, "%-*s%s\n%22s%-20s%6s %6s %6s %s %c\n", statusWidth, status, net.c_str(), "", nh, metric, lp,
+                     "0", t.paths[size_t(r.path)].c_str(), r.origin);
+        } else {
+            snprintf(line, sizeof line, "%-*s%-*s%-20s%6s %6s %6s %s %c\n", statusWidth, status, 22 - netCol, net.c_str(), nh, metric,
+                     lp, "0", t.paths[size_t(r.path)].c_str(), r.origin);
+        }
+        out += line;
+    }
+    out += "\nTotal number of prefixes ";
+    out += QByteArray::number(qsizetype(t.routes.size()));
+    out += '\n';
+    return out;
+}
+
+QByteArray eosJson(const Table &t, bool v6)
+{
+    QByteArray out;
+    out.reserve(qsizetype(t.routes.size()) * 330);
+    out += "{\"vrfs\": {\"default\": {\"routerId\": \"10.255.0.1\", \"asn\": \"65000\", \"bgpRouteEntries\": {";
+    bool first = true;
+    char buf[1024];
+    for (const Route &r : t.routes) {
+        if (r.v6 != v6)
+            continue;
+        const std::string net = prefixText(r);
+        snprintf(buf, sizeof buf,
+                 "%s\"%s\": {\"address\": \"%s\", \"maskLength\": %d, \"totalPaths\": 1, \"bgpRoutePaths\": [{\"nextHop\": \"%s\", "
+                 "\"asPathEntry\": {\"asPathType\": null, \"asPath\": \"%s %c\"}, %s\"localPreference\": 100, \"weight\": 0, "
+                 "\"routeType\": {\"valid\": true, \"active\": true, \"origin\": \"%s\", \"suppressed\": false}}]}",
+                 first ? "" : ", ", net.c_str(), net.substr(0, net.find('/')).c_str(), r.len, v6 ? "2001:db8:ffff::1" : "192.0.2.1",
+                 t.paths[size_t(r.path)].c_str(), r.origin, r.med >= 0 ? ("\"med\": " + std::to_string(r.med) + ", ").c_str() : "",
+                 r.origin == 'i' ? "Igp" : "Incomplete");
+        out += buf;
+        first = false;
+    }
+    out += "}}}}\n";
+    return out;
+}
+
+QByteArray nxosJson(const Table &t, bool v6)
+{
+    QByteArray out;
+    out.reserve(qsizetype(t.routes.size()) * 330);
+    out += "{\"TABLE_vrf\": {\"ROW_vrf\": {\"vrf-name-out\": \"default\", \"TABLE_afi\": {\"ROW_afi\": {\"afi\": 1, "
+           "\"TABLE_safi\": {\"ROW_safi\": {\"safi\": 1, \"TABLE_rd\": {\"ROW_rd\": {\"TABLE_prefix\": {\"ROW_prefix\": [";
+    bool first = true;
+    char buf[1024];
+    for (const Route &r : t.routes) {
+        if (r.v6 != v6)
+            continue;
+        const std::string net = prefixText(r);
+        snprintf(buf, sizeof buf,
+                 "%s{\"%s\": \"%s\", \"TABLE_path\": {\"ROW_path\": {\"pathnr\": 0, \"status\": \"*\", \"best\": \">\", "
+                 "\"type\": \"e\", \"%s\": \"%s\", \"weight\": 0, %s\"localpref\": 100, \"aspath\": \"%s\", \"origin\": \"%c\"}}}",
+                 first ? "" : ", ", v6 ? "ipv6prefix" : "ipprefix", net.c_str(), v6 ? "ipv6nexthop" : "ipnexthop",
+                 v6 ? "2001:db8:ffff::1" : "192.0.2.1", r.med >= 0 ? ("\"metric\": " + std::to_string(r.med) + ", ").c_str() : "",
+                 t.paths[size_t(r.path)].c_str(), r.origin);
+        out += buf;
+        first = false;
+    }
+    out += "]}}}}}}}}}}\n";
+    return out;
+}
+
+QByteArray junosJson(const Table &t, bool v6)
+{
+    QByteArray out;
+    out.reserve(qsizetype(t.routes.size()) * 360);
+    out += "{\"route-information\" : [{\"route-table\" : [{\"table-name\" : [{\"data\" : \"";
+    out += v6 ? "inet6.0" : "inet.0";
+    out += "\"}], \"rt\" : [";
+    bool first = true;
+    char buf[1024];
+    for (const Route &r : t.routes) {
+        if (r.v6 != v6)
+            continue;
+        const std::string net = prefixText(r);
+        snprintf(buf, sizeof buf,
+                 "%s{\"attributes\" : {\"junos:style\" : \"brief\"}, \"rt-destination\" : [{\"data\" : \"%s\"}], "
+                 "\"rt-entry\" : [{\"active-tag\" : [{\"data\" : \"*\"}], \"nh\" : [{\"to\" : [{\"data\" : \"%s\"}]}], %s"
+                 "\"local-preference\" : [{\"data\" : \"100\"}], \"as-path\" : [{\"data\" : \"%s %c\"}]}]}",
+                 first ? "" : ", ", net.c_str(), v6 ? "2001:db8:ffff::1" : "192.0.2.1",
+                 r.med >= 0 ? ("\"med\" : [{\"data\" : \"" + std::to_string(r.med) + "\"}], ").c_str() : "",
+                 t.paths[size_t(r.path)].c_str(), r.origin == 'i' ? 'I' : '?');
+        out += buf;
+        first = false;
+    }
+    out += "]}]}]}\n";
+    return out;
+}
+
+QByteArray frrJson(const Table &t, bool v6)
+{
+    QByteArray out;
+    out.reserve(qsizetype(t.routes.size()) * 260);
+    out += "{\"bgpTableVersion\":1,\"bgpLocalRouterId\":\"10.255.0.1\",\"defaultLocPrf\":100,\"localAS\":65000,\"receivedRoutes\":{";
+    bool first = true;
+    char buf[1024];
+    for (const Route &r : t.routes) {
+        if (r.v6 != v6)
+            continue;
+        const std::string net = prefixText(r);
+        snprintf(buf, sizeof buf,
+                 "%s\"%s\":{\"addrPrefix\":\"%s\",\"prefixLen\":%d,\"network\":\"%s\",\"nextHop\":\"%s\",%s\"weight\":0,"
+                 "\"path\":\"%s\",\"bgpOriginCode\":\"%c\",\"appliedStatusSymbols\":{\"*\":true,\">\":true}}",
+                 first ? "" : ",", net.c_str(), net.substr(0, net.find('/')).c_str(), r.len, net.c_str(),
+                 v6 ? "2001:db8:ffff::1" : "192.0.2.1", r.med >= 0 ? ("\"metric\":" + std::to_string(r.med) + ",").c_str() : "",
+                 t.paths[size_t(r.path)].c_str(), r.origin);
+        out += buf;
+        first = false;
+    }
+    out += "}}\n";
+    return out;
+}
+
+qint64 rssBytes()
+{
+    FILE *f = fopen("/proc/self/statm", "r");
+    long pages = 0, resident = 0;
+    if (f) {
+        if (fscanf(f, "%ld %ld", &pages, &resident) != 2)
+            resident = 0;
+        fclose(f);
+    }
+    return qint64(resident) * sysconf(_SC_PAGESIZE);
+}
+
+struct Figures {
+    qint64 routes = 0;
+    double seconds = 0;
+    qint64 inputBytes = 0;
+    qint64 rssDelta = 0;
+    qint64 estimate = 0;
+    QString error;
+};
+
+// Heap estimate: the records themselves plus each distinct shared string once.
+qint64 estimateBytes(const QList<RouteRecord> &rows)
+{
+    qint64 bytes = qint64(rows.capacity()) * qint64(sizeof(RouteRecord));
+    QSet<const void *> seen;
+    for (const RouteRecord &r : rows) {
+        for (const QString *s : {&r.asPath, &r.communities, &r.protocol, &r.interfaceName}) {
+            if (s->isEmpty() || seen.contains(s->constData()))
+                continue;
+            seen.insert(s->constData());
+            bytes += 24 + s->size() * 2; // QArrayData header + UTF-16 payload
+        }
+    }
+    return bytes;
+}
+
+Figures run(const QString &platform, const QString &command, const QByteArray &text, bool warm)
+{
+    Figures f;
+    const Translator *t = TranslatorRegistry::find(platform);
+    if (!t) {
+        f.error = QStringLiteral("platform not built");
+        return f;
+    }
+    QueryParams p;
+    p.neighbor = command.contains(u"2001:") ? QStringLiteral("2001:db8:ffff::1") : QStringLiteral("192.0.2.1");
+    p.addressFamily = command.contains(u"2001:") ? QStringLiteral("ipv6") : QStringLiteral("ipv4");
+    const auto cmds = t->commands(QueryKind::ReceivedRoutes, p);
+    if (!cmds) {
+        f.error = cmds.error().toString();
+        return f;
+    }
+    QList<CommandOutput> outs;
+    outs.append({cmds->first(), text, 0, 0});
+    if (!warm)
+        malloc_trim(0);
+    const qint64 before = rssBytes();
+    QElapsedTimer timer;
+    timer.start();
+    auto r = t->parse(QueryKind::ReceivedRoutes, p, outs);
+    f.seconds = double(timer.nsecsElapsed()) / 1e9;
+    outs.clear();
+    if (!warm)
+        malloc_trim(0);
+    f.rssDelta = rssBytes() - before;
+    f.inputBytes = text.size();
+    if (!r) {
+        f.error = r.error().toString();
+        return f;
+    }
+    const auto &rows = r->rows<RouteRecord>();
+    f.routes = rows.size();
+    f.estimate = estimateBytes(rows);
+    return f;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    // Keep freed memory in the heap instead of returning it to the system, as a long-running
+    // engine's allocator effectively does, so the warm pass measures parsing, not page faults.
+    mallopt(M_MMAP_MAX, 0);
+    mallopt(M_TRIM_THRESHOLD, 1 << 30);
+    const int v4 = argc > 1 ? atoi(argv[1]) : 1000000;
+    const int v6 = argc > 2 ? atoi(argv[2]) : 200000;
+    const int distinct = argc > 3 ? atoi(argv[3]) : 300000;
+    printf("RouterLens parser benchmark: %d IPv4 + %d IPv6 received routes, %d distinct AS paths, one core\n", v4, v6, distinct);
+    printf("sizeof(RouteRecord) = %zu bytes\n\n", sizeof(RouteRecord));
+    const Table table = makeTable(v4, v6, distinct);
+
+    struct Format {
+        const char *name;
+        const char *platform;
+        bool structured;
+        QByteArray (*make)(const Table &, bool);
+    };
+    const Format formats[] = {
+        {"cisco-ios text", "cisco-ios", false, [](const Table &t, bool v6) { return ciscoText(t, v6, 5); }},
+        {"cisco-iosxr text", "cisco-iosxr", false, [](const Table &t, bool v6) { return ciscoText(t, v6, 3); }},
+        {"arista-eos json", "arista-eos", true, eosJson},
+        {"cisco-nxos json", "cisco-nxos", true, nxosJson},
+        {"juniper-junos json", "juniper-junos", true, junosJson},
+        {"frr json", "frr", true, frrJson},
+    };
+    printf("%-20s %10s %9s %12s %12s %10s %10s %s\n", "format", "routes", "MB in", "warm rt/s", "cold rt/s", "B/rt rss",
+           "B/rt est", "target (warm)");
+    for (const Format &fmt : formats) {
+        Figures total;
+        double coldSeconds = 0;
+        for (bool v6fam : {false, true}) {
+            if ((v6fam ? v6 : v4) == 0)
+                continue;
+            const QByteArray text = fmt.make(table, v6fam);
+            const Figures cold = run(QLatin1String(fmt.platform), v6fam ? QStringLiteral("2001:") : QString(), text, false);
+            Figures f = cold.error.isEmpty() ? run(QLatin1String(fmt.platform), v6fam ? QStringLiteral("2001:") : QString(), text, true) : cold;
+            f.rssDelta = cold.rssDelta; // memory from the cold parse: the warm one reuses freed pages
+            coldSeconds += cold.seconds;
+            if (!f.error.isEmpty()) {
+                total.error = f.error;
+                break;
+            }
+            total.routes += f.routes;
+            total.seconds += f.seconds;
+            total.inputBytes += f.inputBytes;
+            total.rssDelta += f.rssDelta;
+            total.estimate += f.estimate;
+        }
+        if (!total.error.isEmpty()) {
+            printf("%-20s error: %s\n", fmt.name, qPrintable(total.error.left(200)));
+            continue;
+        }
+        const double rate = total.seconds > 0 ? double(total.routes) / total.seconds : 0;
+        const qint64 target = fmt.structured ? 1000000 : 2000000;
+        printf("%-20s %10lld %9.1f %12.0f %12.0f %10.0f %10.0f %s\n", fmt.name, (long long)total.routes,
+               double(total.inputBytes) / 1e6, rate, coldSeconds > 0 ? double(total.routes) / coldSeconds : 0.0,
+               total.routes ? double(total.rssDelta) / double(total.routes) : 0.0,
+               total.routes ? double(total.estimate) / double(total.routes) : 0.0,
+               rate >= double(target) ? "met" : "BELOW");
+        fflush(stdout);
+    }
+    return 0;
+}
