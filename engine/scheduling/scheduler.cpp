@@ -119,6 +119,7 @@ public:
     quint64 nextTicket = 1;
     quint64 nextSeq = 1;
     int inFlight = 0;
+    int idleWorkers = 0;       // waiting for work: only then is a wake-up worth a system call
     int queuedWaiters = 0;
     int heldBackJobs = 0;
     qint64 rejected = 0, completed = 0, failed = 0, coalesced = 0;
@@ -407,11 +408,13 @@ public:
                 const qint64 now = clock->nowMs();
                 const qint64 wake = nextWake();
                 const qint64 waitMs = std::clamp<qint64>(wake - now, 1, config.housekeepingIntervalMs * 5);
+                ++idleWorkers;
                 workCv.wait_for(lock, std::chrono::milliseconds(waitMs));
+                --idleWorkers;
                 continue;
             }
             // More capacity may remain: let another worker look.
-            if (!ready.empty() && inFlight < config.maxInFlightTotal)
+            if (idleWorkers > 0 && !ready.empty() && inFlight < config.maxInFlightTotal)
                 workCv.notify_one();
             const QString router = job->router;
             const QStringList commands = job->commands;
@@ -505,17 +508,22 @@ public:
             // The throttling manager.
             if (now - lastReviewMs >= config.throttleReviewMs) {
                 const double period = std::max<qint64>(1, now - lastReviewMs) / 1000.0;
+                // Without a network limit there is nothing to protect: skip the per-router rates.
+                const bool review = !config.throttle.network.isUnlimited();
                 QHash<QString, double> rates;
                 double total = 0;
                 for (const auto &r : routerStore) {
                     if (r->dispatchedThisPeriod > 0) {
-                        rates.insert(r->name, r->dispatchedThisPeriod / period);
+                        if (review)
+                            rates.insert(r->name, r->dispatchedThisPeriod / period);
                         total += r->dispatchedThisPeriod;
                         r->dispatchedThisPeriod = 0;
                     }
                 }
-                if (lastReviewMs > 0)
+                if (review)
                     manager.evaluate(total / period, config.throttle, rates);
+                else
+                    manager.reset();
                 lastReviewMs = now;
             }
             // Idle sessions: closed outside the lock (an SSH goodbye may take a moment).
@@ -724,8 +732,10 @@ quint64 Scheduler::submit(WorkItem item)
     d->jobs.emplace(p->id, std::move(job));
     if (!r.ready || queueEntryBefore(p->entry, r.rank))
         d->refresh(r, now);
+    const bool wake = d->idleWorkers > 0 && r.ready;
     lock.unlock();
-    d->workCv.notify_one();
+    if (wake)
+        d->workCv.notify_one();
     return ticket;
 }
 
