@@ -1,0 +1,40 @@
+#pragma once
+
+#include <QDialog>
+
+class QComboBox;
+class QLabel;
+class QPlainTextEdit;
+class QTableView;
+
+namespace rl {
+
+class RecordTableModel;
+
+// Paste a router's output, choose its platform and the query, see the normalized table.
+class PasteBoxDialog final : public QDialog
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(PasteBoxDialog)
+
+public:
+    explicit PasteBoxDialog(QWidget *parent = nullptr);
+    void setText(const QString &text);
+    void setPlatform(const QString &platform);
+    void setKind(int kind);
+    RecordTableModel *model() const { return m_model; }
+    QString status() const;
+
+public Q_SLOTS:
+    void parse();
+
+private:
+    QComboBox *m_platform;
+    QComboBox *m_kind;
+    QPlainTextEdit *m_text;
+    QLabel *m_status;
+    QTableView *m_table;
+    RecordTableModel *m_model;
+};
+
+} // namespace rl

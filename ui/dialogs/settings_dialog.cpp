@@ -1,0 +1,188 @@
+#include "ui/dialogs/settings_dialog.h"
+
+#include <qt6keychain/keychain.h>
+
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QDoubleSpinBox>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QTabWidget>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+namespace rl {
+namespace {
+
+constexpr auto KeychainService = "RouterLens";
+
+QDoubleSpinBox *rateBox(double v, double max)
+{
+    auto *s = new QDoubleSpinBox;
+    s->setRange(0, max);
+    s->setDecimals(1);
+    s->setSpecialValueText(QObject::tr("unlimited"));
+    s->setValue(v);
+    return s;
+}
+
+QComboBox *actionBox(ThrottleAction a)
+{
+    auto *c = new QComboBox;
+    c->addItem(QObject::tr("hold back"), int(ThrottleAction::HoldBack));
+    c->addItem(QObject::tr("suspend client"), int(ThrottleAction::Suspend));
+    c->addItem(QObject::tr("reject"), int(ThrottleAction::Reject));
+    c->setCurrentIndex(c->findData(int(a)));
+    return c;
+}
+
+} // namespace
+
+SettingsDialog::SettingsDialog(const EngineSettings &settings, QWidget *parent)
+    : QDialog(parent), m_settings(settings), m_throttle(new QTableWidget(3, 4, this)), m_connect(new QSpinBox(this)),
+      m_command(new QSpinBox(this)), m_request(new QSpinBox(this)), m_cache(new QTableWidget(QueryKindCount, 2, this)),
+      m_role(new QComboBox(this)), m_profile(new QLineEdit(this)), m_credMode(new QComboBox(this)),
+      m_keyFile(new QLineEdit(this)), m_password(new QLineEdit(this)), m_keychainStatus(new QLabel(this))
+{
+    setWindowTitle(tr("Settings"));
+    setObjectName(QStringLiteral("settingsDialog"));
+    resize(720, 520);
+    auto *tabs = new QTabWidget(this);
+
+    // Throttling
+    m_throttle->setHorizontalHeaderLabels({tr("Scope"), tr("Rate (/s)"), tr("Burst"), tr("Over the limit")});
+    m_throttle->verticalHeader()->hide();
+    const RateLimit *limits[] = {&settings.throttle.perClient, &settings.throttle.perRouter, &settings.throttle.network};
+    const QString scopes[] = {tr("Per client"), tr("Per router"), tr("Network-wide")};
+    for (int r = 0; r < 3; ++r) {
+        auto *scope = new QTableWidgetItem(scopes[r]);
+        scope->setFlags(Qt::ItemIsEnabled);
+        m_throttle->setItem(r, 0, scope);
+        m_throttle->setCellWidget(r, 1, rateBox(limits[r]->ratePerSecond, 100000));
+        m_throttle->setCellWidget(r, 2, rateBox(limits[r]->burst, 100000));
+        m_throttle->setCellWidget(r, 3, actionBox(limits[r]->action));
+    }
+    m_throttle->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    auto *thrPage = new QWidget;
+    auto *tl = new QVBoxLayout(thrPage);
+    tl->addWidget(new QLabel(tr("Token buckets: the rate is sustained, the burst allowed at once. "
+                                "Changing them needs the admin role."), thrPage));
+    tl->addWidget(m_throttle);
+    tabs->addTab(thrPage, tr("Throttling"));
+
+    // Timeouts and role
+    auto *general = new QWidget;
+    auto *form = new QFormLayout(general);
+    for (auto [box, value] : {std::pair{m_connect, settings.connectTimeoutMs}, {m_command, settings.commandTimeoutMs},
+                              {m_request, settings.requestTimeoutMs}}) {
+        box->setRange(100, 3600000);
+        box->setSingleStep(1000);
+        box->setSuffix(tr(" ms"));
+        box->setValue(value);
+    }
+    form->addRow(tr("Connect timeout"), m_connect);
+    form->addRow(tr("Command timeout"), m_command);
+    form->addRow(tr("Whole request timeout"), m_request);
+    m_role->addItem(tr("internal"), QStringLiteral("internal"));
+    m_role->addItem(tr("external"), QStringLiteral("external"));
+    m_role->addItem(tr("admin"), QStringLiteral("admin"));
+    m_role->setCurrentIndex(qMax(0, m_role->findData(settings.operatorRole)));
+    form->addRow(tr("Operator role"), m_role);
+    tabs->addTab(general, tr("Timeouts and role"));
+
+    // Cache ages
+    m_cache->setHorizontalHeaderLabels({tr("Query"), tr("Fresh for (s)")});
+    m_cache->verticalHeader()->hide();
+    int row = 0;
+    for (QueryKind k : allQueryKinds()) {
+        auto *name = new QTableWidgetItem(queryKindTitle(k));
+        name->setFlags(Qt::ItemIsEnabled);
+        name->setData(Qt::UserRole, int(k));
+        m_cache->setItem(row, 0, name);
+        auto *spin = new QSpinBox;
+        spin->setRange(0, 86400 * 7);
+        spin->setValue(settings.cacheTtlFor(k));
+        m_cache->setCellWidget(row, 1, spin);
+        ++row;
+    }
+    m_cache->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    tabs->addTab(m_cache, tr("Cache ages"));
+
+    // Credentials
+    auto *cred = new QWidget;
+    auto *cf = new QFormLayout(cred);
+    m_profile->setPlaceholderText(tr("credential profile name from the inventory, e.g. lab"));
+    m_credMode->addItem(tr("SSH agent"));
+    m_credMode->addItem(tr("Key file"));
+    m_credMode->addItem(tr("Password (OS keychain)"));
+    m_password->setEchoMode(QLineEdit::Password);
+    m_password->setPlaceholderText(tr("stored in the OS keychain, never in a file"));
+    auto *browse = new QPushButton(tr("Choose key file…"), cred);
+    connect(browse, &QPushButton::clicked, this, [this] {
+        const QString f = QFileDialog::getOpenFileName(this, tr("Private key"), QDir::homePath() + QStringLiteral("/.ssh"));
+        if (!f.isEmpty())
+            m_keyFile->setText(f);
+    });
+    auto *store = new QPushButton(tr("Store in keychain"), cred);
+    connect(store, &QPushButton::clicked, this, &SettingsDialog::storePassword);
+    cf->addRow(tr("Profile"), m_profile);
+    cf->addRow(tr("Method"), m_credMode);
+    cf->addRow(tr("Key file"), m_keyFile);
+    cf->addRow(QString(), browse);
+    cf->addRow(tr("Password or passphrase"), m_password);
+    cf->addRow(QString(), store);
+    cf->addRow(m_keychainStatus);
+    cf->addRow(new QLabel(tr("The inventory refers to a stored secret as keychain:RouterLens/<profile>."), cred));
+    tabs->addTab(cred, tr("Credentials"));
+
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(tabs);
+    layout->addWidget(buttons);
+}
+
+void SettingsDialog::storePassword()
+{
+    if (m_profile->text().trimmed().isEmpty() || m_password->text().isEmpty()) {
+        m_keychainStatus->setText(tr("Give a profile name and a password first."));
+        return;
+    }
+    auto *job = new QKeychain::WritePasswordJob(QLatin1String(KeychainService), this);
+    job->setAutoDelete(true);
+    job->setKey(m_profile->text().trimmed());
+    job->setTextData(m_password->text());
+    connect(job, &QKeychain::Job::finished, this, [this](QKeychain::Job *j) {
+        m_keychainStatus->setText(j->error() ? tr("The keychain refused: %1").arg(j->errorString())
+                                             : tr("Stored in the OS keychain."));
+    });
+    m_password->clear(); // the secret leaves this widget at once
+    job->start();
+}
+
+EngineSettings SettingsDialog::settings() const
+{
+    EngineSettings s = m_settings;
+    RateLimit *limits[] = {&s.throttle.perClient, &s.throttle.perRouter, &s.throttle.network};
+    for (int r = 0; r < 3; ++r) {
+        limits[r]->ratePerSecond = static_cast<QDoubleSpinBox *>(m_throttle->cellWidget(r, 1))->value();
+        limits[r]->burst = static_cast<QDoubleSpinBox *>(m_throttle->cellWidget(r, 2))->value();
+        limits[r]->action = ThrottleAction(static_cast<QComboBox *>(m_throttle->cellWidget(r, 3))->currentData().toInt());
+    }
+    s.connectTimeoutMs = m_connect->value();
+    s.commandTimeoutMs = m_command->value();
+    s.requestTimeoutMs = m_request->value();
+    s.operatorRole = m_role->currentData().toString();
+    for (int r = 0; r < m_cache->rowCount(); ++r)
+        s.cacheTtlSeconds.insert(QueryKind(m_cache->item(r, 0)->data(Qt::UserRole).toInt()),
+                                 static_cast<QSpinBox *>(m_cache->cellWidget(r, 1))->value());
+    return s;
+}
+
+} // namespace rl

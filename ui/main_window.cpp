@@ -1,0 +1,305 @@
+#include "ui/main_window.h"
+
+#include "engine/service/router_data_service.h"
+#include "ui/dialogs/known_host_dialog.h"
+#include "ui/dialogs/paste_box_dialog.h"
+#include "ui/dialogs/settings_dialog.h"
+#include "ui/widgets/activity_panel.h"
+#include "ui/widgets/inventory_panel.h"
+#include "ui/widgets/query_bar.h"
+#include "ui/widgets/result_tab.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QFileDialog>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSettings>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QTableView>
+#include <QHeaderView>
+#include <QToolBar>
+#include <QVBoxLayout>
+
+namespace rl {
+
+MainWindow::MainWindow(RouterDataService *service, QWidget *parent)
+    : QMainWindow(parent), m_service(service), m_inventory(new InventoryPanel(this)), m_queryBar(new QueryBar(this)),
+      m_results(new QTabWidget(this)), m_activity(new ActivityPanel(service, this)),
+      m_hsplit(new QSplitter(Qt::Horizontal, this)), m_vsplit(new QSplitter(Qt::Vertical, this)),
+      m_progress(new QProgressBar(this)), m_cancel(new QPushButton(QIcon(QStringLiteral(":/icons/cancel.svg")), tr("Cancel"), this)),
+      m_statusText(new QLabel(this))
+{
+    setWindowTitle(tr("RouterLens"));
+    setWindowIcon(QIcon(QStringLiteral(":/icons/routerlens.svg")));
+    m_results->setTabsClosable(true);
+    m_results->setDocumentMode(true);
+    m_results->setObjectName(QStringLiteral("resultTabs"));
+    connect(m_results, &QTabWidget::tabCloseRequested, this, [this](int i) {
+        QWidget *w = m_results->widget(i);
+        if (auto *tab = qobject_cast<ResultTab *>(w); tab && !tab->isComplete())
+            m_service->cancel(tab->requestId()); // closing a running query cancels it
+        m_results->removeTab(i);
+        w->deleteLater();
+    });
+
+    auto *center = new QWidget(this);
+    auto *cl = new QVBoxLayout(center);
+    cl->setContentsMargins(0, 0, 0, 0);
+    cl->addWidget(m_queryBar);
+    cl->addWidget(m_results, 1);
+    m_vsplit->addWidget(center);
+    m_vsplit->addWidget(m_activity);
+    m_vsplit->setStretchFactor(0, 3);
+    m_vsplit->setStretchFactor(1, 1);
+    m_hsplit->addWidget(m_inventory);
+    m_hsplit->addWidget(m_vsplit);
+    m_hsplit->setStretchFactor(1, 4);
+    m_hsplit->setSizes({300, 1300});
+    m_vsplit->setSizes({650, 250});
+    setCentralWidget(m_hsplit);
+
+    m_progress->setMaximumWidth(240);
+    m_progress->setVisible(false);
+    m_progress->setObjectName(QStringLiteral("fanoutProgress"));
+    m_cancel->setVisible(false);
+    m_cancel->setObjectName(QStringLiteral("statusCancel"));
+    m_cancel->setToolTip(tr("Cancel the running query (Esc)"));
+    statusBar()->addWidget(m_statusText, 1);
+    statusBar()->addPermanentWidget(m_progress);
+    statusBar()->addPermanentWidget(m_cancel);
+    connect(m_cancel, &QPushButton::clicked, this, &MainWindow::cancelCurrent);
+
+    buildMenus();
+
+    connect(m_inventory, &InventoryPanel::selectionChanged, m_queryBar,
+            [this](const QStringList &r) { m_queryBar->setRouterCount(int(r.size())); });
+    connect(m_queryBar, &QueryBar::runRequested, this, &MainWindow::runQuery);
+
+    if (m_service) {
+        m_inventory->setInventory(m_service->inventory());
+        for (const Router &r : m_service->inventory().routers())
+            m_inventory->setRouterStatus(r.name, m_service->routerStatus(r.name));
+        connect(m_service, &RouterDataService::routerStatusChanged, m_inventory, &InventoryPanel::setRouterStatus);
+        connect(m_service, &RouterDataService::partReady, this, [this](const QString &id, const RouterResult &part) {
+            if (ResultTab *tab = resultFor(id))
+                tab->addPart(part);
+        });
+        connect(m_service, &RouterDataService::progress, this, &MainWindow::onProgress);
+        connect(m_service, &RouterDataService::responseReady, this, &MainWindow::onResponse);
+        connect(m_service, &RouterDataService::hostKeyUnknown, this,
+                [this](const QString &router, const QString &type, const QString &fp) {
+                    KnownHostDialog dlg(router, type, fp, this);
+                    if (dlg.exec() == QDialog::Accepted)
+                        m_service->acceptHostKey(router, fp);
+                });
+    }
+    m_statusText->setText(tr("Check routers on the left, choose a query, press Ctrl+Return."));
+    restoreLayout();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::buildMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    auto *exportCsv = file->addAction(QIcon(QStringLiteral(":/icons/export.svg")), tr("&Export table as CSV…"), this,
+                                      &MainWindow::exportCurrentCsv);
+    exportCsv->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    file->addAction(tr("Export table as &JSON…"), this, [this] {
+        if (ResultTab *tab = currentResult()) {
+            const QString path = QFileDialog::getSaveFileName(this, tr("Export JSON"), QString(), tr("JSON (*.json)"));
+            if (!path.isEmpty())
+                tab->exportJson(path);
+        }
+    });
+    file->addAction(tr("Export &session report…"), this, &MainWindow::exportSessionReport)
+        ->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
+    file->addSeparator();
+    file->addAction(tr("&Quit"), this, &QWidget::close)->setShortcut(QKeySequence::Quit);
+
+    QMenu *query = menuBar()->addMenu(tr("&Query"));
+    auto *run = query->addAction(QIcon(QStringLiteral(":/icons/run.svg")), tr("&Run"), m_queryBar, &QueryBar::run);
+    run->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)});
+    auto *cancel = query->addAction(QIcon(QStringLiteral(":/icons/cancel.svg")), tr("&Cancel"), this, &MainWindow::cancelCurrent);
+    cancel->setShortcut(QKeySequence(Qt::Key_Escape));
+    query->addAction(tr("Find router"), m_inventory, &InventoryPanel::focusSearch)->setShortcut(QKeySequence::Find);
+    auto *compare = query->addAction(QIcon(QStringLiteral(":/icons/compare.svg")), tr("Side by side"), this, [this] {
+        if (ResultTab *t = currentResult())
+            t->showView(ResultTab::SideBySideView);
+    });
+    compare->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_D));
+    query->addAction(QIcon(QStringLiteral(":/icons/chart.svg")), tr("Chart"), this, [this] {
+        if (ResultTab *t = currentResult())
+            t->showView(ResultTab::ChartView);
+    })->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_G));
+
+    QMenu *tools = menuBar()->addMenu(tr("&Tools"));
+    tools->addAction(QIcon(QStringLiteral(":/icons/paste.svg")), tr("&Paste box…"), this, &MainWindow::openPasteBox)
+        ->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_V));
+    tools->addAction(QIcon(QStringLiteral(":/icons/settings.svg")), tr("&Settings…"), this, &MainWindow::openSettings)
+        ->setShortcut(QKeySequence::Preferences);
+
+    QToolBar *bar = addToolBar(tr("Main"));
+    bar->setObjectName(QStringLiteral("mainToolBar"));
+    bar->addAction(run);
+    bar->addAction(cancel);
+    bar->addAction(compare);
+    bar->addAction(exportCsv);
+    bar->addSeparator();
+    bar->addActions(tools->actions());
+}
+
+ResultTab *MainWindow::currentResult() const
+{
+    return qobject_cast<ResultTab *>(m_results->currentWidget());
+}
+
+ResultTab *MainWindow::resultFor(const QString &requestId) const
+{
+    for (int i = 0; i < m_results->count(); ++i) {
+        auto *t = qobject_cast<ResultTab *>(m_results->widget(i));
+        if (t && t->requestId() == requestId)
+            return t;
+    }
+    return nullptr;
+}
+
+QString MainWindow::runQuery(QueryKind kind, const QueryParams &params, qint64 maxAgeSeconds)
+{
+    Request req;
+    req.routers = m_inventory->checkedRouters();
+    req.kind = kind;
+    req.params = params;
+    req.maxAgeSeconds = maxAgeSeconds;
+    req.urgency = Urgency::Interactive;
+    req.client.role = roleFromName(m_service->settings().operatorRole).value_or(Role::Internal);
+    // Our own id, so the tab exists before the first part can arrive.
+    static int counter = 0;
+    req.id = QStringLiteral("ui-%1-%2").arg(QCoreApplication::applicationPid()).arg(++counter);
+    auto *tab = new ResultTab(m_service, req, m_results);
+    const QString title = req.routers.size() == 1 ? QStringLiteral("%1 · %2").arg(queryKindTitle(kind), req.routers.first())
+                                                  : tr("%1 · %n routers", nullptr, int(req.routers.size())).arg(queryKindTitle(kind));
+    m_results->setCurrentIndex(m_results->addTab(tab, title));
+    m_running = req.id;
+    m_progress->setRange(0, int(req.routers.size()));
+    m_progress->setValue(0);
+    m_progress->setVisible(true);
+    m_cancel->setVisible(true);
+    m_statusText->setText(tr("Asking %n router(s)…", nullptr, int(req.routers.size())));
+    return m_service->submit(req);
+}
+
+void MainWindow::cancelCurrent()
+{
+    if (!m_running.isEmpty())
+        m_service->cancel(m_running);
+}
+
+void MainWindow::onProgress(const QString &requestId, int done, int total)
+{
+    if (requestId != m_running)
+        return;
+    m_progress->setRange(0, total);
+    m_progress->setValue(done);
+    m_statusText->setText(tr("%1 of %2 routers answered…").arg(done).arg(total));
+}
+
+void MainWindow::onResponse(const Response &response)
+{
+    ResultTab *tab = resultFor(response.requestId);
+    if (!tab)
+        return;
+    tab->setResponse(response);
+    m_report.add(response);
+    if (response.requestId == m_running) {
+        m_running.clear();
+        m_progress->setVisible(false);
+        m_cancel->setVisible(false);
+        const int failed = response.failedCount();
+        m_statusText->setText(response.error.isError() ? response.error.message
+                              : failed ? tr("Done: %1 of %2 routers failed; their errors are in the table.").arg(failed).arg(response.results.size())
+                                       : tr("Done: %n router(s) answered.", nullptr, int(response.results.size())));
+    }
+    Q_EMIT responseShown(response.requestId);
+}
+
+void MainWindow::openSettings()
+{
+    SettingsDialog dlg(m_service->settings(), this);
+    if (dlg.exec() != QDialog::Accepted)
+        return;
+    ClientIdentity me;
+    me.role = roleFromName(dlg.settings().operatorRole).value_or(Role::Internal);
+    if (const Error e = m_service->applySettings(me, dlg.settings()))
+        QMessageBox::warning(this, tr("Settings not applied"), e.message);
+    else {
+        QSettings s;
+        dlg.settings().save(s);
+    }
+}
+
+void MainWindow::openPasteBox()
+{
+    auto *dlg = new PasteBoxDialog(this);
+    dlg->setAttribute(Qt::WA_DeleteOnClose);
+    dlg->show();
+}
+
+void MainWindow::exportCurrentCsv()
+{
+    ResultTab *tab = currentResult();
+    if (!tab)
+        return;
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export CSV"), QString(), tr("CSV (*.csv)"));
+    if (!path.isEmpty())
+        tab->exportCsv(path);
+}
+
+void MainWindow::exportSessionReport()
+{
+    const QString path = QFileDialog::getSaveFileName(this, tr("Session report"), QString(), tr("HTML (*.html);;CSV (*.csv)"));
+    if (path.isEmpty())
+        return;
+    const QByteArray data = path.endsWith(QLatin1String(".csv"), Qt::CaseInsensitive)
+        ? m_report.toCsv() : m_report.toHtml(tr("RouterLens session report"));
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly) || f.write(data) != data.size())
+        QMessageBox::warning(this, tr("Export failed"), tr("Cannot write %1: %2").arg(path, f.errorString()));
+}
+
+void MainWindow::restoreLayout()
+{
+    QSettings s;
+    restoreGeometry(s.value(QStringLiteral("ui/geometry")).toByteArray());
+    restoreState(s.value(QStringLiteral("ui/state")).toByteArray());
+    m_hsplit->restoreState(s.value(QStringLiteral("ui/hsplit")).toByteArray());
+    m_vsplit->restoreState(s.value(QStringLiteral("ui/vsplit")).toByteArray());
+}
+
+void MainWindow::saveLayout()
+{
+    QSettings s;
+    s.setValue(QStringLiteral("ui/geometry"), saveGeometry());
+    s.setValue(QStringLiteral("ui/state"), saveState());
+    s.setValue(QStringLiteral("ui/hsplit"), m_hsplit->saveState());
+    s.setValue(QStringLiteral("ui/vsplit"), m_vsplit->saveState());
+    if (ResultTab *t = currentResult())
+        s.setValue(QStringLiteral("ui/columns/%1").arg(queryKindName(t->request().kind)),
+                   t->tableView()->horizontalHeader()->saveState());
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveLayout();
+    m_service->cancelAll();
+    event->accept();
+}
+
+} // namespace rl

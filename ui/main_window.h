@@ -1,0 +1,78 @@
+#pragma once
+
+#include "engine/api/request.h"
+#include "ui/export/session_report.h"
+
+#include <QHash>
+#include <QMainWindow>
+
+class QLabel;
+class QProgressBar;
+class QPushButton;
+class QSplitter;
+class QTabWidget;
+
+namespace rl {
+
+class ActivityPanel;
+class InventoryPanel;
+class QueryBar;
+class ResultTab;
+class RouterDataService;
+
+// Inventory on the left, the query bar and one tab per response in the middle, the live
+// activity panel at the bottom, fan-out progress and cancel in the status bar. Everything
+// comes from RouterDataService signals; nothing here blocks.
+class MainWindow final : public QMainWindow
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(MainWindow)
+
+public:
+    explicit MainWindow(RouterDataService *service, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    InventoryPanel *inventoryPanel() const { return m_inventory; }
+    QueryBar *queryBar() const { return m_queryBar; }
+    ActivityPanel *activityPanel() const { return m_activity; }
+    QTabWidget *resultTabs() const { return m_results; }
+    ResultTab *currentResult() const;
+    ResultTab *resultFor(const QString &requestId) const;
+    const SessionReport &sessionReport() const { return m_report; }
+
+public Q_SLOTS:
+    QString runQuery(rl::QueryKind kind, const rl::QueryParams &params, qint64 maxAgeSeconds);
+    void cancelCurrent();
+    void openSettings();
+    void openPasteBox();
+    void exportCurrentCsv();
+    void exportSessionReport();
+
+Q_SIGNALS:
+    void responseShown(const QString &requestId);
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void buildMenus();
+    void onProgress(const QString &requestId, int done, int total);
+    void onResponse(const Response &response);
+    void restoreLayout();
+    void saveLayout();
+
+    RouterDataService *m_service;
+    InventoryPanel *m_inventory;
+    QueryBar *m_queryBar;
+    QTabWidget *m_results;
+    ActivityPanel *m_activity;
+    QSplitter *m_hsplit;
+    QSplitter *m_vsplit;
+    QProgressBar *m_progress;
+    QPushButton *m_cancel;
+    QLabel *m_statusText;
+    QString m_running; // the request the status bar follows
+    SessionReport m_report;
+};
+
+} // namespace rl

@@ -1,0 +1,147 @@
+#include "ui/widgets/activity_panel.h"
+
+#include "engine/service/router_data_service.h"
+#include "ui/models/activity_model.h"
+#include "ui/models/log_model.h"
+
+#include <QtCharts/QChart>
+#include <QtCharts/QChartView>
+#include <QtCharts/QLineSeries>
+#include <QtCharts/QValueAxis>
+#include <QDateTime>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPushButton>
+#include <QTabWidget>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace rl {
+namespace {
+
+QTableView *table(QWidget *parent, QAbstractItemModel *model, const QString &name)
+{
+    auto *v = new QTableView(parent);
+    v->setObjectName(name);
+    v->setModel(model);
+    v->setSelectionBehavior(QAbstractItemView::SelectRows);
+    v->verticalHeader()->hide();
+    v->verticalHeader()->setDefaultSectionSize(v->fontMetrics().height() + 6);
+    v->horizontalHeader()->setStretchLastSection(true);
+    v->setAlternatingRowColors(true);
+    return v;
+}
+
+} // namespace
+
+ActivityPanel::ActivityPanel(RouterDataService *service, QWidget *parent)
+    : QWidget(parent), m_service(service), m_tabs(new QTabWidget(this)), m_activity(new ActivityModel(this)),
+      m_queues(new RouterQueueModel(this)), m_log(new LogModel(this)), m_summary(new QLabel(this)),
+      m_rate(new QLineSeries), m_limit(new QLineSeries), m_depth(new QLineSeries), m_axisX(new QValueAxis),
+      m_axisY(new QValueAxis)
+{
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_tabs);
+
+    auto *reqPage = new QWidget(this);
+    auto *rl = new QVBoxLayout(reqPage);
+    rl->setContentsMargins(0, 2, 0, 0);
+    auto *top = new QHBoxLayout;
+    auto *cancel = new QPushButton(QIcon(QStringLiteral(":/icons/cancel.svg")), tr("Cancel request"), reqPage);
+    cancel->setObjectName(QStringLiteral("cancelRequest"));
+    cancel->setToolTip(tr("Cancel the selected request (Del)"));
+    cancel->setShortcut(QKeySequence::Delete);
+    connect(cancel, &QPushButton::clicked, this, &ActivityPanel::cancelSelected);
+    top->addWidget(m_summary, 1);
+    top->addWidget(cancel);
+    rl->addLayout(top);
+    m_activityView = table(reqPage, m_activity, QStringLiteral("activityTable"));
+    rl->addWidget(m_activityView, 1);
+    m_tabs->addTab(reqPage, tr("Requests"));
+    m_tabs->addTab(table(this, m_queues, QStringLiteral("queueTable")), tr("Router queues"));
+    auto *logView = table(this, m_log, QStringLiteral("logTable"));
+    m_tabs->addTab(logView, tr("Log"));
+    connect(m_log, &QAbstractItemModel::rowsInserted, logView, [logView] { logView->scrollToBottom(); });
+
+    auto *chart = new QChart;
+    chart->setTheme(palette().color(QPalette::Base).lightness() < 128 ? QChart::ChartThemeDark : QChart::ChartThemeLight);
+    chart->setBackgroundBrush(palette().base());
+    chart->setTitle(tr("Router commands per second against the network-wide limit; deepest queue"));
+    m_rate->setName(tr("request rate (/s)"));
+    m_limit->setName(tr("network limit (/s)"));
+    m_depth->setName(tr("deepest router queue"));
+    QPen dashed = m_limit->pen();
+    dashed.setStyle(Qt::DashLine);
+    m_limit->setPen(dashed);
+    for (QLineSeries *s : {m_rate, m_limit, m_depth})
+        chart->addSeries(s);
+    m_axisX->setTitleText(tr("seconds"));
+    m_axisX->setRange(0, 60);
+    m_axisY->setRange(0, 10);
+    chart->addAxis(m_axisX, Qt::AlignBottom);
+    chart->addAxis(m_axisY, Qt::AlignLeft);
+    for (QLineSeries *s : {m_rate, m_limit, m_depth}) {
+        s->attachAxis(m_axisX);
+        s->attachAxis(m_axisY);
+    }
+    auto *view = new QChartView(chart, this);
+    view->setRenderHint(QPainter::Antialiasing);
+    m_tabs->addTab(view, QIcon(QStringLiteral(":/icons/chart.svg")), tr("Live"));
+
+    m_log->attach(EventLog::instance());
+    if (m_service) {
+        connect(m_service, &RouterDataService::activityChanged, this, [this](const QList<ActivityEntry> &e) {
+            m_activity->setEntries(e);
+            m_summary->setText(tr("%1 queued · %2 in flight · %3 held back by a throttle · %4 rejected")
+                                   .arg(m_activity->countIn(WorkState::Queued))
+                                   .arg(m_activity->countIn(WorkState::InFlight))
+                                   .arg(m_activity->countIn(WorkState::HeldBack) + m_activity->countIn(WorkState::Suspended))
+                                   .arg(m_activity->countIn(WorkState::Rejected)));
+        });
+        connect(m_service, &RouterDataService::metricsChanged, this, &ActivityPanel::onMetrics);
+    }
+    m_summary->setText(tr("Nothing running."));
+}
+
+void ActivityPanel::cancelSelected()
+{
+    if (!m_service)
+        return;
+    const QModelIndexList rows = m_activityView->selectionModel()->selectedRows();
+    QSet<QString> ids;
+    for (const QModelIndex &r : rows)
+        ids.insert(r.data(ActivityModel::RequestIdRole).toString());
+    for (const QString &id : std::as_const(ids))
+        m_service->cancel(id);
+}
+
+void ActivityPanel::onMetrics(const EngineMetrics &m)
+{
+    m_queues->setStats(m.routers);
+    const qint64 now = (m.at.isValid() ? m.at : QDateTime::currentDateTimeUtc()).toMSecsSinceEpoch();
+    if (m_t0 < 0)
+        m_t0 = now;
+    const qreal t = qreal(now - m_t0) / 1000.0;
+    int depth = 0;
+    for (const RouterQueueStats &s : m.routers)
+        depth = qMax(depth, s.pending + s.heldBack);
+    m_rate->append(t, m.requestRate);
+    m_limit->append(t, m.networkLimit);
+    m_depth->append(t, depth);
+    // A five-minute window.
+    for (QLineSeries *s : {m_rate, m_limit, m_depth}) {
+        while (s->count() > 0 && s->at(0).x() < t - 300)
+            s->remove(0);
+    }
+    qreal maxY = 10;
+    for (QLineSeries *s : {m_rate, m_limit, m_depth}) {
+        for (const QPointF &p : s->points())
+            maxY = qMax(maxY, p.y());
+    }
+    m_axisY->setRange(0, maxY * 1.15);
+    m_axisX->setRange(qMax<qreal>(0, t - 300), qMax<qreal>(60, t));
+}
+
+} // namespace rl

@@ -1,0 +1,168 @@
+#include "ui/widgets/history_chart_widget.h"
+
+#include <QtCharts/QBarCategoryAxis>
+#include <QtCharts/QBarSet>
+#include <QtCharts/QChart>
+#include <QtCharts/QChartView>
+#include <QtCharts/QDateTimeAxis>
+#include <QtCharts/QHorizontalBarSeries>
+#include <QtCharts/QLineSeries>
+#include <QtCharts/QScatterSeries>
+#include <QtCharts/QValueAxis>
+#include <QVBoxLayout>
+
+#include <algorithm>
+
+namespace rl {
+
+HistoryChartWidget::HistoryChartWidget(QWidget *parent) : QWidget(parent), m_view(new QChartView(this))
+{
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    m_view->setRenderHint(QPainter::Antialiasing);
+    layout->addWidget(m_view);
+    setAnswers({}, QueryKind::Facts, {});
+}
+
+int HistoryChartWidget::seriesCount() const
+{
+    return int(m_view->chart()->series().size());
+}
+
+void HistoryChartWidget::setAnswers(const QString &router, QueryKind kind, QList<StoredAnswer> answers)
+{
+    std::sort(answers.begin(), answers.end(),
+              [](const StoredAnswer &a, const StoredAnswer &b) { return a.fetchedAt < b.fetchedAt; });
+    auto *chart = new QChart;
+    chart->setTheme(palette().color(QPalette::Base).lightness() < 128 ? QChart::ChartThemeDark : QChart::ChartThemeLight);
+    chart->setBackgroundBrush(palette().base());
+    chart->legend()->setAlignment(Qt::AlignBottom);
+    QHash<QString, QLineSeries *> lines;
+    auto line = [&](const QString &name) {
+        QLineSeries *&s = lines[name];
+        if (!s) {
+            s = new QLineSeries;
+            s->setName(name);
+            s->setPointsVisible(true);
+        }
+        return s;
+    };
+    qreal maxY = 1;
+    if (kind == QueryKind::BgpStatus) {
+        chart->setTitle(tr("%1: prefixes received and sent per BGP neighbor").arg(router));
+        for (const StoredAnswer &a : std::as_const(answers)) {
+            for (const BgpNeighborRecord &n : a.records.rows<BgpNeighborRecord>()) {
+                const qreal t = qreal(a.fetchedAt.toMSecsSinceEpoch());
+                if (n.prefixesReceived >= 0) {
+                    line(tr("%1 received").arg(n.neighbor))->append(t, qreal(n.prefixesReceived));
+                    maxY = qMax(maxY, qreal(n.prefixesReceived));
+                }
+                if (n.prefixesSent >= 0) {
+                    line(tr("%1 sent").arg(n.neighbor))->append(t, qreal(n.prefixesSent));
+                    maxY = qMax(maxY, qreal(n.prefixesSent));
+                }
+            }
+        }
+    } else if (kind == QueryKind::LinkStatus || kind == QueryKind::VlanErrors) {
+        chart->setTitle(tr("%1: error counters over time").arg(router));
+        for (const StoredAnswer &a : std::as_const(answers)) {
+            const qreal t = qreal(a.fetchedAt.toMSecsSinceEpoch());
+            if (kind == QueryKind::LinkStatus) {
+                for (const InterfaceRecord &i : a.records.rows<InterfaceRecord>()) {
+                    const qint64 errs = qMax<qint64>(0, i.inErrors) + qMax<qint64>(0, i.outErrors) + qMax<qint64>(0, i.crcErrors);
+                    if (i.inErrors < 0 && i.outErrors < 0 && i.crcErrors < 0)
+                        continue;
+                    line(tr("%1 errors").arg(i.name))->append(t, qreal(errs));
+                    maxY = qMax(maxY, qreal(errs));
+                }
+            } else {
+                for (const VlanRecord &v : a.records.rows<VlanRecord>()) {
+                    const qint64 drops = qMax<qint64>(0, v.unknownTagDrops) + qMax<qint64>(0, v.mismatchedTagDrops);
+                    line(tr("%1 tag drops").arg(v.interfaceName))->append(t, qreal(drops));
+                    maxY = qMax(maxY, qreal(drops));
+                }
+            }
+        }
+    } else if (kind == QueryKind::Optics && !answers.isEmpty()) {
+        // Levels of the newest answer with the warning band of each lane.
+        chart->setTitle(tr("%1: optical receive power against thresholds (dBm)").arg(router));
+        auto *rx = new QBarSet(tr("Rx power"));
+        auto *low = new QScatterSeries;
+        low->setName(tr("low warning"));
+        low->setMarkerShape(QScatterSeries::MarkerShapeRectangle);
+        low->setMarkerSize(9);
+        auto *high = new QScatterSeries;
+        high->setName(tr("high warning"));
+        high->setMarkerSize(9);
+        QStringList categories;
+        qreal minX = 0, maxX = 0;
+        const auto &rows = answers.last().records.rows<OpticsRecord>();
+        for (const OpticsRecord &o : rows) {
+            const int i = int(categories.size());
+            categories << (o.lane >= 0 ? QStringLiteral("%1/%2").arg(o.interfaceName).arg(o.lane) : o.interfaceName);
+            const qreal v = std::isnan(o.rxPowerDbm) ? 0 : o.rxPowerDbm;
+            *rx << v;
+            minX = qMin(minX, v);
+            if (!std::isnan(o.rxLowWarnDbm)) {
+                low->append(o.rxLowWarnDbm, i);
+                minX = qMin(minX, qreal(o.rxLowWarnDbm));
+            }
+            if (!std::isnan(o.rxHighWarnDbm)) {
+                high->append(o.rxHighWarnDbm, i);
+                maxX = qMax(maxX, qreal(o.rxHighWarnDbm));
+            }
+        }
+        auto *bars = new QHorizontalBarSeries;
+        bars->append(rx);
+        chart->addSeries(bars);
+        chart->addSeries(low);
+        chart->addSeries(high);
+        auto *axisY = new QBarCategoryAxis;
+        axisY->append(categories);
+        auto *axisX = new QValueAxis;
+        axisX->setRange(minX - 2, maxX + 2);
+        axisX->setTitleText(tr("dBm"));
+        chart->addAxis(axisY, Qt::AlignLeft);
+        chart->addAxis(axisX, Qt::AlignBottom);
+        bars->attachAxis(axisY);
+        bars->attachAxis(axisX);
+        auto *axisIdx = new QValueAxis;
+        axisIdx->setRange(-0.5, qMax(0.5, categories.size() - 0.5));
+        axisIdx->setVisible(false);
+        chart->addAxis(axisIdx, Qt::AlignRight);
+        for (QScatterSeries *s : {low, high}) {
+            s->attachAxis(axisX);
+            s->attachAxis(axisIdx);
+        }
+        { QChart *old = m_view->chart(); m_view->setChart(chart); delete old; }
+        return;
+    } else {
+        chart->setTitle(tr("No chart for this query; charts cover BGP status, link status, VLAN errors and optics."));
+    }
+    if (!lines.isEmpty()) {
+        auto *axisX = new QDateTimeAxis;
+        axisX->setFormat(QStringLiteral("HH:mm:ss"));
+        axisX->setTitleText(tr("fetched at"));
+        auto *axisY = new QValueAxis;
+        axisY->setRange(0, maxY * 1.1);
+        axisY->setLabelFormat(QStringLiteral("%d"));
+        chart->addAxis(axisX, Qt::AlignBottom);
+        chart->addAxis(axisY, Qt::AlignLeft);
+        qint64 minT = std::numeric_limits<qint64>::max(), maxT = 0;
+        for (QLineSeries *s : std::as_const(lines)) {
+            chart->addSeries(s);
+            s->attachAxis(axisX);
+            s->attachAxis(axisY);
+            for (const QPointF &p : s->points()) {
+                minT = qMin(minT, qint64(p.x()));
+                maxT = qMax(maxT, qint64(p.x()));
+            }
+        }
+        if (minT == maxT)
+            maxT = minT + 60000; // one answer: a minute-wide window
+        axisX->setRange(QDateTime::fromMSecsSinceEpoch(minT), QDateTime::fromMSecsSinceEpoch(maxT));
+    }
+    { QChart *old = m_view->chart(); m_view->setChart(chart); delete old; }
+}
+
+} // namespace rl

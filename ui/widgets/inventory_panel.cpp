@@ -1,0 +1,225 @@
+#include "ui/widgets/inventory_panel.h"
+
+#include <QComboBox>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QSortFilterProxyModel>
+#include <QStandardItemModel>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+namespace rl {
+namespace {
+
+constexpr int RouterNameRole = Qt::UserRole + 1;
+
+QString statusTitle(RouterStatus s)
+{
+    switch (s) {
+    case RouterStatus::Reachable: return QObject::tr("reachable");
+    case RouterStatus::Unreachable: return QObject::tr("unreachable");
+    case RouterStatus::AuthFailed: return QObject::tr("authentication failed");
+    case RouterStatus::HostKeyProblem: return QObject::tr("host key problem");
+    case RouterStatus::Throttled: return QObject::tr("throttled");
+    case RouterStatus::Unknown: break;
+    }
+    return QObject::tr("not asked yet");
+}
+
+} // namespace
+
+InventoryPanel::InventoryPanel(QWidget *parent)
+    : QWidget(parent), m_groupCombo(new QComboBox(this)), m_search(new QLineEdit(this)), m_tree(new QTreeView(this)),
+      m_model(new QStandardItemModel(this)), m_proxy(new QSortFilterProxyModel(this))
+{
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    auto *groupLabel = new QLabel(tr("&Group by"), this);
+    groupLabel->setBuddy(m_groupCombo);
+    m_groupCombo->addItem(tr("Site"), int(Grouping::Site));
+    m_groupCombo->addItem(tr("Customer"), int(Grouping::Customer));
+    m_groupCombo->addItem(tr("Platform"), int(Grouping::Platform));
+    m_groupCombo->addItem(tr("Connection"), int(Grouping::Connection));
+    m_groupCombo->setObjectName(QStringLiteral("groupCombo"));
+    auto *top = new QHBoxLayout;
+    top->addWidget(groupLabel);
+    top->addWidget(m_groupCombo, 1);
+    layout->addLayout(top);
+    m_search->setPlaceholderText(tr("Search routers (Ctrl+F)"));
+    m_search->setClearButtonEnabled(true);
+    m_search->setObjectName(QStringLiteral("inventorySearch"));
+    layout->addWidget(m_search);
+    m_proxy->setSourceModel(m_model);
+    m_proxy->setRecursiveFilteringEnabled(true);
+    m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
+    m_proxy->setFilterKeyColumn(-1);
+    m_tree->setModel(m_proxy);
+    m_tree->setHeaderHidden(false);
+    m_tree->setUniformRowHeights(true);
+    m_tree->setObjectName(QStringLiteral("inventoryTree"));
+    layout->addWidget(m_tree, 1);
+
+    connect(m_groupCombo, &QComboBox::currentIndexChanged, this,
+            [this] { setGrouping(Grouping(m_groupCombo->currentData().toInt())); });
+    connect(m_search, &QLineEdit::textChanged, this, [this](const QString &t) {
+        m_proxy->setFilterFixedString(t);
+        if (!t.isEmpty())
+            m_tree->expandAll();
+    });
+    connect(m_model, &QStandardItemModel::itemChanged, this, [this](QStandardItem *) {
+        if (!m_rebuilding)
+            Q_EMIT selectionChanged(checkedRouters());
+    });
+}
+
+QIcon InventoryPanel::statusIcon(RouterStatus status)
+{
+    switch (status) {
+    case RouterStatus::Reachable: return QIcon(QStringLiteral(":/icons/router-reachable.svg"));
+    case RouterStatus::Unreachable: return QIcon(QStringLiteral(":/icons/router-unreachable.svg"));
+    case RouterStatus::AuthFailed: return QIcon(QStringLiteral(":/icons/router-auth-failed.svg"));
+    case RouterStatus::HostKeyProblem: return QIcon(QStringLiteral(":/icons/router-hostkey.svg"));
+    case RouterStatus::Throttled: return QIcon(QStringLiteral(":/icons/router-throttled.svg"));
+    case RouterStatus::Unknown: break;
+    }
+    return QIcon(QStringLiteral(":/icons/router-unknown.svg"));
+}
+
+void InventoryPanel::setInventory(const Inventory &inventory)
+{
+    m_inventory = inventory;
+    rebuild();
+}
+
+void InventoryPanel::setGrouping(Grouping grouping)
+{
+    m_grouping = grouping;
+    const int idx = m_groupCombo->findData(int(grouping));
+    if (idx != m_groupCombo->currentIndex())
+        m_groupCombo->setCurrentIndex(idx);
+    rebuild();
+}
+
+QString InventoryPanel::groupOf(const Router &r) const
+{
+    switch (m_grouping) {
+    case Grouping::Site: return r.tags.value(QStringLiteral("site"), tr("(no site)"));
+    case Grouping::Customer: return r.tags.value(QStringLiteral("customer"), tr("(no customer)"));
+    case Grouping::Platform: return r.platform;
+    case Grouping::Connection: break;
+    }
+    return {};
+}
+
+void InventoryPanel::rebuild()
+{
+    const QStringList checked = checkedRouters();
+    m_rebuilding = true;
+    m_model->clear();
+    m_model->setHorizontalHeaderLabels({tr("Router"), tr("Platform"), tr("Host")});
+    QHash<QString, QStandardItem *> groups;
+    auto groupItem = [&](const QString &name) {
+        QStandardItem *&g = groups[name];
+        if (!g) {
+            g = new QStandardItem(name);
+            g->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable | Qt::ItemIsAutoTristate);
+            g->setCheckable(true);
+            m_model->appendRow({g, new QStandardItem, new QStandardItem});
+        }
+        return g;
+    };
+    auto addRouter = [&](QStandardItem *group, const Router &r) {
+        auto *item = new QStandardItem(statusIcon(m_status.value(r.name)), r.name);
+        item->setData(r.name, RouterNameRole);
+        item->setCheckable(true);
+        item->setCheckState(checked.contains(r.name) ? Qt::Checked : Qt::Unchecked);
+        item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsUserCheckable);
+        item->setToolTip(tr("%1: %2").arg(r.name, statusTitle(m_status.value(r.name))));
+        QStringList tagText;
+        for (auto it = r.tags.cbegin(); it != r.tags.cend(); ++it)
+            tagText << QStringLiteral("%1=%2").arg(it.key(), it.value());
+        auto *platform = new QStandardItem(r.platform);
+        auto *host = new QStandardItem(r.host);
+        host->setToolTip(tagText.join(QLatin1Char(' ')));
+        group->appendRow({item, platform, host});
+    };
+    if (m_grouping == Grouping::Connection) {
+        QSet<QString> placed;
+        for (const Connection &c : m_inventory.connections()) {
+            QStandardItem *g = groupItem(QStringLiteral("%1 (%2)").arg(c.id, c.customer));
+            for (const QString &name : {c.providerRouter, c.customerRouter}) {
+                if (const Router *r = m_inventory.router(name)) {
+                    addRouter(g, *r);
+                    placed.insert(name);
+                }
+            }
+        }
+        for (const Router &r : m_inventory.routers()) {
+            if (!placed.contains(r.name))
+                addRouter(groupItem(tr("(no connection)")), r);
+        }
+    } else {
+        for (const Router &r : m_inventory.routers())
+            addRouter(groupItem(groupOf(r)), r);
+    }
+    m_model->sort(0);
+    m_rebuilding = false;
+    m_tree->expandAll();
+    m_tree->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+}
+
+void InventoryPanel::setRouterStatus(const QString &router, RouterStatus status)
+{
+    m_status.insert(router, status);
+    const QModelIndexList hits = m_model->match(m_model->index(0, 0), RouterNameRole, router, -1,
+                                                Qt::MatchExactly | Qt::MatchRecursive);
+    for (const QModelIndex &idx : hits) {
+        QStandardItem *item = m_model->itemFromIndex(idx);
+        m_rebuilding = true;
+        item->setIcon(statusIcon(status));
+        item->setToolTip(tr("%1: %2").arg(router, statusTitle(status)));
+        m_rebuilding = false;
+    }
+}
+
+QStringList InventoryPanel::checkedRouters() const
+{
+    QStringList out;
+    std::function<void(const QModelIndex &)> walk = [&](const QModelIndex &parent) {
+        for (int r = 0; r < m_model->rowCount(parent); ++r) {
+            const QModelIndex idx = m_model->index(r, 0, parent);
+            const QString name = idx.data(RouterNameRole).toString();
+            if (!name.isEmpty() && idx.data(Qt::CheckStateRole).toInt() == Qt::Checked && !out.contains(name))
+                out << name;
+            walk(idx);
+        }
+    };
+    walk({});
+    return out;
+}
+
+void InventoryPanel::setChecked(const QStringList &routers)
+{
+    m_rebuilding = true;
+    std::function<void(const QModelIndex &)> walk = [&](const QModelIndex &parent) {
+        for (int r = 0; r < m_model->rowCount(parent); ++r) {
+            const QModelIndex idx = m_model->index(r, 0, parent);
+            const QString name = idx.data(RouterNameRole).toString();
+            if (!name.isEmpty())
+                m_model->itemFromIndex(idx)->setCheckState(routers.contains(name) ? Qt::Checked : Qt::Unchecked);
+            walk(idx);
+        }
+    };
+    walk({});
+    m_rebuilding = false;
+    Q_EMIT selectionChanged(checkedRouters());
+}
+
+void InventoryPanel::focusSearch()
+{
+    m_search->setFocus();
+    m_search->selectAll();
+}
+
+} // namespace rl

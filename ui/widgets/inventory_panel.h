@@ -1,0 +1,55 @@
+#pragma once
+
+#include "engine/inventory/inventory.h"
+#include "engine/service/router_data_service.h"
+
+#include <QWidget>
+
+class QComboBox;
+class QLineEdit;
+class QSortFilterProxyModel;
+class QStandardItem;
+class QStandardItemModel;
+class QTreeView;
+
+namespace rl {
+
+// The routers on the left: grouped by site, customer, platform or connection, searchable,
+// checkboxes for multi-select, a state icon per router.
+class InventoryPanel final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(InventoryPanel)
+
+public:
+    enum class Grouping { Site, Customer, Platform, Connection };
+
+    explicit InventoryPanel(QWidget *parent = nullptr);
+
+    void setInventory(const Inventory &inventory);
+    void setGrouping(Grouping grouping);
+    void setRouterStatus(const QString &router, RouterStatus status);
+    QStringList checkedRouters() const;
+    void setChecked(const QStringList &routers);
+    void focusSearch();
+    static QIcon statusIcon(RouterStatus status);
+
+Q_SIGNALS:
+    void selectionChanged(const QStringList &routers);
+
+private:
+    void rebuild();
+    QString groupOf(const Router &router) const;
+
+    Inventory m_inventory;
+    Grouping m_grouping = Grouping::Site;
+    QHash<QString, RouterStatus> m_status;
+    QComboBox *m_groupCombo;
+    QLineEdit *m_search;
+    QTreeView *m_tree;
+    QStandardItemModel *m_model;
+    QSortFilterProxyModel *m_proxy;
+    bool m_rebuilding = false;
+};
+
+} // namespace rl

@@ -1,0 +1,304 @@
+#include "ui/widgets/result_tab.h"
+
+#include "engine/service/router_data_service.h"
+#include "ui/export/session_report.h"
+#include "ui/export/table_exporter.h"
+#include "ui/models/comparison_model.h"
+#include "ui/models/record_filter_proxy_model.h"
+#include "ui/models/record_table_model.h"
+#include "ui/widgets/history_chart_widget.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCheckBox>
+#include <QClipboard>
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QInputDialog>
+#include <QItemSelectionModel>
+#include <QKeySequence>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QMenu>
+#include <QMessageBox>
+#include <QSplitter>
+#include <QTabWidget>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace rl {
+namespace {
+
+QTableView *makeTable(QWidget *parent, const QString &name)
+{
+    auto *v = new QTableView(parent);
+    v->setObjectName(name);
+    v->setSelectionBehavior(QAbstractItemView::SelectRows);
+    v->setAlternatingRowColors(true);
+    v->setWordWrap(false);
+    v->verticalHeader()->setDefaultSectionSize(v->fontMetrics().height() + 6);
+    v->verticalHeader()->hide();
+    v->horizontalHeader()->setSectionsMovable(true);
+    v->horizontalHeader()->setStretchLastSection(true);
+    return v;
+}
+
+} // namespace
+
+ResultTab::ResultTab(RouterDataService *service, const Request &request, QWidget *parent)
+    : QWidget(parent), m_service(service), m_request(request), m_views(new QTabWidget(this)),
+      m_table(new RecordTableModel(this)), m_proxy(new RecordFilterProxyModel(this)),
+      m_tableView(makeTable(this, QStringLiteral("resultTable"))), m_filter(new QLineEdit(this)),
+      m_filterInfo(new QLabel(this)), m_compare(new ComparisonModel(this)),
+      m_compareView(makeTable(this, QStringLiteral("compareTable"))), m_onlyDiff(new QCheckBox(tr("Only &differences"), this)),
+      m_compareInfo(new QLabel(this)), m_historyRouter(new QComboBox(this)), m_historyList(new QListWidget(this)),
+      m_overTime(new ComparisonModel(this)), m_overTimeView(makeTable(this, QStringLiteral("overTimeTable"))),
+      m_chart(new HistoryChartWidget(this))
+{
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_views);
+
+    // Table
+    m_table->setResults(request.kind, {});
+    m_proxy->setSourceModel(m_table);
+    m_tableView->setModel(m_proxy);
+    m_tableView->setSortingEnabled(true);
+    m_tableView->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
+    m_tableView->horizontalHeader()->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_tableView->horizontalHeader(), &QWidget::customContextMenuRequested, this, &ResultTab::columnMenu);
+    m_filter->setObjectName(QStringLiteral("filterBox"));
+    m_filter->setPlaceholderText(tr("Filter rows (any column) — right-click a column header to filter that column"));
+    m_filter->setClearButtonEnabled(true);
+    connect(m_filter, &QLineEdit::textChanged, m_proxy, &RecordFilterProxyModel::setFilterText);
+    connect(m_proxy, &QAbstractItemModel::modelReset, this, [this] {
+        QStringList cols;
+        for (int c = 0; c < m_table->columnCount(); ++c) {
+            if (!m_proxy->columnFilter(c).isEmpty())
+                cols << QStringLiteral("%1: %2").arg(m_table->headerData(c, Qt::Horizontal).toString(), m_proxy->columnFilter(c));
+        }
+        m_filterInfo->setText(tr("%1 of %2 rows").arg(m_proxy->rowCount()).arg(m_table->rowCount())
+                              + (cols.isEmpty() ? QString() : QStringLiteral(" · ") + cols.join(QStringLiteral(", "))));
+    });
+    auto *copy = new QAction(tr("Copy"), m_tableView);
+    copy->setShortcut(QKeySequence::Copy);
+    copy->setShortcutContext(Qt::WidgetShortcut);
+    connect(copy, &QAction::triggered, this, &ResultTab::copySelection);
+    m_tableView->addAction(copy);
+    auto *tablePage = new QWidget(this);
+    auto *tl = new QVBoxLayout(tablePage);
+    tl->setContentsMargins(0, 4, 0, 0);
+    auto *filterRow = new QHBoxLayout;
+    filterRow->addWidget(m_filter, 1);
+    filterRow->addWidget(m_filterInfo);
+    tl->addLayout(filterRow);
+    tl->addWidget(m_tableView, 1);
+    m_views->addTab(tablePage, tr("Table"));
+
+    // Side by side
+    m_compareView->setModel(m_compare);
+    m_onlyDiff->setObjectName(QStringLiteral("onlyDifferences"));
+    connect(m_onlyDiff, &QCheckBox::toggled, m_compare, &ComparisonModel::setOnlyDifferences);
+    auto *cmpPage = new QWidget(this);
+    auto *cl = new QVBoxLayout(cmpPage);
+    cl->setContentsMargins(0, 4, 0, 0);
+    auto *cmpRow = new QHBoxLayout;
+    cmpRow->addWidget(m_onlyDiff);
+    cmpRow->addWidget(m_compareInfo, 1);
+    cl->addLayout(cmpRow);
+    cl->addWidget(m_compareView, 1);
+    m_views->addTab(cmpPage, tr("Side by side"));
+
+    // Over time
+    m_overTimeView->setModel(m_overTime);
+    auto *otPage = new QWidget(this);
+    auto *ol = new QVBoxLayout(otPage);
+    ol->setContentsMargins(0, 4, 0, 0);
+    auto *otRow = new QHBoxLayout;
+    otRow->addWidget(new QLabel(tr("Router"), otPage));
+    otRow->addWidget(m_historyRouter);
+    otRow->addWidget(new QLabel(tr("against the stored answer selected below"), otPage), 1);
+    ol->addLayout(otRow);
+    auto *split = new QSplitter(Qt::Horizontal, otPage);
+    m_historyList->setObjectName(QStringLiteral("historyList"));
+    split->addWidget(m_historyList);
+    split->addWidget(m_overTimeView);
+    split->setStretchFactor(1, 3);
+    ol->addWidget(split, 1);
+    m_views->addTab(otPage, tr("Over time"));
+    connect(m_historyRouter, &QComboBox::currentIndexChanged, this, &ResultTab::refreshHistory);
+    connect(m_historyList, &QListWidget::currentRowChanged, this, &ResultTab::updateOverTime);
+
+    // Chart
+    m_views->addTab(m_chart, QIcon(QStringLiteral(":/icons/chart.svg")), tr("Chart"));
+    connect(m_views, &QTabWidget::currentChanged, this, [this](int i) {
+        if (i == OverTimeView || i == ChartView)
+            refreshHistory();
+    });
+}
+
+void ResultTab::showView(int index)
+{
+    m_views->setCurrentIndex(index);
+}
+
+void ResultTab::addPart(const RouterResult &part)
+{
+    m_table->addPart(part);
+    if (m_historyRouter->findText(part.router) < 0)
+        m_historyRouter->addItem(part.router);
+}
+
+void ResultTab::setResponse(const Response &response)
+{
+    m_complete = true;
+    // The response is the authority: it holds every part, also those refused up front.
+    m_table->setResults(response.kind, response.results);
+    if (response.error.isError() && response.results.isEmpty()) {
+        RouterResult whole;
+        whole.router = tr("(request)");
+        whole.records = RecordSet(response.kind);
+        whole.error = response.error;
+        m_table->setResults(response.kind, {whole});
+    }
+    for (const RouterResult &p : response.results) {
+        if (m_historyRouter->findText(p.router) < 0)
+            m_historyRouter->addItem(p.router);
+    }
+    for (int c = 0; c < m_table->columnCount() && c < 12; ++c)
+        m_tableView->resizeColumnToContents(c);
+    QStringList ok;
+    for (const RouterResult &p : response.results) {
+        if (p.ok())
+            ok << p.router;
+    }
+    compareRouters(ok.mid(0, 4));
+}
+
+void ResultTab::compareRouters(const QStringList &routers)
+{
+    QList<ComparisonSide> sides;
+    for (const RouterResult &p : m_table->parts()) {
+        if (routers.contains(p.router))
+            sides.append({p.router, p});
+    }
+    m_compare->setSides(m_request.kind, sides);
+    m_compareInfo->setText(sides.size() < 2 ? tr("Run the query on two or more routers to compare them.")
+                                            : tr("%1 aligned rows, %2 differ").arg(m_compare->alignedRowCount())
+                                                  .arg(m_compare->differingRowCount())
+                               + (m_compare->sideErrors().isEmpty() ? QString()
+                                                                    : QStringLiteral(" · ") + m_compare->sideErrors().join(QStringLiteral("; "))));
+    for (int c = 0; c < m_compare->columnCount() && c < 16; ++c)
+        m_compareView->resizeColumnToContents(c);
+}
+
+void ResultTab::refreshHistory()
+{
+    const QString router = m_historyRouter->currentText();
+    m_historyList->blockSignals(true);
+    m_historyList->clear();
+    m_historyList->blockSignals(false);
+    if (router.isEmpty() || !m_service)
+        return;
+    const QList<StoredAnswerInfo> infos = m_service->history(router, m_request.kind, m_request.params, 50);
+    QList<StoredAnswer> answers;
+    for (const StoredAnswerInfo &i : infos) {
+        auto *item = new QListWidgetItem(tr("%1 · %n row(s)", nullptr, int(i.recordCount))
+                                             .arg(i.fetchedAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))));
+        item->setData(Qt::UserRole, i.id);
+        m_historyList->addItem(item);
+        if (answers.size() < 30) {
+            if (auto a = m_service->storedAnswer(i.id))
+                answers.append(*a);
+        }
+    }
+    m_chart->setAnswers(router, m_request.kind, answers);
+    if (m_historyList->count() > 1)
+        m_historyList->setCurrentRow(1); // the answer before the newest
+    else
+        updateOverTime();
+}
+
+void ResultTab::updateOverTime()
+{
+    const QString router = m_historyRouter->currentText();
+    RouterResult now;
+    for (const RouterResult &p : m_table->parts()) {
+        if (p.router == router)
+            now = p;
+    }
+    QList<ComparisonSide> sides{{tr("now"), now}};
+    if (QListWidgetItem *item = m_historyList->currentItem(); item && m_service) {
+        if (auto a = m_service->storedAnswer(item->data(Qt::UserRole).toLongLong())) {
+            RouterResult then;
+            then.router = router;
+            then.records = a->records;
+            then.fetchedAt = a->fetchedAt;
+            then.fromCache = true;
+            sides.append({a->fetchedAt.toLocalTime().toString(QStringLiteral("HH:mm:ss")), then});
+        }
+    }
+    m_overTime->setSides(m_request.kind, sides);
+}
+
+void ResultTab::columnMenu(const QPoint &pos)
+{
+    const int column = m_tableView->horizontalHeader()->logicalIndexAt(pos);
+    if (column < 0)
+        return;
+    QMenu menu(this);
+    const QString title = m_table->headerData(column, Qt::Horizontal).toString();
+    menu.addAction(tr("Filter “%1”…").arg(title), this, [this, column, title] {
+        bool ok = false;
+        const QString text = QInputDialog::getText(this, tr("Filter column"),
+                                                   tr("Show rows whose %1 contains (prefix ! to exclude; <, >, = for numbers):").arg(title),
+                                                   QLineEdit::Normal, m_proxy->columnFilter(column), &ok);
+        if (ok)
+            m_proxy->setColumnFilter(column, text);
+    });
+    menu.addAction(tr("Clear all filters"), this, [this] {
+        m_filter->clear();
+        m_proxy->clearFilters();
+    });
+    menu.addSeparator();
+    menu.addAction(tr("Unsorted (arrival order)"), this, [this] {
+        m_tableView->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
+        m_proxy->sort(-1);
+    });
+    menu.exec(m_tableView->horizontalHeader()->mapToGlobal(pos));
+}
+
+void ResultTab::copySelection() const
+{
+    const QModelIndexList rows = m_tableView->selectionModel()->selectedRows();
+    QString out;
+    for (const QModelIndex &r : rows) {
+        QStringList cells;
+        for (int c = 0; c < m_proxy->columnCount(); ++c)
+            cells << m_proxy->index(r.row(), c).data().toString();
+        out += cells.join(QLatin1Char('\t')) + QLatin1Char('\n');
+    }
+    if (!out.isEmpty())
+        QApplication::clipboard()->setText(out);
+}
+
+void ResultTab::exportCsv(const QString &path)
+{
+    const QAbstractItemModel &m = m_views->currentIndex() == SideBySideView ? static_cast<QAbstractItemModel &>(*m_compare)
+                                                                             : static_cast<QAbstractItemModel &>(*m_proxy);
+    if (const Error e = TableExporter::writeCsv(m, path))
+        QMessageBox::warning(this, tr("Export failed"), e.message);
+}
+
+void ResultTab::exportJson(const QString &path)
+{
+    const Error e = m_views->currentIndex() == SideBySideView
+        ? TableExporter::writeJson(*m_compare, path, ComparisonModel::RawValueRole, ComparisonModel::ColumnKeyRole)
+        : TableExporter::writeJson(*m_proxy, path, RecordTableModel::RawValueRole, RecordTableModel::ColumnKeyRole);
+    if (e)
+        QMessageBox::warning(this, tr("Export failed"), e.message);
+}
+
+} // namespace rl

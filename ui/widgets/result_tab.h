@@ -1,0 +1,79 @@
+#pragma once
+
+#include "engine/api/request.h"
+
+#include <QWidget>
+
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QListWidget;
+class QTabWidget;
+class QTableView;
+
+namespace rl {
+
+class ComparisonModel;
+class HistoryChartWidget;
+class RecordFilterProxyModel;
+class RecordTableModel;
+class RouterDataService;
+
+// One response: Table (all routers, filter box, per-column filters from the header's menu),
+// Side by side (the routers aligned by key), Over time (a router now against an earlier
+// stored answer) and Chart (from the store's history).
+class ResultTab final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ResultTab)
+
+public:
+    ResultTab(RouterDataService *service, const Request &request, QWidget *parent = nullptr);
+
+    QString requestId() const { return m_request.id; }
+    const Request &request() const { return m_request; }
+    void addPart(const RouterResult &part);
+    void setResponse(const Response &response);
+    bool isComplete() const { return m_complete; }
+
+    RecordTableModel *tableModel() const { return m_table; }
+    RecordFilterProxyModel *filterModel() const { return m_proxy; }
+    ComparisonModel *comparisonModel() const { return m_compare; }
+    QTableView *tableView() const { return m_tableView; }
+    QTabWidget *views() const { return m_views; }
+    void showView(int index);
+
+    void copySelection() const;
+    void exportCsv(const QString &path);
+    void exportJson(const QString &path);
+    void compareRouters(const QStringList &routers);
+    void refreshHistory();
+
+    enum View { TableView, SideBySideView, OverTimeView, ChartView };
+
+private:
+    void columnMenu(const QPoint &pos);
+    void updateOverTime();
+
+    RouterDataService *m_service;
+    Request m_request;
+    bool m_complete = false;
+    QTabWidget *m_views;
+    RecordTableModel *m_table;
+    RecordFilterProxyModel *m_proxy;
+    QTableView *m_tableView;
+    QLineEdit *m_filter;
+    QLabel *m_filterInfo;
+    ComparisonModel *m_compare;
+    QTableView *m_compareView;
+    QCheckBox *m_onlyDiff;
+    QLabel *m_compareInfo;
+    QComboBox *m_historyRouter;
+    QListWidget *m_historyList;
+    ComparisonModel *m_overTime;
+    QTableView *m_overTimeView;
+    HistoryChartWidget *m_chart;
+};
+
+} // namespace rl
