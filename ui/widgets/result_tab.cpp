@@ -167,8 +167,13 @@ void ResultTab::setResponse(const Response &response)
         if (m_historyRouter->findText(p.router) < 0)
             m_historyRouter->addItem(p.router);
     }
-    for (int c = 0; c < m_table->columnCount() && c < 12; ++c)
+    // Fit columns to their contents, but an error sentence in one row must not make its
+    // column the width of the screen: it stays readable in the tooltip and when widened.
+    const int cap = m_tableView->fontMetrics().horizontalAdvance(QLatin1Char('x')) * 40;
+    for (int c = 0; c < m_table->columnCount() && c < 16; ++c) {
         m_tableView->resizeColumnToContents(c);
+        m_tableView->setColumnWidth(c, qMin(m_tableView->columnWidth(c), cap));
+    }
     QStringList ok;
     for (const RouterResult &p : response.results) {
         if (p.ok())

@@ -1,0 +1,145 @@
+// Drives the real window against the built-in demo lab (offscreen).
+#include "engine/service/router_data_service.h"
+#include "ui/main_window.h"
+#include "ui/models/comparison_model.h"
+#include "ui/models/record_filter_proxy_model.h"
+#include "ui/models/record_table_model.h"
+#include "ui/widgets/inventory_panel.h"
+#include "ui/widgets/query_bar.h"
+#include "ui/widgets/result_tab.h"
+
+#include <QFile>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTabWidget>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace rl;
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void runQueryAndReadTable();
+    void compareTwoRouters();
+    void exportCsv();
+    void cancelFanOut();
+    void invalidParamsDisableRun();
+
+private:
+    std::unique_ptr<RouterDataService> m_service;
+    std::unique_ptr<MainWindow> m_window;
+};
+
+void TestMainWindow::initTestCase()
+{
+    Q_INIT_RESOURCE(ui);
+    EngineSettings s = EngineSettings::defaults();
+    s.storePath = QStringLiteral(":memory:");
+    m_service = std::make_unique<RouterDataService>(s);
+    m_service->useDemoLab();
+    QVERIFY(m_service->inventory().contains(QStringLiteral("lab-frr")));
+    m_window = std::make_unique<MainWindow>(m_service.get());
+    m_window->show();
+}
+
+void TestMainWindow::runQueryAndReadTable()
+{
+    m_window->inventoryPanel()->setChecked({QStringLiteral("lab-frr"), QStringLiteral("demo-pe-down")});
+    QCOMPARE(m_window->inventoryPanel()->checkedRouters().size(), 2);
+    QSignalSpy shown(m_window.get(), &MainWindow::responseShown);
+    m_window->queryBar()->setKind(QueryKind::BgpStatus);
+    auto *run = m_window->findChild<QPushButton *>(QStringLiteral("runButton"));
+    QVERIFY(run && run->isEnabled());
+    QTest::mouseClick(run, Qt::LeftButton);
+    QVERIFY(shown.wait(20000));
+    ResultTab *tab = m_window->currentResult();
+    QVERIFY(tab);
+    RecordTableModel *model = tab->tableModel();
+    QVERIFY(model->rowCount() >= 2);
+    bool sawError = false, sawEstablished = false;
+    for (int r = 0; r < model->rowCount(); ++r) {
+        if (model->isErrorRow(r)) {
+            sawError = true;
+            QCOMPARE(model->index(r, 0).data().toString(), QStringLiteral("demo-pe-down"));
+            QVERIFY(model->index(r, 1).data().toString().startsWith(QStringLiteral("unreachable: ")));
+        } else if (model->index(r, model->firstRecordColumn() + 6).data().toString() == QLatin1String("established")) {
+            sawEstablished = true;
+        }
+    }
+    QVERIFY(sawError);
+    QVERIFY(sawEstablished);
+    // Typing into the filter box narrows the table.
+    auto *filter = tab->findChild<QLineEdit *>(QStringLiteral("filterBox"));
+    QVERIFY(filter);
+    QTest::keyClicks(filter, QStringLiteral("unreachable"));
+    QCOMPARE(tab->filterModel()->rowCount(), 1);
+    filter->clear();
+}
+
+void TestMainWindow::compareTwoRouters()
+{
+    m_window->inventoryPanel()->setChecked({QStringLiteral("lab-frr"), QStringLiteral("demo-p-slow")});
+    QSignalSpy shown(m_window.get(), &MainWindow::responseShown);
+    m_window->runQuery(QueryKind::LinkStatus, {}, 0);
+    QVERIFY(shown.wait(30000));
+    ResultTab *tab = m_window->currentResult();
+    tab->compareRouters({QStringLiteral("lab-frr"), QStringLiteral("lab-frr")});
+    ComparisonModel *cmp = tab->comparisonModel();
+    QVERIFY(cmp->sides().size() >= 1);
+    tab->showView(ResultTab::SideBySideView);
+    QCOMPARE(tab->views()->currentIndex(), int(ResultTab::SideBySideView));
+    QVERIFY(cmp->columnCount() > 0);
+}
+
+void TestMainWindow::exportCsv()
+{
+    ResultTab *tab = m_window->currentResult();
+    QVERIFY(tab);
+    tab->showView(ResultTab::TableView);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("out.csv"));
+    tab->exportCsv(path);
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QList<QByteArray> lines = f.readAll().split('\n');
+    QVERIFY(lines.first().startsWith("Router,Interface,"));
+    QCOMPARE(lines.size() - 2, tab->filterModel()->rowCount()); // header + rows + trailing empty
+}
+
+void TestMainWindow::cancelFanOut()
+{
+    // demo-p-slow answers slowly: cancel while it is still queued or in flight.
+    m_window->inventoryPanel()->setChecked({QStringLiteral("demo-p-slow")});
+    QSignalSpy shown(m_window.get(), &MainWindow::responseShown);
+    const QString id = m_window->runQuery(QueryKind::BgpStatus, {}, 0);
+    auto *cancel = m_window->findChild<QPushButton *>(QStringLiteral("statusCancel"));
+    QVERIFY(cancel && cancel->isVisible());
+    QTest::mouseClick(cancel, Qt::LeftButton);
+    QVERIFY(shown.wait(20000));
+    ResultTab *tab = m_window->resultFor(id);
+    QVERIFY(tab && tab->isComplete());
+    const RecordTableModel *model = tab->tableModel();
+    QVERIFY(model->rowCount() >= 1);
+    QVERIFY(model->index(0, 1).data().toString().startsWith(QStringLiteral("cancelled")));
+}
+
+void TestMainWindow::invalidParamsDisableRun()
+{
+    m_window->inventoryPanel()->setChecked({QStringLiteral("lab-frr")});
+    m_window->queryBar()->setKind(QueryKind::ReceivedRoutes);
+    auto *run = m_window->findChild<QPushButton *>(QStringLiteral("runButton"));
+    QVERIFY(!run->isEnabled()); // needs a neighbor
+    auto *neighbor = m_window->findChild<QLineEdit *>(QStringLiteral("paramNeighbor"));
+    QTest::keyClicks(neighbor, QStringLiteral("198.51.100.1; reload"));
+    QVERIFY(!run->isEnabled());
+    neighbor->setText(QStringLiteral("198.51.100.1"));
+    QVERIFY(run->isEnabled());
+}
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_main_window.moc"
