@@ -1,0 +1,131 @@
+#include "engine/vendors/bird_translator.h"
+
+#include "engine/vendors/bird_parsers.h"
+#include "engine/vendors/linux_translator.h"
+#include "engine/vendors/parse_util.h"
+
+namespace rl {
+namespace {
+
+const QString kStatus = QStringLiteral("birdc show status");
+
+bool isDefaultVrf(const QString &vrf) { return vrf.isEmpty() || vrf == QLatin1String("default"); }
+
+bool wantsV6(const QueryParams &params, const QString &address)
+{
+    if (!params.addressFamily.isEmpty())
+        return params.addressFamily.startsWith(QLatin1String("ipv6"));
+    return address.contains(QLatin1Char(':'));
+}
+
+template<typename R>
+Result<RecordSet> wrap(QueryKind kind, Result<QList<R>> rows)
+{
+    if (!rows)
+        return rows.error();
+    return RecordSet(kind, std::move(rows).value());
+}
+
+} // namespace
+
+QStringList BirdTranslator::allowedPatterns()
+{
+    QStringList p = LinuxTranslator::hostPatterns();
+    p << QStringLiteral("birdc show status")
+      << QStringLiteral("birdc show protocols all")
+      << QStringLiteral("birdc show route all table master[46] where from = ") + parse::ipPattern()
+      << QStringLiteral("birdc show route for ") + parse::prefixPattern() + QStringLiteral(" all");
+    return p;
+}
+
+SessionProfile BirdTranslator::sessionProfile() const
+{
+    SessionProfile p;
+    p.mode = SessionProfile::Mode::Exec;
+    p.guard = CommandGuard(allowedPatterns());
+    return p;
+}
+
+Result<QStringList> BirdTranslator::commands(QueryKind kind, const QueryParams &params) const
+{
+    const bool bgpKind = kind == QueryKind::BgpStatus || kind == QueryKind::ReceivedRoutes
+                      || kind == QueryKind::AdvertisedRoutes || kind == QueryKind::RouteLookup;
+    if (bgpKind && !isDefaultVrf(params.vrf))
+        return Error(ErrorCode::UnsupportedQuery,
+                     QStringLiteral("RouterLens reads only BIRD's master tables; VRF \"%1\" is not supported on the bird platform yet.")
+                         .arg(params.vrf));
+    switch (kind) {
+    case QueryKind::Facts: {
+        QStringList c = *LinuxTranslator::hostCommands(kind, params);
+        c << kStatus;
+        return c;
+    }
+    case QueryKind::BgpStatus:
+        // Protocol times are clock times: the server's clock from show status turns them into durations.
+        return QStringList{kStatus, QStringLiteral("birdc show protocols all")};
+    case QueryKind::ReceivedRoutes:
+        // BIRD names sessions by protocol, not by address; "from" is the peer a route came from.
+        // These are the routes the import filter accepted (BIRD keeps no pre-policy table by default).
+        return QStringList{QStringLiteral("birdc show route all table %1 where from = %2")
+                               .arg(wantsV6(params, params.neighbor) ? QStringLiteral("master6") : QStringLiteral("master4"),
+                                    params.neighbor)};
+    case QueryKind::AdvertisedRoutes:
+        return Error(ErrorCode::UnsupportedQuery,
+                     QStringLiteral("Advertised routes are not available on the bird platform yet: BIRD lists them per "
+                                    "protocol name (show route export <name>), and RouterLens knows the neighbor only by address."));
+    case QueryKind::RouteLookup:
+        return QStringList{QStringLiteral("birdc show route for %1 all").arg(params.destination)};
+    case QueryKind::Optics:
+        return LinuxTranslator::opticsUnsupported(platform());
+    default:
+        break;
+    }
+    return LinuxTranslator::hostCommands(kind, params);
+}
+
+Result<RecordSet> BirdTranslator::parse(QueryKind kind, const QueryParams &params, const QList<CommandOutput> &outputs) const
+{
+    auto cmds = commands(kind, params);
+    if (!cmds)
+        return cmds.error();
+    if (outputs.size() != cmds->size())
+        return Error(ErrorCode::InternalError, QStringLiteral("Expected %1 command outputs for %2, got %3.")
+                                                   .arg(cmds->size()).arg(queryKindTitle(kind)).arg(outputs.size()));
+    if (kind == QueryKind::Facts) {
+        auto r = LinuxTranslator::parseHost(kind, params, outputs.mid(0, 3));
+        if (!r)
+            return r;
+        auto st = BirdParsers::status(outputs.at(3).output);
+        if (!st)
+            return st.error();
+        for (FactsRecord &f : r->rows<FactsRecord>()) {
+            f.vendor = vendor();
+            f.platform = platform();
+            f.osVersion = QStringLiteral("BIRD %1 on %2").arg(st->version, f.osVersion);
+        }
+        return r;
+    }
+    if (LinuxTranslator::isHostKind(kind) && kind != QueryKind::RouteLookup)
+        return LinuxTranslator::parseHost(kind, params, outputs);
+    for (const CommandOutput &o : outputs) {
+        // birdc exits 1 on "Network not found": no route is an answer, not a failure.
+        if (o.exitStatus != 0 && !o.output.contains("Network not found"))
+            return parse::commandFailed(o.command, o.exitStatus, o.output);
+    }
+    switch (kind) {
+    case QueryKind::BgpStatus: {
+        auto st = BirdParsers::status(outputs.at(0).output);
+        if (!st)
+            return st.error();
+        return wrap(kind, BirdParsers::bgpProtocols(outputs.at(1).output, st->serverTime, params));
+    }
+    case QueryKind::ReceivedRoutes:
+    case QueryKind::RouteLookup:
+        return wrap(kind, BirdParsers::routes(outputs.at(0).output));
+    default:
+        break;
+    }
+    return Error(ErrorCode::InternalError, QStringLiteral("No BIRD parser for %1.").arg(queryKindTitle(kind)));
+}
+
+} // namespace rl
