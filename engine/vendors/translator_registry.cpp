@@ -1,5 +1,6 @@
 #include "engine/vendors/translator.h"
 
+#include "engine/vendors/bird_translator.h"
 #include "engine/vendors/arista_eos_translator.h"
 #include "engine/vendors/cisco_ios_translator.h"
 #include "engine/vendors/cisco_iosxr_translator.h"
@@ -25,6 +26,7 @@ std::map<QString, std::unique_ptr<Translator>> makeTranslators()
         all.emplace(name, std::move(t));
     };
     add(std::make_unique<AristaEosTranslator>());
+    add(std::make_unique<BirdTranslator>());
     add(std::make_unique<CiscoIosTranslator>());
     add(std::make_unique<CiscoIosxrTranslator>());
     add(std::make_unique<CiscoNxosTranslator>());
