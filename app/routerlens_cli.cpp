@@ -357,8 +357,8 @@ int runDiagnose(QCoreApplication &app, const QStringList &args)
             part.error = resp.error;
         }
         rl::ConnectionEvidence &e = evidence[it->connection];
-        rl::RouterResult *slots[] = {&e.link, &e.vlan, &e.arp, &e.bgp, &e.received, &e.advertised};
-        *slots[it->slot] = part;
+        rl::RouterResult *evidenceSlots[] = {&e.link, &e.vlan, &e.arp, &e.bgp, &e.received, &e.advertised};
+        *evidenceSlots[it->slot] = part;
         pending.erase(it);
         if (pending.isEmpty())
             app.exit(0);
