@@ -1,7 +1,7 @@
 #include "engine/vendors/translator.h"
 
-#include "engine/vendors/bird_translator.h"
 #include "engine/vendors/arista_eos_translator.h"
+#include "engine/vendors/bird_translator.h"
 #include "engine/vendors/cisco_ios_translator.h"
 #include "engine/vendors/cisco_iosxr_translator.h"
 #include "engine/vendors/cisco_nxos_translator.h"
