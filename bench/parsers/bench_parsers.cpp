@@ -2,7 +2,7 @@
 // default) as received-routes output in each platform's own format, parsed on one core
 // through the platform's translator, as a live answer would be.
 //
-// Usage: bench_parsers [ipv4-routes] [ipv6-routes] [distinct-as-paths]
+// Usage: bench_parsers [ipv4-routes] [ipv6-routes] [distinct-as-paths] [format-substring]
 // Prints routes/s and bytes per parsed route, measured two ways:
 //   rss   - growth of the resident set while the parsed records are alive (includes allocator
 //           slack and anything the parser kept), and
@@ -20,6 +20,7 @@
 #include <QSet>
 
 #include <cstdio>
+#include <cstring>
 #include <random>
 #include <string>
 #include <vector>
@@ -324,6 +325,7 @@ int main(int argc, char **argv)
     const int v4 = argc > 1 ? atoi(argv[1]) : 1000000;
     const int v6 = argc > 2 ? atoi(argv[2]) : 200000;
     const int distinct = argc > 3 ? atoi(argv[3]) : 300000;
+    const char *only = argc > 4 ? argv[4] : ""; // e.g. "ios text": one format, for callgrind runs
     printf("RouterLens parser benchmark: %d IPv4 + %d IPv6 received routes, %d distinct AS paths, one core\n", v4, v6, distinct);
     printf("sizeof(RouteRecord) = %zu bytes\n\n", sizeof(RouteRecord));
     const Table table = makeTable(v4, v6, distinct);
@@ -345,6 +347,8 @@ int main(int argc, char **argv)
     printf("%-20s %10s %9s %12s %12s %10s %10s %s\n", "format", "routes", "MB in", "warm rt/s", "cold rt/s", "B/rt rss",
            "B/rt est", "target (warm)");
     for (const Format &fmt : formats) {
+        if (!strstr(fmt.name, only))
+            continue;
         Figures total;
         double coldSeconds = 0;
         for (bool v6fam : {false, true}) {

@@ -6,20 +6,127 @@
 
 namespace rl {
 
+namespace {
+
+// Hand-written parsers with inet_pton's rules (no copy, no NUL terminator, no locale): routing
+// tables parse millions of addresses. Dotted quad: exactly four decimal parts of 1-3 digits,
+// each <= 255, no leading zeros ("01" is rejected, as inet_pton does).
+bool parseV4(const char *p, const char *end, quint8 *out)
+{
+    int parts = 0;
+    while (true) {
+        if (p == end || unsigned(*p - '0') > 9)
+            return false;
+        unsigned v = unsigned(*p++ - '0');
+        int digits = 1;
+        while (p != end && unsigned(*p - '0') <= 9) {
+            if (v == 0 || ++digits > 3) // leading zero, or too long
+                return false;
+            v = v * 10 + unsigned(*p++ - '0');
+        }
+        if (v > 255)
+            return false;
+        out[parts++] = quint8(v);
+        if (parts == 4)
+            return p == end;
+        if (p == end || *p != '.')
+            return false;
+        ++p;
+    }
+}
+
+int hexValue(char c)
+{
+    if (unsigned(c - '0') <= 9)
+        return c - '0';
+    const unsigned l = unsigned((c | 0x20) - 'a');
+    return l <= 5 ? int(l) + 10 : -1;
+}
+
+// RFC 4291 text: up to eight groups of 1-4 hex digits, at most one "::" standing for at least
+// one zero group, and optionally a dotted quad in place of the last two groups.
+bool parseV6(const char *p, const char *end, quint8 *out)
+{
+    quint16 groups[8];
+    int n = 0, gap = -1;
+    if (p != end && *p == ':') {
+        if (end - p < 2 || p[1] != ':')
+            return false;
+        gap = 0;
+        p += 2;
+        if (p == end)
+            goto expand;
+    }
+    while (true) {
+        const char *start = p;
+        unsigned v = 0;
+        int digits = 0;
+        for (int h; p != end && (h = hexValue(*p)) >= 0; ++p) {
+            if (++digits > 4)
+                return false;
+            v = (v << 4) | unsigned(h);
+        }
+        if (p != end && *p == '.') {
+            // Embedded IPv4: the rest of the text, in the last two groups.
+            quint8 q[4];
+            if (n > 6 || !parseV4(start, end, q))
+                return false;
+            groups[n++] = quint16(q[0] << 8 | q[1]);
+            groups[n++] = quint16(q[2] << 8 | q[3]);
+            break;
+        }
+        if (digits == 0 || n == 8)
+            return false;
+        groups[n++] = quint16(v);
+        if (p == end)
+            break;
+        if (*p != ':')
+            return false;
+        ++p;
+        if (p != end && *p == ':') {
+            if (gap >= 0)
+                return false;
+            gap = n;
+            ++p;
+            if (p == end)
+                break;
+        } else if (p == end) {
+            return false; // a single trailing colon
+        }
+    }
+expand:
+    if (gap >= 0) {
+        if (n == 8)
+            return false; // "::" must stand for at least one group
+        const int tail = n - gap;
+        for (int i = 0; i < tail; ++i)
+            groups[7 - i] = groups[n - 1 - i];
+        for (int i = gap; i < 8 - tail; ++i)
+            groups[i] = 0;
+    } else if (n != 8) {
+        return false;
+    }
+    for (int i = 0; i < 8; ++i) {
+        out[2 * i] = quint8(groups[i] >> 8);
+        out[2 * i + 1] = quint8(groups[i]);
+    }
+    return true;
+}
+
+} // namespace
+
 std::optional<IpAddress> IpAddress::parse(std::string_view text)
 {
-    char buf[INET6_ADDRSTRLEN + 1];
     if (text.empty() || text.size() > INET6_ADDRSTRLEN)
         return std::nullopt;
-    std::memcpy(buf, text.data(), text.size());
-    buf[text.size()] = '\0';
+    const char *p = text.data(), *end = p + text.size();
     IpAddress a;
-    if (text.find(':') == std::string_view::npos) {
-        if (inet_pton(AF_INET, buf, a.m_bytes.data()) != 1)
+    if (std::memchr(p, ':', text.size()) == nullptr) {
+        if (!parseV4(p, end, a.m_bytes.data()))
             return std::nullopt;
         a.m_family = Family::V4;
     } else {
-        if (inet_pton(AF_INET6, buf, a.m_bytes.data()) != 1)
+        if (!parseV6(p, end, a.m_bytes.data()))
             return std::nullopt;
         a.m_family = Family::V6;
     }

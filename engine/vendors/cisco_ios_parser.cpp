@@ -218,24 +218,85 @@ bool readHeader(std::string_view s, TableColumns &c)
 
 } // namespace
 
+namespace {
+
+// Tokens of one line, scanned only as far as asked: a route row's AS path is taken as one
+// slice of the line, so its (many) AS numbers are never split into tokens.
+class LazyTokens
+{
+public:
+    void reset(std::string_view line)
+    {
+        m_line = line;
+        m_pos = 0;
+        m_tok.clear();
+    }
+    // True when token k exists.
+    bool has(size_t k)
+    {
+        while (m_tok.size() <= k) {
+            size_t i = m_pos;
+            const size_t n = m_line.size();
+            while (i < n && (m_line[i] == ' ' || m_line[i] == '\t'))
+                ++i;
+            if (i >= n) {
+                m_pos = n;
+                return false;
+            }
+            const size_t start = i;
+            while (i < n && m_line[i] != ' ' && m_line[i] != '\t')
+                ++i;
+            m_tok.push_back({m_line.substr(start, i - start), int(start)});
+            m_pos = i;
+        }
+        return true;
+    }
+    Token &operator[](size_t k) { return m_tok[k]; }
+
+private:
+    std::string_view m_line;
+    size_t m_pos = 0;
+    std::vector<Token> m_tok;
+};
+
+// Rows a table will hold, from a cheap pass: lines with something left of the Network column
+// (status codes) start a route; continuation lines of wrapped rows are blank there.
+qsizetype countRouteRows(const QByteArray &text, int netColumn)
+{
+    qsizetype rows = 0;
+    const char *p = text.constData(), *end = p + text.size();
+    while (p < end) {
+        const char *nl = static_cast<const char *>(std::memchr(p, '\n', size_t(end - p)));
+        const char *e = nl ? nl : end;
+        for (const char *c = p; c < e && c < p + netColumn; ++c) {
+            if (*c != ' ') {
+                ++rows;
+                break;
+            }
+        }
+        p = nl ? nl + 1 : end;
+    }
+    return rows;
+}
+
+} // namespace
+
 Result<QList<RouteRecord>> CiscoIosParser::bgpTable(const QByteArray &text)
 {
     const QString what = QStringLiteral("BGP table");
     if (Error e = cliError(what, text))
         return e;
     QList<RouteRecord> out;
-    out.reserve(text.size() / 70 + 1);
     StringInterner paths;
     TableColumns cols;
-    bool inTable = false, sawSomething = false;
-    std::vector<Token> tok;
-    const std::vector<Line> lines = splitLines(text);
+    bool inTable = false, sawSomething = false, reserved = false;
+    LazyTokens tok;
 
     // A row may wrap over up to three lines (long IPv6 network, then long next hop).
     enum class Need { Nothing, NextHop, Attributes } need = Need::Nothing;
     RouteRecord row;
     IpPrefix lastPrefix;
-    const Line *rowLine = nullptr;
+    Line rowLine;
 
     auto finishAttributes = [&](const Line &l, size_t from) -> Error {
         // Numeric fields sit left of the Path column, right-aligned under their headers.
@@ -245,7 +306,7 @@ Result<QList<RouteRecord>> CiscoIosParser::bgpTable(const QByteArray &text)
         int starts[3];
         int n = 0;
         int shift = 0; // a metric wider than its column pushes the rest right, as printf does
-        for (; k < tok.size() && tok[k].column < cols.path + shift; ++k) {
+        for (; tok.has(k) && tok[k].column < cols.path + shift; ++k) {
             if (n == 0 && tok[k].end() > cols.metricEnd && tok[k].column < cols.locPrfEnd - 6)
                 shift = tok[k].end() - cols.metricEnd;
             const auto v = toInt(tok[k].text);
@@ -267,34 +328,54 @@ Result<QList<RouteRecord>> CiscoIosParser::bgpTable(const QByteArray &text)
         }
         row.med = nums[0];
         row.localPref = nums[1];
-        if (k >= tok.size())
+        if (!tok.has(k))
             return lineError(what, l, QStringLiteral("the route has no origin code; the output may be truncated"));
-        const std::string_view last = tok.back().text;
+        // The origin code is the line's last token; the AS path everything between.
+        const std::string_view line = l.text;
+        size_t lastEnd = line.size();
+        while (lastEnd > 0 && (line[lastEnd - 1] == ' ' || line[lastEnd - 1] == '\t'))
+            --lastEnd;
+        size_t lastStart = lastEnd;
+        while (lastStart > 0 && line[lastStart - 1] != ' ' && line[lastStart - 1] != '\t')
+            --lastStart;
+        const std::string_view last = line.substr(lastStart, lastEnd - lastStart);
         if (last.size() != 1 || (last[0] != 'i' && last[0] != 'e' && last[0] != '?'))
             return lineError(what, l, QStringLiteral("the route has no origin code; the output may be truncated"));
         row.origin = last[0] == 'i' ? RouteOrigin::Igp : last[0] == 'e' ? RouteOrigin::Egp : RouteOrigin::Incomplete;
-        if (k + 1 < tok.size()) {
-            const Token &first = tok[k];
-            const Token &lastPath = tok[tok.size() - 2];
-            row.asPath = paths.intern(l.text.substr(size_t(first.column), size_t(lastPath.end() - first.column)));
+        const size_t pathStart = size_t(tok[k].column);
+        if (pathStart < lastStart) {
+            size_t pathEnd = lastStart;
+            while (pathEnd > pathStart && (line[pathEnd - 1] == ' ' || line[pathEnd - 1] == '\t'))
+                --pathEnd;
+            row.asPath = paths.intern(line.substr(pathStart, pathEnd - pathStart));
         }
         out.append(std::move(row));
         need = Need::Nothing;
         return {};
     };
 
-    for (const Line &l : lines) {
+    LineReader reader(text);
+    Line l;
+    while (reader.next(l)) {
         const std::string_view s = l.text;
         if (!inTable) {
-            if (readHeader(s, cols))
+            if (readHeader(s, cols)) {
                 inTable = true, sawSomething = true;
-            else if (startsWith(trimmed(s), "BGP table version"))
+                if (!reserved) {
+                    // Sized once from a cheap count: growing by doubling would copy the
+                    // records and leave up to half the capacity unused.
+                    const qsizetype after = qsizetype(s.data() + s.size() - text.constData());
+                    out.reserve(countRouteRows(QByteArray::fromRawData(text.constData() + after, text.size() - after), cols.net));
+                    reserved = true;
+                }
+            } else if (startsWith(trimmed(s), "BGP table version")) {
                 sawSomething = true;
+            }
             continue;
         }
         if (s.empty() || isBlank(s)) {
             if (need != Need::Nothing)
-                return lineError(what, *rowLine, QStringLiteral("the route continues on no further line; the output may be truncated"));
+                return lineError(what, rowLine, QStringLiteral("the route continues on no further line; the output may be truncated"));
             continue;
         }
         const char c0 = s[0];
@@ -314,15 +395,15 @@ Result<QList<RouteRecord>> CiscoIosParser::bgpTable(const QByteArray &text)
         }
         if (need == Need::Nothing && startsWith(trimmed(s), "Route Distinguisher:"))
             continue;
-        tokenize(s, tok);
+        tok.reset(s);
         if (need == Need::NextHop) {
-            if (tok.empty() || tok[0].column < cols.net)
+            if (!tok.has(0) || tok[0].column < cols.net)
                 return lineError(what, l, QStringLiteral("expected the next hop of the route above"));
             const auto nh = IpAddress::parse(tok[0].text);
             if (!nh)
                 return lineError(what, l, QStringLiteral("\"%1\" is not a next hop").arg(latin1(tok[0].text)));
             row.nextHop = *nh;
-            if (tok.size() == 1) {
+            if (!tok.has(1)) {
                 need = Need::Attributes;
                 continue;
             }
@@ -331,7 +412,7 @@ Result<QList<RouteRecord>> CiscoIosParser::bgpTable(const QByteArray &text)
             continue;
         }
         if (need == Need::Attributes) {
-            if (tok.empty() || tok[0].column < cols.nextHop)
+            if (!tok.has(0) || tok[0].column < cols.nextHop)
                 return lineError(what, l, QStringLiteral("expected the attributes of the route above"));
             if (Error e = finishAttributes(l, 0))
                 return e;
@@ -339,25 +420,28 @@ Result<QList<RouteRecord>> CiscoIosParser::bgpTable(const QByteArray &text)
         }
         // A new row: status codes left of the Network column.
         row = RouteRecord();
-        rowLine = &l;
+        rowLine = l;
         const std::string_view status = s.substr(0, std::min(s.size(), size_t(cols.net)));
+        bool valid = false, best = false;
         for (char c : status) {
             if (!isStatusChar(c))
                 return lineError(what, l, QStringLiteral("unexpected status code '%1'").arg(QLatin1Char(c)));
+            valid = valid || c == '*' || c == '>';
+            best = best || c == '>';
         }
-        row.valid = contains(status, "*") || contains(status, ">");
-        row.best = contains(status, ">");
+        row.valid = valid;
+        row.best = best;
         size_t k = 0;
-        while (k < tok.size() && tok[k].end() <= cols.net)
+        while (tok.has(k) && tok[k].end() <= cols.net)
             ++k;
-        if (k < tok.size() && tok[k].column < cols.net) {
+        if (tok.has(k) && tok[k].column < cols.net) {
             // Status codes touching the network ("*>i10.0.0.0" on older IOS): cut at the column.
             const int cut = cols.net - tok[k].column;
             tok[k].text.remove_prefix(size_t(cut));
             tok[k].column = cols.net;
         }
         if (s.size() > size_t(cols.net) && s[size_t(cols.net)] != ' ') {
-            if (k >= tok.size())
+            if (!tok.has(k))
                 return lineError(what, l, QStringLiteral("expected a network"));
             const auto p = parseNetwork(tok[k].text);
             if (!p)
@@ -368,7 +452,7 @@ Result<QList<RouteRecord>> CiscoIosParser::bgpTable(const QByteArray &text)
             return lineError(what, l, QStringLiteral("a path row without a network above it"));
         }
         row.prefix = lastPrefix;
-        if (k >= tok.size()) {
+        if (!tok.has(k)) {
             need = Need::NextHop;
             continue;
         }
@@ -377,7 +461,7 @@ Result<QList<RouteRecord>> CiscoIosParser::bgpTable(const QByteArray &text)
             return lineError(what, l, QStringLiteral("\"%1\" is not a next hop").arg(latin1(tok[k].text)));
         row.nextHop = *nh;
         ++k;
-        if (k >= tok.size()) {
+        if (!tok.has(k)) {
             need = Need::Attributes;
             continue;
         }
@@ -385,12 +469,13 @@ Result<QList<RouteRecord>> CiscoIosParser::bgpTable(const QByteArray &text)
             return e;
     }
     if (need != Need::Nothing)
-        return lineError(what, *rowLine, QStringLiteral("the last route is cut short; the output may be truncated"));
+        return lineError(what, rowLine, QStringLiteral("the last route is cut short; the output may be truncated"));
     if (!sawSomething && !text.trimmed().isEmpty()) {
         // An empty table prints nothing at all on IOS; anything else must be a table.
         bool onlyPrompts = true;
-        for (const Line &l : lines)
-            onlyPrompts = onlyPrompts && (isBlank(l.text) || isPromptLine(l.text) || startsWith(trimmed(l.text), "Total number of prefixes 0"));
+        LineReader again(text);
+        while (onlyPrompts && again.next(l))
+            onlyPrompts = isBlank(l.text) || isPromptLine(l.text) || startsWith(trimmed(l.text), "Total number of prefixes 0");
         if (!onlyPrompts)
             return formatError(what, text, QStringLiteral("it has no \"Network  Next Hop\" header"));
     }

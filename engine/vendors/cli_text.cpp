@@ -49,19 +49,6 @@ std::vector<Token> tokenize(std::string_view line)
     return out;
 }
 
-std::string_view trimmed(std::string_view s)
-{
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
-        s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t'))
-        s.remove_suffix(1);
-    return s;
-}
-
-bool startsWith(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
-bool contains(std::string_view s, std::string_view part) { return s.find(part) != std::string_view::npos; }
-bool isBlank(std::string_view s) { return trimmed(s).empty(); }
-
 bool isDigits(std::string_view s)
 {
     if (s.empty())
@@ -290,8 +277,11 @@ Error formatError(const QString &what, const QByteArray &text, const QString &wh
 
 Error cliError(const QString &what, const QByteArray &text)
 {
-    const QByteArray t = text.trimmed();
-    for (const auto &l : splitLines(t)) {
+    // Errors come first (after at most an echoed command, a banner or a prompt), never
+    // after a table: 64 lines are plenty and keep a million-line answer from a second scan.
+    LineReader reader(text);
+    Line l;
+    for (int read = 0; read < 64 && reader.next(l); ++read) {
         const std::string_view s = trimmed(l.text);
         if (startsWith(s, "% Invalid input") || startsWith(s, "% Incomplete command") || startsWith(s, "% Ambiguous command")
             || startsWith(s, "syntax error") || startsWith(s, "unknown command") || startsWith(s, "% Invalid command")

@@ -9,6 +9,7 @@
 #include <QByteArray>
 #include <QString>
 
+#include <cstring>
 #include <optional>
 #include <string_view>
 #include <vector>
@@ -23,6 +24,32 @@ struct Line {
 // Splits text into lines. Cheap: no copies, views into text (which must outlive them).
 std::vector<Line> splitLines(const QByteArray &text);
 
+// Reads the same lines one at a time, without building a vector: for full tables.
+class LineReader
+{
+public:
+    explicit LineReader(const QByteArray &text) : m_p(text.constData()), m_end(m_p + text.size()) {}
+    bool next(Line &line)
+    {
+        if (m_p >= m_end)
+            return false;
+        const char *nl = static_cast<const char *>(std::memchr(m_p, '\n', size_t(m_end - m_p)));
+        const char *e = nl ? nl : m_end;
+        const char *t = e;
+        while (t > m_p && t[-1] == '\r')
+            --t;
+        line.text = std::string_view(m_p, size_t(t - m_p));
+        line.number = ++m_number;
+        m_p = nl ? nl + 1 : m_end;
+        return true;
+    }
+
+private:
+    const char *m_p;
+    const char *m_end;
+    int m_number = 0;
+};
+
 struct Token {
     std::string_view text;
     int column = 0; // where the token starts in its line
@@ -32,10 +59,18 @@ struct Token {
 void tokenize(std::string_view line, std::vector<Token> &out);
 std::vector<Token> tokenize(std::string_view line);
 
-std::string_view trimmed(std::string_view s);
-bool startsWith(std::string_view s, std::string_view prefix);
-bool contains(std::string_view s, std::string_view part);
-bool isBlank(std::string_view s);
+// Inline: these run once or more per line of million-line tables.
+inline std::string_view trimmed(std::string_view s)
+{
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
+        s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t'))
+        s.remove_suffix(1);
+    return s;
+}
+inline bool startsWith(std::string_view s, std::string_view prefix) { return s.starts_with(prefix); }
+inline bool contains(std::string_view s, std::string_view part) { return s.find(part) != std::string_view::npos; }
+inline bool isBlank(std::string_view s) { return trimmed(s).empty(); }
 bool isDigits(std::string_view s);
 
 // A decimal number; nullopt on anything else (an optional trailing "." or "," is tolerated,
@@ -68,7 +103,8 @@ Error lineError(const QString &what, const Line &line, const QString &why = {});
 Error formatError(const QString &what, const QByteArray &text, const QString &why);
 
 // Error texts IOS-like CLIs print instead of output: "% Invalid input detected", ...
-// Returns an error to pass on when the output is one, None otherwise.
+// Returns an error to pass on when the output is one, None otherwise. The CLI prints these
+// instead of output, so only the first lines are read: a full table is not scanned twice.
 Error cliError(const QString &what, const QByteArray &text);
 
 // Allow-list fragments for validated parameters; with the guard's own ban on shell and
