@@ -5,6 +5,10 @@
 
 #include <QRegularExpression>
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 namespace rl {
 
 using namespace clitext;
@@ -235,17 +239,14 @@ public:
     bool has(size_t k)
     {
         while (m_tok.size() <= k) {
-            size_t i = m_pos;
             const size_t n = m_line.size();
-            while (i < n && (m_line[i] == ' ' || m_line[i] == '\t'))
-                ++i;
+            size_t i = skip(m_pos, false);
             if (i >= n) {
                 m_pos = n;
                 return false;
             }
             const size_t start = i;
-            while (i < n && m_line[i] != ' ' && m_line[i] != '\t')
-                ++i;
+            i = skip(i, true);
             m_tok.push_back({m_line.substr(start, i - start), int(start)});
             m_pos = i;
         }
@@ -254,6 +255,28 @@ public:
     Token &operator[](size_t k) { return m_tok[k]; }
 
 private:
+    // The first position from i that is (toBlank) or is not (!toBlank) a space or tab; the
+    // fixed-width columns are mostly padding, so 16 bytes at a time.
+    size_t skip(size_t i, bool toBlank) const
+    {
+        const char *d = m_line.data();
+        const size_t n = m_line.size();
+#ifdef __SSE2__
+        const __m128i space = _mm_set1_epi8(' '), tab = _mm_set1_epi8('\t');
+        for (; i + 16 <= n; i += 16) {
+            const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i *>(d + i));
+            unsigned blank = unsigned(_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, space), _mm_cmpeq_epi8(v, tab))));
+            if (!toBlank)
+                blank = ~blank & 0xffffu;
+            if (blank)
+                return i + size_t(__builtin_ctz(blank));
+        }
+#endif
+        while (i < n && ((d[i] == ' ' || d[i] == '\t') != toBlank))
+            ++i;
+        return i;
+    }
+
     std::string_view m_line;
     size_t m_pos = 0;
     std::vector<Token> m_tok;
