@@ -35,6 +35,8 @@ QStringList BirdTranslator::allowedPatterns()
       << QStringLiteral("birdc show protocols all")
       << QStringLiteral("birdc show route all table master[46] where from = ") + parse::ipPattern()
       << QStringLiteral("birdc show route for ") + parse::prefixPattern() + QStringLiteral(" all");
+    // "show route all (import|export) table <proto>.ipv4" is not sent (see AdvertisedRoutes) but pasted text of
+    // it is read by parsePasted().
     return p;
 }
 
@@ -64,15 +66,22 @@ Result<QStringList> BirdTranslator::commands(QueryKind kind, const QueryParams &
         // Protocol times are clock times: the server's clock from show status turns them into durations.
         return QStringList{kStatus, QStringLiteral("birdc show protocols all")};
     case QueryKind::ReceivedRoutes:
-        // BIRD names sessions by protocol, not by address; "from" is the peer a route came from.
-        // These are the routes the import filter accepted (BIRD keeps no pre-policy table by default).
+        // BIRD names sessions by protocol, not by address, and its CLI takes an address only in a
+        // filter: "from" is the peer a route came from. These are the routes the import filter
+        // accepted, best or not (the per-protocol "import table <proto>.ipv4" would show them before
+        // the filter, but needs the protocol's name, which one round of commands cannot look up).
         return QStringList{QStringLiteral("birdc show route all table %1 where from = %2")
                                .arg(wantsV6(params, params.neighbor) ? QStringLiteral("master6") : QStringLiteral("master4"),
                                     params.neighbor)};
     case QueryKind::AdvertisedRoutes:
+        // Verified on BIRD 2.0.12: every export view ("show route export <proto>", "show route export
+        // table <proto>.ipv4") takes a protocol name, "export table all" is a syntax error, and no
+        // filter term names the peer a route goes to.
         return Error(ErrorCode::UnsupportedQuery,
-                     QStringLiteral("Advertised routes are not available on the bird platform yet: BIRD lists them per "
-                                    "protocol name (show route export <name>), and RouterLens knows the neighbor only by address."));
+                     QStringLiteral("Advertised routes are not available on the bird platform yet: BIRD 2 lists them only per "
+                                    "protocol name (show route all export table <protocol>.ipv4), no BIRD command accepts the "
+                                    "neighbor's address for them, and RouterLens cannot look the name up before asking. "
+                                    "Run \"birdc show route all export table <protocol>.ipv4\" and paste it to read it."));
     case QueryKind::RouteLookup:
         return QStringList{QStringLiteral("birdc show route for %1 all").arg(params.destination)};
     case QueryKind::Optics:

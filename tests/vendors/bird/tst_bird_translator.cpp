@@ -39,6 +39,17 @@ void TestBirdTranslator::captured_data()
     QTest::newRow("lookup none") << "normal" << "route-lookup" << "destination=198.51.100.250" << 0 << "" << "" << "";
     QTest::newRow("links") << "normal" << "link-status" << "" << 4 << "" << "name=to-frr" << "operState=up;adminState=up";
     QTest::newRow("advertised") << "normal" << "advertised-routes" << "neighbor=198.19.0.0" << -1 << "unsupported-query" << "" << "";
+    // received-routes: "show route all table masterN where from = X", captured on the lab
+    QTest::newRow("received") << "normal" << "received-routes" << "neighbor=198.19.0.0" << 5 << "" << "prefix=198.51.100.0/26"
+                              << "best=true;nextHop=198.19.0.0;interface=to-frr;asPath=65001;med=0;localPref=100;communities=65001:100;origin=igp";
+    QTest::newRow("received not best") << "normal" << "received-routes" << "neighbor=198.19.0.0" << 5 << "" << "prefix=203.0.113.192/27"
+                                       << "best=false;asPath=65001 65003;origin=incomplete;communities=65003:200";
+    QTest::newRow("received v6 on v4 session") << "normal" << "received-routes" << "neighbor=198.19.0.0;addressFamily=ipv6" << 3 << ""
+                                               << "prefix=2001:db8:1000::/48" << "best=true;asPath=65001;interface=to-frr";
+    QTest::newRow("received v6") << "normal" << "received-routes" << "neighbor=2001:db8:19:23::3" << 3 << "" << "prefix=2001:db8:3000::/48"
+                                 << "asPath=65003;origin=incomplete;nextHop=2001:db8:19:23::3";
+    QTest::newRow("received gobgp4") << "normal" << "received-routes" << "neighbor=198.19.0.5" << 5 << "" << "" << "";
+    QTest::newRow("received unknown peer") << "normal" << "received-routes" << "neighbor=198.19.0.9" << 0 << "" << "" << "";
 }
 
 void TestBirdTranslator::routeTables_data()
@@ -55,8 +66,7 @@ void TestBirdTranslator::routeTables_data()
 
 void TestBirdTranslator::routeTables()
 {
-    // The translator's received-routes command (show route all table masterN where from = X) has the
-    // same output format as these captured tables.
+    // Per-protocol import/export tables (what parsePasted reads) have the received-routes format.
     QFETCH(QString, file);
     QFETCH(int, count);
     QFETCH(QString, prefix);
