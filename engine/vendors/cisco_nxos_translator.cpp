@@ -99,6 +99,13 @@ void walkRows(Element e, const QString &vrf, std::string_view rowKey, std::strin
     }
 }
 
+RouteOrigin nxOrigin(std::string_view o)
+{
+    if (o.size() == 1)
+        return o[0] == 'i' ? RouteOrigin::Igp : o[0] == 'e' ? RouteOrigin::Egp : o[0] == '?' ? RouteOrigin::Incomplete : RouteOrigin::Unknown;
+    return routeOriginFromName(QString::fromUtf8(o.data(), qsizetype(o.size())));
+}
+
 QString afName(std::string_view nx, bool v6Default)
 {
     // "IPv4 Unicast", "IPv6 Unicast"; older releases: af-id 1/2 and safi 1
@@ -219,25 +226,54 @@ Result<RecordSet> parseOne(QueryKind kind, const QString &command, const QByteAr
         QList<RouteRecord> rows;
         StringInterner paths;
         QString badPrefix;
-        walkRows(root, QString(), "ROW_prefix", "vrf-name-out", [&](const QString &, Element pfx) {
-            const auto p = IpPrefix::parse(str(pfx, "ipprefix").empty() ? str(pfx, "ipv6prefix") : str(pfx, "ipprefix"));
-            if (!p) {
-                badPrefix = qstr(pfx, "ipprefix");
+        // Each path's fields are read in one pass (a key lookup scans the object each time).
+        auto readPath = [&](const IpPrefix &prefix, Element path) {
+            RouteRecord r;
+            r.prefix = prefix;
+            std::string_view nh4, nh6, status;
+            bool sawStatus = false;
+            simdjson::dom::object o;
+            if (path.get(o) != simdjson::SUCCESS)
                 return;
+            for (auto field : o) {
+                const std::string_view k = field.key;
+                if (keyIs(k, "ipnexthop"))
+                    nh4 = asString(field.value);
+                else if (keyIs(k, "ipv6nexthop"))
+                    nh6 = asString(field.value);
+                else if (keyIs(k, "aspath"))
+                    r.asPath = paths.intern(clitext::trimmed(asString(field.value)));
+                else if (keyIs(k, "metric"))
+                    r.med = asInteger(field.value);
+                else if (keyIs(k, "localpref"))
+                    r.localPref = asInteger(field.value);
+                else if (keyIs(k, "origin"))
+                    r.origin = nxOrigin(asString(field.value));
+                else if (keyIs(k, "best"))
+                    r.best = asString(field.value) == ">";
+                else if (keyIs(k, "status"))
+                    status = asString(field.value), sawStatus = true;
             }
-            forEachNxRow(pfx, "path", [&](Element path) {
-                RouteRecord r;
-                r.prefix = *p;
-                const std::string_view nh = str(path, "ipnexthop").empty() ? str(path, "ipv6nexthop") : str(path, "ipnexthop");
-                if (auto a = IpAddress::parse(nh))
-                    r.nextHop = *a;
-                r.asPath = paths.intern(clitext::trimmed(str(path, "aspath")));
-                r.med = integer(path, "metric");
-                r.localPref = integer(path, "localpref");
-                r.origin = routeOriginFromName(qstr(path, "origin"));
-                r.best = str(path, "best") == ">";
-                r.valid = str(path, "status") != "" ? clitext::contains(str(path, "status"), "*") || r.best : true;
-                rows.append(r);
+            if (auto a = IpAddress::parse(nh4.empty() ? nh6 : nh4))
+                r.nextHop = *a;
+            r.valid = sawStatus && !status.empty() ? clitext::contains(status, "*") || r.best : true;
+            rows.append(std::move(r));
+        };
+        walkRows(root, QString(), "TABLE_prefix", "vrf-name-out", [&](const QString &, Element table) {
+            const Element prefixes = member(table, "ROW_prefix");
+            simdjson::dom::array a;
+            if (prefixes.get(a) == simdjson::SUCCESS)
+                rows.reserve(rows.size() + qsizetype(a.size()));
+            forEachRow(prefixes, [&](Element pfx) {
+                if (!badPrefix.isNull())
+                    return;
+                const std::string_view v4 = str(pfx, "ipprefix");
+                const auto p = IpPrefix::parse(v4.empty() ? str(pfx, "ipv6prefix") : v4);
+                if (!p) {
+                    badPrefix = toQString(v4.empty() ? str(pfx, "ipv6prefix") : v4);
+                    return;
+                }
+                forEachRow(member(member(pfx, "TABLE_path"), "ROW_path"), [&](Element path) { readPath(*p, path); });
             });
         });
         if (!badPrefix.isNull())

@@ -76,7 +76,7 @@ std::string_view str(Element e, std::string_view key)
 QString toQString(std::string_view s) { return QString::fromUtf8(s.data(), qsizetype(s.size())); }
 QString qstr(Element e, std::string_view key) { return toQString(str(e, key)); }
 
-static qint64 asInteger(Element v)
+qint64 asInteger(Element v)
 {
     int64_t i;
     if (v.get(i) == simdjson::SUCCESS)

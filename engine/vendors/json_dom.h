@@ -12,6 +12,7 @@
 #include <simdjson.h>
 
 #include <cmath>
+#include <cstring>
 #include <string_view>
 
 namespace rl::jsondom {
@@ -35,6 +36,21 @@ QString qstr(Element e, std::string_view key);
 // A number, or a string holding one ("65001", "65000.100" asdot when asn is true); -1 when absent.
 qint64 integer(Element e, std::string_view key);
 double real(Element e, std::string_view key);
+// The same for a value in hand (when iterating an object's fields once instead of looking
+// each key up: big tables read every row's fields in one pass).
+qint64 asInteger(Element v);
+// Key comparison for the one-pass loops: length first, then a fixed-size compare the
+// compiler inlines.
+template<size_t N>
+inline bool keyIs(std::string_view k, const char (&literal)[N])
+{
+    return k.size() == N - 1 && std::memcmp(k.data(), literal, N - 1) == 0;
+}
+inline std::string_view asString(Element v)
+{
+    std::string_view s;
+    return v.get(s) == simdjson::SUCCESS ? s : std::string_view();
+}
 bool boolean(Element e, std::string_view key, bool fallback = false);
 
 // Calls fn(element) for every row: an array's items, or the one object itself.
