@@ -30,6 +30,7 @@
 #include <QThreadPool>
 #include <QTimer>
 
+#include <array>
 #include <atomic>
 
 namespace rl {
@@ -134,7 +135,8 @@ public:
     QHash<QString, RouterStatus> statuses;
     quint64 nextRequest = 1;
     QTimer metricsTimer;
-    qint64 lastMetricsStamp = -1;
+    std::array<qint64, 7> lastMetricsStamp{-1, -1, -1, -1, -1, -1, -1};
+    bool lastBusy = false;
 
     std::shared_ptr<const Inventory> inventorySnapshot() const
     {
@@ -307,12 +309,19 @@ public:
     {
         EngineMetrics m = scheduler->metrics();
         m.cacheHits = cacheHits.load();
-        const qint64 stamp = m.completed + m.failed + m.rejected + m.cacheHits + m.queued + m.inFlight + m.heldBack;
-        if (stamp == lastMetricsStamp && m.queued == 0 && m.inFlight == 0)
+        // A sum of the counters would not change when a request moves from in flight to
+        // completed; compare them one by one. While anything is listed, send every tick (the
+        // waiting times move), and send once more when the last entry leaves, so that a view
+        // never keeps showing finished work.
+        const std::array<qint64, 7> stamp{m.completed, m.failed, m.rejected, m.cacheHits, m.queued, m.inFlight, m.heldBack};
+        const QList<ActivityEntry> entries = scheduler->activity();
+        const bool busy = m.queued > 0 || m.inFlight > 0 || m.heldBack > 0 || !entries.isEmpty();
+        if (stamp == lastMetricsStamp && !busy && !lastBusy)
             return;
         lastMetricsStamp = stamp;
+        lastBusy = busy;
         Q_EMIT q->metricsChanged(m);
-        Q_EMIT q->activityChanged(scheduler->activity());
+        Q_EMIT q->activityChanged(entries);
     }
 };
 

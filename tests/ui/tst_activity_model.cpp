@@ -14,6 +14,7 @@ class TestActivityModel : public QObject
 private Q_SLOTS:
     void showsEntries();
     void sameRowsUpdateInPlace();
+    void finishedWorkLeaves();
     void queueStats();
 };
 
@@ -63,8 +64,40 @@ void TestActivityModel::sameRowsUpdateInPlace()
     QCOMPARE(changed.count(), 1);
     QCOMPARE(model.index(0, ActivityModel::StateColumn).data().toString(), QStringLiteral("in flight"));
     model.setEntries({});
-    QCOMPARE(reset.count(), 1);
+    QCOMPARE(reset.count(), 0);
     QCOMPARE(model.rowCount(), 0);
+}
+
+void TestActivityModel::finishedWorkLeaves()
+{
+    ActivityModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    const auto a = entry(QStringLiteral("r1"), QStringLiteral("edge-1"), WorkState::InFlight, 10);
+    const auto b = entry(QStringLiteral("r1"), QStringLiteral("edge-2"), WorkState::Queued, 10);
+    const auto c = entry(QStringLiteral("r2"), QStringLiteral("edge-3"), WorkState::HeldBack, 10);
+    model.setEntries({a, b, c});
+    QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+    QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+    QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+    // The engine lists in any order: edge-1 finished, edge-4 is new, the rest keep their rows.
+    const auto d = entry(QStringLiteral("r2"), QStringLiteral("edge-4"), WorkState::Queued, 0);
+    model.setEntries({d, c, b});
+    QCOMPARE(reset.count(), 0);
+    QCOMPARE(removed.count(), 1);
+    QCOMPARE(inserted.count(), 1);
+    QCOMPARE(model.rowCount(), 3);
+    QCOMPARE(model.index(0, ActivityModel::RouterColumn).data().toString(), QStringLiteral("edge-2"));
+    QCOMPARE(model.index(1, ActivityModel::RouterColumn).data().toString(), QStringLiteral("edge-3"));
+    QCOMPARE(model.index(2, ActivityModel::RouterColumn).data().toString(), QStringLiteral("edge-4"));
+    // A request answered leaves at once.
+    model.removeRequest(QStringLiteral("r2"));
+    QCOMPARE(model.rowCount(), 1);
+    QCOMPARE(model.index(0, ActivityModel::RouterColumn).data().toString(), QStringLiteral("edge-2"));
+    QCOMPARE(model.countIn(WorkState::HeldBack), 0);
+    // The same entry listed twice stays one row.
+    model.setEntries({b, b});
+    model.setEntries({b, b});
+    QCOMPARE(model.rowCount(), 1);
 }
 
 void TestActivityModel::queueStats()

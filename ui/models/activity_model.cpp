@@ -2,6 +2,8 @@
 
 #include "ui/models/state_colors.h"
 
+#include <QHash>
+
 namespace rl {
 namespace {
 
@@ -46,20 +48,73 @@ QString ActivityModel::stateTitle(WorkState s)
     return {};
 }
 
+namespace {
+
+QString entryKey(const ActivityEntry &e)
+{
+    return e.requestId + QLatin1Char('\x1f') + e.router;
+}
+
+} // namespace
+
 void ActivityModel::setEntries(const QList<ActivityEntry> &entries)
 {
-    bool sameRows = entries.size() == m_entries.size();
-    for (qsizetype i = 0; sameRows && i < entries.size(); ++i)
-        sameRows = entries[i].requestId == m_entries[i].requestId && entries[i].router == m_entries[i].router;
-    if (sameRows) {
-        m_entries = entries;
-        if (!m_entries.isEmpty())
-            Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
-        return;
+    // The engine lists its work in no stable order. Rows keep their place: entries gone are
+    // removed (finished work leaves the list), the others updated in place with one
+    // range-wide dataChanged, new ones appended with one insert. No reset, so the selection
+    // and the scroll position survive.
+    QHash<QString, qsizetype> incoming;
+    incoming.reserve(entries.size());
+    for (qsizetype i = 0; i < entries.size(); ++i)
+        incoming.insert(entryKey(entries[i]), i);
+
+    // Remove from the back, one contiguous run at a time.
+    for (qsizetype end = m_entries.size(); end > 0;) {
+        if (incoming.contains(entryKey(m_entries[end - 1]))) {
+            --end;
+            continue;
+        }
+        qsizetype begin = end - 1;
+        while (begin > 0 && !incoming.contains(entryKey(m_entries[begin - 1])))
+            --begin;
+        beginRemoveRows({}, int(begin), int(end - 1));
+        m_entries.remove(begin, end - begin);
+        endRemoveRows();
+        end = begin;
     }
-    beginResetModel();
-    m_entries = entries;
-    endResetModel();
+
+    QList<bool> seen(entries.size(), false);
+    for (ActivityEntry &row : m_entries) {
+        const qsizetype i = incoming.value(entryKey(row));
+        seen[i] = true;
+        row = entries[i];
+    }
+    if (!m_entries.isEmpty())
+        Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
+
+    QList<ActivityEntry> added;
+    for (qsizetype i = 0; i < entries.size(); ++i) {
+        if (!seen[i] && incoming.value(entryKey(entries[i])) == i) // a duplicate key counts once
+            added.append(entries[i]);
+    }
+    if (!added.isEmpty()) {
+        beginInsertRows({}, rowCount(), rowCount() + int(added.size()) - 1);
+        m_entries.append(added);
+        endInsertRows();
+    }
+}
+
+void ActivityModel::removeRequest(const QString &requestId)
+{
+    // A request answered: its rows go at once, before the engine's next activity tick.
+    QList<ActivityEntry> keep;
+    keep.reserve(m_entries.size());
+    for (const ActivityEntry &e : std::as_const(m_entries)) {
+        if (e.requestId != requestId)
+            keep.append(e);
+    }
+    if (keep.size() != m_entries.size())
+        setEntries(keep);
 }
 
 int ActivityModel::countIn(WorkState state) const

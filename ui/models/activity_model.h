@@ -8,8 +8,8 @@ namespace rl {
 
 // The engine's work in progress, one row per router part of a request (ActivityEntry):
 // who asked, priority, how long it has waited and its state. Updated from
-// RouterDataService::activityChanged a few times a second; rows whose identity did not
-// change are updated in place with one range-wide dataChanged, so the selection survives.
+// RouterDataService::activityChanged a few times a second; rows keep their place, finished
+// work leaves, new work is appended (see setEntries), so the selection survives.
 class ActivityModel final : public QAbstractTableModel
 {
     Q_OBJECT
@@ -23,6 +23,7 @@ public:
     explicit ActivityModel(QObject *parent = nullptr);
 
     void setEntries(const QList<ActivityEntry> &entries);
+    void removeRequest(const QString &requestId);
     const QList<ActivityEntry> &entries() const { return m_entries; }
     static QString stateTitle(WorkState state);
     // Counts by state, for the panel's summary line.

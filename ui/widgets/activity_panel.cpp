@@ -94,15 +94,29 @@ ActivityPanel::ActivityPanel(RouterDataService *service, QWidget *parent)
     if (m_service) {
         connect(m_service, &RouterDataService::activityChanged, this, [this](const QList<ActivityEntry> &e) {
             m_activity->setEntries(e);
-            m_summary->setText(tr("%1 queued · %2 in flight · %3 held back by a throttle · %4 rejected")
-                                   .arg(m_activity->countIn(WorkState::Queued))
-                                   .arg(m_activity->countIn(WorkState::InFlight))
-                                   .arg(m_activity->countIn(WorkState::HeldBack) + m_activity->countIn(WorkState::Suspended))
-                                   .arg(m_activity->countIn(WorkState::Rejected)));
+            updateSummary();
+        });
+        // The engine's last activity tick may come after the answer: drop the rows now.
+        connect(m_service, &RouterDataService::responseReady, this, [this](const Response &r) {
+            m_activity->removeRequest(r.requestId);
+            updateSummary();
         });
         connect(m_service, &RouterDataService::metricsChanged, this, &ActivityPanel::onMetrics);
     }
-    m_summary->setText(tr("Nothing running."));
+    updateSummary();
+}
+
+void ActivityPanel::updateSummary()
+{
+    if (m_activity->rowCount() == 0) {
+        m_summary->setText(tr("Nothing running."));
+        return;
+    }
+    m_summary->setText(tr("%1 queued · %2 in flight · %3 held back by a throttle · %4 rejected")
+                           .arg(m_activity->countIn(WorkState::Queued))
+                           .arg(m_activity->countIn(WorkState::InFlight))
+                           .arg(m_activity->countIn(WorkState::HeldBack) + m_activity->countIn(WorkState::Suspended))
+                           .arg(m_activity->countIn(WorkState::Rejected)));
 }
 
 void ActivityPanel::cancelSelected()

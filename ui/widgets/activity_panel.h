@@ -36,6 +36,7 @@ public:
 
 private:
     void onMetrics(const EngineMetrics &m);
+    void updateSummary();
 
     RouterDataService *m_service;
     QTabWidget *m_tabs;
