@@ -138,6 +138,17 @@ Element jfirst(Element e, std::string_view key)
     return v;
 }
 
+std::string_view jvalue(Element v)
+{
+    simdjson::dom::array a;
+    if (v.get(a) == simdjson::SUCCESS) {
+        for (Element x : a)
+            return str(x, "data");
+        return {};
+    }
+    return str(v, "data");
+}
+
 std::string_view jdata(Element e, std::string_view key) { return str(jfirst(e, key), "data"); }
 QString jqstr(Element e, std::string_view key) { return toQString(jdata(e, key)); }
 

@@ -90,6 +90,8 @@ std::string_view jdata(Element e, std::string_view key);
 QString jqstr(Element e, std::string_view key);
 qint64 jint(Element e, std::string_view key);
 Element jfirst(Element e, std::string_view key);
+// A member's value in hand, [{"data": "x"}] or {"data": "x"}: "x".
+std::string_view jvalue(Element v);
 // Junos attribute, e.g. obj[key][0]["attributes"]["junos:seconds"].
 std::string_view jattr(Element e, std::string_view key, std::string_view attribute);
 

@@ -337,31 +337,51 @@ Result<RecordSet> parseOne(QueryKind kind, const QString &command, const QByteAr
                 forEachRow(member(rt, "rt-entry"), [&](Element e) {
                     RouteRecord r;
                     r.prefix = *p;
-                    const auto [path, origin] = splitOrigin(jdata(e, "as-path"));
-                    r.asPath = paths.intern(path);
-                    r.origin = origin;
-                    r.localPref = jint(e, "local-preference");
-                    r.med = jint(e, "med");
-                    const std::string_view active = jdata(e, "active-tag");
-                    r.best = !active.empty() && (active[0] == '*' || active[0] == '+');
-                    if (kind == QueryKind::RouteLookup) {
-                        r.protocol = jqstr(e, "protocol-name").toLower();
-                        if (r.protocol == u"direct")
-                            r.protocol = QStringLiteral("connected");
+                    // One pass over the entry's fields: a key lookup scans the object each time.
+                    Element nhs;
+                    bool haveNh = false;
+                    simdjson::dom::object o;
+                    if (e.get(o) == simdjson::SUCCESS) {
+                        for (auto field : o) {
+                            const std::string_view k = field.key;
+                            if (keyIs(k, "as-path")) {
+                                const auto [path, origin] = splitOrigin(jvalue(field.value));
+                                r.asPath = paths.intern(path);
+                                r.origin = origin;
+                            } else if (keyIs(k, "local-preference")) {
+                                r.localPref = clitext::toInt(jvalue(field.value)).value_or(-1);
+                            } else if (keyIs(k, "med")) {
+                                r.med = clitext::toInt(jvalue(field.value)).value_or(-1);
+                            } else if (keyIs(k, "active-tag")) {
+                                const std::string_view active = jvalue(field.value);
+                                r.best = !active.empty() && (active[0] == '*' || active[0] == '+');
+                            } else if (keyIs(k, "nh")) {
+                                nhs = field.value;
+                                haveNh = true;
+                            } else if (kind == QueryKind::RouteLookup && keyIs(k, "protocol-name")) {
+                                r.protocol = toQString(jvalue(field.value)).toLower();
+                                if (r.protocol == u"direct")
+                                    r.protocol = QStringLiteral("connected");
+                            }
+                        }
                     }
                     bool anyNh = false;
-                    forEachRow(member(e, "nh"), [&](Element nh) {
-                        if (anyNh && kind != QueryKind::RouteLookup)
-                            return;
-                        RouteRecord x = r;
-                        if (auto a = IpAddress::parse(clitext::trimmed(jdata(nh, "to"))))
-                            x.nextHop = *a;
-                        x.interfaceName = jqstr(nh, "via").trimmed();
-                        rows.append(x);
-                        anyNh = true;
-                    });
+                    if (haveNh) {
+                        forEachRow(nhs, [&](Element nh) {
+                            if (anyNh && kind != QueryKind::RouteLookup)
+                                return;
+                            RouteRecord x = r;
+                            if (auto a = IpAddress::parse(clitext::trimmed(jdata(nh, "to"))))
+                                x.nextHop = *a;
+                            const std::string_view via = clitext::trimmed(jdata(nh, "via"));
+                            if (!via.empty())
+                                x.interfaceName = toQString(via);
+                            rows.append(std::move(x));
+                            anyNh = true;
+                        });
+                    }
                     if (!anyNh)
-                        rows.append(r);
+                        rows.append(std::move(r));
                 });
             });
         });
