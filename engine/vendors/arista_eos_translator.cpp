@@ -242,22 +242,43 @@ Result<RecordSet> parseOne(QueryKind kind, const QString &command, const QByteAr
                 forEachRow(member(e, "bgpRoutePaths"), [&](Element path) {
                     RouteRecord r;
                     r.prefix = *p;
-                    if (auto nh = IpAddress::parse(str(path, "nextHop")))
-                        r.nextHop = *nh;
-                    std::string_view as = str(member(path, "asPathEntry"), "asPath");
-                    // "65001 65002 i": the origin letter ends the text, the origin is in routeType.
-                    if (as.size() >= 2 && as[as.size() - 2] == ' ' && (as.back() == 'i' || as.back() == 'e' || as.back() == '?'))
-                        as.remove_suffix(2);
-                    else if (as == "i" || as == "e" || as == "?")
-                        as = {};
-                    r.asPath = paths.intern(as);
-                    r.med = integer(path, "med");
-                    r.localPref = integer(path, "localPreference");
-                    const Element rt = member(path, "routeType");
-                    r.origin = eosOrigin(str(rt, "origin"));
-                    r.valid = boolean(rt, "valid", true);
-                    r.best = boolean(rt, "active", false);
-                    rows.append(r);
+                    // One pass over the path's fields: a key lookup scans the object each time.
+                    simdjson::dom::object o;
+                    if (path.get(o) != simdjson::SUCCESS)
+                        return;
+                    for (auto field : o) {
+                        const std::string_view k = field.key;
+                        if (keyIs(k, "nextHop")) {
+                            if (auto nh = IpAddress::parse(asString(field.value)))
+                                r.nextHop = *nh;
+                        } else if (keyIs(k, "asPathEntry")) {
+                            std::string_view as = str(field.value, "asPath");
+                            // "65001 65002 i": the origin letter ends the text, the origin is in routeType.
+                            if (as.size() >= 2 && as[as.size() - 2] == ' ' && (as.back() == 'i' || as.back() == 'e' || as.back() == '?'))
+                                as.remove_suffix(2);
+                            else if (as == "i" || as == "e" || as == "?")
+                                as = {};
+                            r.asPath = paths.intern(as);
+                        } else if (keyIs(k, "med")) {
+                            r.med = asInteger(field.value);
+                        } else if (keyIs(k, "localPreference")) {
+                            r.localPref = asInteger(field.value);
+                        } else if (keyIs(k, "routeType")) {
+                            simdjson::dom::object rt;
+                            if (field.value.get(rt) != simdjson::SUCCESS)
+                                continue;
+                            for (auto f : rt) {
+                                bool b;
+                                if (keyIs(f.key, "origin"))
+                                    r.origin = eosOrigin(asString(f.value));
+                                else if (keyIs(f.key, "valid") && f.value.get(b) == simdjson::SUCCESS)
+                                    r.valid = b;
+                                else if (keyIs(f.key, "active") && f.value.get(b) == simdjson::SUCCESS)
+                                    r.best = b;
+                            }
+                        }
+                    }
+                    rows.append(std::move(r));
                 });
             });
         });
