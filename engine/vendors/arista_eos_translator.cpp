@@ -103,6 +103,7 @@ RouteOrigin eosOrigin(std::string_view o)
 Result<RecordSet> parseOne(QueryKind kind, const QString &command, const QByteArray &text)
 {
     simdjson::dom::parser &parser = threadParser();
+    const jsondom::ParserRelease release(parser);
     const QString what = queryKindTitle(kind);
     auto doc = jsondom::parse(parser, text, command.isEmpty() ? what : command);
     if (!doc)

@@ -119,6 +119,7 @@ QString afName(std::string_view nx, bool v6Default)
 Result<RecordSet> parseOne(QueryKind kind, const QString &command, const QByteArray &text)
 {
     simdjson::dom::parser &parser = threadParser();
+    const jsondom::ParserRelease release(parser);
     const QString what = queryKindTitle(kind);
     auto doc = jsondom::parse(parser, text, command.isEmpty() ? what : command);
     if (!doc)

@@ -27,7 +27,10 @@ Result<Element> parse(simdjson::dom::parser &parser, const QByteArray &text, con
     if (lastBrace >= start)
         end = lastBrace + 1;
     Element doc;
-    const auto err = parser.parse(text.constData() + start, size_t(end - start), true).get(doc);
+    // simdjson reads up to SIMDJSON_PADDING bytes past the end: when the array's own
+    // allocation has them, parse in place instead of copying the document into the parser.
+    const bool padded = text.capacity() - end >= qsizetype(simdjson::SIMDJSON_PADDING);
+    const auto err = parser.parse(text.constData() + start, size_t(end - start), !padded).get(doc);
     if (err) {
         return Error(ErrorCode::ParseError,
                      QStringLiteral("RouterLens could not read the %1 output: the JSON is damaged or cut short (%2).")

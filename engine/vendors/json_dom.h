@@ -28,6 +28,26 @@ Result<Element> parse(simdjson::dom::parser &parser, const QByteArray &text, con
 // stay valid until the next parse on the same thread.
 simdjson::dom::parser &threadParser();
 
+// Parser buffers grown past this by a full table are freed once its records are built: a
+// worker thread must not keep a gigabyte of tape for the next (usually small) answer.
+inline constexpr size_t kKeptParserCapacity = size_t(32) << 20;
+// Frees the parser's buffers when it goes out of scope, if they outgrew kKeptParserCapacity.
+class ParserRelease final
+{
+public:
+    explicit ParserRelease(simdjson::dom::parser &parser) : m_parser(parser) {}
+    ~ParserRelease()
+    {
+        if (m_parser.capacity() > kKeptParserCapacity)
+            m_parser = simdjson::dom::parser();
+    }
+    ParserRelease(const ParserRelease &) = delete;
+    ParserRelease &operator=(const ParserRelease &) = delete;
+
+private:
+    simdjson::dom::parser &m_parser;
+};
+
 // Member access that never throws: missing or mistyped members give empty / -1 / NaN.
 Element member(Element e, std::string_view key); // null element when absent
 bool has(Element e, std::string_view key);

@@ -141,6 +141,7 @@ Element first(Element root, std::string_view key) { return jfirst(root, key); }
 Result<RecordSet> parseOne(QueryKind kind, const QString &command, const QByteArray &text)
 {
     simdjson::dom::parser &parser = threadParser();
+    const jsondom::ParserRelease release(parser);
     const QString what = queryKindTitle(kind);
     auto doc = jsondom::parse(parser, text, command.isEmpty() ? what : command);
     if (!doc)

@@ -1,0 +1,207 @@
+// The speed-ups behind the full-table parsers: each must give the same answers as the plain
+// path and refuse what the plain path refuses.
+
+#include "engine/vendors/cisco_ios_parser.h"
+#include "engine/vendors/json_dom.h"
+#include "engine/vendors/string_interner.h"
+
+#include <QTest>
+
+#include <string>
+
+using namespace rl;
+
+class TstParserFastPaths final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void internerSharesEqualText();
+    void internerSurvivesGrowth();
+    void jsonParsesInPlaceOrCopied_data();
+    void jsonParsesInPlaceOrCopied();
+    void parserBuffersReleasedAfterBigDocument();
+    void ciscoTableRows_data();
+    void ciscoTableRows();
+    void ciscoTableRefuses_data();
+    void ciscoTableRefuses();
+};
+
+void TstParserFastPaths::internerSharesEqualText()
+{
+    StringInterner in;
+    const QString a = in.intern("65001 65002");
+    const QString b = in.intern(std::string("65001 65002"));
+    const QString c = in.intern("65001 65003");
+    QCOMPARE(a, QStringLiteral("65001 65002"));
+    QCOMPARE(a.constData(), b.constData()); // one shared copy
+    QVERIFY(a.constData() != c.constData());
+    QVERIFY(in.intern("").isEmpty());
+    QCOMPARE(in.size(), size_t(2));
+    // A prefix of a stored text is a different text.
+    QCOMPARE(in.intern("65001"), QStringLiteral("65001"));
+    QCOMPARE(in.size(), size_t(3));
+}
+
+void TstParserFastPaths::internerSurvivesGrowth()
+{
+    StringInterner in;
+    QList<QString> first;
+    for (int i = 0; i < 20000; ++i)
+        first.append(in.intern(std::to_string(i) + " 174 3356"));
+    QCOMPARE(in.size(), size_t(20000));
+    for (int i = 0; i < 20000; ++i) {
+        const QString again = in.intern(std::to_string(i) + " 174 3356");
+        QCOMPARE(again, QString::number(i) + QStringLiteral(" 174 3356"));
+        QCOMPARE(again.constData(), first[i].constData());
+    }
+    QCOMPARE(in.size(), size_t(20000));
+}
+
+void TstParserFastPaths::jsonParsesInPlaceOrCopied_data()
+{
+    QTest::addColumn<bool>("spare"); // the array has room for simdjson's padding
+    QTest::addColumn<QByteArray>("text");
+    QTest::addColumn<qint64>("expected"); // -2: parse-error
+    const QByteArray doc = "{\"a\": {\"b\": 42}}";
+    QTest::newRow("spare capacity") << true << doc << qint64(42);
+    QTest::newRow("no spare capacity") << false << doc << qint64(42);
+    QTest::newRow("prompt around, spare") << true << QByteArray("sw1# show x | json\n" + doc + "\nsw1#") << qint64(42);
+    QTest::newRow("prompt around, none") << false << QByteArray("sw1# show x | json\n" + doc + "\nsw1#") << qint64(42);
+    QTest::newRow("cut short, spare") << true << QByteArray("{\"a\": {\"b\": 42") << qint64(-2);
+    QTest::newRow("cut short, none") << false << QByteArray("{\"a\": {\"b\": 42") << qint64(-2);
+    QTest::newRow("no json") << true << QByteArray("% Invalid input detected at '^' marker.") << qint64(-2);
+}
+
+void TstParserFastPaths::jsonParsesInPlaceOrCopied()
+{
+    QFETCH(bool, spare);
+    QFETCH(QByteArray, text);
+    QFETCH(qint64, expected);
+    QByteArray input;
+    if (spare) {
+        input.reserve(text.size() + 256);
+        input.append(text);
+        QVERIFY(input.capacity() - input.size() >= qsizetype(simdjson::SIMDJSON_PADDING));
+    } else {
+        input = QByteArray::fromRawData(text.constData(), text.size()); // capacity 0: must be copied
+    }
+    simdjson::dom::parser parser;
+    const auto doc = jsondom::parse(parser, input, QStringLiteral("test"));
+    if (expected == -2) {
+        QVERIFY(!doc);
+        QVERIFY(doc.error().code != ErrorCode::None);
+        return;
+    }
+    QVERIFY(doc);
+    QCOMPARE(jsondom::integer(jsondom::member(*doc, "a"), "b"), expected);
+}
+
+void TstParserFastPaths::parserBuffersReleasedAfterBigDocument()
+{
+    simdjson::dom::parser parser;
+    {
+        const jsondom::ParserRelease release(parser);
+        QVERIFY(jsondom::parse(parser, QByteArray("[1, 2, 3]"), QStringLiteral("small")));
+    }
+    QVERIFY(parser.capacity() > 0); // small documents keep their buffers for the next answer
+    QByteArray big;
+    big.reserve(qsizetype(jsondom::kKeptParserCapacity) + (1 << 20));
+    big.append('[');
+    while (big.size() < qsizetype(jsondom::kKeptParserCapacity) + 1000)
+        big.append("12345678,");
+    big.append("0]");
+    {
+        const jsondom::ParserRelease release(parser);
+        const auto doc = jsondom::parse(parser, big, QStringLiteral("big"));
+        QVERIFY(doc);
+        QVERIFY(parser.capacity() > jsondom::kKeptParserCapacity);
+    }
+    QCOMPARE(parser.capacity(), size_t(0));
+    // And the parser still works afterwards.
+    QVERIFY(jsondom::parse(parser, QByteArray("{\"x\": 1}"), QStringLiteral("after")));
+}
+
+namespace {
+const QByteArray kHeader = "BGP table version is 5, local router ID is 10.0.0.1\n"
+                           "Status codes: s suppressed, d damped, h history, * valid, > best, i - internal\n"
+                           "Origin codes: i - IGP, e - EGP, ? - incomplete\n\n"
+                           "     Network          Next Hop            Metric LocPrf Weight Path\n";
+}
+
+void TstParserFastPaths::ciscoTableRows_data()
+{
+    QTest::addColumn<QByteArray>("rows");
+    QTest::addColumn<QString>("prefix");
+    QTest::addColumn<QString>("nextHop");
+    QTest::addColumn<QString>("asPath");
+    QTest::addColumn<int>("origin");
+    QTest::addColumn<qint64>("med");
+    QTest::addColumn<bool>("best");
+    QTest::addColumn<int>("count");
+    QTest::newRow("plain") << QByteArray(" *>  198.51.100.0/24  192.0.2.1                0             0 65001 65002 i\n")
+                           << "198.51.100.0/24" << "192.0.2.1" << "65001 65002" << int(RouteOrigin::Igp) << qint64(0) << true << 1;
+    QTest::newRow("origin only, no path") << QByteArray(" *>  198.51.100.0/24  192.0.2.1                              0 ?\n")
+                                          << "198.51.100.0/24" << "192.0.2.1" << "" << int(RouteOrigin::Incomplete) << qint64(-1) << true << 1;
+    QTest::newRow("trailing blanks and CRLF") << QByteArray(" *   198.51.100.0/24  192.0.2.1                              0 65001   e   \r\n")
+                                              << "198.51.100.0/24" << "192.0.2.1" << "65001" << int(RouteOrigin::Egp) << qint64(-1) << false << 1;
+    QTest::newRow("tabs between path numbers") << QByteArray(" *>  198.51.100.0/24  192.0.2.1                              0 65001\t65002 i\n")
+                                               << "198.51.100.0/24" << "192.0.2.1" << "65001\t65002" << int(RouteOrigin::Igp) << qint64(-1) << true << 1;
+    QTest::newRow("long path over 16-byte blocks")
+        << QByteArray(" *>  198.51.100.0/24  192.0.2.1                              0 174 3356 1299 2914 6453 4200000000 64512 65535 i\n")
+        << "198.51.100.0/24" << "192.0.2.1" << "174 3356 1299 2914 6453 4200000000 64512 65535" << int(RouteOrigin::Igp) << qint64(-1) << true << 1;
+    QTest::newRow("wrapped v6 then second path")
+        << QByteArray(" *>  2001:db8:1234:5678::/64\n"
+                      "                      2001:db8::1" + QByteArray(28, ' ') + "0 65001 i\n"
+                      " *                    2001:db8::2" + QByteArray(28, ' ') + "0 65002 65001 i\n")
+        << "2001:db8:1234:5678::/64" << "2001:db8::1" << "65001" << int(RouteOrigin::Igp) << qint64(-1) << true << 2;
+}
+
+void TstParserFastPaths::ciscoTableRows()
+{
+    QFETCH(QByteArray, rows);
+    QFETCH(QString, prefix);
+    QFETCH(QString, nextHop);
+    QFETCH(QString, asPath);
+    QFETCH(int, origin);
+    QFETCH(qint64, med);
+    QFETCH(bool, best);
+    QFETCH(int, count);
+    const auto r = CiscoIosParser::bgpTable(kHeader + rows + "\nTotal number of prefixes 1\n");
+    QVERIFY2(r, r ? "" : qPrintable(r.error().toString()));
+    QCOMPARE(r->size(), count);
+    const RouteRecord &row = r->first();
+    QCOMPARE(row.prefix.toString(), prefix);
+    QCOMPARE(row.nextHop.toString(), nextHop);
+    QCOMPARE(row.asPath, asPath);
+    QCOMPARE(int(row.origin), origin);
+    QCOMPARE(row.med, med);
+    QCOMPARE(row.best, best);
+    QVERIFY(r->capacity() >= count);
+    QVERIFY(r->capacity() <= count + 1); // reserved from the row count, not from the text size
+}
+
+void TstParserFastPaths::ciscoTableRefuses_data()
+{
+    QTest::addColumn<QByteArray>("rows");
+    QTest::addColumn<QString>("line"); // the line the error must name
+    QTest::newRow("no origin code") << QByteArray(" *>  198.51.100.0/24  192.0.2.1                              0 65001 65002\n") << "line 6:";
+    QTest::newRow("origin glued to path") << QByteArray(" *>  198.51.100.0/24  192.0.2.1                              0 65001i\n") << "line 6:";
+    QTest::newRow("octet 256 in next hop") << QByteArray(" *>  198.51.100.0/24  192.0.2.256                            0 65001 i\n") << "line 6:";
+    QTest::newRow("garbage before network") << QByteArray(" *>  x198.51.100.0/24 192.0.2.1                              0 65001 i\n") << "line 6:";
+    QTest::newRow("letters as weight") << QByteArray(" *>  198.51.100.0/24  192.0.2.1                             0x 65001 i\n") << "line 6:";
+    QTest::newRow("cut after next hop") << QByteArray(" *>  198.51.100.0/24  192.0.2.1\n") << "line 6:";
+}
+
+void TstParserFastPaths::ciscoTableRefuses()
+{
+    QFETCH(QByteArray, rows);
+    QFETCH(QString, line);
+    const auto r = CiscoIosParser::bgpTable(kHeader + rows);
+    QVERIFY(!r);
+    QCOMPARE(r.error().code, ErrorCode::ParseError);
+    QVERIFY2(r.error().toString().contains(line), qPrintable(r.error().toString()));
+}
+
+QTEST_GUILESS_MAIN(TstParserFastPaths)
+#include "tst_parser_fast_paths.moc"
