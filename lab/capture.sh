@@ -46,6 +46,11 @@ vty()   { emit "$1" "vtysh -c '$1'"; }
 bird()  { emit "$*" "birdc $*"; }
 plain() { emit "$*" "$*"; }
 
+# route-lookup destinations asked on every router, so the demo can compare them side by side:
+# each router's loopback, the customer's, and one address nobody announces
+LOOKUPS=(198.51.100.1 198.51.100.65 198.51.100.129 203.0.113.225 198.51.100.250
+         2001:db8:1000::1 2001:db8:2000::1 2001:db8:3000::1 2001:db8:a000::1)
+
 linux_cmds() { # commands every lab node (each is a Linux box) answers
   local dev=$1
   plain ip -j -d link show
@@ -94,11 +99,9 @@ frr_cmds() {
   vty 'show bgp ipv4 unicast 198.51.100.65 json'
   vty 'show ip route json'
   vty 'show ipv6 route json'
-  vty 'show ip route 198.51.100.65 json'
-  vty 'show ip route 203.0.113.225 json'
-  vty 'show ip route 198.51.100.250 json'
-  vty 'show ipv6 route 2001:db8:2000::1 json'
-  vty 'show ipv6 route 2001:db8:a000::1 json'
+  for p in "${LOOKUPS[@]}"; do
+    case $p in *:*) vty "show ipv6 route $p json" ;; *) vty "show ip route $p json" ;; esac
+  done
   vty 'show ip neigh'
   vty 'show ip arp'
   linux_cmds cust0
@@ -126,10 +129,7 @@ bird_cmds() {
   bird show route all table master4 where from = 198.19.0.5
   bird show route all table master6 where from = 2001:db8:19:23::3
   bird show route all table master4 where from = 198.19.0.9
-  bird show route for 198.51.100.1 all
-  bird show route for 203.0.113.225 all
-  bird show route for 2001:db8:1000::1 all
-  bird show route for 198.51.100.250 all
+  for p in "${LOOKUPS[@]}"; do bird show route for $p all; done
   linux_cmds to-frr
 }
 
@@ -139,9 +139,9 @@ gobgp_cmds() {
   plain gobgp global rib -j
   plain gobgp global rib -a ipv6 -j
   plain gobgp global rib summary -j
-  plain gobgp global rib 198.51.100.1 -j
-  plain gobgp global rib -a ipv6 2001:db8:1000::1 -j
-  plain gobgp global rib 198.51.100.250 -j
+  for p in "${LOOKUPS[@]}"; do
+    case $p in *:*) plain gobgp global rib -a ipv6 $p -j ;; *) plain gobgp global rib $p -j ;; esac
+  done
   plain gobgp neighbor
   plain gobgp neighbor -j
   for p in 198.19.0.2 198.19.0.4; do
@@ -160,8 +160,9 @@ gobgp_cmds() {
 
 host_cmds() {
   linux_cmds uplink0
-  plain ip -j route get 198.51.100.1
-  plain ip -j -6 route get 2001:db8:1000::1
+  for p in "${LOOKUPS[@]}"; do
+    case $p in *:*) plain ip -j -6 route get $p ;; *) plain ip -j route get $p ;; esac
+  done
   plain cat /etc/os-release
   plain cat /sys/class/dmi/id/product_name
 }

@@ -47,11 +47,17 @@ bool sleepFor(qint64 ms, const CancelFlag &cancelled)
     return !(cancelled && cancelled->load());
 }
 
-// commands.txt of one router: exact command -> file name. Read once, shared by sessions.
+// One router's recordings: exact command -> file name (commands.txt) and file name -> exit
+// status (exit_status.txt, written by lab/capture.sh). Read once, shared by sessions.
+struct CaptureFolder {
+    QHash<QString, QString> fileOf;
+    QHash<QString, int> exitOf;
+};
+
 class CaptureIndex
 {
 public:
-    Result<QHash<QString, QString>> commandsOf(const QString &folder)
+    Result<CaptureFolder> commandsOf(const QString &folder)
     {
         QMutexLocker lock(&m_mutex);
         auto it = m_cache.constFind(folder);
@@ -60,24 +66,29 @@ public:
         QFile f(folder + QStringLiteral("/commands.txt"));
         if (!f.open(QIODevice::ReadOnly))
             return Error(ErrorCode::Unreachable, QStringLiteral("The demo has no recordings in %1.").arg(folder));
-        QHash<QString, QString> index;
-        const QList<QByteArray> lines = f.readAll().split('\n');
-        for (const QByteArray &raw : lines) {
-            const QString line = QString::fromUtf8(raw).trimmed();
-            if (line.isEmpty() || line.startsWith(QLatin1Char('#')))
-                continue;
-            const qsizetype tab = line.indexOf(QLatin1Char('\t'));
-            if (tab <= 0)
-                continue;
-            index.insert(line.mid(tab + 1).trimmed(), line.left(tab).trimmed());
-        }
+        CaptureFolder index;
+        const auto readTable = [](QFile &file, const auto &add) {
+            const QList<QByteArray> lines = file.readAll().split('\n');
+            for (const QByteArray &raw : lines) {
+                const QString line = QString::fromUtf8(raw).trimmed();
+                if (line.isEmpty() || line.startsWith(QLatin1Char('#')))
+                    continue;
+                const qsizetype tab = line.indexOf(QLatin1Char('\t'));
+                if (tab > 0)
+                    add(line.left(tab).trimmed(), line.mid(tab + 1).trimmed());
+            }
+        };
+        readTable(f, [&](const QString &file, const QString &command) { index.fileOf.insert(command, file); });
+        QFile e(folder + QStringLiteral("/exit_status.txt"));
+        if (e.open(QIODevice::ReadOnly))
+            readTable(e, [&](const QString &file, const QString &status) { index.exitOf.insert(file, status.toInt()); });
         m_cache.insert(folder, index);
         return index;
     }
 
 private:
     QMutex m_mutex;
-    QHash<QString, QHash<QString, QString>> m_cache;
+    QHash<QString, CaptureFolder> m_cache;
 };
 
 class DemoTransport final : public Transport
@@ -113,7 +124,7 @@ public:
             }
             m_open = true;
         }
-        const Result<QHash<QString, QString>> index = m_index->commandsOf(m_folder);
+        const Result<CaptureFolder> index = m_index->commandsOf(m_folder);
         if (!index.ok())
             return index.error();
         QList<CommandOutput> out;
@@ -134,9 +145,9 @@ public:
                 return cancelled;
             // The recordings name the command as it went over the wire, wrapper included.
             const QString wired = m_profile.execWrapper.isEmpty() ? c : m_profile.execWrapper.arg(c);
-            QString file = index.value().value(wired);
+            QString file = index->fileOf.value(wired);
             if (file.isEmpty())
-                file = index.value().value(c);
+                file = index->fileOf.value(c);
             if (file.isEmpty())
                 return Error(ErrorCode::UnsupportedQuery,
                              QStringLiteral("The demo has no recorded output for %1 on %2.").arg(c, m_router.name));
@@ -146,9 +157,13 @@ public:
                              QStringLiteral("The demo has no recorded output for %1 on %2 (%3 is missing).")
                                  .arg(c, m_router.name, file));
             QByteArray text = f.readAll();
+            // An exec channel carries stderr too: a failing command's complaint is part of its answer.
+            QFile err(m_folder + QLatin1Char('/') + QString(file).replace(QLatin1String(".txt"), QLatin1String(".stderr")));
+            if (err.open(QIODevice::ReadOnly))
+                text += err.readAll();
             if (text.size() > options.maxOutputBytes)
                 return Error(ErrorCode::OutputTooLarge, QStringLiteral("The output of %1 is larger than the limit.").arg(c));
-            out.append(CommandOutput{c, std::move(text), 0, t.elapsed()});
+            out.append(CommandOutput{c, std::move(text), index->exitOf.value(file, 0), t.elapsed()});
         }
         return out;
     }

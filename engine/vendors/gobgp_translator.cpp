@@ -103,6 +103,10 @@ Result<RecordSet> GobgpTranslator::parse(QueryKind kind, const QueryParams &para
         return Error(ErrorCode::InternalError, QStringLiteral("Expected %1 command outputs for %2, got %3.")
                                                    .arg(cmds->size()).arg(queryKindTitle(kind)).arg(outputs.size()));
     for (const CommandOutput &o : outputs) {
+        // adj-in on a session that is down exits 1 ({"error":"neighbor X's BGP session is not established"}):
+        // a down session has received nothing, the same empty table FRR and BIRD answer with.
+        if (o.exitStatus != 0 && kind == QueryKind::ReceivedRoutes && o.output.contains("session is not established"))
+            return RecordSet(kind);
         if (o.exitStatus != 0) {
             // "gobgp neighbor X" for an unknown peer exits 1 ("not found"): no such neighbor.
             if (o.output.contains("not found") && !params.neighbor.isEmpty())

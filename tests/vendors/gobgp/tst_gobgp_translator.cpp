@@ -35,6 +35,9 @@ void TestGobgpTranslator::captured_data()
     QTest::newRow("adj-in") << "normal" << "received-routes" << "neighbor=198.19.0.2" << 7 << "" << "prefix=198.51.100.0/26"
                             << "asPath=65001;nextHop=198.19.0.2;origin=igp;med=0";
     QTest::newRow("adj-in v6") << "normal" << "received-routes" << "neighbor=2001:db8:19:13::1" << 4 << "" << "" << "";
+    QTest::newRow("adj-in session down") << "faults" << "received-routes" << "neighbor=198.19.0.2" << 0 << "" << "" << "";
+    QTest::newRow("adj-in v6 session down") << "faults" << "received-routes" << "neighbor=2001:db8:19:23::2" << 0 << "" << "" << "";
+    QTest::newRow("adj-in v6 up in faults") << "faults" << "received-routes" << "neighbor=2001:db8:19:13::1" << 3 << "" << "" << "";
     QTest::newRow("adj-in empty") << "empty" << "received-routes" << "neighbor=198.19.0.2" << 0 << "" << "" << "";
     QTest::newRow("adj-out") << "normal" << "advertised-routes" << "neighbor=198.19.0.2" << 4 << "" << "prefix=198.51.100.128/26"
                              << "asPath=65003;med=30;communities=65003:100;origin=incomplete";
