@@ -4,6 +4,8 @@
 #include "engine/vendors/linux_translator.h"
 #include "engine/vendors/parse_util.h"
 
+#include <QRegularExpression>
+
 namespace rl {
 namespace {
 
@@ -135,6 +137,89 @@ Result<RecordSet> BirdTranslator::parse(QueryKind kind, const QueryParams &param
         break;
     }
     return Error(ErrorCode::InternalError, QStringLiteral("No BIRD parser for %1.").arg(queryKindTitle(kind)));
+}
+
+
+Result<PastedParse> BirdTranslator::parsePasted(QueryKind kind, const QByteArray &text) const
+{
+    // birdc commands as typed at "bird>" or after "birdc" (splitPasted drops the "birdc ").
+    static const QRegularExpression routeCmd(QStringLiteral("^show route\\b.*\\ball\\b"));
+    auto isProtocols = [](const parse::PastedPiece &p) {
+        return p.command.isEmpty() ? p.body.contains("Name ") && p.body.contains(" Proto ") && p.body.contains("BGP state:")
+                                   : p.command.startsWith(QLatin1String("show protocols all"));
+    };
+    auto isStatus = [](const parse::PastedPiece &p) {
+        return p.command.isEmpty() ? p.body.contains("Current server time is ") : p.command.startsWith(QLatin1String("show status"));
+    };
+    auto isRoutes = [](const parse::PastedPiece &p) {
+        if (!p.command.isEmpty())
+            return routeCmd.match(p.command).hasMatch();
+        return p.body.contains("\nTable ") || p.body.startsWith("Table ") || p.body.contains("\tBGP.") || p.body.contains("\tType: ");
+    };
+    const QList<parse::PastedPiece> pieces = parse::splitPasted(text);
+    // Session times are clock times: a pasted "show status" gives the clock, else they stay unknown.
+    QDateTime serverTime;
+    for (const parse::PastedPiece &p : pieces) {
+        if (isStatus(p)) {
+            if (auto st = BirdParsers::status(p.body))
+                serverTime = st->serverTime;
+        }
+    }
+    switch (kind) {
+    case QueryKind::Facts:
+        return parse::readPasted(
+            kind, text,
+            [&](const parse::PastedPiece &p) -> std::optional<Result<RecordSet>> {
+                if (!isStatus(p))
+                    return std::nullopt;
+                auto st = BirdParsers::status(p.body);
+                if (!st)
+                    return Result<RecordSet>(st.error());
+                FactsRecord f;
+                f.hostname = st->hostname;
+                f.vendor = vendor();
+                f.platform = platform();
+                f.osVersion = QStringLiteral("BIRD %1").arg(st->version);
+                return Result<RecordSet>(RecordSet(kind, QList<FactsRecord>{f}));
+            },
+            [](const parse::PastedPiece &) { return kStatus; });
+    case QueryKind::BgpStatus:
+        return parse::readPasted(
+            kind, text,
+            [&](const parse::PastedPiece &p) -> std::optional<Result<RecordSet>> {
+                if (!isProtocols(p))
+                    return std::nullopt;
+                return wrap(kind, BirdParsers::bgpProtocols(p.body, serverTime));
+            },
+            [](const parse::PastedPiece &) { return QStringLiteral("birdc show protocols all"); });
+    case QueryKind::ReceivedRoutes:
+    case QueryKind::AdvertisedRoutes:
+    case QueryKind::RouteLookup:
+        // Advertised routes: "show route all export table <proto>.ipv4" (or "show route all export <proto>");
+        // received: the import table or "where from = X"; any "show route ... all" is the same format.
+        return parse::readPasted(
+            kind, text,
+            [&](const parse::PastedPiece &p) -> std::optional<Result<RecordSet>> {
+                if (!isRoutes(p))
+                    return std::nullopt;
+                const bool exportView = p.command.contains(QLatin1String("export")) || p.body.contains("Table export:");
+                const bool importView = p.command.contains(QLatin1String("import")) || p.command.contains(QLatin1String("where from"))
+                                     || p.body.contains("Table import:");
+                if ((kind == QueryKind::AdvertisedRoutes && importView) || (kind == QueryKind::ReceivedRoutes && exportView))
+                    return std::nullopt;
+                return wrap(kind, BirdParsers::routes(p.body));
+            },
+            [kind](const parse::PastedPiece &) {
+                return kind == QueryKind::AdvertisedRoutes ? QStringLiteral("birdc show route all export table <protocol>.ipv4")
+                     : kind == QueryKind::ReceivedRoutes   ? QStringLiteral("birdc show route all import table <protocol>.ipv4")
+                                                           : QStringLiteral("birdc show route for <destination> all");
+            });
+    case QueryKind::Optics:
+        return LinuxTranslator::opticsUnsupported(platform());
+    default:
+        break;
+    }
+    return LinuxTranslator::parsePastedHost(kind, text);
 }
 
 } // namespace rl

@@ -3,6 +3,10 @@
 #include "engine/vendors/frr_parsers.h"
 #include "engine/vendors/parse_util.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
+
 namespace rl {
 namespace {
 
@@ -125,6 +129,125 @@ Result<RecordSet> FrrTranslator::parse(QueryKind kind, const QueryParams &params
         break;
     }
     return Error(ErrorCode::UnsupportedQuery, QStringLiteral("No FRR parser for %1.").arg(queryKindTitle(kind)));
+}
+
+
+namespace {
+
+// vtysh commands by what they answer; guessed from the text when pasted without a prompt.
+enum class FrrOutput { None, Version, Interfaces, Neighbors, BgpNeighbors, NeighborRoutes, RouteLookup };
+
+FrrOutput frrCommandShape(const QString &c)
+{
+    static const QRegularExpression intf(QStringLiteral("^show interface\\b.*\\bjson$"));
+    static const QRegularExpression bgpNbr(QStringLiteral("^show (?:bgp|ip bgp)\\b.*\\bneighbors?(?: \\S+)? json$"));
+    static const QRegularExpression nbrRoutes(QStringLiteral("^show (?:bgp|ip bgp)\\b.*\\bneighbors? \\S+ (?:received-routes|advertised-routes|routes) json$"));
+    static const QRegularExpression lookup(QStringLiteral("^show (?:ip|ipv6) route\\b.*\\S+ json$"));
+    if (c == QLatin1String("show version"))
+        return FrrOutput::Version;
+    if (intf.match(c).hasMatch())
+        return FrrOutput::Interfaces;
+    if (c == QLatin1String("show ip neigh") || c == QLatin1String("show ip neighbor"))
+        return FrrOutput::Neighbors;
+    if (nbrRoutes.match(c).hasMatch())
+        return FrrOutput::NeighborRoutes;
+    if (bgpNbr.match(c).hasMatch())
+        return FrrOutput::BgpNeighbors;
+    if (lookup.match(c).hasMatch())
+        return FrrOutput::RouteLookup;
+    return FrrOutput::None;
+}
+
+FrrOutput frrTextShape(const QByteArray &body)
+{
+    if (!parse::firstJsonChar(body))
+        return body.contains("FRRouting") ? FrrOutput::Version
+             : body.contains("Neighbor") || body.contains("MAC") ? FrrOutput::Neighbors : FrrOutput::None;
+    const QJsonDocument doc = QJsonDocument::fromJson(body);
+    if (!doc.isObject())
+        return FrrOutput::None;
+    const QJsonObject o = doc.object();
+    if (o.contains(QLatin1String("receivedRoutes")) || o.contains(QLatin1String("advertisedRoutes")))
+        return FrrOutput::NeighborRoutes;
+    const QJsonObject first = o.begin() != o.end() ? o.begin()->toObject() : QJsonObject();
+    // Interfaces carry a vrfName too: tell them apart first.
+    if (first.contains(QLatin1String("operationalStatus")) || first.contains(QLatin1String("administrativeStatus")))
+        return FrrOutput::Interfaces;
+    if (first.contains(QLatin1String("bgpState")) || first.contains(QLatin1String("vrfName")))
+        return FrrOutput::BgpNeighbors;
+    if (o.begin() != o.end() && o.begin()->isArray())
+        return FrrOutput::RouteLookup;
+    return FrrOutput::None;
+}
+
+// "show bgp neighbors [X] json" prints the neighbors of the default VRF at the top; the parser
+// reads the "vrf all" form, keyed by VRF.
+QByteArray asVrfAll(const QByteArray &json)
+{
+    const QJsonObject o = QJsonDocument::fromJson(json).object();
+    if (o.isEmpty() || o.contains(QLatin1String("default")) || o.begin()->toObject().contains(QLatin1String("vrfName")))
+        return json;
+    QJsonObject vrf = o;
+    vrf.insert(QLatin1String("vrfName"), QStringLiteral("default"));
+    return QJsonDocument(QJsonObject{{QStringLiteral("default"), vrf}}).toJson(QJsonDocument::Compact);
+}
+
+} // namespace
+
+Result<PastedParse> FrrTranslator::parsePasted(QueryKind kind, const QByteArray &text) const
+{
+    auto read = [kind](const parse::PastedPiece &p) -> std::optional<Result<RecordSet>> {
+        const FrrOutput shape = p.command.isEmpty() ? frrTextShape(p.body) : frrCommandShape(p.command);
+        switch (kind) {
+        case QueryKind::Facts:
+            if (shape == FrrOutput::Version) {
+                auto f = FrrParsers::version(p.body);
+                if (!f)
+                    return Result<RecordSet>(f.error());
+                return Result<RecordSet>(RecordSet(kind, QList<FactsRecord>{*f}));
+            }
+            break;
+        case QueryKind::LinkStatus:
+            if (shape == FrrOutput::Interfaces)
+                return wrap(kind, FrrParsers::interfaces(p.body));
+            break;
+        case QueryKind::VlanErrors:
+            if (shape == FrrOutput::Interfaces)
+                return wrap(kind, FrrParsers::vlans(p.body));
+            break;
+        case QueryKind::BgpStatus:
+            if (shape == FrrOutput::BgpNeighbors)
+                return wrap(kind, FrrParsers::bgpNeighbors(asVrfAll(p.body)));
+            break;
+        case QueryKind::ArpTable:
+            if (shape == FrrOutput::Neighbors)
+                return wrap(kind, FrrParsers::neighbors(p.body));
+            break;
+        case QueryKind::ReceivedRoutes:
+        case QueryKind::AdvertisedRoutes: {
+            const bool wantAdvertised = kind == QueryKind::AdvertisedRoutes;
+            const bool isAdvertised = p.command.isEmpty() ? p.body.contains("\"advertisedRoutes\"")
+                                                          : p.command.contains(QLatin1String("advertised-routes"));
+            if (shape == FrrOutput::NeighborRoutes && wantAdvertised == isAdvertised)
+                return wrap(kind, FrrParsers::neighborRoutes(p.body));
+            break;
+        }
+        case QueryKind::RouteLookup:
+            if (shape == FrrOutput::RouteLookup)
+                return wrap(kind, FrrParsers::routeLookup(p.body));
+            break;
+        default:
+            break;
+        }
+        return std::nullopt;
+    };
+    auto guessed = [this, kind](const parse::PastedPiece &) {
+        const auto c = commands(kind, {QStringLiteral("<neighbor>"), QString(), QString(), QString(), QStringLiteral("<destination>")});
+        return c ? c->first() : QString();
+    };
+    if (kind == QueryKind::LldpNeighbors || kind == QueryKind::Optics)
+        return commands(kind, {}).error();
+    return parse::readPasted(kind, text, read, guessed);
 }
 
 } // namespace rl

@@ -16,6 +16,7 @@ public:
     SessionProfile sessionProfile() const override;
     Result<QStringList> commands(QueryKind kind, const QueryParams &params) const override;
     Result<RecordSet> parse(QueryKind kind, const QueryParams &params, const QList<CommandOutput> &outputs) const override;
+    Result<PastedParse> parsePasted(QueryKind kind, const QByteArray &text) const override;
 
     static QStringList allowedPatterns();
 };

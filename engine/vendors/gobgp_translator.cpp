@@ -4,6 +4,8 @@
 #include "engine/vendors/linux_translator.h"
 #include "engine/vendors/parse_util.h"
 
+#include <QRegularExpression>
+
 namespace rl {
 namespace {
 
@@ -131,6 +133,63 @@ Result<RecordSet> GobgpTranslator::parse(QueryKind kind, const QueryParams &para
         break;
     }
     return Error(ErrorCode::InternalError, QStringLiteral("No GoBGP parser for %1.").arg(queryKindTitle(kind)));
+}
+
+
+Result<PastedParse> GobgpTranslator::parsePasted(QueryKind kind, const QByteArray &text) const
+{
+    static const QRegularExpression neighborList(QStringLiteral("^gobgp neighbor(?: \\S+)? -j$"));
+    const QList<parse::PastedPiece> pieces = parse::splitPasted(text);
+    // Session times are epoch seconds: a pasted "date +%s" gives the clock, else they stay unknown.
+    qint64 now = -1;
+    for (const parse::PastedPiece &p : pieces) {
+        if (p.command == QLatin1String("date +%s")) {
+            if (auto e = GobgpParsers::epoch(p.body))
+                now = *e;
+        }
+    }
+    auto jsonShape = [](const QByteArray &body) {
+        // Neighbors carry "conf"/"state"; route lists are a prefix -> paths object (or [] when empty).
+        return body.contains("\"conf\"") && body.contains("\"state\"") ? 1 : parse::firstJsonChar(body) ? 2 : 0;
+    };
+    switch (kind) {
+    case QueryKind::BgpStatus:
+        return parse::readPasted(
+            kind, text,
+            [&](const parse::PastedPiece &p) -> std::optional<Result<RecordSet>> {
+                const bool mine = p.command.isEmpty() ? jsonShape(p.body) == 1 : neighborList.match(p.command).hasMatch();
+                if (!mine)
+                    return std::nullopt;
+                return wrap(kind, GobgpParsers::neighbors(p.body, now));
+            },
+            [](const parse::PastedPiece &) { return QStringLiteral("gobgp neighbor -j"); });
+    case QueryKind::ReceivedRoutes:
+    case QueryKind::AdvertisedRoutes:
+    case QueryKind::RouteLookup: {
+        const QString want = kind == QueryKind::ReceivedRoutes ? QStringLiteral(" adj-in") : kind == QueryKind::AdvertisedRoutes
+                                                                                                 ? QStringLiteral(" adj-out")
+                                                                                                 : QStringLiteral("gobgp global rib");
+        return parse::readPasted(
+            kind, text,
+            [&](const parse::PastedPiece &p) -> std::optional<Result<RecordSet>> {
+                const bool mine = p.command.isEmpty() ? jsonShape(p.body) == 2
+                                                      : p.command.contains(want) && p.command.endsWith(QLatin1String(" -j"));
+                if (!mine)
+                    return std::nullopt;
+                return wrap(kind, GobgpParsers::routes(p.body));
+            },
+            [kind](const parse::PastedPiece &) {
+                return kind == QueryKind::ReceivedRoutes ? QStringLiteral("gobgp neighbor <neighbor> adj-in -j")
+                     : kind == QueryKind::AdvertisedRoutes ? QStringLiteral("gobgp neighbor <neighbor> adj-out -j")
+                                                           : QStringLiteral("gobgp global rib <destination> -j");
+            });
+    }
+    case QueryKind::Optics:
+        return LinuxTranslator::opticsUnsupported(platform());
+    default:
+        break;
+    }
+    return LinuxTranslator::parsePastedHost(kind, text);
 }
 
 } // namespace rl

@@ -3,6 +3,12 @@
 #include "engine/vendors/linux_parsers.h"
 #include "engine/vendors/parse_util.h"
 
+#include <QRegularExpression>
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
 namespace rl {
 namespace {
 
@@ -169,5 +175,115 @@ Result<RecordSet> LinuxTranslator::parse(QueryKind kind, const QueryParams &para
     }
     return parseHost(kind, params, outputs);
 }
+
+namespace {
+
+// What an iproute2 / lldpcli JSON answer is, from its shape, for text pasted without a prompt.
+enum class HostJson { None, Links, Neighbors, RouteGet, Lldp };
+
+HostJson hostJsonShape(const QByteArray &body)
+{
+    const QJsonDocument doc = QJsonDocument::fromJson(body);
+    if (doc.isObject())
+        return doc.object().contains(QLatin1String("lldp")) ? HostJson::Lldp : HostJson::None;
+    if (!doc.isArray())
+        return HostJson::None;
+    const QJsonObject o = doc.array().first().toObject();
+    if (o.contains(QLatin1String("ifname")) && o.contains(QLatin1String("link_type")))
+        return HostJson::Links;
+    if (o.contains(QLatin1String("dst")) && (o.contains(QLatin1String("prefsrc")) || o.contains(QLatin1String("uid"))))
+        return HostJson::RouteGet;
+    if (o.contains(QLatin1String("dst")) && o.contains(QLatin1String("state")))
+        return HostJson::Neighbors;
+    return HostJson::None;
+}
+
+HostJson hostCommandShape(const QString &c)
+{
+    static const QRegularExpression link(QStringLiteral("^ip\\b.*\\blink(?: show)?\\b"));
+    static const QRegularExpression neigh(QStringLiteral("^ip\\b.*\\bneigh"));
+    static const QRegularExpression get(QStringLiteral("^ip\\b.*\\broute get\\b"));
+    if (c.startsWith(QLatin1String("lldpcli")))
+        return HostJson::Lldp;
+    if (get.match(c).hasMatch())
+        return HostJson::RouteGet;
+    if (neigh.match(c).hasMatch())
+        return HostJson::Neighbors;
+    if (link.match(c).hasMatch())
+        return HostJson::Links;
+    return HostJson::None;
+}
+
+} // namespace
+
+std::optional<Result<RecordSet>> LinuxTranslator::readPastedHost(QueryKind kind, const QString &command, const QByteArray &body)
+{
+    const HostJson shape = command.isEmpty() ? hostJsonShape(body) : hostCommandShape(command);
+    switch (kind) {
+    case QueryKind::LinkStatus:
+        if (shape == HostJson::Links)
+            return wrap(kind, LinuxParsers::links(body));
+        break;
+    case QueryKind::VlanErrors:
+        if (shape == HostJson::Links)
+            return wrap(kind, LinuxParsers::vlans(body));
+        break;
+    case QueryKind::ArpTable:
+        if (shape == HostJson::Neighbors)
+            return wrap(kind, LinuxParsers::neighbors(body));
+        break;
+    case QueryKind::RouteLookup:
+        if (shape == HostJson::RouteGet)
+            return wrap(kind, LinuxParsers::routeGet(body));
+        break;
+    case QueryKind::LldpNeighbors:
+        if (shape == HostJson::Lldp)
+            return wrap(kind, LinuxParsers::lldpNeighbors(body));
+        break;
+    default:
+        break;
+    }
+    return std::nullopt;
+}
+
+Result<PastedParse> LinuxTranslator::parsePastedHost(QueryKind kind, const QByteArray &text)
+{
+    if (kind == QueryKind::Facts) {
+        // Three small answers, each needing its prompt line to be told apart.
+        QByteArray host, uname, uptime;
+        QStringList typed;
+        for (const parse::PastedPiece &p : parse::splitPasted(text)) {
+            if (p.command == QLatin1String("hostname"))
+                host = p.body;
+            else if (p.command == QLatin1String("uname -srm"))
+                uname = p.body;
+            else if (p.command == QLatin1String("cat /proc/uptime"))
+                uptime = p.body;
+            else
+                continue;
+            typed << p.typed;
+        }
+        if (host.isEmpty() || uname.isEmpty() || uptime.isEmpty())
+            return Error(ErrorCode::ParseError,
+                         QStringLiteral("Facts of a Linux host need the output of hostname, uname -srm and cat /proc/uptime, "
+                                        "each pasted with its prompt line."));
+        auto f = LinuxParsers::facts(host, uname, uptime);
+        if (!f)
+            return f.error();
+        f->platform = QStringLiteral("linux");
+        return PastedParse{typed.join(QStringLiteral("; ")), RecordSet(kind, QList<FactsRecord>{*f})};
+    }
+    return parse::readPasted(
+        kind, text, [kind](const parse::PastedPiece &p) { return readPastedHost(kind, p.command, p.body); },
+        [kind](const parse::PastedPiece &) { return hostCommands(kind, {QString(), QString(), QString(), QString(), QStringLiteral("<destination>")})->first(); });
+}
+
+Result<PastedParse> LinuxTranslator::parsePasted(QueryKind kind, const QByteArray &text) const
+{
+    if (!isHostKind(kind))
+        return commands(kind, {}).error();
+    return parsePastedHost(kind, text);
+}
+
 
 } // namespace rl

@@ -1,5 +1,7 @@
 #include "engine/vendors/parse_util.h"
 
+#include "engine/vendors/commercial_cli.h"
+
 #include <QJsonParseError>
 #include <QRegularExpression>
 
@@ -157,6 +159,89 @@ Error commandFailed(const QString &command, int exitStatus, const QByteArray &ou
                      .arg(exitStatus)
                      .arg(said.isEmpty() ? QStringLiteral(".") : QStringLiteral(": %1").arg(said)),
                  said);
+}
+
+QList<PastedPiece> splitPasted(const QByteArray &text)
+{
+    // A prompt: a user/host part ending in $, # or >, then a command these platforms answer.
+    static const QRegularExpression prompt(QStringLiteral(
+        "^[A-Za-z0-9_.@:~/()\\[\\]-]*[$#>] ?((?:sudo\\s+)?(?:vtysh|birdc|gobgp|ip|hostname|uname|cat|date|lldpcli|show)\\b.*)$"));
+    static const QRegularExpression vtysh(QStringLiteral("^vtysh\\s+-c\\s+(['\"])(.*)\\1\\s*$"));
+    QList<PastedPiece> out;
+    PastedPiece current;
+    bool started = false;
+    auto flush = [&]() {
+        if (started || !current.body.trimmed().isEmpty())
+            out.append(current);
+    };
+    qsizetype pos = 0;
+    while (pos < text.size()) {
+        qsizetype nl = text.indexOf('\n', pos);
+        const qsizetype end = nl < 0 ? text.size() : nl + 1;
+        QString line = QString::fromUtf8(text.mid(pos, end - pos)).trimmed();
+        if (const auto m = prompt.match(line); m.hasMatch()) {
+            flush();
+            current = PastedPiece();
+            started = true;
+            current.typed = m.captured(1).simplified();
+            QString c = current.typed;
+            if (c.startsWith(QLatin1String("sudo ")))
+                c = c.mid(5);
+            if (const auto v = vtysh.match(c); v.hasMatch())
+                c = v.captured(2).simplified();
+            if (c.startsWith(QLatin1String("birdc ")))
+                c = c.mid(6);
+            current.command = c;
+        } else {
+            current.body += text.mid(pos, end - pos);
+        }
+        pos = end;
+    }
+    flush();
+    return out;
+}
+
+Result<PastedParse> readPasted(QueryKind kind, const QByteArray &text, const PieceReader &read,
+                               const std::function<QString(const PastedPiece &)> &guessed)
+{
+    PastedParse out;
+    out.records = RecordSet(kind);
+    QStringList taken;
+    std::optional<Error> firstError;
+    for (const PastedPiece &piece : splitPasted(text)) {
+        if (piece.body.trimmed().isEmpty())
+            continue;
+        auto part = read(piece);
+        if (!part)
+            continue; // another command's output pasted alongside
+        if (!part->ok()) {
+            if (!firstError)
+                firstError = part->error();
+            continue;
+        }
+        commercial::appendRecords(out.records, part->value());
+        taken.append(piece.typed.isEmpty() ? guessed(piece) : piece.typed);
+    }
+    if (taken.isEmpty()) {
+        if (firstError)
+            return *firstError;
+        return Error(ErrorCode::ParseError,
+                     QStringLiteral("RouterLens found no output in the pasted text that answers %1; paste the output of one of "
+                                    "the platform's commands for it, ideally with the prompt line.")
+                         .arg(queryKindTitle(kind)));
+    }
+    out.command = taken.join(QStringLiteral("; "));
+    return out;
+}
+
+char firstJsonChar(const QByteArray &text)
+{
+    for (char c : text) {
+        if (c == ' ' || c == '\t' || c == '\r' || c == '\n')
+            continue;
+        return c == '[' || c == '{' ? c : 0;
+    }
+    return 0;
 }
 
 } // namespace rl::parse

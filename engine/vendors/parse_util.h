@@ -6,6 +6,7 @@
 
 #include "engine/api/error.h"
 #include "engine/api/ip_address.h"
+#include "engine/vendors/translator.h"
 
 #include <QByteArray>
 #include <QJsonArray>
@@ -14,6 +15,9 @@
 #include <QList>
 #include <QString>
 #include <QStringList>
+
+#include <functional>
+#include <optional>
 
 namespace rl::parse {
 
@@ -62,5 +66,28 @@ QString namePattern();    // interface / VRF names: [A-Za-z0-9][A-Za-z0-9._:/-]{
 
 // An error for a command that exited non-zero (exec channels), quoting what it printed.
 Error commandFailed(const QString &command, int exitStatus, const QByteArray &output);
+
+// Pasted terminal text cut at its prompt lines ("rlab@lab-bird:~$ birdc show status",
+// "lab-frr# show ip neigh", "bird> show route all"). `typed` is the command as typed; `command`
+// the same without a vtysh -c '...' / birdc / sudo wrapper. Text before the first prompt, or
+// all of it when there is none, is one piece with no command.
+struct PastedPiece {
+    QString typed;
+    QString command;
+    QByteArray body;
+};
+QList<PastedPiece> splitPasted(const QByteArray &text);
+
+// Reads one piece: nullopt when the command (or, without one, the text) does not answer the
+// query kind, else its records or why it could not be read.
+using PieceReader = std::function<std::optional<Result<RecordSet>>(const PastedPiece &piece)>;
+// parsePasted's shape for the open-source platforms: every piece that answers the kind is read
+// and joined; the result names the commands taken ("; " between them). `guessed` names the
+// command taken for a piece that came without a prompt.
+Result<PastedParse> readPasted(QueryKind kind, const QByteArray &text, const PieceReader &read,
+                               const std::function<QString(const PastedPiece &)> &guessed);
+
+// The first non-blank character of the text, for telling JSON from text ('[', '{' or 0).
+char firstJsonChar(const QByteArray &text);
 
 } // namespace rl::parse

@@ -10,6 +10,8 @@ class TestBirdTranslator : public QObject
 {
     Q_OBJECT
 private slots:
+    void pasted_data();
+    void pasted() { rltest::runPasted(m_t); }
     void captured_data();
     void captured() { rltest::runCase(m_t); }
     void routeTables_data();
@@ -130,6 +132,21 @@ void TestBirdTranslator::guard()
     QVERIFY(g.check(QStringLiteral("birdc disable frr")).isError());
     QVERIFY(g.check(QStringLiteral("birdc configure")).isError());
     QVERIFY(g.check(QStringLiteral("birdc show route all table master4 where from = 1.2.3.4 || true")).isError());
+}
+
+void TestBirdTranslator::pasted_data()
+{
+    rltest::addPastedColumns();
+    QTest::newRow("protocols with clock") << "faults" << "bgp-status" << "birdc show status|birdc show protocols all" << true << 4 << "birdc show protocols all";
+    QTest::newRow("protocols bare") << "normal" << "bgp-status" << "birdc show protocols all" << false << 4 << "show protocols all";
+    QTest::newRow("status facts") << "normal" << "facts" << "birdc show status" << true << 1 << "birdc show status";
+    QTest::newRow("import table") << "normal" << "received-routes" << "birdc show route all import table frr.ipv4" << true << 5 << "import table frr.ipv4";
+    QTest::newRow("where from") << "normal" << "received-routes" << "birdc show route all table master4 where from = 198.19.0.0" << true << 5 << "where from";
+    QTest::newRow("export table") << "normal" << "advertised-routes" << "birdc show route all export table frr.ipv4" << true << 4 << "export table frr.ipv4";
+    QTest::newRow("export bare") << "normal" << "advertised-routes" << "birdc show route all export table gobgp6.ipv6" << false << 3 << "export table";
+    QTest::newRow("export is not received") << "normal" << "received-routes" << "birdc show route all export table frr.ipv4" << true << -1 << "";
+    QTest::newRow("lookup") << "normal" << "route-lookup" << "birdc show route for 198.51.100.1 all" << true << 2 << "show route for";
+    QTest::newRow("host links") << "normal" << "link-status" << "ip -j -s -d link show" << true << 4 << "ip -j -s -d link show";
 }
 
 QTEST_GUILESS_MAIN(TestBirdTranslator)

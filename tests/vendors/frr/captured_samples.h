@@ -175,4 +175,50 @@ inline void runCase(const rl::Translator &t)
         QCOMPARE(cell(set, row, key), value);
 }
 
+// ---- parsePasted on captured outputs ----
+// Columns: the captured state, the kind, the commands (as captured, "|" between them) whose outputs
+// are pasted one after another, whether each comes with a prompt line ("rlab@lab-x:~$ <command>",
+// the only handmade part), the record count (-1: an error is expected) and a part of the command
+// the parser must say it recognised.
+inline void addPastedColumns()
+{
+    QTest::addColumn<QString>("state");
+    QTest::addColumn<QString>("kind");
+    QTest::addColumn<QString>("commands");
+    QTest::addColumn<bool>("prompt");
+    QTest::addColumn<int>("count");
+    QTest::addColumn<QString>("recognised");
+}
+
+inline void runPasted(const rl::Translator &t)
+{
+    QFETCH(QString, state);
+    QFETCH(QString, kind);
+    QFETCH(QString, commands);
+    QFETCH(bool, prompt);
+    QFETCH(int, count);
+    QFETCH(QString, recognised);
+    const Capture cap = loadCapture(t.platform(), state);
+    QByteArray text;
+    for (const QString &cmd : commands.split(QLatin1Char('|'))) {
+        const QString file = cap.fileOf.value(cmd);
+        QVERIFY2(!file.isEmpty(), qPrintable(QStringLiteral("not captured: ") + cmd));
+        if (prompt)
+            text += "rlab@lab-" + t.platform().toUtf8() + ":~$ " + cmd.toUtf8() + '\n';
+        text += readFile(cap.dir + file);
+    }
+    const auto k = rl::queryKindFromName(kind);
+    QVERIFY(k);
+    const auto r = t.parsePasted(*k, text);
+    if (count < 0) {
+        QVERIFY(!r.ok());
+        QVERIFY(!r.error().message.isEmpty());
+        return;
+    }
+    QVERIFY2(r.ok(), qPrintable(r.error().toString()));
+    QCOMPARE(r->records.kind(), *k);
+    QCOMPARE(r->records.size(), qsizetype(count));
+    QVERIFY2(r->command.contains(recognised), qPrintable(r->command));
+}
+
 } // namespace rltest

@@ -10,6 +10,8 @@ class TestFrrTranslator : public QObject
 {
     Q_OBJECT
 private slots:
+    void pasted_data();
+    void pasted() { rltest::runPasted(m_t); }
     void captured_data();
     void captured() { rltest::runCase(m_t); }
     void unreadableOutput_data();
@@ -107,6 +109,23 @@ void TestFrrTranslator::registryKnowsFrr()
     const rl::Translator *t = rl::TranslatorRegistry::find(QStringLiteral("frr"));
     QVERIFY(t != nullptr);
     QCOMPARE(t->vendor(), QStringLiteral("FRRouting"));
+}
+
+void TestFrrTranslator::pasted_data()
+{
+    rltest::addPastedColumns();
+    QTest::newRow("version") << "normal" << "facts" << "vtysh -c 'show version'" << true << 1 << "show version";
+    QTest::newRow("version bare") << "normal" << "facts" << "vtysh -c 'show version'" << false << 1 << "show version";
+    QTest::newRow("bgp vrf all") << "normal" << "bgp-status" << "vtysh -c 'show bgp vrf all neighbors json'" << true << 6 << "show bgp vrf all neighbors json";
+    QTest::newRow("bgp bare") << "faults" << "bgp-status" << "vtysh -c 'show bgp vrf all neighbors json'" << false << 6 << "show bgp vrf all neighbors json";
+    QTest::newRow("bgp one neighbor") << "normal" << "bgp-status" << "vtysh -c 'show bgp neighbors 198.19.0.66 json'" << true << 1 << "198.19.0.66";
+    QTest::newRow("neigh among others") << "faults" << "arp-table" << "vtysh -c 'show version'|vtysh -c 'show ip neigh'|vtysh -c 'show interface json'" << true << 7 << "show ip neigh";
+    QTest::newRow("interfaces") << "normal" << "link-status" << "vtysh -c 'show interface json'" << false << 5 << "show interface json";
+    QTest::newRow("received") << "normal" << "received-routes" << "vtysh -c 'show bgp ipv4 unicast neighbors 198.19.0.1 received-routes json'" << true << 4 << "received-routes";
+    QTest::newRow("advertised not received") << "normal" << "received-routes" << "vtysh -c 'show bgp ipv4 unicast neighbors 198.19.0.1 advertised-routes json'" << true << -1 << "";
+    QTest::newRow("advertised bare") << "normal" << "advertised-routes" << "vtysh -c 'show bgp ipv4 unicast neighbors 198.19.0.1 advertised-routes json'" << false << 7 << "advertised-routes";
+    QTest::newRow("lookup") << "normal" << "route-lookup" << "vtysh -c 'show ip route 198.51.100.65 json'" << true << 1 << "show ip route 198.51.100.65 json";
+    QTest::newRow("wrong kind") << "normal" << "bgp-status" << "vtysh -c 'show ip neigh'" << true << -1 << "";
 }
 
 QTEST_GUILESS_MAIN(TestFrrTranslator)

@@ -10,6 +10,8 @@ class TestGobgpTranslator : public QObject
 {
     Q_OBJECT
 private slots:
+    void pasted_data();
+    void pasted() { rltest::runPasted(m_t); }
     void captured_data();
     void captured() { rltest::runCase(m_t); }
     void sessionStates_data();
@@ -101,6 +103,17 @@ void TestGobgpTranslator::guard()
     QVERIFY(g.check(QStringLiteral("gobgp neighbor 198.19.0.2 disable")).isError());
     QVERIFY(g.check(QStringLiteral("gobgp global rib add 10.0.0.0/8")).isError());
     QVERIFY(g.check(QStringLiteral("gobgp neighbor -j --host 10.0.0.1")).isError());
+}
+
+void TestGobgpTranslator::pasted_data()
+{
+    rltest::addPastedColumns();
+    QTest::newRow("neighbors with clock") << "normal" << "bgp-status" << "date +%s|gobgp neighbor -j" << true << 4 << "gobgp neighbor -j";
+    QTest::newRow("neighbors bare") << "faults" << "bgp-status" << "gobgp neighbor -j" << false << 4 << "gobgp neighbor -j";
+    QTest::newRow("adj-in") << "normal" << "received-routes" << "gobgp neighbor 198.19.0.2 adj-in -j" << true << 7 << "adj-in";
+    QTest::newRow("adj-out among adj-in") << "normal" << "advertised-routes" << "gobgp neighbor 198.19.0.2 adj-in -j|gobgp neighbor 198.19.0.2 adj-out -j" << true << 4 << "adj-out";
+    QTest::newRow("rib") << "normal" << "route-lookup" << "gobgp global rib 198.51.100.1 -j" << true << 2 << "global rib";
+    QTest::newRow("host neigh") << "normal" << "arp-table" << "ip -j neigh show" << false << 8 << "ip -j neigh show";
 }
 
 QTEST_GUILESS_MAIN(TestGobgpTranslator)

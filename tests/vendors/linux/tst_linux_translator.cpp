@@ -10,6 +10,8 @@ class TestLinuxTranslator : public QObject
 {
     Q_OBJECT
 private slots:
+    void pasted_data();
+    void pasted() { rltest::runPasted(m_t); }
     void captured_data();
     void captured() { rltest::runCase(m_t); }
     void vlanSubinterface();
@@ -77,6 +79,20 @@ void TestLinuxTranslator::guard()
     QVERIFY(g.check(QStringLiteral("ip link set dev uplink0 down")).isError());
     QVERIFY(g.check(QStringLiteral("ip -j -s -d link show dev -x")).isError());
     QVERIFY(g.check(QStringLiteral("cat /etc/shadow")).isError());
+}
+
+void TestLinuxTranslator::pasted_data()
+{
+    rltest::addPastedColumns();
+    QTest::newRow("facts") << "normal" << "facts" << "hostname|uname -srm|cat /proc/uptime" << true << 1 << "uname -srm";
+    QTest::newRow("facts without prompts") << "normal" << "facts" << "hostname|uname -srm|cat /proc/uptime" << false << -1 << "";
+    QTest::newRow("links") << "normal" << "link-status" << "ip -j -s -d link show" << false << 3 << "ip -j -s -d link show";
+    QTest::newRow("neigh") << "faults" << "arp-table" << "ip -j neigh show" << true << 1 << "ip -j neigh show";
+    QTest::newRow("neigh bare") << "normal" << "arp-table" << "ip -j neigh show" << false << 3 << "ip -j neigh show";
+    QTest::newRow("route get") << "normal" << "route-lookup" << "ip -j route get 198.51.100.1" << false << 1 << "route get";
+    QTest::newRow("lldp") << "faults" << "lldp-neighbors" << "lldpcli -f json0 show neighbors" << true << 1 << "lldpcli";
+    QTest::newRow("not this kind") << "normal" << "route-lookup" << "ip -j neigh show" << true << -1 << "";
+    QTest::newRow("garbage") << "normal" << "arp-table" << "uname -srm" << false << -1 << "";
 }
 
 QTEST_GUILESS_MAIN(TestLinuxTranslator)
