@@ -9,6 +9,9 @@
 
 #ifdef RL_BENCH_WITH_SERVICE
 #include "engine/service/router_data_service.h"
+#include "ui/main_window.h"
+#include "ui/widgets/inventory_panel.h"
+#include "ui/widgets/result_tab.h"
 #endif
 
 #include <QApplication>
@@ -66,6 +69,33 @@ QList<RouteRecord> makeRoutes(int n)
     return routes;
 }
 
+// With RL_BENCH_TRACE set, names every event the GUI thread spent over 15 ms on: the
+// place to look when the fan-out's worst delay grows.
+class TracingApplication final : public QApplication
+{
+public:
+    using QApplication::QApplication;
+    bool notify(QObject *receiver, QEvent *event) override
+    {
+        if (!m_trace || m_depth > 0)
+            return QApplication::notify(receiver, event);
+        ++m_depth;
+        QElapsedTimer t;
+        t.start();
+        const int type = int(event->type());
+        const QByteArray cls = QByteArray(receiver->metaObject()->className()) + ' ' + receiver->objectName().toUtf8();
+        const bool r = QApplication::notify(receiver, event);
+        --m_depth;
+        if (t.elapsed() > 15)
+            std::fprintf(stderr, "  slow event: %lld ms, type %d, receiver %s\n", t.elapsed(), type, cls.constData());
+        return r;
+    }
+    bool m_trace = qEnvironmentVariableIsSet("RL_BENCH_TRACE");
+
+private:
+    int m_depth = 0;
+};
+
 void settle(QApplication &app)
 {
     for (int i = 0; i < 3; ++i)
@@ -78,7 +108,10 @@ int main(int argc, char **argv)
 {
     if (qEnvironmentVariableIsEmpty("DISPLAY") && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
-    QApplication app(argc, argv);
+    TracingApplication app(argc, argv);
+#ifdef RL_BENCH_WITH_SERVICE
+    Q_INIT_RESOURCE(ui);
+#endif
     const int rows = argc > 1 ? QByteArray(argv[1]).toInt() : 1000000;
 
     const qint64 rss0 = rssBytes();
@@ -175,35 +208,65 @@ int main(int argc, char **argv)
                 names << r.name;
         }
         service.setInventory(inv);
-        RecordTableModel fanModel;
-        QObject::connect(&service, &RouterDataService::partReady, &fanModel,
-                         [&](const QString &, const RouterResult &p) { fanModel.addPart(p); });
-        QTableView fanView;
-        fanView.setModel(&fanModel);
-        fanView.show();
+        // The real window: inventory statuses, result tab (model, filter proxy, table),
+        // activity panel and live chart all take their share of the GUI thread.
+        MainWindow window(&service);
+        window.resize(1400, 900);
+        window.show();
+        window.inventoryPanel()->setChecked(names);
+        settle(app);
         bool done = false;
-        QObject::connect(&service, &RouterDataService::responseReady, &app, [&](const Response &) { done = true; });
+        int rowsShown = 0;
+        QObject::connect(&window, &MainWindow::responseShown, &app, [&](const QString &) {
+            done = true;
+            if (ResultTab *tab = window.currentResult())
+                rowsShown = tab->tableModel()->rowCount();
+        });
         QElapsedTimer clock;
         qint64 last = 0, worst = 0;
         QTimer tick;
         tick.setInterval(10);
+        tick.setTimerType(Qt::PreciseTimer);
         QObject::connect(&tick, &QTimer::timeout, &app, [&] {
             const qint64 now = clock.elapsed();
             worst = qMax(worst, now - last - 10);
             last = now;
         });
-        Request req;
-        req.routers = names;
-        req.kind = QueryKind::BgpStatus;
+        // The same timer on an idle window first: on a loaded machine the OS alone delays it.
+        {
+            QElapsedTimer idleClock;
+            qint64 idleLast = 0, idleWorst = 0;
+            QTimer idleTick;
+            idleTick.setInterval(10);
+            idleTick.setTimerType(Qt::PreciseTimer);
+            QObject::connect(&idleTick, &QTimer::timeout, &app, [&] {
+                const qint64 now = idleClock.elapsed();
+                idleWorst = qMax(idleWorst, now - idleLast - 10);
+                idleLast = now;
+            });
+            idleClock.start();
+            idleTick.start();
+            while (idleClock.elapsed() < 5000)
+                app.processEvents(QEventLoop::WaitForMoreEvents, 50);
+            std::printf("  idle window, same 10 ms timer for 5 s: worst delay %lld ms (the machine's own noise)\n", idleWorst);
+        }
+        if (app.m_trace)
+            std::fprintf(stderr, "  fan-out starts\n");
         clock.start();
         tick.start();
-        service.submit(req);
+        window.runQuery(QueryKind::BgpStatus, {}, 0);
         QElapsedTimer guard;
         guard.start();
         while (!done && guard.elapsed() < 120000)
             app.processEvents(QEventLoop::WaitForMoreEvents, 50);
-        std::printf("  %lld-router demo fan-out: %s in %lld ms, worst event-loop stall %lld ms (target < 50), %d rows\n",
-                    qlonglong(names.size()), done ? "answered" : "NOT answered", clock.elapsed(), worst, fanModel.rowCount());
+        // What follows the answer (column sizing, comparison) counts too.
+        const qint64 answeredMs = clock.elapsed();
+        QElapsedTimer after;
+        after.start();
+        while (after.elapsed() < 500)
+            app.processEvents(QEventLoop::WaitForMoreEvents, 50);
+        std::printf("  %lld-router demo fan-out in the main window: %s in %lld ms, worst delay of a 10 ms timer %lld ms (target < 50), %d rows\n",
+                    qlonglong(names.size()), done ? "answered" : "NOT answered", answeredMs, worst, rowsShown);
     }
 #endif
     return 0;

@@ -21,6 +21,7 @@
 #endif
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QHash>
 #include <QMetaObject>
 #include <QMutex>
@@ -31,6 +32,7 @@
 #include <QTimer>
 
 #include <array>
+#include <deque>
 #include <atomic>
 
 namespace rl {
@@ -250,10 +252,31 @@ public:
 
     // ---- service thread ----
 
+    // Parts taken from the results queue, not yet signalled (see deliver).
+    std::deque<FinishedPart> undelivered;
+    bool deliverPosted = false;
+
     void deliver()
     {
-        std::vector<FinishedPart> parts = results.takeAll();
-        for (FinishedPart &p : parts) {
+        // The front end updates itself on every signal: a 500-router burst in one go would
+        // hold its event loop for tens of milliseconds. Deliver for a short slice, then let
+        // the loop breathe (paint, input, timers) and go on.
+        constexpr qint64 SliceNs = 5'000'000;
+        deliverPosted = false;
+        for (FinishedPart &p : results.takeAll())
+            undelivered.push_back(std::move(p));
+        QElapsedTimer slice;
+        slice.start();
+        while (!undelivered.empty()) {
+            if (slice.nsecsElapsed() > SliceNs) {
+                if (!deliverPosted) {
+                    deliverPosted = true;
+                    QMetaObject::invokeMethod(q, [this] { deliver(); }, Qt::QueuedConnection);
+                }
+                return;
+            }
+            FinishedPart p = std::move(undelivered.front());
+            undelivered.pop_front();
             const QString requestId = p.requestId;
             const RouterResult part = p.result; // keep a copy: the aggregator takes the value
             std::optional<Response> complete;

@@ -30,8 +30,21 @@ void RecordFilterProxyModel::setSourceModel(QAbstractItemModel *source)
         // view than thousands of scattered row removals.
         m_connections << connect(m_source, &QAbstractItemModel::modelAboutToBeReset, this, [this] { beginResetModel(); })
                       << connect(m_source, &QAbstractItemModel::modelReset, this, [this] { sourceReset(); })
-                      << connect(m_source, &QAbstractItemModel::rowsAboutToBeInserted, this, [this] { beginResetModel(); })
-                      << connect(m_source, &QAbstractItemModel::rowsInserted, this, [this] { sourceReset(); })
+                      // Unfiltered, rows arriving (a fan-out streaming in) pass straight through.
+                      << connect(m_source, &QAbstractItemModel::rowsAboutToBeInserted, this,
+                                 [this](const QModelIndex &, int first, int last) {
+                                     m_insertByReset = m_filtering;
+                                     if (m_insertByReset)
+                                         beginResetModel();
+                                     else
+                                         beginInsertRows({}, first, last);
+                                 })
+                      << connect(m_source, &QAbstractItemModel::rowsInserted, this, [this] {
+                             if (m_insertByReset)
+                                 sourceReset();
+                             else
+                                 endInsertRows();
+                         })
                       << connect(m_source, &QAbstractItemModel::layoutAboutToBeChanged, this, [this] { beginResetModel(); })
                       << connect(m_source, &QAbstractItemModel::layoutChanged, this, [this] { sourceReset(); })
                       << connect(m_source, &QAbstractItemModel::dataChanged, this,

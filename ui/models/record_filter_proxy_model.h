@@ -58,6 +58,7 @@ private:
     QString m_text;
     QHash<int, QString> m_columnFilters;
     bool m_filtering = false;
+    bool m_insertByReset = false; // between the source's rowsAboutToBeInserted and rowsInserted
     std::vector<int> m_visible;    // proxy row -> source row, when filtering
     std::vector<int> m_proxyOfRow; // source row -> proxy row or -1, when filtering
     std::vector<bool> m_slotHits;  // during refilter: storage slots whose text holds the needle

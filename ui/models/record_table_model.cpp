@@ -136,25 +136,50 @@ void RecordTableModel::setResults(QueryKind kind, const QList<RouterResult> &par
 
 void RecordTableModel::addPart(const RouterResult &part)
 {
-    for (qsizetype i = 0; i < m_parts.size(); ++i) {
-        if (m_parts[i].router == part.router) {
-            QList<RouterResult> parts = m_parts;
-            parts[i] = part;
-            setResults(m_kind, parts);
-            return;
+    addParts({part});
+}
+
+void RecordTableModel::addParts(const QList<RouterResult> &parts)
+{
+    if (parts.isEmpty())
+        return;
+    QHash<QString, qsizetype> shown;
+    shown.reserve(m_parts.size());
+    for (qsizetype i = 0; i < m_parts.size(); ++i)
+        shown.insert(m_parts[i].router, i);
+    bool replaces = false;
+    for (const RouterResult &p : parts)
+        replaces = replaces || shown.contains(p.router);
+    if (replaces) {
+        // A router answered again: its rows change in place, rare enough for a reset.
+        QList<RouterResult> merged = m_parts;
+        for (const RouterResult &p : parts) {
+            const auto it = shown.constFind(p.router);
+            if (it != shown.cend()) {
+                merged[*it] = p;
+            } else {
+                shown.insert(p.router, merged.size());
+                merged.append(p);
+            }
         }
+        setResults(m_kind, merged);
+        return;
     }
-    const int first = int(m_rows.size());
-    const int added = part.ok() ? int(part.records.size()) : 1;
+    // One range-wide insert for the whole batch, one text index, at most one sort.
+    qsizetype added = 0;
+    for (const RouterResult &p : parts)
+        added += p.ok() ? p.records.size() : 1;
+    const qsizetype firstPart = m_parts.size();
     if (added == 0) {
-        m_parts.append(part); // an empty answer adds no row
-        rebuildRowsKeepingOrder();
+        m_parts.append(parts); // empty answers add no row
+        appendRowsFrom(firstPart);
         startTextIndex();
         return;
     }
-    beginInsertRows({}, first, first + added - 1);
-    m_parts.append(part);
-    rebuildRowsKeepingOrder();
+    const int first = int(m_rows.size());
+    beginInsertRows({}, first, first + int(added) - 1);
+    m_parts.append(parts);
+    appendRowsFrom(firstPart);
     startTextIndex();
     endInsertRows();
     if (m_sortColumn >= 0)
@@ -215,20 +240,20 @@ void RecordTableModel::rebuildRows()
     }
 }
 
-void RecordTableModel::rebuildRowsKeepingOrder()
+void RecordTableModel::appendRowsFrom(qsizetype firstPart)
 {
-    // Rows already shown keep their (possibly sorted) order; the last part's rows go at the end.
-    const quint32 last = quint32(m_parts.size() - 1);
-    const RouterResult &p = m_parts.last();
-    const qsizetype base = m_partBase.empty() ? 0
-        : m_partBase.back() + (m_parts[last - 1].ok() ? m_parts[last - 1].records.size() : 1);
-    m_partBase.push_back(base);
-    if (!p.ok()) {
-        m_rows.push_back({last, -1});
-        return;
+    // Rows already shown keep their (possibly sorted) order; the new parts' rows go at the end.
+    for (qsizetype i = firstPart; i < m_parts.size(); ++i) {
+        const qsizetype base = i == 0 ? 0 : m_partBase[size_t(i - 1)] + (m_parts[i - 1].ok() ? m_parts[i - 1].records.size() : 1);
+        m_partBase.push_back(base);
+        const RouterResult &p = m_parts[i];
+        if (!p.ok()) {
+            m_rows.push_back({quint32(i), -1});
+            continue;
+        }
+        for (qsizetype r = 0; r < p.records.size(); ++r)
+            m_rows.push_back({quint32(i), qint32(r)});
     }
-    for (qsizetype r = 0; r < p.records.size(); ++r)
-        m_rows.push_back({last, qint32(r)});
 }
 
 void RecordTableModel::startTextIndex()
@@ -463,8 +488,91 @@ void RecordTableModel::sort(int column, Qt::SortOrder order)
     Q_EMIT layoutChanged({}, QAbstractItemModel::VerticalSortHint);
 }
 
+namespace {
+
+// An address or prefix as a flat sort key: class, family, the 16 address bytes as two
+// big-endian words, the length; the row as the tie-break keeps arrival order among equals.
+struct IpSortKey {
+    quint64 hi = 0;
+    quint64 lo = 0;
+    quint32 meta = 0; // class << 16 | family << 8 | length
+    quint32 row = 0;
+};
+
+IpSortKey ipSortKey(const IpPrefix &p, quint32 row)
+{
+    IpSortKey k;
+    k.row = row;
+    if (p.address().isNull())
+        return k; // class 0: below every address
+    const auto &b = p.address().bytes();
+    for (int i = 0; i < 8; ++i) {
+        k.hi = (k.hi << 8) | b[size_t(i)];
+        k.lo = (k.lo << 8) | b[size_t(i + 8)];
+    }
+    // IPv4 before IPv6, as people read tables.
+    k.meta = (2u << 16) | (quint32(p.address().isV4() ? 1 : 2) << 8) | p.length();
+    return k;
+}
+
+inline int compareIpKeys(const IpSortKey &a, const IpSortKey &b)
+{
+    if (a.meta >> 8 != b.meta >> 8)
+        return a.meta >> 8 < b.meta >> 8 ? -1 : 1;
+    if (a.hi != b.hi)
+        return a.hi < b.hi ? -1 : 1;
+    if (a.lo != b.lo)
+        return a.lo < b.lo ? -1 : 1;
+    if ((a.meta & 0xff) != (b.meta & 0xff))
+        return (a.meta & 0xff) < (b.meta & 0xff) ? -1 : 1;
+    return 0;
+}
+
+} // namespace
+
+bool RecordTableModel::applyRouteIpSort()
+{
+    // Routes by prefix or next hop: typed keys straight from the records, no text, no
+    // indirection while sorting.
+    const int rc = m_sortColumn - 1;
+    if (rc < 0 || rc > 1)
+        return false;
+    const size_t n = m_rows.size();
+    std::vector<IpSortKey> keys(n);
+    for (size_t r = 0; r < n; ++r) {
+        const RowRef ref = m_rows[r];
+        if (ref.record < 0) {
+            keys[r].row = quint32(r); // error rows: class 0
+            continue;
+        }
+        const auto *routes = std::get_if<QList<RouteRecord>>(&m_parts[ref.part].records.lists());
+        if (!routes)
+            return false;
+        const RouteRecord &route = routes->at(ref.record);
+        keys[r] = rc == 0 ? ipSortKey(route.prefix, quint32(r))
+                          : ipSortKey(IpPrefix(route.nextHop, quint8(route.nextHop.bitLength())), quint32(r));
+        if (!route.nextHop.isNull() || rc == 0)
+            continue;
+        keys[r].meta = 0; // no next hop: class 0
+    }
+    const bool desc = m_sortOrder == Qt::DescendingOrder;
+    std::sort(keys.begin(), keys.end(), [desc](const IpSortKey &a, const IpSortKey &b) {
+        const int c = compareIpKeys(a, b);
+        if (c != 0)
+            return desc ? c > 0 : c < 0;
+        return a.row < b.row;
+    });
+    std::vector<RowRef> sorted(n);
+    for (size_t r = 0; r < n; ++r)
+        sorted[r] = m_rows[keys[r].row];
+    m_rows.swap(sorted);
+    return true;
+}
+
 void RecordTableModel::applySort()
 {
+    if (applyRouteIpSort())
+        return;
     const int column = m_sortColumn;
     const size_t n = m_rows.size();
     std::vector<SortKey> keys(n);

@@ -43,6 +43,8 @@ public:
     // Streaming: one router's part as it arrives (RouterDataService::partReady). A part for a
     // router already shown replaces it.
     void addPart(const RouterResult &part);
+    // A batch of parts (the GUI collects what arrived during one refresh): one insert.
+    void addParts(const QList<RouterResult> &parts);
     void clear();
     // Age is computed against this clock; refreshAges() moves it to now.
     void setReferenceTime(const QDateTime &now);
@@ -91,9 +93,10 @@ private:
     };
     qsizetype slotOf(RowRef ref) const { return m_partBase[ref.part] + (ref.record < 0 ? 0 : ref.record); }
     void rebuildRows();
-    void rebuildRowsKeepingOrder();
+    void appendRowsFrom(qsizetype firstPart);
     void startTextIndex();
     void applySort();
+    bool applyRouteIpSort();
 
     QueryKind m_kind = QueryKind::Facts;
     std::span<const ColumnInfo> m_columns;

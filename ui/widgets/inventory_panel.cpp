@@ -4,6 +4,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QSet>
 #include <QSortFilterProxyModel>
 #include <QStandardItemModel>
 #include <QTreeView>
@@ -75,15 +76,20 @@ InventoryPanel::InventoryPanel(QWidget *parent)
 
 QIcon InventoryPanel::statusIcon(RouterStatus status)
 {
+    // One icon per state, built once: a fan-out changes hundreds of routers' states.
+    static QHash<int, QIcon> cache;
+    QIcon &icon = cache[int(status)];
+    if (!icon.isNull())
+        return icon;
     switch (status) {
-    case RouterStatus::Reachable: return QIcon(QStringLiteral(":/icons/router-reachable.svg"));
-    case RouterStatus::Unreachable: return QIcon(QStringLiteral(":/icons/router-unreachable.svg"));
-    case RouterStatus::AuthFailed: return QIcon(QStringLiteral(":/icons/router-auth-failed.svg"));
-    case RouterStatus::HostKeyProblem: return QIcon(QStringLiteral(":/icons/router-hostkey.svg"));
-    case RouterStatus::Throttled: return QIcon(QStringLiteral(":/icons/router-throttled.svg"));
-    case RouterStatus::Unknown: break;
+    case RouterStatus::Reachable: icon = QIcon(QStringLiteral(":/icons/router-reachable.svg")); break;
+    case RouterStatus::Unreachable: icon = QIcon(QStringLiteral(":/icons/router-unreachable.svg")); break;
+    case RouterStatus::AuthFailed: icon = QIcon(QStringLiteral(":/icons/router-auth-failed.svg")); break;
+    case RouterStatus::HostKeyProblem: icon = QIcon(QStringLiteral(":/icons/router-hostkey.svg")); break;
+    case RouterStatus::Throttled: icon = QIcon(QStringLiteral(":/icons/router-throttled.svg")); break;
+    case RouterStatus::Unknown: icon = QIcon(QStringLiteral(":/icons/router-unknown.svg")); break;
     }
-    return QIcon(QStringLiteral(":/icons/router-unknown.svg"));
+    return icon;
 }
 
 void InventoryPanel::setInventory(const Inventory &inventory)
@@ -116,6 +122,7 @@ void InventoryPanel::rebuild()
 {
     const QStringList checked = checkedRouters();
     m_rebuilding = true;
+    m_itemsOf.clear();
     m_model->clear();
     m_model->setHorizontalHeaderLabels({tr("Router"), tr("Platform"), tr("Host")});
     QHash<QString, QStandardItem *> groups;
@@ -143,6 +150,7 @@ void InventoryPanel::rebuild()
         auto *host = new QStandardItem(r.host);
         host->setToolTip(tagText.join(QLatin1Char(' ')));
         group->appendRow({item, platform, host});
+        m_itemsOf[r.name].append(item);
     };
     if (m_grouping == Grouping::Connection) {
         QSet<QString> placed;
@@ -166,52 +174,47 @@ void InventoryPanel::rebuild()
     m_model->sort(0);
     m_rebuilding = false;
     m_tree->expandAll();
-    m_tree->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    // Sized once here: ResizeToContents would measure every row again on each state change.
+    m_tree->header()->setSectionResizeMode(0, QHeaderView::Interactive);
+    m_tree->resizeColumnToContents(0);
 }
 
 void InventoryPanel::setRouterStatus(const QString &router, RouterStatus status)
 {
     m_status.insert(router, status);
-    const QModelIndexList hits = m_model->match(m_model->index(0, 0), RouterNameRole, router, -1,
-                                                Qt::MatchExactly | Qt::MatchRecursive);
-    for (const QModelIndex &idx : hits) {
-        QStandardItem *item = m_model->itemFromIndex(idx);
-        m_rebuilding = true;
-        item->setIcon(statusIcon(status));
-        item->setToolTip(tr("%1: %2").arg(router, statusTitle(status)));
-        m_rebuilding = false;
+    const QIcon icon = statusIcon(status);
+    const QString tip = tr("%1: %2").arg(router, statusTitle(status));
+    m_rebuilding = true;
+    for (QStandardItem *item : m_itemsOf.value(router)) {
+        item->setIcon(icon);
+        item->setToolTip(tip);
     }
+    m_rebuilding = false;
 }
 
 QStringList InventoryPanel::checkedRouters() const
 {
+    // Inventory order; a router listed in two groups counts once.
     QStringList out;
-    std::function<void(const QModelIndex &)> walk = [&](const QModelIndex &parent) {
-        for (int r = 0; r < m_model->rowCount(parent); ++r) {
-            const QModelIndex idx = m_model->index(r, 0, parent);
-            const QString name = idx.data(RouterNameRole).toString();
-            if (!name.isEmpty() && idx.data(Qt::CheckStateRole).toInt() == Qt::Checked && !out.contains(name))
-                out << name;
-            walk(idx);
+    for (const Router &r : m_inventory.routers()) {
+        for (const QStandardItem *item : m_itemsOf.value(r.name)) {
+            if (item->checkState() == Qt::Checked) {
+                out << r.name;
+                break;
+            }
         }
-    };
-    walk({});
+    }
     return out;
 }
 
 void InventoryPanel::setChecked(const QStringList &routers)
 {
     m_rebuilding = true;
-    std::function<void(const QModelIndex &)> walk = [&](const QModelIndex &parent) {
-        for (int r = 0; r < m_model->rowCount(parent); ++r) {
-            const QModelIndex idx = m_model->index(r, 0, parent);
-            const QString name = idx.data(RouterNameRole).toString();
-            if (!name.isEmpty())
-                m_model->itemFromIndex(idx)->setCheckState(routers.contains(name) ? Qt::Checked : Qt::Unchecked);
-            walk(idx);
-        }
-    };
-    walk({});
+    const QSet<QString> wanted(routers.cbegin(), routers.cend());
+    for (auto it = m_itemsOf.cbegin(); it != m_itemsOf.cend(); ++it) {
+        for (QStandardItem *item : it.value())
+            item->setCheckState(wanted.contains(it.key()) ? Qt::Checked : Qt::Unchecked);
+    }
     m_rebuilding = false;
     Q_EMIT selectionChanged(checkedRouters());
 }

@@ -44,6 +44,7 @@ private:
     Inventory m_inventory;
     Grouping m_grouping = Grouping::Site;
     QHash<QString, RouterStatus> m_status;
+    QHash<QString, QList<QStandardItem *>> m_itemsOf; // a router's items in the tree (first column)
     QComboBox *m_groupCombo;
     QLineEdit *m_search;
     QTreeView *m_tree;

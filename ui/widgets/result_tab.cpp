@@ -28,6 +28,8 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
+#include <utility>
+
 namespace rl {
 namespace {
 
@@ -61,8 +63,16 @@ ResultTab::ResultTab(RouterDataService *service, const Request &request, QWidget
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_views);
 
+    m_flushTimer.setSingleShot(true);
+    m_flushTimer.setInterval(PartBatchMs);
+    connect(&m_flushTimer, &QTimer::timeout, this, &ResultTab::flushParts);
+
     // Table
     m_table->setResults(request.kind, {});
+    // Columns are sized to the rows on screen: measuring hundreds of rows per column held
+    // the event loop for tens of milliseconds at the end of a large fan-out.
+    m_tableView->horizontalHeader()->setResizeContentsPrecision(0);
+    m_compareView->horizontalHeader()->setResizeContentsPrecision(0);
     m_proxy->setSourceModel(m_table);
     m_tableView->setModel(m_proxy);
     m_tableView->setSortingEnabled(true);
@@ -146,27 +156,60 @@ void ResultTab::showView(int index)
 
 void ResultTab::addPart(const RouterResult &part)
 {
-    m_table->addPart(part);
-    if (m_historyRouter->findText(part.router) < 0)
-        m_historyRouter->addItem(part.router);
+    // Parts of a fan-out arrive by the hundred: collect them and show each batch with one
+    // insert, instead of one model update (and one view relayout) per router.
+    m_pending.append(part);
+    if (!m_flushTimer.isActive())
+        m_flushTimer.start();
+}
+
+void ResultTab::flushParts()
+{
+    m_flushTimer.stop();
+    if (m_pending.isEmpty())
+        return;
+    const QList<RouterResult> parts = std::exchange(m_pending, {});
+    m_table->addParts(parts);
+    addHistoryRouters(parts);
+}
+
+void ResultTab::addHistoryRouters(const QList<RouterResult> &parts)
+{
+    QStringList fresh;
+    for (const RouterResult &p : parts) {
+        if (!m_historyRouters.contains(p.router)) {
+            m_historyRouters.insert(p.router);
+            fresh << p.router;
+        }
+    }
+    if (!fresh.isEmpty())
+        m_historyRouter->addItems(fresh);
 }
 
 void ResultTab::setResponse(const Response &response)
 {
     m_complete = true;
-    // The response is the authority: it holds every part, also those refused up front.
-    m_table->setResults(response.kind, response.results);
+    flushParts();
+    // The response is the authority: it holds every part, also those refused up front. The
+    // parts streamed in are normally all of it; only what is missing is added (no reset).
     if (response.error.isError() && response.results.isEmpty()) {
         RouterResult whole;
         whole.router = tr("(request)");
         whole.records = RecordSet(response.kind);
         whole.error = response.error;
         m_table->setResults(response.kind, {whole});
+    } else {
+        QSet<QString> shown;
+        for (const RouterResult &p : m_table->parts())
+            shown.insert(p.router);
+        QList<RouterResult> missing;
+        for (const RouterResult &p : response.results) {
+            if (!shown.contains(p.router))
+                missing.append(p);
+        }
+        m_table->addParts(missing);
     }
-    for (const RouterResult &p : response.results) {
-        if (m_historyRouter->findText(p.router) < 0)
-            m_historyRouter->addItem(p.router);
-    }
+    addHistoryRouters(response.results);
     // Fit columns to their contents, but an error sentence in one row must not make its
     // column the width of the screen: it stays readable in the tooltip and when widened.
     const int cap = m_tableView->fontMetrics().horizontalAdvance(QLatin1Char('x')) * 40;

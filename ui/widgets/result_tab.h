@@ -2,6 +2,8 @@
 
 #include "engine/api/request.h"
 
+#include <QSet>
+#include <QTimer>
 #include <QWidget>
 
 class QCheckBox;
@@ -53,12 +55,19 @@ public:
     enum View { TableView, SideBySideView, OverTimeView, ChartView };
 
 private:
+    // How long arriving parts are collected before they are shown together.
+    static constexpr int PartBatchMs = 50;
+    void flushParts();
+    void addHistoryRouters(const QList<RouterResult> &parts);
     void columnMenu(const QPoint &pos);
     void updateOverTime();
 
     RouterDataService *m_service;
     Request m_request;
     bool m_complete = false;
+    QList<RouterResult> m_pending; // arrived, not yet shown
+    QTimer m_flushTimer;
+    QSet<QString> m_historyRouters;
     QTabWidget *m_views;
     RecordTableModel *m_table;
     RecordFilterProxyModel *m_proxy;
