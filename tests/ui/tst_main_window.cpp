@@ -4,10 +4,14 @@
 #include "ui/models/comparison_model.h"
 #include "ui/models/record_filter_proxy_model.h"
 #include "ui/models/record_table_model.h"
+#include "ui/models/activity_model.h"
+#include "ui/widgets/activity_panel.h"
 #include "ui/widgets/inventory_panel.h"
 #include "ui/widgets/query_bar.h"
 #include "ui/widgets/result_tab.h"
 
+#include <QApplication>
+#include <QComboBox>
 #include <QFile>
 #include <QLineEdit>
 #include <QPushButton>
@@ -29,6 +33,8 @@ private Q_SLOTS:
     void exportCsv();
     void cancelFanOut();
     void invalidParamsDisableRun();
+    void ctrlReturnRuns();
+    void throttledRequestShowsInActivity();
 
 private:
     std::unique_ptr<RouterDataService> m_service;
@@ -139,6 +145,65 @@ void TestMainWindow::invalidParamsDisableRun()
     QVERIFY(!run->isEnabled());
     neighbor->setText(QStringLiteral("198.51.100.1"));
     QVERIFY(run->isEnabled());
+}
+
+void TestMainWindow::ctrlReturnRuns()
+{
+    m_window->inventoryPanel()->setChecked({QStringLiteral("lab-frr")});
+    m_window->queryBar()->setKind(QueryKind::LinkStatus);
+    m_window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    auto *kind = m_window->findChild<QComboBox *>(QStringLiteral("queryKind"));
+    QVERIFY(kind);
+    kind->setFocus();
+    QTRY_COMPARE(QApplication::focusWidget(), kind);
+    const int tabs = m_window->resultTabs()->count();
+    QSignalSpy shown(m_window.get(), &MainWindow::responseShown);
+    // The key goes to the focused widget, as a person's key press would.
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return, Qt::ControlModifier);
+    QCOMPARE(m_window->resultTabs()->count(), tabs + 1);
+    QVERIFY(shown.wait(20000));
+    QCOMPARE(m_window->currentResult()->request().kind, QueryKind::LinkStatus);
+    QCOMPARE(m_window->currentResult()->request().routers, QStringList{QStringLiteral("lab-frr")});
+}
+
+void TestMainWindow::throttledRequestShowsInActivity()
+{
+    // A tight network-wide throttle (an administrator's setting): one command, then one
+    // every ten seconds. A fan-out over the demo lab must show held-back work.
+    const EngineSettings before = m_service->settings();
+    EngineSettings tight = before;
+    tight.throttle.network = RateLimit{0.1, 1, ThrottleAction::HoldBack, 10};
+    ClientIdentity admin;
+    admin.id = QStringLiteral("test-admin");
+    admin.role = Role::Admin;
+    QVERIFY(!m_service->applySettings(admin, tight).isError());
+
+    const QStringList routers = m_service->inventory().routerNames();
+    QVERIFY(routers.size() >= 3);
+    m_window->inventoryPanel()->setChecked(routers);
+    QSignalSpy shown(m_window.get(), &MainWindow::responseShown);
+    const QString id = m_window->runQuery(QueryKind::LinkStatus, {}, 0);
+    ActivityModel *activity = m_window->activityPanel()->activityModel();
+    auto heldBackRow = [&] {
+        for (int r = 0; r < activity->rowCount(); ++r) {
+            const QModelIndex state = activity->index(r, ActivityModel::StateColumn);
+            if (state.data(ActivityModel::StateRole).toInt() == int(WorkState::HeldBack)
+                && state.data(ActivityModel::RequestIdRole).toString() == id)
+                return r;
+        }
+        return -1;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(heldBackRow() >= 0, 10000);
+    const int row = heldBackRow();
+    QCOMPARE(activity->index(row, ActivityModel::StateColumn).data().toString(), QStringLiteral("held back (throttled)"));
+    QCOMPARE(activity->index(row, ActivityModel::RequestColumn).data().toString(), id);
+
+    // Cancel it; the rows of an answered request leave the activity panel.
+    m_window->cancelCurrent();
+    QVERIFY(shown.wait(20000));
+    QTRY_COMPARE_WITH_TIMEOUT(activity->rowCount(), 0, 5000);
+    QVERIFY(!m_service->applySettings(admin, before).isError());
 }
 
 QTEST_MAIN(TestMainWindow)
