@@ -21,7 +21,10 @@ frr_conf() { in_ns frr vtysh --vty_socket "$STATE/frr/run" -c 'configure termina
 bird_cli() { in_ns bird birdc -s "$STATE/bird/run/bird.ctl" "$@"; }
 host_bird_cli() { in_ns host birdc -s "$STATE/host/bird.ctl" "$@"; }
 bird_proto() { # protocol name for a neighbor address (or the name itself)
-  bird_cli show protocols all | awk -v a="$1" '
+  # Read the whole answer first: awk's early exit would SIGPIPE birdc under pipefail.
+  local protocols
+  protocols=$(bird_cli show protocols all)
+  printf '%s\n' "$protocols" | awk -v a="$1" '
     /^[A-Za-z0-9_]+ +BGP / {p=$1; if (p == a) {print p; exit}}
     /Neighbor address:/ && $3 == a {print p; exit}'
 }

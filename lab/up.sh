@@ -120,14 +120,14 @@ ip -batch - <<<"$rootb"
 # Customer attachment (acme): VLAN 100 on 802.1Q subinterfaces where the kernel
 # can tag. This machine's kernel has no CONFIG_VLAN_8021Q (so no vlan links
 # and no VLAN-filtering bridge): there the attachment stays an untagged veth
-# and the inventory says "vlan": 0. See README.
+# and the inventory says "vlan": -1 (none). See README.
 if ip -n rl-frr link add link cust0 name cust0.100 type vlan id 100 2>/dev/null; then
   ip -n rl-host link add link uplink0 name uplink0.100 type vlan id 100
   CUST_VLAN=100 PE_IF=cust0.100 CE_IF=uplink0.100
   nsb frr link set cust0 up; nsb host link set uplink0 up
 else
   log "kernel cannot create 802.1Q links: customer attachment is untagged"
-  CUST_VLAN=0 PE_IF=cust0 CE_IF=uplink0
+  CUST_VLAN=-1 PE_IF=cust0 CE_IF=uplink0
 fi
 echo "$CUST_VLAN $PE_IF $CE_IF" > "$STATE/customer-attachment"
 nsb frr  addr add 198.19.0.65/29 dev "$PE_IF"

@@ -29,11 +29,13 @@ Scope scopeOf(const Inventory &inventory, const QString &customer, const QString
             if (!c.providerInterface.isEmpty())
                 s.interfaces.insert(c.providerInterface);
             addPeer(c.customerAddress); // the provider router's BGP peer is the customer
+            addPeer(c.customerAddress6);
         }
         if (!c.customerRouter.isEmpty() && c.customerRouter == router) {
             if (!c.customerInterface.isEmpty())
                 s.interfaces.insert(c.customerInterface);
             addPeer(c.providerAddress);
+            addPeer(c.providerAddress6);
         }
     }
     return s;

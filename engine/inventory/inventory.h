@@ -64,6 +64,8 @@ struct Connection {
     int innerVlan = -1;
     QString providerAddress;
     QString customerAddress;
+    QString providerAddress6; // dual-stack connections: the IPv6 peer addresses
+    QString customerAddress6;
     qint64 providerAs = -1;
     qint64 customerAs = -1;
     QString customerRouter; // empty when the customer's router is not in the inventory

@@ -134,7 +134,7 @@ Result<Inventory> InventoryBuilder::finish() const
                                    .arg(c.innerVlan));
         if (c.innerVlan != -1 && c.vlan == -1)
             return error(line, QStringLiteral("connection \"%1\" has an inner VLAN but no outer VLAN.").arg(c.id));
-        for (const QString &addr : {c.providerAddress, c.customerAddress}) {
+        for (const QString &addr : {c.providerAddress, c.customerAddress, c.providerAddress6, c.customerAddress6}) {
             if (!addr.isEmpty() && !IpAddress::parse(QStringView(addr)))
                 return error(line, QStringLiteral("connection \"%1\": \"%2\" is not an IP address.")
                                        .arg(c.id, addr.left(64)));

@@ -273,6 +273,8 @@ Result<Inventory> JsonInventoryReader::run()
                                QStringLiteral("innerVlan"),
                                QStringLiteral("providerAddress"),
                                QStringLiteral("customerAddress"),
+                               QStringLiteral("providerAddress6"),
+                               QStringLiteral("customerAddress6"),
                                QStringLiteral("providerAs"),
                                QStringLiteral("customerAs"),
                                QStringLiteral("customerRouter"),
@@ -297,6 +299,8 @@ Result<Inventory> JsonInventoryReader::run()
                                        std::pair{"providerInterface", &c.providerInterface},
                                        std::pair{"providerAddress", &c.providerAddress},
                                        std::pair{"customerAddress", &c.customerAddress},
+                                       std::pair{"providerAddress6", &c.providerAddress6},
+                                       std::pair{"customerAddress6", &c.customerAddress6},
                                        std::pair{"customerRouter", &c.customerRouter},
                                        std::pair{"customerInterface", &c.customerInterface}}) {
             if (Error e = readString(o, path, key, out))
