@@ -97,11 +97,12 @@ void TourRunner::next()
     }
     case 9: {
         auto *dlg = new PasteBoxDialog(m_window);
-        dlg->setPlatform(QStringLiteral("frr"));
+        dlg->setPlatform(QStringLiteral("linux"));
         dlg->setKind(int(QueryKind::ArpTable));
-        dlg->setText(QStringLiteral("Address                  HWtype  HWaddress           Flags Mask            Iface\n"
-                                    "198.51.100.1             ether   52:54:00:12:34:56   C                     eth1\n"
-                                    "198.51.100.7                     (incomplete)                              eth1\n"));
+        // A customer-facing port whose neighbour does not resolve: what a person would paste.
+        dlg->setText(QStringLiteral("host$ ip -j neigh show\n"
+                                    "[{\"dst\":\"198.51.100.1\",\"dev\":\"eth1\",\"lladdr\":\"52:54:00:12:34:56\",\"state\":[\"REACHABLE\"]},"
+                                    "{\"dst\":\"198.51.100.7\",\"dev\":\"eth1\",\"state\":[\"FAILED\"]}]\n"));
         dlg->show();
         QTimer::singleShot(600, this, [this, dlg] { shot(QStringLiteral("paste-box"), dlg); dlg->deleteLater(); next(); });
         return;

@@ -37,7 +37,7 @@ void TestRecordTableModel::columnsComeFromTheRecordType()
     QCOMPARE(model.headerData(0, Qt::Horizontal).toString(), QStringLiteral("Router"));
     QCOMPARE(model.headerData(2, Qt::Horizontal).toString(), QStringLiteral("Neighbor"));
     QCOMPARE(model.headerData(2, Qt::Horizontal, RecordTableModel::ColumnKeyRole).toString(), QStringLiteral("neighbor"));
-    QCOMPARE(model.headerData(model.ageColumn(), Qt::Horizontal).toString(), QStringLiteral("Age"));
+    QCOMPARE(model.headerData(model.ageColumn(), Qt::Horizontal).toString(), QStringLiteral("Answer age"));
     QCOMPARE(model.rowCount(), 4); // 2 + error row + 1
     QCOMPARE(model.recordCount(), 3);
     QCOMPARE(model.index(0, 2).data().toString(), QStringLiteral("198.51.100.1"));

@@ -443,7 +443,7 @@ QVariant RecordTableModel::headerData(int section, Qt::Orientation orientation, 
         if (section == sourceColumn())
             return tr("Source");
         if (section == ageColumn())
-            return tr("Age");
+            return tr("Answer age");
         // Record column titles come from the engine's column description.
         return QCoreApplication::translate("rl::Records", m_columns[size_t(section - 1)].title);
     case ColumnKeyRole:

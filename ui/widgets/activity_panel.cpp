@@ -68,7 +68,11 @@ ActivityPanel::ActivityPanel(RouterDataService *service, QWidget *parent)
     auto *chart = new QChart;
     chart->setTheme(palette().color(QPalette::Base).lightness() < 128 ? QChart::ChartThemeDark : QChart::ChartThemeLight);
     chart->setBackgroundBrush(palette().base());
-    chart->setTitle(tr("Router commands per second against the network-wide limit; deepest queue"));
+    // The panel is short: no title (the tab says it), legend at the side, compact margins, so
+    // the plot and its axis labels keep their room.
+    chart->setToolTip(tr("Router commands per second against the network-wide limit; deepest router queue"));
+    chart->legend()->setAlignment(Qt::AlignRight);
+    chart->setMargins(QMargins(4, 4, 4, 4));
     m_rate->setName(tr("request rate (/s)"));
     m_limit->setName(tr("network limit (/s)"));
     m_depth->setName(tr("deepest router queue"));
@@ -78,6 +82,8 @@ ActivityPanel::ActivityPanel(RouterDataService *service, QWidget *parent)
     for (QLineSeries *s : {m_rate, m_limit, m_depth})
         chart->addSeries(s);
     m_axisX->setTitleText(tr("seconds"));
+    m_axisX->setLabelFormat(QStringLiteral("%d"));
+    m_axisY->setLabelFormat(QStringLiteral("%d"));
     m_axisX->setRange(0, 60);
     m_axisY->setRange(0, 10);
     chart->addAxis(m_axisX, Qt::AlignBottom);

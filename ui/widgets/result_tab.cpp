@@ -83,15 +83,10 @@ ResultTab::ResultTab(RouterDataService *service, const Request &request, QWidget
     m_filter->setPlaceholderText(tr("Filter rows (any column) — right-click a column header to filter that column"));
     m_filter->setClearButtonEnabled(true);
     connect(m_filter, &QLineEdit::textChanged, m_proxy, &RecordFilterProxyModel::setFilterText);
-    connect(m_proxy, &QAbstractItemModel::modelReset, this, [this] {
-        QStringList cols;
-        for (int c = 0; c < m_table->columnCount(); ++c) {
-            if (!m_proxy->columnFilter(c).isEmpty())
-                cols << QStringLiteral("%1: %2").arg(m_table->headerData(c, Qt::Horizontal).toString(), m_proxy->columnFilter(c));
-        }
-        m_filterInfo->setText(tr("%1 of %2 rows").arg(m_proxy->rowCount()).arg(m_table->rowCount())
-                              + (cols.isEmpty() ? QString() : QStringLiteral(" · ") + cols.join(QStringLiteral(", "))));
-    });
+    // Rows now arrive as inserts as well as resets: keep the count and the error spans current.
+    connect(m_proxy, &QAbstractItemModel::modelReset, this, &ResultTab::updateTableInfo);
+    connect(m_proxy, &QAbstractItemModel::layoutChanged, this, &ResultTab::updateTableInfo);
+    connect(m_proxy, &QAbstractItemModel::rowsInserted, this, &ResultTab::updateTableInfo);
     auto *copy = new QAction(tr("Copy"), m_tableView);
     copy->setShortcut(QKeySequence::Copy);
     copy->setShortcutContext(Qt::WidgetShortcut);
@@ -147,6 +142,28 @@ ResultTab::ResultTab(RouterDataService *service, const Request &request, QWidget
         if (i == OverTimeView || i == ChartView)
             refreshHistory();
     });
+}
+
+void ResultTab::updateTableInfo()
+{
+    QStringList cols;
+    for (int c = 0; c < m_table->columnCount(); ++c) {
+        if (!m_proxy->columnFilter(c).isEmpty())
+            cols << QStringLiteral("%1: %2").arg(m_table->headerData(c, Qt::Horizontal).toString(), m_proxy->columnFilter(c));
+    }
+    m_filterInfo->setText(tr("%1 of %2 rows").arg(m_proxy->rowCount()).arg(m_table->rowCount())
+                          + (cols.isEmpty() ? QString() : QStringLiteral(" · ") + cols.join(QStringLiteral(", "))));
+    // A router's error reads across the record columns instead of widening the first one.
+    m_tableView->clearSpans();
+    const int rows = m_proxy->rowCount();
+    if (rows > MaxRowsForSpans)
+        return;
+    const int span = m_table->recordColumnCount();
+    for (int r = 0; r < rows && span > 1; ++r) {
+        const QModelIndex idx = m_proxy->index(r, 0);
+        if (idx.data(RecordTableModel::ErrorRowRole).toBool())
+            m_tableView->setSpan(r, m_table->firstRecordColumn(), 1, span);
+    }
 }
 
 void ResultTab::showView(int index)

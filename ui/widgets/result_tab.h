@@ -57,6 +57,10 @@ public:
 private:
     // How long arriving parts are collected before they are shown together.
     static constexpr int PartBatchMs = 50;
+    // Error rows are looked up row by row for their spans; beyond this a table is a full
+    // routing table, whose rows are not errors.
+    static constexpr int MaxRowsForSpans = 20000;
+    void updateTableInfo();
     void flushParts();
     void addHistoryRouters(const QList<RouterResult> &parts);
     void columnMenu(const QPoint &pos);
