@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# End-to-end checks of routerlens-cli on the built-in demo lab. Prints "N passed, N failed".
+set -u
+cli=$1
+src=$2
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+store=(--store "$tmp/results.sqlite")
+passed=0
+failed=0
+
+check() { # check NAME EXPECTED_EXIT COMMAND... ; output in $tmp/out, stderr in $tmp/err
+  local name=$1 want=$2
+  shift 2
+  "$@" >"$tmp/out" 2>"$tmp/err"
+  local got=$?
+  if [ "$got" -eq "$want" ]; then
+    passed=$((passed + 1))
+  else
+    failed=$((failed + 1))
+    echo "FAIL: $name: exit $got, expected $want"
+    head -5 "$tmp/out" "$tmp/err"
+  fi
+}
+contains() { # contains NAME FILE PATTERN
+  if grep -q -- "$3" "$2"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL: $1: no \"$3\" in $2"; fi
+}
+
+# The demo lab has routers that fail on purpose: a partial failure, exit 3.
+check "demo bgp-status" 3 "$cli" query --demo --all bgp-status "${store[@]}"
+contains "table shows lab-frr" "$tmp/out" "== lab-frr"
+contains "table shows an unreachable router" "$tmp/out" "unreachable:"
+contains "table shows BGP state" "$tmp/out" "established"
+
+check "demo one router json" 0 "$cli" query --demo -r lab-frr bgp-status --format json "${store[@]}"
+contains "json is versioned" "$tmp/out" '"version": 1'
+contains "json has the query" "$tmp/out" '"query": "bgp-status"'
+python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["results"][0]["router"]=="lab-frr" and len(d["results"][0]["records"])>0' "$tmp/out" \
+  && passed=$((passed + 1)) || { failed=$((failed + 1)); echo "FAIL: json does not parse or has no records"; }
+
+check "demo csv" 0 "$cli" query --demo -r lab-frr -r lab-host link-status --format csv "${store[@]}"
+contains "csv header" "$tmp/out" "^router,name,adminState,operState"
+if grep -q $'\r$' "$tmp/out"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL: csv lines must end in CRLF"; fi
+
+check "cached answer within max-age" 0 "$cli" query --demo -r lab-frr bgp-status --max-age 3600 "${store[@]}"
+contains "answer came from the store" "$tmp/out" "from store"
+
+check "routers" 0 "$cli" routers --demo
+contains "routers lists lab-bird" "$tmp/out" "lab-bird"
+check "kinds" 0 "$cli" kinds
+contains "kinds lists received-routes" "$tmp/out" "received-routes"
+check "diagnose finds the fault" 3 "$cli" diagnose --demo --all "${store[@]}"
+contains "diagnose names a likely cause" "$tmp/out" "likely cause"
+
+# Bad usage is exit 2, with a sentence.
+check "no command" 2 "$cli"
+check "unknown kind" 2 "$cli" query --demo --all reboot
+contains "unknown kind says so" "$tmp/err" "not a query kind"
+check "bad neighbor" 2 "$cli" query --demo -r lab-frr received-routes --neighbor '1.2.3.4; reboot' "${store[@]}"
+contains "bad neighbor says why" "$tmp/out" "not an IP address"
+check "unknown router" 2 "$cli" query --demo -r no-such-router facts "${store[@]}"
+check "both inventory and demo" 2 "$cli" query --demo --inventory x.json --all facts
+check "broken inventory" 2 "$cli" routers --inventory "$src/tests/cli/broken_inventory.json"
+contains "broken inventory names the line" "$tmp/err" "line 4"
+check "external client without customer" 2 "$cli" routers --demo --role external
+
+# An external client sees only its own connection's routers.
+check "external routers" 0 "$cli" routers --demo --role external --customer acme
+if grep -q "lab-bird" "$tmp/out"; then failed=$((failed + 1)); echo "FAIL: external client sees lab-bird"; else passed=$((passed + 1)); fi
+check "external forbidden kind" 1 "$cli" query --demo --role external --customer acme -r lab-frr facts "${store[@]}"
+contains "forbidden code" "$tmp/out" "forbidden"
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
