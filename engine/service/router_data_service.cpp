@@ -366,12 +366,17 @@ RouterDataService::RouterDataService(const EngineSettings &settings, Backends ba
     if (!d->store) {
 #ifdef RL_HAVE_SQLITE_STORE
         QString path = settings.storePath;
-        if (path.isEmpty()) {
+        if (path == QLatin1String(":memory:")) {
+            // SQLite's :memory: is one database per connection, and the store opens one
+            // connection per thread: keep such answers in our own memory store instead.
+            d->store = std::make_shared<MemoryResultStore>();
+        } else if (path.isEmpty()) {
             const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
             QDir().mkpath(dir);
             path = dir + QStringLiteral("/results.sqlite");
         }
-        d->store = std::make_shared<SqliteResultStore>(path);
+        if (!d->store)
+            d->store = std::make_shared<SqliteResultStore>(path);
 #else
         d->store = std::make_shared<MemoryResultStore>();
 #endif
