@@ -118,7 +118,9 @@ UsePAM no
 PasswordAuthentication yes
 KbdInteractiveAuthentication no
 PubkeyAuthentication yes
-AuthorizedKeysFile $STATE/authorized_keys
+# A copy in the namespace's private /run (see start_sshd): StrictModes refuses keys below a
+# world-writable folder, and a checkout may well live under /tmp.
+AuthorizedKeysFile /run/rl-lab/authorized_keys
 AllowUsers $LAB_USER
 PermitRootLogin no
 StrictModes yes
@@ -156,6 +158,7 @@ start_sshd() {
   esac
   in_ns "$n" unshare -m -u --propagation private sh -c "hostname '${ROUTER_NAME[$n]}' && \
     mount -t tmpfs -o mode=0755,size=1m rl-run /run && mkdir -m 0755 /run/sshd && \
+    mkdir -m 0755 /run/rl-lab && install -m 0644 '$STATE/authorized_keys' /run/rl-lab/authorized_keys && \
     ln -s '$d/lldpd.socket' /run/lldpd.socket && ${mounts}\
     exec /usr/sbin/sshd -f '$d/sshd_config' -E '$d/sshd.log'"
 }
