@@ -53,12 +53,15 @@ void HistoryChartWidget::setAnswers(const QString &router, QueryKind kind, QList
         for (const StoredAnswer &a : std::as_const(answers)) {
             for (const BgpNeighborRecord &n : a.records.rows<BgpNeighborRecord>()) {
                 const qreal t = qreal(a.fetchedAt.toMSecsSinceEpoch());
+                // One series per neighbor and address family: a session carries both.
+                const QString peer = n.addressFamily.isEmpty() ? n.neighbor
+                                                                : n.neighbor + QLatin1Char(' ') + n.addressFamily.section(QLatin1Char('-'), 0, 0);
                 if (n.prefixesReceived >= 0) {
-                    line(tr("%1 received").arg(n.neighbor))->append(t, qreal(n.prefixesReceived));
+                    line(tr("%1 received").arg(peer))->append(t, qreal(n.prefixesReceived));
                     maxY = qMax(maxY, qreal(n.prefixesReceived));
                 }
                 if (n.prefixesSent >= 0) {
-                    line(tr("%1 sent").arg(n.neighbor))->append(t, qreal(n.prefixesSent));
+                    line(tr("%1 sent").arg(peer))->append(t, qreal(n.prefixesSent));
                     maxY = qMax(maxY, qreal(n.prefixesSent));
                 }
             }
@@ -144,7 +147,9 @@ void HistoryChartWidget::setAnswers(const QString &router, QueryKind kind, QList
         axisX->setFormat(QStringLiteral("HH:mm:ss"));
         axisX->setTitleText(tr("fetched at"));
         auto *axisY = new QValueAxis;
-        axisY->setRange(0, maxY * 1.1);
+        // Whole-number ticks: counts are integers, and "%d" labels on fractional ticks lie.
+        axisY->setRange(0, maxY);
+        axisY->applyNiceNumbers();
         axisY->setLabelFormat(QStringLiteral("%d"));
         chart->addAxis(axisX, Qt::AlignBottom);
         chart->addAxis(axisY, Qt::AlignLeft);
