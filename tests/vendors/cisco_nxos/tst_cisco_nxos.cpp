@@ -1,47 +1,19 @@
 #include "engine/vendors/translator.h"
+#include "tests/vendors/common/vendor_test_support.h"
 
 #include <QFile>
 #include <QRegularExpression>
 #include <QTest>
 
 using namespace rl;
-
 namespace {
 
-const char *const kPlatform = "cisco-nxos";
-
-QByteArray sample(const QString &name)
-{
-    QFile f(QStringLiteral(SRCDIR "data/") + name);
-    if (!f.open(QIODevice::ReadOnly))
-        qFatal("missing sample %s", qPrintable(name));
-    return f.readAll();
-}
+using rl::testing::checkRow;
+using rl::testing::sample;
 
 const Translator *translator()
 {
-    const Translator *t = TranslatorRegistry::find(QLatin1String(kPlatform));
-    if (!t)
-        qFatal("%s is not registered", kPlatform);
-    return t;
-}
-
-// "column=value;column=value" checks against one row, by column key.
-void checkRow(const RecordSet &set, int row, const QString &checks)
-{
-    if (checks.isEmpty())
-        return;
-    QVERIFY2(row < set.size(), qPrintable(QStringLiteral("row %1 of %2").arg(row).arg(set.size())));
-    for (const QString &check : checks.split(QLatin1Char(';'))) {
-        const QString key = check.section(QLatin1Char('='), 0, 0);
-        const QString want = check.section(QLatin1Char('='), 1);
-        const int col = set.columnIndex(key);
-        QVERIFY2(col >= 0, qPrintable(key));
-        const QVariant v = set.value(row, col);
-        const QString got = v.typeId() == QMetaType::Bool ? (v.toBool() ? QStringLiteral("true") : QStringLiteral("false"))
-                                                          : v.toString();
-        QCOMPARE(got, want);
-    }
+    return rl::testing::registeredTranslator("cisco-nxos");
 }
 
 } // namespace
