@@ -1,7 +1,6 @@
 #include "engine/api/records.h"
 
 #include <QJsonObject>
-#include <QRegularExpression>
 
 #include <array>
 
@@ -68,7 +67,9 @@ BgpState bgpStateFromName(QStringView name)
 {
     QString n = name.trimmed().toString().toLower();
     // "Idle (Admin)", "Idle (PfxCt)", "Active*" ... : the state is the first word.
-    const qsizetype cut = n.indexOf(QRegularExpression(QStringLiteral("[^a-z]")));
+    qsizetype cut = 0;
+    while (cut < n.size() && n[cut] >= QLatin1Char('a') && n[cut] <= QLatin1Char('z'))
+        ++cut;
     if (cut > 0)
         n.truncate(cut);
     if (n == QLatin1String("estab") || n == QLatin1String("up"))
