@@ -38,4 +38,5 @@ for r in "${UNREACH6[@]}"; do ip -6 route del unreachable "$r" 2>/dev/null || tr
 # The lab user stays (so its UID is stable) but can no longer log in.
 id "$LAB_USER" >/dev/null 2>&1 && passwd -q -l "$LAB_USER" >/dev/null 2>&1 || true
 rm -rf "$STATE"
+[ -L "$STATE_LINK" ] && rm -f "$STATE_LINK"
 log "lab down"

@@ -2,7 +2,12 @@
 # Everything the lab creates is named here once, so up/down/fault agree.
 
 LAB_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-STATE="$LAB_DIR/state"
+# Runtime state lives in a root-owned folder outside the checkout (not under /run, which each
+# sshd replaces with a private tmpfs): the daemons run as other users
+# (frr, bird, rlab) and cannot reach into a checkout under a private 0700 folder (mktemp -d).
+# lab/state is a link to it, so scripts and tests find the inventory where they always did.
+STATE="${RL_LAB_STATE:-/var/lib/routerlens-lab}"
+STATE_LINK="$LAB_DIR/state"
 CONF="$LAB_DIR/conf"
 
 LAB_USER=rlab

@@ -55,9 +55,10 @@ up_ok=0
 trap 'rc=$?; if [ $up_ok -eq 0 ]; then log "bring-up failed (exit $rc), tearing down"; bash "$LAB_DIR/down.sh" >&2 || true; fi' EXIT
 
 # ---------------------------------------------------------------- state, user, keys
-rm -rf "$STATE"
+rm -rf "$STATE" "$STATE_LINK"
 mkdir -p "$STATE"
 chmod 0755 "$STATE"
+ln -s "$STATE" "$STATE_LINK"
 for n in "${NODES[@]}"; do mkdir -p "$(ns_bin "$n")"; done
 
 if ! id "$LAB_USER" >/dev/null 2>&1; then
