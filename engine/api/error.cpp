@@ -5,7 +5,7 @@
 namespace rl {
 namespace {
 
-constexpr std::array<const char *, 19> kCodeNames{
+constexpr std::array<const char *, 20> kCodeNames{
     "ok",
     "invalid-request",
     "unknown-router",
@@ -18,6 +18,7 @@ constexpr std::array<const char *, 19> kCodeNames{
     "parse-error",
     "host-key-unknown",
     "host-key-mismatch",
+    "tls-error",
     "forbidden-command",
     "connection-lost",
     "output-too-large",

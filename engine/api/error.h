@@ -23,6 +23,7 @@ enum class ErrorCode : quint8 {
     ParseError,
     HostKeyUnknown,
     HostKeyMismatch,
+    TlsError,          // HTTPS: the router's certificate failed verification or the handshake failed
     ForbiddenCommand,
     ConnectionLost,
     OutputTooLarge,

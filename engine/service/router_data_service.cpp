@@ -82,7 +82,8 @@ std::optional<RouterStatus> statusFor(const Error &e)
     case ErrorCode::Timeout: return RouterStatus::Unreachable;
     case ErrorCode::AuthFailed: return RouterStatus::AuthFailed;
     case ErrorCode::HostKeyUnknown:
-    case ErrorCode::HostKeyMismatch: return RouterStatus::HostKeyProblem;
+    case ErrorCode::HostKeyMismatch:
+    case ErrorCode::TlsError: return RouterStatus::HostKeyProblem; // the router's identity could not be verified
     case ErrorCode::Throttled: return RouterStatus::Throttled;
     case ErrorCode::ParseError:
     case ErrorCode::UnsupportedQuery:

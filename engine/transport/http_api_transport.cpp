@@ -363,12 +363,13 @@ Error HttpApiTransport::tlsError(const Exchange &ex) const
             parts.append(ex.netErrorText);
         return parts.join(QLatin1String("; "));
     }();
-    // TLS problems are reported as unreachable: the router cannot be reached safely.
-    auto err = [&](const QString &why) { return Error(ErrorCode::Unreachable, why, detail); };
+    // Not unreachable: the router answered, but its identity could not be verified. The person
+    // must look at certificates, not at cables, so the code says so.
+    auto err = [&](const QString &why) { return Error(ErrorCode::TlsError, why, detail); };
     if (ex.pinMismatch)
         return err(QStringLiteral("%1 presented a certificate other than the pinned one (SHA-256 %2): RouterLens "
-                                  "refused to connect. If the router's certificate was renewed, update its "
-                                  "pinnedCertSha256 after checking the new one.")
+                                  "refused to connect. Check the router's pinned certificate: if its certificate was "
+                                  "renewed, update pinnedCertSha256 after checking the new one.")
                        .arg(who(), ex.peerDigest.isEmpty() ? QStringLiteral("unknown") : hexDigest(ex.peerDigest)));
     bool expired = false, name = false, untrusted = false;
     for (const QSslError &e : ex.sslErrors) {
@@ -387,17 +388,18 @@ Error HttpApiTransport::tlsError(const Exchange &ex) const
     }
     if (untrusted)
         return err(QStringLiteral("%1 presented a TLS certificate that no trusted CA signed: RouterLens refused to "
-                                  "connect. Give the router's CA in its caFile, or pin its certificate with "
-                                  "pinnedCertSha256.")
+                                  "connect. Check the router's CA file (caFile must hold the CA that signed it), or pin its "
+                                  "certificate with pinnedCertSha256.")
                        .arg(who()));
     if (expired)
         return err(QStringLiteral("%1 presented a TLS certificate that has expired or is not valid yet: RouterLens "
-                                  "refused to connect. Renew the router's certificate (or check this machine's clock).")
+                                  "refused to connect. Check the certificate's dates: renew it on the router (or fix this "
+                                  "machine's clock).")
                        .arg(who()));
     if (name)
         return err(QStringLiteral("%1 presented a TLS certificate issued for another name than \"%2\": RouterLens "
-                                  "refused to connect. Use the name or address the certificate names as the "
-                                  "router's host, or reissue the certificate.")
+                                  "refused to connect. Check the names in the router's certificate: use one of them as the "
+                                  "router's host, or reissue the certificate for \"%2\".")
                        .arg(who(), m_router.host));
     return err(QStringLiteral("The TLS handshake with %1 failed: check that the port speaks HTTPS and that the "
                               "router accepts TLS 1.2 or later.")

@@ -21,7 +21,7 @@ QString statusTitle(RouterStatus s)
     case RouterStatus::Reachable: return QObject::tr("reachable");
     case RouterStatus::Unreachable: return QObject::tr("unreachable");
     case RouterStatus::AuthFailed: return QObject::tr("authentication failed");
-    case RouterStatus::HostKeyProblem: return QObject::tr("host key problem");
+    case RouterStatus::HostKeyProblem: return QObject::tr("host key or certificate problem"); // SSH host key or HTTPS certificate
     case RouterStatus::Throttled: return QObject::tr("throttled");
     case RouterStatus::Unknown: break;
     }

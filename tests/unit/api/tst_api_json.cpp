@@ -169,7 +169,8 @@ void TestApiJson::errorCodesAreStable()
     const QStringList expected = {QStringLiteral("ok"), QStringLiteral("invalid-request"), QStringLiteral("unknown-router"),
                                   QStringLiteral("unsupported-query"), QStringLiteral("forbidden"), QStringLiteral("throttled"),
                                   QStringLiteral("timeout"), QStringLiteral("unreachable"), QStringLiteral("auth-failed"),
-                                  QStringLiteral("parse-error")};
+                                  QStringLiteral("parse-error"), QStringLiteral("host-key-unknown"),
+                                  QStringLiteral("host-key-mismatch"), QStringLiteral("tls-error")};
     for (int i = 0; i < expected.size(); ++i) {
         QCOMPARE(errorCodeName(ErrorCode(i)), expected[i]);
         QCOMPARE(errorCodeFromName(expected[i]), std::optional<ErrorCode>(ErrorCode(i)));

@@ -442,8 +442,11 @@ private Q_SLOTS:
         const auto r = transport(rt)->run({QStringLiteral("show version")}, fast());
         QVERIFY2(r.ok() == accepted, qPrintable(r.ok() ? QStringLiteral("accepted") : r.error().toString()));
         if (!accepted) {
-            QCOMPARE(r.error().code, ErrorCode::Unreachable);
+            // A certificate problem is not a network problem: its own code, and a sentence saying what to check.
+            QCOMPARE(r.error().code, ErrorCode::TlsError);
+            QCOMPARE(r.error().codeName(), QStringLiteral("tls-error"));
             QVERIFY2(r.error().message.contains(mentions), qPrintable(r.error().message));
+            QVERIFY2(r.error().message.contains(QStringLiteral("Check")), qPrintable(r.error().message));
             // Refused before any request: the credentials never left this machine.
             QCOMPARE(m_server->received().size(), 0);
         }
