@@ -46,41 +46,197 @@ void appendLower(QByteArray &out, const QString &s)
     }
 }
 
-std::shared_ptr<RecordTableModel::TextIndex> buildTextIndex(const QList<RouterResult> &parts)
+} // namespace
+
+// The lowercase text the filter searches. Slots follow the parts in arrival order; an error
+// part has one slot. Per slot, the inline columns' text ('\x1f' between fields, '\n' at the
+// end, so a match never spans two rows) and, per interned column, an index into that column's
+// table of distinct values. The router name and error sentence are kept once per part.
+struct RecordTableModel::TextIndex {
+    struct Interned {
+        int recordColumn = 0;
+        QByteArray values;                 // distinct lowercase values, each ended by '\n'
+        std::vector<quint32> valueOffsets; // per value, plus one past the end
+        std::vector<quint32> ids;          // per slot
+        std::string_view value(quint32 id) const
+        {
+            return std::string_view(values.constData() + valueOffsets[id], valueOffsets[id + 1] - valueOffsets[id] - 1);
+        }
+    };
+    QByteArray text;
+    std::vector<quint32> offsets;     // per slot, plus one past the end
+    std::vector<Interned> interned;
+    std::vector<int> inlineField;     // per record column: its place among the inline fields, or -1
+    std::vector<int> internedAt;      // per record column: its index in `interned`, or -1
+    std::vector<quint32> partBase;    // per part: first slot, plus one past the last slot
+    std::vector<QByteArray> partRouter; // lowercase
+    std::vector<QByteArray> partError;  // lowercase error sentence, empty when the part answered
+
+    qsizetype partOf(qsizetype slot) const
+    {
+        return qsizetype(std::upper_bound(partBase.begin(), partBase.end() - 1, quint32(slot)) - partBase.begin()) - 1;
+    }
+};
+
+namespace {
+
+// Marks every '\n'-ended entry of `buffer` (starts in `offsets`) that contains `needle`.
+// One memmem over the whole buffer beats a search per entry: the first byte of a typed filter
+// ("6" of "65010") is everywhere, the whole needle is not.
+void markContaining(const QByteArray &buffer, const std::vector<quint32> &offsets, std::string_view needle,
+                    std::vector<bool> &hit)
+{
+    const char *base = buffer.constData();
+    const size_t size = size_t(buffer.size());
+    size_t pos = 0;
+    size_t entry = 0;
+    while (pos < size) {
+        const void *found = memmem(base + pos, size - pos, needle.data(), needle.size());
+        if (!found)
+            break;
+        const size_t at = size_t(static_cast<const char *>(found) - base);
+        // Entries are short and matches dense: step rather than search.
+        while (entry + 1 < offsets.size() && offsets[entry + 1] <= at)
+            ++entry;
+        hit[entry] = true;
+        pos = offsets[entry + 1];
+    }
+}
+
+bool internable(ColumnType t)
+{
+    return t == ColumnType::Text || t == ColumnType::State;
+}
+
+std::shared_ptr<RecordTableModel::TextIndex> buildTextIndex(const QList<RouterResult> &parts,
+                                                            std::span<const ColumnInfo> cols)
 {
     auto index = std::make_shared<RecordTableModel::TextIndex>();
-    qsizetype slotCount = 0;
-    for (const RouterResult &p : parts)
-        slotCount += p.ok() ? p.records.size() : 1;
-    index->offsets.reserve(size_t(slotCount) + 1);
-    index->text.reserve(slotCount * 64);
+    RecordTableModel::TextIndex &ix = *index;
+    const int ncols = int(cols.size());
+    ix.partBase.reserve(size_t(parts.size()) + 1);
+    ix.partRouter.reserve(size_t(parts.size()));
+    ix.partError.reserve(size_t(parts.size()));
+    quint32 slotCount = 0;
     for (const RouterResult &p : parts) {
-        QByteArray routerLower;
-        appendLower(routerLower, p.router);
+        ix.partBase.push_back(slotCount);
+        slotCount += p.ok() ? quint32(p.records.size()) : 1;
+        QByteArray router;
+        appendLower(router, p.router);
+        ix.partRouter.push_back(router);
+        QByteArray error;
+        if (!p.ok())
+            appendLower(error, errorSentence(p.error));
+        ix.partError.push_back(error);
+    }
+    ix.partBase.push_back(slotCount);
+
+    // Pass 1: every text column is interned, and what its text would cost inline is counted.
+    struct Candidate {
+        RecordTableModel::TextIndex::Interned col;
+        QHash<QString, quint32> idOf;
+        qint64 inlineBytes = 0;
+    };
+    std::vector<Candidate> cands;
+    for (int c = 0; c < ncols; ++c) {
+        if (!internable(cols[size_t(c)].type))
+            continue;
+        Candidate cand;
+        cand.col.recordColumn = c;
+        cand.col.ids.reserve(slotCount);
+        cand.col.valueOffsets.push_back(0);
+        // Value 0 is the empty text (error rows, missing values).
+        cand.col.values.append('\n');
+        cand.col.valueOffsets.push_back(1);
+        cand.idOf.insert(QString(), 0);
+        cands.push_back(std::move(cand));
+    }
+    if (!cands.empty()) {
+        for (const RouterResult &p : parts) {
+            if (!p.ok()) {
+                for (Candidate &cand : cands)
+                    cand.col.ids.push_back(0);
+                continue;
+            }
+            std::visit([&](const auto &list) {
+                for (const auto &rec : list) {
+                    for (Candidate &cand : cands) {
+                        const QString v = rec.value(cand.col.recordColumn).toString();
+                        cand.inlineBytes += v.size() + 1;
+                        auto it = cand.idOf.constFind(v);
+                        if (it == cand.idOf.cend()) {
+                            const quint32 id = quint32(cand.col.valueOffsets.size() - 1);
+                            appendLower(cand.col.values, v);
+                            cand.col.values.append('\n');
+                            cand.col.valueOffsets.push_back(quint32(cand.col.values.size()));
+                            it = cand.idOf.insert(v, id);
+                        }
+                        cand.col.ids.push_back(*it);
+                    }
+                }
+            }, p.records.lists());
+        }
+    }
+    // A column stays interned when that is smaller than its text per row: not so for
+    // columns whose values rarely repeat (descriptions, MAC addresses).
+    ix.internedAt.assign(size_t(ncols), -1);
+    for (Candidate &cand : cands) {
+        const qint64 internedBytes = qint64(slotCount) * qint64(sizeof(quint32)) + cand.col.values.size()
+            + qint64(cand.col.valueOffsets.size() * sizeof(quint32));
+        cand.idOf = {};
+        if (internedBytes < cand.inlineBytes) {
+            cand.col.values.squeeze();
+            cand.col.valueOffsets.shrink_to_fit();
+            ix.internedAt[size_t(cand.col.recordColumn)] = int(ix.interned.size());
+            ix.interned.push_back(std::move(cand.col));
+        }
+    }
+    ix.inlineField.assign(size_t(ncols), -1);
+    int inlineCount = 0;
+    for (int c = 0; c < ncols; ++c) {
+        if (ix.internedAt[size_t(c)] < 0)
+            ix.inlineField[size_t(c)] = inlineCount++;
+    }
+    // Rejected candidates give their text from their (complete) tables in pass 2.
+    std::vector<const RecordTableModel::TextIndex::Interned *> fromTable(size_t(ncols), nullptr);
+    for (const Candidate &cand : cands) {
+        if (ix.internedAt[size_t(cand.col.recordColumn)] < 0)
+            fromTable[size_t(cand.col.recordColumn)] = &cand.col;
+    }
+
+    // Pass 2: the inline text.
+    ix.offsets.reserve(size_t(slotCount) + 1);
+    for (const RouterResult &p : parts) {
         if (!p.ok()) {
-            index->offsets.push_back(quint32(index->text.size()));
-            index->text.append(routerLower);
-            index->text.append('\x1f');
-            appendLower(index->text, errorSentence(p.error));
-            index->text.append('\n');
+            ix.offsets.push_back(quint32(ix.text.size()));
+            ix.text.append('\n'); // the error is per part
             continue;
         }
-        const auto cols = p.records.columns();
+        const quint32 base = quint32(ix.offsets.size());
         std::visit([&](const auto &list) {
-            for (const auto &rec : list) {
-                index->offsets.push_back(quint32(index->text.size()));
-                index->text.append(routerLower);
-                for (size_t c = 0; c < cols.size(); ++c) {
-                    index->text.append('\x1f');
-                    appendLower(index->text, cellText(rec.value(int(c)), cols[c].type));
+            for (qsizetype r = 0; r < list.size(); ++r) {
+                const auto &rec = list[r];
+                ix.offsets.push_back(quint32(ix.text.size()));
+                bool first = true;
+                for (int c = 0; c < ncols; ++c) {
+                    if (ix.inlineField[size_t(c)] < 0)
+                        continue;
+                    if (!first)
+                        ix.text.append('\x1f');
+                    first = false;
+                    if (const auto *t = fromTable[size_t(c)]) {
+                        const std::string_view v = t->value(t->ids[size_t(base) + size_t(r)]);
+                        ix.text.append(v.data(), qsizetype(v.size()));
+                    } else {
+                        appendLower(ix.text, cellText(rec.value(c), cols[size_t(c)].type));
+                    }
                 }
-                // Ends the row, so that a match found in the whole buffer never spans two rows.
-                index->text.append('\n');
+                ix.text.append('\n');
             }
         }, p.records.lists());
     }
-    index->offsets.push_back(quint32(index->text.size()));
-    index->text.squeeze(); // growth slack is a third of the buffer on a full table
+    ix.offsets.push_back(quint32(ix.text.size()));
+    ix.text.squeeze(); // growth slack; realloc of a mapped block moves no bytes
     return index;
 }
 
@@ -195,6 +351,15 @@ void RecordTableModel::clear()
     endResetModel();
 }
 
+void RecordTableModel::setOrigin(Origin origin)
+{
+    if (origin == m_origin)
+        return;
+    m_origin = origin;
+    if (!m_rows.empty())
+        Q_EMIT dataChanged(index(0, sourceColumn()), index(rowCount() - 1, ageColumn()));
+}
+
 void RecordTableModel::setReferenceTime(const QDateTime &now)
 {
     m_now = now;
@@ -215,6 +380,25 @@ qsizetype RecordTableModel::recordCount() const
     return n;
 }
 
+qsizetype RecordTableModel::partOfSlot(quint32 slot) const
+{
+    // Parts are few (one per router), rows many: a binary search per lookup beats a part
+    // index stored per row. Empty parts share their base with the next one; upper_bound
+    // finds the last part starting at or before the slot, which is the one holding it.
+    if (m_partBase.size() == 1)
+        return 0;
+    return qsizetype(std::upper_bound(m_partBase.begin(), m_partBase.end(), slot) - m_partBase.begin()) - 1;
+}
+
+RecordTableModel::RowRef RecordTableModel::refOf(int row) const
+{
+    const quint32 slot = m_rows[size_t(row)];
+    const qsizetype part = partOfSlot(slot);
+    if (!m_parts[part].ok())
+        return {part, -1};
+    return {part, qint32(slot - m_partBase[size_t(part)])};
+}
+
 void RecordTableModel::rebuildRows()
 {
     m_partBase.clear();
@@ -222,37 +406,35 @@ void RecordTableModel::rebuildRows()
     qsizetype total = 0;
     for (const RouterResult &p : m_parts)
         total += p.ok() ? p.records.size() : 1;
+    // Exactly: a full table is a million rows, growth slack would be a third more.
+    m_rows.shrink_to_fit();
     m_rows.reserve(size_t(total));
+    m_partBase.shrink_to_fit();
     m_partBase.reserve(size_t(m_parts.size()));
-    qsizetype base = 0;
-    for (qsizetype i = 0; i < m_parts.size(); ++i) {
-        const RouterResult &p = m_parts[i];
-        m_partBase.push_back(base);
-        if (!p.ok()) {
-            m_rows.push_back({quint32(i), -1});
-            base += 1;
-            continue;
-        }
-        const qsizetype n = p.records.size();
-        for (qsizetype r = 0; r < n; ++r)
-            m_rows.push_back({quint32(i), qint32(r)});
-        base += n;
-    }
+    appendRowsFrom(0);
 }
 
 void RecordTableModel::appendRowsFrom(qsizetype firstPart)
 {
     // Rows already shown keep their (possibly sorted) order; the new parts' rows go at the end.
+    quint32 next = firstPart == 0 ? 0 : quint32(m_partBase.back());
+    if (firstPart > 0) {
+        const RouterResult &last = m_parts[firstPart - 1];
+        next += last.ok() ? quint32(last.records.size()) : 1;
+    }
+    qsizetype added = 0;
+    for (qsizetype i = firstPart; i < m_parts.size(); ++i)
+        added += m_parts[i].ok() ? m_parts[i].records.size() : 1;
+    // setResults reserved exactly; parts streaming in grow the rows geometrically.
+    if (m_rows.capacity() < m_rows.size() + size_t(added))
+        m_rows.reserve(std::max(m_rows.size() + size_t(added), m_rows.capacity() + m_rows.capacity() / 2));
     for (qsizetype i = firstPart; i < m_parts.size(); ++i) {
-        const qsizetype base = i == 0 ? 0 : m_partBase[size_t(i - 1)] + (m_parts[i - 1].ok() ? m_parts[i - 1].records.size() : 1);
-        m_partBase.push_back(base);
+        m_partBase.push_back(next);
         const RouterResult &p = m_parts[i];
-        if (!p.ok()) {
-            m_rows.push_back({quint32(i), -1});
-            continue;
-        }
-        for (qsizetype r = 0; r < p.records.size(); ++r)
-            m_rows.push_back({quint32(i), qint32(r)});
+        const quint32 n = p.ok() ? quint32(p.records.size()) : 1;
+        for (quint32 r = 0; r < n; ++r)
+            m_rows.push_back(next + r);
+        next += n;
     }
 }
 
@@ -260,7 +442,7 @@ void RecordTableModel::startTextIndex()
 {
     m_text.reset();
     // A copy of the parts: the implicitly shared lists make it cheap and thread-safe.
-    m_textFuture = QtConcurrent::run([parts = m_parts] { return buildTextIndex(parts); });
+    m_textFuture = QtConcurrent::run([parts = m_parts, cols = m_columns] { return buildTextIndex(parts, cols); });
 }
 
 void RecordTableModel::ensureTextIndex() const
@@ -269,42 +451,71 @@ void RecordTableModel::ensureTextIndex() const
         m_text = m_textFuture.result();
 }
 
-std::string_view RecordTableModel::rowText(int row) const
+bool RecordTableModel::isColumnInterned(int column) const
 {
     ensureTextIndex();
-    const qsizetype slot = slotOf(m_rows[size_t(row)]);
-    const qsizetype begin = m_text->offsets[size_t(slot)];
-    const qsizetype end = m_text->offsets[size_t(slot) + 1] - 1; // without the row's '\n'
-    return std::string_view(m_text->text.constData() + begin, size_t(end - begin));
+    return column >= firstRecordColumn() && column <= recordColumnCount()
+        && m_text->internedAt[size_t(column - 1)] >= 0;
+}
+
+std::string RecordTableModel::rowText(int row) const
+{
+    std::string out(fieldText(row, routerColumn()));
+    for (int c = firstRecordColumn(); c <= recordColumnCount(); ++c) {
+        out += '\x1f';
+        out += fieldText(row, c);
+        if (isErrorRow(row))
+            break; // the sentence is the row
+    }
+    return out;
 }
 
 std::vector<bool> RecordTableModel::slotsContaining(std::string_view needle) const
 {
     ensureTextIndex();
-    std::vector<bool> hit(m_text->offsets.empty() ? 0 : m_text->offsets.size() - 1, false);
-    const char *base = m_text->text.constData();
-    const size_t size = size_t(m_text->text.size());
-    size_t pos = 0;
-    size_t slot = 0;
-    // One memmem over the whole buffer beats a search per row: the first byte of a typed
-    // filter ("6" of "65010") is everywhere, the whole needle is not.
-    while (pos < size) {
-        const void *found = memmem(base + pos, size - pos, needle.data(), needle.size());
-        if (!found)
-            break;
-        const size_t at = size_t(static_cast<const char *>(found) - base);
-        while (slot + 1 < m_text->offsets.size() && m_text->offsets[slot + 1] <= at)
-            ++slot;
-        hit[slot] = true;
-        pos = m_text->offsets[slot + 1]; // the next row
+    const TextIndex &ix = *m_text;
+    const size_t slotCount = ix.offsets.empty() ? 0 : ix.offsets.size() - 1;
+    std::vector<bool> hit(slotCount, false);
+    // The separators are no typed text; a needle holding one would match across fields.
+    if (needle.empty() || needle.find_first_of("\n\x1f") != std::string_view::npos)
+        return hit;
+    markContaining(ix.text, ix.offsets, needle, hit);
+    for (const TextIndex::Interned &col : ix.interned) {
+        std::vector<bool> valueHit(col.valueOffsets.size() - 1, false);
+        markContaining(col.values, col.valueOffsets, needle, valueHit);
+        if (std::find(valueHit.begin(), valueHit.end(), true) == valueHit.end())
+            continue;
+        for (size_t s = 0; s < slotCount; ++s) {
+            if (valueHit[col.ids[s]])
+                hit[s] = true;
+        }
+    }
+    for (size_t p = 0; p + 1 < ix.partBase.size(); ++p) {
+        const auto has = [&](const QByteArray &t) { return std::string_view(t.constData(), size_t(t.size())).find(needle) != std::string_view::npos; };
+        if (has(ix.partRouter[p]) || has(ix.partError[p]))
+            std::fill(hit.begin() + ix.partBase[p], hit.begin() + ix.partBase[p + 1], true);
     }
     return hit;
 }
 
 std::string_view RecordTableModel::fieldText(int row, int column) const
 {
-    std::string_view text = rowText(row);
-    for (int c = 0; c < column; ++c) {
+    ensureTextIndex();
+    const TextIndex &ix = *m_text;
+    const size_t slot = m_rows[size_t(row)];
+    const qsizetype part = ix.partOf(qsizetype(slot));
+    const auto view = [](const QByteArray &t) { return std::string_view(t.constData(), size_t(t.size())); };
+    if (column == routerColumn())
+        return view(ix.partRouter[size_t(part)]);
+    if (column < firstRecordColumn() || column > recordColumnCount())
+        return {}; // Source and Age are not searched
+    if (!ix.partError[size_t(part)].isEmpty())
+        return column == firstRecordColumn() ? view(ix.partError[size_t(part)]) : std::string_view();
+    const int rc = column - 1;
+    if (const int i = ix.internedAt[size_t(rc)]; i >= 0)
+        return ix.interned[size_t(i)].value(ix.interned[size_t(i)].ids[slot]);
+    std::string_view text(ix.text.constData() + ix.offsets[slot], ix.offsets[slot + 1] - ix.offsets[slot] - 1);
+    for (int f = ix.inlineField[size_t(rc)]; f > 0; --f) {
         const size_t sep = text.find('\x1f');
         if (sep == std::string_view::npos)
             return {};
@@ -312,6 +523,25 @@ std::string_view RecordTableModel::fieldText(int row, int column) const
     }
     const size_t sep = text.find('\x1f');
     return sep == std::string_view::npos ? text : text.substr(0, sep);
+}
+
+RecordTableModel::MemoryUse RecordTableModel::memoryUse() const
+{
+    ensureTextIndex();
+    const TextIndex &ix = *m_text;
+    MemoryUse m;
+    m.rows = qsizetype(m_rows.capacity() * sizeof(quint32));
+    m.parts = qsizetype(m_partBase.capacity() * sizeof(quint32) + ix.partBase.capacity() * sizeof(quint32));
+    for (size_t p = 0; p < ix.partRouter.size(); ++p)
+        m.parts += ix.partRouter[p].capacity() + ix.partError[p].capacity() + 2 * qsizetype(sizeof(QByteArray));
+    m.inlineText = ix.text.capacity();
+    m.offsets = qsizetype(ix.offsets.capacity() * sizeof(quint32));
+    for (const TextIndex::Interned &col : ix.interned) {
+        m.internedIds += qsizetype(col.ids.capacity() * sizeof(quint32));
+        m.internedTables += col.values.capacity() + qsizetype(col.valueOffsets.capacity() * sizeof(quint32));
+    }
+    m.internedColumns = int(ix.interned.size());
+    return m;
 }
 
 ColumnType RecordTableModel::columnType(int column) const
@@ -338,22 +568,24 @@ QString RecordTableModel::columnKey(int column) const
 
 bool RecordTableModel::isErrorRow(int row) const
 {
-    return row >= 0 && size_t(row) < m_rows.size() && m_rows[size_t(row)].record < 0;
+    return row >= 0 && size_t(row) < m_rows.size() && !m_parts[partOfSlot(m_rows[size_t(row)])].ok();
 }
 
 QString RecordTableModel::displayText(int row, int column) const
 {
-    const RowRef ref = m_rows[size_t(row)];
+    const RowRef ref = refOf(row);
     const RouterResult &part = m_parts[ref.part];
     if (column == routerColumn())
         return part.router;
     if (column == sourceColumn()) {
         if (ref.record < 0)
             return tr("error");
+        if (m_origin == Origin::Pasted)
+            return tr("pasted");
         return part.fromCache ? tr("stored") : tr("live");
     }
     if (column == ageColumn()) {
-        if (!part.fetchedAt.isValid())
+        if (!part.fetchedAt.isValid() || m_origin == Origin::Pasted)
             return {};
         return cellText(QVariant(qMax<qint64>(0, part.fetchedAt.secsTo(m_now))), ColumnType::Duration);
     }
@@ -378,7 +610,7 @@ QVariant RecordTableModel::data(const QModelIndex &index, int role) const
         return {};
     const int row = index.row();
     const int column = index.column();
-    const RowRef ref = m_rows[size_t(row)];
+    const RowRef ref = refOf(row);
     const RouterResult &part = m_parts[ref.part];
     switch (role) {
     case Qt::DisplayRole:
@@ -417,9 +649,12 @@ QVariant RecordTableModel::data(const QModelIndex &index, int role) const
         if (column == routerColumn())
             return part.router;
         if (column == sourceColumn())
-            return ref.record < 0 ? QStringLiteral("error") : part.fromCache ? QStringLiteral("stored") : QStringLiteral("live");
+            return ref.record < 0              ? QStringLiteral("error")
+                 : m_origin == Origin::Pasted ? QStringLiteral("pasted")
+                 : part.fromCache             ? QStringLiteral("stored")
+                                              : QStringLiteral("live");
         if (column == ageColumn())
-            return part.fetchedAt.isValid() ? QVariant(qMax<qint64>(0, part.fetchedAt.secsTo(m_now))) : QVariant();
+            return part.fetchedAt.isValid() && m_origin != Origin::Pasted ? QVariant(qMax<qint64>(0, part.fetchedAt.secsTo(m_now))) : QVariant();
         if (ref.record < 0)
             return column == firstRecordColumn() ? QVariant(errorSentence(part.error)) : QVariant();
         return part.records.value(ref.record, column - 1);
@@ -470,7 +705,7 @@ void RecordTableModel::sort(int column, Qt::SortOrder order)
     std::vector<qsizetype> persistentSlots;
     persistentSlots.reserve(size_t(persistent.size()));
     for (const QModelIndex &idx : persistent)
-        persistentSlots.push_back(slotOf(m_rows[size_t(idx.row())]));
+        persistentSlots.push_back(slotOfRow(idx.row()));
     if (column < 0)
         rebuildRows(); // back to arrival order
     else
@@ -478,7 +713,7 @@ void RecordTableModel::sort(int column, Qt::SortOrder order)
     if (!persistent.isEmpty()) {
         std::vector<int> rowOfSlot(m_rows.size());
         for (size_t r = 0; r < m_rows.size(); ++r)
-            rowOfSlot[size_t(slotOf(m_rows[r]))] = int(r);
+            rowOfSlot[size_t(m_rows[r])] = int(r);
         QModelIndexList to;
         to.reserve(persistent.size());
         for (qsizetype i = 0; i < persistent.size(); ++i)
@@ -540,7 +775,7 @@ bool RecordTableModel::applyRouteIpSort()
     const size_t n = m_rows.size();
     std::vector<IpSortKey> keys(n);
     for (size_t r = 0; r < n; ++r) {
-        const RowRef ref = m_rows[r];
+        const RowRef ref = refOf(int(r));
         if (ref.record < 0) {
             keys[r].row = quint32(r); // error rows: class 0
             continue;
@@ -562,7 +797,7 @@ bool RecordTableModel::applyRouteIpSort()
             return desc ? c > 0 : c < 0;
         return a.row < b.row;
     });
-    std::vector<RowRef> sorted(n);
+    std::vector<quint32> sorted(n);
     for (size_t r = 0; r < n; ++r)
         sorted[r] = m_rows[keys[r].row];
     m_rows.swap(sorted);
@@ -604,7 +839,7 @@ void RecordTableModel::applySort()
         rankTexts(texts);
     } else if (column == ageColumn()) {
         for (size_t r = 0; r < n; ++r) {
-            const RouterResult &p = m_parts[m_rows[r].part];
+            const RouterResult &p = m_parts[partOfSlot(m_rows[r])];
             keys[r].cls = p.fetchedAt.isValid() ? 1 : 0;
             keys[r].i = p.fetchedAt.isValid() ? p.fetchedAt.secsTo(m_now) : 0;
         }
@@ -616,7 +851,7 @@ void RecordTableModel::applySort()
         if (textual)
             texts.resize(n);
         for (size_t r = 0; r < n; ++r) {
-            const RowRef ref = m_rows[r];
+            const RowRef ref = refOf(int(r));
             if (ref.record < 0)
                 continue; // error rows: class 0
             const RecordSet &set = m_parts[ref.part].records;
@@ -697,7 +932,7 @@ void RecordTableModel::applySort()
         for (size_t r = 0; r < n; ++r)
             perm[r] = flat[r].row;
     }
-    std::vector<RowRef> sorted(n);
+    std::vector<quint32> sorted(n);
     for (size_t r = 0; r < n; ++r)
         sorted[r] = m_rows[perm[r]];
     m_rows.swap(sorted);

@@ -18,9 +18,12 @@ namespace rl {
 // columns are Router, the record type's own columns (RecordSet::columns()), Source and Age.
 // A router that failed shows one row carrying its error sentence in place.
 //
-// Built for full routing tables: a row is 8 bytes over the implicitly shared records;
-// sort() orders an index permutation on typed keys extracted once per row; the lowercase
-// text the filter searches is built once, off the UI thread, into one contiguous buffer.
+// Built for full routing tables: a row is a 4-byte storage slot over the implicitly shared
+// records (a slot's part is found from the parts' first slots); sort() orders the slots on
+// typed keys extracted once per row; the lowercase text the filter searches is built once, off
+// the UI thread. Router names and error sentences are kept once per part, and text columns
+// whose values repeat (AS paths, communities, states) are interned: a row holds a 4-byte index
+// into a table of distinct values instead of the text.
 class RecordTableModel final : public QAbstractTableModel
 {
     Q_OBJECT
@@ -46,6 +49,11 @@ public:
     // A batch of parts (the GUI collects what arrived during one refresh): one insert.
     void addParts(const QList<RouterResult> &parts);
     void clear();
+    // Where the rows came from. Pasted: text read offline (the paste box), so Source says
+    // "pasted", never "live", and there is no cache age.
+    enum class Origin { Routers, Pasted };
+    void setOrigin(Origin origin);
+    Origin origin() const { return m_origin; }
     // Age is computed against this clock; refreshAges() moves it to now.
     void setReferenceTime(const QDateTime &now);
     void refreshAges();
@@ -63,15 +71,30 @@ public:
     bool isErrorRow(int row) const;
     QString displayText(int row, int column) const;
 
-    // Filter support. ensureTextIndex() blocks until the text buffer is built (it normally
-    // is, in the background, long before anyone types). Text is lowercase UTF-8; the fields
-    // of a row (Router and record columns) are separated by '\x1f'.
+    // Filter support. ensureTextIndex() blocks until the text index is built (it normally
+    // is, in the background, long before anyone types). Text is lowercase UTF-8.
     void ensureTextIndex() const;
-    std::string_view rowText(int row) const;
+    // The whole row as the filter sees it, fields (Router and record columns) joined by '\x1f'.
+    std::string rowText(int row) const;
     std::string_view fieldText(int row, int column) const;
-    // Per storage slot: does its text contain `needle` (lowercase)? slotOfRow maps a row.
+    // Per storage slot: does any of its fields contain `needle` (lowercase)? slotOfRow maps a row.
     std::vector<bool> slotsContaining(std::string_view needle) const;
-    qsizetype slotOfRow(int row) const { return slotOf(m_rows[size_t(row)]); }
+    qsizetype slotOfRow(int row) const { return qsizetype(m_rows[size_t(row)]); }
+    // Is this record column's text interned (one table of distinct values, an index per row)?
+    bool isColumnInterned(int column) const;
+
+    // What the rows cost, in bytes actually allocated (capacity, not size), for the benchmark.
+    struct MemoryUse {
+        qsizetype rows = 0;          // row -> slot
+        qsizetype parts = 0;         // per part: first slot, router and error text
+        qsizetype inlineText = 0;    // text of the columns kept per row
+        qsizetype offsets = 0;       // where each slot's inline text starts
+        qsizetype internedIds = 0;   // per row and interned column: an index
+        qsizetype internedTables = 0;// the distinct values, once
+        int internedColumns = 0;
+        qsizetype total() const { return rows + parts + inlineText + offsets + internedIds + internedTables; }
+    };
+    MemoryUse memoryUse() const;
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -81,17 +104,15 @@ public:
     int sortColumn() const { return m_sortColumn; }
     Qt::SortOrder sortOrder() const { return m_sortOrder; }
 
-    struct TextIndex {
-        QByteArray text;
-        std::vector<quint32> offsets; // per storage slot, plus one past the end (rows end in '\n')
-    };
+    struct TextIndex;
 
 private:
     struct RowRef {
-        quint32 part;
+        qsizetype part;
         qint32 record; // -1: the part's error row
     };
-    qsizetype slotOf(RowRef ref) const { return m_partBase[ref.part] + (ref.record < 0 ? 0 : ref.record); }
+    qsizetype partOfSlot(quint32 slot) const;
+    RowRef refOf(int row) const;
     void rebuildRows();
     void appendRowsFrom(qsizetype firstPart);
     void startTextIndex();
@@ -99,10 +120,11 @@ private:
     bool applyRouteIpSort();
 
     QueryKind m_kind = QueryKind::Facts;
+    Origin m_origin = Origin::Routers;
     std::span<const ColumnInfo> m_columns;
     QList<RouterResult> m_parts;
-    std::vector<qsizetype> m_partBase;
-    std::vector<RowRef> m_rows;
+    std::vector<quint32> m_partBase; // part -> its first storage slot (slots follow arrival order)
+    std::vector<quint32> m_rows;     // row -> storage slot
     QDateTime m_now;
     int m_sortColumn = -1;
     Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
