@@ -6,6 +6,8 @@
 #include "engine/vendors/string_interner.h"
 
 namespace rl {
+#include <QHash>
+
 
 using namespace commercial;
 using namespace jsondom;
@@ -28,6 +30,7 @@ SessionProfile CiscoNxosTranslator::sessionProfile() const
         QStringLiteral("show (?:ip|ipv6) route %1 vrf %2 \\| json").arg(prefix, name),
         QStringLiteral("show lldp neighbors detail \\| json"),
     });
+        QStringLiteral("show interface transceiver details \\| json"),
     return p;
 }
 
@@ -66,9 +69,11 @@ Result<QStringList> CiscoNxosTranslator::commands(QueryKind kind, const QueryPar
     case QueryKind::LldpNeighbors:
         return QStringList{QStringLiteral("show lldp neighbors detail | json")};
     case QueryKind::VlanErrors:
-        return unsupported(kind, platform(), QStringLiteral("NX-OS shows no per-VLAN tag drop counters for subinterfaces in its JSON output, and RouterLens does not read its subinterface encapsulation yet."));
+        // Every interface, not just the one asked for: a wrongly tagged frame is counted on the
+        // parent, so the subinterface's record needs its parent's counters. Filtered after parsing.
+        return QStringList{QStringLiteral("show interface | json")};
     case QueryKind::Optics:
-        return unsupported(kind, platform(), QStringLiteral("RouterLens does not read NX-OS transceiver diagnostics yet."));
+        return QStringList{QStringLiteral("show interface transceiver details | json")};
     }
     return unsupported(kind, platform(), QStringLiteral("RouterLens does not know this query."));
 }
@@ -316,9 +321,73 @@ Result<RecordSet> parseOne(QueryKind kind, const QString &command, const QByteAr
         });
         return RecordSet(kind, rows);
     }
-    case QueryKind::VlanErrors:
-    case QueryKind::Optics:
-        break;
+    case QueryKind::VlanErrors: {
+        if (!has(root, "TABLE_interface"))
+            return clitext::formatError(what, text, QStringLiteral("it has no TABLE_interface"));
+        struct Row {
+            VlanRecord v;
+            qint64 badEtype = -1;
+            bool tagged = false;
+        };
+        QList<Row> all;
+        forEachNxRow(root, "interface", [&](Element i) {
+            Row r;
+            r.v.interfaceName = qstr(i, "interface");
+            r.v.parentInterface = has(i, "parent_interface") ? qstr(i, "parent_interface")
+                                                             : r.v.interfaceName.section(QLatin1Char('.'), 0, 0);
+            const qint64 tag = integer(i, "eth_encap_vlan");
+            // "encapsulation": "802.1Q" on a subinterface, "ARPA" on a plain port.
+            r.tagged = tag > 0 || qstr(i, "encapsulation").contains(u"802.1Q", Qt::CaseInsensitive);
+            r.v.vlanId = tag > 0 ? tag : -1;
+            r.v.encapsulation = r.tagged ? QStringLiteral("dot1q") : QString();
+            r.v.operState = str(i, "admin_state") == "down" ? LinkState::AdminDown : linkStateFromName(qstr(i, "state"));
+            r.v.inPackets = integer(i, "eth_inpkts");
+            r.v.outPackets = integer(i, "eth_outpkts");
+            r.v.otherDrops = integer(i, "eth_indiscard");
+            // "bad etype drop": frames whose EtherType / VLAN tag no (sub)interface of the port takes.
+            r.badEtype = integer(i, "eth_bad_eth");
+            all.append(r);
+        });
+        QHash<QString, qint64> parentDrops;
+        for (const Row &r : all)
+            if (!r.tagged)
+                parentDrops.insert(r.v.interfaceName, r.badEtype);
+        QList<VlanRecord> rows;
+        for (const Row &r : all) {
+            if (!r.tagged)
+                continue;
+            VlanRecord v = r.v;
+            v.unknownTagDrops = parentDrops.value(v.parentInterface, r.badEtype);
+            rows.append(v);
+        }
+        return RecordSet(kind, rows);
+    }
+    case QueryKind::Optics: {
+        if (!has(root, "TABLE_interface"))
+            return clitext::formatError(what, text, QStringLiteral("it has no TABLE_interface"));
+        QList<OpticsRecord> rows;
+        forEachNxRow(root, "interface", [&](Element i) {
+            if (str(i, "sfp") != "present")
+                return; // empty cage
+            const QString name = qstr(i, "interface");
+            // Copper cables and optics without diagnostics have no lane table.
+            forEachNxRow(i, "lane", [&](Element l) {
+                OpticsRecord r;
+                r.interfaceName = name;
+                r.lane = integer(l, "lane_number");
+                r.rxPowerDbm = real(l, "rx_pwr");
+                r.txPowerDbm = real(l, "tx_pwr");
+                r.temperatureC = real(l, "temperature");
+                r.biasMa = real(l, "current");
+                r.rxLowWarnDbm = real(l, "rx_pwr_warn_lo");
+                r.rxHighWarnDbm = real(l, "rx_pwr_warn_hi");
+                r.txLowWarnDbm = real(l, "tx_pwr_warn_lo");
+                r.txHighWarnDbm = real(l, "tx_pwr_warn_hi");
+                rows.append(r);
+            });
+        });
+        return RecordSet(kind, rows);
+    }
     }
     return Error(ErrorCode::UnsupportedQuery, QStringLiteral("Cisco NX-OS output for %1 is not read by RouterLens yet.").arg(what));
 }
@@ -329,7 +398,9 @@ bool answers(QueryKind kind, const QString &cmd)
     auto has = [&](const char *w) { return c.contains(QLatin1String(w)); };
     switch (kind) {
     case QueryKind::Facts: return has("show ver");
-    case QueryKind::LinkStatus: return has("show int");
+    case QueryKind::LinkStatus:
+    case QueryKind::VlanErrors: return has("show int") && !has("transceiver");
+    case QueryKind::Optics: return has("transceiver");
     case QueryKind::BgpStatus: return has("bgp") && has("summ");
     case QueryKind::ArpTable: return has(" arp") || has("ipv6 nei");
     case QueryKind::ReceivedRoutes: return has("bgp") && has("received");
@@ -344,7 +415,9 @@ QString guess(QueryKind kind, const QByteArray &body)
 {
     switch (kind) {
     case QueryKind::Facts: return QStringLiteral("show version | json");
-    case QueryKind::LinkStatus: return QStringLiteral("show interface | json");
+    case QueryKind::LinkStatus:
+    case QueryKind::VlanErrors: return QStringLiteral("show interface | json");
+    case QueryKind::Optics: return QStringLiteral("show interface transceiver details | json");
     case QueryKind::BgpStatus: return QStringLiteral("show bgp vrf all all summary | json");
     case QueryKind::ArpTable: return body.contains("ipv6-addr") ? QStringLiteral("show ipv6 neighbor vrf all | json") : QStringLiteral("show ip arp vrf all | json");
     case QueryKind::ReceivedRoutes: return QStringLiteral("show bgp ipv4 unicast neighbors <neighbor> received-routes | json");

@@ -61,6 +61,14 @@ void TstCiscoNxos::pasted_data()
         << 0 << "name=Ethernet1/1;operState=up;speedMbps=10000;mtu=9216;inErrors=3;crcErrors=2;mac=00:a1:b2:c3:00:11" << 1 << "adminState=admin-down;operState=down";
     QTest::newRow("lldp") << QueryKind::LldpNeighbors << "lldp.json" << "show lldp neighbors detail | json" << 1
         << 0 << "localInterface=Eth1/49;remoteSystemName=sw1.lab;remotePortId=Ethernet49;remoteMgmtAddress=10.255.0.21" << 0 << "";
+    QTest::newRow("vlan subinterfaces, parent's bad-etype drops") << QueryKind::VlanErrors << "vlan_interfaces.json" << "show interface | json" << 2
+        << 0 << "interface=Ethernet1/5.410;parentInterface=Ethernet1/5;vlanId=410;encapsulation=dot1q;operState=up;inPackets=455012;outPackets=431990;unknownTagDrops=37;otherDrops=0"
+        << 1 << "interface=Ethernet1/5.411;vlanId=411;operState=admin-down;inPackets=;unknownTagDrops=37";
+    QTest::newRow("vlan without subinterfaces") << QueryKind::VlanErrors << "vlan_no_subinterfaces.json" << "show interface | json" << 0
+        << 0 << "" << 0 << "";
+    QTest::newRow("optics, empty cage and copper skipped") << QueryKind::Optics << "transceiver_details.json" << "show interface transceiver details | json" << 3
+        << 0 << "interface=Ethernet1/1;lane=1;rxPowerDbm=-14.87;txPowerDbm=-2.21;temperatureC=31.47;biasMa=36.12;rxLowWarnDbm=-14.4;rxHighWarnDbm=0.49;txLowWarnDbm=-6.3;txHighWarnDbm=0.49"
+        << 2 << "interface=Ethernet1/49;lane=2;rxPowerDbm=;txPowerDbm=-1.02;rxLowWarnDbm=-9.5";
 
 }
 
@@ -93,6 +101,9 @@ void TstCiscoNxos::errors_data()
     QTest::newRow("bad uptime") << QueryKind::BgpStatus << "bad_time.json" << "parse-error" << "";
     QTest::newRow("wrong document") << QueryKind::BgpStatus << "lldp.json" << "parse-error" << "TABLE_nbor_detail";
     QTest::newRow("routes of version") << QueryKind::ReceivedRoutes << "version.json" << "parse-error" << "nxos_ver_str";
+    QTest::newRow("vlan of version") << QueryKind::VlanErrors << "version.json" << "parse-error" << "nxos_ver_str";
+    QTest::newRow("optics of bgp summary") << QueryKind::Optics << "bgp_summary.json" << "parse-error" << "TABLE_vrf";
+    QTest::newRow("optics truncated") << QueryKind::Optics << "transceiver_truncated.json" << "parse-error" << "";
 
 }
 
