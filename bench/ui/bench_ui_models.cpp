@@ -17,12 +17,15 @@
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QHash>
 #include <QHeaderView>
 #include <QRandomGenerator>
 #include <QTableView>
 #include <QTimer>
 
+#include <algorithm>
 #include <cstdio>
+#include <ctime>
 
 using namespace rl;
 
@@ -69,31 +72,85 @@ QList<RouteRecord> makeRoutes(int n)
     return routes;
 }
 
-// With RL_BENCH_TRACE set, names every event the GUI thread spent over 15 ms on: the
-// place to look when the fan-out's worst delay grows.
+qint64 threadCpuNs()
+{
+    timespec ts{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return qint64(ts.tv_sec) * 1000000000 + ts.tv_nsec;
+}
+
+// Counts what the GUI thread spends its time on, per event type and receiver class, in wall
+// and in CPU time of the thread (on a loaded machine the wall time also holds the time the
+// thread waited for a core; its CPU time is the work itself). With RL_BENCH_TRACE set, also
+// names every event over 15 ms of wall time and every nested paint over 5 ms: the place to
+// look when the fan-out's worst delay grows.
 class TracingApplication final : public QApplication
 {
 public:
     using QApplication::QApplication;
+    struct Cost {
+        qint64 count = 0;
+        qint64 wallNs = 0, cpuNs = 0, worstWallNs = 0, worstCpuNs = 0;
+    };
     bool notify(QObject *receiver, QEvent *event) override
     {
-        if (!m_trace || m_depth > 0)
+        const bool nestedPaint = m_depth > 0 && event->type() == QEvent::Paint;
+        if (!m_profile || (m_depth > 0 && !nestedPaint))
             return QApplication::notify(receiver, event);
         ++m_depth;
         QElapsedTimer t;
         t.start();
+        const qint64 cpu0 = threadCpuNs();
         const int type = int(event->type());
         const QByteArray cls = QByteArray(receiver->metaObject()->className()) + ' ' + receiver->objectName().toUtf8();
         const bool r = QApplication::notify(receiver, event);
         --m_depth;
-        if (t.elapsed() > 15)
-            std::fprintf(stderr, "  slow event: %lld ms, type %d, receiver %s\n", t.elapsed(), type, cls.constData());
+        const qint64 wall = t.nsecsElapsed(), cpu = threadCpuNs() - cpu0;
+        Cost &c = (nestedPaint ? m_paints : m_events)[QByteArray::number(type) + ' ' + cls];
+        ++c.count;
+        c.wallNs += wall;
+        c.cpuNs += cpu;
+        c.worstWallNs = qMax(c.worstWallNs, wall);
+        c.worstCpuNs = qMax(c.worstCpuNs, cpu);
+        if (!nestedPaint)
+            m_worstEventCpuNs = qMax(m_worstEventCpuNs, cpu);
+        if (m_trace && (nestedPaint ? wall > 5000000 : wall > 15000000))
+            std::fprintf(stderr, "  slow %s: %lld ms (cpu %lld ms), type %d, receiver %s\n", nestedPaint ? "paint" : "event",
+                         wall / 1000000, cpu / 1000000, type, cls.constData());
         return r;
     }
+    void startProfile()
+    {
+        m_events.clear();
+        m_paints.clear();
+        m_worstEventCpuNs = 0;
+        m_profile = true;
+    }
+    void stopProfile() { m_profile = false; }
+    void printProfile(int top) const
+    {
+        for (const auto *table : {&m_events, &m_paints}) {
+            QList<std::pair<QByteArray, Cost>> list;
+            for (auto it = table->cbegin(); it != table->cend(); ++it)
+                list.append({it.key(), it.value()});
+            std::sort(list.begin(), list.end(), [](const auto &a, const auto &b) { return a.second.cpuNs > b.second.cpuNs; });
+            std::printf("    %s by GUI-thread CPU (type receiver: count, cpu total, worst cpu, worst wall):\n",
+                        table == &m_events ? "events" : "nested paints");
+            for (qsizetype i = 0; i < list.size() && i < top; ++i) {
+                const Cost &c = list[i].second;
+                std::printf("      %-60s %6lld  %7.1f ms  %6.1f ms  %6.1f ms\n", list[i].first.left(60).constData(), c.count,
+                            c.cpuNs / 1e6, c.worstCpuNs / 1e6, c.worstWallNs / 1e6);
+            }
+        }
+    }
+    qint64 worstEventCpuNs() const { return m_worstEventCpuNs; }
     bool m_trace = qEnvironmentVariableIsSet("RL_BENCH_TRACE");
 
 private:
+    bool m_profile = m_trace;
     int m_depth = 0;
+    qint64 m_worstEventCpuNs = 0;
+    QHash<QByteArray, Cost> m_events, m_paints;
 };
 
 void settle(QApplication &app)
@@ -143,6 +200,7 @@ int main(int argc, char **argv)
     model.ensureTextIndex(); // built in the background since the load
     const qint64 indexWaitMs = t.elapsed();
     const qint64 rssModel = rssBytes();
+    const RecordTableModel::MemoryUse use = model.memoryUse();
 
     t.restart();
     proxy.sort(3, Qt::AscendingOrder); // AS path (text)
@@ -156,6 +214,7 @@ int main(int argc, char **argv)
     proxy.sort(6, Qt::AscendingOrder); // MED (integer)
     settle(app);
     const qint64 sortIntMs = t.elapsed();
+    const qint64 rssSorted = rssBytes();
 
     const QString typed = QStringLiteral("65010 6");
     qint64 worstKeyMs = 0, totalKeyMs = 0;
@@ -186,6 +245,15 @@ int main(int argc, char **argv)
     std::printf("  filter backspace (full pass)    %6lld ms\n", backspaceMs);
     std::printf("  memory: records %.0f B/row, model+filter buffer %.0f B/row, total %.0f B/row (target < 300)\n",
                 double(rssRecords - rss0) / rows, double(rssModel - rssRecords) / rows, double(rssEnd - rss0) / rows);
+    const auto perRow = [rows](qsizetype bytes) { return double(bytes) / rows; };
+    std::printf("    RSS growth per row: after sorts %.1f B, after filtering %.1f B (the proxy's row list, freed sort buffers)\n",
+                double(rssSorted - rssModel) / rows, double(rssEnd - rssSorted) / rows);
+    std::printf("    records: sizeof(RouteRecord) %zu B; AS path and community strings shared with the parser's\n",
+                sizeof(RouteRecord));
+    std::printf("    model, allocated (capacity) per row: rows %.1f B, parts %.2f B, inline text %.1f B, its offsets %.1f B,\n"
+                "      interned ids %.1f B (%d columns), interned tables %.2f B; total %.1f B\n",
+                perRow(use.rows), perRow(use.parts), perRow(use.inlineText), perRow(use.offsets), perRow(use.internedIds),
+                use.internedColumns, perRow(use.internedTables), perRow(use.total()));
 
 #ifdef RL_BENCH_WITH_SERVICE
     {

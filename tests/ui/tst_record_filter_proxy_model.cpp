@@ -22,6 +22,8 @@ private Q_SLOTS:
     void columnFilters();
     void sortGoesThroughTheSource();
     void sourceChangesRefilter();
+    void internedColumnsFilterLikeTheirText_data();
+    void internedColumnsFilterLikeTheirText();
 
 private:
     QStringList routersShown() const;
@@ -144,6 +146,72 @@ void TestRecordFilterProxyModel::sourceChangesRefilter()
     QCOMPARE(m_proxy->rowCount(), 2);
     m_model->clear();
     QCOMPARE(m_proxy->rowCount(), 0);
+}
+
+void TestRecordFilterProxyModel::internedColumnsFilterLikeTheirText_data()
+{
+    QTest::addColumn<bool>("uniquePaths");
+    QTest::addColumn<int>("column"); // -1: the filter box
+    QTest::addColumn<QString>("text");
+    const int asPath = 3, communities = 7;
+    for (bool unique : {false, true}) {
+        const char *tag = unique ? "inline paths" : "interned paths";
+        auto row = [&](const char *what) -> QTestData & { return QTest::newRow(qPrintable(QStringLiteral("%1, %2").arg(QLatin1String(tag), QLatin1String(what)))); };
+        row("path") << unique << -1 << "65020 65030";
+        row("path middle") << unique << -1 << "64999";
+        row("path set") << unique << -1 << "{65061";
+        row("path prefix of a number") << unique << -1 << "6502";
+        row("community, other case") << unique << -1 << "no-EXPORT";
+        row("community pair") << unique << -1 << "65010:300 65010:1";
+        row("state") << unique << -1 << "IGP";
+        row("inline prefix") << unique << -1 << "10.0.1";
+        row("router") << unique << -1 << "pe-b";
+        row("error sentence") << unique << -1 << "port 22";
+        row("nothing") << unique << -1 << "65030 65020";
+        row("path column") << unique << asPath << "65030";
+        row("path column negated") << unique << asPath << "!65030";
+        row("community column") << unique << communities << "no-export";
+        row("community column, empty ones") << unique << communities << "!65010";
+        row("protocol column") << unique << 10 << "bgp";
+    }
+}
+
+void TestRecordFilterProxyModel::internedColumnsFilterLikeTheirText()
+{
+    // The filter must match exactly the rows whose shown text contains the needle, whether a
+    // column's text is interned (a table of distinct values) or kept per row.
+    QFETCH(bool, uniquePaths);
+    QFETCH(int, column);
+    QFETCH(QString, text);
+    m_model->setResults(QueryKind::ReceivedRoutes, testdata::routeParts(400, uniquePaths));
+    QCOMPARE(m_model->isColumnInterned(3), !uniquePaths); // AS path
+    QVERIFY(m_model->isColumnInterned(7));                // communities
+    QVERIFY(!m_model->isColumnInterned(1));               // prefixes are not text
+    m_model->sort(6, Qt::DescendingOrder); // MED: rows no longer in slot order
+
+    QStringList expected;
+    const QString needle = text.startsWith(QLatin1Char('!')) ? text.mid(1) : text;
+    const bool negate = text.startsWith(QLatin1Char('!'));
+    for (int r = 0; r < m_model->rowCount(); ++r) {
+        bool hit = false;
+        if (column >= 0) {
+            hit = m_model->index(r, column).data().toString().contains(needle, Qt::CaseInsensitive) != negate;
+        } else {
+            for (int c = 0; c <= m_model->recordColumnCount() && !hit; ++c)
+                hit = m_model->index(r, c).data().toString().contains(needle, Qt::CaseInsensitive);
+        }
+        if (hit)
+            expected << m_model->index(r, 0).data().toString() + QLatin1Char('/') + m_model->index(r, 1).data().toString();
+    }
+    if (column >= 0)
+        m_proxy->setColumnFilter(column, text);
+    else
+        m_proxy->setFilterText(text);
+    QStringList shown;
+    for (int r = 0; r < m_proxy->rowCount(); ++r)
+        shown << m_proxy->index(r, 0).data().toString() + QLatin1Char('/') + m_proxy->index(r, 1).data().toString();
+    QCOMPARE(shown, expected);
+    QVERIFY(!text.startsWith(QLatin1String("65030 65020")) || shown.isEmpty());
 }
 
 QTEST_MAIN(TestRecordFilterProxyModel)

@@ -24,6 +24,8 @@ private Q_SLOTS:
     void sortKeepsPersistentIndexes();
     void streamingParts();
     void textIndexMatchesCells();
+    void internedFieldsMatchCells_data();
+    void internedFieldsMatchCells();
     void sourceAndAge();
 };
 
@@ -172,6 +174,41 @@ void TestRecordTableModel::textIndexMatchesCells()
     QCOMPARE(model.fieldText(0, 7), std::string_view("active"));
     QVERIFY(model.rowText(1).find("198.51.100.1") != std::string_view::npos);
     QVERIFY(model.rowText(3).find("unreachable: edge-2 did not answer") != std::string_view::npos);
+}
+
+void TestRecordTableModel::internedFieldsMatchCells_data()
+{
+    QTest::addColumn<bool>("uniquePaths");
+    QTest::newRow("repeating paths") << false;
+    QTest::newRow("unique paths") << true;
+}
+
+void TestRecordTableModel::internedFieldsMatchCells()
+{
+    // Every field the filter reads equals the cell shown, lowercased, interned or not; the
+    // router and error text come from the row's part.
+    QFETCH(bool, uniquePaths);
+    RecordTableModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setResults(QueryKind::ReceivedRoutes, testdata::routeParts(200, uniquePaths));
+    QCOMPARE(model.rowCount(), 201);
+    QCOMPARE(model.isColumnInterned(3), !uniquePaths);
+    model.sort(1, Qt::DescendingOrder);
+    int errors = 0;
+    for (int r = 0; r < model.rowCount(); ++r) {
+        const bool error = model.isErrorRow(r);
+        errors += error ? 1 : 0;
+        for (int c = 0; c <= model.recordColumnCount(); ++c) {
+            const QString shown = model.index(r, c).data().toString().toLower();
+            const std::string_view field = model.fieldText(r, c);
+            QCOMPARE(QString::fromUtf8(field.data(), qsizetype(field.size())), shown);
+        }
+    }
+    QCOMPARE(errors, 1);
+    const RecordTableModel::MemoryUse use = model.memoryUse();
+    QCOMPARE(use.rows, qsizetype(201 * sizeof(quint32)));
+    QCOMPARE(use.internedIds, qsizetype(use.internedColumns) * qsizetype(201 * sizeof(quint32)));
+    QCOMPARE(use.internedColumns, uniquePaths ? 1 : 2); // communities (and AS path); short ones stay inline
 }
 
 void TestRecordTableModel::sourceAndAge()

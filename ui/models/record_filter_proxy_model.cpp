@@ -2,6 +2,8 @@
 
 #include "ui/models/record_table_model.h"
 
+#include <algorithm>
+
 namespace rl {
 namespace {
 
@@ -58,7 +60,6 @@ void RecordFilterProxyModel::setSourceModel(QAbstractItemModel *source)
     }
     m_filtering = false;
     m_visible.clear();
-    m_proxyOfRow.clear();
     if (m_source && (!m_text.isEmpty() || !m_columnFilters.isEmpty()))
         refilter(false);
     endResetModel();
@@ -68,7 +69,6 @@ void RecordFilterProxyModel::sourceReset()
 {
     m_filtering = false;
     m_visible.clear();
-    m_proxyOfRow.clear();
     if (!m_text.isEmpty() || !m_columnFilters.isEmpty())
         refilter(false);
     endResetModel();
@@ -132,7 +132,7 @@ void RecordFilterProxyModel::refilter(bool narrowOnly)
     if (!m_source || (m_text.isEmpty() && m_columnFilters.isEmpty())) {
         m_filtering = false;
         m_visible.clear();
-        m_proxyOfRow.clear();
+        m_visible.shrink_to_fit();
         return;
     }
     m_source->ensureTextIndex();
@@ -179,12 +179,10 @@ void RecordFilterProxyModel::refilter(bool narrowOnly)
                 next.push_back(row);
         }
     }
+    next.shrink_to_fit();
     m_visible.swap(next);
     m_slotHits.clear();
     m_slotHits.shrink_to_fit();
-    m_proxyOfRow.assign(size_t(m_source->rowCount()), -1);
-    for (size_t i = 0; i < m_visible.size(); ++i)
-        m_proxyOfRow[size_t(m_visible[i])] = int(i);
     m_filtering = true;
 }
 
@@ -228,11 +226,10 @@ QModelIndex RecordFilterProxyModel::mapFromSource(const QModelIndex &sourceIndex
         return {};
     int row = sourceIndex.row();
     if (m_filtering) {
-        if (size_t(row) >= m_proxyOfRow.size())
+        const auto it = std::lower_bound(m_visible.begin(), m_visible.end(), row);
+        if (it == m_visible.end() || *it != row)
             return {};
-        row = m_proxyOfRow[size_t(row)];
-        if (row < 0)
-            return {};
+        row = int(it - m_visible.begin());
     }
     return createIndex(row, sourceIndex.column());
 }
