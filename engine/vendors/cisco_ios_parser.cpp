@@ -1,5 +1,6 @@
 #include "engine/vendors/cisco_ios_parser.h"
 
+#include "engine/vendors/address_scan.h"
 #include "engine/vendors/cli_text.h"
 #include "engine/vendors/string_interner.h"
 
@@ -224,74 +225,75 @@ bool readHeader(std::string_view s, TableColumns &c)
 
 namespace {
 
-// Tokens of one line, scanned only as far as asked: a route row's AS path is taken as one
-// slice of the line, so its (many) AS numbers are never split into tokens.
-class LazyTokens
+// The table reader below is the hot path of a full Internet table (a million rows): one pass
+// over the bytes, a cursor instead of tokens, addresses and numbers read in place.
+
+// The first position from p that is (toBlank) or is not (!toBlank) a space or tab; the
+// fixed-width columns are mostly padding, so 16 bytes at a time.
+inline const char *skip(const char *p, const char *end, bool toBlank)
 {
-public:
-    void reset(std::string_view line)
-    {
-        m_line = line;
-        m_pos = 0;
-        m_tok.clear();
-    }
-    // True when token k exists.
-    bool has(size_t k)
-    {
-        while (m_tok.size() <= k) {
-            const size_t n = m_line.size();
-            size_t i = skip(m_pos, false);
-            if (i >= n) {
-                m_pos = n;
-                return false;
-            }
-            const size_t start = i;
-            i = skip(i, true);
-            m_tok.push_back({m_line.substr(start, i - start), int(start)});
-            m_pos = i;
-        }
-        return true;
-    }
-    Token &operator[](size_t k) { return m_tok[k]; }
-
-private:
-    // The first position from i that is (toBlank) or is not (!toBlank) a space or tab; the
-    // fixed-width columns are mostly padding, so 16 bytes at a time.
-    size_t skip(size_t i, bool toBlank) const
-    {
-        const char *d = m_line.data();
-        const size_t n = m_line.size();
 #ifdef __SSE2__
-        const __m128i space = _mm_set1_epi8(' '), tab = _mm_set1_epi8('\t');
-        for (; i + 16 <= n; i += 16) {
-            const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i *>(d + i));
-            unsigned blank = unsigned(_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, space), _mm_cmpeq_epi8(v, tab))));
-            if (!toBlank)
-                blank = ~blank & 0xffffu;
-            if (blank)
-                return i + size_t(__builtin_ctz(blank));
-        }
-#endif
-        while (i < n && ((d[i] == ' ' || d[i] == '\t') != toBlank))
-            ++i;
-        return i;
+    const __m128i space = _mm_set1_epi8(' '), tab = _mm_set1_epi8('\t');
+    for (; end - p >= 16; p += 16) {
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p));
+        unsigned blank = unsigned(_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, space), _mm_cmpeq_epi8(v, tab))));
+        if (!toBlank)
+            blank = ~blank & 0xffffu;
+        if (blank)
+            return p + __builtin_ctz(blank);
     }
+#endif
+    while (p < end && ((*p == ' ' || *p == '\t') != toBlank))
+        ++p;
+    return p;
+}
+inline const char *skipBlanks(const char *p, const char *end) { return skip(p, end, false); }
+// Tokens between the columns are short: a plain loop beats the block compare.
+inline const char *tokenEnd(const char *p, const char *end)
+{
+    while (p < end && *p != ' ' && *p != '\t')
+        ++p;
+    return p;
+}
 
-    std::string_view m_line;
-    size_t m_pos = 0;
-    std::vector<Token> m_tok;
-};
+inline std::optional<IpAddress> address(const char *p, const char *end)
+{
+    return addressscan::address(std::string_view(p, size_t(end - p)));
+}
+
+inline std::optional<IpPrefix> network(const char *p, const char *end)
+{
+    const std::string_view text(p, size_t(end - p));
+    if (std::memchr(p, '/', text.size()))
+        return addressscan::prefix(text);
+    return parseNetwork(text); // classful, without a length
+}
+
+// A weight, metric or local preference: digits only.
+inline bool decimal(const char *p, const char *end, qint64 &out)
+{
+    if (p == end || end - p > 18)
+        return false;
+    qint64 v = 0;
+    for (; p != end; ++p) {
+        if (unsigned(*p - '0') > 9)
+            return false;
+        v = v * 10 + (*p - '0');
+    }
+    out = v;
+    return true;
+}
 
 // Rows a table will hold, from a cheap pass: lines with something left of the Network column
 // (status codes) start a route; continuation lines of wrapped rows are blank there.
-qsizetype countRouteRows(const QByteArray &text, int netColumn)
+qsizetype countRouteRows(const char *p, const char *end, int netColumn)
 {
     qsizetype rows = 0;
-    const char *p = text.constData(), *end = p + text.size();
     while (p < end) {
         const char *nl = static_cast<const char *>(std::memchr(p, '\n', size_t(end - p)));
         const char *e = nl ? nl : end;
-        for (const char *c = p; c < e && c < p + netColumn; ++c) {
+        const char *stop = std::min(e, p + netColumn);
+        for (const char *c = p; c < stop; ++c) {
             if (*c != ' ') {
                 ++rows;
                 break;
@@ -313,73 +315,93 @@ Result<QList<RouteRecord>> CiscoIosParser::bgpTable(const QByteArray &text)
     StringInterner paths;
     TableColumns cols;
     bool inTable = false, sawSomething = false, reserved = false;
-    LazyTokens tok;
 
-    // A row may wrap over up to three lines (long IPv6 network, then long next hop).
+    // A row may wrap over up to three lines (long IPv6 network, then long next hop); the
+    // record being filled is the list's last one.
     enum class Need { Nothing, NextHop, Attributes } need = Need::Nothing;
-    RouteRecord row;
     IpPrefix lastPrefix;
     Line rowLine;
 
-    auto finishAttributes = [&](const Line &l, size_t from) -> Error {
+    // Metric, local preference, weight, AS path and origin, from p to the line's end.
+    auto attributes = [&](const Line &l, const char *p) -> Error {
+        RouteRecord &row = out.last();
+        const char *begin = l.text.data(), *end = begin + l.text.size();
         // Numeric fields sit left of the Path column, right-aligned under their headers.
-        size_t k = from;
-        qint64 nums[3] = {-1, -1, -1}; // metric, locprf, weight
         qint64 found[3];
         int starts[3];
         int n = 0;
         int shift = 0; // a metric wider than its column pushes the rest right, as printf does
-        for (; tok.has(k) && tok[k].column < cols.path + shift; ++k) {
-            if (n == 0 && tok[k].end() > cols.metricEnd && tok[k].column < cols.locPrfEnd - 6)
-                shift = tok[k].end() - cols.metricEnd;
-            const auto v = toInt(tok[k].text);
-            if (!v || !isDigits(tok[k].text) || n == 3)
-                return lineError(what, l, QStringLiteral("\"%1\" is not a metric, local preference or weight").arg(latin1(tok[k].text)));
-            starts[n] = tok[k].column;
-            found[n++] = *v;
+        for (;;) {
+            p = skipBlanks(p, end);
+            if (p == end)
+                return lineError(what, l, QStringLiteral("the route has no origin code; the output may be truncated"));
+            const int column = int(p - begin);
+            if (column >= cols.path + shift)
+                break;
+            const char *e = tokenEnd(p, end);
+            const int tokEnd = int(e - begin);
+            if (n == 0 && tokEnd > cols.metricEnd && column < cols.locPrfEnd - 6)
+                shift = tokEnd - cols.metricEnd;
+            qint64 v;
+            if (n == 3 || !decimal(p, e, v))
+                return lineError(what, l, QStringLiteral("\"%1\" is not a metric, local preference or weight").arg(latin1(std::string_view(p, size_t(e - p)))));
+            starts[n] = column;
+            found[n++] = v;
+            p = e;
         }
         // Weight is always printed; metric and local preference only when set. Two numbers:
         // a wide metric may overflow its column to the left, so tell them apart by where
         // the first one starts.
         if (n == 3) {
-            nums[0] = found[0], nums[1] = found[1], nums[2] = found[2];
+            row.med = found[0], row.localPref = found[1];
         } else if (n == 2) {
-            nums[starts[0] < cols.locPrfEnd - 6 ? 0 : 1] = found[0];
-            nums[2] = found[1];
-        } else if (n == 1) {
-            nums[2] = found[0];
+            (starts[0] < cols.locPrfEnd - 6 ? row.med : row.localPref) = found[0];
         }
-        row.med = nums[0];
-        row.localPref = nums[1];
-        if (!tok.has(k))
-            return lineError(what, l, QStringLiteral("the route has no origin code; the output may be truncated"));
         // The origin code is the line's last token; the AS path everything between.
-        const std::string_view line = l.text;
-        size_t lastEnd = line.size();
-        while (lastEnd > 0 && (line[lastEnd - 1] == ' ' || line[lastEnd - 1] == '\t'))
+        const char *lastEnd = end;
+        while (lastEnd > p && (lastEnd[-1] == ' ' || lastEnd[-1] == '\t'))
             --lastEnd;
-        size_t lastStart = lastEnd;
-        while (lastStart > 0 && line[lastStart - 1] != ' ' && line[lastStart - 1] != '\t')
-            --lastStart;
-        const std::string_view last = line.substr(lastStart, lastEnd - lastStart);
-        if (last.size() != 1 || (last[0] != 'i' && last[0] != 'e' && last[0] != '?'))
+        const char o = lastEnd[-1];
+        if ((o != 'i' && o != 'e' && o != '?') || (lastEnd - 1 > p && lastEnd[-2] != ' ' && lastEnd[-2] != '\t'))
             return lineError(what, l, QStringLiteral("the route has no origin code; the output may be truncated"));
-        row.origin = last[0] == 'i' ? RouteOrigin::Igp : last[0] == 'e' ? RouteOrigin::Egp : RouteOrigin::Incomplete;
-        const size_t pathStart = size_t(tok[k].column);
-        if (pathStart < lastStart) {
-            size_t pathEnd = lastStart;
-            while (pathEnd > pathStart && (line[pathEnd - 1] == ' ' || line[pathEnd - 1] == '\t'))
-                --pathEnd;
-            row.asPath = paths.intern(line.substr(pathStart, pathEnd - pathStart));
-        }
-        out.append(std::move(row));
+        row.origin = o == 'i' ? RouteOrigin::Igp : o == 'e' ? RouteOrigin::Egp : RouteOrigin::Incomplete;
+        const char *pathEnd = lastEnd - 1;
+        while (pathEnd > p && (pathEnd[-1] == ' ' || pathEnd[-1] == '\t'))
+            --pathEnd;
+        if (pathEnd > p)
+            row.asPath = paths.intern(std::string_view(p, size_t(pathEnd - p)));
         need = Need::Nothing;
         return {};
     };
 
-    LineReader reader(text);
+    // The next hop at p, then the attributes when the line goes on.
+    auto nextHop = [&](const Line &l, const char *p) -> Error {
+        const char *end = l.text.data() + l.text.size();
+        const char *e = tokenEnd(p, end);
+        const auto nh = address(p, e);
+        if (!nh)
+            return lineError(what, l, QStringLiteral("\"%1\" is not a next hop").arg(latin1(std::string_view(p, size_t(e - p)))));
+        out.last().nextHop = *nh;
+        p = skipBlanks(e, end);
+        if (p == end) {
+            need = Need::Attributes;
+            return {};
+        }
+        return attributes(l, p);
+    };
+
+    const char *cursor = text.constData(), *const textEnd = cursor + text.size();
     Line l;
-    while (reader.next(l)) {
+    int lineNumber = 0;
+    while (cursor < textEnd) {
+        const char *nl = static_cast<const char *>(std::memchr(cursor, '\n', size_t(textEnd - cursor)));
+        const char *lineEnd = nl ? nl : textEnd;
+        const char *begin = cursor;
+        cursor = nl ? nl + 1 : textEnd;
+        while (lineEnd > begin && lineEnd[-1] == '\r')
+            --lineEnd;
+        l.text = std::string_view(begin, size_t(lineEnd - begin));
+        l.number = ++lineNumber;
         const std::string_view s = l.text;
         if (!inTable) {
             if (readHeader(s, cols)) {
@@ -387,8 +409,7 @@ Result<QList<RouteRecord>> CiscoIosParser::bgpTable(const QByteArray &text)
                 if (!reserved) {
                     // Sized once from a cheap count: growing by doubling would copy the
                     // records and leave up to half the capacity unused.
-                    const qsizetype after = qsizetype(s.data() + s.size() - text.constData());
-                    out.reserve(countRouteRows(QByteArray::fromRawData(text.constData() + after, text.size() - after), cols.net));
+                    out.reserve(countRouteRows(cursor, textEnd, cols.net));
                     reserved = true;
                 }
             } else if (startsWith(trimmed(s), "BGP table version")) {
@@ -396,19 +417,34 @@ Result<QList<RouteRecord>> CiscoIosParser::bgpTable(const QByteArray &text)
             }
             continue;
         }
-        if (s.empty() || isBlank(s)) {
+        const char *first = skipBlanks(begin, lineEnd);
+        if (first == lineEnd) {
             if (need != Need::Nothing)
                 return lineError(what, rowLine, QStringLiteral("the route continues on no further line; the output may be truncated"));
             continue;
         }
+        if (need == Need::NextHop) {
+            if (first - begin < cols.net)
+                return lineError(what, l, QStringLiteral("expected the next hop of the route above"));
+            if (Error e = nextHop(l, first))
+                return e;
+            continue;
+        }
+        if (need == Need::Attributes) {
+            if (first - begin < cols.nextHop)
+                return lineError(what, l, QStringLiteral("expected the attributes of the route above"));
+            if (Error e = attributes(l, first))
+                return e;
+            continue;
+        }
         const char c0 = s[0];
-        if (need == Need::Nothing && c0 != ' ' && c0 != '*' && isPromptLine(s)) {
+        if (c0 != ' ' && c0 != '*' && isPromptLine(s)) {
             inTable = false;
             continue;
         }
-        if (need == Need::Nothing && c0 != ' ' && !isStatusChar(c0)) {
+        if (c0 != ' ' && !isStatusChar(c0)) {
             const std::string_view t = trimmed(s);
-            if (startsWith(t, "Total number of prefixes") || startsWith(t, "Processed ") || isPromptLine(s)) {
+            if (startsWith(t, "Total number of prefixes") || startsWith(t, "Processed ")) {
                 inTable = false;
                 continue;
             }
@@ -416,79 +452,40 @@ Result<QList<RouteRecord>> CiscoIosParser::bgpTable(const QByteArray &text)
                 continue;
             return lineError(what, l, QStringLiteral("expected a route row"));
         }
-        if (need == Need::Nothing && startsWith(trimmed(s), "Route Distinguisher:"))
+        if (*first == 'R' && startsWith(std::string_view(first, size_t(lineEnd - first)), "Route Distinguisher:"))
             continue;
-        tok.reset(s);
-        if (need == Need::NextHop) {
-            if (!tok.has(0) || tok[0].column < cols.net)
-                return lineError(what, l, QStringLiteral("expected the next hop of the route above"));
-            const auto nh = IpAddress::parse(tok[0].text);
-            if (!nh)
-                return lineError(what, l, QStringLiteral("\"%1\" is not a next hop").arg(latin1(tok[0].text)));
-            row.nextHop = *nh;
-            if (!tok.has(1)) {
-                need = Need::Attributes;
-                continue;
-            }
-            if (Error e = finishAttributes(l, 1))
-                return e;
-            continue;
-        }
-        if (need == Need::Attributes) {
-            if (!tok.has(0) || tok[0].column < cols.nextHop)
-                return lineError(what, l, QStringLiteral("expected the attributes of the route above"));
-            if (Error e = finishAttributes(l, 0))
-                return e;
-            continue;
-        }
-        // A new row: status codes left of the Network column.
-        row = RouteRecord();
-        rowLine = l;
-        const std::string_view status = s.substr(0, std::min(s.size(), size_t(cols.net)));
+        // A new row: status codes left of the Network column (touching it on older IOS:
+        // "*>i10.0.0.0/8"), the network at the column or blank for another path of the last.
+        const char *netAt = begin + std::min<size_t>(s.size(), size_t(cols.net));
         bool valid = false, best = false;
-        for (char c : status) {
-            if (!isStatusChar(c))
-                return lineError(what, l, QStringLiteral("unexpected status code '%1'").arg(QLatin1Char(c)));
-            valid = valid || c == '*' || c == '>';
-            best = best || c == '>';
+        for (const char *c = begin; c < netAt; ++c) {
+            if (!isStatusChar(*c))
+                return lineError(what, l, QStringLiteral("unexpected status code '%1'").arg(QLatin1Char(*c)));
+            valid = valid || *c == '*' || *c == '>';
+            best = best || *c == '>';
         }
-        row.valid = valid;
-        row.best = best;
-        size_t k = 0;
-        while (tok.has(k) && tok[k].end() <= cols.net)
-            ++k;
-        if (tok.has(k) && tok[k].column < cols.net) {
-            // Status codes touching the network ("*>i10.0.0.0" on older IOS): cut at the column.
-            const int cut = cols.net - tok[k].column;
-            tok[k].text.remove_prefix(size_t(cut));
-            tok[k].column = cols.net;
-        }
-        if (s.size() > size_t(cols.net) && s[size_t(cols.net)] != ' ') {
-            if (!tok.has(k))
-                return lineError(what, l, QStringLiteral("expected a network"));
-            const auto p = parseNetwork(tok[k].text);
-            if (!p)
-                return lineError(what, l, QStringLiteral("\"%1\" is not a network").arg(latin1(tok[k].text)));
-            lastPrefix = *p;
-            ++k;
+        rowLine = l;
+        const char *p = netAt;
+        if (p < lineEnd && *p != ' ' && *p != '\t') {
+            const char *e = tokenEnd(p, lineEnd);
+            const auto prefix = network(p, e);
+            if (!prefix)
+                return lineError(what, l, QStringLiteral("\"%1\" is not a network").arg(latin1(std::string_view(p, size_t(e - p)))));
+            lastPrefix = *prefix;
+            p = e;
         } else if (lastPrefix.isNull()) {
             return lineError(what, l, QStringLiteral("a path row without a network above it"));
         }
+        RouteRecord &row = out.emplace_back();
         row.prefix = lastPrefix;
-        if (!tok.has(k)) {
+        row.valid = valid;
+        row.best = best;
+        p = skipBlanks(p, lineEnd);
+        if (p == lineEnd) {
             need = Need::NextHop;
             continue;
         }
-        const auto nh = IpAddress::parse(tok[k].text);
-        if (!nh)
-            return lineError(what, l, QStringLiteral("\"%1\" is not a next hop").arg(latin1(tok[k].text)));
-        row.nextHop = *nh;
-        ++k;
-        if (!tok.has(k)) {
-            need = Need::Attributes;
-            continue;
-        }
-        if (Error e = finishAttributes(l, k))
+        if (Error e = nextHop(l, p))
             return e;
     }
     if (need != Need::Nothing)
