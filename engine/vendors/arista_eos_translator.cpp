@@ -3,6 +3,7 @@
 #include "engine/vendors/cli_text.h"
 #include "engine/vendors/commercial_cli.h"
 #include "engine/vendors/json_dom.h"
+#include "engine/vendors/route_table_json.h"
 #include "engine/vendors/string_interner.h"
 
 #include <QDateTime>
@@ -92,16 +93,11 @@ qint64 sinceEpoch(double ts)
     return ts > double(now) ? 0 : now - qint64(ts);
 }
 
-RouteOrigin eosOrigin(std::string_view o)
-{
-    if (o == "Igp" || o == "IGP") return RouteOrigin::Igp;
-    if (o == "Egp" || o == "EGP") return RouteOrigin::Egp;
-    if (o == "Incomplete") return RouteOrigin::Incomplete;
-    return RouteOrigin::Unknown;
-}
-
 Result<RecordSet> parseOne(QueryKind kind, const QString &command, const QByteArray &text)
 {
+    // Route tables stream through On-Demand JSON (no DOM of a full table).
+    if (kind == QueryKind::ReceivedRoutes || kind == QueryKind::AdvertisedRoutes)
+        return RouteTableJson::eos(kind, command, text);
     simdjson::dom::parser &parser = threadParser();
     const jsondom::ParserRelease release(parser);
     const QString what = queryKindTitle(kind);
@@ -219,76 +215,8 @@ Result<RecordSet> parseOne(QueryKind kind, const QString &command, const QByteAr
         return RecordSet(kind, rows);
     }
     case QueryKind::ReceivedRoutes:
-    case QueryKind::AdvertisedRoutes: {
-        if (!has(root, "vrfs"))
-            return clitext::formatError(what, text, QStringLiteral("it has no \"vrfs\" member"));
-        QList<RouteRecord> rows;
-        StringInterner paths;
-        bool bad = false, sawVrf = false, sawEntries = false;
-        QString badPrefix;
-        forEachMember(member(root, "vrfs"), [&](std::string_view, Element v) {
-            sawVrf = true;
-            sawEntries = sawEntries || has(v, "bgpRouteEntries");
-            Element entries = member(v, "bgpRouteEntries");
-            simdjson::dom::object o;
-            if (entries.get(o) == simdjson::SUCCESS)
-                rows.reserve(rows.size() + qsizetype(o.size()));
-            forEachMember(entries, [&](std::string_view prefix, Element e) {
-                const auto p = IpPrefix::parse(prefix);
-                if (!p) {
-                    bad = true;
-                    badPrefix = toQString(prefix);
-                    return;
-                }
-                forEachRow(member(e, "bgpRoutePaths"), [&](Element path) {
-                    RouteRecord r;
-                    r.prefix = *p;
-                    // One pass over the path's fields: a key lookup scans the object each time.
-                    simdjson::dom::object o;
-                    if (path.get(o) != simdjson::SUCCESS)
-                        return;
-                    for (auto field : o) {
-                        const std::string_view k = field.key;
-                        if (keyIs(k, "nextHop")) {
-                            if (auto nh = IpAddress::parse(asString(field.value)))
-                                r.nextHop = *nh;
-                        } else if (keyIs(k, "asPathEntry")) {
-                            std::string_view as = str(field.value, "asPath");
-                            // "65001 65002 i": the origin letter ends the text, the origin is in routeType.
-                            if (as.size() >= 2 && as[as.size() - 2] == ' ' && (as.back() == 'i' || as.back() == 'e' || as.back() == '?'))
-                                as.remove_suffix(2);
-                            else if (as == "i" || as == "e" || as == "?")
-                                as = {};
-                            r.asPath = paths.intern(as);
-                        } else if (keyIs(k, "med")) {
-                            r.med = asInteger(field.value);
-                        } else if (keyIs(k, "localPreference")) {
-                            r.localPref = asInteger(field.value);
-                        } else if (keyIs(k, "routeType")) {
-                            simdjson::dom::object rt;
-                            if (field.value.get(rt) != simdjson::SUCCESS)
-                                continue;
-                            for (auto f : rt) {
-                                bool b;
-                                if (keyIs(f.key, "origin"))
-                                    r.origin = eosOrigin(asString(f.value));
-                                else if (keyIs(f.key, "valid") && f.value.get(b) == simdjson::SUCCESS)
-                                    r.valid = b;
-                                else if (keyIs(f.key, "active") && f.value.get(b) == simdjson::SUCCESS)
-                                    r.best = b;
-                            }
-                        }
-                    }
-                    rows.append(std::move(r));
-                });
-            });
-        });
-        if (bad)
-            return clitext::formatError(what, text, QStringLiteral("\"%1\" is not a prefix").arg(badPrefix));
-        if (sawVrf && !sawEntries) // a VRF answer without a route table is another command's output
-            return clitext::formatError(what, text, QStringLiteral("it has no \"bgpRouteEntries\" member"));
-        return RecordSet(kind, rows);
-    }
+    case QueryKind::AdvertisedRoutes:
+        break; // read by RouteTableJson above
     case QueryKind::RouteLookup: {
         QList<RouteRecord> rows;
         forEachMember(member(root, "vrfs"), [&](std::string_view, Element v) {

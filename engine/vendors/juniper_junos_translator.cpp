@@ -3,6 +3,7 @@
 #include "engine/vendors/cli_text.h"
 #include "engine/vendors/commercial_cli.h"
 #include "engine/vendors/json_dom.h"
+#include "engine/vendors/route_table_json.h"
 #include "engine/vendors/string_interner.h"
 
 #include <QRegularExpression>
@@ -140,6 +141,9 @@ Element first(Element root, std::string_view key) { return jfirst(root, key); }
 
 Result<RecordSet> parseOne(QueryKind kind, const QString &command, const QByteArray &text)
 {
+    // Route tables stream through On-Demand JSON (no DOM of a full table).
+    if (kind == QueryKind::ReceivedRoutes || kind == QueryKind::AdvertisedRoutes)
+        return RouteTableJson::junos(kind, command, text);
     simdjson::dom::parser &parser = threadParser();
     const jsondom::ParserRelease release(parser);
     const QString what = queryKindTitle(kind);
