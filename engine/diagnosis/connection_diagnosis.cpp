@@ -113,7 +113,9 @@ DiagnosisStep linkStep(const Connection &c, const RouterResult &r)
     return s;
 }
 
-DiagnosisStep vlanStep(const Connection &c, const RouterResult &r)
+// customerSilent: ARP for the customer's address is unresolved. Frames with a foreign tag
+// arriving while the customer stays silent on the expected VLAN mean it tags another VLAN.
+DiagnosisStep vlanStep(const Connection &c, const RouterResult &r, bool customerSilent)
 {
     DiagnosisStep s;
     s.layer = QStringLiteral("vlan");
@@ -135,6 +137,15 @@ DiagnosisStep vlanStep(const Connection &c, const RouterResult &r)
             return s;
         }
         const qint64 drops = std::max<qint64>(0, v.unknownTagDrops) + std::max<qint64>(0, v.mismatchedTagDrops);
+        if (drops > 0)
+            s.evidence += QStringLiteral(", %1 frames with an unaccepted tag on %2").arg(drops).arg(v.parentInterface);
+        if (drops > 0 && customerSilent) {
+            s.verdict = Verdict::Fault;
+            s.finding = QStringLiteral("%1 frames arrived on %2 with a VLAN tag no subinterface accepts, while nothing answers on VLAN %3: "
+                                       "the customer is most likely sending another VLAN than %3 — check the tag on its subinterface.")
+                            .arg(drops).arg(v.parentInterface.isEmpty() ? v.interfaceName : v.parentInterface).arg(c.vlan);
+            return s;
+        }
         if (drops > 0) {
             s.verdict = Verdict::Warning;
             s.finding = QStringLiteral("%1 frames arrived with a tag nobody accepts: the customer may be sending another VLAN than %2.")
@@ -215,7 +226,7 @@ DiagnosisStep bgpStep(const Connection &c, const RouterResult &r)
     return s;
 }
 
-DiagnosisStep routesStep(const Connection &c, const RouterResult &received, const RouterResult &advertised)
+DiagnosisStep routesStep(const Connection &c, const RouterResult &received, const RouterResult &advertised, const RouterResult &bgp)
 {
     DiagnosisStep s;
     s.layer = QStringLiteral("routes");
@@ -227,6 +238,17 @@ DiagnosisStep routesStep(const Connection &c, const RouterResult &received, cons
     if (in == 0) {
         s.verdict = Verdict::Warning;
         s.finding = QStringLiteral("No routes received from %1: the customer announces nothing, or an import policy drops it all.").arg(c.customerAddress);
+        return s;
+    }
+    // The session's counters tell what an import policy or a prefix list rejected.
+    for (const BgpNeighborRecord &n : answered(bgp) ? bgp.records.rows<BgpNeighborRecord>() : QList<BgpNeighborRecord>()) {
+        if (n.neighbor != c.customerAddress || n.prefixesAccepted < 0 || n.prefixesReceived <= n.prefixesAccepted)
+            continue;
+        s.verdict = Verdict::Warning;
+        s.evidence += QStringLiteral(", %1 of %2 accepted").arg(n.prefixesAccepted).arg(n.prefixesReceived);
+        s.finding = QStringLiteral("Only %1 of the %2 prefixes received from %3 are accepted: an import policy, prefix list or prefix "
+                                   "limit rejects the rest — compare with what the customer advertises.")
+                        .arg(n.prefixesAccepted).arg(n.prefixesReceived).arg(c.customerAddress);
         return s;
     }
     if (out == 0) {
@@ -243,8 +265,9 @@ DiagnosisStep routesStep(const Connection &c, const RouterResult &received, cons
 
 QList<DiagnosisStep> ConnectionDiagnosis::evaluate(const Connection &c, const ConnectionEvidence &e)
 {
-    QList<DiagnosisStep> steps{linkStep(c, e.link), vlanStep(c, e.vlan), arpStep(c, e.arp), bgpStep(c, e.bgp),
-                               routesStep(c, e.received, e.advertised)};
+    const DiagnosisStep arp = arpStep(c, e.arp);
+    QList<DiagnosisStep> steps{linkStep(c, e.link), vlanStep(c, e.vlan, arp.verdict == Verdict::Fault), arp, bgpStep(c, e.bgp),
+                               routesStep(c, e.received, e.advertised, e.bgp)};
     // The lowest fault is the likely cause; faults above it follow from it.
     for (DiagnosisStep &s : steps) {
         if (s.verdict == Verdict::Fault) {

@@ -158,7 +158,10 @@ public:
                                  .arg(c, m_router.name, file));
             QByteArray text = f.readAll();
             // An exec channel carries stderr too: a failing command's complaint is part of its answer.
-            QFile err(m_folder + QLatin1Char('/') + QString(file).replace(QLatin1String(".txt"), QLatin1String(".stderr")));
+            // "x.txt" -> "x.stderr"; any other name gets the suffix appended, never the output itself again.
+            const QString errName = file.endsWith(QLatin1String(".txt")) ? file.chopped(4) + QLatin1String(".stderr")
+                                                                         : file + QLatin1String(".stderr");
+            QFile err(m_folder + QLatin1Char('/') + errName);
             if (err.open(QIODevice::ReadOnly))
                 text += err.readAll();
             if (text.size() > options.maxOutputBytes)
@@ -236,6 +239,8 @@ Result<DemoScenario> DemoScenario::parse(const QByteArray &json, const QString &
         c.innerVlan = o.value(QStringLiteral("innerVlan")).toInt(-1);
         c.providerAddress = o.value(QStringLiteral("providerAddress")).toString();
         c.customerAddress = o.value(QStringLiteral("customerAddress")).toString();
+        c.providerAddress6 = o.value(QStringLiteral("providerAddress6")).toString();
+        c.customerAddress6 = o.value(QStringLiteral("customerAddress6")).toString();
         c.providerAs = o.value(QStringLiteral("providerAs")).toInteger(-1);
         c.customerAs = o.value(QStringLiteral("customerAs")).toInteger(-1);
         c.customerRouter = o.value(QStringLiteral("customerRouter")).toString();

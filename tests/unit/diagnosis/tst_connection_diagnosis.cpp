@@ -113,6 +113,15 @@ void TestConnectionDiagnosis::layers_data()
     n.state = BgpState::Active;
     QTest::newRow("arp incomplete, bgp down as a consequence") << arp << "ok,ok,fault,fault,ok" << "arp" << "unresolved";
 
+    ConnectionEvidence foreignTag = arp;
+    foreignTag.vlan.records.rows<VlanRecord>()[0].unknownTagDrops = 47905;
+    QTest::newRow("foreign tags while arp is unresolved: the vlan is the cause")
+        << foreignTag << "ok,fault,fault,fault,ok" << "vlan" << "another VLAN than 100";
+
+    ConnectionEvidence strayTags = healthy();
+    strayTags.vlan.records.rows<VlanRecord>()[0].unknownTagDrops = 12;
+    QTest::newRow("stray tags, customer answers") << strayTags << "ok,warning,ok,ok,ok" << "" << "";
+
     ConnectionEvidence bgpShut = healthy();
     bgpShut.bgp.records.rows<BgpNeighborRecord>()[0].adminEnabled = false;
     bgpShut.bgp.records.rows<BgpNeighborRecord>()[0].state = BgpState::Idle;
@@ -126,6 +135,11 @@ void TestConnectionDiagnosis::layers_data()
     ConnectionEvidence nothingIn = healthy();
     nothingIn.received.records = RecordSet(QueryKind::ReceivedRoutes);
     QTest::newRow("nothing received") << nothingIn << "ok,ok,ok,ok,warning" << "" << "";
+
+    ConnectionEvidence filtered = healthy();
+    filtered.bgp.records.rows<BgpNeighborRecord>()[0].prefixesReceived = 3;
+    filtered.bgp.records.rows<BgpNeighborRecord>()[0].prefixesAccepted = 2;
+    QTest::newRow("received but not accepted") << filtered << "ok,ok,ok,ok,warning" << "" << "";
 
     ConnectionEvidence unreachable = healthy();
     unreachable.link.error = Error(ErrorCode::Unreachable, QStringLiteral("pe1 did not answer."));

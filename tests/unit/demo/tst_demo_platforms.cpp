@@ -1,0 +1,320 @@
+// The built-in demo through the real translators: every demo router answers every query kind its
+// platform supports from its recordings (no "no recorded output"), with plausible records; both
+// ends of each private connection tell the same story; the diagnosis names each fault's layer.
+
+#include "engine/diagnosis/connection_diagnosis.h"
+#include "engine/transport/demo_transport.h"
+#include "engine/vendors/translator.h"
+
+#include <QSet>
+#include <QTest>
+
+#include <cmath>
+
+Q_DECLARE_METATYPE(rl::QueryParams)
+
+using namespace rl;
+
+namespace {
+
+// Realistic parameters per router: a neighbor with routes both ways, a destination it has a
+// route for, and the neighbor of the other address family.
+struct DemoParams {
+    QString neighbor;
+    QString destination;
+    QString neighbor6;
+    QString destination6;
+};
+
+const QHash<QString, DemoParams> &demoParams()
+{
+    static const QHash<QString, DemoParams> p{
+        {"pe1-par", {"198.51.100.6", "203.0.113.70", "2001:db8:300::2", "2001:db8:1300::1"}},
+        {"pe2-ams", {"198.51.100.10", "203.0.113.200", "2001:db8:410::2", "2001:db8:1410::1"}},
+        {"ce-globex", {"10.20.255.2", "10.21.4.1", "2001:db8:20:ff::2", ""}},
+        {"ce-initech", {"198.51.100.5", "203.0.113.200", "2001:db8:300::1", "2001:db8:1410::1"}},
+        {"ce-umbrella", {"198.51.100.9", "203.0.113.70", "2001:db8:410::1", "2001:db8:1300::1"}},
+    };
+    return p;
+}
+
+DemoScenario fastScenario()
+{
+    DemoScenario s = DemoScenario::load().value();
+    for (DemoRouter &r : s.routers)
+        r.latencyMs = 0;
+    return s;
+}
+
+// One query on one demo router the way a worker runs it: translate, send, parse.
+RouterResult ask(const DemoScenario &scenario, const QString &router, QueryKind kind, const QueryParams &params)
+{
+    RouterResult out;
+    out.router = router;
+    const DemoRouter *d = scenario.router(router);
+    const Translator *t = d ? TranslatorRegistry::find(d->platform) : nullptr;
+    if (!t) {
+        out.error = Error(ErrorCode::UnknownRouter, QStringLiteral("%1 is not a demo router with a translator.").arg(router));
+        return out;
+    }
+    const auto commands = t->commands(kind, params);
+    if (!commands) {
+        out.error = commands.error();
+        return out;
+    }
+    out.commands = *commands;
+    DemoTransportFactory factory(scenario);
+    Router r;
+    r.name = router;
+    r.platform = d->platform;
+    auto transport = factory.create(r, t->sessionProfile());
+    const auto outputs = transport->run(*commands, ExecOptions{});
+    if (!outputs) {
+        out.error = outputs.error();
+        return out;
+    }
+    const auto records = t->parse(kind, params, *outputs);
+    if (!records) {
+        out.error = records.error();
+        return out;
+    }
+    out.records = *records;
+    return out;
+}
+
+QSet<QString> prefixes(const RecordSet &set)
+{
+    QSet<QString> out;
+    for (const RouteRecord &r : set.rows<RouteRecord>())
+        out.insert(r.prefix.toString());
+    return out;
+}
+
+const char *const commercialRouters[] = {"pe1-par", "pe2-ams", "ce-globex", "ce-initech", "ce-umbrella"};
+
+} // namespace
+
+class TestDemoPlatforms : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void everyKind_data();
+    void everyKind();
+    void bothEndsAgree();
+    void diagnosisNamesTheFault();
+};
+
+void TestDemoPlatforms::everyKind_data()
+{
+    QTest::addColumn<QString>("router");
+    QTest::addColumn<QueryKind>("kind");
+    QTest::addColumn<QueryParams>("params");
+    const DemoScenario s = fastScenario();
+    for (const char *name : commercialRouters) {
+        const DemoRouter *d = s.router(QString::fromLatin1(name));
+        QVERIFY2(d, name);
+        const Translator *t = TranslatorRegistry::find(d->platform);
+        QVERIFY2(t, qPrintable(d->platform));
+        const DemoParams dp = demoParams().value(d->name);
+        for (QueryKind kind : allQueryKinds()) {
+            QList<std::pair<QString, QueryParams>> variants;
+            QueryParams p;
+            switch (kind) {
+            case QueryKind::ReceivedRoutes:
+            case QueryKind::AdvertisedRoutes:
+                p.neighbor = dp.neighbor;
+                variants.append({"ipv4", p});
+                p.neighbor = dp.neighbor6;
+                variants.append({"ipv6", p});
+                break;
+            case QueryKind::RouteLookup:
+                p.destination = dp.destination;
+                variants.append({"ipv4", p});
+                if (!dp.destination6.isEmpty()) {
+                    p.destination = dp.destination6;
+                    p.addressFamily = QStringLiteral("ipv6");
+                    variants.append({"ipv6", p});
+                }
+                break;
+            default:
+                variants.append({"", p});
+            }
+            for (const auto &[tag, params] : variants) {
+                const auto commands = t->commands(kind, params);
+                if (!commands && commands.error().code == ErrorCode::UnsupportedQuery)
+                    continue; // the platform cannot answer this kind
+                QTest::addRow("%s %s %s", name, qPrintable(queryKindName(kind)), qPrintable(tag)) << d->name << kind << params;
+            }
+        }
+    }
+}
+
+void TestDemoPlatforms::everyKind()
+{
+    QFETCH(QString, router);
+    QFETCH(QueryKind, kind);
+    QFETCH(QueryParams, params);
+    const RouterResult r = ask(fastScenario(), router, kind, params);
+    QVERIFY2(r.ok(), qPrintable(r.error.toString()));
+    QVERIFY2(!r.records.isEmpty(), "a demo answer with no records");
+    switch (kind) {
+    case QueryKind::Facts: {
+        const FactsRecord &f = r.records.rows<FactsRecord>().first();
+        QCOMPARE(f.hostname, router);
+        QVERIFY(!f.osVersion.isEmpty());
+        QVERIFY(!f.model.isEmpty());
+        QVERIFY(f.uptimeSeconds > 86400);
+        break;
+    }
+    case QueryKind::LinkStatus:
+        for (const InterfaceRecord &i : r.records.rows<InterfaceRecord>()) {
+            QVERIFY(!i.name.isEmpty());
+            QVERIFY2(i.operState != LinkState::Unknown, qPrintable(i.name));
+        }
+        break;
+    case QueryKind::BgpStatus:
+        for (const BgpNeighborRecord &n : r.records.rows<BgpNeighborRecord>()) {
+            QVERIFY2(IpAddress::parse(n.neighbor), qPrintable(n.neighbor));
+            QVERIFY2(n.remoteAs > 0 && n.state != BgpState::Unknown, qPrintable(n.neighbor));
+            QVERIFY(n.addressFamily.startsWith(u"ipv"));
+        }
+        break;
+    case QueryKind::ArpTable:
+        for (const ArpRecord &a : r.records.rows<ArpRecord>())
+            QVERIFY2(IpAddress::parse(a.ip) && (!a.mac.isEmpty() || a.state == NeighborState::Incomplete), qPrintable(a.ip));
+        break;
+    case QueryKind::VlanErrors:
+        for (const VlanRecord &v : r.records.rows<VlanRecord>())
+            QVERIFY2(v.vlanId > 0 && v.vlanId < 4095 && !v.parentInterface.isEmpty(), qPrintable(v.interfaceName));
+        break;
+    case QueryKind::ReceivedRoutes:
+    case QueryKind::AdvertisedRoutes:
+        for (const RouteRecord &x : r.records.rows<RouteRecord>())
+            QVERIFY2(!x.prefix.isNull() && x.prefix.address().isV6() == params.neighbor.contains(u':'), qPrintable(x.prefix.toString()));
+        break;
+    case QueryKind::RouteLookup: {
+        const auto dest = IpAddress::parse(params.destination);
+        QVERIFY(dest);
+        for (const RouteRecord &x : r.records.rows<RouteRecord>())
+            QVERIFY2(x.prefix.contains(*dest), qPrintable(x.prefix.toString()));
+        break;
+    }
+    case QueryKind::LldpNeighbors:
+        for (const LldpNeighborRecord &n : r.records.rows<LldpNeighborRecord>())
+            QVERIFY(!n.localInterface.isEmpty() && !n.remoteSystemName.isEmpty() && !n.remotePortId.isEmpty());
+        break;
+    case QueryKind::Optics:
+        for (const OpticsRecord &o : r.records.rows<OpticsRecord>())
+            QVERIFY2(std::isfinite(o.rxPowerDbm) && o.rxPowerDbm < 5 && o.rxPowerDbm > -40, qPrintable(o.interfaceName));
+        break;
+    }
+}
+
+void TestDemoPlatforms::bothEndsAgree()
+{
+    const DemoScenario s = fastScenario();
+    auto routes = [&](const char *router, QueryKind kind, const char *neighbor) {
+        QueryParams p;
+        p.neighbor = QString::fromLatin1(neighbor);
+        const RouterResult r = ask(s, QString::fromLatin1(router), kind, p);
+        [&] { QVERIFY2(r.ok(), qPrintable(r.error.toString())); }();
+        return prefixes(r.records);
+    };
+    // healthy initech: what one end advertises the other receives, both ways and both families
+    QCOMPARE(routes("pe1-par", QueryKind::ReceivedRoutes, "198.51.100.6"),
+             routes("ce-initech", QueryKind::AdvertisedRoutes, "198.51.100.5"));
+    QCOMPARE(routes("pe1-par", QueryKind::ReceivedRoutes, "2001:db8:300::2"),
+             routes("ce-initech", QueryKind::AdvertisedRoutes, "2001:db8:300::1"));
+    QCOMPARE(routes("ce-initech", QueryKind::ReceivedRoutes, "198.51.100.5"), QSet<QString>{"0.0.0.0/0"});
+    // between the provider edges
+    QCOMPARE(routes("pe1-par", QueryKind::ReceivedRoutes, "10.255.0.2"),
+             routes("pe2-ams", QueryKind::AdvertisedRoutes, "10.255.0.1"));
+    QCOMPARE(routes("ce-umbrella", QueryKind::ReceivedRoutes, "198.51.100.9"),
+             routes("pe2-ams", QueryKind::AdvertisedRoutes, "198.51.100.10"));
+    // umbrella: three advertised, one of them not accepted by pe2-ams
+    const QSet<QString> sent = routes("ce-umbrella", QueryKind::AdvertisedRoutes, "198.51.100.9");
+    const QSet<QString> accepted = routes("pe2-ams", QueryKind::ReceivedRoutes, "198.51.100.10");
+    QCOMPARE(sent.size(), 3);
+    QVERIFY(accepted.size() == 2 && sent.contains(accepted));
+    QueryParams umb;
+    umb.neighbor = QStringLiteral("198.51.100.10");
+    const RouterResult bgp = ask(s, "pe2-ams", QueryKind::BgpStatus, umb);
+    QVERIFY2(bgp.ok() && bgp.records.size() == 1, qPrintable(bgp.error.toString()));
+    const BgpNeighborRecord &n = bgp.records.rows<BgpNeighborRecord>().first();
+    QCOMPARE(n.state, BgpState::Established);
+    QCOMPARE(n.prefixesReceived, qint64(sent.size()));
+    QCOMPARE(n.prefixesAccepted, qint64(accepted.size()));
+
+    // globex: both ends tag, differently; neither resolves the other
+    const RouterResult pv = ask(s, "pe1-par", QueryKind::VlanErrors, {});
+    const RouterResult cv = ask(s, "ce-globex", QueryKind::VlanErrors, {});
+    QVERIFY(pv.ok() && cv.ok());
+    auto vlanOf = [](const RouterResult &r, const QString &ifName) {
+        for (const VlanRecord &v : r.records.rows<VlanRecord>())
+            if (v.interfaceName == ifName)
+                return v;
+        return VlanRecord{};
+    };
+    const VlanRecord pe = vlanOf(pv, "GigabitEthernet0/0/0/1.210"), ce = vlanOf(cv, "GigabitEthernet0/0/1.201");
+    QCOMPARE(pe.vlanId, 210);
+    QCOMPARE(ce.vlanId, 201);
+    QVERIFY(pe.unknownTagDrops > 0 && ce.unknownTagDrops > 0);
+    QueryParams globex;
+    globex.neighbor = QStringLiteral("198.51.100.1");
+    const RouterResult ceBgp = ask(s, "ce-globex", QueryKind::BgpStatus, globex);
+    QVERIFY(ceBgp.ok() && ceBgp.records.size() == 1);
+    QCOMPARE(ceBgp.records.rows<BgpNeighborRecord>().first().state, BgpState::Active);
+
+    // optics: pe2-ams's port towards umbrella receives within 1 dB of its low warning
+    const RouterResult optics = ask(s, "pe2-ams", QueryKind::Optics, {});
+    QVERIFY(optics.ok());
+    bool near = false;
+    for (const OpticsRecord &o : optics.records.rows<OpticsRecord>())
+        near = near || (o.interfaceName == u"ge-0/0/2" && o.rxPowerDbm > o.rxLowWarnDbm && o.rxPowerDbm - o.rxLowWarnDbm < 1.0);
+    QVERIFY(near);
+}
+
+void TestDemoPlatforms::diagnosisNamesTheFault()
+{
+    const DemoScenario s = fastScenario();
+    const Inventory inv = s.inventory();
+    const QHash<QString, QString> causeOf{{"globex-par-210", "vlan"}, {"initech-par-300", ""}, {"umbrella-ams-410", ""}};
+    for (auto it = causeOf.cbegin(); it != causeOf.cend(); ++it) {
+        const Connection *c = inv.connection(it.key());
+        QVERIFY2(c, qPrintable(it.key()));
+        QVERIFY(!c->customerAddress6.isEmpty());
+        const QList<Request> requests = ConnectionDiagnosis::requestsFor(*c, ClientIdentity{});
+        ConnectionEvidence e;
+        RouterResult *evidenceSlots[] = {&e.link, &e.vlan, &e.arp, &e.bgp, &e.received, &e.advertised};
+        QCOMPARE(requests.size(), qsizetype(std::size(evidenceSlots)));
+        for (qsizetype i = 0; i < requests.size(); ++i)
+            *evidenceSlots[i] = ask(s, c->providerRouter, requests[i].kind, requests[i].params);
+        const QList<DiagnosisStep> steps = ConnectionDiagnosis::evaluate(*c, e);
+        QString cause;
+        QStringList verdicts;
+        for (const DiagnosisStep &step : steps) {
+            verdicts << step.layer + "=" + verdictName(step.verdict);
+            if (step.likelyCause)
+                cause = step.layer;
+            // every layer the provider's platform can answer was checked
+            if (step.verdict == Verdict::Unknown)
+                QVERIFY2(step.evidence == u"unsupported-query", qPrintable(it.key() + ": " + step.finding));
+        }
+        QVERIFY2(cause == it.value(), qPrintable(it.key() + ": " + verdicts.join(' ')));
+        if (it.key() == u"globex-par-210") {
+            QCOMPARE(steps[1].verdict, Verdict::Fault);
+            QVERIFY2(steps[1].finding.contains(u"VLAN") && steps[1].finding.contains(u"210"), qPrintable(steps[1].finding));
+        }
+        if (it.key() == u"umbrella-ams-410") {
+            QCOMPARE(steps[3].verdict, Verdict::Ok);
+            QCOMPARE(steps[4].verdict, Verdict::Warning); // received but not all accepted
+            QVERIFY2(steps[4].finding.contains(u"accepted"), qPrintable(steps[4].finding));
+        }
+        if (it.key() == u"initech-par-300")
+            QVERIFY2(steps[4].verdict != Verdict::Fault && steps[4].verdict != Verdict::Warning, qPrintable(verdicts.join(' ')));
+    }
+}
+
+QTEST_GUILESS_MAIN(TestDemoPlatforms)
+#include "tst_demo_platforms.moc"
