@@ -3,11 +3,12 @@
 #include "engine/vendors/cli_text.h"
 #include "engine/vendors/commercial_cli.h"
 #include "engine/vendors/json_dom.h"
+#include "engine/vendors/route_table_json.h"
 #include "engine/vendors/string_interner.h"
 
-namespace rl {
 #include <QHash>
 
+namespace rl {
 
 using namespace commercial;
 using namespace jsondom;
@@ -29,8 +30,8 @@ SessionProfile CiscoNxosTranslator::sessionProfile() const
         QStringLiteral("show bgp vrf %1 (?:ipv4|ipv6) unicast neighbors %2 (?:received-routes|advertised-routes) \\| json").arg(name, ip),
         QStringLiteral("show (?:ip|ipv6) route %1 vrf %2 \\| json").arg(prefix, name),
         QStringLiteral("show lldp neighbors detail \\| json"),
-    });
         QStringLiteral("show interface transceiver details \\| json"),
+    });
     return p;
 }
 
@@ -104,13 +105,6 @@ void walkRows(Element e, const QString &vrf, std::string_view rowKey, std::strin
     }
 }
 
-RouteOrigin nxOrigin(std::string_view o)
-{
-    if (o.size() == 1)
-        return o[0] == 'i' ? RouteOrigin::Igp : o[0] == 'e' ? RouteOrigin::Egp : o[0] == '?' ? RouteOrigin::Incomplete : RouteOrigin::Unknown;
-    return routeOriginFromName(QString::fromUtf8(o.data(), qsizetype(o.size())));
-}
-
 QString afName(std::string_view nx, bool v6Default)
 {
     // "IPv4 Unicast", "IPv6 Unicast"; older releases: af-id 1/2 and safi 1
@@ -123,6 +117,9 @@ QString afName(std::string_view nx, bool v6Default)
 
 Result<RecordSet> parseOne(QueryKind kind, const QString &command, const QByteArray &text)
 {
+    // Route tables stream through On-Demand JSON (no DOM of a full table).
+    if (kind == QueryKind::ReceivedRoutes || kind == QueryKind::AdvertisedRoutes)
+        return RouteTableJson::nxos(kind, command, text);
     simdjson::dom::parser &parser = threadParser();
     const jsondom::ParserRelease release(parser);
     const QString what = queryKindTitle(kind);
@@ -226,66 +223,8 @@ Result<RecordSet> parseOne(QueryKind kind, const QString &command, const QByteAr
         return RecordSet(kind, rows);
     }
     case QueryKind::ReceivedRoutes:
-    case QueryKind::AdvertisedRoutes: {
-        if (!has(root, "TABLE_vrf"))
-            return clitext::formatError(what, text, QStringLiteral("it has no TABLE_vrf"));
-        QList<RouteRecord> rows;
-        StringInterner paths;
-        QString badPrefix;
-        // Each path's fields are read in one pass (a key lookup scans the object each time).
-        auto readPath = [&](const IpPrefix &prefix, Element path) {
-            RouteRecord r;
-            r.prefix = prefix;
-            std::string_view nh4, nh6, status;
-            bool sawStatus = false;
-            simdjson::dom::object o;
-            if (path.get(o) != simdjson::SUCCESS)
-                return;
-            for (auto field : o) {
-                const std::string_view k = field.key;
-                if (keyIs(k, "ipnexthop"))
-                    nh4 = asString(field.value);
-                else if (keyIs(k, "ipv6nexthop"))
-                    nh6 = asString(field.value);
-                else if (keyIs(k, "aspath"))
-                    r.asPath = paths.intern(clitext::trimmed(asString(field.value)));
-                else if (keyIs(k, "metric"))
-                    r.med = asInteger(field.value);
-                else if (keyIs(k, "localpref"))
-                    r.localPref = asInteger(field.value);
-                else if (keyIs(k, "origin"))
-                    r.origin = nxOrigin(asString(field.value));
-                else if (keyIs(k, "best"))
-                    r.best = asString(field.value) == ">";
-                else if (keyIs(k, "status"))
-                    status = asString(field.value), sawStatus = true;
-            }
-            if (auto a = IpAddress::parse(nh4.empty() ? nh6 : nh4))
-                r.nextHop = *a;
-            r.valid = sawStatus && !status.empty() ? clitext::contains(status, "*") || r.best : true;
-            rows.append(std::move(r));
-        };
-        walkRows(root, QString(), "TABLE_prefix", "vrf-name-out", [&](const QString &, Element table) {
-            const Element prefixes = member(table, "ROW_prefix");
-            simdjson::dom::array a;
-            if (prefixes.get(a) == simdjson::SUCCESS)
-                rows.reserve(rows.size() + qsizetype(a.size()));
-            forEachRow(prefixes, [&](Element pfx) {
-                if (!badPrefix.isNull())
-                    return;
-                const std::string_view v4 = str(pfx, "ipprefix");
-                const auto p = IpPrefix::parse(v4.empty() ? str(pfx, "ipv6prefix") : v4);
-                if (!p) {
-                    badPrefix = toQString(v4.empty() ? str(pfx, "ipv6prefix") : v4);
-                    return;
-                }
-                forEachRow(member(member(pfx, "TABLE_path"), "ROW_path"), [&](Element path) { readPath(*p, path); });
-            });
-        });
-        if (!badPrefix.isNull())
-            return clitext::formatError(what, text, QStringLiteral("\"%1\" is not a prefix").arg(badPrefix));
-        return RecordSet(kind, rows);
-    }
+    case QueryKind::AdvertisedRoutes:
+        break; // read by RouteTableJson above
     case QueryKind::RouteLookup: {
         QList<RouteRecord> rows;
         walkRows(root, QString(), "ROW_prefix", "vrf-name-out", [&](const QString &, Element pfx) {
