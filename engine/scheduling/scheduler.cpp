@@ -423,6 +423,8 @@ public:
             lock.unlock();
 
             JobOutcome outcome;
+            outcome.commands = commands;
+            outcome.firstRoundCount = commands.size();
             if (!transport && transports)
                 transport = transports(router);
             if (!transport) {
@@ -435,6 +437,8 @@ public:
                 else
                     outcome.error = result.error();
             }
+            if (!outcome.error && !options.cancelled->load())
+                runFollowUps(lock, *job, *transport, options, outcome);
 
             lock.lock();
             const qint64 now = clock->nowMs();
@@ -447,7 +451,6 @@ public:
             if (options.cancelled->load() && !outcome.error)
                 outcome.error = Error(ErrorCode::Cancelled, QStringLiteral("The request was cancelled."));
             outcome.router = router;
-            outcome.commands = commands;
             outcome.startedMs = job->startedMs;
             outcome.latencyMs = now - job->startedMs;
             outcome.waiters.reserve(qsizetype(job->waiters.size()));
@@ -470,6 +473,33 @@ public:
                 sink->jobFinished(std::move(outcome));
             lock.lock();
         }
+    }
+
+    // The second round (Translator::followUpCommands) on the same session. Called and
+    // returning without the lock.
+    void runFollowUps(std::unique_lock<std::mutex> &lock, Job &job, Transport &transport, const ExecOptions &options,
+                      JobOutcome &outcome)
+    {
+        QList<Waiter> waiters;
+        lock.lock();
+        // From here on identical work starts a job of its own: a waiter joining now would
+        // miss the follow-ups computed for the waiters below.
+        if (byKey.value(job.key) == &job)
+            byKey.remove(job.key);
+        waiters.reserve(qsizetype(job.waiters.size()));
+        for (const Waiter &w : job.waiters)
+            waiters.append(w);
+        lock.unlock();
+        const QStringList more = sink->followUpCommands(job.router, waiters, outcome.outputs);
+        if (more.isEmpty())
+            return;
+        Result<QList<CommandOutput>> result = transport.run(more, options);
+        if (!result.ok()) {
+            outcome.error = result.error();
+            return;
+        }
+        outcome.commands += more;
+        outcome.outputs += std::move(result).value();
     }
 
     void housekeeping()

@@ -50,7 +50,8 @@ struct Waiter {
 // The answer of one unit of work: the router's outputs (shared by every waiter) or an error.
 struct JobOutcome {
     QString router;
-    QStringList commands;
+    QStringList commands;            // both rounds: the job's commands, then the follow-ups
+    qsizetype firstRoundCount = 0;   // how many of commands (and outputs) the first round sent
     QList<CommandOutput> outputs;
     Error error;
     qint64 startedMs = 0;
@@ -66,6 +67,17 @@ class SchedulerSink
 public:
     virtual ~SchedulerSink() = default;
     virtual void jobFinished(JobOutcome &&outcome) = 0;
+    // After the first round, on the worker thread: a second round of commands the waiters need
+    // (see Translator::followUpCommands), run on the same session. Identical work stops joining
+    // the job once its first round is back, so every waiter's follow-ups are in the list.
+    virtual QStringList followUpCommands(const QString &router, const QList<Waiter> &waiters,
+                                         const QList<CommandOutput> &firstRound)
+    {
+        Q_UNUSED(router);
+        Q_UNUSED(waiters);
+        Q_UNUSED(firstRound);
+        return {};
+    }
     virtual void waiterFailed(const Waiter &waiter, const Error &error) = 0;
 };
 

@@ -31,6 +31,7 @@
 #include <QThreadPool>
 #include <QTimer>
 
+#include <algorithm>
 #include <array>
 #include <deque>
 #include <atomic>
@@ -193,7 +194,7 @@ public:
             p.priority = w.priority;
             RouterResult &part = p.result;
             part.router = o.router;
-            part.commands = o.commands;
+            part.commands = o.commands.mid(0, o.firstRoundCount);
             part.fetchedAt = fetchedAt;
             part.latencyMs = o.latencyMs;
             part.records = RecordSet(w.kind);
@@ -205,10 +206,15 @@ public:
             } else {
                 const QString key = queryKindName(w.kind) + QLatin1Char('|') + w.params.canonical();
                 auto it = parsed.find(key);
+                QList<CommandOutput> outputs;
+                Result<QStringList> followUps = outputsFor(*translator, w, o, outputs);
+                if (followUps.ok())
+                    part.commands += followUps.value();
                 if (it == parsed.end()) {
-                    Result<RecordSet> records = translator->parse(w.kind, w.params, o.outputs);
+                    Result<RecordSet> records = followUps.ok() ? translator->parse(w.kind, w.params, outputs)
+                                                               : Result<RecordSet>(followUps.error());
                     if (records.ok())
-                        storeAnswer(o, w, records.value(), fetchedAt);
+                        storeAnswer(o, w, part.commands, records.value(), fetchedAt);
                     it = parsed.insert(key, std::move(records));
                 }
                 if (it->ok())
@@ -221,7 +227,54 @@ public:
         results.push(std::move(parts));
     }
 
-    void storeAnswer(const JobOutcome &o, const Waiter &w, const RecordSet &records, const QDateTime &fetchedAt)
+    // The outputs one waiter's parse reads: the first round, then its own follow-ups (the job
+    // ran the follow-ups of every waiter). Returns those follow-up commands.
+    static Result<QStringList> outputsFor(const Translator &translator, const Waiter &w, const JobOutcome &o,
+                                          QList<CommandOutput> &outputs)
+    {
+        outputs = o.outputs.mid(0, o.firstRoundCount);
+        Result<QStringList> more = translator.followUpCommands(w.kind, w.params, outputs);
+        if (!more.ok())
+            return more;
+        for (const QString &command : more.value()) {
+            const auto found = std::find_if(o.outputs.cbegin() + o.firstRoundCount, o.outputs.cend(),
+                                            [&](const CommandOutput &out) { return out.command == command; });
+            if (found == o.outputs.cend())
+                return Error(ErrorCode::InternalError,
+                             QStringLiteral("The second round of commands on %1 did not include \"%2\"; run the query again.")
+                                 .arg(o.router, command));
+            outputs.append(*found);
+        }
+        return more;
+    }
+
+    QStringList followUpCommands(const QString &router, const QList<Waiter> &waiters,
+                                 const QList<CommandOutput> &firstRound) override
+    {
+        const auto inv = inventorySnapshot();
+        const Translator *translator = translatorFor(*inv, router);
+        if (!translator)
+            return {};
+        QStringList all;
+        QSet<QString> asked;
+        for (const Waiter &w : waiters) {
+            if (asked.contains(queryKindName(w.kind) + QLatin1Char('|') + w.params.canonical()))
+                continue;
+            asked.insert(queryKindName(w.kind) + QLatin1Char('|') + w.params.canonical());
+            // An error (no such neighbor, ...) is found again, and reported, when this waiter's answer is parsed.
+            const Result<QStringList> more = translator->followUpCommands(w.kind, w.params, firstRound);
+            if (!more.ok())
+                continue;
+            for (const QString &c : more.value()) {
+                if (!all.contains(c))
+                    all.append(c);
+            }
+        }
+        return all;
+    }
+
+    void storeAnswer(const JobOutcome &o, const Waiter &w, const QStringList &commands, const RecordSet &records,
+                     const QDateTime &fetchedAt)
     {
         StoredAnswer a;
         a.router = o.router;
@@ -230,7 +283,7 @@ public:
         a.fetchedAt = fetchedAt;
         a.expiresAt = fetchedAt.addSecs(settings.cacheTtlFor(w.kind));
         a.records = records;
-        a.commands = o.commands;
+        a.commands = commands;
         a.latencyMs = o.latencyMs;
         const Result<qint64> put = store->put(a);
         if (!put.ok())

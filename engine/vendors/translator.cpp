@@ -2,6 +2,11 @@
 
 namespace rl {
 
+Result<QStringList> Translator::followUpCommands(QueryKind, const QueryParams &, const QList<CommandOutput> &) const
+{
+    return QStringList{};
+}
+
 Result<PastedParse> Translator::parsePasted(QueryKind kind, const QByteArray &text) const
 {
     return Error(ErrorCode::UnsupportedQuery,

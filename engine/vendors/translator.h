@@ -30,8 +30,15 @@ public:
     // The commands that answer the query, every one passing the profile's guard; or
     // unsupported-query with a sentence saying why the platform cannot answer it.
     virtual Result<QStringList> commands(QueryKind kind, const QueryParams &params) const = 0;
-    // Outputs are in the order of commands(). Text it cannot read is parse-error naming the
-    // line, never an empty table.
+    // A second round of commands, built from the first round's outputs, for answers that need a
+    // name only the router knows (BIRD lists a neighbor's routes by protocol name, not address).
+    // Empty when the first round is the whole answer (the default). Every command must pass the
+    // guard, and anything taken from the router's output must be validated before it is put in a
+    // command: the router's text is not trusted. An error here is the waiter's answer.
+    virtual Result<QStringList> followUpCommands(QueryKind kind, const QueryParams &params,
+                                                 const QList<CommandOutput> &firstRound) const;
+    // Outputs are in the order of commands() followed by followUpCommands(). Text it cannot read
+    // is parse-error naming the line, never an empty table.
     virtual Result<RecordSet> parse(QueryKind kind, const QueryParams &params,
                                     const QList<CommandOutput> &outputs) const = 0;
 

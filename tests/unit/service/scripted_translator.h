@@ -8,6 +8,8 @@ namespace rl::test {
 //   bgp-status -> "show bgp summary", lines "<neighbor> <state>" (the neighbor parameter filters)
 //   arp-table  -> "show arp", lines "<ip> <mac> <interface>"
 //   facts      -> "show version", the output is the hostname
+//   received-routes -> "show sessions" (lines "<neighbor> <session name>"), then a second round
+//              "show routes from <session name>" (lines "<prefix>"); an unknown neighbor is invalid-request
 //   anything else is unsupported; output "garbage" is a parse error.
 class ScriptedTranslator final : public Translator
 {
@@ -22,13 +24,43 @@ public:
         case QueryKind::BgpStatus: return QStringList{QStringLiteral("show bgp summary")};
         case QueryKind::ArpTable: return QStringList{QStringLiteral("show arp")};
         case QueryKind::Facts: return QStringList{QStringLiteral("show version")};
+        case QueryKind::ReceivedRoutes: return QStringList{QStringLiteral("show sessions")};
         default:
             return Error(ErrorCode::UnsupportedQuery, QStringLiteral("The scripted platform cannot answer this."));
         }
     }
 
+    Result<QStringList> followUpCommands(QueryKind kind, const QueryParams &params,
+                                         const QList<CommandOutput> &firstRound) const override
+    {
+        if (kind != QueryKind::ReceivedRoutes)
+            return QStringList{};
+        for (const QByteArray &line : firstRound.value(0).output.split('\n')) {
+            const QList<QByteArray> f = line.split(' ');
+            if (f.size() == 2 && QString::fromUtf8(f[0]) == params.neighbor)
+                return QStringList{QStringLiteral("show routes from ") + QString::fromUtf8(f[1])};
+        }
+        return Error(ErrorCode::InvalidRequest, QStringLiteral("No session with %1.").arg(params.neighbor));
+    }
+
     Result<RecordSet> parse(QueryKind kind, const QueryParams &params, const QList<CommandOutput> &outputs) const override
     {
+        if (kind == QueryKind::ReceivedRoutes) {
+            if (outputs.size() != 2 || !outputs[1].command.startsWith(QLatin1String("show routes from ")))
+                return Error(ErrorCode::ParseError, QStringLiteral("expected the sessions and one session's routes"));
+            QList<RouteRecord> rows;
+            for (const QByteArray &line : outputs[1].output.split('\n')) {
+                if (line.isEmpty())
+                    continue;
+                const auto prefix = IpPrefix::parse(std::string_view(line.constData(), size_t(line.size())));
+                if (!prefix)
+                    return Error(ErrorCode::ParseError, QStringLiteral("bad prefix: %1").arg(QString::fromUtf8(line)));
+                RouteRecord r;
+                r.prefix = *prefix;
+                rows.append(r);
+            }
+            return RecordSet(kind, rows);
+        }
         if (outputs.size() != 1)
             return Error(ErrorCode::ParseError, QStringLiteral("expected one output"));
         const QString text = QString::fromUtf8(outputs.first().output);

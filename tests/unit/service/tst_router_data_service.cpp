@@ -243,6 +243,68 @@ private Q_SLOTS:
         QCOMPARE(m_service->metrics().coalesced, 1);
     }
 
+    void followUpRoundPerWaiter()
+    {
+        // Three received-routes requests share one first round ("show sessions") and then need
+        // different second-round commands; an unknown neighbor fails alone.
+        ScriptedAnswer sessions;
+        sessions.output = "10.0.0.2 cust_a\n10.0.0.6 cust_b\n";
+        m_routers->setAnswer("r1", "show sessions", sessions);
+        ScriptedAnswer a, b;
+        a.output = "198.51.100.0/24\n203.0.113.0/25\n";
+        b.output = "203.0.113.128/25\n";
+        m_routers->setAnswer("r1", "show routes from cust_a", a);
+        m_routers->setAnswer("r1", "show routes from cust_b", b);
+        start();
+        m_service->setPaused(true);
+        Request ra = request({"r1"}, QueryKind::ReceivedRoutes);
+        ra.params.neighbor = "10.0.0.2";
+        Request rb = ra;
+        rb.params.neighbor = "10.0.0.6";
+        Request rc = ra;
+        rc.params.neighbor = "10.0.0.99";
+        const QString ida = m_service->submit(ra);
+        const QString idb = m_service->submit(rb);
+        const QString idc = m_service->submit(rc);
+        m_service->setPaused(false);
+        QTRY_COMPARE(m_responses->size(), 3);
+        QCOMPARE(m_routers->calls("r1", "show sessions"), 1);
+        QCOMPARE(m_routers->calls("r1", "show routes from cust_a"), 1);
+        QCOMPARE(m_routers->calls("r1", "show routes from cust_b"), 1);
+        const RouterResult pa = responseFor(ida).results.value(0);
+        const RouterResult pb = responseFor(idb).results.value(0);
+        const RouterResult pc = responseFor(idc).results.value(0);
+        QVERIFY2(pa.ok(), qPrintable(pa.error.toString()));
+        QVERIFY2(pb.ok(), qPrintable(pb.error.toString()));
+        QCOMPARE(pa.records.size(), 2);
+        QCOMPARE(pb.records.size(), 1);
+        QCOMPARE(pb.records.rows<RouteRecord>().first().prefix.toString(), QStringLiteral("203.0.113.128/25"));
+        QCOMPARE(pa.commands, QStringList({"show sessions", "show routes from cust_a"}));
+        QCOMPARE(pb.commands, QStringList({"show sessions", "show routes from cust_b"}));
+        QCOMPARE(pc.error.code, ErrorCode::InvalidRequest);
+        // The stored answer keeps both rounds' commands, so history shows what was asked.
+        const auto stored = m_store->fresh("r1", QueryKind::ReceivedRoutes, ra.params, QDateTime::currentDateTimeUtc().addSecs(-60),
+                                           QDateTime::currentDateTimeUtc());
+        QVERIFY(stored.has_value());
+        QCOMPARE(stored->commands, pa.commands);
+    }
+
+    void followUpRoundFailureIsTheJobsError()
+    {
+        ScriptedAnswer sessions;
+        sessions.output = "10.0.0.2 cust_a\n";
+        m_routers->setAnswer("r1", "show sessions", sessions);
+        ScriptedAnswer lost;
+        lost.error = Error(ErrorCode::ConnectionLost, QStringLiteral("The router closed the connection."));
+        m_routers->setAnswer("r1", "show routes from cust_a", lost);
+        start();
+        Request ra = request({"r1"}, QueryKind::ReceivedRoutes);
+        ra.params.neighbor = "10.0.0.2";
+        const QString id = m_service->submit(ra);
+        QTRY_COMPARE(m_responses->size(), 1);
+        QCOMPARE(responseFor(id).results.value(0).error.code, ErrorCode::ConnectionLost);
+    }
+
     void externalAnswersAreFiltered()
     {
         start();
