@@ -84,6 +84,47 @@ Result<BirdStatus> BirdParsers::status(const QByteArray &text)
     return s;
 }
 
+Result<QList<BirdBgpProtocol>> BirdParsers::bgpProtocolNames(const QByteArray &text)
+{
+    const QString what = QStringLiteral("BIRD \"show protocols all\"");
+    const QStringList ls = parse::lines(text);
+    QList<BirdBgpProtocol> out;
+    bool inBgp = false;
+    bool headerSeen = false;
+    for (int i = 0; i < ls.size(); ++i) {
+        const QString &raw = ls.at(i);
+        const QString l = raw.trimmed();
+        if (l.isEmpty() || isBanner(l))
+            continue;
+        if (isBirdError(l))
+            return birdComplaint(what, i + 1, l);
+        if (l.startsWith(QLatin1String("Name ")) && l.contains(QLatin1String("Proto"))) {
+            headerSeen = true;
+            continue;
+        }
+        if (!raw.startsWith(QLatin1Char(' ')) && !raw.startsWith(QLatin1Char('\t'))) {
+            const QStringList f = l.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+            if (f.size() < 4)
+                return parse::lineError(what, i + 1, raw, QStringLiteral("expected a protocol line (name, proto, table, state, since, info)"));
+            inBgp = f.at(1) == QLatin1String("BGP");
+            if (inBgp)
+                out.append(BirdBgpProtocol{f.at(0), {}, {}});
+            continue;
+        }
+        if (!inBgp)
+            continue;
+        if (l.startsWith(QLatin1String("Neighbor address:")))
+            out.last().neighbor = l.mid(17).trimmed();
+        else if (l.startsWith(QLatin1String("Channel ")))
+            out.last().channels.append(l.mid(8).trimmed());
+        else if (l.startsWith(QLatin1String("State:")) && !out.last().channels.isEmpty() && l.mid(6).trimmed() == QLatin1String("UP"))
+            out.last().channelsUp.append(out.last().channels.last());
+    }
+    if (!headerSeen && !out.isEmpty())
+        return parse::lineError(what, 1, ls.value(0), QStringLiteral("no \"Name Proto Table State Since Info\" header"));
+    return out;
+}
+
 Result<QList<BgpNeighborRecord>> BirdParsers::bgpProtocols(const QByteArray &text, const QDateTime &serverTime,
                                                            const QueryParams &filter)
 {

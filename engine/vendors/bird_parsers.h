@@ -18,9 +18,19 @@ struct BirdStatus {
     QDateTime serverTime;  // the daemon's local clock, as printed (no zone)
 };
 
+// One BGP protocol of `show protocols all`: BIRD names sessions, its route views take the name.
+struct BirdBgpProtocol {
+    QString name;             // "frr", "gobgp4"
+    QString neighbor;         // "Neighbor address", as printed
+    QStringList channels;     // "ipv4", "ipv6"
+    QStringList channelsUp;   // those whose channel state is UP: BIRD drops a channel's tables while it is down
+};
+
 class BirdParsers
 {
 public:
+    // The BGP protocols of `birdc show protocols all`, with their neighbor and channels.
+    static Result<QList<BirdBgpProtocol>> bgpProtocolNames(const QByteArray &text);
     // `birdc show status`.
     static Result<BirdStatus> status(const QByteArray &text);
     // `birdc show protocols all`: one record per BGP protocol and channel. Session times are

@@ -1,5 +1,6 @@
 #include "engine/vendors/bird_translator.h"
 
+#include "engine/api/ip_address.h"
 #include "engine/vendors/bird_parsers.h"
 #include "engine/vendors/linux_translator.h"
 #include "engine/vendors/parse_util.h"
@@ -10,6 +11,11 @@ namespace rl {
 namespace {
 
 const QString kStatus = QStringLiteral("birdc show status");
+const QString kProtocols = QStringLiteral("birdc show protocols all");
+
+// A BIRD symbol: what a protocol may be called. Names are read from the router's output and put
+// into a command, so anything else is refused rather than quoted.
+QString protocolNamePattern() { return QStringLiteral("[A-Za-z_][A-Za-z0-9_]{0,63}"); }
 
 bool isDefaultVrf(const QString &vrf) { return vrf.isEmpty() || vrf == QLatin1String("default"); }
 
@@ -36,9 +42,9 @@ QStringList BirdTranslator::allowedPatterns()
     p << QStringLiteral("birdc show status")
       << QStringLiteral("birdc show protocols all")
       << QStringLiteral("birdc show route all table master[46] where from = ") + parse::ipPattern()
+      // protocol names come from the router's own output: only BIRD symbol characters pass
+      << QStringLiteral("birdc show route all (import|export) table ") + protocolNamePattern() + QStringLiteral("\\.ipv[46]")
       << QStringLiteral("birdc show route for ") + parse::prefixPattern() + QStringLiteral(" all");
-    // "show route all (import|export) table <proto>.ipv4" is not sent (see AdvertisedRoutes) but pasted text of
-    // it is read by parsePasted().
     return p;
 }
 
@@ -66,24 +72,16 @@ Result<QStringList> BirdTranslator::commands(QueryKind kind, const QueryParams &
     }
     case QueryKind::BgpStatus:
         // Protocol times are clock times: the server's clock from show status turns them into durations.
-        return QStringList{kStatus, QStringLiteral("birdc show protocols all")};
+        return QStringList{kStatus, kProtocols};
     case QueryKind::ReceivedRoutes:
-        // BIRD names sessions by protocol, not by address, and its CLI takes an address only in a
-        // filter: "from" is the peer a route came from. These are the routes the import filter
-        // accepted, best or not (the per-protocol "import table <proto>.ipv4" would show them before
-        // the filter, but needs the protocol's name, which one round of commands cannot look up).
-        return QStringList{QStringLiteral("birdc show route all table %1 where from = %2")
-                               .arg(wantsV6(params, params.neighbor) ? QStringLiteral("master6") : QStringLiteral("master4"),
-                                    params.neighbor)};
     case QueryKind::AdvertisedRoutes:
-        // Verified on BIRD 2.0.12: every export view ("show route export <proto>", "show route export
-        // table <proto>.ipv4") takes a protocol name, "export table all" is a syntax error, and no
-        // filter term names the peer a route goes to.
-        return Error(ErrorCode::UnsupportedQuery,
-                     QStringLiteral("Advertised routes are not available on the bird platform yet: BIRD 2 lists them only per "
-                                    "protocol name (show route all export table <protocol>.ipv4), no BIRD command accepts the "
-                                    "neighbor's address for them, and RouterLens cannot look the name up before asking. "
-                                    "Run \"birdc show route all export table <protocol>.ipv4\" and paste it to read it."));
+        // BIRD names sessions by protocol, not by address: every per-session route view takes the
+        // protocol's name ("export table all" is a syntax error in 2.0.12, and no filter term names
+        // the peer a route goes to). The first round finds the name, followUpCommands() asks for the
+        // channel's import table (what the neighbor sent, before the import filter, like
+        // soft-reconfiguration inbound elsewhere) or export table (what goes out, after the export
+        // filter).
+        return QStringList{kProtocols};
     case QueryKind::RouteLookup:
         return QStringList{QStringLiteral("birdc show route for %1 all").arg(params.destination)};
     case QueryKind::Optics:
@@ -94,14 +92,65 @@ Result<QStringList> BirdTranslator::commands(QueryKind kind, const QueryParams &
     return LinuxTranslator::hostCommands(kind, params);
 }
 
+Result<QStringList> BirdTranslator::followUpCommands(QueryKind kind, const QueryParams &params,
+                                                     const QList<CommandOutput> &firstRound) const
+{
+    if (kind != QueryKind::ReceivedRoutes && kind != QueryKind::AdvertisedRoutes)
+        return QStringList{};
+    if (firstRound.size() != 1)
+        return Error(ErrorCode::InternalError, QStringLiteral("Expected the output of \"%1\" before asking for routes.").arg(kProtocols));
+    const CommandOutput &o = firstRound.first();
+    if (o.exitStatus != 0)
+        return parse::commandFailed(o.command, o.exitStatus, o.output);
+    auto protocols = BirdParsers::bgpProtocolNames(o.output);
+    if (!protocols)
+        return protocols.error();
+    const auto wanted = IpAddress::parse(QStringView(params.neighbor));
+    const QString family = wantsV6(params, params.neighbor) ? QStringLiteral("ipv6") : QStringLiteral("ipv4");
+    QStringList known;
+    for (const BirdBgpProtocol &p : std::as_const(*protocols)) {
+        known << QStringLiteral("%1 (%2)").arg(p.name, p.neighbor);
+        const auto address = IpAddress::parse(QStringView(p.neighbor));
+        if (!wanted || !address || *address != *wanted)
+            continue;
+        static const QRegularExpression symbol(QStringLiteral("^") + protocolNamePattern() + QStringLiteral("$"));
+        if (!symbol.match(p.name).hasMatch())
+            return Error(ErrorCode::UnsupportedQuery,
+                         QStringLiteral("BIRD names the session with %1 \"%2\", which RouterLens does not put into a command "
+                                        "(only letters, digits and underscores). Rename the protocol, or run the command "
+                                        "yourself and paste its output.").arg(params.neighbor, p.name.left(80)));
+        if (!p.channels.contains(family))
+            return Error(ErrorCode::InvalidRequest,
+                         QStringLiteral("BIRD's session with %1 (protocol %2) carries no %3 channel; it carries %4. "
+                                        "Choose one of those address families.")
+                             .arg(params.neighbor, p.name, family, p.channels.isEmpty() ? QStringLiteral("none") : p.channels.join(QStringLiteral(", "))));
+        // A channel that is not up has no tables: the session carries no routes either way, and
+        // asking would only earn "No export table in channel".
+        if (!p.channelsUp.contains(family))
+            return QStringList{};
+        return QStringList{QStringLiteral("birdc show route all %1 table %2.%3")
+                               .arg(kind == QueryKind::ReceivedRoutes ? QStringLiteral("import") : QStringLiteral("export"), p.name, family)};
+    }
+    return Error(ErrorCode::InvalidRequest,
+                 QStringLiteral("This BIRD router has no BGP session with neighbor %1. Its sessions: %2.")
+                     .arg(params.neighbor, known.isEmpty() ? QStringLiteral("none") : known.join(QStringLiteral(", "))));
+}
+
 Result<RecordSet> BirdTranslator::parse(QueryKind kind, const QueryParams &params, const QList<CommandOutput> &outputs) const
 {
-    auto cmds = commands(kind, params);
-    if (!cmds)
-        return cmds.error();
-    if (outputs.size() != cmds->size())
+    auto first = commands(kind, params);
+    if (!first)
+        return first.error();
+    QStringList cmds = first.value();
+    if (kind == QueryKind::ReceivedRoutes || kind == QueryKind::AdvertisedRoutes) {
+        auto more = followUpCommands(kind, params, outputs.mid(0, cmds.size()));
+        if (!more)
+            return more.error();
+        cmds += more.value();
+    }
+    if (outputs.size() != cmds.size())
         return Error(ErrorCode::InternalError, QStringLiteral("Expected %1 command outputs for %2, got %3.")
-                                                   .arg(cmds->size()).arg(queryKindTitle(kind)).arg(outputs.size()));
+                                                   .arg(cmds.size()).arg(queryKindTitle(kind)).arg(outputs.size()));
     if (kind == QueryKind::Facts) {
         auto r = LinuxTranslator::parseHost(kind, params, outputs.mid(0, 3));
         if (!r)
@@ -119,6 +168,16 @@ Result<RecordSet> BirdTranslator::parse(QueryKind kind, const QueryParams &param
     if (LinuxTranslator::isHostKind(kind) && kind != QueryKind::RouteLookup)
         return LinuxTranslator::parseHost(kind, params, outputs);
     for (const CommandOutput &o : outputs) {
+        // BIRD keeps per-session tables only when the channel asks for them.
+        if (o.exitStatus != 0 && (o.output.contains("No import table in channel") || o.output.contains("No export table in channel"))) {
+            const bool import = o.output.contains("No import table");
+            return Error(ErrorCode::UnsupportedQuery,
+                         QStringLiteral("This BIRD router keeps no %1 table for the session, so it cannot list the routes %2. "
+                                        "Add \"%1 table on;\" to the session's channel in bird.conf (BIRD 2.0.8 or later).")
+                             .arg(import ? QStringLiteral("import") : QStringLiteral("export"),
+                                  import ? QStringLiteral("the neighbor sent") : QStringLiteral("it sends to the neighbor")),
+                         QString::fromUtf8(o.output.trimmed().right(200)));
+        }
         // birdc exits 1 on "Network not found": no route is an answer, not a failure.
         if (o.exitStatus != 0 && !o.output.contains("Network not found"))
             return parse::commandFailed(o.command, o.exitStatus, o.output);
@@ -131,6 +190,25 @@ Result<RecordSet> BirdTranslator::parse(QueryKind kind, const QueryParams &param
         return wrap(kind, BirdParsers::bgpProtocols(outputs.at(1).output, st->serverTime, params));
     }
     case QueryKind::ReceivedRoutes:
+    case QueryKind::AdvertisedRoutes:
+        // No second round: the session's channel is down, so nothing is received or sent.
+        if (outputs.size() == 1)
+            return RecordSet(kind, QList<RouteRecord>{});
+        if (kind == QueryKind::AdvertisedRoutes) {
+            // The export table holds routes as the export filter left them, before BGP fills in
+            // its own attributes: a route from another protocol (static, kernel) has no origin
+            // yet and goes out as IGP (what the lab's FRR receives).
+            auto routes = BirdParsers::routes(outputs.at(1).output);
+            if (!routes)
+                return routes.error();
+            QList<RouteRecord> rows = std::move(routes).value();
+            for (RouteRecord &r : rows) {
+                if (r.origin == RouteOrigin::Unknown && r.protocol != QLatin1String("bgp"))
+                    r.origin = RouteOrigin::Igp;
+            }
+            return RecordSet(kind, std::move(rows));
+        }
+        return wrap(kind, BirdParsers::routes(outputs.at(1).output));
     case QueryKind::RouteLookup:
         return wrap(kind, BirdParsers::routes(outputs.at(0).output));
     default:

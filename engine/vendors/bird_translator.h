@@ -13,6 +13,8 @@ public:
     QString vendor() const override { return QStringLiteral("BIRD"); }
     SessionProfile sessionProfile() const override;
     Result<QStringList> commands(QueryKind kind, const QueryParams &params) const override;
+    Result<QStringList> followUpCommands(QueryKind kind, const QueryParams &params,
+                                         const QList<CommandOutput> &firstRound) const override;
     Result<RecordSet> parse(QueryKind kind, const QueryParams &params, const QList<CommandOutput> &outputs) const override;
     Result<PastedParse> parsePasted(QueryKind kind, const QByteArray &text) const override;
 

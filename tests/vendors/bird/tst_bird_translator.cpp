@@ -19,6 +19,8 @@ private slots:
     void unreadableOutput_data();
     void unreadableOutput();
     void guard();
+    void protocolNamesFromTheRouterAreNotTrusted();
+    void channelWithoutTable();
 
 private:
     rl::BirdTranslator m_t;
@@ -40,18 +42,34 @@ void TestBirdTranslator::captured_data()
     QTest::newRow("lookup v6") << "normal" << "route-lookup" << "destination=2001:db8:1000::1" << 2 << "" << "best=true" << "prefix=2001:db8:1000::/48";
     QTest::newRow("lookup none") << "normal" << "route-lookup" << "destination=198.51.100.250" << 0 << "" << "" << "";
     QTest::newRow("links") << "normal" << "link-status" << "" << 4 << "" << "name=to-frr" << "operState=up;adminState=up";
-    QTest::newRow("advertised") << "normal" << "advertised-routes" << "neighbor=198.19.0.0" << -1 << "unsupported-query" << "" << "";
-    // received-routes: "show route all table masterN where from = X", captured on the lab
+    // received/advertised routes: "show protocols all" finds the session's protocol name, then a second
+    // round reads its channel's import or export table ("show route all import table frr.ipv4"), captured on the lab
+    QTest::newRow("advertised") << "normal" << "advertised-routes" << "neighbor=198.19.0.0" << 4 << "" << "prefix=198.51.100.64/26"
+                                << "med=20;communities=65002:100;origin=igp;protocol=static";
+    QTest::newRow("advertised learned") << "normal" << "advertised-routes" << "neighbor=198.19.0.0" << 4 << "" << "prefix=198.51.100.128/26"
+                                        << "asPath=65003;nextHop=198.19.0.5;med=30;communities=65003:100;origin=incomplete";
+    QTest::newRow("advertised v6 on v4 session") << "normal" << "advertised-routes" << "neighbor=198.19.0.0;addressFamily=ipv6" << 2 << ""
+                                                 << "" << "";
+    QTest::newRow("advertised v6 peer") << "normal" << "advertised-routes" << "neighbor=2001:db8:19:23::3" << 3 << "" << "" << "";
+    QTest::newRow("advertised no v6 channel") << "normal" << "advertised-routes" << "neighbor=198.19.0.5;addressFamily=ipv6" << -1
+                                              << "invalid-request" << "" << "";
+    QTest::newRow("advertised unknown peer") << "normal" << "advertised-routes" << "neighbor=198.19.0.9" << -1 << "invalid-request" << "" << "";
     QTest::newRow("received") << "normal" << "received-routes" << "neighbor=198.19.0.0" << 5 << "" << "prefix=198.51.100.0/26"
-                              << "best=true;nextHop=198.19.0.0;interface=to-frr;asPath=65001;med=0;localPref=100;communities=65001:100;origin=igp";
-    QTest::newRow("received not best") << "normal" << "received-routes" << "neighbor=198.19.0.0" << 5 << "" << "prefix=203.0.113.192/27"
-                                       << "best=false;asPath=65001 65003;origin=incomplete;communities=65003:200";
+                              << "nextHop=198.19.0.0;interface=to-frr;asPath=65001;med=0;localPref=100;communities=65001:100;origin=igp";
+    // the import table holds what the neighbor sent, whether or not BIRD chose it (it prefers GoBGP's own path)
+    QTest::newRow("received not chosen") << "normal" << "received-routes" << "neighbor=198.19.0.0" << 5 << "" << "prefix=203.0.113.192/27"
+                                         << "asPath=65001 65003;origin=incomplete;communities=65003:200";
     QTest::newRow("received v6 on v4 session") << "normal" << "received-routes" << "neighbor=198.19.0.0;addressFamily=ipv6" << 3 << ""
                                                << "prefix=2001:db8:1000::/48" << "best=true;asPath=65001;interface=to-frr";
     QTest::newRow("received v6") << "normal" << "received-routes" << "neighbor=2001:db8:19:23::3" << 3 << "" << "prefix=2001:db8:3000::/48"
                                  << "asPath=65003;origin=incomplete;nextHop=2001:db8:19:23::3";
     QTest::newRow("received gobgp4") << "normal" << "received-routes" << "neighbor=198.19.0.5" << 5 << "" << "" << "";
-    QTest::newRow("received unknown peer") << "normal" << "received-routes" << "neighbor=198.19.0.9" << 0 << "" << "" << "";
+    QTest::newRow("received unknown peer") << "normal" << "received-routes" << "neighbor=198.19.0.9" << -1 << "invalid-request" << "" << "";
+    QTest::newRow("received empty") << "empty" << "received-routes" << "neighbor=198.19.0.0" << 0 << "" << "" << "";
+    // the link to GoBGP is down: its channel is not up, BIRD keeps no tables for it, nothing is sent or received
+    QTest::newRow("advertised session down") << "faults" << "advertised-routes" << "neighbor=198.19.0.5" << 0 << "" << "" << "";
+    QTest::newRow("received session down") << "faults" << "received-routes" << "neighbor=198.19.0.5" << 0 << "" << "" << "";
+    QTest::newRow("received up in faults") << "faults" << "received-routes" << "neighbor=198.19.0.0" << 2 << "" << "" << "";
 }
 
 void TestBirdTranslator::routeTables_data()
@@ -132,6 +150,43 @@ void TestBirdTranslator::guard()
     QVERIFY(g.check(QStringLiteral("birdc disable frr")).isError());
     QVERIFY(g.check(QStringLiteral("birdc configure")).isError());
     QVERIFY(g.check(QStringLiteral("birdc show route all table master4 where from = 1.2.3.4 || true")).isError());
+    QVERIFY(!g.check(QStringLiteral("birdc show route all export table gobgp_4.ipv4")).isError());
+    QVERIFY(g.check(QStringLiteral("birdc show route all export table x;reboot.ipv4")).isError());
+    QVERIFY(g.check(QStringLiteral("birdc show route all export table frr.ipv4 && id")).isError());
+}
+
+void TestBirdTranslator::protocolNamesFromTheRouterAreNotTrusted()
+{
+    // The second round puts a name the router printed into a command: a name that is not a BIRD
+    // symbol is refused, never quoted and sent.
+    const QByteArray protocols = "BIRD 2.0.12 ready.\n"
+                                 "Name       Proto      Table      State  Since         Info\n"
+                                 "x$(reboot) BGP        ---        up     10:22:09.369  Established\n"
+                                 "    Neighbor address: 198.19.0.0\n"
+                                 "  Channel ipv4\n"
+                                 "    State:          UP\n";
+    rl::QueryParams p;
+    p.neighbor = QStringLiteral("198.19.0.0");
+    const auto more = m_t.followUpCommands(rl::QueryKind::AdvertisedRoutes, p,
+                                           {rl::CommandOutput{QStringLiteral("birdc show protocols all"), protocols, 0, 0}});
+    QVERIFY(!more.ok());
+    QCOMPARE(more.error().code, rl::ErrorCode::UnsupportedQuery);
+    QVERIFY2(more.error().message.contains(QLatin1String("Rename the protocol")), qPrintable(more.error().message));
+}
+
+void TestBirdTranslator::channelWithoutTable()
+{
+    // A channel that is up but was configured without "export table on".
+    rl::QueryParams p;
+    p.neighbor = QStringLiteral("198.19.0.0");
+    const QByteArray protocols = rltest::readFile(QStringLiteral(TOPSRCDIR "tests/vendors/data/bird/normal/show_protocols_all.txt"));
+    const QList<rl::CommandOutput> outs{
+        {QStringLiteral("birdc show protocols all"), protocols, 0, 0},
+        {QStringLiteral("birdc show route all export table frr.ipv4"), "BIRD 2.0.12 ready.\nNo export table in channel frr.ipv4\n", 1, 0}};
+    const auto r = m_t.parse(rl::QueryKind::AdvertisedRoutes, p, outs);
+    QVERIFY(!r.ok());
+    QCOMPARE(r.error().code, rl::ErrorCode::UnsupportedQuery);
+    QVERIFY2(r.error().message.contains(QLatin1String("export table on;")), qPrintable(r.error().message));
 }
 
 void TestBirdTranslator::pasted_data()
