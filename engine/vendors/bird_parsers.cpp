@@ -56,6 +56,38 @@ QDateTime serverDateTime(const QString &text)
     return t;
 }
 
+// Walks `show protocols all`: the banner, birdc errors and the column header are handled here;
+// each protocol line (not indented) goes to onProtocol, each indented line below it, trimmed, to
+// onAttribute. A callback's error ends the walk.
+template<typename OnProtocol, typename OnAttribute>
+std::optional<Error> walkProtocols(const QStringList &ls, const QString &what, OnProtocol onProtocol, OnAttribute onAttribute)
+{
+    bool headerSeen = false;
+    bool anyContent = false;
+    for (int i = 0; i < ls.size(); ++i) {
+        const QString &raw = ls.at(i);
+        const QString l = raw.trimmed();
+        if (l.isEmpty() || isBanner(l))
+            continue;
+        if (isBirdError(l))
+            return birdComplaint(what, i + 1, l);
+        if (l.startsWith(QLatin1String("Name ")) && l.contains(QLatin1String("Proto"))) {
+            headerSeen = true;
+            continue;
+        }
+        anyContent = true;
+        if (!raw.startsWith(QLatin1Char(' ')) && !raw.startsWith(QLatin1Char('\t'))) {
+            if (std::optional<Error> e = onProtocol(i + 1, raw, l))
+                return e;
+            continue;
+        }
+        onAttribute(l);
+    }
+    if (!headerSeen && anyContent)
+        return parse::lineError(what, 1, ls.first(), QStringLiteral("no \"Name Proto Table State Since Info\" header"));
+    return std::nullopt;
+}
+
 } // namespace
 
 Result<BirdStatus> BirdParsers::status(const QByteArray &text)
@@ -87,41 +119,32 @@ Result<BirdStatus> BirdParsers::status(const QByteArray &text)
 Result<QList<BirdBgpProtocol>> BirdParsers::bgpProtocolNames(const QByteArray &text)
 {
     const QString what = QStringLiteral("BIRD \"show protocols all\"");
-    const QStringList ls = parse::lines(text);
     QList<BirdBgpProtocol> out;
     bool inBgp = false;
-    bool headerSeen = false;
-    for (int i = 0; i < ls.size(); ++i) {
-        const QString &raw = ls.at(i);
-        const QString l = raw.trimmed();
-        if (l.isEmpty() || isBanner(l))
-            continue;
-        if (isBirdError(l))
-            return birdComplaint(what, i + 1, l);
-        if (l.startsWith(QLatin1String("Name ")) && l.contains(QLatin1String("Proto"))) {
-            headerSeen = true;
-            continue;
-        }
-        if (!raw.startsWith(QLatin1Char(' ')) && !raw.startsWith(QLatin1Char('\t'))) {
+    const std::optional<Error> e = walkProtocols(
+        parse::lines(text), what,
+        [&](int lineNumber, const QString &raw, const QString &l) -> std::optional<Error> {
             const QStringList f = l.split(QLatin1Char(' '), Qt::SkipEmptyParts);
             if (f.size() < 4)
-                return parse::lineError(what, i + 1, raw, QStringLiteral("expected a protocol line (name, proto, table, state, since, info)"));
+                return parse::lineError(what, lineNumber, raw, QStringLiteral("expected a protocol line (name, proto, table, state, since, info)"));
             inBgp = f.at(1) == QLatin1String("BGP");
             if (inBgp)
-                out.append(BirdBgpProtocol{f.at(0), {}, {}});
-            continue;
-        }
-        if (!inBgp)
-            continue;
-        if (l.startsWith(QLatin1String("Neighbor address:")))
-            out.last().neighbor = l.mid(17).trimmed();
-        else if (l.startsWith(QLatin1String("Channel ")))
-            out.last().channels.append(l.mid(8).trimmed());
-        else if (l.startsWith(QLatin1String("State:")) && !out.last().channels.isEmpty() && l.mid(6).trimmed() == QLatin1String("UP"))
-            out.last().channelsUp.append(out.last().channels.last());
-    }
-    if (!headerSeen && !out.isEmpty())
-        return parse::lineError(what, 1, ls.value(0), QStringLiteral("no \"Name Proto Table State Since Info\" header"));
+                out.append(BirdBgpProtocol{f.at(0), {}, {}, {}});
+            return std::nullopt;
+        },
+        [&](const QString &l) {
+            if (!inBgp)
+                return;
+            BirdBgpProtocol &p = out.last();
+            if (l.startsWith(QLatin1String("Neighbor address:")))
+                p.neighbor = l.mid(17).trimmed().section(QLatin1Char('%'), 0, 0);
+            else if (l.startsWith(QLatin1String("Channel ")))
+                p.channels.append(l.mid(8).trimmed());
+            else if (l.startsWith(QLatin1String("State:")) && !p.channels.isEmpty() && l.mid(6).trimmed() == QLatin1String("UP"))
+                p.channelsUp.append(p.channels.last());
+        });
+    if (e)
+        return *e;
     return out;
 }
 
@@ -134,7 +157,6 @@ Result<QList<BgpNeighborRecord>> BirdParsers::bgpProtocols(const QByteArray &tex
     static const QRegularExpression routesRe(QStringLiteral("^Routes:\\s+(\\d+) imported,(?: (\\d+) filtered,)? (\\d+) exported"));
     const QStringList ls = parse::lines(text);
     QList<BgpNeighborRecord> out;
-    bool headerSeen = false;
     bool inBgp = false;
     BgpNeighborRecord base;
     QList<BgpNeighborRecord> channels;
@@ -159,24 +181,15 @@ Result<QList<BgpNeighborRecord>> BirdParsers::bgpProtocols(const QByteArray &tex
         channels.clear();
         inBgp = false;
     };
-    for (int i = 0; i < ls.size(); ++i) {
-        const QString raw = ls.at(i);
-        const QString l = raw.trimmed();
-        if (l.isEmpty() || isBanner(l))
-            continue;
-        if (isBirdError(l))
-            return birdComplaint(what, i + 1, l);
-        if (l.startsWith(QLatin1String("Name ")) && l.contains(QLatin1String("Proto"))) {
-            headerSeen = true;
-            continue;
-        }
-        if (!raw.startsWith(QLatin1Char(' ')) && !raw.startsWith(QLatin1Char('\t'))) {
+    const std::optional<Error> walked = walkProtocols(
+        ls, what,
+        [&](int lineNumber, const QString &raw, const QString &l) -> std::optional<Error> {
             const auto m = head.match(l);
             if (!m.hasMatch())
-                return parse::lineError(what, i + 1, raw, QStringLiteral("expected a protocol line (name, proto, table, state, since, info)"));
+                return parse::lineError(what, lineNumber, raw, QStringLiteral("expected a protocol line (name, proto, table, state, since, info)"));
             flush();
             if (m.captured(2) != QLatin1String("BGP"))
-                continue;
+                return std::nullopt;
             inBgp = true;
             base = BgpNeighborRecord();
             base.vrf = QStringLiteral("default");
@@ -190,45 +203,46 @@ Result<QList<BgpNeighborRecord>> BirdParsers::bgpProtocols(const QByteArray &tex
                 base.stateDetail = QStringLiteral("Down (disabled)");
             }
             base.uptimeSeconds = secondsSince(m.captured(5), serverTime);
-            continue;
-        }
-        if (!inBgp)
-            continue;
-        const QString key = l.section(QLatin1Char(':'), 0, 0);
-        const QString value = l.section(QLatin1Char(':'), 1).trimmed();
-        if (l.startsWith(QLatin1String("Channel "))) {
-            BgpNeighborRecord c;
-            QString fam = l.mid(8).trimmed();
-            c.addressFamily = fam == QLatin1String("ipv4") || fam == QLatin1String("ipv6") ? fam + QStringLiteral("-unicast")
-                            : fam.replace(QLatin1Char(' '), QLatin1Char('-'));
-            c.prefixesReceived = c.prefixesAccepted = c.prefixesSent = 0;
-            channels.append(c);
-        } else if (auto rm = routesRe.match(l); rm.hasMatch() && !channels.isEmpty()) {
-            // "imported" counts what passed the import filter; "filtered" (import keep filtered) what did not.
-            channels.last().prefixesAccepted = rm.captured(1).toLongLong();
-            channels.last().prefixesReceived = rm.captured(1).toLongLong() + rm.captured(2).toLongLong();
-            channels.last().prefixesSent = rm.captured(3).toLongLong();
-        } else if (key == QLatin1String("Description")) {
-            base.description = value;
-        } else if (key == QLatin1String("BGP state")) {
-            const BgpState s = bgpStateFromName(value);
-            if (s != BgpState::Unknown)
-                base.state = s;
-        } else if (key == QLatin1String("Neighbor address")) {
-            base.neighbor = value.section(QLatin1Char('%'), 0, 0);
-        } else if (key == QLatin1String("Neighbor AS")) {
-            base.remoteAs = value.toLongLong();
-        } else if (key == QLatin1String("Local AS")) {
-            base.localAs = value.toLongLong();
-        } else if (key == QLatin1String("Neighbor ID")) {
-            base.remoteRouterId = value;
-        } else if (key == QLatin1String("Last error")) {
-            base.lastError = value;
-        }
-    }
+            return std::nullopt;
+        },
+        [&](const QString &l) {
+            if (!inBgp)
+                return;
+            const QString key = l.section(QLatin1Char(':'), 0, 0);
+            const QString value = l.section(QLatin1Char(':'), 1).trimmed();
+            if (l.startsWith(QLatin1String("Channel "))) {
+                BgpNeighborRecord c;
+                QString fam = l.mid(8).trimmed();
+                c.addressFamily = fam == QLatin1String("ipv4") || fam == QLatin1String("ipv6") ? fam + QStringLiteral("-unicast")
+                                : fam.replace(QLatin1Char(' '), QLatin1Char('-'));
+                c.prefixesReceived = c.prefixesAccepted = c.prefixesSent = 0;
+                channels.append(c);
+            } else if (auto rm = routesRe.match(l); rm.hasMatch() && !channels.isEmpty()) {
+                // "imported" counts what passed the import filter; "filtered" (import keep filtered) what did not.
+                channels.last().prefixesAccepted = rm.captured(1).toLongLong();
+                channels.last().prefixesReceived = rm.captured(1).toLongLong() + rm.captured(2).toLongLong();
+                channels.last().prefixesSent = rm.captured(3).toLongLong();
+            } else if (key == QLatin1String("Description")) {
+                base.description = value;
+            } else if (key == QLatin1String("BGP state")) {
+                const BgpState s = bgpStateFromName(value);
+                if (s != BgpState::Unknown)
+                    base.state = s;
+            } else if (key == QLatin1String("Neighbor address")) {
+                base.neighbor = value.section(QLatin1Char('%'), 0, 0);
+            } else if (key == QLatin1String("Neighbor AS")) {
+                base.remoteAs = value.toLongLong();
+            } else if (key == QLatin1String("Local AS")) {
+                base.localAs = value.toLongLong();
+            } else if (key == QLatin1String("Neighbor ID")) {
+                base.remoteRouterId = value;
+            } else if (key == QLatin1String("Last error")) {
+                base.lastError = value;
+            }
+        });
+    if (walked)
+        return *walked;
     flush();
-    if (!headerSeen && !ls.isEmpty() && !(ls.size() == 1 && isBanner(ls.first())))
-        return parse::lineError(what, 1, ls.first(), QStringLiteral("no \"Name Proto Table State Since Info\" header"));
     return out;
 }
 
