@@ -24,16 +24,17 @@ struct DemoParams {
     QString destination;
     QString neighbor6;
     QString destination6;
+    QString interfaceName; // the router's end of its private connection (Junos: the physical port)
 };
 
 const QHash<QString, DemoParams> &demoParams()
 {
     static const QHash<QString, DemoParams> p{
-        {"pe1-par", {"198.51.100.6", "203.0.113.70", "2001:db8:300::2", "2001:db8:1300::1"}},
-        {"pe2-ams", {"198.51.100.10", "203.0.113.200", "2001:db8:410::2", "2001:db8:1410::1"}},
-        {"ce-globex", {"10.20.255.2", "10.21.4.1", "2001:db8:20:ff::2", ""}},
-        {"ce-initech", {"198.51.100.5", "203.0.113.200", "2001:db8:300::1", "2001:db8:1410::1"}},
-        {"ce-umbrella", {"198.51.100.9", "203.0.113.70", "2001:db8:410::1", "2001:db8:1300::1"}},
+        {"pe1-par", {"198.51.100.6", "203.0.113.70", "2001:db8:300::2", "2001:db8:1300::1", "GigabitEthernet0/0/0/1.210"}},
+        {"pe2-ams", {"198.51.100.10", "203.0.113.200", "2001:db8:410::2", "2001:db8:1410::1", "ge-0/0/2"}},
+        {"ce-globex", {"10.20.255.2", "10.21.4.1", "2001:db8:20:ff::2", "", "GigabitEthernet0/0/1.201"}},
+        {"ce-initech", {"198.51.100.5", "203.0.113.200", "2001:db8:300::1", "2001:db8:1410::1", "Ethernet1.300"}},
+        {"ce-umbrella", {"198.51.100.9", "203.0.113.70", "2001:db8:410::1", "2001:db8:1300::1", "Ethernet1/1.410"}},
     };
     return p;
 }
@@ -136,6 +137,17 @@ void TestDemoPlatforms::everyKind_data()
                     p.addressFamily = QStringLiteral("ipv6");
                     variants.append({"ipv6", p});
                 }
+                break;
+            case QueryKind::LinkStatus:
+            case QueryKind::Optics:
+                variants.append({"all", p});
+                // IOS names ports in its transceiver table the short way ("Gi0/0/1"), and so must the filter.
+                p.interfaceName = dp.interfaceName.section(u'.', 0, 0);
+                if (kind == QueryKind::Optics && d->platform == u"cisco-ios")
+                    p.interfaceName.replace(QStringLiteral("GigabitEthernet"), QStringLiteral("Gi"));
+                if (kind == QueryKind::LinkStatus)
+                    p.interfaceName = dp.interfaceName;
+                variants.append({"one interface", p});
                 break;
             default:
                 variants.append({"", p});
