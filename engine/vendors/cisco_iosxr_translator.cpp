@@ -1,6 +1,7 @@
 #include "engine/vendors/cisco_iosxr_translator.h"
 
 #include "engine/vendors/cisco_ios_parser.h"
+#include "engine/vendors/cisco_iosxr_advertised_parser.h"
 #include "engine/vendors/cli_text.h"
 #include "engine/vendors/commercial_cli.h"
 
@@ -24,6 +25,7 @@ SessionProfile CiscoIosxrTranslator::sessionProfile() const
         QStringLiteral("show arp(?: vrf %1)?").arg(name),
         QStringLiteral("show ipv6 neighbors(?: vrf %1)?").arg(name),
         QStringLiteral("show bgp(?: vrf %1)? (?:ipv4|ipv6) unicast neighbor %2 routes").arg(name, ip),
+        QStringLiteral("show bgp(?: vrf %1)? (?:ipv4|ipv6) unicast neighbors %2 advertised-routes").arg(name, ip),
         QStringLiteral("show route(?: vrf %1)? (?:ipv4|ipv6) %2").arg(name, prefix),
         QStringLiteral("show lldp neighbors detail"),
     });
@@ -56,8 +58,10 @@ Result<QStringList> CiscoIosxrTranslator::commands(QueryKind kind, const QueryPa
         return QStringList{QStringLiteral("show bgp%1 %2 unicast neighbor %3 routes")
                                .arg(vrfPart, fam.isEmpty() ? QStringLiteral("ipv4") : fam, p.neighbor)};
     case QueryKind::AdvertisedRoutes:
-        return unsupported(kind, platform(),
-                           QStringLiteral("IOS-XR lists advertised routes in a layout of its own (\"show bgp advertised neighbor\") that RouterLens does not read yet; use received routes on the neighbor instead."));
+        if (p.neighbor.isEmpty())
+            return needsParam(kind, "neighbor", platform());
+        return QStringList{QStringLiteral("show bgp%1 %2 unicast neighbors %3 advertised-routes")
+                               .arg(vrfPart, fam.isEmpty() ? QStringLiteral("ipv4") : fam, p.neighbor)};
     case QueryKind::RouteLookup:
         if (p.destination.isEmpty())
             return needsParam(kind, "destination", platform());
@@ -139,6 +143,9 @@ Result<RecordSet> wrap(QueryKind kind, Result<QList<R>> r)
 Result<RecordSet> parseOne(QueryKind kind, const QString &command, const QByteArray &text)
 {
     const QString vrf = vrfInCommand(command);
+    // Advertised routes have a table of their own on IOS-XR (Network, Next Hop, From, AS Path).
+    if (kind == QueryKind::AdvertisedRoutes)
+        return wrap(kind, CiscoIosxrAdvertisedParser::parse(text));
     switch (kind) {
     case QueryKind::Facts: {
         auto f = CiscoIosParser::version(text);
@@ -173,7 +180,8 @@ bool answers(QueryKind kind, const QString &cmd)
     case QueryKind::VlanErrors: return has("show int") && !has("brief");
     case QueryKind::BgpStatus: return has("bgp") && has("summ");
     case QueryKind::ArpTable: return has("show arp") || has("ipv6 nei");
-    case QueryKind::ReceivedRoutes: return has("bgp") && has("routes");
+    case QueryKind::ReceivedRoutes: return has("bgp") && has("routes") && !has("advertised");
+    case QueryKind::AdvertisedRoutes: return has("bgp") && has("advertised");
     case QueryKind::RouteLookup: return has("show route");
     case QueryKind::LldpNeighbors: return has("lldp");
     default: return false;
@@ -194,6 +202,7 @@ QString guess(QueryKind kind, const QByteArray &body)
         return QStringLiteral("show bgp ipv4 unicast summary");
     case QueryKind::ArpTable: return body.contains("Link-layer Addr") ? QStringLiteral("show ipv6 neighbors") : QStringLiteral("show arp");
     case QueryKind::ReceivedRoutes: return QStringLiteral("show bgp neighbor <neighbor> routes");
+    case QueryKind::AdvertisedRoutes: return QStringLiteral("show bgp neighbors <neighbor> advertised-routes");
     case QueryKind::RouteLookup: return QStringLiteral("show route <destination>");
     case QueryKind::LldpNeighbors: return QStringLiteral("show lldp neighbors detail");
     default: return {};

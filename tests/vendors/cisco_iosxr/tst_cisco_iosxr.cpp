@@ -55,6 +55,14 @@ void TstCiscoIosxr::pasted_data()
         << 0 << "osVersion=7.3.2;model=ASR9K;platform=cisco-iosxr;uptimeSeconds=3207840" << 0 << "";
     QTest::newRow("routes") << QueryKind::ReceivedRoutes << "received_routes.txt" << "show bgp ipv4 unicast neighbor 172.31.7.2 routes" << 3
         << 0 << "prefix=10.50.0.0/16;asPath=64512 64600;best=true;med=0" << 2 << "best=false;med=10;asPath=64512 64601 64602";
+    QTest::newRow("advertised") << QueryKind::AdvertisedRoutes << "advertised_routes.txt" << "show bgp ipv4 unicast neighbors 172.31.7.2 advertised-routes" << 4
+        << 0 << "prefix=0.0.0.0/0;nextHop=172.31.7.1;asPath=;origin=igp;best=true" << 2 << "prefix=192.0.2.0/24;asPath=65010 {65020,65021};origin=incomplete";
+    QTest::newRow("advertised 4-byte as, egp") << QueryKind::AdvertisedRoutes << "advertised_routes.txt" << "show bgp ipv4 unicast neighbors 172.31.7.2 advertised-routes" << 4
+        << 3 << "prefix=198.51.100.0/24;asPath=4259840100 65030;origin=egp" << 1 << "prefix=10.60.0.0/16;asPath=";
+    QTest::newRow("advertised vrf ipv6, wrapped prefix") << QueryKind::AdvertisedRoutes << "advertised_routes_vrf_v6.txt" << "show bgp vrf CUST-A ipv6 unicast neighbors 2001:db8:7::2 advertised-routes" << 2
+        << 0 << "prefix=2001:db8:60::/48;nextHop=2001:db8:7::1;asPath=" << 1 << "prefix=2001:db8:abcd:1234::/64;nextHop=2001:db8:7::1;asPath=65010;origin=igp";
+    QTest::newRow("advertised nothing") << QueryKind::AdvertisedRoutes << "advertised_routes_empty.txt" << "show bgp ipv4 unicast neighbors 172.31.7.6 advertised-routes" << 0
+        << 0 << "" << 0 << "";
 
 }
 
@@ -85,6 +93,10 @@ void TstCiscoIosxr::errors_data()
     QTest::addColumn<QString>("detail");
 
     QTest::newRow("arp of version") << QueryKind::ArpTable << "version.txt" << "parse-error" << "";
+    QTest::newRow("advertised cut mid-line") << QueryKind::AdvertisedRoutes << "advertised_routes_truncated.txt" << "parse-error" << "line 4: 10.60.0.0/16";
+    QTest::newRow("advertised cut after a wrapped prefix") << QueryKind::AdvertisedRoutes << "advertised_routes_cut_wrap.txt" << "parse-error" << "line 4: 2001:db8:abcd:1234::/64";
+    QTest::newRow("advertised rejected command") << QueryKind::AdvertisedRoutes << "advertised_routes_invalid.txt" << "unsupported-query" << "";
+    QTest::newRow("advertised of received table") << QueryKind::AdvertisedRoutes << "version.txt" << "parse-error" << "";
 
 }
 
