@@ -2,6 +2,7 @@
 
 #include "engine/vendors/cisco_ios_parser.h"
 #include "engine/vendors/cisco_iosxr_advertised_parser.h"
+#include "engine/vendors/cisco_iosxr_optics_parser.h"
 #include "engine/vendors/cli_text.h"
 #include "engine/vendors/commercial_cli.h"
 
@@ -28,6 +29,8 @@ SessionProfile CiscoIosxrTranslator::sessionProfile() const
         QStringLiteral("show bgp(?: vrf %1)? (?:ipv4|ipv6) unicast neighbors %2 advertised-routes").arg(name, ip),
         QStringLiteral("show route(?: vrf %1)? (?:ipv4|ipv6) %2").arg(name, prefix),
         QStringLiteral("show lldp neighbors detail"),
+        // Only a rack/slot/instance/port location: nothing else can ride along.
+        QStringLiteral("show controllers optics [0-9]{1,2}/[0-9]{1,2}/[0-9]{1,2}/[0-9]{1,3}"),
     });
     return p;
 }
@@ -68,9 +71,20 @@ Result<QStringList> CiscoIosxrTranslator::commands(QueryKind kind, const QueryPa
         return QStringList{QStringLiteral("show route%1 %2 %3").arg(vrfPart, fam == u"ipv6" ? QStringLiteral("ipv6") : QStringLiteral("ipv4"), p.destination)};
     case QueryKind::LldpNeighbors:
         return QStringList{QStringLiteral("show lldp neighbors detail")};
-    case QueryKind::Optics:
-        return unsupported(kind, platform(),
-                           QStringLiteral("IOS-XR reports optics per controller (\"show controllers optics\"), which RouterLens does not read yet."));
+    case QueryKind::Optics: {
+        // The documented form names one controller (R/S/I/P); the command reference documents
+        // no "all" form, so the interface is required and its location picks the controller.
+        if (p.interfaceName.isEmpty())
+            return Error(ErrorCode::InvalidRequest,
+                         QStringLiteral("Optics levels on cisco-iosxr needs the interface parameter: IOS-XR reports optics per "
+                                        "controller (\"show controllers optics R/S/I/P\"), so name the port, e.g. HundredGigE0/0/0/0."));
+        const QString loc = CiscoIosxrOpticsParser::location(p.interfaceName);
+        if (loc.isEmpty())
+            return Error(ErrorCode::InvalidRequest,
+                         QStringLiteral("%1 has no optics controller on IOS-XR: name a physical port such as HundredGigE0/0/0/0.")
+                             .arg(p.interfaceName));
+        return QStringList{QStringLiteral("show controllers optics ") + loc};
+    }
     }
     return unsupported(kind, platform(), QStringLiteral("RouterLens does not know this query."));
 }
@@ -165,7 +179,10 @@ Result<RecordSet> parseOne(QueryKind kind, const QString &command, const QByteAr
     case QueryKind::AdvertisedRoutes: return wrap(kind, CiscoIosParser::bgpTable(text));
     case QueryKind::RouteLookup: return wrap(kind, CiscoIosParser::routeLookup(text));
     case QueryKind::LldpNeighbors: return wrap(kind, CiscoIosParser::lldpDetail(text));
-    case QueryKind::Optics: break;
+    case QueryKind::Optics: {
+        const QString loc = CiscoIosxrOpticsParser::location(command.section(QLatin1Char(' '), -1));
+        return wrap(kind, CiscoIosxrOpticsParser::parse(text, loc.isEmpty() ? QString() : QStringLiteral("Optics") + loc));
+    }
     }
     return Error(ErrorCode::UnsupportedQuery, QStringLiteral("RouterLens does not read IOS-XR output for %1 yet.").arg(queryKindTitle(kind)));
 }
@@ -184,6 +201,7 @@ bool answers(QueryKind kind, const QString &cmd)
     case QueryKind::AdvertisedRoutes: return has("bgp") && has("advertised");
     case QueryKind::RouteLookup: return has("show route");
     case QueryKind::LldpNeighbors: return has("lldp");
+    case QueryKind::Optics: return has("controllers optics") || has("controller optics");
     default: return false;
     }
 }
@@ -205,6 +223,7 @@ QString guess(QueryKind kind, const QByteArray &body)
     case QueryKind::AdvertisedRoutes: return QStringLiteral("show bgp neighbors <neighbor> advertised-routes");
     case QueryKind::RouteLookup: return QStringLiteral("show route <destination>");
     case QueryKind::LldpNeighbors: return QStringLiteral("show lldp neighbors detail");
+    case QueryKind::Optics: return QStringLiteral("show controllers optics <location>");
     default: return {};
     }
 }
@@ -221,7 +240,9 @@ Result<RecordSet> CiscoIosxrTranslator::parse(QueryKind kind, const QueryParams 
         return outputCountMismatch(kind, cmds->size(), outputs.size());
     RecordSet all(kind);
     for (const CommandOutput &o : outputs) {
-        auto part = parseOne(kind, o.command, o.output);
+        // Optics are named for the interface asked about, so the interface filter keeps them.
+        auto part = kind == QueryKind::Optics ? wrap(kind, CiscoIosxrOpticsParser::parse(o.output, params.interfaceName))
+                                              : parseOne(kind, o.command, o.output);
         if (!part)
             return part.error();
         appendRecords(all, *part);

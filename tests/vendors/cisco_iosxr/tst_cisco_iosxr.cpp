@@ -31,6 +31,9 @@ private slots:
     void commandsPassGuard();
     void guardRefusesWrites();
     void prompt();
+    void opticsCommand_data();
+    void opticsCommand();
+    void opticsNamedForInterface();
 };
 
 void TstCiscoIosxr::pasted_data()
@@ -62,6 +65,16 @@ void TstCiscoIosxr::pasted_data()
     QTest::newRow("advertised vrf ipv6, wrapped prefix") << QueryKind::AdvertisedRoutes << "advertised_routes_vrf_v6.txt" << "show bgp vrf CUST-A ipv6 unicast neighbors 2001:db8:7::2 advertised-routes" << 2
         << 0 << "prefix=2001:db8:60::/48;nextHop=2001:db8:7::1;asPath=" << 1 << "prefix=2001:db8:abcd:1234::/64;nextHop=2001:db8:7::1;asPath=65010;origin=igp";
     QTest::newRow("advertised nothing") << QueryKind::AdvertisedRoutes << "advertised_routes_empty.txt" << "show bgp ipv4 unicast neighbors 172.31.7.6 advertised-routes" << 0
+        << 0 << "" << 0 << "";
+    QTest::newRow("optics lanes") << QueryKind::Optics << "optics_lanes.txt" << "show controllers optics 0/0/0/0" << 4
+        << 0 << "interface=Optics0/0/0/0;lane=0;biasMa=41.2;txPowerDbm=1.04;rxPowerDbm=-2.17;temperatureC=38.12;rxLowWarnDbm=-9.6;rxHighWarnDbm=2.5;txLowWarnDbm=-6.5;txHighWarnDbm=1.5"
+        << 3 << "lane=3;biasMa=41.5;rxPowerDbm=-11.83;temperatureC=38.12;rxLowWarnDbm=-9.6";
+    QTest::newRow("optics single lane, no thresholds") << QueryKind::Optics << "optics_single.txt" << "show controllers optics 0/1/0/3" << 1
+        << 0 << "interface=Optics0/1/0/3;lane=;biasMa=33.6;txPowerDbm=-2.31;rxPowerDbm=-4.87;temperatureC=31.5" << 0 << "rxLowWarnDbm=;rxHighWarnDbm=;txLowWarnDbm=;txHighWarnDbm=";
+    QTest::newRow("optics several controllers") << QueryKind::Optics << "optics_all.txt" << "show controllers optics *" << 2
+        << 0 << "interface=Optics0/0/0/1;lane=0;biasMa=6.9;txPowerDbm=-0.52;rxLowWarnDbm=-9.9;txLowWarnDbm=-7.3"
+        << 1 << "interface=Optics0/0/0/1;lane=1;rxPowerDbm=-1.35;temperatureC=29.04;txHighWarnDbm=2.4";
+    QTest::newRow("optics not present") << QueryKind::Optics << "optics_empty.txt" << "show controllers optics 0/0/0/7" << 0
         << 0 << "" << 0 << "";
 
 }
@@ -97,6 +110,10 @@ void TstCiscoIosxr::errors_data()
     QTest::newRow("advertised cut after a wrapped prefix") << QueryKind::AdvertisedRoutes << "advertised_routes_cut_wrap.txt" << "parse-error" << "line 4: 2001:db8:abcd:1234::/64";
     QTest::newRow("advertised rejected command") << QueryKind::AdvertisedRoutes << "advertised_routes_invalid.txt" << "unsupported-query" << "";
     QTest::newRow("advertised of received table") << QueryKind::AdvertisedRoutes << "version.txt" << "parse-error" << "";
+    QTest::newRow("optics cut in a lane row") << QueryKind::Optics << "optics_truncated_lane.txt" << "parse-error" << "line 47:            3     41.5 mA    0.89";
+    QTest::newRow("optics cut in a threshold row") << QueryKind::Optics << "optics_truncated_threshold.txt" << "parse-error" << "line 35:";
+    QTest::newRow("optics cut before the temperature") << QueryKind::Optics << "optics_cut_after_lanes.txt" << "parse-error" << "line 47:            3     41.5 mA    0.89 dBm";
+    QTest::newRow("optics of version") << QueryKind::Optics << "version.txt" << "parse-error" << "";
 
 }
 
@@ -140,6 +157,12 @@ void TstCiscoIosxr::commandsPassGuard()
     p.destination = destination;
     p.interfaceName = interfaceName;
     const auto cmds = translator()->commands(kind, p);
+    if (!cmds.ok() && kind == QueryKind::Optics && interfaceName.isEmpty()) {
+        // IOS-XR reads optics per controller: the interface picks it.
+        QCOMPARE(cmds.error().codeName(), QStringLiteral("invalid-request"));
+        QVERIFY(cmds.error().message.contains(u"interface"));
+        return;
+    }
     if (!cmds.ok()) {
         // A kind the platform cannot answer says so, with a reason.
         QCOMPARE(cmds.error().codeName(), QStringLiteral("unsupported-query"));
@@ -170,6 +193,55 @@ void TstCiscoIosxr::prompt()
     QVERIFY(re.isValid());
     QVERIFY(re.match(QStringLiteral("output\r\nRP/0/RSP0/CPU0:core-1.lab#")).hasMatch());
     QVERIFY(!re.match(QStringLiteral("\"peers\": {")).hasMatch());
+}
+
+void TstCiscoIosxr::opticsCommand_data()
+{
+    QTest::addColumn<QString>("interfaceName");
+    QTest::addColumn<QString>("result"); // the command, or the error code
+    QTest::newRow("100G port") << "HundredGigE0/0/0/0" << "show controllers optics 0/0/0/0";
+    QTest::newRow("breakout subinterface") << "TenGigE0/1/0/3/2.100" << "show controllers optics 0/1/0/3";
+    QTest::newRow("controller name") << "Optics0/2/0/10" << "show controllers optics 0/2/0/10";
+    QTest::newRow("bundle") << "Bundle-Ether1" << "invalid-request";
+    QTest::newRow("loopback") << "Loopback0" << "invalid-request";
+    QTest::newRow("management") << "MgmtEth0/RSP0/CPU0/0" << "invalid-request";
+    QTest::newRow("none") << "" << "invalid-request";
+}
+
+void TstCiscoIosxr::opticsCommand()
+{
+    QFETCH(QString, interfaceName);
+    QFETCH(QString, result);
+    QueryParams p;
+    p.interfaceName = interfaceName;
+    const auto cmds = translator()->commands(QueryKind::Optics, p);
+    if (!result.startsWith(u"show")) {
+        QVERIFY(!cmds.ok());
+        QCOMPARE(cmds.error().codeName(), result);
+        return;
+    }
+    QVERIFY2(cmds.ok(), qPrintable(cmds.error().toString()));
+    QCOMPARE(*cmds, QStringList{result});
+    const CommandGuard g = translator()->sessionProfile().guard;
+    QVERIFY(!g.check(result).isError());
+    // The location pattern is strict: nothing rides along with it.
+    for (const char *c : {"show controllers optics all", "show controllers optics 0/0/0/0 | file disk0:x",
+                          "show controllers optics 0/0/0/0/0", "show controllers optics 0/0/0/0 location all",
+                          "show controllers optics HundredGigE0/0/0/0"})
+        QVERIFY2(g.check(QString::fromLatin1(c)).isError(), c);
+}
+
+void TstCiscoIosxr::opticsNamedForInterface()
+{
+    // Records carry the interface asked about, so the interface filter keeps them.
+    QueryParams p;
+    p.interfaceName = QStringLiteral("HundredGigE0/0/0/0");
+    const auto cmds = translator()->commands(QueryKind::Optics, p);
+    QVERIFY(cmds.ok());
+    const auto r = translator()->parse(QueryKind::Optics, p, {CommandOutput{cmds->first(), sample(QStringLiteral("optics_lanes.txt"))}});
+    QVERIFY2(r.ok(), qPrintable(r.error().toString()));
+    QCOMPARE(r->size(), 4);
+    checkRow(*r, 2, QStringLiteral("interface=HundredGigE0/0/0/0;lane=2;txPowerDbm=1.11"));
 }
 
 QTEST_GUILESS_MAIN(TstCiscoIosxr)
