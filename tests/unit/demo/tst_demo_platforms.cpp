@@ -156,6 +156,8 @@ void TestDemoPlatforms::everyKind_data()
                 const auto commands = t->commands(kind, params);
                 if (!commands && commands.error().code == ErrorCode::UnsupportedQuery)
                     continue; // the platform cannot answer this kind
+                if (!commands && commands.error().code == ErrorCode::InvalidRequest && params.interfaceName.isEmpty())
+                    continue; // the platform needs the interface for this kind (IOS-XR optics): the next variant names it
                 QTest::addRow("%s %s %s", name, qPrintable(queryKindName(kind)), qPrintable(tag)) << d->name << kind << params;
             }
         }
