@@ -63,6 +63,15 @@ void TestActivityModel::sameRowsUpdateInPlace()
     QCOMPARE(reset.count(), 0);
     QCOMPARE(changed.count(), 1);
     QCOMPARE(model.index(0, ActivityModel::StateColumn).data().toString(), QStringLiteral("in flight"));
+    // Only the cells that changed are announced: the view repaints no more than that.
+    QCOMPARE(changed.at(0).at(0).toModelIndex().column(), int(ActivityModel::WaitingColumn));
+    QCOMPARE(changed.at(0).at(1).toModelIndex().column(), int(ActivityModel::StateColumn));
+    model.setEntries({entry(QStringLiteral("r1"), QStringLiteral("edge-1"), WorkState::InFlight, 20)});
+    QCOMPARE(changed.count(), 1); // nothing changed, nothing announced
+    model.setEntries({entry(QStringLiteral("r1"), QStringLiteral("edge-1"), WorkState::InFlight, 30)});
+    QCOMPARE(changed.count(), 2);
+    QCOMPARE(changed.at(1).at(0).toModelIndex().column(), int(ActivityModel::WaitingColumn));
+    QCOMPARE(changed.at(1).at(1).toModelIndex().column(), int(ActivityModel::WaitingColumn));
     model.setEntries({});
     QCOMPARE(reset.count(), 0);
     QCOMPARE(model.rowCount(), 0);

@@ -83,14 +83,31 @@ void ActivityModel::setEntries(const QList<ActivityEntry> &entries)
         end = begin;
     }
 
+    // One dataChanged over the cells that really changed (mostly the Waiting column), not
+    // the whole table: during a fan-out this runs a few times a second and the view repaints
+    // what it is told changed.
     QList<bool> seen(entries.size(), false);
-    for (ActivityEntry &row : m_entries) {
+    int firstRow = -1, lastRow = -1, firstCol = ColumnCount, lastCol = -1;
+    for (qsizetype r = 0; r < m_entries.size(); ++r) {
+        ActivityEntry &row = m_entries[r];
         const qsizetype i = incoming.value(entryKey(row));
         seen[i] = true;
-        row = entries[i];
+        const ActivityEntry &e = entries[i];
+        const bool changed[ColumnCount] = {false, false, e.clientId != row.clientId, e.kind != row.kind,
+                                           e.priority != row.priority, e.waitingMs != row.waitingMs,
+                                           e.state != row.state, e.coalescedWith != row.coalescedWith};
+        for (int c = 0; c < ColumnCount; ++c) {
+            if (!changed[c])
+                continue;
+            firstRow = firstRow < 0 ? int(r) : firstRow;
+            lastRow = int(r);
+            firstCol = qMin(firstCol, c);
+            lastCol = qMax(lastCol, c);
+        }
+        row = e;
     }
-    if (!m_entries.isEmpty())
-        Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
+    if (firstRow >= 0)
+        Q_EMIT dataChanged(index(firstRow, firstCol), index(lastRow, lastCol));
 
     QList<ActivityEntry> added;
     for (qsizetype i = 0; i < entries.size(); ++i) {
