@@ -13,6 +13,7 @@
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSettings>
 #include <QSplitter>
 #include <QTableView>
 #include <QTimer>
@@ -34,9 +35,13 @@ PasteBoxDialog::PasteBoxDialog(QWidget *parent)
     m_text->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_text->setPlaceholderText(tr("Paste the output of a show command here…"));
     m_text->setObjectName(QStringLiteral("pasteText"));
+    m_model->setOrigin(RecordTableModel::Origin::Pasted);
     m_table->setModel(m_model);
     m_table->verticalHeader()->hide();
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 6);
+    m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->setAlternatingRowColors(true);
+    m_table->setWordWrap(false);
     m_status->setWordWrap(true);
 
     auto *top = new QHBoxLayout;
@@ -45,14 +50,14 @@ PasteBoxDialog::PasteBoxDialog(QWidget *parent)
     top->addWidget(new QLabel(tr("Query"), this));
     top->addWidget(m_kind);
     top->addStretch(1);
-    auto *split = new QSplitter(Qt::Vertical, this);
-    split->addWidget(m_text);
-    split->addWidget(m_table);
+    m_split = new QSplitter(Qt::Vertical, this);
+    m_split->addWidget(m_text);
+    m_split->addWidget(m_table);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(top);
-    layout->addWidget(split, 1);
+    layout->addWidget(m_split, 1);
     layout->addWidget(m_status);
     layout->addWidget(buttons);
 
@@ -64,6 +69,19 @@ PasteBoxDialog::PasteBoxDialog(QWidget *parent)
     connect(m_text, &QPlainTextEdit::textChanged, debounce, qOverload<>(&QTimer::start));
     connect(m_platform, &QComboBox::currentIndexChanged, this, &PasteBoxDialog::parse);
     connect(m_kind, &QComboBox::currentIndexChanged, this, &PasteBoxDialog::parse);
+
+    // Size and split as the person left them last time.
+    QSettings settings;
+    restoreGeometry(settings.value(QStringLiteral("ui/pasteBox/geometry")).toByteArray());
+    m_split->restoreState(settings.value(QStringLiteral("ui/pasteBox/split")).toByteArray());
+}
+
+void PasteBoxDialog::done(int result)
+{
+    QSettings settings;
+    settings.setValue(QStringLiteral("ui/pasteBox/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("ui/pasteBox/split"), m_split->saveState());
+    QDialog::done(result);
 }
 
 void PasteBoxDialog::setText(const QString &text)
@@ -113,6 +131,10 @@ void PasteBoxDialog::parse()
     }
     m_status->setPalette(pal);
     m_model->setResults(kind, {part});
+    // One pasted text, no router and no fetch time: those columns would only repeat "pasted"
+    // and stay empty. Source stays, saying where the rows came from.
+    m_table->setColumnHidden(m_model->routerColumn(), true);
+    m_table->setColumnHidden(m_model->ageColumn(), true);
     m_table->resizeColumnsToContents();
 }
 

@@ -5,6 +5,7 @@
 class QComboBox;
 class QLabel;
 class QPlainTextEdit;
+class QSplitter;
 class QTableView;
 
 namespace rl {
@@ -27,8 +28,10 @@ public:
 
 public Q_SLOTS:
     void parse();
+    void done(int result) override;
 
 private:
+    QSplitter *m_split;
     QComboBox *m_platform;
     QComboBox *m_kind;
     QPlainTextEdit *m_text;
