@@ -11,6 +11,7 @@
 
 #include <QApplication>
 #include <QDir>
+#include <QPalette>
 #include <QTabWidget>
 #include <QTimer>
 
@@ -26,6 +27,33 @@ TourRunner::TourRunner(MainWindow *window, const QString &dir, QObject *parent)
             QTimer::singleShot(400, this, &TourRunner::next); // let the view settle
         }
     });
+}
+
+QPalette TourRunner::darkPalette()
+{
+    QPalette p;
+    const QColor window(0x2b, 0x2d, 0x30), base(0x1e, 0x1f, 0x22), text(0xdf, 0xe1, 0xe5);
+    p.setColor(QPalette::Window, window);
+    p.setColor(QPalette::WindowText, text);
+    p.setColor(QPalette::Base, base);
+    p.setColor(QPalette::AlternateBase, QColor(0x26, 0x28, 0x2b));
+    p.setColor(QPalette::Text, text);
+    p.setColor(QPalette::Button, QColor(0x3a, 0x3d, 0x41));
+    p.setColor(QPalette::ButtonText, text);
+    p.setColor(QPalette::ToolTipBase, window);
+    p.setColor(QPalette::ToolTipText, text);
+    p.setColor(QPalette::PlaceholderText, QColor(0x8c, 0x90, 0x96));
+    p.setColor(QPalette::Highlight, QColor(0x35, 0x74, 0xf0));
+    p.setColor(QPalette::HighlightedText, Qt::white);
+    p.setColor(QPalette::Link, QColor(0x6a, 0xa6, 0xff));
+    p.setColor(QPalette::Light, QColor(0x4a, 0x4d, 0x52));
+    p.setColor(QPalette::Midlight, QColor(0x3f, 0x42, 0x46));
+    p.setColor(QPalette::Mid, QColor(0x30, 0x32, 0x35));
+    p.setColor(QPalette::Dark, QColor(0x19, 0x1a, 0x1c));
+    p.setColor(QPalette::Shadow, Qt::black);
+    for (auto role : {QPalette::WindowText, QPalette::Text, QPalette::ButtonText})
+        p.setColor(QPalette::Disabled, role, QColor(0x7a, 0x7d, 0x82));
+    return p;
 }
 
 void TourRunner::start()
@@ -49,7 +77,6 @@ void TourRunner::runAndWait(std::function<QString()> submit)
 void TourRunner::next()
 {
     ++m_step;
-    QStringList routers = m_window->inventoryPanel() ? QStringList{} : QStringList{};
     switch (m_step) {
     case 1:
         m_window->inventoryPanel()->setChecked({QStringLiteral("lab-frr"), QStringLiteral("lab-bird"),
@@ -69,6 +96,7 @@ void TourRunner::next()
     case 4:
         shot(QStringLiteral("link-status"));
         m_window->inventoryPanel()->setChecked({QStringLiteral("lab-frr"), QStringLiteral("lab-bird")});
+        m_window->queryBar()->setKind(QueryKind::BgpStatus); // the bar shows what runs
         runAndWait([this] { return m_window->runQuery(QueryKind::BgpStatus, {}, 0); });
         return;
     case 5:
@@ -82,6 +110,12 @@ void TourRunner::next()
         QTimer::singleShot(500, this, [this] { shot(QStringLiteral("chart")); next(); });
         return;
     case 7:
+        // The same router now against its earlier answer (step 2 stored one).
+        if (ResultTab *t = m_window->currentResult())
+            t->showView(ResultTab::OverTimeView);
+        QTimer::singleShot(400, this, [this] { shot(QStringLiteral("over-time")); next(); });
+        return;
+    case 8:
         m_window->activityPanel()->tabs()->setCurrentIndex(ActivityPanel::LogTab);
         QTimer::singleShot(300, this, [this] {
             shot(QStringLiteral("activity-log"));
@@ -89,13 +123,27 @@ void TourRunner::next()
             QTimer::singleShot(300, this, [this] { shot(QStringLiteral("activity-live")); next(); });
         });
         return;
-    case 8: {
+    case 9: {
+        // Every page of the settings, not only the first.
         auto *dlg = new SettingsDialog(EngineSettings::defaults(), m_window);
         dlg->show();
-        QTimer::singleShot(400, this, [this, dlg] { shot(QStringLiteral("settings"), dlg); dlg->deleteLater(); next(); });
+        QTimer::singleShot(400, this, [this, dlg] {
+            if (auto *pages = dlg->findChild<QTabWidget *>()) {
+                for (int i = 0; i < pages->count(); ++i) {
+                    pages->setCurrentIndex(i);
+                    QApplication::processEvents();
+                    shot(QStringLiteral("settings-%1").arg(i + 1), dlg);
+                }
+            } else {
+                shot(QStringLiteral("settings"), dlg);
+            }
+            dlg->deleteLater();
+            next();
+        });
         return;
     }
-    case 9: {
+    case 10:
+    case 13: {
         auto *dlg = new PasteBoxDialog(m_window);
         dlg->setPlatform(QStringLiteral("linux"));
         dlg->setKind(int(QueryKind::ArpTable));
@@ -104,9 +152,24 @@ void TourRunner::next()
                                     "[{\"dst\":\"198.51.100.1\",\"dev\":\"eth1\",\"lladdr\":\"52:54:00:12:34:56\",\"state\":[\"REACHABLE\"]},"
                                     "{\"dst\":\"198.51.100.7\",\"dev\":\"eth1\",\"state\":[\"FAILED\"]}]\n"));
         dlg->show();
-        QTimer::singleShot(600, this, [this, dlg] { shot(QStringLiteral("paste-box"), dlg); dlg->deleteLater(); next(); });
+        const QString name = m_step == 10 ? QStringLiteral("paste-box") : QStringLiteral("dark-paste-box");
+        QTimer::singleShot(600, this, [this, dlg, name] { shot(name, dlg); dlg->deleteLater(); next(); });
         return;
     }
+    case 11:
+        // The same views in a dark palette, as a person with a dark desktop sees them.
+        QApplication::setPalette(darkPalette());
+        m_window->activityPanel()->tabs()->setCurrentIndex(ActivityPanel::RequestsTab);
+        if (ResultTab *t = m_window->currentResult())
+            t->showView(ResultTab::TableView);
+        QTimer::singleShot(500, this, [this] { shot(QStringLiteral("dark-bgp-status")); next(); });
+        return;
+    case 12:
+        if (ResultTab *t = m_window->currentResult())
+            t->showView(ResultTab::ChartView);
+        m_window->activityPanel()->tabs()->setCurrentIndex(ActivityPanel::LiveChartTab);
+        QTimer::singleShot(500, this, [this] { shot(QStringLiteral("dark-chart")); next(); });
+        return;
     default:
         QApplication::quit();
     }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QObject>
+#include <QPalette>
 #include <QString>
 
 #include <functional>
@@ -19,6 +20,9 @@ class TourRunner final : public QObject
 public:
     TourRunner(MainWindow *window, const QString &dir, QObject *parent = nullptr);
     void start();
+
+    // The palette the tour's dark shots use (what a dark desktop theme hands Qt).
+    static QPalette darkPalette();
 
 private:
     void next();

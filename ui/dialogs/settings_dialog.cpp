@@ -68,11 +68,21 @@ SettingsDialog::SettingsDialog(const EngineSettings &settings, QWidget *parent)
         m_throttle->setCellWidget(r, 3, actionBox(limits[r]->action));
     }
     m_throttle->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    // Rows as tall as their editors, and the table as tall as its three rows: no spin box
+    // squeezed, no empty grid below them.
+    m_throttle->verticalHeader()->setDefaultSectionSize(m_throttle->cellWidget(0, 1)->sizeHint().height() + 6);
+    m_throttle->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_throttle->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_throttle->setSizeAdjustPolicy(QAbstractScrollArea::AdjustToContents);
+    m_throttle->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
     auto *thrPage = new QWidget;
     auto *tl = new QVBoxLayout(thrPage);
-    tl->addWidget(new QLabel(tr("Token buckets: the rate is sustained, the burst allowed at once. "
-                                "Changing them needs the admin role."), thrPage));
+    auto *thrNote = new QLabel(tr("Token buckets: the rate is sustained, the burst allowed at once. "
+                                  "Changing them needs the admin role."), thrPage);
+    thrNote->setWordWrap(true);
+    tl->addWidget(thrNote);
     tl->addWidget(m_throttle);
+    tl->addStretch(1);
     tabs->addTab(thrPage, tr("Throttling"));
 
     // Timeouts and role
@@ -111,6 +121,8 @@ SettingsDialog::SettingsDialog(const EngineSettings &settings, QWidget *parent)
         ++row;
     }
     m_cache->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    if (m_cache->rowCount() > 0)
+        m_cache->verticalHeader()->setDefaultSectionSize(m_cache->cellWidget(0, 1)->sizeHint().height() + 6);
     tabs->addTab(m_cache, tr("Cache ages"));
 
     // Credentials

@@ -9,6 +9,7 @@
 #include <QtCharts/QLineSeries>
 #include <QtCharts/QValueAxis>
 #include <QDateTime>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -66,8 +67,7 @@ ActivityPanel::ActivityPanel(RouterDataService *service, QWidget *parent)
     connect(m_log, &QAbstractItemModel::rowsInserted, logView, [logView] { logView->scrollToBottom(); });
 
     auto *chart = new QChart;
-    chart->setTheme(palette().color(QPalette::Base).lightness() < 128 ? QChart::ChartThemeDark : QChart::ChartThemeLight);
-    chart->setBackgroundBrush(palette().base());
+    m_chart = chart;
     // The panel is short: no title (the tab says it), legend at the side, compact margins, so
     // the plot and its axis labels keep their room.
     chart->setToolTip(tr("Router commands per second against the network-wide limit; deepest router queue"));
@@ -76,11 +76,9 @@ ActivityPanel::ActivityPanel(RouterDataService *service, QWidget *parent)
     m_rate->setName(tr("request rate (/s)"));
     m_limit->setName(tr("network limit (/s)"));
     m_depth->setName(tr("deepest router queue"));
-    QPen dashed = m_limit->pen();
-    dashed.setStyle(Qt::DashLine);
-    m_limit->setPen(dashed);
     for (QLineSeries *s : {m_rate, m_limit, m_depth})
         chart->addSeries(s);
+    applyChartTheme();
     m_axisX->setTitleText(tr("seconds"));
     m_axisX->setLabelFormat(QStringLiteral("%d"));
     m_axisY->setLabelFormat(QStringLiteral("%d"));
@@ -110,6 +108,25 @@ ActivityPanel::ActivityPanel(RouterDataService *service, QWidget *parent)
         connect(m_service, &RouterDataService::metricsChanged, this, &ActivityPanel::onMetrics);
     }
     updateSummary();
+}
+
+void ActivityPanel::applyChartTheme()
+{
+    // Follows the palette (light or dark, also when the system switches while running).
+    m_chart->setTheme(palette().color(QPalette::Base).lightness() < 128 ? QChart::ChartThemeDark : QChart::ChartThemeLight);
+    m_chart->setBackgroundBrush(palette().base());
+    m_chart->legend()->setLabelColor(palette().color(QPalette::Text));
+    // The theme sets every series' pen: the limit is dashed again after it.
+    QPen dashed = m_limit->pen();
+    dashed.setStyle(Qt::DashLine);
+    m_limit->setPen(dashed);
+}
+
+void ActivityPanel::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange && m_chart)
+        applyChartTheme();
 }
 
 void ActivityPanel::updateSummary()
@@ -160,7 +177,9 @@ void ActivityPanel::onMetrics(const EngineMetrics &m)
         for (const QPointF &p : s->points())
             maxY = qMax(maxY, p.y());
     }
+    // Round ticks (0, 50, 100, ...) rather than fractions of an odd maximum.
     m_axisY->setRange(0, maxY * 1.15);
+    m_axisY->applyNiceNumbers();
     m_axisX->setRange(qMax<qreal>(0, t - 300), qMax<qreal>(60, t));
 }
 

@@ -4,6 +4,7 @@
 
 #include <QWidget>
 
+class QChart;
 class QChartView;
 class QLabel;
 class QLineSeries;
@@ -34,7 +35,11 @@ public:
     void cancelSelected();
     enum Tab { RequestsTab, QueuesTab, LogTab, LiveChartTab };
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void applyChartTheme();
     void onMetrics(const EngineMetrics &m);
     void updateSummary();
 
@@ -50,6 +55,7 @@ private:
     QLineSeries *m_depth;
     QValueAxis *m_axisX;
     QValueAxis *m_axisY;
+    QChart *m_chart = nullptr;
     qint64 m_t0 = -1;
 };
 

@@ -9,6 +9,7 @@
 #include <QtCharts/QLineSeries>
 #include <QtCharts/QScatterSeries>
 #include <QtCharts/QValueAxis>
+#include <QEvent>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -24,6 +25,13 @@ HistoryChartWidget::HistoryChartWidget(QWidget *parent) : QWidget(parent), m_vie
     setAnswers({}, QueryKind::Facts, {});
 }
 
+void HistoryChartWidget::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange)
+        setAnswers(m_router, m_kind, m_answers);
+}
+
 int HistoryChartWidget::seriesCount() const
 {
     return int(m_view->chart()->series().size());
@@ -33,10 +41,17 @@ void HistoryChartWidget::setAnswers(const QString &router, QueryKind kind, QList
 {
     std::sort(answers.begin(), answers.end(),
               [](const StoredAnswer &a, const StoredAnswer &b) { return a.fetchedAt < b.fetchedAt; });
+    m_router = router;
+    m_kind = kind;
+    m_answers = answers;
     auto *chart = new QChart;
     chart->setTheme(palette().color(QPalette::Base).lightness() < 128 ? QChart::ChartThemeDark : QChart::ChartThemeLight);
     chart->setBackgroundBrush(palette().base());
-    chart->legend()->setAlignment(Qt::AlignBottom);
+    // Legend at the side: one entry per line, each as wide as the longest name, so neighbor
+    // addresses and families read in full (at the bottom they shared one row and were cut).
+    // Names still too long for the room show whole in a tooltip.
+    chart->legend()->setAlignment(Qt::AlignRight);
+    chart->legend()->setShowToolTips(true);
     QHash<QString, QLineSeries *> lines;
     auto line = [&](const QString &name) {
         QLineSeries *&s = lines[name];
@@ -154,7 +169,11 @@ void HistoryChartWidget::setAnswers(const QString &router, QueryKind kind, QList
         chart->addAxis(axisX, Qt::AlignBottom);
         chart->addAxis(axisY, Qt::AlignLeft);
         qint64 minT = std::numeric_limits<qint64>::max(), maxT = 0;
-        for (QLineSeries *s : std::as_const(lines)) {
+        // Legend in name order, so a neighbor's received and sent lines sit together.
+        QStringList names = lines.keys();
+        names.sort();
+        for (const QString &name : std::as_const(names)) {
+            QLineSeries *s = lines.value(name);
             chart->addSeries(s);
             s->attachAxis(axisX);
             s->attachAxis(axisY);

@@ -22,8 +22,15 @@ public:
     void setAnswers(const QString &router, QueryKind kind, QList<StoredAnswer> answers);
     int seriesCount() const;
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
     QChartView *m_view;
+    // What the chart shows, so that a palette change (light/dark) can draw it again.
+    QString m_router;
+    QueryKind m_kind = QueryKind::Facts;
+    QList<StoredAnswer> m_answers;
 };
 
 } // namespace rl

@@ -5,6 +5,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QSet>
+#include <QStyle>
 #include <QSortFilterProxyModel>
 #include <QStandardItemModel>
 #include <QTreeView>
@@ -58,6 +59,10 @@ InventoryPanel::InventoryPanel(QWidget *parent)
     m_tree->setModel(m_proxy);
     m_tree->setHeaderHidden(false);
     m_tree->setUniformRowHeights(true);
+    // Host names and addresses keep both ends readable when the panel is narrow; the whole
+    // value is in the tooltip.
+    m_tree->setTextElideMode(Qt::ElideMiddle);
+    m_tree->header()->setStretchLastSection(true);
     m_tree->setObjectName(QStringLiteral("inventoryTree"));
     layout->addWidget(m_tree, 1);
 
@@ -147,8 +152,9 @@ void InventoryPanel::rebuild()
         for (auto it = r.tags.cbegin(); it != r.tags.cend(); ++it)
             tagText << QStringLiteral("%1=%2").arg(it.key(), it.value());
         auto *platform = new QStandardItem(r.platform);
+        platform->setToolTip(r.platform);
         auto *host = new QStandardItem(r.host);
-        host->setToolTip(tagText.join(QLatin1Char(' ')));
+        host->setToolTip(tagText.isEmpty() ? r.host : r.host + QLatin1Char('\n') + tagText.join(QLatin1Char(' ')));
         group->appendRow({item, platform, host});
         m_itemsOf[r.name].append(item);
     };
@@ -175,8 +181,20 @@ void InventoryPanel::rebuild()
     m_rebuilding = false;
     m_tree->expandAll();
     // Sized once here: ResizeToContents would measure every row again on each state change.
-    m_tree->header()->setSectionResizeMode(0, QHeaderView::Interactive);
-    m_tree->resizeColumnToContents(0);
+    // Every column fits its contents (Host was cut off at the default width); what does not fit
+    // the panel scrolls sideways or is elided in the middle, never silently cut.
+    m_tree->header()->setSectionResizeMode(QHeaderView::Interactive);
+    for (int c = 0; c < m_model->columnCount(); ++c)
+        m_tree->resizeColumnToContents(c);
+    updateGeometry();
+}
+
+int InventoryPanel::contentWidth() const
+{
+    int w = 0;
+    for (int c = 0; c < m_model->columnCount(); ++c)
+        w += m_tree->header()->sectionSize(c);
+    return w + 2 * m_tree->frameWidth() + m_tree->style()->pixelMetric(QStyle::PM_ScrollBarExtent) + 4;
 }
 
 void InventoryPanel::setRouterStatus(const QString &router, RouterStatus status)

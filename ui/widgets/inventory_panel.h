@@ -32,6 +32,8 @@ public:
     QStringList checkedRouters() const;
     void setChecked(const QStringList &routers);
     void focusSearch();
+    // The width at which every column shows in full (the window sizes the panel to it).
+    int contentWidth() const;
     static QIcon statusIcon(RouterStatus status);
 
 Q_SIGNALS:

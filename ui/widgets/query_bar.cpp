@@ -4,6 +4,7 @@
 #include "ui/models/state_colors.h"
 
 #include <QComboBox>
+#include <QEvent>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -157,7 +158,7 @@ void QueryBar::updateFields()
 void QueryBar::validate()
 {
     m_error = RequestValidator::validateParams(kind(), params());
-    QPalette pal = m_message->palette();
+    QPalette pal = palette(); // ours follows the application's (light or dark)
     if (m_error.isError()) {
         pal.setColor(QPalette::WindowText, StateColors::foreground(StateColors::Tone::Bad));
         m_message->setText(m_error.message);
@@ -170,6 +171,14 @@ void QueryBar::validate()
     }
     m_message->setPalette(pal);
     m_run->setEnabled(!m_error.isError() && m_routers > 0);
+}
+
+void QueryBar::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    // The message's colour was picked from the old palette: pick it again.
+    if (event->type() == QEvent::PaletteChange)
+        validate();
 }
 
 void QueryBar::run()

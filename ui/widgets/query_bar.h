@@ -37,6 +37,9 @@ public Q_SLOTS:
 Q_SIGNALS:
     void runRequested(rl::QueryKind kind, const rl::QueryParams &params, qint64 maxAgeSeconds);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
     void updateFields();
     void validate();
