@@ -61,7 +61,6 @@ MainWindow::MainWindow(RouterDataService *service, QWidget *parent)
     m_hsplit->addWidget(m_inventory);
     m_hsplit->addWidget(m_vsplit);
     m_hsplit->setStretchFactor(1, 4);
-    m_hsplit->setSizes({300, 1300});
     m_vsplit->setSizes({650, 250});
     setCentralWidget(m_hsplit);
 
@@ -277,10 +276,17 @@ void MainWindow::exportSessionReport()
 void MainWindow::restoreLayout()
 {
     QSettings s;
-    restoreGeometry(s.value(QStringLiteral("ui/geometry")).toByteArray());
+    // The first start (or a geometry that no longer fits any screen) gets a roomy default.
+    if (!restoreGeometry(s.value(QStringLiteral("ui/geometry")).toByteArray()))
+        resize(DefaultSize);
     restoreState(s.value(QStringLiteral("ui/state")).toByteArray());
-    m_hsplit->restoreState(s.value(QStringLiteral("ui/hsplit")).toByteArray());
+    if (!m_hsplit->restoreState(s.value(QStringLiteral("ui/hsplit")).toByteArray())) {
+        // First start: the inventory as wide as its columns, within reason.
+        const int left = qBound(260, m_inventory->contentWidth(), width() * 2 / 5);
+        m_hsplit->setSizes({left, qMax(400, width() - left)});
+    }
     m_vsplit->restoreState(s.value(QStringLiteral("ui/vsplit")).toByteArray());
+    m_activity->tabs()->setCurrentIndex(s.value(QStringLiteral("ui/activityTab"), 0).toInt());
 }
 
 void MainWindow::saveLayout()
@@ -290,9 +296,12 @@ void MainWindow::saveLayout()
     s.setValue(QStringLiteral("ui/state"), saveState());
     s.setValue(QStringLiteral("ui/hsplit"), m_hsplit->saveState());
     s.setValue(QStringLiteral("ui/vsplit"), m_vsplit->saveState());
-    if (ResultTab *t = currentResult())
-        s.setValue(QStringLiteral("ui/columns/%1").arg(queryKindName(t->request().kind)),
-                   t->tableView()->horizontalHeader()->saveState());
+    s.setValue(QStringLiteral("ui/activityTab"), m_activity->tabs()->currentIndex());
+    // Column layouts are saved per query kind as they change; write what is still pending.
+    for (int i = 0; i < m_results->count(); ++i) {
+        if (auto *t = qobject_cast<ResultTab *>(m_results->widget(i)))
+            t->flushColumnLayout();
+    }
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -5,6 +5,7 @@
 
 #include <QHash>
 #include <QMainWindow>
+#include <QSize>
 
 class QLabel;
 class QProgressBar;
@@ -55,6 +56,7 @@ protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
+    static constexpr QSize DefaultSize{1560, 960};
     void buildMenus();
     void onProgress(const QString &requestId, int done, int total);
     void onResponse(const Response &response);

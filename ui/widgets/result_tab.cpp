@@ -23,9 +23,11 @@
 #include <QListWidget>
 #include <QMenu>
 #include <QMessageBox>
+#include <QSettings>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTableView>
+#include <QScopedValueRollback>
 #include <QVBoxLayout>
 
 #include <utility>
@@ -79,6 +81,15 @@ ResultTab::ResultTab(RouterDataService *service, const Request &request, QWidget
     m_tableView->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
     m_tableView->horizontalHeader()->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(m_tableView->horizontalHeader(), &QWidget::customContextMenuRequested, this, &ResultTab::columnMenu);
+    restoreColumnLayout();
+    // Dragging a column edge resizes it dozens of times: save once it settles.
+    m_layoutSaveTimer.setSingleShot(true);
+    m_layoutSaveTimer.setInterval(LayoutSaveDelayMs);
+    connect(&m_layoutSaveTimer, &QTimer::timeout, this, &ResultTab::saveColumnLayout);
+    QHeaderView *header = m_tableView->horizontalHeader();
+    connect(header, &QHeaderView::sectionResized, this, &ResultTab::columnLayoutTouched);
+    connect(header, &QHeaderView::sectionMoved, this, &ResultTab::columnLayoutTouched);
+    connect(header, &QHeaderView::sortIndicatorChanged, this, &ResultTab::columnLayoutTouched);
     m_filter->setObjectName(QStringLiteral("filterBox"));
     m_filter->setPlaceholderText(tr("Filter rows (any column) — right-click a column header to filter that column"));
     m_filter->setClearButtonEnabled(true);
@@ -142,6 +153,11 @@ ResultTab::ResultTab(RouterDataService *service, const Request &request, QWidget
         if (i == OverTimeView || i == ChartView)
             refreshHistory();
     });
+}
+
+ResultTab::~ResultTab()
+{
+    flushColumnLayout();
 }
 
 void ResultTab::updateTableInfo()
@@ -227,13 +243,9 @@ void ResultTab::setResponse(const Response &response)
         m_table->addParts(missing);
     }
     addHistoryRouters(response.results);
-    // Fit columns to their contents, but an error sentence in one row must not make its
-    // column the width of the screen: it stays readable in the tooltip and when widened.
-    const int cap = m_tableView->fontMetrics().horizontalAdvance(QLatin1Char('x')) * 40;
-    for (int c = 0; c < m_table->columnCount() && c < 16; ++c) {
-        m_tableView->resizeColumnToContents(c);
-        m_tableView->setColumnWidth(c, qMin(m_tableView->columnWidth(c), cap));
-    }
+    // A layout the person left for this kind wins over fitting.
+    if (!m_layoutRestored)
+        fitColumns();
     QStringList ok;
     for (const RouterResult &p : response.results) {
         if (p.ok())
@@ -308,6 +320,86 @@ void ResultTab::updateOverTime()
     m_overTime->setSides(m_request.kind, sides);
 }
 
+QString ResultTab::columnLayoutKey(QueryKind kind)
+{
+    return QStringLiteral("ui/columns/%1").arg(queryKindName(kind));
+}
+
+void ResultTab::restoreColumnLayout()
+{
+    const QByteArray state = QSettings().value(columnLayoutKey(m_request.kind)).toByteArray();
+    if (state.isEmpty())
+        return;
+    QHeaderView *header = m_tableView->horizontalHeader();
+    // A layout saved before the record type gained or lost columns no longer fits: fit anew.
+    if (!header->restoreState(state) || header->count() != m_table->columnCount()) {
+        naturalColumnOrder();
+        return;
+    }
+    m_layoutRestored = true;
+    // restoreState sets the indicator without sorting: sort to match what it shows.
+    m_proxy->sort(header->sortIndicatorSection(), header->sortIndicatorOrder());
+}
+
+void ResultTab::columnLayoutTouched()
+{
+    if (!m_autoSizing)
+        m_layoutSaveTimer.start();
+}
+
+void ResultTab::saveColumnLayout() const
+{
+    m_layoutSaveTimer.stop();
+    QSettings().setValue(columnLayoutKey(m_request.kind), m_tableView->horizontalHeader()->saveState());
+}
+
+void ResultTab::flushColumnLayout() const
+{
+    if (m_layoutSaveTimer.isActive())
+        saveColumnLayout();
+}
+
+void ResultTab::setColumnHidden(int column, bool hidden)
+{
+    QHeaderView *header = m_tableView->horizontalHeader();
+    if (hidden && header->count() - header->hiddenSectionCount() <= 1)
+        return; // the last visible column stays
+    header->setSectionHidden(column, hidden);
+    columnLayoutTouched();
+}
+
+void ResultTab::resetColumnLayout()
+{
+    m_layoutSaveTimer.stop();
+    QSettings().remove(columnLayoutKey(m_request.kind));
+    m_layoutRestored = false;
+    naturalColumnOrder();
+    fitColumns();
+}
+
+void ResultTab::naturalColumnOrder()
+{
+    // Every column shown, in the record type's order.
+    QHeaderView *header = m_tableView->horizontalHeader();
+    const QScopedValueRollback guard(m_autoSizing, true);
+    for (int c = 0; c < header->count(); ++c) {
+        header->setSectionHidden(c, false);
+        header->moveSection(header->visualIndex(c), c);
+    }
+}
+
+void ResultTab::fitColumns()
+{
+    // Fit columns to their contents, but an error sentence in one row must not make its
+    // column the width of the screen: it stays readable in the tooltip and when widened.
+    const QScopedValueRollback guard(m_autoSizing, true);
+    const int cap = m_tableView->fontMetrics().horizontalAdvance(QLatin1Char('x')) * 40;
+    for (int c = 0; c < m_table->columnCount() && c < 16; ++c) {
+        m_tableView->resizeColumnToContents(c);
+        m_tableView->setColumnWidth(c, qMin(m_tableView->columnWidth(c), cap));
+    }
+}
+
 void ResultTab::columnMenu(const QPoint &pos)
 {
     const int column = m_tableView->horizontalHeader()->logicalIndexAt(pos);
@@ -332,6 +424,19 @@ void ResultTab::columnMenu(const QPoint &pos)
         m_tableView->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
         m_proxy->sort(-1);
     });
+    menu.addSeparator();
+    QHeaderView *header = m_tableView->horizontalHeader();
+    if (header->count() - header->hiddenSectionCount() > 1) {
+        menu.addAction(tr("Hide “%1”").arg(title), this, [this, column] { setColumnHidden(column, true); });
+    }
+    QMenu *shown = menu.addMenu(tr("Columns"));
+    for (int c = 0; c < m_table->columnCount(); ++c) {
+        QAction *a = shown->addAction(m_table->headerData(c, Qt::Horizontal).toString());
+        a->setCheckable(true);
+        a->setChecked(!header->isSectionHidden(c));
+        connect(a, &QAction::toggled, this, [this, c](bool on) { setColumnHidden(c, !on); });
+    }
+    menu.addAction(tr("Reset column layout"), this, &ResultTab::resetColumnLayout);
     menu.exec(m_tableView->horizontalHeader()->mapToGlobal(pos));
 }
 

@@ -32,6 +32,7 @@ class ResultTab final : public QWidget
 
 public:
     ResultTab(RouterDataService *service, const Request &request, QWidget *parent = nullptr);
+    ~ResultTab() override;
 
     QString requestId() const { return m_request.id; }
     const Request &request() const { return m_request; }
@@ -52,11 +53,24 @@ public:
     void compareRouters(const QStringList &routers);
     void refreshHistory();
 
+    // The table's columns (order, widths, hidden, sort) are remembered per query kind: a tab
+    // opens with the layout last left on a table of its kind, and saves its own when the
+    // person changes it. Settings key: ui/columns/<kind name>.
+    static QString columnLayoutKey(QueryKind kind);
+    bool columnLayoutRestored() const { return m_layoutRestored; }
+    void saveColumnLayout() const;
+    // Writes a change still waiting for its save delay (the tab or the window is closing).
+    void flushColumnLayout() const;
+    void setColumnHidden(int column, bool hidden);
+    void resetColumnLayout();
+
     enum View { TableView, SideBySideView, OverTimeView, ChartView };
 
 private:
     // How long arriving parts are collected before they are shown together.
     static constexpr int PartBatchMs = 50;
+    // How long after the last column change the layout is written to the settings.
+    static constexpr int LayoutSaveDelayMs = 500;
     // Error rows are looked up row by row for their spans; beyond this a table is a full
     // routing table, whose rows are not errors.
     static constexpr int MaxRowsForSpans = 20000;
@@ -65,12 +79,19 @@ private:
     void addHistoryRouters(const QList<RouterResult> &parts);
     void columnMenu(const QPoint &pos);
     void updateOverTime();
+    void restoreColumnLayout();
+    void fitColumns();
+    void naturalColumnOrder();
+    void columnLayoutTouched();
 
     RouterDataService *m_service;
     Request m_request;
     bool m_complete = false;
     QList<RouterResult> m_pending; // arrived, not yet shown
     QTimer m_flushTimer;
+    mutable QTimer m_layoutSaveTimer; // stopped by the const save
+    bool m_layoutRestored = false;
+    bool m_autoSizing = false; // our own column fitting is not a layout the person chose
     QSet<QString> m_historyRouters;
     QTabWidget *m_views;
     RecordTableModel *m_table;
