@@ -5,7 +5,44 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDir>
+#include <QLibraryInfo>
+#include <QLocale>
 #include <QSettings>
+#include <QTemporaryDir>
+#include <QTranslator>
+
+#include <memory>
+
+namespace {
+
+// --lang must be known before the options are described (their help text is translated),
+// so it is read from the raw arguments here; the parser checks it again below.
+QString requestedLanguage(const QStringList &args)
+{
+    for (qsizetype i = 1; i < args.size(); ++i) {
+        const QString &a = args[i];
+        if ((a == QLatin1String("--lang") || a == QLatin1String("-lang")) && i + 1 < args.size())
+            return args[i + 1];
+        if (a.startsWith(QLatin1String("--lang=")))
+            return a.mid(7);
+    }
+    return {};
+}
+
+// Our strings from the embedded :/i18n/routerlens_<lang>.qm, Qt's own (standard buttons,
+// file dialogs) from the system's Qt translations when installed. English needs neither.
+void installTranslators(QApplication &app, const QLocale &locale)
+{
+    auto *ours = new QTranslator(&app);
+    if (ours->load(locale, QStringLiteral("routerlens"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+        QApplication::installTranslator(ours);
+    auto *qt = new QTranslator(&app);
+    if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QApplication::installTranslator(qt);
+}
+
+} // namespace
 
 int main(int argc, char **argv)
 {
@@ -17,6 +54,11 @@ int main(int argc, char **argv)
     QApplication::setApplicationVersion(QStringLiteral(ROUTERLENS_VERSION));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/routerlens.svg")));
 
+    const QString lang = requestedLanguage(QApplication::arguments());
+    if (!lang.isEmpty())
+        QLocale::setDefault(QLocale(lang));
+    installTranslators(app, lang.isEmpty() ? QLocale::system() : QLocale(lang));
+
     QCommandLineParser parser;
     parser.setApplicationDescription(QApplication::translate("main", "Read-only multi-vendor router troubleshooting"));
     parser.addHelpOption();
@@ -26,8 +68,16 @@ int main(int argc, char **argv)
                                  QStringLiteral("file"));
     QCommandLineOption tour(QStringLiteral("tour"), QApplication::translate("main", "Run the screenshot tour into DIR, then exit."),
                             QStringLiteral("dir"));
-    parser.addOptions({demo, inventory, tour});
+    QCommandLineOption language(QStringLiteral("lang"),
+                                QApplication::translate("main", "Language of the interface (de, fr, en); default: the system's."),
+                                QStringLiteral("code"));
+    parser.addOptions({demo, inventory, tour, language});
     parser.process(app);
+
+    // A tour starts from the default layout and leaves the person's settings alone.
+    QTemporaryDir tourSettings;
+    if (parser.isSet(tour))
+        QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, tourSettings.path());
 
     QSettings settingsStore;
     rl::EngineSettings settings = rl::EngineSettings::load(settingsStore);
@@ -41,8 +91,7 @@ int main(int argc, char **argv)
             qWarning("%s", qPrintable(e.toString()));
     }
 
-    rl::MainWindow window(&service);
-    window.resize(1560, 960);
+    rl::MainWindow window(&service); // restores its size and layout, or starts at a roomy default
     window.show();
     std::unique_ptr<rl::TourRunner> runner;
     if (parser.isSet(tour)) {

@@ -1,0 +1,57 @@
+// The German and French translations are compiled into the application (:/i18n) and cover
+// the main window, the query bar and the dialogs.
+#include <QCoreApplication>
+#include <QTest>
+#include <QTranslator>
+
+class TestTranslations : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void embeddedAndTranslated_data();
+    void embeddedAndTranslated();
+    void pluralsFollowTheCount();
+};
+
+void TestTranslations::embeddedAndTranslated_data()
+{
+    QTest::addColumn<QString>("lang");
+    QTest::addColumn<QString>("context");
+    QTest::addColumn<QString>("source");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("de menu") << "de" << "rl::MainWindow" << "&File" << "&Datei";
+    QTest::newRow("de query bar") << "de" << "rl::QueryBar" << "always ask" << "immer abfragen";
+    QTest::newRow("de paste box") << "de" << "rl::PasteBoxDialog" << "pasted" << "eingefügt";
+    QTest::newRow("de settings") << "de" << "rl::SettingsDialog" << "Throttling" << "Drosselung";
+    QTest::newRow("fr menu") << "fr" << "rl::MainWindow" << "&Tools" << "&Outils";
+    QTest::newRow("fr status bar") << "fr" << "rl::MainWindow" << "Check routers on the left, choose a query, press Ctrl+Return."
+                                   << "Cochez des routeurs à gauche, choisissez une requête, appuyez sur Ctrl+Entrée.";
+    QTest::newRow("fr host key") << "fr" << "rl::KnownHostDialog" << "Do not trust" << "Ne pas faire confiance";
+    QTest::newRow("fr source") << "fr" << "rl::RecordTableModel" << "stored" << "enregistré";
+}
+
+void TestTranslations::embeddedAndTranslated()
+{
+    QFETCH(QString, lang);
+    QFETCH(QString, context);
+    QFETCH(QString, source);
+    QFETCH(QString, expected);
+    QTranslator t;
+    QVERIFY2(t.load(QStringLiteral(":/i18n/routerlens_%1.qm").arg(lang)), qPrintable(lang));
+    QCOMPARE(t.translate(context.toUtf8().constData(), source.toUtf8().constData()), expected);
+}
+
+void TestTranslations::pluralsFollowTheCount()
+{
+    QTranslator t;
+    QVERIFY(t.load(QStringLiteral(":/i18n/routerlens_fr.qm")));
+    QCoreApplication::installTranslator(&t);
+    const char *ctx = "rl::MainWindow";
+    QCOMPARE(QCoreApplication::translate(ctx, "Asking %n router(s)…", nullptr, 1), QStringLiteral("Interrogation de 1 routeur…"));
+    QCOMPARE(QCoreApplication::translate(ctx, "Asking %n router(s)…", nullptr, 12), QStringLiteral("Interrogation de 12 routeurs…"));
+    QCoreApplication::removeTranslator(&t);
+}
+
+QTEST_GUILESS_MAIN(TestTranslations)
+#include "tst_translations.moc"

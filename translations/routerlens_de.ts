@@ -1,0 +1,973 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE">
+<context>
+    <name>QObject</name>
+    <message>
+        <source>unlimited</source>
+        <translation>unbegrenzt</translation>
+    </message>
+    <message>
+        <source>hold back</source>
+        <translation>zurückhalten</translation>
+    </message>
+    <message>
+        <source>suspend client</source>
+        <translation>Client sperren</translation>
+    </message>
+    <message>
+        <source>reject</source>
+        <translation>ablehnen</translation>
+    </message>
+    <message>
+        <source>reachable</source>
+        <translation>erreichbar</translation>
+    </message>
+    <message>
+        <source>unreachable</source>
+        <translation>nicht erreichbar</translation>
+    </message>
+    <message>
+        <source>authentication failed</source>
+        <translation>Anmeldung fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>host key or certificate problem</source>
+        <translation>Problem mit Host-Schlüssel oder Zertifikat</translation>
+    </message>
+    <message>
+        <source>throttled</source>
+        <translation>gedrosselt</translation>
+    </message>
+    <message>
+        <source>not asked yet</source>
+        <translation>noch nicht abgefragt</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Read-only multi-vendor router troubleshooting</source>
+        <translation>Fehlersuche an Routern verschiedener Hersteller, nur lesend</translation>
+    </message>
+    <message>
+        <source>Start on the built-in demo lab.</source>
+        <translation>Mit dem eingebauten Demo-Labor starten.</translation>
+    </message>
+    <message>
+        <source>Inventory file (.json, .yaml).</source>
+        <translation>Inventardatei (.json, .yaml).</translation>
+    </message>
+    <message>
+        <source>Run the screenshot tour into DIR, then exit.</source>
+        <translation>Bildschirmfoto-Rundgang nach DIR speichern, dann beenden.</translation>
+    </message>
+    <message>
+        <source>Language of the interface (de, fr, en); default: the system's.</source>
+        <translation>Sprache der Oberfläche (de, fr, en); Standard: die des Systems.</translation>
+    </message>
+</context>
+<context>
+    <name>rl::ActivityModel</name>
+    <message>
+        <source>queued</source>
+        <translation>in Warteschlange</translation>
+    </message>
+    <message>
+        <source>held back (throttled)</source>
+        <translation>zurückgehalten (gedrosselt)</translation>
+    </message>
+    <message>
+        <source>suspended (throttled)</source>
+        <translation>gesperrt (gedrosselt)</translation>
+    </message>
+    <message>
+        <source>in flight</source>
+        <translation>in Arbeit</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>erledigt</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>rejected (throttled)</source>
+        <translation>abgelehnt (gedrosselt)</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <source>+%1</source>
+        <translation>+%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n other request(s) share this router command</source>
+        <translation><numerusform>%n weitere Anfrage nutzt diesen Router-Befehl</numerusform><numerusform>%n weitere Anfragen nutzen diesen Router-Befehl</numerusform></translation>
+    </message>
+    <message>
+        <source>Router</source>
+        <translation>Router</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>Anfrage</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <source>Query</source>
+        <translation>Abfrage</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Priorität</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Wartezeit</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Shared</source>
+        <translation>Geteilt</translation>
+    </message>
+</context>
+<context>
+    <name>rl::ActivityPanel</name>
+    <message>
+        <source>Cancel request</source>
+        <translation>Anfrage abbrechen</translation>
+    </message>
+    <message>
+        <source>Cancel the selected request (Del)</source>
+        <translation>Ausgewählte Anfrage abbrechen (Entf)</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>Anfragen</translation>
+    </message>
+    <message>
+        <source>Router queues</source>
+        <translation>Router-Warteschlangen</translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation>Protokoll</translation>
+    </message>
+    <message>
+        <source>Router commands per second against the network-wide limit; deepest router queue</source>
+        <translation>Router-Befehle pro Sekunde gegen das netzweite Limit; längste Router-Warteschlange</translation>
+    </message>
+    <message>
+        <source>request rate (/s)</source>
+        <translation>Anfragerate (/s)</translation>
+    </message>
+    <message>
+        <source>network limit (/s)</source>
+        <translation>Netzlimit (/s)</translation>
+    </message>
+    <message>
+        <source>deepest router queue</source>
+        <translation>längste Router-Warteschlange</translation>
+    </message>
+    <message>
+        <source>seconds</source>
+        <translation>Sekunden</translation>
+    </message>
+    <message>
+        <source>Live</source>
+        <translation>Live</translation>
+    </message>
+    <message>
+        <source>Nothing running.</source>
+        <translation>Nichts in Arbeit.</translation>
+    </message>
+    <message>
+        <source>%1 queued · %2 in flight · %3 held back by a throttle · %4 rejected</source>
+        <translation>%1 wartend · %2 in Arbeit · %3 von einer Drossel zurückgehalten · %4 abgelehnt</translation>
+    </message>
+</context>
+<context>
+    <name>rl::ComparisonModel</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>(missing)</source>
+        <translation>(fehlt)</translation>
+    </message>
+    <message>
+        <source>%1 has no such row</source>
+        <translation>%1 hat diese Zeile nicht</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+</context>
+<context>
+    <name>rl::HistoryChartWidget</name>
+    <message>
+        <source>%1: prefixes received and sent per BGP neighbor</source>
+        <translation>%1: empfangene und gesendete Präfixe je BGP-Nachbar</translation>
+    </message>
+    <message>
+        <source>%1 received</source>
+        <translation>%1 empfangen</translation>
+    </message>
+    <message>
+        <source>%1 sent</source>
+        <translation>%1 gesendet</translation>
+    </message>
+    <message>
+        <source>%1: error counters over time</source>
+        <translation>%1: Fehlerzähler im Zeitverlauf</translation>
+    </message>
+    <message>
+        <source>%1 errors</source>
+        <translation>%1 Fehler</translation>
+    </message>
+    <message>
+        <source>%1 tag drops</source>
+        <translation>%1 Tag-Verwürfe</translation>
+    </message>
+    <message>
+        <source>%1: optical receive power against thresholds (dBm)</source>
+        <translation>%1: optische Empfangsleistung gegen Schwellwerte (dBm)</translation>
+    </message>
+    <message>
+        <source>Rx power</source>
+        <translation>Rx-Leistung</translation>
+    </message>
+    <message>
+        <source>low warning</source>
+        <translation>untere Warnschwelle</translation>
+    </message>
+    <message>
+        <source>high warning</source>
+        <translation>obere Warnschwelle</translation>
+    </message>
+    <message>
+        <source>dBm</source>
+        <translation>dBm</translation>
+    </message>
+    <message>
+        <source>No chart for this query; charts cover BGP status, link status, VLAN errors and optics.</source>
+        <translation>Für diese Abfrage gibt es kein Diagramm; Diagramme gibt es für BGP-Status, Link-Status, VLAN-Fehler und Optik.</translation>
+    </message>
+    <message>
+        <source>fetched at</source>
+        <translation>abgerufen um</translation>
+    </message>
+</context>
+<context>
+    <name>rl::InventoryPanel</name>
+    <message>
+        <source>&amp;Group by</source>
+        <translation>&amp;Gruppieren nach</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>Standort</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>Plattform</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>Verbindung</translation>
+    </message>
+    <message>
+        <source>Search routers (Ctrl+F)</source>
+        <translation>Router suchen (Strg+F)</translation>
+    </message>
+    <message>
+        <source>(no site)</source>
+        <translation>(kein Standort)</translation>
+    </message>
+    <message>
+        <source>(no customer)</source>
+        <translation>(kein Kunde)</translation>
+    </message>
+    <message>
+        <source>Router</source>
+        <translation>Router</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>Host</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>(no connection)</source>
+        <translation>(keine Verbindung)</translation>
+    </message>
+</context>
+<context>
+    <name>rl::KnownHostDialog</name>
+    <message>
+        <source>Unknown host key — %1</source>
+        <translation>Unbekannter Host-Schlüssel — %1</translation>
+    </message>
+    <message>
+        <source>RouterLens has not seen &lt;b&gt;%1&lt;/b&gt;'s SSH host key before. Compare the fingerprint below with the one its owner published. Trust it only if they match: a different key can mean someone is in between.</source>
+        <translation>RouterLens kennt den SSH-Host-Schlüssel von &lt;b&gt;%1&lt;/b&gt; noch nicht. Vergleichen Sie den Fingerabdruck unten mit dem, den der Betreiber veröffentlicht hat. Vertrauen Sie ihm nur, wenn beide übereinstimmen: Ein anderer Schlüssel kann bedeuten, dass jemand dazwischen sitzt.</translation>
+    </message>
+    <message>
+        <source>Key type: %1</source>
+        <translation>Schlüsseltyp: %1</translation>
+    </message>
+    <message>
+        <source>Trust and remember</source>
+        <translation>Vertrauen und merken</translation>
+    </message>
+    <message>
+        <source>Do not trust</source>
+        <translation>Nicht vertrauen</translation>
+    </message>
+</context>
+<context>
+    <name>rl::LogModel</name>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Stufe</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Meldung</translation>
+    </message>
+</context>
+<context>
+    <name>rl::MainWindow</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>RouterLens</source>
+        <translation>RouterLens</translation>
+    </message>
+    <message>
+        <source>Cancel the running query (Esc)</source>
+        <translation>Laufende Abfrage abbrechen (Esc)</translation>
+    </message>
+    <message>
+        <source>Check routers on the left, choose a query, press Ctrl+Return.</source>
+        <translation>Router links anhaken, Abfrage wählen, Strg+Eingabe drücken.</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Export table as CSV…</source>
+        <translation>Tabelle als CSV &amp;exportieren…</translation>
+    </message>
+    <message>
+        <source>Export table as &amp;JSON…</source>
+        <translation>Tabelle als &amp;JSON exportieren…</translation>
+    </message>
+    <message>
+        <source>Export JSON</source>
+        <translation>JSON exportieren</translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Export &amp;session report…</source>
+        <translation>&amp;Sitzungsbericht exportieren…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;Query</source>
+        <translation>&amp;Abfrage</translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation>&amp;Ausführen</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>Ab&amp;brechen</translation>
+    </message>
+    <message>
+        <source>Find router</source>
+        <translation>Router suchen</translation>
+    </message>
+    <message>
+        <source>Side by side</source>
+        <translation>Nebeneinander</translation>
+    </message>
+    <message>
+        <source>Chart</source>
+        <translation>Diagramm</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>&amp;Werkzeuge</translation>
+    </message>
+    <message>
+        <source>&amp;Paste box…</source>
+        <translation>&amp;Einfügefeld…</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>E&amp;instellungen…</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>Haupt</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %n routers</source>
+        <translation><numerusform>%1 · %n Router</numerusform><numerusform>%1 · %n Router</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Asking %n router(s)…</source>
+        <translation><numerusform>Frage %n Router ab…</numerusform><numerusform>Frage %n Router ab…</numerusform></translation>
+    </message>
+    <message>
+        <source>%1 of %2 routers answered…</source>
+        <translation>%1 von %2 Routern haben geantwortet…</translation>
+    </message>
+    <message>
+        <source>Done: %1 of %2 routers failed; their errors are in the table.</source>
+        <translation>Fertig: %1 von %2 Routern sind fehlgeschlagen; ihre Fehler stehen in der Tabelle.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Done: %n router(s) answered.</source>
+        <translation><numerusform>Fertig: %n Router hat geantwortet.</numerusform><numerusform>Fertig: %n Router haben geantwortet.</numerusform></translation>
+    </message>
+    <message>
+        <source>Settings not applied</source>
+        <translation>Einstellungen nicht übernommen</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation>CSV exportieren</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Session report</source>
+        <translation>Sitzungsbericht</translation>
+    </message>
+    <message>
+        <source>HTML (*.html);;CSV (*.csv)</source>
+        <translation>HTML (*.html);;CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>RouterLens session report</source>
+        <translation>RouterLens-Sitzungsbericht</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Export fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>rl::PasteBoxDialog</name>
+    <message>
+        <source>Paste box — read a router's output offline</source>
+        <translation>Einfügefeld — Ausgabe eines Routers offline lesen</translation>
+    </message>
+    <message>
+        <source>Paste the output of a show command here…</source>
+        <translation>Ausgabe eines show-Befehls hier einfügen…</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>Plattform</translation>
+    </message>
+    <message>
+        <source>Query</source>
+        <translation>Abfrage</translation>
+    </message>
+    <message>
+        <source>Paste some output to see it as a table.</source>
+        <translation>Fügen Sie eine Ausgabe ein, um sie als Tabelle zu sehen.</translation>
+    </message>
+    <message>
+        <source>pasted</source>
+        <translation>eingefügt</translation>
+    </message>
+    <message numerus="yes">
+        <source>Read as the output of “%1”: %n row(s).</source>
+        <translation><numerusform>Gelesen als Ausgabe von „%1“: %n Zeile.</numerusform><numerusform>Gelesen als Ausgabe von „%1“: %n Zeilen.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>rl::QueryBar</name>
+    <message>
+        <source>&amp;Run</source>
+        <translation>&amp;Ausführen</translation>
+    </message>
+    <message>
+        <source>e.g. 198.51.100.1</source>
+        <translation>z. B. 198.51.100.1</translation>
+    </message>
+    <message>
+        <source>default</source>
+        <translation>Standard</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>beliebig</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>alle</translation>
+    </message>
+    <message>
+        <source>e.g. 203.0.113.7</source>
+        <translation>z. B. 203.0.113.7</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>always ask</source>
+        <translation>immer abfragen</translation>
+    </message>
+    <message>
+        <source>The oldest stored answer accepted instead of asking the router</source>
+        <translation>Die älteste gespeicherte Antwort, die statt einer Abfrage des Routers genügt</translation>
+    </message>
+    <message>
+        <source>Run the query on the checked routers (Ctrl+Return)</source>
+        <translation>Abfrage auf den angehakten Routern ausführen (Strg+Eingabe)</translation>
+    </message>
+    <message>
+        <source>&amp;Query</source>
+        <translation>&amp;Abfrage</translation>
+    </message>
+    <message>
+        <source>&amp;Neighbor</source>
+        <translation>&amp;Nachbar</translation>
+    </message>
+    <message>
+        <source>&amp;VRF</source>
+        <translation>&amp;VRF</translation>
+    </message>
+    <message>
+        <source>&amp;Family</source>
+        <translation>&amp;Familie</translation>
+    </message>
+    <message>
+        <source>&amp;Interface</source>
+        <translation>&amp;Schnittstelle</translation>
+    </message>
+    <message>
+        <source>&amp;Destination</source>
+        <translation>&amp;Ziel</translation>
+    </message>
+    <message>
+        <source>Max &amp;age</source>
+        <translation>Max. &amp;Alter</translation>
+    </message>
+    <message>
+        <source>Required for this query</source>
+        <translation>Für diese Abfrage erforderlich</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>Optional</translation>
+    </message>
+    <message>
+        <source>Check one or more routers on the left.</source>
+        <translation>Haken Sie links einen oder mehrere Router an.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 on %n router(s)</source>
+        <translation><numerusform>%1 auf %n Router</numerusform><numerusform>%1 auf %n Routern</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>rl::RecordTableModel</name>
+    <message>
+        <source>error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>pasted</source>
+        <translation>eingefügt</translation>
+    </message>
+    <message>
+        <source>stored</source>
+        <translation>gespeichert</translation>
+    </message>
+    <message>
+        <source>live</source>
+        <translation>live</translation>
+    </message>
+    <message>
+        <source>Commands sent:
+%1</source>
+        <translation>Gesendete Befehle:
+%1</translation>
+    </message>
+    <message>
+        <source>Fetched at %1 UTC</source>
+        <translation>Abgerufen um %1 UTC</translation>
+    </message>
+    <message>
+        <source>Router</source>
+        <translation>Router</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <source>Answer age</source>
+        <translation>Alter der Antwort</translation>
+    </message>
+    <message>
+        <source>Identifies a row when comparing answers</source>
+        <translation>Kennzeichnet eine Zeile beim Vergleich von Antworten</translation>
+    </message>
+</context>
+<context>
+    <name>rl::ResultTab</name>
+    <message>
+        <source>Only &amp;differences</source>
+        <translation>Nur &amp;Unterschiede</translation>
+    </message>
+    <message>
+        <source>Filter rows (any column) — right-click a column header to filter that column</source>
+        <translation>Zeilen filtern (alle Spalten) — Rechtsklick auf einen Spaltenkopf filtert diese Spalte</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>Tabelle</translation>
+    </message>
+    <message>
+        <source>Side by side</source>
+        <translation>Nebeneinander</translation>
+    </message>
+    <message>
+        <source>Router</source>
+        <translation>Router</translation>
+    </message>
+    <message>
+        <source>against the stored answer selected below</source>
+        <translation>gegen die unten gewählte gespeicherte Antwort</translation>
+    </message>
+    <message>
+        <source>Over time</source>
+        <translation>Im Zeitverlauf</translation>
+    </message>
+    <message>
+        <source>Chart</source>
+        <translation>Diagramm</translation>
+    </message>
+    <message>
+        <source>%1 of %2 rows</source>
+        <translation>%1 von %2 Zeilen</translation>
+    </message>
+    <message>
+        <source>(request)</source>
+        <translation>(Anfrage)</translation>
+    </message>
+    <message>
+        <source>Run the query on two or more routers to compare them.</source>
+        <translation>Führen Sie die Abfrage auf zwei oder mehr Routern aus, um sie zu vergleichen.</translation>
+    </message>
+    <message>
+        <source>%1 aligned rows, %2 differ</source>
+        <translation>%1 zugeordnete Zeilen, %2 unterscheiden sich</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %n row(s)</source>
+        <translation><numerusform>%1 · %n Zeile</numerusform><numerusform>%1 · %n Zeilen</numerusform></translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>jetzt</translation>
+    </message>
+    <message>
+        <source>Filter “%1”…</source>
+        <translation>„%1“ filtern…</translation>
+    </message>
+    <message>
+        <source>Filter column</source>
+        <translation>Spalte filtern</translation>
+    </message>
+    <message>
+        <source>Show rows whose %1 contains (prefix ! to exclude; &lt;, &gt;, = for numbers):</source>
+        <translation>Zeilen zeigen, deren %1 enthält (! davor schließt aus; &lt;, &gt;, = für Zahlen):</translation>
+    </message>
+    <message>
+        <source>Clear all filters</source>
+        <translation>Alle Filter löschen</translation>
+    </message>
+    <message>
+        <source>Unsorted (arrival order)</source>
+        <translation>Unsortiert (Eingangsreihenfolge)</translation>
+    </message>
+    <message>
+        <source>Hide “%1”</source>
+        <translation>„%1“ ausblenden</translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation>Spalten</translation>
+    </message>
+    <message>
+        <source>Reset column layout</source>
+        <translation>Spaltenanordnung zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Export fehlgeschlagen</translation>
+    </message>
+</context>
+<context>
+    <name>rl::RouterQueueModel</name>
+    <message>
+        <source>Router</source>
+        <translation>Router</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Wartend</translation>
+    </message>
+    <message>
+        <source>In flight</source>
+        <translation>In Arbeit</translation>
+    </message>
+    <message>
+        <source>Held back</source>
+        <translation>Zurückgehalten</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Abgelehnt</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Erledigt</translation>
+    </message>
+</context>
+<context>
+    <name>rl::SessionReport</name>
+    <message>
+        <source>Generated</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Abgeschlossen</translation>
+    </message>
+    <message>
+        <source>Fetched</source>
+        <translation>Abgerufen</translation>
+    </message>
+    <message>
+        <source>stored</source>
+        <translation>gespeichert</translation>
+    </message>
+    <message>
+        <source>live</source>
+        <translation>live</translation>
+    </message>
+</context>
+<context>
+    <name>rl::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>Bereich</translation>
+    </message>
+    <message>
+        <source>Rate (/s)</source>
+        <translation>Rate (/s)</translation>
+    </message>
+    <message>
+        <source>Burst</source>
+        <translation>Burst</translation>
+    </message>
+    <message>
+        <source>Over the limit</source>
+        <translation>Über dem Limit</translation>
+    </message>
+    <message>
+        <source>Per client</source>
+        <translation>Je Client</translation>
+    </message>
+    <message>
+        <source>Per router</source>
+        <translation>Je Router</translation>
+    </message>
+    <message>
+        <source>Network-wide</source>
+        <translation>Netzweit</translation>
+    </message>
+    <message>
+        <source>Token buckets: the rate is sustained, the burst allowed at once. Changing them needs the admin role.</source>
+        <translation>Token-Buckets: Die Rate gilt dauerhaft, der Burst auf einmal. Ändern erfordert die Admin-Rolle.</translation>
+    </message>
+    <message>
+        <source>Throttling</source>
+        <translation>Drosselung</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> ms</translation>
+    </message>
+    <message>
+        <source>Connect timeout</source>
+        <translation>Verbindungs-Timeout</translation>
+    </message>
+    <message>
+        <source>Command timeout</source>
+        <translation>Befehls-Timeout</translation>
+    </message>
+    <message>
+        <source>Whole request timeout</source>
+        <translation>Timeout der ganzen Anfrage</translation>
+    </message>
+    <message>
+        <source>internal</source>
+        <translation>intern</translation>
+    </message>
+    <message>
+        <source>external</source>
+        <translation>extern</translation>
+    </message>
+    <message>
+        <source>admin</source>
+        <translation>Admin</translation>
+    </message>
+    <message>
+        <source>Operator role</source>
+        <translation>Rolle des Bedieners</translation>
+    </message>
+    <message>
+        <source>Timeouts and role</source>
+        <translation>Timeouts und Rolle</translation>
+    </message>
+    <message>
+        <source>Query</source>
+        <translation>Abfrage</translation>
+    </message>
+    <message>
+        <source>Fresh for (s)</source>
+        <translation>Gültig für (s)</translation>
+    </message>
+    <message>
+        <source>Cache ages</source>
+        <translation>Cache-Alter</translation>
+    </message>
+    <message>
+        <source>credential profile name from the inventory, e.g. lab</source>
+        <translation>Name des Zugangsprofils aus dem Inventar, z. B. lab</translation>
+    </message>
+    <message>
+        <source>SSH agent</source>
+        <translation>SSH-Agent</translation>
+    </message>
+    <message>
+        <source>Key file</source>
+        <translation>Schlüsseldatei</translation>
+    </message>
+    <message>
+        <source>Password (OS keychain)</source>
+        <translation>Passwort (Schlüsselbund des Systems)</translation>
+    </message>
+    <message>
+        <source>stored in the OS keychain, never in a file</source>
+        <translation>im Schlüsselbund des Systems gespeichert, nie in einer Datei</translation>
+    </message>
+    <message>
+        <source>Choose key file…</source>
+        <translation>Schlüsseldatei wählen…</translation>
+    </message>
+    <message>
+        <source>Private key</source>
+        <translation>Privater Schlüssel</translation>
+    </message>
+    <message>
+        <source>Store in keychain</source>
+        <translation>Im Schlüsselbund speichern</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Profil</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Verfahren</translation>
+    </message>
+    <message>
+        <source>Password or passphrase</source>
+        <translation>Passwort oder Passphrase</translation>
+    </message>
+    <message>
+        <source>The inventory refers to a stored secret as keychain:RouterLens/&lt;profile&gt;.</source>
+        <translation>Das Inventar verweist auf ein gespeichertes Geheimnis als keychain:RouterLens/&lt;Profil&gt;.</translation>
+    </message>
+    <message>
+        <source>Credentials</source>
+        <translation>Zugangsdaten</translation>
+    </message>
+    <message>
+        <source>Give a profile name and a password first.</source>
+        <translation>Geben Sie zuerst einen Profilnamen und ein Passwort an.</translation>
+    </message>
+    <message>
+        <source>The keychain refused: %1</source>
+        <translation>Der Schlüsselbund hat abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>Stored in the OS keychain.</source>
+        <translation>Im Schlüsselbund des Systems gespeichert.</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,973 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr_FR">
+<context>
+    <name>QObject</name>
+    <message>
+        <source>unlimited</source>
+        <translation>illimité</translation>
+    </message>
+    <message>
+        <source>hold back</source>
+        <translation>retenir</translation>
+    </message>
+    <message>
+        <source>suspend client</source>
+        <translation>suspendre le client</translation>
+    </message>
+    <message>
+        <source>reject</source>
+        <translation>rejeter</translation>
+    </message>
+    <message>
+        <source>reachable</source>
+        <translation>joignable</translation>
+    </message>
+    <message>
+        <source>unreachable</source>
+        <translation>injoignable</translation>
+    </message>
+    <message>
+        <source>authentication failed</source>
+        <translation>échec de l’authentification</translation>
+    </message>
+    <message>
+        <source>host key or certificate problem</source>
+        <translation>problème de clé d’hôte ou de certificat</translation>
+    </message>
+    <message>
+        <source>throttled</source>
+        <translation>limité</translation>
+    </message>
+    <message>
+        <source>not asked yet</source>
+        <translation>pas encore interrogé</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Read-only multi-vendor router troubleshooting</source>
+        <translation>Diagnostic de routeurs multi-constructeurs, en lecture seule</translation>
+    </message>
+    <message>
+        <source>Start on the built-in demo lab.</source>
+        <translation>Démarrer sur le laboratoire de démonstration intégré.</translation>
+    </message>
+    <message>
+        <source>Inventory file (.json, .yaml).</source>
+        <translation>Fichier d’inventaire (.json, .yaml).</translation>
+    </message>
+    <message>
+        <source>Run the screenshot tour into DIR, then exit.</source>
+        <translation>Enregistrer la visite en captures d’écran dans DIR, puis quitter.</translation>
+    </message>
+    <message>
+        <source>Language of the interface (de, fr, en); default: the system's.</source>
+        <translation>Langue de l’interface (de, fr, en) ; par défaut : celle du système.</translation>
+    </message>
+</context>
+<context>
+    <name>rl::ActivityModel</name>
+    <message>
+        <source>queued</source>
+        <translation>en file d’attente</translation>
+    </message>
+    <message>
+        <source>held back (throttled)</source>
+        <translation>retenue (limitée)</translation>
+    </message>
+    <message>
+        <source>suspended (throttled)</source>
+        <translation>suspendue (limitée)</translation>
+    </message>
+    <message>
+        <source>in flight</source>
+        <translation>en cours</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>terminée</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>échouée</translation>
+    </message>
+    <message>
+        <source>rejected (throttled)</source>
+        <translation>rejetée (limitée)</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>annulée</translation>
+    </message>
+    <message>
+        <source>+%1</source>
+        <translation>+%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n other request(s) share this router command</source>
+        <translation><numerusform>%n autre requête partage cette commande</numerusform><numerusform>%n autres requêtes partagent cette commande</numerusform></translation>
+    </message>
+    <message>
+        <source>Router</source>
+        <translation>Routeur</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>Requête</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <source>Query</source>
+        <translation>Requête</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Priorité</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Attente</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Shared</source>
+        <translation>Partagée</translation>
+    </message>
+</context>
+<context>
+    <name>rl::ActivityPanel</name>
+    <message>
+        <source>Cancel request</source>
+        <translation>Annuler la requête</translation>
+    </message>
+    <message>
+        <source>Cancel the selected request (Del)</source>
+        <translation>Annuler la requête sélectionnée (Suppr)</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>Requêtes</translation>
+    </message>
+    <message>
+        <source>Router queues</source>
+        <translation>Files des routeurs</translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation>Journal</translation>
+    </message>
+    <message>
+        <source>Router commands per second against the network-wide limit; deepest router queue</source>
+        <translation>Commandes par seconde face à la limite du réseau ; file de routeur la plus longue</translation>
+    </message>
+    <message>
+        <source>request rate (/s)</source>
+        <translation>débit de requêtes (/s)</translation>
+    </message>
+    <message>
+        <source>network limit (/s)</source>
+        <translation>limite réseau (/s)</translation>
+    </message>
+    <message>
+        <source>deepest router queue</source>
+        <translation>file la plus longue</translation>
+    </message>
+    <message>
+        <source>seconds</source>
+        <translation>secondes</translation>
+    </message>
+    <message>
+        <source>Live</source>
+        <translation>Direct</translation>
+    </message>
+    <message>
+        <source>Nothing running.</source>
+        <translation>Rien en cours.</translation>
+    </message>
+    <message>
+        <source>%1 queued · %2 in flight · %3 held back by a throttle · %4 rejected</source>
+        <translation>%1 en attente · %2 en cours · %3 retenues par une limite · %4 rejetées</translation>
+    </message>
+</context>
+<context>
+    <name>rl::ComparisonModel</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <source>(missing)</source>
+        <translation>(absent)</translation>
+    </message>
+    <message>
+        <source>%1 has no such row</source>
+        <translation>%1 n’a pas cette ligne</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+</context>
+<context>
+    <name>rl::HistoryChartWidget</name>
+    <message>
+        <source>%1: prefixes received and sent per BGP neighbor</source>
+        <translation>%1 : préfixes reçus et envoyés par voisin BGP</translation>
+    </message>
+    <message>
+        <source>%1 received</source>
+        <translation>%1 reçus</translation>
+    </message>
+    <message>
+        <source>%1 sent</source>
+        <translation>%1 envoyés</translation>
+    </message>
+    <message>
+        <source>%1: error counters over time</source>
+        <translation>%1 : compteurs d’erreurs dans le temps</translation>
+    </message>
+    <message>
+        <source>%1 errors</source>
+        <translation>%1 erreurs</translation>
+    </message>
+    <message>
+        <source>%1 tag drops</source>
+        <translation>%1 rejets de tag</translation>
+    </message>
+    <message>
+        <source>%1: optical receive power against thresholds (dBm)</source>
+        <translation>%1 : puissance optique reçue face aux seuils (dBm)</translation>
+    </message>
+    <message>
+        <source>Rx power</source>
+        <translation>Puissance Rx</translation>
+    </message>
+    <message>
+        <source>low warning</source>
+        <translation>seuil bas</translation>
+    </message>
+    <message>
+        <source>high warning</source>
+        <translation>seuil haut</translation>
+    </message>
+    <message>
+        <source>dBm</source>
+        <translation>dBm</translation>
+    </message>
+    <message>
+        <source>No chart for this query; charts cover BGP status, link status, VLAN errors and optics.</source>
+        <translation>Pas de graphique pour cette requête ; les graphiques couvrent l’état BGP, l’état des liens, les erreurs VLAN et l’optique.</translation>
+    </message>
+    <message>
+        <source>fetched at</source>
+        <translation>récupéré à</translation>
+    </message>
+</context>
+<context>
+    <name>rl::InventoryPanel</name>
+    <message>
+        <source>&amp;Group by</source>
+        <translation>&amp;Grouper par</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>Site</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>Plateforme</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>Connexion</translation>
+    </message>
+    <message>
+        <source>Search routers (Ctrl+F)</source>
+        <translation>Rechercher des routeurs (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>(no site)</source>
+        <translation>(sans site)</translation>
+    </message>
+    <message>
+        <source>(no customer)</source>
+        <translation>(sans client)</translation>
+    </message>
+    <message>
+        <source>Router</source>
+        <translation>Routeur</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>Hôte</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <source>(no connection)</source>
+        <translation>(sans connexion)</translation>
+    </message>
+</context>
+<context>
+    <name>rl::KnownHostDialog</name>
+    <message>
+        <source>Unknown host key — %1</source>
+        <translation>Clé d’hôte inconnue — %1</translation>
+    </message>
+    <message>
+        <source>RouterLens has not seen &lt;b&gt;%1&lt;/b&gt;'s SSH host key before. Compare the fingerprint below with the one its owner published. Trust it only if they match: a different key can mean someone is in between.</source>
+        <translation>RouterLens ne connaît pas encore la clé d’hôte SSH de &lt;b&gt;%1&lt;/b&gt;. Comparez l’empreinte ci-dessous avec celle publiée par son exploitant. Ne lui faites confiance que si elles concordent : une clé différente peut signifier qu’un tiers s’est interposé.</translation>
+    </message>
+    <message>
+        <source>Key type: %1</source>
+        <translation>Type de clé : %1</translation>
+    </message>
+    <message>
+        <source>Trust and remember</source>
+        <translation>Faire confiance et mémoriser</translation>
+    </message>
+    <message>
+        <source>Do not trust</source>
+        <translation>Ne pas faire confiance</translation>
+    </message>
+</context>
+<context>
+    <name>rl::LogModel</name>
+    <message>
+        <source>Time</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Niveau</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+</context>
+<context>
+    <name>rl::MainWindow</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>RouterLens</source>
+        <translation>RouterLens</translation>
+    </message>
+    <message>
+        <source>Cancel the running query (Esc)</source>
+        <translation>Annuler la requête en cours (Échap)</translation>
+    </message>
+    <message>
+        <source>Check routers on the left, choose a query, press Ctrl+Return.</source>
+        <translation>Cochez des routeurs à gauche, choisissez une requête, appuyez sur Ctrl+Entrée.</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <source>&amp;Export table as CSV…</source>
+        <translation>&amp;Exporter le tableau en CSV…</translation>
+    </message>
+    <message>
+        <source>Export table as &amp;JSON…</source>
+        <translation>Exporter le tableau en &amp;JSON…</translation>
+    </message>
+    <message>
+        <source>Export JSON</source>
+        <translation>Exporter en JSON</translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Export &amp;session report…</source>
+        <translation>Exporter le rapport de &amp;session…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <source>&amp;Query</source>
+        <translation>&amp;Requête</translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation>&amp;Exécuter</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>A&amp;nnuler</translation>
+    </message>
+    <message>
+        <source>Find router</source>
+        <translation>Rechercher un routeur</translation>
+    </message>
+    <message>
+        <source>Side by side</source>
+        <translation>Côte à côte</translation>
+    </message>
+    <message>
+        <source>Chart</source>
+        <translation>Graphique</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>&amp;Outils</translation>
+    </message>
+    <message>
+        <source>&amp;Paste box…</source>
+        <translation>Zone de &amp;collage…</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Paramètres…</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>Principale</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %n routers</source>
+        <translation><numerusform>%1 · %n routeur</numerusform><numerusform>%1 · %n routeurs</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Asking %n router(s)…</source>
+        <translation><numerusform>Interrogation de %n routeur…</numerusform><numerusform>Interrogation de %n routeurs…</numerusform></translation>
+    </message>
+    <message>
+        <source>%1 of %2 routers answered…</source>
+        <translation>%1 routeurs sur %2 ont répondu…</translation>
+    </message>
+    <message>
+        <source>Done: %1 of %2 routers failed; their errors are in the table.</source>
+        <translation>Terminé : %1 routeurs sur %2 ont échoué ; leurs erreurs sont dans le tableau.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Done: %n router(s) answered.</source>
+        <translation><numerusform>Terminé : %n routeur a répondu.</numerusform><numerusform>Terminé : %n routeurs ont répondu.</numerusform></translation>
+    </message>
+    <message>
+        <source>Settings not applied</source>
+        <translation>Paramètres non appliqués</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation>Exporter en CSV</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Session report</source>
+        <translation>Rapport de session</translation>
+    </message>
+    <message>
+        <source>HTML (*.html);;CSV (*.csv)</source>
+        <translation>HTML (*.html);;CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>RouterLens session report</source>
+        <translation>Rapport de session RouterLens</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Échec de l’export</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Impossible d’écrire %1 : %2</translation>
+    </message>
+</context>
+<context>
+    <name>rl::PasteBoxDialog</name>
+    <message>
+        <source>Paste box — read a router's output offline</source>
+        <translation>Zone de collage — lire la sortie d’un routeur hors ligne</translation>
+    </message>
+    <message>
+        <source>Paste the output of a show command here…</source>
+        <translation>Collez ici la sortie d’une commande show…</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>Plateforme</translation>
+    </message>
+    <message>
+        <source>Query</source>
+        <translation>Requête</translation>
+    </message>
+    <message>
+        <source>Paste some output to see it as a table.</source>
+        <translation>Collez une sortie pour la voir sous forme de tableau.</translation>
+    </message>
+    <message>
+        <source>pasted</source>
+        <translation>collé</translation>
+    </message>
+    <message numerus="yes">
+        <source>Read as the output of “%1”: %n row(s).</source>
+        <translation><numerusform>Lu comme la sortie de « %1 » : %n ligne.</numerusform><numerusform>Lu comme la sortie de « %1 » : %n lignes.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>rl::QueryBar</name>
+    <message>
+        <source>&amp;Run</source>
+        <translation>&amp;Exécuter</translation>
+    </message>
+    <message>
+        <source>e.g. 198.51.100.1</source>
+        <translation>p. ex. 198.51.100.1</translation>
+    </message>
+    <message>
+        <source>default</source>
+        <translation>par défaut</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>toutes</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>tous</translation>
+    </message>
+    <message>
+        <source>e.g. 203.0.113.7</source>
+        <translation>p. ex. 203.0.113.7</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>always ask</source>
+        <translation>toujours interroger</translation>
+    </message>
+    <message>
+        <source>The oldest stored answer accepted instead of asking the router</source>
+        <translation>La réponse enregistrée la plus ancienne acceptée au lieu d’interroger le routeur</translation>
+    </message>
+    <message>
+        <source>Run the query on the checked routers (Ctrl+Return)</source>
+        <translation>Exécuter la requête sur les routeurs cochés (Ctrl+Entrée)</translation>
+    </message>
+    <message>
+        <source>&amp;Query</source>
+        <translation>&amp;Requête</translation>
+    </message>
+    <message>
+        <source>&amp;Neighbor</source>
+        <translation>&amp;Voisin</translation>
+    </message>
+    <message>
+        <source>&amp;VRF</source>
+        <translation>&amp;VRF</translation>
+    </message>
+    <message>
+        <source>&amp;Family</source>
+        <translation>&amp;Famille</translation>
+    </message>
+    <message>
+        <source>&amp;Interface</source>
+        <translation>&amp;Interface</translation>
+    </message>
+    <message>
+        <source>&amp;Destination</source>
+        <translation>&amp;Destination</translation>
+    </message>
+    <message>
+        <source>Max &amp;age</source>
+        <translation>Âge m&amp;ax.</translation>
+    </message>
+    <message>
+        <source>Required for this query</source>
+        <translation>Obligatoire pour cette requête</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>Facultatif</translation>
+    </message>
+    <message>
+        <source>Check one or more routers on the left.</source>
+        <translation>Cochez un ou plusieurs routeurs à gauche.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 on %n router(s)</source>
+        <translation><numerusform>%1 sur %n routeur</numerusform><numerusform>%1 sur %n routeurs</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>rl::RecordTableModel</name>
+    <message>
+        <source>error</source>
+        <translation>erreur</translation>
+    </message>
+    <message>
+        <source>pasted</source>
+        <translation>collé</translation>
+    </message>
+    <message>
+        <source>stored</source>
+        <translation>enregistré</translation>
+    </message>
+    <message>
+        <source>live</source>
+        <translation>direct</translation>
+    </message>
+    <message>
+        <source>Commands sent:
+%1</source>
+        <translation>Commandes envoyées :
+%1</translation>
+    </message>
+    <message>
+        <source>Fetched at %1 UTC</source>
+        <translation>Récupéré à %1 UTC</translation>
+    </message>
+    <message>
+        <source>Router</source>
+        <translation>Routeur</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Answer age</source>
+        <translation>Âge de la réponse</translation>
+    </message>
+    <message>
+        <source>Identifies a row when comparing answers</source>
+        <translation>Identifie une ligne lors de la comparaison des réponses</translation>
+    </message>
+</context>
+<context>
+    <name>rl::ResultTab</name>
+    <message>
+        <source>Only &amp;differences</source>
+        <translation>Seulement les &amp;différences</translation>
+    </message>
+    <message>
+        <source>Filter rows (any column) — right-click a column header to filter that column</source>
+        <translation>Filtrer les lignes (toutes colonnes) — clic droit sur un en-tête pour filtrer cette colonne</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copier</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>Tableau</translation>
+    </message>
+    <message>
+        <source>Side by side</source>
+        <translation>Côte à côte</translation>
+    </message>
+    <message>
+        <source>Router</source>
+        <translation>Routeur</translation>
+    </message>
+    <message>
+        <source>against the stored answer selected below</source>
+        <translation>face à la réponse enregistrée choisie ci-dessous</translation>
+    </message>
+    <message>
+        <source>Over time</source>
+        <translation>Dans le temps</translation>
+    </message>
+    <message>
+        <source>Chart</source>
+        <translation>Graphique</translation>
+    </message>
+    <message>
+        <source>%1 of %2 rows</source>
+        <translation>%1 lignes sur %2</translation>
+    </message>
+    <message>
+        <source>(request)</source>
+        <translation>(requête)</translation>
+    </message>
+    <message>
+        <source>Run the query on two or more routers to compare them.</source>
+        <translation>Exécutez la requête sur deux routeurs ou plus pour les comparer.</translation>
+    </message>
+    <message>
+        <source>%1 aligned rows, %2 differ</source>
+        <translation>%1 lignes alignées, %2 diffèrent</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %n row(s)</source>
+        <translation><numerusform>%1 · %n ligne</numerusform><numerusform>%1 · %n lignes</numerusform></translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>maintenant</translation>
+    </message>
+    <message>
+        <source>Filter “%1”…</source>
+        <translation>Filtrer « %1 »…</translation>
+    </message>
+    <message>
+        <source>Filter column</source>
+        <translation>Filtrer la colonne</translation>
+    </message>
+    <message>
+        <source>Show rows whose %1 contains (prefix ! to exclude; &lt;, &gt;, = for numbers):</source>
+        <translation>Afficher les lignes dont %1 contient (préfixe ! pour exclure ; &lt;, &gt;, = pour les nombres) :</translation>
+    </message>
+    <message>
+        <source>Clear all filters</source>
+        <translation>Effacer tous les filtres</translation>
+    </message>
+    <message>
+        <source>Unsorted (arrival order)</source>
+        <translation>Non trié (ordre d’arrivée)</translation>
+    </message>
+    <message>
+        <source>Hide “%1”</source>
+        <translation>Masquer « %1 »</translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation>Colonnes</translation>
+    </message>
+    <message>
+        <source>Reset column layout</source>
+        <translation>Réinitialiser la disposition des colonnes</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Échec de l’export</translation>
+    </message>
+</context>
+<context>
+    <name>rl::RouterQueueModel</name>
+    <message>
+        <source>Router</source>
+        <translation>Routeur</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>En attente</translation>
+    </message>
+    <message>
+        <source>In flight</source>
+        <translation>En cours</translation>
+    </message>
+    <message>
+        <source>Held back</source>
+        <translation>Retenues</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Rejetées</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Terminées</translation>
+    </message>
+</context>
+<context>
+    <name>rl::SessionReport</name>
+    <message>
+        <source>Generated</source>
+        <translation>Généré</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Terminé</translation>
+    </message>
+    <message>
+        <source>Fetched</source>
+        <translation>Récupéré</translation>
+    </message>
+    <message>
+        <source>stored</source>
+        <translation>enregistré</translation>
+    </message>
+    <message>
+        <source>live</source>
+        <translation>direct</translation>
+    </message>
+</context>
+<context>
+    <name>rl::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Paramètres</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>Portée</translation>
+    </message>
+    <message>
+        <source>Rate (/s)</source>
+        <translation>Débit (/s)</translation>
+    </message>
+    <message>
+        <source>Burst</source>
+        <translation>Rafale</translation>
+    </message>
+    <message>
+        <source>Over the limit</source>
+        <translation>Au-delà de la limite</translation>
+    </message>
+    <message>
+        <source>Per client</source>
+        <translation>Par client</translation>
+    </message>
+    <message>
+        <source>Per router</source>
+        <translation>Par routeur</translation>
+    </message>
+    <message>
+        <source>Network-wide</source>
+        <translation>Tout le réseau</translation>
+    </message>
+    <message>
+        <source>Token buckets: the rate is sustained, the burst allowed at once. Changing them needs the admin role.</source>
+        <translation>Seaux à jetons : le débit est soutenu, la rafale permise d’un coup. Les modifier exige le rôle admin.</translation>
+    </message>
+    <message>
+        <source>Throttling</source>
+        <translation>Limitation</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> ms</translation>
+    </message>
+    <message>
+        <source>Connect timeout</source>
+        <translation>Délai de connexion</translation>
+    </message>
+    <message>
+        <source>Command timeout</source>
+        <translation>Délai de commande</translation>
+    </message>
+    <message>
+        <source>Whole request timeout</source>
+        <translation>Délai de la requête entière</translation>
+    </message>
+    <message>
+        <source>internal</source>
+        <translation>interne</translation>
+    </message>
+    <message>
+        <source>external</source>
+        <translation>externe</translation>
+    </message>
+    <message>
+        <source>admin</source>
+        <translation>admin</translation>
+    </message>
+    <message>
+        <source>Operator role</source>
+        <translation>Rôle de l’opérateur</translation>
+    </message>
+    <message>
+        <source>Timeouts and role</source>
+        <translation>Délais et rôle</translation>
+    </message>
+    <message>
+        <source>Query</source>
+        <translation>Requête</translation>
+    </message>
+    <message>
+        <source>Fresh for (s)</source>
+        <translation>Valide pendant (s)</translation>
+    </message>
+    <message>
+        <source>Cache ages</source>
+        <translation>Âges du cache</translation>
+    </message>
+    <message>
+        <source>credential profile name from the inventory, e.g. lab</source>
+        <translation>nom du profil d’identifiants de l’inventaire, p. ex. lab</translation>
+    </message>
+    <message>
+        <source>SSH agent</source>
+        <translation>Agent SSH</translation>
+    </message>
+    <message>
+        <source>Key file</source>
+        <translation>Fichier de clé</translation>
+    </message>
+    <message>
+        <source>Password (OS keychain)</source>
+        <translation>Mot de passe (trousseau du système)</translation>
+    </message>
+    <message>
+        <source>stored in the OS keychain, never in a file</source>
+        <translation>enregistré dans le trousseau du système, jamais dans un fichier</translation>
+    </message>
+    <message>
+        <source>Choose key file…</source>
+        <translation>Choisir un fichier de clé…</translation>
+    </message>
+    <message>
+        <source>Private key</source>
+        <translation>Clé privée</translation>
+    </message>
+    <message>
+        <source>Store in keychain</source>
+        <translation>Enregistrer dans le trousseau</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Profil</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Méthode</translation>
+    </message>
+    <message>
+        <source>Password or passphrase</source>
+        <translation>Mot de passe ou phrase secrète</translation>
+    </message>
+    <message>
+        <source>The inventory refers to a stored secret as keychain:RouterLens/&lt;profile&gt;.</source>
+        <translation>L’inventaire désigne un secret enregistré par keychain:RouterLens/&lt;profil&gt;.</translation>
+    </message>
+    <message>
+        <source>Credentials</source>
+        <translation>Identifiants</translation>
+    </message>
+    <message>
+        <source>Give a profile name and a password first.</source>
+        <translation>Indiquez d’abord un nom de profil et un mot de passe.</translation>
+    </message>
+    <message>
+        <source>The keychain refused: %1</source>
+        <translation>Le trousseau a refusé : %1</translation>
+    </message>
+    <message>
+        <source>Stored in the OS keychain.</source>
+        <translation>Enregistré dans le trousseau du système.</translation>
+    </message>
+</context>
+</TS>
