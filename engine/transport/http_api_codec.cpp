@@ -115,14 +115,20 @@ QString HttpApiCodec::apiCommand(const QString &command)
     return c.trimmed();
 }
 
+bool HttpApiCodec::wantsJson(const QString &command)
+{
+    return apiCommand(command) != command.trimmed();
+}
+
 HttpCall HttpApiCodec::eapiRequest(const QStringList &commands, const QString &id, const QString &path)
 {
     QJsonArray cmds;
     for (const QString &c : commands)
         cmds.append(apiCommand(c));
+    const bool json = commands.isEmpty() || wantsJson(commands.first());
     const QJsonObject params{{QStringLiteral("version"), 1},
                              {QStringLiteral("cmds"), cmds},
-                             {QStringLiteral("format"), QStringLiteral("json")}};
+                             {QStringLiteral("format"), json ? QStringLiteral("json") : QStringLiteral("text")}};
     const QJsonObject rpc{{QStringLiteral("jsonrpc"), QStringLiteral("2.0")},
                           {QStringLiteral("method"), QStringLiteral("runCmds")},
                           {QStringLiteral("params"), params},
@@ -192,10 +198,20 @@ Result<QList<QByteArray>> HttpApiCodec::eapiResults(const QByteArray &body, cons
                          .arg(who)
                          .arg(results.size())
                          .arg(commands.size()));
+    const bool json = commands.isEmpty() || wantsJson(commands.first());
     QList<QByteArray> out;
     out.reserve(results.size());
-    for (const QJsonValue &r : results)
-        out.append(compactJson(r));
+    for (const QJsonValue &r : results) {
+        if (json) {
+            out.append(compactJson(r));
+            continue;
+        }
+        // format text: {"output": "<what the CLI prints>"}
+        const QJsonValue text = r.toObject().value(QLatin1String("output"));
+        if (!text.isString())
+            return notJsonRpc(api, who, QStringLiteral("a text-format result has no \"output\" string"), body);
+        out.append(text.toString().toUtf8());
+    }
     return out;
 }
 

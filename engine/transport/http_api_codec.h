@@ -32,7 +32,10 @@ public:
     // ("show version"): eAPI and NX-API ask for JSON through the request itself.
     static QString apiCommand(const QString &command);
 
-    // Arista eAPI: JSON-RPC 2.0 "runCmds" with format json, POST /command-api.
+    // True when the command asks for JSON ("... | json"); eAPI asks for the rest as text.
+    static bool wantsJson(const QString &command);
+    // Arista eAPI: JSON-RPC 2.0 "runCmds", POST /command-api. One format per call: json, or
+    // text for commands whose JSON form lacks what RouterLens reads (all commands must agree).
     static HttpCall eapiRequest(const QStringList &commands, const QString &id, const QString &path);
     // Cisco NX-API: a JSON-RPC 2.0 batch of "cli" calls (ids 1..n), POST /ins.
     static HttpCall nxapiRequest(const QStringList &commands, const QString &path);
@@ -40,7 +43,8 @@ public:
     // otherwise it is taken as relative to dataRoot ("/restconf/data").
     static HttpCall restconfRequest(const QString &path, const QString &dataRoot);
 
-    // One JSON text per command, in order; or the device's JSON-RPC error as an rl::Error:
+    // One JSON text per command, in order (text-format calls: each command's "output" text);
+    // or the device's JSON-RPC error as an rl::Error:
     // a command the device refused is unsupported-query with its message, anything else
     // that is not a well-formed answer is parse-error.
     static Result<QList<QByteArray>> eapiResults(const QByteArray &body, const QStringList &commands,

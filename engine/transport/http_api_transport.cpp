@@ -192,23 +192,36 @@ Result<QList<CommandOutput>> HttpApiTransport::run(const QStringList &commands, 
             outputs.append(CommandOutput{path, ex.body, 0, ex.elapsedMs});
         }
     } else {
-        const QString id = QStringLiteral("routerlens-%1").arg(++m_requestCounter);
-        const HttpCall call = m_kind == HttpApiKind::Eapi ? HttpApiCodec::eapiRequest(commands, id, m_settings.eapiPath)
-                                                          : HttpApiCodec::nxapiRequest(commands, m_settings.nxapiPath);
-        const Exchange ex = exchange(nam, call, authorization, int(commands.size()), false, options);
-        failure = classify(ex, call);
-        // A JSON-RPC answer may carry the device's error with any status; read it when there is one.
-        if (!failure || (ex.status >= 400 && !ex.body.isEmpty() && failure.code != ErrorCode::AuthFailed)) {
-            Result<QList<QByteArray>> results = m_kind == HttpApiKind::Eapi
-                ? HttpApiCodec::eapiResults(ex.body, commands, id, who())
-                : HttpApiCodec::nxapiResults(ex.body, commands, who());
-            if (!results) {
-                if (!failure || results.error().code != ErrorCode::ParseError)
-                    failure = results.error();
-            } else if (!failure) {
-                for (qsizetype i = 0; i < commands.size(); ++i)
-                    outputs.append(CommandOutput{commands.at(i), results->at(i), 0, ex.elapsedMs});
+        // eAPI takes one format per call: consecutive commands that agree on JSON or text go
+        // together, in order. NX-API sends everything in one batch.
+        QList<QStringList> calls;
+        for (const QString &c : commands) {
+            if (calls.isEmpty() || (m_kind == HttpApiKind::Eapi
+                                    && HttpApiCodec::wantsJson(c) != HttpApiCodec::wantsJson(calls.last().first())))
+                calls.append(QStringList{});
+            calls.last().append(c);
+        }
+        for (const QStringList &batch : std::as_const(calls)) {
+            const QString id = QStringLiteral("routerlens-%1").arg(++m_requestCounter);
+            const HttpCall call = m_kind == HttpApiKind::Eapi ? HttpApiCodec::eapiRequest(batch, id, m_settings.eapiPath)
+                                                              : HttpApiCodec::nxapiRequest(batch, m_settings.nxapiPath);
+            const Exchange ex = exchange(nam, call, authorization, int(batch.size()), !outputs.isEmpty(), options);
+            failure = classify(ex, call);
+            // A JSON-RPC answer may carry the device's error with any status; read it when there is one.
+            if (!failure || (ex.status >= 400 && !ex.body.isEmpty() && failure.code != ErrorCode::AuthFailed)) {
+                Result<QList<QByteArray>> results = m_kind == HttpApiKind::Eapi
+                    ? HttpApiCodec::eapiResults(ex.body, batch, id, who())
+                    : HttpApiCodec::nxapiResults(ex.body, batch, who());
+                if (!results) {
+                    if (!failure || results.error().code != ErrorCode::ParseError)
+                        failure = results.error();
+                } else if (!failure) {
+                    for (qsizetype i = 0; i < batch.size(); ++i)
+                        outputs.append(CommandOutput{batch.at(i), results->at(i), 0, ex.elapsedMs});
+                }
             }
+            if (failure)
+                break;
         }
     }
     SecretResolver::wipe(authorization);

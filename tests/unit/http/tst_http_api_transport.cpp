@@ -37,9 +37,15 @@ QByteArray compact(const QJsonObject &o)
 CannedReply eapiAnswer(const ReceivedRequest &req)
 {
     const QJsonObject rpc = jsonOf(req.body);
+    const bool text = rpc.value("params").toObject().value("format").toString() == QLatin1String("text");
     QJsonArray results;
-    for (const QJsonValue &c : rpc.value("params").toObject().value("cmds").toArray())
-        results.append(QJsonObject{{"command", c.toString()}, {"answer", 42}});
+    for (const QJsonValue &c : rpc.value("params").toObject().value("cmds").toArray()) {
+        // format text: what the CLI would print, in "output"
+        if (text)
+            results.append(QJsonObject{{"output", QStringLiteral("Port  Name  Status\n(%1)\n").arg(c.toString())}});
+        else
+            results.append(QJsonObject{{"command", c.toString()}, {"answer", 42}});
+    }
     return {200, "application/json",
             compact(QJsonObject{{"jsonrpc", "2.0"}, {"id", rpc.value("id")}, {"result", results}})};
 }
@@ -69,7 +75,7 @@ private:
     static SessionProfile profile()
     {
         SessionProfile p;
-        p.guard = CommandGuard({QStringLiteral(R"(show (version|interfaces status|ip bgp summary)( \| json)?)"),
+        p.guard = CommandGuard({QStringLiteral(R"(show (version|interfaces status|interfaces|ip bgp summary)( \| json)?)"),
                                 QStringLiteral(R"(/restconf/data/openconfig-interfaces:interfaces)"),
                                 QStringLiteral(R"(/restconf/data/missing:thing)")});
         return p;
@@ -118,7 +124,7 @@ private Q_SLOTS:
     {
         m_server->setHandler(eapiAnswer);
         auto t = transport(router(TransportKind::HttpEapi));
-        const auto r = t->run({QStringLiteral("show version"), QStringLiteral("show ip bgp summary | json")}, fast());
+        const auto r = t->run({QStringLiteral("show version | json"), QStringLiteral("show ip bgp summary | json")}, fast());
         QVERIFY2(r.ok(), qPrintable(r.error().toString()));
         QCOMPARE(r->size(), 2);
         QCOMPARE(r->at(1).command, QStringLiteral("show ip bgp summary | json"));
@@ -140,6 +146,41 @@ private Q_SLOTS:
         QCOMPARE(params.value("format").toString(), QStringLiteral("json"));
         QCOMPARE(params.value("cmds").toArray(),
                  (QJsonArray{QStringLiteral("show version"), QStringLiteral("show ip bgp summary")}));
+    }
+
+    void eapiAsksTextForCommandsWithoutJson()
+    {
+        // One format per runCmds call: a text command between JSON ones splits the run into
+        // three calls, answers stay in the order asked.
+        m_server->setHandler(eapiAnswer);
+        auto t = transport(router(TransportKind::HttpEapi));
+        const auto r = t->run({QStringLiteral("show version | json"), QStringLiteral("show interfaces status"),
+                               QStringLiteral("show interfaces | json")}, fast());
+        QVERIFY2(r.ok(), qPrintable(r.error().toString()));
+        QCOMPARE(r->size(), 3);
+        QCOMPARE(r->at(1).command, QStringLiteral("show interfaces status"));
+        QCOMPARE(r->at(1).output, QByteArray("Port  Name  Status\n(show interfaces status)\n"));
+        QCOMPARE(jsonOf(r->at(2).output).value("command").toString(), QStringLiteral("show interfaces"));
+        const auto got = m_server->received();
+        QCOMPARE(got.size(), 3);
+        const QStringList formats{jsonOf(got[0].body).value("params").toObject().value("format").toString(),
+                                  jsonOf(got[1].body).value("params").toObject().value("format").toString(),
+                                  jsonOf(got[2].body).value("params").toObject().value("format").toString()};
+        QCOMPARE(formats, (QStringList{"json", "text", "json"}));
+    }
+
+    void eapiTextAnswerWithoutOutputIsParseError()
+    {
+        m_server->setHandler([](const ReceivedRequest &req) {
+            const QJsonObject rpc = jsonOf(req.body);
+            return CannedReply{200, "application/json",
+                               compact(QJsonObject{{"jsonrpc", "2.0"}, {"id", rpc.value("id")},
+                                                   {"result", QJsonArray{QJsonObject{{"answer", 1}}}}})};
+        });
+        auto t = transport(router(TransportKind::HttpEapi));
+        const auto r = t->run({QStringLiteral("show interfaces status")}, fast());
+        QVERIFY(!r.ok());
+        QCOMPARE(r.error().code, ErrorCode::ParseError);
     }
 
     void nxapiMatchesAnswersById()
@@ -260,7 +301,7 @@ private Q_SLOTS:
         auto t = transport(router(TransportKind(kind)));
         const QStringList cmds = TransportKind(kind) == TransportKind::Restconf
             ? QStringList{QStringLiteral("/restconf/data/openconfig-interfaces:interfaces")}
-            : QStringList{QStringLiteral("show version"), QStringLiteral("show ip bgp summary | json")};
+            : QStringList{QStringLiteral("show version | json"), QStringLiteral("show ip bgp summary | json")};
         const auto r = t->run(cmds, fast());
         QVERIFY(!r.ok());
         QCOMPARE(r.error().codeName(), code);
