@@ -1,5 +1,6 @@
 #include "engine/vendors/arista_eos_translator.h"
 
+#include "engine/vendors/arista_eos_interface_status.h"
 #include "engine/vendors/cli_text.h"
 #include "engine/vendors/commercial_cli.h"
 #include "engine/vendors/json_dom.h"
@@ -32,6 +33,8 @@ SessionProfile AristaEosTranslator::sessionProfile() const
         QStringLiteral("show (?:ip|ipv6) bgp neighbors %1 (?:received-routes|advertised-routes) vrf %2 \\| json").arg(ip, name),
         QStringLiteral("show (?:ip|ipv6) route vrf %1 %2 \\| json").arg(name, prefix),
         QStringLiteral("show lldp neighbors detail \\| json"),
+        // text: its JSON form has no subinterface encapsulation (see VlanErrors)
+        QStringLiteral("show interfaces status"),
     });
     return p;
 }
@@ -76,8 +79,10 @@ Result<QStringList> AristaEosTranslator::commands(QueryKind kind, const QueryPar
     case QueryKind::Optics:
         return QStringList{QStringLiteral("show interfaces transceiver | json")};
     case QueryKind::VlanErrors:
-        return unsupported(kind, platform(),
-                           QStringLiteral("EOS's JSON interface output carries no per-VLAN tag drop counters and RouterLens does not read its subinterface encapsulation yet."));
+        // The tag a subinterface expects is documented only in the text table of "show
+        // interfaces status" (Type dot1q-encapsulation, Encapsulation <tag>); the counters come
+        // from the JSON of every interface. Over eAPI a command without "| json" is asked as text.
+        return QStringList{QStringLiteral("show interfaces status"), QStringLiteral("show interfaces | json")};
     }
     return unsupported(kind, platform(), QStringLiteral("RouterLens does not know this query."));
 }
@@ -93,8 +98,13 @@ qint64 sinceEpoch(double ts)
     return ts > double(now) ? 0 : now - qint64(ts);
 }
 
+Result<RecordSet> parseVlanErrors(const QByteArray &statusText, const QByteArray &interfacesJson);
+
 Result<RecordSet> parseOne(QueryKind kind, const QString &command, const QByteArray &text)
 {
+    // Only pasted text gets here for vlan-errors: the status table alone, counters unknown.
+    if (kind == QueryKind::VlanErrors)
+        return parseVlanErrors(text, QByteArrayLiteral("{\"interfaces\": {}}"));
     // Route tables stream through On-Demand JSON (no DOM of a full table).
     if (kind == QueryKind::ReceivedRoutes || kind == QueryKind::AdvertisedRoutes)
         return RouteTableJson::eos(kind, command, text);
@@ -301,6 +311,54 @@ Result<RecordSet> parseOne(QueryKind kind, const QString &command, const QByteAr
     return Error(ErrorCode::UnsupportedQuery, QStringLiteral("Arista EOS output for %1 is not read by RouterLens.").arg(what));
 }
 
+// vlan-errors: the subinterfaces of "show interfaces status" (text) with their counters from
+// "show interfaces | json". EOS documents no counter of frames dropped for an unknown or wrong
+// tag, so those stay unknown; discards are the subinterface's inDiscards.
+Result<RecordSet> parseVlanErrors(const QByteArray &statusText, const QByteArray &interfacesJson)
+{
+    auto status = EosInterfaceStatus::parse(statusText);
+    if (!status)
+        return status.error();
+    simdjson::dom::parser &parser = threadParser();
+    const jsondom::ParserRelease release(parser);
+    const QString what = QStringLiteral("show interfaces | json");
+    auto doc = jsondom::parse(parser, interfacesJson, what);
+    if (!doc)
+        return doc.error();
+    const Element root = *doc;
+    if (!has(root, "interfaces"))
+        return clitext::formatError(what, interfacesJson, QStringLiteral("it has no \"interfaces\" member"));
+    const Element interfaces = member(root, "interfaces");
+    QList<VlanRecord> rows;
+    for (const EosInterfaceStatusRow &s : std::as_const(*status)) {
+        if (s.vlanId < 0)
+            continue;
+        VlanRecord v;
+        v.interfaceName = s.port;
+        v.parentInterface = s.port.section(QLatin1Char('.'), 0, 0);
+        v.vlanId = s.vlanId;
+        v.innerVlanId = s.innerVlanId;
+        v.encapsulation = s.innerVlanId >= 0 ? QStringLiteral("qinq") : QStringLiteral("dot1q");
+        v.operState = EosInterfaceStatus::linkState(s.status);
+        const QByteArray key = s.port.toUtf8();
+        const Element i = member(interfaces, std::string_view(key.constData(), size_t(key.size())));
+        if (has(i, "interfaceCounters")) {
+            const Element c = member(i, "interfaceCounters");
+            auto sum = [&](const char *a, const char *b, const char *cc) {
+                const qint64 x = integer(c, a), y = integer(c, b), z = integer(c, cc);
+                return x < 0 ? -1 : x + std::max<qint64>(y, 0) + std::max<qint64>(z, 0);
+            };
+            v.inPackets = sum("inUcastPkts", "inMulticastPkts", "inBroadcastPkts");
+            v.outPackets = sum("outUcastPkts", "outMulticastPkts", "outBroadcastPkts");
+            v.otherDrops = integer(c, "inDiscards");
+        }
+        if (has(i, "lineProtocolStatus") && v.operState != LinkState::AdminDown)
+            v.operState = linkStateFromName(toQString(str(i, "lineProtocolStatus")));
+        rows.append(v);
+    }
+    return RecordSet(QueryKind::VlanErrors, rows);
+}
+
 // Facts need both documents merged into one record.
 RecordSet mergeFacts(const RecordSet &all)
 {
@@ -331,7 +389,7 @@ bool answers(QueryKind kind, const QString &cmd)
     case QueryKind::RouteLookup: return has(" route");
     case QueryKind::LldpNeighbors: return has("lldp");
     case QueryKind::Optics: return has("transceiver");
-    case QueryKind::VlanErrors: return false;
+    case QueryKind::VlanErrors: return has("show int") && has("status");
     }
     return false;
 }
@@ -351,7 +409,7 @@ QString guess(QueryKind kind, const QByteArray &body)
     case QueryKind::RouteLookup: return QStringLiteral("show ip route <destination> | json");
     case QueryKind::LldpNeighbors: return QStringLiteral("show lldp neighbors detail | json");
     case QueryKind::Optics: return QStringLiteral("show interfaces transceiver | json");
-    case QueryKind::VlanErrors: return {};
+    case QueryKind::VlanErrors: return QStringLiteral("show interfaces status");
     }
     return {};
 }
@@ -366,6 +424,12 @@ Result<RecordSet> AristaEosTranslator::parse(QueryKind kind, const QueryParams &
         return cmds.error();
     if (outputs.size() != cmds->size())
         return outputCountMismatch(kind, cmds->size(), outputs.size());
+    if (kind == QueryKind::VlanErrors) {
+        auto r = parseVlanErrors(outputs.at(0).output, outputs.at(1).output);
+        if (!r)
+            return r.error();
+        return applyFilters(*r, params);
+    }
     RecordSet all(kind);
     for (const CommandOutput &o : outputs) {
         auto part = parseOne(kind, o.command, o.output);

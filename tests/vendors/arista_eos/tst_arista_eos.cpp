@@ -25,6 +25,7 @@ class TstAristaEos : public QObject
 private slots:
     void pasted_data();
     void pasted();
+    void vlanErrorsJoinStatusAndCounters();
     void errors_data();
     void errors();
     void commandsPassGuard_data();
@@ -67,6 +68,10 @@ void TstAristaEos::pasted_data()
         << 0 << "localInterface=Ethernet1;remoteSystemName=edge1.lab;remotePortId=Gi0/0/2;remoteMgmtAddress=10.255.0.1;capabilities=bridge,router" << 0 << "";
     QTest::newRow("optics") << QueryKind::Optics << "transceiver.json" << "show interfaces transceiver | json" << 2
         << 0 << "interface=Ethernet1;rxPowerDbm=-2.51;txPowerDbm=-1.98;temperatureC=33.6;biasMa=6.73;rxLowWarnDbm=-14" << 1 << "interface=Ethernet3;rxPowerDbm=-30;rxLowWarnDbm=";
+    // vlan-errors pasted: the status table alone (its tags), counters unknown
+    QTest::newRow("vlan subinterfaces") << QueryKind::VlanErrors << "interfaces_status.txt" << "show interfaces status" << 3
+        << 0 << "interface=Ethernet1.210;parentInterface=Ethernet1;vlanId=210;encapsulation=dot1q;operState=up;otherDrops="
+        << 2 << "interface=Ethernet2.55;vlanId=55;innerVlanId=1001;encapsulation=qinq;operState=admin-down";
     QTest::newRow("route lookup ecmp") << QueryKind::RouteLookup << "route.json" << "show ip route <destination> | json" << 2
         << 0 << "prefix=10.1.0.0/16;protocol=eBGP;nextHop=10.0.1.2;interface=Ethernet1;best=true" << 1 << "nextHop=10.0.1.6;best=false";
 
@@ -91,6 +96,28 @@ void TstAristaEos::pasted()
     checkRow(r->records, row2, checks2);
 }
 
+void TstAristaEos::vlanErrorsJoinStatusAndCounters()
+{
+    // Live: the text table gives each subinterface's tag, the JSON its counters.
+    QueryParams p;
+    const auto cmds = translator()->commands(QueryKind::VlanErrors, p);
+    QVERIFY2(cmds.ok(), qPrintable(cmds.error().toString()));
+    QCOMPARE(*cmds, (QStringList{QStringLiteral("show interfaces status"), QStringLiteral("show interfaces | json")}));
+    const QList<CommandOutput> outs{{cmds->at(0), sample(QStringLiteral("interfaces_status.txt")), 0, 0},
+                                    {cmds->at(1), sample(QStringLiteral("interfaces_subif.json")), 0, 0}};
+    const auto r = translator()->parse(QueryKind::VlanErrors, p, outs);
+    QVERIFY2(r.ok(), qPrintable(r.error().toString()));
+    QCOMPARE(r->size(), 3);
+    checkRow(*r, 0, QStringLiteral("interface=Ethernet1.210;vlanId=210;operState=up;inPackets=0;outPackets=1459;otherDrops=4381;unknownTagDrops="));
+    checkRow(*r, 1, QStringLiteral("interface=Ethernet1.300;vlanId=300;operState=lower-layer-down;inPackets="));
+    checkRow(*r, 2, QStringLiteral("interface=Ethernet2.55;operState=admin-down;inPackets=10"));
+    // The interface parameter keeps one subinterface.
+    p.interfaceName = QStringLiteral("Ethernet1.300");
+    const auto one = translator()->parse(QueryKind::VlanErrors, p, outs);
+    QVERIFY2(one.ok(), qPrintable(one.error().toString()));
+    QCOMPARE(one->size(), 1);
+}
+
 void TstAristaEos::errors_data()
 {
     QTest::addColumn<QueryKind>("kind");
@@ -102,6 +129,9 @@ void TstAristaEos::errors_data()
     QTest::newRow("cli error") << QueryKind::BgpStatus << "invalid.txt" << "unsupported-query" << "Invalid input";
     QTest::newRow("wrong document") << QueryKind::BgpStatus << "lldp.json" << "parse-error" << "lldpNeighbors";
     QTest::newRow("routes of arp") << QueryKind::ReceivedRoutes << "arp.json" << "parse-error" << "ipV4Neighbors";
+    QTest::newRow("status cut short") << QueryKind::VlanErrors << "interfaces_status_cut.txt" << "parse-error" << "line 2";
+    QTest::newRow("status bad tag") << QueryKind::VlanErrors << "interfaces_status_badtag.txt" << "parse-error" << "2x0";
+    QTest::newRow("status of json") << QueryKind::VlanErrors << "interfaces.json" << "parse-error" << "";
 
 }
 
