@@ -318,6 +318,9 @@ void ResultTab::updateOverTime()
         }
     }
     m_overTime->setSides(m_request.kind, sides);
+    // As in Side by side: headers carry the answer's time and must read in full.
+    for (int c = 0; c < m_overTime->columnCount() && c < 16; ++c)
+        m_overTimeView->resizeColumnToContents(c);
 }
 
 QString ResultTab::columnLayoutKey(QueryKind kind)
