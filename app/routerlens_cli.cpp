@@ -328,12 +328,11 @@ int runDiagnose(QCoreApplication &app, const QStringList &args)
     Source src;
     if (const int rc = setUp(p, service, src))
         return rc;
-    const QStringList visible = service.visibleRouters(src.client);
+    // Only the client's own connections: an external customer sharing a provider router with
+    // others must not learn their connections (ids, addresses, state).
     QList<rl::Connection> chosen;
     const QStringList wanted = p.values(QStringLiteral("connection"));
-    for (const rl::Connection &c : service.inventory().connections()) {
-        if (!visible.contains(c.providerRouter))
-            continue;
+    for (const rl::Connection &c : service.visibleConnections(src.client)) {
         if (p.isSet(QStringLiteral("all")) || wanted.contains(c.id))
             chosen.append(c);
     }

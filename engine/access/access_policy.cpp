@@ -103,6 +103,13 @@ QStringList AccessPolicy::visibleRouters(const Inventory &inventory, const Clien
     return out;
 }
 
+QList<Connection> AccessPolicy::visibleConnections(const Inventory &inventory, const ClientIdentity &client) const
+{
+    if (client.role != Role::External)
+        return inventory.connections();
+    return client.customer.isEmpty() ? QList<Connection>{} : inventory.connectionsOf(client.customer);
+}
+
 Error AccessPolicy::check(const Inventory &inventory, const Request &request) const
 {
     const ClientIdentity &client = request.client;

@@ -28,6 +28,9 @@ public:
     Error check(const Inventory &inventory, const Request &request) const;
     // The routers this client may see and query.
     QStringList visibleRouters(const Inventory &inventory, const ClientIdentity &client) const;
+    // The connections this client may see: an external client only its own customer's (a
+    // shared provider router does not make another customer's connection visible).
+    QList<Connection> visibleConnections(const Inventory &inventory, const ClientIdentity &client) const;
     // Removes what an external client may not see from one router's answer.
     RecordSet filterRecords(const Inventory &inventory, const ClientIdentity &client,
                             const QString &router, const RecordSet &records) const;

@@ -528,6 +528,11 @@ const Inventory &RouterDataService::inventory() const
     return *d->inventory;
 }
 
+QList<Connection> RouterDataService::visibleConnections(const ClientIdentity &client) const
+{
+    return d->access.visibleConnections(*d->inventorySnapshot(), client);
+}
+
 QStringList RouterDataService::visibleRouters(const ClientIdentity &client) const
 {
     return d->access.visibleRouters(*d->inventorySnapshot(), client);

@@ -58,6 +58,7 @@ public:
     void useDemoLab();
     const Inventory &inventory() const;
     QStringList visibleRouters(const ClientIdentity &client) const;
+    QList<Connection> visibleConnections(const ClientIdentity &client) const;
 
     // Requests
     QString submit(Request request); // returns the request id (assigned when empty)

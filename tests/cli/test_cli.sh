@@ -67,6 +67,10 @@ check "external client without customer" 2 "$cli" routers --demo --role external
 # An external client sees only its own connection's routers.
 check "external routers" 0 "$cli" routers --demo --role external --customer acme
 if grep -q "lab-bird" "$tmp/out"; then failed=$((failed + 1)); echo "FAIL: external client sees lab-bird"; else passed=$((passed + 1)); fi
+# globex shares its provider edge (pe1-par) with initech: its diagnosis shows only its own connection.
+check "external diagnose" 3 "$cli" diagnose --demo --all --role external --customer globex "${store[@]}"
+contains "external diagnose shows globex" "$tmp/out" "globex"
+if grep -qi "initech" "$tmp/out"; then failed=$((failed + 1)); echo "FAIL: globex's diagnosis shows initech's connection"; else passed=$((passed + 1)); fi
 check "external forbidden kind" 1 "$cli" query --demo --role external --customer acme -r lab-frr facts "${store[@]}"
 contains "forbidden code" "$tmp/out" "forbidden"
 

@@ -61,6 +61,7 @@ private Q_SLOTS:
     void check_data();
     void check();
     void visibleRouters();
+    void visibleConnections();
     void configurableKinds();
     void filterRecords();
     void internalSeesEverything();
@@ -148,6 +149,24 @@ void TestAccessPolicy::visibleRouters()
     QVERIFY(policy.visibleRouters(inv, client(Role::External)).isEmpty());
     QCOMPARE(policy.visibleRouters(inv, client(Role::Internal)), inv.routerNames());
     QCOMPARE(policy.visibleRouters(inv, client(Role::Admin)), inv.routerNames());
+}
+
+void TestAccessPolicy::visibleConnections()
+{
+    // globex shares pe1 with acme: it sees its own connection only, never acme's.
+    const AccessPolicy policy;
+    const Inventory inv = inventory();
+    auto ids = [](const QList<Connection> &cs) {
+        QStringList out;
+        for (const Connection &c : cs)
+            out << c.id;
+        return out;
+    };
+    QCOMPARE(ids(policy.visibleConnections(inv, client(Role::External, QStringLiteral("globex")))), QStringList{"globex-200"});
+    QCOMPARE(ids(policy.visibleConnections(inv, client(Role::External, QStringLiteral("acme")))),
+             (QStringList{"acme-100", "acme-v6"}));
+    QVERIFY(policy.visibleConnections(inv, client(Role::External)).isEmpty());
+    QCOMPARE(ids(policy.visibleConnections(inv, client(Role::Internal))), (QStringList{"acme-100", "acme-v6", "globex-200"}));
 }
 
 void TestAccessPolicy::configurableKinds()
