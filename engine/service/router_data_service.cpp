@@ -3,6 +3,7 @@
 #include "engine/access/access_policy.h"
 #include "engine/api/event_log.h"
 #include "engine/api/request_validator.h"
+#include "engine/inventory/connection_expectations.h"
 #include "engine/scheduling/response_aggregator.h"
 #include "engine/scheduling/results_queue.h"
 #include "engine/scheduling/scheduler.h"
@@ -213,8 +214,10 @@ public:
                 if (it == parsed.end()) {
                     Result<RecordSet> records = followUps.ok() ? translator->parse(w.kind, w.params, outputs)
                                                                : Result<RecordSet>(followUps.error());
-                    if (records.ok())
+                    if (records.ok()) {
+                        applyConnectionExpectations(*inv, o.router, records.value());
                         storeAnswer(o, w, part.commands, records.value(), fetchedAt);
+                    }
                     it = parsed.insert(key, std::move(records));
                 }
                 if (it->ok())
