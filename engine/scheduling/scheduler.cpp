@@ -6,8 +6,14 @@
 
 #include <QHash>
 #include <QSet>
+#ifdef Q_OS_LINUX
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+#endif
 
 #include <algorithm>
+#include <cerrno>
 #include <array>
 #include <condition_variable>
 #include <mutex>
@@ -18,6 +24,29 @@
 #include <vector>
 
 namespace rl {
+
+namespace {
+
+// Parsing a full table or a fan-out's answers must not take a core from the window that shows
+// them: workers run a few nice steps below the thread that started them. On Linux the nice
+// value is per thread; lowering it needs no privilege. Elsewhere this does nothing.
+void lowerThisThreadsPriority(int steps)
+{
+#ifdef Q_OS_LINUX
+    if (steps <= 0)
+        return;
+    const auto tid = id_t(::syscall(SYS_gettid));
+    errno = 0;
+    const int now = ::getpriority(PRIO_PROCESS, tid);
+    if (errno == 0)
+        ::setpriority(PRIO_PROCESS, tid, std::min(19, now + steps));
+#else
+    Q_UNUSED(steps);
+#endif
+}
+
+} // namespace
+
 
 namespace {
 
@@ -398,6 +427,7 @@ public:
 
     void workerLoop()
     {
+        lowerThisThreadsPriority(config.workerNiceness);
         std::unique_lock lock(mutex);
         for (;;) {
             if (stopping)

@@ -91,6 +91,7 @@ struct SchedulerConfig {
     int housekeepingIntervalMs = 20; // how often deadlines, idle sessions and wake-ups are checked
     int throttleReviewMs = 1000;     // the throttling manager's period
     int activityLimit = 500;         // most entries activity() lists
+    int workerNiceness = 5;          // worker threads run this many nice steps below the caller (0: same)
 };
 
 using TransportProvider = std::function<std::unique_ptr<Transport>(const QString &router)>;

@@ -1,5 +1,7 @@
 #include "engine/service/engine_settings.h"
 
+#include <algorithm>
+
 namespace rl {
 
 namespace {
@@ -11,6 +13,7 @@ const QString maxInFlightTotal = QStringLiteral("engine/maxInFlightTotal");
 const QString connectTimeoutMs = QStringLiteral("engine/connectTimeoutMs");
 const QString commandTimeoutMs = QStringLiteral("engine/commandTimeoutMs");
 const QString idleTimeoutMs = QStringLiteral("engine/idleTimeoutMs");
+const QString workerNiceness = QStringLiteral("engine/workerNiceness");
 const QString requestTimeoutMs = QStringLiteral("engine/requestTimeoutMs");
 const QString maxOutputBytes = QStringLiteral("engine/maxOutputBytes");
 const QString historyRetentionDays = QStringLiteral("store/historyRetentionDays");
@@ -99,6 +102,7 @@ EngineSettings EngineSettings::load(QSettings &s)
     e.commandTimeoutMs = s.value(Key::commandTimeoutMs, e.commandTimeoutMs).toInt();
     e.idleTimeoutMs = s.value(Key::idleTimeoutMs, e.idleTimeoutMs).toInt();
     e.requestTimeoutMs = s.value(Key::requestTimeoutMs, e.requestTimeoutMs).toInt();
+    e.workerNiceness = std::clamp(s.value(Key::workerNiceness, e.workerNiceness).toInt(), 0, 19);
     e.maxOutputBytes = s.value(Key::maxOutputBytes, e.maxOutputBytes).toLongLong();
     e.historyRetentionDays = s.value(Key::historyRetentionDays, e.historyRetentionDays).toInt();
     e.storePath = s.value(Key::storePath, e.storePath).toString();
@@ -134,6 +138,7 @@ void EngineSettings::save(QSettings &s) const
     s.setValue(Key::commandTimeoutMs, commandTimeoutMs);
     s.setValue(Key::idleTimeoutMs, idleTimeoutMs);
     s.setValue(Key::requestTimeoutMs, requestTimeoutMs);
+    s.setValue(Key::workerNiceness, workerNiceness);
     s.setValue(Key::maxOutputBytes, maxOutputBytes);
     s.setValue(Key::historyRetentionDays, historyRetentionDays);
     s.setValue(Key::storePath, storePath);

@@ -103,6 +103,7 @@ SchedulerConfig schedulerConfig(const EngineSettings &s)
     c.maxInFlightPerRouter = s.maxInFlightPerRouter;
     c.maxInFlightTotal = s.maxInFlightTotal;
     c.idleTimeoutMs = s.idleTimeoutMs;
+    c.workerNiceness = s.workerNiceness;
     c.exec.connectTimeoutMs = s.connectTimeoutMs;
     c.exec.commandTimeoutMs = s.commandTimeoutMs;
     c.exec.maxOutputBytes = s.maxOutputBytes;

@@ -2,6 +2,12 @@
 
 #include <QTest>
 
+#include <atomic>
+// Linux: nice values are per thread.
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
 using namespace rl;
 using namespace rl::test;
 
@@ -44,6 +50,34 @@ private Q_SLOTS:
         s->setPaused(false);
         QTRY_COMPARE(m_sink->answered(), 4);
         QCOMPARE(m_sink->order(), QStringList({"int-ia", "ext-ia", "int-bg", "ext-bg"}));
+    }
+
+    void workersRunBelowTheCallersPriority()
+    {
+        // A transport that notes the nice value of the thread it runs on.
+        struct NiceProbe final : Transport {
+            std::shared_ptr<std::atomic<int>> seen;
+            Result<QList<CommandOutput>> run(const QStringList &commands, const ExecOptions &) override
+            {
+                seen->store(::getpriority(PRIO_PROCESS, id_t(::syscall(SYS_gettid))));
+                return QList<CommandOutput>{CommandOutput{commands.value(0), "ok", 0, 0}};
+            }
+        };
+        auto seen = std::make_shared<std::atomic<int>>(-100);
+        SchedulerConfig c = unlimitedConfig();
+        c.workerNiceness = 3;
+        const int mine = ::getpriority(PRIO_PROCESS, id_t(::syscall(SYS_gettid)));
+        Scheduler s(c, [seen](const QString &) {
+            auto t = std::make_unique<NiceProbe>();
+            t->seen = seen;
+            return std::unique_ptr<Transport>(std::move(t));
+        }, m_sink.get(), m_clock);
+        s.start();
+        s.submit(item("probe", "r1", "show a"));
+        QTRY_COMPARE(m_sink->answered(), 1);
+        QCOMPARE(seen->load(), std::min(19, mine + 3));
+        // This thread keeps its own priority.
+        QCOMPARE(::getpriority(PRIO_PROCESS, id_t(::syscall(SYS_gettid))), mine);
     }
 
     void tiesGoToTheLongestWaiting()
