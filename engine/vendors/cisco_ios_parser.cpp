@@ -315,6 +315,7 @@ Result<QList<RouteRecord>> CiscoIosParser::bgpTable(const QByteArray &text)
     StringInterner paths;
     TableColumns cols;
     bool inTable = false, sawSomething = false, reserved = false;
+    bool headerSeen = false, xrBanner = false, countedEmpty = false;
 
     // A row may wrap over up to three lines (long IPv6 network, then long next hop); the
     // record being filled is the list's last one.
@@ -405,15 +406,28 @@ Result<QList<RouteRecord>> CiscoIosParser::bgpTable(const QByteArray &text)
         const std::string_view s = l.text;
         if (!inTable) {
             if (readHeader(s, cols)) {
-                inTable = true, sawSomething = true;
+                inTable = true, sawSomething = true, headerSeen = true;
                 if (!reserved) {
                     // Sized once from a cheap count: growing by doubling would copy the
                     // records and leave up to half the capacity unused.
                     out.reserve(countRouteRows(cursor, textEnd, cols.net));
                     reserved = true;
                 }
-            } else if (startsWith(trimmed(s), "BGP table version")) {
-                sawSomething = true;
+            } else if (!headerSeen) {
+                // The banner before the table. A neighbor with no routes prints only the banner
+                // (IOS: nothing more, or "Total number of prefixes 0"; IOS-XR: its longer banner
+                // closed by "Processed 0 prefixes, 0 paths"): an empty table, not an error.
+                const std::string_view t = trimmed(s);
+                if (startsWith(t, "BGP table version") || startsWith(t, "Status codes:") || startsWith(t, "Origin codes:")) {
+                    sawSomething = true;
+                } else if (startsWith(t, "BGP router identifier") || startsWith(t, "BGP main routing table version")) {
+                    xrBanner = true;
+                } else if (startsWith(t, "Processed ") || startsWith(t, "Total number of prefixes")) {
+                    const std::string_view count = trimmed(t.substr(startsWith(t, "Processed ") ? 10 : 24));
+                    if (!startsWith(count, "0 ") && count != "0")
+                        return lineError(what, l, QStringLiteral("routes are counted but no \"Network  Next Hop\" table came before; the output may be truncated"));
+                    sawSomething = true, countedEmpty = true;
+                }
             }
             continue;
         }
@@ -490,6 +504,9 @@ Result<QList<RouteRecord>> CiscoIosParser::bgpTable(const QByteArray &text)
     }
     if (need != Need::Nothing)
         return lineError(what, rowLine, QStringLiteral("the last route is cut short; the output may be truncated"));
+    // The IOS-XR banner always ends with its count line: without it the output was cut short.
+    if (xrBanner && !headerSeen && !countedEmpty)
+        return formatError(what, text, QStringLiteral("it has the BGP banner but neither a \"Network  Next Hop\" table nor a \"Processed\" count; the output may be truncated"));
     if (!sawSomething && !text.trimmed().isEmpty()) {
         // An empty table prints nothing at all on IOS; anything else must be a table.
         bool onlyPrompts = true;

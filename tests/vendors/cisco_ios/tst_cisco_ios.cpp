@@ -80,6 +80,8 @@ void TstCiscoIos::pasted_data()
     QTest::newRow("received empty") << rr << "received_routes_empty.txt" << "show bgp ipv4 unicast neighbors 192.0.2.9 received-routes" << 0
         << 0 << "" << 0 << "";
 
+    QTest::newRow("received banner only, 0 prefixes") << rr << "received_routes_banner_only.txt" << "show bgp ipv4 unicast neighbors 192.0.2.11 received-routes" << 0
+        << 0 << "" << 0 << "";
     QTest::newRow("interfaces") << QueryKind::LinkStatus << "show_interfaces.txt" << "show interfaces" << 4
         << 0 << "name=GigabitEthernet0/0/0;operState=up;mtu=1500;speedMbps=1000;mac=00:a1:b2:c3:d4:e0;inErrors=7;crcErrors=4;inDiscards=12;outDiscards=5;inPackets=9876543;description=uplink to pe1.lab Gi0/0/3"
         << 3 << "adminState=admin-down;operState=down;mtu=9000;speedMbps=10000";
@@ -142,6 +144,8 @@ void TstCiscoIos::errors_data()
     QTest::newRow("routes truncated") << QueryKind::ReceivedRoutes << "received_routes_truncated.txt" << "parse-error" << "line 13:";
     QTest::newRow("routes bad next hop") << QueryKind::ReceivedRoutes << "received_routes_garbage.txt" << "parse-error" << "line 12:";
     QTest::newRow("routes of prose") << QueryKind::ReceivedRoutes << "not_router_output.txt" << "parse-error" << "Hello";
+    QTest::newRow("routes of a summary") << QueryKind::ReceivedRoutes << "bgp_summary_ipv4.txt" << "parse-error" << "";
+    QTest::newRow("routes counted, no table") << QueryKind::ReceivedRoutes << "received_routes_counted_no_table.txt" << "parse-error" << "line 4: Total number of prefixes 2";
     QTest::newRow("arp of bgp text") << QueryKind::ArpTable << "bgp_summary_vrf.txt" << "parse-error" << "";
     QTest::newRow("interfaces of prose") << QueryKind::LinkStatus << "not_router_output.txt" << "parse-error" << "Hello";
     QTest::newRow("version of prose") << QueryKind::Facts << "not_router_output.txt" << "parse-error" << "Hello";

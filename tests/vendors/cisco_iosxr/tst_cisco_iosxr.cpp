@@ -58,6 +58,8 @@ void TstCiscoIosxr::pasted_data()
         << 0 << "osVersion=7.3.2;model=ASR9K;platform=cisco-iosxr;uptimeSeconds=3207840" << 0 << "";
     QTest::newRow("routes") << QueryKind::ReceivedRoutes << "received_routes.txt" << "show bgp ipv4 unicast neighbor 172.31.7.2 routes" << 3
         << 0 << "prefix=10.50.0.0/16;asPath=64512 64600;best=true;med=0" << 2 << "best=false;med=10;asPath=64512 64601 64602";
+    QTest::newRow("routes of a neighbor with none") << QueryKind::ReceivedRoutes << "received_routes_empty.txt" << "show bgp ipv4 unicast neighbor 172.31.7.9 routes" << 0
+        << 0 << "" << 0 << "";
     QTest::newRow("advertised") << QueryKind::AdvertisedRoutes << "advertised_routes.txt" << "show bgp ipv4 unicast neighbors 172.31.7.2 advertised-routes" << 4
         << 0 << "prefix=0.0.0.0/0;nextHop=172.31.7.1;asPath=;origin=igp;best=true" << 2 << "prefix=192.0.2.0/24;asPath=65010 {65020,65021};origin=incomplete";
     QTest::newRow("advertised 4-byte as, egp") << QueryKind::AdvertisedRoutes << "advertised_routes.txt" << "show bgp ipv4 unicast neighbors 172.31.7.2 advertised-routes" << 4
@@ -113,6 +115,8 @@ void TstCiscoIosxr::errors_data()
     QTest::newRow("optics cut in a lane row") << QueryKind::Optics << "optics_truncated_lane.txt" << "parse-error" << "line 47:            3     41.5 mA    0.89";
     QTest::newRow("optics cut in a threshold row") << QueryKind::Optics << "optics_truncated_threshold.txt" << "parse-error" << "line 35:";
     QTest::newRow("optics cut before the temperature") << QueryKind::Optics << "optics_cut_after_lanes.txt" << "parse-error" << "line 47:            3     41.5 mA    0.89 dBm";
+    QTest::newRow("routes counted, no table") << QueryKind::ReceivedRoutes << "received_routes_no_header.txt" << "parse-error" << "line 9: Processed 3 prefixes";
+    QTest::newRow("routes banner cut before the count") << QueryKind::ReceivedRoutes << "received_routes_banner_cut.txt" << "parse-error" << "output begins";
     QTest::newRow("optics of version") << QueryKind::Optics << "version.txt" << "parse-error" << "";
 
 }
