@@ -6,6 +6,8 @@
 
 #include <QRegularExpression>
 
+#include <cctype>
+
 #ifdef __SSE2__
 #include <emmintrin.h>
 #endif
@@ -284,6 +286,9 @@ inline bool decimal(const char *p, const char *end, qint64 &out)
     return true;
 }
 
+// How many columns the network may start right or left of the header's Network column.
+constexpr int kNetworkSlack = 3;
+
 // Rows a table will hold, from a cheap pass: lines with something left of the Network column
 // (status codes) start a route; continuation lines of wrapped rows are blank there.
 qsizetype countRouteRows(const char *p, const char *end, int netColumn)
@@ -470,16 +475,43 @@ Result<QList<RouteRecord>> CiscoIosParser::bgpTable(const QByteArray &text)
             continue;
         // A new row: status codes left of the Network column (touching it on older IOS:
         // "*>i10.0.0.0/8"), the network at the column or blank for another path of the last.
+        // IOS-XE 16/17 widen the status field (RPKI, path type), so the network may start a few
+        // columns right of the header's Network, or left of it; the aligned layout stays the
+        // straight path: one look at the Network column.
         const char *netAt = begin + std::min<size_t>(s.size(), size_t(cols.net));
         bool valid = false, best = false;
         for (const char *c = begin; c < netAt; ++c) {
-            if (!isStatusChar(*c))
-                return lineError(what, l, QStringLiteral("unexpected status code '%1'").arg(QLatin1Char(*c)));
+            if (!isStatusChar(*c)) {
+                if (c - begin < cols.net - kNetworkSlack || (*c != ':' && unsigned(*c - '0') > 9))
+                    return lineError(what, l, QStringLiteral("unexpected status code '%1'").arg(QLatin1Char(*c)));
+                netAt = c; // the network starts left of the column
+                break;
+            }
             valid = valid || *c == '*' || *c == '>';
             best = best || *c == '>';
         }
+        // An IPv6 network starting left of the column may begin with hex letters that read
+        // like status codes ("fd00::/8"): back over them when a blank precedes them (codes
+        // touching the network, "*>a2001:...", stay codes).
+        if (netAt > begin && netAt < lineEnd && std::isxdigit(static_cast<unsigned char>(netAt[-1])) && *netAt != ' ') {
+            const char *e = tokenEnd(netAt, lineEnd);
+            if (std::memchr(netAt, ':', size_t(e - netAt))) {
+                const char *start = netAt;
+                while (start > begin && start - begin > cols.net - kNetworkSlack && std::isxdigit(static_cast<unsigned char>(start[-1])))
+                    --start;
+                if (start == begin || start[-1] == ' ' || start[-1] == '\t')
+                    netAt = start;
+            }
+        }
         rowLine = l;
         const char *p = netAt;
+        if (p < lineEnd && (*p == ' ' || *p == '\t')) {
+            // Blank at the column: the network a few columns right, or no network (another
+            // path of the last one) and the next hop far right under its header.
+            const char *q = skipBlanks(p, lineEnd);
+            if (q < lineEnd && q - p <= kNetworkSlack && q - begin < cols.nextHop - kNetworkSlack)
+                p = q;
+        }
         if (p < lineEnd && *p != ' ' && *p != '\t') {
             const char *e = tokenEnd(p, lineEnd);
             const auto prefix = network(p, e);

@@ -80,6 +80,20 @@ void TstCiscoIos::pasted_data()
     QTest::newRow("received empty") << rr << "received_routes_empty.txt" << "show bgp ipv4 unicast neighbors 192.0.2.9 received-routes" << 0
         << 0 << "" << 0 << "";
 
+    QTest::newRow("received XE 17, network right of its column") << rr << "received_routes_xe17.txt" << "show bgp ipv4 unicast neighbors 192.0.2.1 received-routes" << 5
+        << 0 << "prefix=10.1.1.0/24;nextHop=192.0.2.1;med=0;localPref=;best=true;asPath=65001 65010;origin=igp"
+        << 1 << "prefix=10.1.1.0/24;nextHop=192.0.2.5;med=30;best=false;valid=true";
+    QTest::newRow("received XE 17, locpref, RPKI code, wrapped v6") << rr << "received_routes_xe17.txt" << "show bgp ipv4 unicast neighbors 192.0.2.1 received-routes" << 5
+        << 2 << "prefix=10.1.2.0/24;nextHop=10.255.0.3;med=0;localPref=100;asPath="
+        << 4 << "prefix=2001:db8:4411:7700::/56;nextHop=192.0.2.1;med=0;asPath=65001";
+    QTest::newRow("received XE 17, RPKI valid row") << rr << "received_routes_xe17.txt" << "show bgp ipv4 unicast neighbors 192.0.2.1 received-routes" << 5
+        << 3 << "prefix=10.1.3.0/24;best=true;med=;asPath=65001;origin=incomplete" << 0 << "";
+    QTest::newRow("received network left of its column") << rr << "received_routes_left_shift.txt" << "show bgp ipv6 unicast neighbors 2001:DB8:FFFF::1 received-routes" << 4
+        << 0 << "prefix=2001:db8:10::/48;nextHop=2001:db8:ffff::1;med=0;asPath=65001"
+        << 1 << "prefix=fd00:1::/32;nextHop=2001:db8:ffff::1;med=;asPath=65001 65020;origin=incomplete";
+    QTest::newRow("received left of column, path row, touching codes") << rr << "received_routes_left_shift.txt" << "show bgp ipv6 unicast neighbors 2001:DB8:FFFF::1 received-routes" << 4
+        << 2 << "prefix=fd00:1::/32;nextHop=2001:db8:ffff::5;med=20;best=false"
+        << 3 << "prefix=10.9.0.0/16;localPref=100;best=true";
     QTest::newRow("received banner only, 0 prefixes") << rr << "received_routes_banner_only.txt" << "show bgp ipv4 unicast neighbors 192.0.2.11 received-routes" << 0
         << 0 << "" << 0 << "";
     QTest::newRow("interfaces") << QueryKind::LinkStatus << "show_interfaces.txt" << "show interfaces" << 4
