@@ -139,7 +139,44 @@ std::pair<std::string_view, RouteOrigin> splitOrigin(std::string_view path)
 
 Element first(Element root, std::string_view key) { return jfirst(root, key); }
 
-Result<RecordSet> parseOne(QueryKind kind, const QString &command, const QByteArray &text)
+// A logical unit (ge-0/0/2.410) as an interface record: its own flags and counters, the
+// rest from its physical parent; down when the parent is.
+InterfaceRecord logicalInterface(Element li, const InterfaceRecord &parent)
+{
+    InterfaceRecord r;
+    r.name = jqstr(li, "name").trimmed();
+    r.description = jqstr(li, "description");
+    r.speedMbps = parent.speedMbps;
+    r.mac = parent.mac;
+    const Element flags = first(li, "if-config-flags");
+    LinkState admin = junosState(clitext::trimmed(jdata(li, "admin-status")));
+    LinkState oper = junosState(clitext::trimmed(jdata(li, "oper-status")));
+    if (admin == LinkState::Unknown && oper == LinkState::Unknown) {
+        // extensive prints flags only: "Up", or "Down" for a disabled unit
+        if (has(flags, "iff-down"))
+            admin = LinkState::Down, oper = LinkState::Down;
+        else if (has(flags, "iff-up"))
+            admin = LinkState::Up, oper = LinkState::Up;
+        else
+            admin = parent.adminState, oper = parent.operState; // no flags printed: the port's state
+    }
+    r.adminState = admin == LinkState::Down ? LinkState::AdminDown : admin;
+    r.operState = oper;
+    if (parent.adminState == LinkState::AdminDown || parent.operState == LinkState::Down)
+        r.operState = LinkState::Down;
+    forEachRow(member(li, "address-family"), [&](Element af) {
+        if (r.mtu < 0)
+            r.mtu = clitext::toInt(clitext::trimmed(jdata(af, "mtu"))).value_or(-1);
+    });
+    const Element ts = first(li, "traffic-statistics");
+    r.inPackets = jint(ts, "input-packets");
+    r.outPackets = jint(ts, "output-packets");
+    return r;
+}
+
+// `logicalWanted`: a unit asked for by name (ge-0/0/2.410) also becomes a link-status record;
+// the whole table stays one record per physical port.
+Result<RecordSet> parseOne(QueryKind kind, const QString &command, const QByteArray &text, const QString &logicalWanted = {})
 {
     // Route tables stream through On-Demand JSON (no DOM of a full table).
     if (kind == QueryKind::ReceivedRoutes || kind == QueryKind::AdvertisedRoutes)
@@ -217,6 +254,9 @@ Result<RecordSet> parseOne(QueryKind kind, const QString &command, const QByteAr
             const qint64 mismatch = jint(ie, "input-l2-mismatch-timeouts");
             ifs.append(r);
             forEachRow(member(pi, "logical-interface"), [&](Element li) {
+                if (!logicalWanted.isEmpty() && kind == QueryKind::LinkStatus
+                    && jqstr(li, "name").trimmed().compare(logicalWanted, Qt::CaseInsensitive) == 0)
+                    ifs.append(logicalInterface(li, r));
                 const auto m = tag.match(jqstr(li, "link-address"));
                 if (!m.hasMatch())
                     return;
@@ -519,7 +559,7 @@ Result<RecordSet> JuniperJunosTranslator::parse(QueryKind kind, const QueryParam
         return outputCountMismatch(kind, cmds->size(), outputs.size());
     RecordSet all(kind);
     for (const CommandOutput &o : outputs) {
-        auto part = parseOne(kind, o.command, o.output);
+        auto part = parseOne(kind, o.command, o.output, params.interfaceName.contains(u'.') ? params.interfaceName : QString());
         if (!part)
             return part.error();
         appendRecords(all, *part);

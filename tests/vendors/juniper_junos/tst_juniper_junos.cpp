@@ -27,6 +27,8 @@ private slots:
     void pasted();
     void errors_data();
     void errors();
+    void linkStatusOfOneInterface_data();
+    void linkStatusOfOneInterface();
     void commandsPassGuard_data();
     void commandsPassGuard();
     void guardRefusesWrites();
@@ -124,6 +126,37 @@ void TstJuniperJunos::errors()
     QCOMPARE(r.error().codeName(), code);
     QVERIFY2(r.error().detail.contains(detail), qPrintable(r.error().detail));
     QVERIFY(!r.error().message.isEmpty());
+}
+
+void TstJuniperJunos::linkStatusOfOneInterface_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<int>("rows");
+    QTest::addColumn<QString>("checks");
+    QTest::newRow("port") << "ge-0/0/2" << 1 << "name=ge-0/0/2;operState=up;mtu=1522;inPackets=555000";
+    QTest::newRow("unit up") << "ge-0/0/2.410" << 1
+        << "name=ge-0/0/2.410;adminState=up;operState=up;description=CUST-B access;mtu=1500;speedMbps=1000;inPackets=7410;outPackets=6410;mac=00:05:86:71:22:02";
+    QTest::newRow("unit disabled") << "ge-0/0/2.420" << 1 << "name=ge-0/0/2.420;adminState=admin-down;operState=down;mtu=";
+    QTest::newRow("unit of a down port") << "ge-0/0/3.0" << 1 << "name=ge-0/0/3.0;adminState=up;operState=down";
+    QTest::newRow("unit without flags takes the port's state") << "ge-0/0/2.32767" << 1 << "adminState=up;operState=up";
+    QTest::newRow("name in capitals") << "GE-0/0/2.410" << 1 << "name=ge-0/0/2.410";
+    QTest::newRow("no such unit") << "ge-0/0/2.999" << 0 << "";
+}
+
+void TstJuniperJunos::linkStatusOfOneInterface()
+{
+    QFETCH(QString, name);
+    QFETCH(int, rows);
+    QFETCH(QString, checks);
+    QueryParams p;
+    p.interfaceName = name;
+    const auto cmds = translator()->commands(QueryKind::LinkStatus, p);
+    QVERIFY(cmds.ok());
+    QCOMPARE(cmds->size(), 1);
+    const auto r = translator()->parse(QueryKind::LinkStatus, p, {CommandOutput{cmds->at(0), sample(QStringLiteral("interfaces_logical.json")), 0, 1}});
+    QVERIFY2(r.ok(), qPrintable(r.error().toString()));
+    QCOMPARE(r->size(), rows);
+    checkRow(*r, 0, checks);
 }
 
 void TstJuniperJunos::commandsPassGuard_data()
