@@ -74,6 +74,9 @@ MainWindow::MainWindow(RouterDataService *service, QWidget *parent)
     statusBar()->addPermanentWidget(m_progress);
     statusBar()->addPermanentWidget(m_cancel);
     connect(m_cancel, &QPushButton::clicked, this, &MainWindow::cancelCurrent);
+    m_progressTimer.setSingleShot(true);
+    m_progressTimer.setInterval(ProgressRefreshMs);
+    connect(&m_progressTimer, &QTimer::timeout, this, &MainWindow::showProgress);
 
     buildMenus();
 
@@ -187,6 +190,9 @@ QString MainWindow::runQuery(QueryKind kind, const QueryParams &params, qint64 m
                                                   : tr("%1 · %n routers", nullptr, int(req.routers.size())).arg(queryKindTitle(kind));
     m_results->setCurrentIndex(m_results->addTab(tab, title));
     m_running = req.id;
+    m_progressTimer.stop();
+    m_progressDone = 0;
+    m_progressTotal = int(req.routers.size());
     m_progress->setRange(0, int(req.routers.size()));
     m_progress->setValue(0);
     m_progress->setVisible(true);
@@ -205,9 +211,21 @@ void MainWindow::onProgress(const QString &requestId, int done, int total)
 {
     if (requestId != m_running)
         return;
-    m_progress->setRange(0, total);
-    m_progress->setValue(done);
-    m_statusText->setText(tr("%1 of %2 routers answered…").arg(done).arg(total));
+    // Shown from a timer: one repaint of the bar and the text per interval, however many
+    // routers answered in it.
+    m_progressDone = done;
+    m_progressTotal = total;
+    if (!m_progressTimer.isActive())
+        m_progressTimer.start();
+}
+
+void MainWindow::showProgress()
+{
+    if (m_running.isEmpty())
+        return;
+    m_progress->setRange(0, m_progressTotal);
+    m_progress->setValue(m_progressDone);
+    m_statusText->setText(tr("%1 of %2 routers answered…").arg(m_progressDone).arg(m_progressTotal));
 }
 
 void MainWindow::onResponse(const Response &response)
@@ -219,6 +237,7 @@ void MainWindow::onResponse(const Response &response)
     m_report.add(response);
     if (response.requestId == m_running) {
         m_running.clear();
+        m_progressTimer.stop();
         m_progress->setVisible(false);
         m_cancel->setVisible(false);
         const int failed = response.failedCount();

@@ -6,6 +6,7 @@
 #include <QHash>
 #include <QMainWindow>
 #include <QSize>
+#include <QTimer>
 
 class QLabel;
 class QProgressBar;
@@ -57,9 +58,13 @@ protected:
 
 private:
     static constexpr QSize DefaultSize{1560, 960};
+    // A fan-out answers hundreds of times a second: the progress bar and its text follow at
+    // most this often, so they repaint a few times a second instead of once per router.
+    static constexpr int ProgressRefreshMs = 100;
     void buildMenus();
     void onProgress(const QString &requestId, int done, int total);
     void onResponse(const Response &response);
+    void showProgress();
     void restoreLayout();
     void saveLayout();
 
@@ -74,6 +79,9 @@ private:
     QPushButton *m_cancel;
     QLabel *m_statusText;
     QString m_running; // the request the status bar follows
+    int m_progressDone = 0;
+    int m_progressTotal = 0;
+    QTimer m_progressTimer; // runs while progress not yet shown is pending
     SessionReport m_report;
 };
 
