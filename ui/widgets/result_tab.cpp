@@ -66,7 +66,6 @@ ResultTab::ResultTab(RouterDataService *service, const Request &request, QWidget
     layout->addWidget(m_views);
 
     m_flushTimer.setSingleShot(true);
-    m_flushTimer.setInterval(PartBatchMs);
     connect(&m_flushTimer, &QTimer::timeout, this, &ResultTab::flushParts);
 
     // Table
@@ -193,7 +192,14 @@ void ResultTab::addPart(const RouterResult &part)
     // insert, instead of one model update (and one view relayout) per router.
     m_pending.append(part);
     if (!m_flushTimer.isActive())
-        m_flushTimer.start();
+        m_flushTimer.start(nextBatchDelayMs());
+}
+
+int ResultTab::nextBatchDelayMs() const
+{
+    if (m_flushCount == 0)
+        return 0;
+    return qMin(PartBatchMaxMs, PartBatchMinMs << qMin(m_flushCount, 8));
 }
 
 void ResultTab::flushParts()
@@ -202,6 +208,7 @@ void ResultTab::flushParts()
     if (m_pending.isEmpty())
         return;
     const QList<RouterResult> parts = std::exchange(m_pending, {});
+    ++m_flushCount;
     m_table->addParts(parts);
     addHistoryRouters(parts);
 }

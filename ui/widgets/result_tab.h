@@ -67,8 +67,14 @@ public:
     enum View { TableView, SideBySideView, OverTimeView, ChartView };
 
 private:
-    // How long arriving parts are collected before they are shown together.
-    static constexpr int PartBatchMs = 50;
+    // How long arriving parts are collected before they are shown together. The first batch
+    // is shown on the next event-loop turn (a single router's answer appears at once); each
+    // later batch waits twice as long as the one before, from PartBatchMinMs up to
+    // PartBatchMaxMs, so a large fan-out inserts rows (and repaints the table) a few times a
+    // second instead of twenty.
+    static constexpr int PartBatchMinMs = 50;
+    static constexpr int PartBatchMaxMs = 200;
+    int nextBatchDelayMs() const;
     // How long after the last column change the layout is written to the settings.
     static constexpr int LayoutSaveDelayMs = 500;
     // Error rows are looked up row by row for their spans; beyond this a table is a full
@@ -89,6 +95,7 @@ private:
     bool m_complete = false;
     QList<RouterResult> m_pending; // arrived, not yet shown
     QTimer m_flushTimer;
+    int m_flushCount = 0; // batches shown so far: sets the next batch's delay
     mutable QTimer m_layoutSaveTimer; // stopped by the const save
     bool m_layoutRestored = false;
     bool m_autoSizing = false; // our own column fitting is not a layout the person chose
