@@ -18,6 +18,8 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
+#include <utility>
+
 namespace rl {
 namespace {
 
@@ -93,6 +95,13 @@ ActivityPanel::ActivityPanel(RouterDataService *service, QWidget *parent)
     auto *view = new QChartView(chart, this);
     view->setRenderHint(QPainter::Antialiasing);
     m_tabs->addTab(view, QIcon(QStringLiteral(":/icons/chart.svg")), tr("Live"));
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this](int i) {
+        if (i == LiveChartTab)
+            showChartPoints();
+    });
+    m_metricsTimer.setSingleShot(true);
+    m_metricsTimer.setInterval(MetricsDelayMs);
+    connect(&m_metricsTimer, &QTimer::timeout, this, &ActivityPanel::showMetrics);
 
     m_log->attach(EventLog::instance());
     if (m_service) {
@@ -156,7 +165,6 @@ void ActivityPanel::cancelSelected()
 
 void ActivityPanel::onMetrics(const EngineMetrics &m)
 {
-    m_queues->setStats(m.routers);
     const qint64 now = (m.at.isValid() ? m.at : QDateTime::currentDateTimeUtc()).toMSecsSinceEpoch();
     if (m_t0 < 0)
         m_t0 = now;
@@ -164,23 +172,59 @@ void ActivityPanel::onMetrics(const EngineMetrics &m)
     int depth = 0;
     for (const RouterQueueStats &s : m.routers)
         depth = qMax(depth, s.pending + s.heldBack);
-    m_rate->append(t, m.requestRate);
-    m_limit->append(t, m.networkLimit);
-    m_depth->append(t, depth);
-    // A five-minute window.
-    for (QLineSeries *s : {m_rate, m_limit, m_depth}) {
-        while (s->count() > 0 && s->at(0).x() < t - 300)
-            s->remove(0);
+    m_pendingRate.append({t, m.requestRate});
+    m_pendingLimit.append({t, qreal(m.networkLimit)});
+    m_pendingDepth.append({t, qreal(depth)});
+    // Only the newest tick matters for the table; every tick is a point on the chart.
+    m_lastMetrics = m;
+    m_metricsPending = true;
+    if (!m_metricsTimer.isActive())
+        m_metricsTimer.start();
+}
+
+void ActivityPanel::showMetrics()
+{
+    if (m_metricsPending) {
+        m_metricsPending = false;
+        m_queues->setStats(std::exchange(m_lastMetrics, {}).routers);
     }
+    if (m_tabs->currentIndex() == LiveChartTab && isVisible())
+        showChartPoints();
+    else if (!m_pendingRate.isEmpty()) {
+        // Hidden: keep no more than the chart would show.
+        const qreal from = m_pendingRate.constLast().x() - ChartWindowSeconds;
+        for (QList<QPointF> *l : {&m_pendingRate, &m_pendingLimit, &m_pendingDepth}) {
+            qsizetype n = 0;
+            while (n < l->size() && l->at(n).x() < from)
+                ++n;
+            l->remove(0, n);
+        }
+    }
+}
+
+void ActivityPanel::showChartPoints()
+{
+    if (m_pendingRate.isEmpty())
+        return;
+    const qreal t = m_pendingRate.constLast().x();
+    m_rate->append(std::exchange(m_pendingRate, {}));
+    m_limit->append(std::exchange(m_pendingLimit, {}));
+    m_depth->append(std::exchange(m_pendingDepth, {}));
+    // A five-minute window.
     qreal maxY = 10;
     for (QLineSeries *s : {m_rate, m_limit, m_depth}) {
+        int n = 0;
+        while (n < s->count() && s->at(n).x() < t - ChartWindowSeconds)
+            ++n;
+        if (n > 0)
+            s->removePoints(0, n);
         for (const QPointF &p : s->points())
             maxY = qMax(maxY, p.y());
     }
     // Round ticks (0, 50, 100, ...) rather than fractions of an odd maximum.
     m_axisY->setRange(0, maxY * 1.15);
     m_axisY->applyNiceNumbers();
-    m_axisX->setRange(qMax<qreal>(0, t - 300), qMax<qreal>(60, t));
+    m_axisX->setRange(qMax<qreal>(0, t - ChartWindowSeconds), qMax<qreal>(60, t));
 }
 
 } // namespace rl

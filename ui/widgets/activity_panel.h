@@ -2,6 +2,9 @@
 
 #include "engine/scheduling/scheduling_types.h"
 
+#include <QList>
+#include <QPointF>
+#include <QTimer>
 #include <QWidget>
 
 class QChart;
@@ -39,8 +42,16 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
+    // The engine sends its metrics and its activity list back to back (every 250 ms). The
+    // metrics (queue table, live chart) are shown this much later, so the two updates run in
+    // different event-loop turns instead of one long one.
+    static constexpr int MetricsDelayMs = 120;
+    // The live chart keeps this many seconds.
+    static constexpr qreal ChartWindowSeconds = 300;
     void applyChartTheme();
     void onMetrics(const EngineMetrics &m);
+    void showMetrics();
+    void showChartPoints();
     void updateSummary();
 
     RouterDataService *m_service;
@@ -57,6 +68,12 @@ private:
     QValueAxis *m_axisY;
     QChart *m_chart = nullptr;
     qint64 m_t0 = -1;
+    QTimer m_metricsTimer;
+    EngineMetrics m_lastMetrics; // the newest, not yet shown in the queue table
+    bool m_metricsPending = false;
+    // Chart points not yet added: the chart only takes them while it is on screen, since
+    // every added point makes its scene lay out the series again.
+    QList<QPointF> m_pendingRate, m_pendingLimit, m_pendingDepth;
 };
 
 } // namespace rl
