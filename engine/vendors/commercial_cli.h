@@ -27,6 +27,10 @@ Error outputCountMismatch(QueryKind kind, qsizetype expected, qsizetype got);
 // Appends the records of `part` to `into` (same kind).
 void appendRecords(RecordSet &into, const RecordSet &part);
 
+// Whether two interface names are the same port, the long and the short spelling alike
+// ("Gi0/0/1" = "GigabitEthernet0/0/1", "BE10" = "Bundle-Ether10"), case-insensitively.
+bool sameInterface(QStringView a, QStringView b);
+
 // Drops rows not matching the interface / VRF / neighbor filters the params set.
 RecordSet applyFilters(RecordSet set, const QueryParams &params);
 

@@ -23,6 +23,8 @@ class TstAristaEos : public QObject
     Q_OBJECT
 
 private slots:
+    void interfaceFilterTakesShortNames_data();
+    void interfaceFilterTakesShortNames();
     void pasted_data();
     void pasted();
     void vlanErrorsJoinStatusAndCounters();
@@ -205,6 +207,38 @@ void TstAristaEos::prompt()
     QVERIFY(re.isValid());
     QVERIFY(re.match(QStringLiteral("output\r\nsw1.lab(s1)#")).hasMatch());
     QVERIFY(!re.match(QStringLiteral("\"peers\": {")).hasMatch());
+}
+
+void TstAristaEos::interfaceFilterTakesShortNames_data()
+{
+    QTest::addColumn<QueryKind>("kind");
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<int>("rows");
+    QTest::addColumn<QString>("checks");
+    QTest::newRow("optics, Et") << QueryKind::Optics << "transceiver.json" << "Et1" << 1 << "interface=Ethernet1";
+    QTest::newRow("optics, et3") << QueryKind::Optics << "transceiver.json" << "et3" << 1 << "interface=Ethernet3";
+}
+
+// The filter asked for one spelling of a port; the device's table prints the other.
+void TstAristaEos::interfaceFilterTakesShortNames()
+{
+    QFETCH(QueryKind, kind);
+    QFETCH(QString, file);
+    QFETCH(QString, name);
+    QFETCH(int, rows);
+    QFETCH(QString, checks);
+    QueryParams p;
+    p.interfaceName = name;
+    const auto cmds = translator()->commands(kind, p);
+    QVERIFY2(cmds.ok(), qPrintable(cmds.error().toString()));
+    QList<CommandOutput> outs;
+    for (const QString &c : *cmds)
+        outs.append(CommandOutput{c, sample(file), 0, 1});
+    const auto r = translator()->parse(kind, p, outs);
+    QVERIFY2(r.ok(), qPrintable(r.error().toString()));
+    QCOMPARE(r->size(), rows);
+    checkRow(*r, 0, checks);
 }
 
 QTEST_GUILESS_MAIN(TstAristaEos)

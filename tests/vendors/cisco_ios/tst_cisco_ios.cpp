@@ -1,3 +1,4 @@
+#include "engine/vendors/commercial_cli.h"
 #include "engine/vendors/translator.h"
 #include "tests/vendors/common/vendor_test_support.h"
 
@@ -23,6 +24,10 @@ class TstCiscoIos : public QObject
     Q_OBJECT
 
 private slots:
+    void interfaceFilterTakesShortNames_data();
+    void interfaceFilterTakesShortNames();
+    void sameInterface_data();
+    void sameInterface();
     void pasted_data();
     void pasted();
     void errors_data();
@@ -255,6 +260,79 @@ void TstCiscoIos::prompt()
     for (const char *p : {"edge1#", "edge1.lab#", "sw1.lab(s1)#", "edge-1.lab>", "RP/0/RSP0/CPU0:core-1.lab#"})
         QVERIFY2(re.match(QString::fromLatin1("\r\n") + QString::fromLatin1(p)).hasMatch(), p);
     QVERIFY(!re.match(QStringLiteral("Neighbor        V           AS MsgRcvd")).hasMatch());
+}
+
+void TstCiscoIos::interfaceFilterTakesShortNames_data()
+{
+    QTest::addColumn<QueryKind>("kind");
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<int>("rows");
+    QTest::addColumn<QString>("checks");
+    QTest::newRow("optics, long name") << QueryKind::Optics << "transceiver_detail.txt" << "TenGigabitEthernet1/1/1" << 1 << "interface=Te1/1/1;temperatureC=34.5";
+    QTest::newRow("optics, Gi long name") << QueryKind::Optics << "transceiver_gi.txt" << "GigabitEthernet0/0/1" << 1 << "interface=Gi0/0/1;rxPowerDbm=-6.4";
+    QTest::newRow("optics, short name, lower case") << QueryKind::Optics << "transceiver_gi.txt" << "gi0/0/1" << 1 << "interface=Gi0/0/1";
+    QTest::newRow("optics, other port") << QueryKind::Optics << "transceiver_gi.txt" << "GigabitEthernet0/0/3" << 0 << "";
+    QTest::newRow("link status, short name") << QueryKind::LinkStatus << "show_interfaces.txt" << "Gi0/0/0" << 1 << "name=GigabitEthernet0/0/0";
+}
+
+// The filter asked for one spelling of a port; the device's table prints the other.
+void TstCiscoIos::interfaceFilterTakesShortNames()
+{
+    QFETCH(QueryKind, kind);
+    QFETCH(QString, file);
+    QFETCH(QString, name);
+    QFETCH(int, rows);
+    QFETCH(QString, checks);
+    QueryParams p;
+    p.interfaceName = name;
+    const auto cmds = ios()->commands(kind, p);
+    QVERIFY2(cmds.ok(), qPrintable(cmds.error().toString()));
+    QList<CommandOutput> outs;
+    for (const QString &c : *cmds)
+        outs.append(CommandOutput{c, sample(file), 0, 1});
+    const auto r = ios()->parse(kind, p, outs);
+    QVERIFY2(r.ok(), qPrintable(r.error().toString()));
+    QCOMPARE(r->size(), rows);
+    checkRow(*r, 0, checks);
+}
+
+void TstCiscoIos::sameInterface_data()
+{
+    QTest::addColumn<QString>("a");
+    QTest::addColumn<QString>("b");
+    QTest::addColumn<bool>("same");
+    QTest::newRow("Gi") << "GigabitEthernet0/0/1" << "Gi0/0/1" << true;
+    QTest::newRow("Gi lower case") << "gi0/0/1" << "GIGABITETHERNET0/0/1" << true;
+    QTest::newRow("Gi other port") << "GigabitEthernet0/0/1" << "Gi0/0/10" << false;
+    QTest::newRow("Te IOS") << "Te1/1/1" << "TenGigabitEthernet1/1/1" << true;
+    QTest::newRow("Te XR") << "TenGigE0/1/0/3" << "Te0/1/0/3" << true;
+    QTest::newRow("Hu") << "HundredGigE0/0/0/0" << "Hu0/0/0/0" << true;
+    QTest::newRow("Fo") << "FortyGigabitEthernet1/0/49" << "Fo1/0/49" << true;
+    QTest::newRow("Twe") << "TwentyFiveGigE1/0/1" << "Twe1/0/1" << true;
+    QTest::newRow("Tw is two-gig, not 25G") << "TwentyFiveGigE1/0/1" << "Tw1/0/1" << false;
+    QTest::newRow("Et EOS") << "Et1" << "Ethernet1" << true;
+    QTest::newRow("Eth NX-OS") << "Eth1/1" << "Ethernet1/1" << true;
+    QTest::newRow("Et not a longer port") << "Et1" << "Ethernet10" << false;
+    QTest::newRow("Et subinterface") << "Et1.100" << "Ethernet1.100" << true;
+    QTest::newRow("Et vs port of the subinterface") << "Et1" << "Ethernet1.100" << false;
+    QTest::newRow("Po") << "Po10" << "Port-channel10" << true;
+    QTest::newRow("Po EOS") << "port-channel10" << "Port-Channel10" << true;
+    QTest::newRow("BE") << "BE10" << "Bundle-Ether10" << true;
+    QTest::newRow("types differ") << "Gi0/0/1" << "Te0/0/1" << false;
+    QTest::newRow("unknown type, same") << "ge-0/0/1" << "GE-0/0/1" << true;
+    QTest::newRow("unknown type differs") << "ge-0/0/1" << "xe-0/0/1" << false;
+    QTest::newRow("no port number") << "Gi" << "GigabitEthernet" << false;
+    QTest::newRow("blank before the port") << "Gi 0/0/1" << "GigabitEthernet0/0/1" << true;
+}
+
+void TstCiscoIos::sameInterface()
+{
+    QFETCH(QString, a);
+    QFETCH(QString, b);
+    QFETCH(bool, same);
+    QCOMPARE(commercial::sameInterface(a, b), same);
+    QCOMPARE(commercial::sameInterface(b, a), same);
 }
 
 QTEST_GUILESS_MAIN(TstCiscoIos)

@@ -23,6 +23,8 @@ class TstCiscoNxos : public QObject
     Q_OBJECT
 
 private slots:
+    void interfaceFilterTakesShortNames_data();
+    void interfaceFilterTakesShortNames();
     void pasted_data();
     void pasted();
     void errors_data();
@@ -177,6 +179,38 @@ void TstCiscoNxos::prompt()
     QVERIFY(re.isValid());
     QVERIFY(re.match(QStringLiteral("output\r\nn9k1.lab#")).hasMatch());
     QVERIFY(!re.match(QStringLiteral("\"peers\": {")).hasMatch());
+}
+
+void TstCiscoNxos::interfaceFilterTakesShortNames_data()
+{
+    QTest::addColumn<QueryKind>("kind");
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<int>("rows");
+    QTest::addColumn<QString>("checks");
+    QTest::newRow("optics, Eth") << QueryKind::Optics << "transceiver_details.json" << "Eth1/1" << 1 << "interface=Ethernet1/1";
+    QTest::newRow("optics, Eth other port") << QueryKind::Optics << "transceiver_details.json" << "eth1/9" << 0 << "";
+}
+
+// The filter asked for one spelling of a port; the device's table prints the other.
+void TstCiscoNxos::interfaceFilterTakesShortNames()
+{
+    QFETCH(QueryKind, kind);
+    QFETCH(QString, file);
+    QFETCH(QString, name);
+    QFETCH(int, rows);
+    QFETCH(QString, checks);
+    QueryParams p;
+    p.interfaceName = name;
+    const auto cmds = translator()->commands(kind, p);
+    QVERIFY2(cmds.ok(), qPrintable(cmds.error().toString()));
+    QList<CommandOutput> outs;
+    for (const QString &c : *cmds)
+        outs.append(CommandOutput{c, sample(file), 0, 1});
+    const auto r = translator()->parse(kind, p, outs);
+    QVERIFY2(r.ok(), qPrintable(r.error().toString()));
+    QCOMPARE(r->size(), rows);
+    checkRow(*r, 0, checks);
 }
 
 QTEST_GUILESS_MAIN(TstCiscoNxos)
