@@ -11,6 +11,9 @@
 #ifdef __SSE2__
 #include <emmintrin.h>
 #endif
+#if defined(__x86_64__) && defined(__GNUC__)
+#include <immintrin.h>
+#endif
 #include <cmath>
 #include <cstring>
 #include <string>
@@ -56,8 +59,40 @@ inline bool keyIs(od::raw_json_string key, const char (&literal)[N])
     return std::memcmp(key.raw(), literal, N - 1) == 0 && key.raw()[N - 1] == '"';
 }
 
+// A member's key (EOS: the prefix) as it lies in the document when it has no escapes,
+// without unescaped_key()'s call and copy; false when it needs unescaping. The key is closed inside the padded buffer, so
+// the 16-byte loads stay within the document's padding.
+inline bool plainKey(od::raw_json_string key, std::string_view &out)
+{
+    const char *start = key.raw(), *p = start;
+#ifdef __SSE2__
+    const __m128i q = _mm_set1_epi8('"'), bs = _mm_set1_epi8('\\');
+    for (;; p += 16) {
+        const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p));
+        const unsigned quotes = unsigned(_mm_movemask_epi8(_mm_cmpeq_epi8(x, q)));
+        const unsigned slashes = unsigned(_mm_movemask_epi8(_mm_cmpeq_epi8(x, bs)));
+        if (quotes | slashes) {
+            const unsigned first = unsigned(__builtin_ctz(quotes | slashes));
+            if (!(quotes >> first & 1))
+                return false;
+            out = std::string_view(start, size_t(p - start) + first);
+            return true;
+        }
+    }
+#else
+    for (; *p != '"'; ++p) {
+        if (*p == '\\')
+            return false;
+    }
+    out = std::string_view(start, size_t(p - start));
+    return true;
+#endif
+}
+
 inline std::string_view asString(od::value &v)
 {
+    // (Reading the string in place from raw_json_token() measured slower than get_string:
+    // the walk then has to skip or re-read the value.)
     std::string_view s;
     return v.get_string().get(s) == SUCCESS ? s : std::string_view();
 }
@@ -65,6 +100,10 @@ inline std::string_view asString(od::value &v)
 // A number, or a string holding one ("65001", asdot "65000.100"); -1 otherwise.
 qint64 asInteger(od::value &v)
 {
+    // A plain integer is nearly every case: tried first (a failed get leaves the value unread).
+    int64_t plain;
+    if (v.get_int64().get(plain) == SUCCESS)
+        return plain;
     od::json_type t{};
     if (v.type().get(t) != SUCCESS)
         return -1;
@@ -118,7 +157,44 @@ DocumentSpan locate(const QByteArray &text)
 // How often a key occurs in the text: the table's row count, to size the record list once
 // (growing it by doubling copies the records and leaves up to half the capacity unused).
 // An upper bound where the key also occurs elsewhere; the list grows if it is too small.
-// Two leading bytes filtered 16 at a time, the rest compared where both match.
+// Two leading bytes filtered a block at a time, the rest compared where both match.
+inline void countKeyTail(const char *&p, const char *last, std::string_view key, qsizetype &n)
+{
+    for (; p <= last; ++p) {
+        if (p[0] == key[0] && std::memcmp(p, key.data(), key.size()) == 0)
+            ++n;
+    }
+}
+
+#if defined(__x86_64__) && defined(__GNUC__)
+// 32 bytes a step where the CPU has AVX2 (chosen at run time; the build targets baseline
+// x86-64): the count reads the whole document, a third of the reader's own work.
+__attribute__((target("avx2"))) qsizetype countKeyAvx2(const char *p, const char *last, std::string_view key)
+{
+    qsizetype n = 0;
+    const __m256i c0 = _mm256_set1_epi8(key[0]), c1 = _mm256_set1_epi8(key[1]);
+    for (; last - p >= 32; p += 32) {
+        const __m256i a = _mm256_loadu_si256(reinterpret_cast<const __m256i *>(p));
+        const __m256i b = _mm256_loadu_si256(reinterpret_cast<const __m256i *>(p + 1));
+        unsigned m = unsigned(_mm256_movemask_epi8(_mm256_and_si256(_mm256_cmpeq_epi8(a, c0), _mm256_cmpeq_epi8(b, c1))));
+        while (m) {
+            const int i = __builtin_ctz(m);
+            m &= m - 1;
+            if (std::memcmp(p + i + 2, key.data() + 2, key.size() - 2) == 0)
+                ++n;
+        }
+    }
+    countKeyTail(p, last, key, n);
+    return n;
+}
+
+bool haveAvx2()
+{
+    static const bool yes = __builtin_cpu_supports("avx2");
+    return yes;
+}
+#endif
+
 qsizetype countKey(const char *p, const char *end, std::string_view key)
 {
     qsizetype n = 0;
@@ -126,6 +202,10 @@ qsizetype countKey(const char *p, const char *end, std::string_view key)
     if (size_t(end - p) < k)
         return 0;
     const char *last = end - k; // the last position a match can start at
+#if defined(__x86_64__) && defined(__GNUC__)
+    if (haveAvx2())
+        return countKeyAvx2(p, last, key);
+#endif
 #ifdef __SSE2__
     const __m128i c0 = _mm_set1_epi8(key[0]), c1 = _mm_set1_epi8(key[1]);
     for (; last - p >= 16; p += 16) {
@@ -140,10 +220,7 @@ qsizetype countKey(const char *p, const char *end, std::string_view key)
         }
     }
 #endif
-    for (; p <= last; ++p) {
-        if (p[0] == key[0] && std::memcmp(p, key.data(), k) == 0)
-            ++n;
-    }
+    countKeyTail(p, last, key, n);
     return n;
 }
 
@@ -423,7 +500,7 @@ bool eosEntries(Walker &w, od::value &entries)
         if (w.fail(std::move(f).get(field)))
             return false;
         std::string_view key;
-        if (w.fail(field.unescaped_key().get(key)))
+        if (!plainKey(field.key(), key) && w.fail(field.unescaped_key().get(key)))
             return false;
         const auto prefix = addressscan::prefix(key);
         if (!prefix)
