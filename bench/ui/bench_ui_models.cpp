@@ -3,6 +3,11 @@
 //   targets     load+show < 1.5 s, sort < 1.5 s, filter < 300 ms per keystroke,
 //               < 300 bytes per row, event-loop stall < 50 ms during a 500-router fan-out
 // Usage: bench_ui_models [rows]   (runs offscreen when no display is set)
+//   RL_BENCH_FANOUT_RUNS=N  fan-outs in one window (default 3); on a shared VM one run says
+//                           little: quote min/median/max of 8 or more, and the idle figure
+//   RL_BENCH_PROFILE=1      GUI-thread CPU per event type and receiver over all fan-outs;
+//                           the "GUI-thread CPU" of the worst gap against its delay tells work
+//                           bunched into one event-loop turn from waiting for a core
 
 #include "ui/models/record_filter_proxy_model.h"
 #include "ui/models/record_table_model.h"
