@@ -12,8 +12,9 @@
 
 namespace rl::addressscan {
 
-// 1-3 digits per part, no leading zero, each <= 255, exactly four parts.
-inline bool dottedQuad(const char *p, const char *end, quint32 &out)
+// 1-3 digits per part, no leading zero, each <= 255, exactly four parts; p is left after
+// the last digit (the caller decides what may follow).
+inline bool dottedQuadAt(const char *&p, const char *end, quint32 &out)
 {
     quint32 a = 0;
     for (int part = 0; part < 4; ++part) {
@@ -34,9 +35,43 @@ inline bool dottedQuad(const char *p, const char *end, quint32 &out)
             ++p;
         }
     }
-    if (p != end)
-        return false;
     out = a;
+    return true;
+}
+
+inline bool dottedQuad(const char *p, const char *end, quint32 &out)
+{
+    return dottedQuadAt(p, end, out) && p == end;
+}
+
+// A token at p read without first finding its end (the text reader's columns): the dotted
+// quad (with "/len", 1-2 digits, <= 32, for prefixAt) when one starts at p and is followed by
+// a blank or the line's end; false for anything else, which the caller reads the general way.
+inline bool addressAt(const char *&p, const char *end, quint32 &out)
+{
+    const char *q = p;
+    if (!dottedQuadAt(q, end, out) || (q != end && *q != ' ' && *q != '\t'))
+        return false;
+    p = q;
+    return true;
+}
+
+inline bool prefixAt(const char *&p, const char *end, IpPrefix &out)
+{
+    const char *q = p;
+    quint32 v4;
+    if (!dottedQuadAt(q, end, v4) || q == end || *q != '/')
+        return false;
+    ++q;
+    if (q == end || unsigned(*q - '0') > 9)
+        return false;
+    unsigned len = unsigned(*q++ - '0');
+    if (q != end && unsigned(*q - '0') <= 9)
+        len = len * 10 + unsigned(*q++ - '0');
+    if (len > 32 || (q != end && *q != ' ' && *q != '\t'))
+        return false;
+    out = IpPrefix(IpAddress::fromV4(v4), quint8(len));
+    p = q;
     return true;
 }
 

@@ -383,7 +383,18 @@ Result<QList<RouteRecord>> CiscoIosParser::bgpTable(const QByteArray &text)
     // The next hop at p, then the attributes when the line goes on.
     auto nextHop = [&](const Line &l, const char *p) -> Error {
         const char *end = l.text.data() + l.text.size();
-        const char *e = tokenEnd(p, end);
+        quint32 v4;
+        const char *e = p;
+        if (addressscan::addressAt(e, end, v4)) {
+            out.last().nextHop = IpAddress::fromV4(v4);
+            p = skipBlanks(e, end);
+            if (p == end) {
+                need = Need::Attributes;
+                return {};
+            }
+            return attributes(l, p);
+        }
+        e = tokenEnd(p, end);
         const auto nh = address(p, e);
         if (!nh)
             return lineError(what, l, QStringLiteral("\"%1\" is not a next hop").arg(latin1(std::string_view(p, size_t(e - p)))));
@@ -513,12 +524,15 @@ Result<QList<RouteRecord>> CiscoIosParser::bgpTable(const QByteArray &text)
                 p = q;
         }
         if (p < lineEnd && *p != ' ' && *p != '\t') {
-            const char *e = tokenEnd(p, lineEnd);
-            const auto prefix = network(p, e);
-            if (!prefix)
-                return lineError(what, l, QStringLiteral("\"%1\" is not a network").arg(latin1(std::string_view(p, size_t(e - p)))));
-            lastPrefix = *prefix;
-            p = e;
+            // Nearly every row: an IPv4 prefix, read without finding its end first.
+            if (!addressscan::prefixAt(p, lineEnd, lastPrefix)) {
+                const char *e = tokenEnd(p, lineEnd);
+                const auto prefix = network(p, e);
+                if (!prefix)
+                    return lineError(what, l, QStringLiteral("\"%1\" is not a network").arg(latin1(std::string_view(p, size_t(e - p)))));
+                lastPrefix = *prefix;
+                p = e;
+            }
         } else if (lastPrefix.isNull()) {
             return lineError(what, l, QStringLiteral("a path row without a network above it"));
         }

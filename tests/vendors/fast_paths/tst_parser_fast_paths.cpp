@@ -41,6 +41,11 @@ void TstParserFastPaths::internerSharesEqualText()
     // A prefix of a stored text is a different text.
     QCOMPARE(in.intern("65001"), QStringLiteral("65001"));
     QCOMPARE(in.size(), size_t(3));
+    // Texts compared a word at a time: differing only in the last byte of a word, or of an
+    // overlapping last word.
+    for (const char *t : {"65001 6500", "65001 6501", "174 3356 1299 29", "174 3356 1299 28", "174 3356 1299 2914 1", "174 3356 1299 2914 2"})
+        QCOMPARE(in.intern(t), QString::fromLatin1(t));
+    QCOMPARE(in.size(), size_t(9));
 }
 
 void TstParserFastPaths::internerSurvivesGrowth()
@@ -155,6 +160,12 @@ void TstParserFastPaths::ciscoTableRows_data()
                       "                      2001:db8::1" + QByteArray(28, ' ') + "0 65001 i\n"
                       " *                    2001:db8::2" + QByteArray(28, ' ') + "0 65002 65001 i\n")
         << "2001:db8:1234:5678::/64" << "2001:db8::1" << "65001" << int(RouteOrigin::Igp) << qint64(-1) << true << 2;
+    QTest::newRow("classful network without length")
+        << QByteArray(" *>  10.0.0.0         192.0.2.1                              0 65001 i\n")
+        << "10.0.0.0/8" << "192.0.2.1" << "65001" << int(RouteOrigin::Igp) << qint64(-1) << true << 1;
+    QTest::newRow("one-digit length, tab after next hop")
+        << QByteArray(" *>  10.0.0.0/8       192.0.2.1\t                             0 65001 i\n")
+        << "10.0.0.0/8" << "192.0.2.1" << "65001" << int(RouteOrigin::Igp) << qint64(-1) << true << 1;
 }
 
 void TstParserFastPaths::ciscoTableRows()
@@ -191,6 +202,13 @@ void TstParserFastPaths::ciscoTableRefuses_data()
     QTest::newRow("garbage before network") << QByteArray(" *>  x198.51.100.0/24 192.0.2.1                              0 65001 i\n") << "line 6:";
     QTest::newRow("letters as weight") << QByteArray(" *>  198.51.100.0/24  192.0.2.1                             0x 65001 i\n") << "line 6:";
     QTest::newRow("cut after next hop") << QByteArray(" *>  198.51.100.0/24  192.0.2.1\n") << "line 6:";
+    // The in-place IPv4 readers hand anything not followed by a blank to the general path.
+    QTest::newRow("prefix length 33") << QByteArray(" *>  198.51.100.0/33  192.0.2.1                              0 65001 i\n") << "line 6:";
+    QTest::newRow("three-digit length") << QByteArray(" *>  198.51.100.0/240 192.0.2.1                              0 65001 i\n") << "line 6:";
+    QTest::newRow("letter after length") << QByteArray(" *>  198.51.100.0/24x 192.0.2.1                              0 65001 i\n") << "line 6:";
+    QTest::newRow("letter after next hop") << QByteArray(" *>  198.51.100.0/24  192.0.2.1x                             0 65001 i\n") << "line 6:";
+    QTest::newRow("leading zero in next hop") << QByteArray(" *>  198.51.100.0/24  192.0.2.01                             0 65001 i\n") << "line 6:";
+    QTest::newRow("five parts in next hop") << QByteArray(" *>  198.51.100.0/24  192.0.2.1.5                            0 65001 i\n") << "line 6:";
 }
 
 void TstParserFastPaths::ciscoTableRefuses()
