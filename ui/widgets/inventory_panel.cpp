@@ -33,8 +33,11 @@ QString statusTitle(RouterStatus s)
 
 InventoryPanel::InventoryPanel(QWidget *parent)
     : QWidget(parent), m_groupCombo(new QComboBox(this)), m_search(new QLineEdit(this)), m_tree(new QTreeView(this)),
-      m_model(new QStandardItemModel(this)), m_proxy(new QSortFilterProxyModel(this))
+      m_model(new QStandardItemModel(this)), m_proxy(new QSortFilterProxyModel(this)), m_statusTimer(new QTimer(this))
 {
+    m_statusTimer->setSingleShot(true);
+    m_statusTimer->setInterval(statusDelayMs);
+    connect(m_statusTimer, &QTimer::timeout, this, &InventoryPanel::showPendingStatus);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     auto *groupLabel = new QLabel(tr("&Group by"), this);
@@ -200,13 +203,26 @@ int InventoryPanel::contentWidth() const
 void InventoryPanel::setRouterStatus(const QString &router, RouterStatus status)
 {
     m_status.insert(router, status);
-    const QIcon icon = statusIcon(status);
-    const QString tip = tr("%1: %2").arg(router, statusTitle(status));
+    m_statusPending.insert(router);
+    if (!m_statusTimer->isActive())
+        m_statusTimer->start();
+}
+
+void InventoryPanel::showPendingStatus()
+{
+    // One pass: icon and tooltip in one dataChanged per item, and the proxy sorts and filters
+    // once at the end rather than once per router.
     m_rebuilding = true;
-    for (QStandardItem *item : m_itemsOf.value(router)) {
-        item->setIcon(icon);
-        item->setToolTip(tip);
+    m_proxy->setDynamicSortFilter(false);
+    for (const QString &router : std::as_const(m_statusPending)) {
+        const RouterStatus status = m_status.value(router);
+        const QMap<int, QVariant> data{{Qt::DecorationRole, statusIcon(status)},
+                                       {Qt::ToolTipRole, tr("%1: %2").arg(router, statusTitle(status))}};
+        for (QStandardItem *item : m_itemsOf.value(router))
+            m_model->setItemData(item->index(), data);
     }
+    m_statusPending.clear();
+    m_proxy->setDynamicSortFilter(true);
     m_rebuilding = false;
 }
 

@@ -3,6 +3,8 @@
 #include "engine/inventory/inventory.h"
 #include "engine/service/router_data_service.h"
 
+#include <QSet>
+#include <QTimer>
 #include <QWidget>
 
 class QComboBox;
@@ -28,7 +30,10 @@ public:
 
     void setInventory(const Inventory &inventory);
     void setGrouping(Grouping grouping);
+    // Shown within statusDelayMs: a fan-out changes hundreds of states, one repaint shows them.
     void setRouterStatus(const QString &router, RouterStatus status);
+    RouterStatus routerStatus(const QString &router) const { return m_status.value(router); }
+    static constexpr int statusDelayMs = 150;
     QStringList checkedRouters() const;
     void setChecked(const QStringList &routers);
     void focusSearch();
@@ -41,6 +46,7 @@ Q_SIGNALS:
 
 private:
     void rebuild();
+    void showPendingStatus();
     QString groupOf(const Router &router) const;
 
     Inventory m_inventory;
@@ -53,6 +59,8 @@ private:
     QStandardItemModel *m_model;
     QSortFilterProxyModel *m_proxy;
     bool m_rebuilding = false;
+    QSet<QString> m_statusPending;
+    QTimer *m_statusTimer;
 };
 
 } // namespace rl
