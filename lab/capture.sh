@@ -2,7 +2,7 @@
 # Capture the raw output of every command the RouterLens translators may send,
 # from every lab router, over SSH as the lab user, exactly as printed.
 #   capture.sh [--demo] [normal|faults|empty ...]     (default: all three states)
-#   capture.sh --missing                             (normal state only, see below)
+#   capture.sh --missing [faults|empty]              (only what has no file yet, see below)
 #   capture.sh --demo-only                           (just the copy to the demo)
 # Writes tests/vendors/data/<platform>/<state>/<slug>.txt plus commands.txt
 # (file -> exact command), exit_status.txt (file -> exit status) and
@@ -12,7 +12,10 @@
 # "normal" set. The lab must be up; it is returned to its normal state afterwards.
 # --missing captures, in the lab's current (normal) state, only the commands
 # that have no file yet in the normal set, appending to commands.txt; it never
-# injects a fault, so it is safe while others use the lab read-only.
+# injects a fault, so it is safe while others use the lab read-only. With a
+# state (--missing faults) it enters that state first, fills the gaps of that
+# set the same way and returns the lab to normal: commands added to a
+# translator later get a capture without re-recording (and re-timing) the rest.
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 need_root
@@ -21,18 +24,18 @@ REPO=$(cd "$LAB_DIR/.." && pwd)
 DATA="$REPO/tests/vendors/data"
 DEMO="$REPO/resources/demo/captures"
 
-demo=0 missing=0 states=()
+demo=0 missing=0 states=() explicit=0
 for a in "$@"; do
   case $a in
     --demo) demo=1 ;;
     --demo-only) demo=1; states=(none) ;;
     --missing) missing=1 ;;
-    normal|faults|empty) states+=("$a") ;;
+    normal|faults|empty) states+=("$a"); explicit=1 ;;
     *) die "unknown argument: $a" ;;
   esac
 done
 [ ${#states[@]} -gt 0 ] || states=(normal faults empty)
-[ $missing -eq 0 ] || states=(normal)
+[ $missing -eq 0 ] || [ $explicit -eq 1 ] || states=(normal)
 [ "${states[*]}" != none ] || states=()
 
 # Commands whose output does not depend on the lab's state (faults, announcements):
@@ -189,6 +192,8 @@ capture_node() { # capture_node NODE STATE
   fi
   "${n}_cmds" | while IFS=$'\t' read -r slug cmd; do
     [ $missing -eq 0 ] || [ ! -e "$dir/$slug.txt" ] || continue
+    # the router clock belongs to the session that captured the set; never re-take it later
+    [ $missing -eq 0 ] || [ "$st" = normal ] || [ "$slug" != date_s ] || continue
     rc=0
     ssh "${SSH_OPTS[@]}" -n "$LAB_USER@${MGMT_IP[$n]}" "$cmd" >"$dir/$slug.txt" 2>"$dir/$slug.stderr" || rc=$?
     [ -s "$dir/$slug.stderr" ] || rm -f "$dir/$slug.stderr"
@@ -234,7 +239,7 @@ normal_now() { # every BGP session of the lab up: nobody has injected a fault
 }
 for st in "${states[@]}"; do
   log "state $st"
-  if [ $missing -eq 1 ]; then
+  if [ $missing -eq 1 ] && [ "$st" = normal ]; then
     normal_now || die "the lab is not in its normal state (a BGP session is down); not capturing"
     for n in "${NODES[@]}"; do capture_node "$n" normal; done
     continue
