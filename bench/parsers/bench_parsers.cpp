@@ -25,6 +25,8 @@
 #include <string>
 #include <vector>
 
+#include <simdjson.h>
+
 #include <malloc.h>
 #include <time.h>
 #include <unistd.h>
@@ -340,7 +342,13 @@ int main(int argc, char **argv)
     const int distinct = argc > 3 ? atoi(argv[3]) : 300000;
     const char *only = argc > 4 ? argv[4] : ""; // e.g. "ios text": one format, for callgrind runs
     printf("RouterLens parser benchmark: %d IPv4 + %d IPv6 received routes, %d distinct AS paths, one core\n", v4, v6, distinct);
-    printf("sizeof(RouteRecord) = %zu bytes\n\n", sizeof(RouteRecord));
+    printf("sizeof(RouteRecord) = %zu bytes\n", sizeof(RouteRecord));
+    // Stage 1 (structural indexing) is dispatched at run time to the best kernel for this CPU;
+    // the On-Demand walk is compiled in, for the build's target instruction set.
+    const simdjson::implementation *active = simdjson::get_active_implementation();
+    printf("simdjson %d.%d.%d: stage 1 %s (%s), On-Demand walk %s\n\n", int(simdjson::SIMDJSON_VERSION_MAJOR),
+           int(simdjson::SIMDJSON_VERSION_MINOR), int(simdjson::SIMDJSON_VERSION_REVISION), std::string(active->name()).c_str(),
+           std::string(active->description()).c_str(), std::string(simdjson::builtin_implementation()->name()).c_str());
     const Table table = makeTable(v4, v6, distinct);
 
     struct Format {
