@@ -6,6 +6,7 @@
 #include "engine/api/request_validator.h"
 #include "engine/diagnosis/connection_diagnosis.h"
 #include "engine/service/router_data_service.h"
+#include "engine/vendors/translator.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -65,7 +66,7 @@ const char *kTopHelp =
     "Commands:\n"
     "  query     Ask one or more routers a question (facts, bgp-status, arp-table, ...)\n"
     "  routers   List the routers the client may see\n"
-    "  kinds     List the query kinds and the parameters each takes\n"
+    "  kinds     List the query kinds and the parameters each takes (--platforms: which platform answers which)\n"
     "  diagnose  Check a customer's private connection layer by layer (link, VLAN, ARP, BGP, routes)\n"
     "  parse     Turn saved or pasted router output into normalized records (offline)\n"
     "\n"
@@ -191,8 +192,35 @@ int runRouters(QCoreApplication &app, const QStringList &args)
     return ExitOk;
 }
 
-int runKinds()
+// Which platform answers which kind: a translator that turns the kind into commands answers
+// it (some need a parameter, e.g. IOS-XR optics an interface); unsupported-query means it cannot.
+int runPlatformMatrix()
 {
+    rl::QueryParams p;
+    p.neighbor = QStringLiteral("198.51.100.1");
+    p.destination = QStringLiteral("198.51.100.1");
+    QString header = QStringLiteral("platform").leftJustified(15);
+    for (rl::QueryKind kind : rl::allQueryKinds())
+        header += QLatin1Char(' ') + rl::queryKindName(kind);
+    out(header + QLatin1Char('\n'));
+    for (const QString &platform : rl::TranslatorRegistry::platforms()) {
+        const rl::Translator *t = rl::TranslatorRegistry::find(platform);
+        QString line = platform.leftJustified(15);
+        for (rl::QueryKind kind : rl::allQueryKinds()) {
+            const auto commands = t->commands(kind, p);
+            const bool answers = commands.ok() || commands.error().code != rl::ErrorCode::UnsupportedQuery;
+            line += QLatin1Char(' ') + QString(answers ? QStringLiteral("yes") : QStringLiteral("-"))
+                                           .leftJustified(int(rl::queryKindName(kind).size()));
+        }
+        out(line.trimmed() + QLatin1Char('\n'));
+    }
+    return ExitOk;
+}
+
+int runKinds(const QStringList &args)
+{
+    if (args.contains(QLatin1String("--platforms")))
+        return runPlatformMatrix();
     for (rl::QueryKind kind : rl::allQueryKinds()) {
         QStringList params;
         for (const char *name : {"neighbor", "vrf", "addressFamily", "interface", "destination"}) {
@@ -498,7 +526,7 @@ int main(int argc, char **argv)
     if (command == QLatin1String("routers"))
         return runRouters(app, args);
     if (command == QLatin1String("kinds"))
-        return runKinds();
+        return runKinds(args);
     if (command == QLatin1String("diagnose"))
         return runDiagnose(app, args);
     if (command == QLatin1String("parse"))

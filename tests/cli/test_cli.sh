@@ -49,6 +49,9 @@ check "routers" 0 "$cli" routers --demo
 contains "routers lists lab-bird" "$tmp/out" "lab-bird"
 check "kinds" 0 "$cli" kinds
 contains "kinds lists received-routes" "$tmp/out" "received-routes"
+check "platform matrix" 0 "$cli" kinds --platforms
+contains "matrix: BIRD answers advertised routes" "$tmp/out" "^bird  *yes  *yes  *yes  *yes  *yes  *yes  *yes"
+contains "matrix: the host answers no BGP" "$tmp/out" "^linux  *yes  *yes  *-"
 check "diagnose finds the fault" 3 "$cli" diagnose --demo --all "${store[@]}"
 contains "diagnose names a likely cause" "$tmp/out" "likely cause"
 
