@@ -38,14 +38,7 @@ private slots:
 
 void TstAristaEos::pasted_data()
 {
-    QTest::addColumn<QueryKind>("kind");
-    QTest::addColumn<QString>("file");
-    QTest::addColumn<QString>("command");
-    QTest::addColumn<int>("rows");
-    QTest::addColumn<int>("row");
-    QTest::addColumn<QString>("checks");
-    QTest::addColumn<int>("row2");
-    QTest::addColumn<QString>("checks2");
+    rl::testing::addPastedColumns();
 
     QTest::newRow("bgp vrfs, asdot, Idle (Admin)") << QueryKind::BgpStatus << "bgp_summary_v4.json" << "show ip bgp summary vrf all | json" << 4
         << 0 << "vrf=default;neighbor=10.0.1.2;localAs=4259840100;remoteAs=4259840100;state=established;prefixesReceived=1201;prefixesAccepted=1199;addressFamily=ipv4-unicast"
@@ -81,21 +74,7 @@ void TstAristaEos::pasted_data()
 
 void TstAristaEos::pasted()
 {
-    QFETCH(QueryKind, kind);
-    QFETCH(QString, file);
-    QFETCH(QString, command);
-    QFETCH(int, rows);
-    QFETCH(int, row);
-    QFETCH(QString, checks);
-    QFETCH(int, row2);
-    QFETCH(QString, checks2);
-    const auto r = translator()->parsePasted(kind, sample(file));
-    QVERIFY2(r.ok(), qPrintable(r.error().toString()));
-    QCOMPARE(r->command, command);
-    QCOMPARE(r->records.kind(), kind);
-    QCOMPARE(r->records.size(), rows);
-    checkRow(r->records, row, checks);
-    checkRow(r->records, row2, checks2);
+    rl::testing::runPasted(translator());
 }
 
 void TstAristaEos::vlanErrorsJoinStatusAndCounters()
@@ -122,10 +101,7 @@ void TstAristaEos::vlanErrorsJoinStatusAndCounters()
 
 void TstAristaEos::errors_data()
 {
-    QTest::addColumn<QueryKind>("kind");
-    QTest::addColumn<QString>("file");
-    QTest::addColumn<QString>("code");
-    QTest::addColumn<QString>("detail");
+    rl::testing::addErrorsColumns();
 
     QTest::newRow("truncated json") << QueryKind::BgpStatus << "bgp_summary_truncated.json" << "parse-error" << "routerId";
     QTest::newRow("cli error") << QueryKind::BgpStatus << "invalid.txt" << "unsupported-query" << "Invalid input";
@@ -139,106 +115,39 @@ void TstAristaEos::errors_data()
 
 void TstAristaEos::errors()
 {
-    QFETCH(QueryKind, kind);
-    QFETCH(QString, file);
-    QFETCH(QString, code);
-    QFETCH(QString, detail);
-    const auto r = translator()->parsePasted(kind, sample(file));
-    QVERIFY(!r.ok());
-    QCOMPARE(r.error().codeName(), code);
-    QVERIFY2(r.error().detail.contains(detail), qPrintable(r.error().detail));
-    QVERIFY(!r.error().message.isEmpty());
+    rl::testing::runErrors(translator());
 }
 
 void TstAristaEos::commandsPassGuard_data()
 {
-    QTest::addColumn<QueryKind>("kind");
-    QTest::addColumn<QString>("vrf");
-    QTest::addColumn<QString>("neighbor");
-    QTest::addColumn<QString>("destination");
-    QTest::addColumn<QString>("interfaceName");
-    for (QueryKind k : allQueryKinds()) {
-        const QByteArray n = queryKindName(k).toLatin1();
-        QTest::newRow(n + " default") << k << "" << "192.0.2.1" << "10.1.2.3" << "";
-        QTest::newRow(n + " vrf v6") << k << "CUST-A" << "2001:db8::1" << "2001:db8::/32" << "Ethernet1";
-    }
+    rl::testing::addCommandsPassGuardRows("Ethernet1");
 }
 
 void TstAristaEos::commandsPassGuard()
 {
-    QFETCH(QueryKind, kind);
-    QFETCH(QString, vrf);
-    QFETCH(QString, neighbor);
-    QFETCH(QString, destination);
-    QFETCH(QString, interfaceName);
-    QueryParams p;
-    p.vrf = vrf;
-    p.neighbor = neighbor;
-    p.destination = destination;
-    p.interfaceName = interfaceName;
-    const auto cmds = translator()->commands(kind, p);
-    if (!cmds.ok()) {
-        // A kind the platform cannot answer says so, with a reason.
-        QCOMPARE(cmds.error().codeName(), QStringLiteral("unsupported-query"));
-        QVERIFY(cmds.error().message.size() > 40);
-        return;
-    }
-    QVERIFY(!cmds->isEmpty());
-    const SessionProfile prof = translator()->sessionProfile();
-    QCOMPARE(prof.mode, SessionProfile::Mode::Shell);
-    for (const QString &c : *cmds)
-        QVERIFY2(!prof.guard.check(c).isError(), qPrintable(c));
-    for (const QString &c : prof.setupCommands)
-        QVERIFY2(!prof.guard.check(c).isError(), qPrintable(c));
+    rl::testing::runCommandsPassGuard(translator());
 }
 
 void TstAristaEos::guardRefusesWrites()
 {
-    const CommandGuard g = translator()->sessionProfile().guard;
-    for (const char *c : {"configure", "configure terminal", "reload", "request system reboot", "clear bgp neighbor all",
-                          "show running-config", "show configuration", "copy run start", "write memory",
-                          "show version ; reload", "show version | save /tmp/x", "start shell"})
-        QVERIFY2(g.check(QString::fromLatin1(c)).isError(), c);
+    rl::testing::runGuardRefusesWrites(translator());
 }
 
 void TstAristaEos::prompt()
 {
-    const QRegularExpression re(translator()->sessionProfile().promptPattern);
-    QVERIFY(re.isValid());
-    QVERIFY(re.match(QStringLiteral("output\r\nsw1.lab(s1)#")).hasMatch());
-    QVERIFY(!re.match(QStringLiteral("\"peers\": {")).hasMatch());
+    rl::testing::runPromptAfterOutput(translator(), QStringLiteral("sw1.lab(s1)#"));
 }
 
 void TstAristaEos::interfaceFilterTakesShortNames_data()
 {
-    QTest::addColumn<QueryKind>("kind");
-    QTest::addColumn<QString>("file");
-    QTest::addColumn<QString>("name");
-    QTest::addColumn<int>("rows");
-    QTest::addColumn<QString>("checks");
+    rl::testing::addInterfaceFilterColumns();
     QTest::newRow("optics, Et") << QueryKind::Optics << "transceiver.json" << "Et1" << 1 << "interface=Ethernet1";
     QTest::newRow("optics, et3") << QueryKind::Optics << "transceiver.json" << "et3" << 1 << "interface=Ethernet3";
 }
 
-// The filter asked for one spelling of a port; the device's table prints the other.
 void TstAristaEos::interfaceFilterTakesShortNames()
 {
-    QFETCH(QueryKind, kind);
-    QFETCH(QString, file);
-    QFETCH(QString, name);
-    QFETCH(int, rows);
-    QFETCH(QString, checks);
-    QueryParams p;
-    p.interfaceName = name;
-    const auto cmds = translator()->commands(kind, p);
-    QVERIFY2(cmds.ok(), qPrintable(cmds.error().toString()));
-    QList<CommandOutput> outs;
-    for (const QString &c : *cmds)
-        outs.append(CommandOutput{c, sample(file), 0, 1});
-    const auto r = translator()->parse(kind, p, outs);
-    QVERIFY2(r.ok(), qPrintable(r.error().toString()));
-    QCOMPARE(r->size(), rows);
-    checkRow(*r, 0, checks);
+    rl::testing::runInterfaceFilter(translator());
 }
 
 QTEST_GUILESS_MAIN(TstAristaEos)

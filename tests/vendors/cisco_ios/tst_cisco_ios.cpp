@@ -41,14 +41,7 @@ private slots:
 
 void TstCiscoIos::pasted_data()
 {
-    QTest::addColumn<QueryKind>("kind");
-    QTest::addColumn<QString>("file");
-    QTest::addColumn<QString>("command");
-    QTest::addColumn<int>("rows");
-    QTest::addColumn<int>("row");
-    QTest::addColumn<QString>("checks");
-    QTest::addColumn<int>("row2");
-    QTest::addColumn<QString>("checks2");
+    rl::testing::addPastedColumns();
 
     const auto bgp = QueryKind::BgpStatus;
     QTest::newRow("summary asdot local AS, 1y3w") << bgp << "bgp_summary_ipv4.txt" << "show bgp ipv4 unicast summary" << 7
@@ -134,29 +127,12 @@ void TstCiscoIos::pasted_data()
 
 void TstCiscoIos::pasted()
 {
-    QFETCH(QueryKind, kind);
-    QFETCH(QString, file);
-    QFETCH(QString, command);
-    QFETCH(int, rows);
-    QFETCH(int, row);
-    QFETCH(QString, checks);
-    QFETCH(int, row2);
-    QFETCH(QString, checks2);
-    const auto r = ios()->parsePasted(kind, sample(file));
-    QVERIFY2(r.ok(), qPrintable(r.error().toString()));
-    QCOMPARE(r->command, command);
-    QCOMPARE(r->records.kind(), kind);
-    QCOMPARE(r->records.size(), rows);
-    checkRow(r->records, row, checks);
-    checkRow(r->records, row2, checks2);
+    rl::testing::runPasted(ios());
 }
 
 void TstCiscoIos::errors_data()
 {
-    QTest::addColumn<QueryKind>("kind");
-    QTest::addColumn<QString>("file");
-    QTest::addColumn<QString>("code");
-    QTest::addColumn<QString>("detail");
+    rl::testing::addErrorsColumns();
     QTest::newRow("summary truncated") << QueryKind::BgpStatus << "bgp_summary_truncated.txt" << "parse-error" << "line 6: 10.0.0.6";
     QTest::newRow("summary bad AS") << QueryKind::BgpStatus << "bgp_summary_garbage.txt" << "parse-error" << "line 5: 10.0.0.6";
     QTest::newRow("summary of prose") << QueryKind::BgpStatus << "not_router_output.txt" << "parse-error" << "Hello";
@@ -172,15 +148,7 @@ void TstCiscoIos::errors_data()
 
 void TstCiscoIos::errors()
 {
-    QFETCH(QueryKind, kind);
-    QFETCH(QString, file);
-    QFETCH(QString, code);
-    QFETCH(QString, detail);
-    const auto r = ios()->parsePasted(kind, sample(file));
-    QVERIFY(!r.ok());
-    QCOMPARE(r.error().codeName(), code);
-    QVERIFY2(r.error().detail.contains(detail), qPrintable(r.error().detail));
-    QVERIFY(!r.error().message.isEmpty());
+    rl::testing::runErrors(ios());
 }
 
 void TstCiscoIos::liveParseUsesCommandContext()
@@ -205,47 +173,21 @@ void TstCiscoIos::liveParseUsesCommandContext()
 
 void TstCiscoIos::commandsPassGuard_data()
 {
-    QTest::addColumn<QueryKind>("kind");
-    QTest::addColumn<QString>("vrf");
-    QTest::addColumn<QString>("neighbor");
-    QTest::addColumn<QString>("destination");
-    QTest::addColumn<QString>("interfaceName");
-    for (QueryKind k : allQueryKinds()) {
-        const QByteArray n = queryKindName(k).toLatin1();
-        QTest::newRow(n + " default") << k << "" << "192.0.2.1" << "10.1.2.3" << "";
-        QTest::newRow(n + " vrf v6") << k << "CUST-A" << "2001:db8::1" << "2001:db8::/32" << "GigabitEthernet0/0/0.100";
-    }
+    rl::testing::addCommandsPassGuardRows("GigabitEthernet0/0/0.100");
 }
 
 void TstCiscoIos::commandsPassGuard()
 {
-    QFETCH(QueryKind, kind);
-    QFETCH(QString, vrf);
-    QFETCH(QString, neighbor);
-    QFETCH(QString, destination);
-    QFETCH(QString, interfaceName);
-    QueryParams p;
-    p.vrf = vrf;
-    p.neighbor = neighbor;
-    p.destination = destination;
-    p.interfaceName = interfaceName;
-    const auto cmds = ios()->commands(kind, p);
-    QVERIFY2(cmds.ok(), qPrintable(cmds.error().toString()));
-    QVERIFY(!cmds->isEmpty());
-    const SessionProfile prof = ios()->sessionProfile();
-    for (const QString &c : *cmds)
-        QVERIFY2(!prof.guard.check(c).isError(), qPrintable(c));
-    for (const QString &c : prof.setupCommands)
-        QVERIFY2(!prof.guard.check(c).isError(), qPrintable(c));
+    rl::testing::runCommandsPassGuard(ios(), {.unsupportedAllowed = false, .shellMode = false, .needsInterface = {}});
 }
 
 void TstCiscoIos::guardRefusesWrites()
 {
+    rl::testing::runGuardRefusesWrites(ios(), {"configure terminal", "reload", "clear ip bgp *", "show running-config", "copy run start",
+                                                "show ip arp vrf X ; reload", "show ip route 10.0.0.1 | redirect flash:x", "write memory",
+                                                "show bgp ipv4 unicast neighbors 10.0.0.1 received-routes\nreload"});
+    // A parameter cannot smuggle a second command into the one built from it.
     const CommandGuard g = ios()->sessionProfile().guard;
-    for (const char *c : {"configure terminal", "reload", "clear ip bgp *", "show running-config", "copy run start",
-                          "show ip arp vrf X ; reload", "show ip route 10.0.0.1 | redirect flash:x", "write memory",
-                          "show bgp ipv4 unicast neighbors 10.0.0.1 received-routes\nreload"})
-        QVERIFY2(g.check(QString::fromLatin1(c)).isError(), c);
     QueryParams p;
     p.neighbor = QStringLiteral("10.0.0.1 received-routes | include x");
     const auto cmds = ios()->commands(QueryKind::ReceivedRoutes, p);
@@ -264,11 +206,7 @@ void TstCiscoIos::prompt()
 
 void TstCiscoIos::interfaceFilterTakesShortNames_data()
 {
-    QTest::addColumn<QueryKind>("kind");
-    QTest::addColumn<QString>("file");
-    QTest::addColumn<QString>("name");
-    QTest::addColumn<int>("rows");
-    QTest::addColumn<QString>("checks");
+    rl::testing::addInterfaceFilterColumns();
     QTest::newRow("optics, long name") << QueryKind::Optics << "transceiver_detail.txt" << "TenGigabitEthernet1/1/1" << 1 << "interface=Te1/1/1;temperatureC=34.5";
     QTest::newRow("optics, Gi long name") << QueryKind::Optics << "transceiver_gi.txt" << "GigabitEthernet0/0/1" << 1 << "interface=Gi0/0/1;rxPowerDbm=-6.4";
     QTest::newRow("optics, short name, lower case") << QueryKind::Optics << "transceiver_gi.txt" << "gi0/0/1" << 1 << "interface=Gi0/0/1";
@@ -276,25 +214,9 @@ void TstCiscoIos::interfaceFilterTakesShortNames_data()
     QTest::newRow("link status, short name") << QueryKind::LinkStatus << "show_interfaces.txt" << "Gi0/0/0" << 1 << "name=GigabitEthernet0/0/0";
 }
 
-// The filter asked for one spelling of a port; the device's table prints the other.
 void TstCiscoIos::interfaceFilterTakesShortNames()
 {
-    QFETCH(QueryKind, kind);
-    QFETCH(QString, file);
-    QFETCH(QString, name);
-    QFETCH(int, rows);
-    QFETCH(QString, checks);
-    QueryParams p;
-    p.interfaceName = name;
-    const auto cmds = ios()->commands(kind, p);
-    QVERIFY2(cmds.ok(), qPrintable(cmds.error().toString()));
-    QList<CommandOutput> outs;
-    for (const QString &c : *cmds)
-        outs.append(CommandOutput{c, sample(file), 0, 1});
-    const auto r = ios()->parse(kind, p, outs);
-    QVERIFY2(r.ok(), qPrintable(r.error().toString()));
-    QCOMPARE(r->size(), rows);
-    checkRow(*r, 0, checks);
+    rl::testing::runInterfaceFilter(ios());
 }
 
 void TstCiscoIos::sameInterface_data()

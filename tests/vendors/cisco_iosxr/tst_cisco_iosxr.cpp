@@ -38,14 +38,7 @@ private slots:
 
 void TstCiscoIosxr::pasted_data()
 {
-    QTest::addColumn<QueryKind>("kind");
-    QTest::addColumn<QString>("file");
-    QTest::addColumn<QString>("command");
-    QTest::addColumn<int>("rows");
-    QTest::addColumn<int>("row");
-    QTest::addColumn<QString>("checks");
-    QTest::addColumn<int>("row2");
-    QTest::addColumn<QString>("checks2");
+    rl::testing::addPastedColumns();
 
     QTest::newRow("vrf all summary") << QueryKind::BgpStatus << "bgp_vrf_summary.txt" << "show bgp vrf all ipv4 unicast summary" << 3
         << 0 << "vrf=CUST-A;neighbor=172.31.7.2;remoteAs=64512;localAs=65000;prefixesReceived=7;uptimeSeconds=1468800"
@@ -83,29 +76,12 @@ void TstCiscoIosxr::pasted_data()
 
 void TstCiscoIosxr::pasted()
 {
-    QFETCH(QueryKind, kind);
-    QFETCH(QString, file);
-    QFETCH(QString, command);
-    QFETCH(int, rows);
-    QFETCH(int, row);
-    QFETCH(QString, checks);
-    QFETCH(int, row2);
-    QFETCH(QString, checks2);
-    const auto r = translator()->parsePasted(kind, sample(file));
-    QVERIFY2(r.ok(), qPrintable(r.error().toString()));
-    QCOMPARE(r->command, command);
-    QCOMPARE(r->records.kind(), kind);
-    QCOMPARE(r->records.size(), rows);
-    checkRow(r->records, row, checks);
-    checkRow(r->records, row2, checks2);
+    rl::testing::runPasted(translator());
 }
 
 void TstCiscoIosxr::errors_data()
 {
-    QTest::addColumn<QueryKind>("kind");
-    QTest::addColumn<QString>("file");
-    QTest::addColumn<QString>("code");
-    QTest::addColumn<QString>("detail");
+    rl::testing::addErrorsColumns();
 
     QTest::newRow("arp of version") << QueryKind::ArpTable << "version.txt" << "parse-error" << "";
     QTest::newRow("advertised cut mid-line") << QueryKind::AdvertisedRoutes << "advertised_routes_truncated.txt" << "parse-error" << "line 4: 10.60.0.0/16";
@@ -123,80 +99,28 @@ void TstCiscoIosxr::errors_data()
 
 void TstCiscoIosxr::errors()
 {
-    QFETCH(QueryKind, kind);
-    QFETCH(QString, file);
-    QFETCH(QString, code);
-    QFETCH(QString, detail);
-    const auto r = translator()->parsePasted(kind, sample(file));
-    QVERIFY(!r.ok());
-    QCOMPARE(r.error().codeName(), code);
-    QVERIFY2(r.error().detail.contains(detail), qPrintable(r.error().detail));
-    QVERIFY(!r.error().message.isEmpty());
+    rl::testing::runErrors(translator());
 }
 
 void TstCiscoIosxr::commandsPassGuard_data()
 {
-    QTest::addColumn<QueryKind>("kind");
-    QTest::addColumn<QString>("vrf");
-    QTest::addColumn<QString>("neighbor");
-    QTest::addColumn<QString>("destination");
-    QTest::addColumn<QString>("interfaceName");
-    for (QueryKind k : allQueryKinds()) {
-        const QByteArray n = queryKindName(k).toLatin1();
-        QTest::newRow(n + " default") << k << "" << "192.0.2.1" << "10.1.2.3" << "";
-        QTest::newRow(n + " vrf v6") << k << "CUST-A" << "2001:db8::1" << "2001:db8::/32" << "GigabitEthernet0/0/0/1.100";
-    }
+    rl::testing::addCommandsPassGuardRows("GigabitEthernet0/0/0/1.100");
 }
 
 void TstCiscoIosxr::commandsPassGuard()
 {
-    QFETCH(QueryKind, kind);
-    QFETCH(QString, vrf);
-    QFETCH(QString, neighbor);
-    QFETCH(QString, destination);
-    QFETCH(QString, interfaceName);
-    QueryParams p;
-    p.vrf = vrf;
-    p.neighbor = neighbor;
-    p.destination = destination;
-    p.interfaceName = interfaceName;
-    const auto cmds = translator()->commands(kind, p);
-    if (!cmds.ok() && kind == QueryKind::Optics && interfaceName.isEmpty()) {
-        // IOS-XR reads optics per controller: the interface picks it.
-        QCOMPARE(cmds.error().codeName(), QStringLiteral("invalid-request"));
-        QVERIFY(cmds.error().message.contains(u"interface"));
-        return;
-    }
-    if (!cmds.ok()) {
-        // A kind the platform cannot answer says so, with a reason.
-        QCOMPARE(cmds.error().codeName(), QStringLiteral("unsupported-query"));
-        QVERIFY(cmds.error().message.size() > 40);
-        return;
-    }
-    QVERIFY(!cmds->isEmpty());
-    const SessionProfile prof = translator()->sessionProfile();
-    QCOMPARE(prof.mode, SessionProfile::Mode::Shell);
-    for (const QString &c : *cmds)
-        QVERIFY2(!prof.guard.check(c).isError(), qPrintable(c));
-    for (const QString &c : prof.setupCommands)
-        QVERIFY2(!prof.guard.check(c).isError(), qPrintable(c));
+    // IOS-XR reads optics per controller: the interface picks it.
+    rl::testing::runCommandsPassGuard(translator(), {.needsInterface = QueryKind::Optics});
 }
 
 void TstCiscoIosxr::guardRefusesWrites()
 {
-    const CommandGuard g = translator()->sessionProfile().guard;
-    for (const char *c : {"configure", "configure terminal", "reload", "request system reboot", "clear bgp neighbor all",
-                          "show running-config", "show configuration", "copy run start", "write memory",
-                          "show version ; reload", "show version | save /tmp/x", "start shell"})
-        QVERIFY2(g.check(QString::fromLatin1(c)).isError(), c);
+    rl::testing::runGuardRefusesWrites(translator());
 }
 
 void TstCiscoIosxr::prompt()
 {
-    const QRegularExpression re(translator()->sessionProfile().promptPattern);
-    QVERIFY(re.isValid());
-    QVERIFY(re.match(QStringLiteral("output\r\nRP/0/RSP0/CPU0:core-1.lab#")).hasMatch());
-    QVERIFY(!re.match(QStringLiteral("\"peers\": {")).hasMatch());
+    rl::testing::runPromptAfterOutput(translator(), QStringLiteral("RP/0/RSP0/CPU0:core-1.lab#"));
 }
 
 void TstCiscoIosxr::opticsCommand_data()

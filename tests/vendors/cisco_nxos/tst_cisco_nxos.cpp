@@ -37,14 +37,7 @@ private slots:
 
 void TstCiscoNxos::pasted_data()
 {
-    QTest::addColumn<QueryKind>("kind");
-    QTest::addColumn<QString>("file");
-    QTest::addColumn<QString>("command");
-    QTest::addColumn<int>("rows");
-    QTest::addColumn<int>("row");
-    QTest::addColumn<QString>("checks");
-    QTest::addColumn<int>("row2");
-    QTest::addColumn<QString>("checks2");
+    rl::testing::addPastedColumns();
 
     QTest::newRow("bgp vrfs, asdot") << QueryKind::BgpStatus << "bgp_summary.json" << "show bgp vrf all all summary | json" << 4
         << 0 << "vrf=default;neighbor=10.0.2.2;localAs=4259840100;remoteAs=65001;uptimeSeconds=3196800;state=established;prefixesReceived=120;addressFamily=ipv4-unicast"
@@ -76,29 +69,12 @@ void TstCiscoNxos::pasted_data()
 
 void TstCiscoNxos::pasted()
 {
-    QFETCH(QueryKind, kind);
-    QFETCH(QString, file);
-    QFETCH(QString, command);
-    QFETCH(int, rows);
-    QFETCH(int, row);
-    QFETCH(QString, checks);
-    QFETCH(int, row2);
-    QFETCH(QString, checks2);
-    const auto r = translator()->parsePasted(kind, sample(file));
-    QVERIFY2(r.ok(), qPrintable(r.error().toString()));
-    QCOMPARE(r->command, command);
-    QCOMPARE(r->records.kind(), kind);
-    QCOMPARE(r->records.size(), rows);
-    checkRow(r->records, row, checks);
-    checkRow(r->records, row2, checks2);
+    rl::testing::runPasted(translator());
 }
 
 void TstCiscoNxos::errors_data()
 {
-    QTest::addColumn<QueryKind>("kind");
-    QTest::addColumn<QString>("file");
-    QTest::addColumn<QString>("code");
-    QTest::addColumn<QString>("detail");
+    rl::testing::addErrorsColumns();
 
     QTest::newRow("bad uptime") << QueryKind::BgpStatus << "bad_time.json" << "parse-error" << "";
     QTest::newRow("wrong document") << QueryKind::BgpStatus << "lldp.json" << "parse-error" << "TABLE_nbor_detail";
@@ -111,106 +87,39 @@ void TstCiscoNxos::errors_data()
 
 void TstCiscoNxos::errors()
 {
-    QFETCH(QueryKind, kind);
-    QFETCH(QString, file);
-    QFETCH(QString, code);
-    QFETCH(QString, detail);
-    const auto r = translator()->parsePasted(kind, sample(file));
-    QVERIFY(!r.ok());
-    QCOMPARE(r.error().codeName(), code);
-    QVERIFY2(r.error().detail.contains(detail), qPrintable(r.error().detail));
-    QVERIFY(!r.error().message.isEmpty());
+    rl::testing::runErrors(translator());
 }
 
 void TstCiscoNxos::commandsPassGuard_data()
 {
-    QTest::addColumn<QueryKind>("kind");
-    QTest::addColumn<QString>("vrf");
-    QTest::addColumn<QString>("neighbor");
-    QTest::addColumn<QString>("destination");
-    QTest::addColumn<QString>("interfaceName");
-    for (QueryKind k : allQueryKinds()) {
-        const QByteArray n = queryKindName(k).toLatin1();
-        QTest::newRow(n + " default") << k << "" << "192.0.2.1" << "10.1.2.3" << "";
-        QTest::newRow(n + " vrf v6") << k << "CUST-A" << "2001:db8::1" << "2001:db8::/32" << "Ethernet1/3.100";
-    }
+    rl::testing::addCommandsPassGuardRows("Ethernet1/3.100");
 }
 
 void TstCiscoNxos::commandsPassGuard()
 {
-    QFETCH(QueryKind, kind);
-    QFETCH(QString, vrf);
-    QFETCH(QString, neighbor);
-    QFETCH(QString, destination);
-    QFETCH(QString, interfaceName);
-    QueryParams p;
-    p.vrf = vrf;
-    p.neighbor = neighbor;
-    p.destination = destination;
-    p.interfaceName = interfaceName;
-    const auto cmds = translator()->commands(kind, p);
-    if (!cmds.ok()) {
-        // A kind the platform cannot answer says so, with a reason.
-        QCOMPARE(cmds.error().codeName(), QStringLiteral("unsupported-query"));
-        QVERIFY(cmds.error().message.size() > 40);
-        return;
-    }
-    QVERIFY(!cmds->isEmpty());
-    const SessionProfile prof = translator()->sessionProfile();
-    QCOMPARE(prof.mode, SessionProfile::Mode::Shell);
-    for (const QString &c : *cmds)
-        QVERIFY2(!prof.guard.check(c).isError(), qPrintable(c));
-    for (const QString &c : prof.setupCommands)
-        QVERIFY2(!prof.guard.check(c).isError(), qPrintable(c));
+    rl::testing::runCommandsPassGuard(translator());
 }
 
 void TstCiscoNxos::guardRefusesWrites()
 {
-    const CommandGuard g = translator()->sessionProfile().guard;
-    for (const char *c : {"configure", "configure terminal", "reload", "request system reboot", "clear bgp neighbor all",
-                          "show running-config", "show configuration", "copy run start", "write memory",
-                          "show version ; reload", "show version | save /tmp/x", "start shell"})
-        QVERIFY2(g.check(QString::fromLatin1(c)).isError(), c);
+    rl::testing::runGuardRefusesWrites(translator());
 }
 
 void TstCiscoNxos::prompt()
 {
-    const QRegularExpression re(translator()->sessionProfile().promptPattern);
-    QVERIFY(re.isValid());
-    QVERIFY(re.match(QStringLiteral("output\r\nn9k1.lab#")).hasMatch());
-    QVERIFY(!re.match(QStringLiteral("\"peers\": {")).hasMatch());
+    rl::testing::runPromptAfterOutput(translator(), QStringLiteral("n9k1.lab#"));
 }
 
 void TstCiscoNxos::interfaceFilterTakesShortNames_data()
 {
-    QTest::addColumn<QueryKind>("kind");
-    QTest::addColumn<QString>("file");
-    QTest::addColumn<QString>("name");
-    QTest::addColumn<int>("rows");
-    QTest::addColumn<QString>("checks");
+    rl::testing::addInterfaceFilterColumns();
     QTest::newRow("optics, Eth") << QueryKind::Optics << "transceiver_details.json" << "Eth1/1" << 1 << "interface=Ethernet1/1";
     QTest::newRow("optics, Eth other port") << QueryKind::Optics << "transceiver_details.json" << "eth1/9" << 0 << "";
 }
 
-// The filter asked for one spelling of a port; the device's table prints the other.
 void TstCiscoNxos::interfaceFilterTakesShortNames()
 {
-    QFETCH(QueryKind, kind);
-    QFETCH(QString, file);
-    QFETCH(QString, name);
-    QFETCH(int, rows);
-    QFETCH(QString, checks);
-    QueryParams p;
-    p.interfaceName = name;
-    const auto cmds = translator()->commands(kind, p);
-    QVERIFY2(cmds.ok(), qPrintable(cmds.error().toString()));
-    QList<CommandOutput> outs;
-    for (const QString &c : *cmds)
-        outs.append(CommandOutput{c, sample(file), 0, 1});
-    const auto r = translator()->parse(kind, p, outs);
-    QVERIFY2(r.ok(), qPrintable(r.error().toString()));
-    QCOMPARE(r->size(), rows);
-    checkRow(*r, 0, checks);
+    rl::testing::runInterfaceFilter(translator());
 }
 
 QTEST_GUILESS_MAIN(TstCiscoNxos)

@@ -37,14 +37,7 @@ private slots:
 
 void TstJuniperJunos::pasted_data()
 {
-    QTest::addColumn<QueryKind>("kind");
-    QTest::addColumn<QString>("file");
-    QTest::addColumn<QString>("command");
-    QTest::addColumn<int>("rows");
-    QTest::addColumn<int>("row");
-    QTest::addColumn<QString>("checks");
-    QTest::addColumn<int>("row2");
-    QTest::addColumn<QString>("checks2");
+    rl::testing::addPastedColumns();
 
     QTest::newRow("bgp per rib, Establ") << QueryKind::BgpStatus << "bgp_summary.json" << "show bgp summary | display json" << 5
         << 0 << "vrf=default;neighbor=10.0.3.2;addressFamily=ipv4-unicast;state=established;uptimeSeconds=788645;prefixesReceived=12;prefixesAccepted=11;description=to edge3"
@@ -85,29 +78,12 @@ void TstJuniperJunos::pasted_data()
 
 void TstJuniperJunos::pasted()
 {
-    QFETCH(QueryKind, kind);
-    QFETCH(QString, file);
-    QFETCH(QString, command);
-    QFETCH(int, rows);
-    QFETCH(int, row);
-    QFETCH(QString, checks);
-    QFETCH(int, row2);
-    QFETCH(QString, checks2);
-    const auto r = translator()->parsePasted(kind, sample(file));
-    QVERIFY2(r.ok(), qPrintable(r.error().toString()));
-    QCOMPARE(r->command, command);
-    QCOMPARE(r->records.kind(), kind);
-    QCOMPARE(r->records.size(), rows);
-    checkRow(r->records, row, checks);
-    checkRow(r->records, row2, checks2);
+    rl::testing::runPasted(translator());
 }
 
 void TstJuniperJunos::errors_data()
 {
-    QTest::addColumn<QueryKind>("kind");
-    QTest::addColumn<QString>("file");
-    QTest::addColumn<QString>("code");
-    QTest::addColumn<QString>("detail");
+    rl::testing::addErrorsColumns();
 
     QTest::newRow("truncated") << QueryKind::BgpStatus << "truncated.json" << "parse-error" << "bgp-information";
     QTest::newRow("syntax error") << QueryKind::BgpStatus << "syntax_error.txt" << "unsupported-query" << "syntax error";
@@ -117,15 +93,7 @@ void TstJuniperJunos::errors_data()
 
 void TstJuniperJunos::errors()
 {
-    QFETCH(QueryKind, kind);
-    QFETCH(QString, file);
-    QFETCH(QString, code);
-    QFETCH(QString, detail);
-    const auto r = translator()->parsePasted(kind, sample(file));
-    QVERIFY(!r.ok());
-    QCOMPARE(r.error().codeName(), code);
-    QVERIFY2(r.error().detail.contains(detail), qPrintable(r.error().detail));
-    QVERIFY(!r.error().message.isEmpty());
+    rl::testing::runErrors(translator());
 }
 
 void TstJuniperJunos::linkStatusOfOneInterface_data()
@@ -161,61 +129,22 @@ void TstJuniperJunos::linkStatusOfOneInterface()
 
 void TstJuniperJunos::commandsPassGuard_data()
 {
-    QTest::addColumn<QueryKind>("kind");
-    QTest::addColumn<QString>("vrf");
-    QTest::addColumn<QString>("neighbor");
-    QTest::addColumn<QString>("destination");
-    QTest::addColumn<QString>("interfaceName");
-    for (QueryKind k : allQueryKinds()) {
-        const QByteArray n = queryKindName(k).toLatin1();
-        QTest::newRow(n + " default") << k << "" << "192.0.2.1" << "10.1.2.3" << "";
-        QTest::newRow(n + " vrf v6") << k << "CUST-A" << "2001:db8::1" << "2001:db8::/32" << "ge-0/0/1.100";
-    }
+    rl::testing::addCommandsPassGuardRows("ge-0/0/1.100");
 }
 
 void TstJuniperJunos::commandsPassGuard()
 {
-    QFETCH(QueryKind, kind);
-    QFETCH(QString, vrf);
-    QFETCH(QString, neighbor);
-    QFETCH(QString, destination);
-    QFETCH(QString, interfaceName);
-    QueryParams p;
-    p.vrf = vrf;
-    p.neighbor = neighbor;
-    p.destination = destination;
-    p.interfaceName = interfaceName;
-    const auto cmds = translator()->commands(kind, p);
-    if (!cmds.ok()) {
-        // A kind the platform cannot answer says so, with a reason.
-        QCOMPARE(cmds.error().codeName(), QStringLiteral("unsupported-query"));
-        QVERIFY(cmds.error().message.size() > 40);
-        return;
-    }
-    QVERIFY(!cmds->isEmpty());
-    const SessionProfile prof = translator()->sessionProfile();
-    QCOMPARE(prof.mode, SessionProfile::Mode::Shell);
-    for (const QString &c : *cmds)
-        QVERIFY2(!prof.guard.check(c).isError(), qPrintable(c));
-    for (const QString &c : prof.setupCommands)
-        QVERIFY2(!prof.guard.check(c).isError(), qPrintable(c));
+    rl::testing::runCommandsPassGuard(translator());
 }
 
 void TstJuniperJunos::guardRefusesWrites()
 {
-    const CommandGuard g = translator()->sessionProfile().guard;
-    for (const char *c : {"configure", "configure terminal", "reload", "request system reboot", "clear bgp neighbor all",
-                          "show running-config", "show configuration", "copy run start", "write memory",
-                          "show version ; reload", "show version | save /tmp/x", "start shell"})
-        QVERIFY2(g.check(QString::fromLatin1(c)).isError(), c);
+    rl::testing::runGuardRefusesWrites(translator());
 }
 
 void TstJuniperJunos::prompt()
 {
-    const QRegularExpression re(translator()->sessionProfile().promptPattern);
-    QVERIFY(re.isValid());
-    QVERIFY(re.match(QStringLiteral("output\r\nuser@mx1.lab> ")).hasMatch());
-    QVERIFY(!re.match(QStringLiteral("\"peers\": {")).hasMatch());
+    rl::testing::runPromptAfterOutput(translator(), QStringLiteral("user@mx1.lab> "));
 }
 
 QTEST_GUILESS_MAIN(TstJuniperJunos)
