@@ -16,6 +16,7 @@ private Q_SLOTS:
     void onlyDifferences();
     void volatileColumns();
     void threeSidesAndErrors();
+    void routesAlignByPrefix();
 };
 
 namespace {
@@ -132,6 +133,42 @@ void TestComparisonModel::threeSidesAndErrors()
     QCOMPARE(model.differingRowCount(), model.rowCount());
     const int col = columnOf(model, QStringLiteral("State · edge-3"));
     QCOMPARE(model.headerData(col, Qt::Horizontal, Qt::ToolTipRole).toString(), QStringLiteral("The router refused the key."));
+}
+
+
+void TestComparisonModel::routesAlignByPrefix()
+{
+    // The same lookup on two routers: each reaches the prefix through its own next hop, so rows
+    // line up by prefix (nth path against nth path) and the next hops are compared, not keys.
+    auto route = [](const char *prefix, const char *nextHop, const char *asPath) {
+        RouteRecord r;
+        r.prefix = *IpPrefix::parse(std::string_view(prefix));
+        r.nextHop = *IpAddress::parse(std::string_view(nextHop));
+        r.asPath = QString::fromLatin1(asPath);
+        return r;
+    };
+    RouterResult a;
+    a.router = QStringLiteral("pe1");
+    a.records = RecordSet(QueryKind::RouteLookup, QList<RouteRecord>{route("203.0.113.0/24", "198.51.100.1", "65001"),
+                                                                      route("203.0.113.0/24", "198.51.100.5", "65001")});
+    RouterResult b;
+    b.router = QStringLiteral("pe2");
+    b.records = RecordSet(QueryKind::RouteLookup, QList<RouteRecord>{route("203.0.113.0/24", "198.51.100.9", "65001")});
+    ComparisonModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setSides(QueryKind::RouteLookup, {{QStringLiteral("pe1"), a}, {QStringLiteral("pe2"), b}});
+    QCOMPARE(model.rowCount(), 2); // the first paths side by side, pe1's second path alone
+    QCOMPARE(columnOf(model, QStringLiteral("Next hop")), -1);
+    const int nh1 = columnOf(model, QStringLiteral("Next hop · pe1"));
+    const int nh2 = columnOf(model, QStringLiteral("Next hop · pe2"));
+    const int path2 = columnOf(model, QStringLiteral("AS path · pe2"));
+    QVERIFY(nh1 >= 0 && nh2 >= 0 && path2 >= 0);
+    QCOMPARE(model.index(0, nh1).data().toString(), QStringLiteral("198.51.100.1"));
+    QCOMPARE(model.index(0, nh2).data().toString(), QStringLiteral("198.51.100.9"));
+    QCOMPARE(model.index(0, path2).data().toString(), QStringLiteral("65001"));
+    QVERIFY(model.index(0, nh1).data(ComparisonModel::DiffRole).toBool());
+    QVERIFY(model.index(1, nh2).data().toString().contains(QLatin1String("missing")));
+    QCOMPARE(model.index(1, nh1).data().toString(), QStringLiteral("198.51.100.5"));
 }
 
 QTEST_MAIN(TestComparisonModel)

@@ -74,18 +74,38 @@ QStringList ComparisonModel::sideErrors() const
     return out;
 }
 
+bool ComparisonModel::alignsBy(int recordColumn) const
+{
+    const ColumnInfo &info = m_recordColumns[size_t(recordColumn)];
+    if (!info.isKey)
+        return false;
+    // Routes: each router reaches a prefix through its own next hop, so routers line up by
+    // prefix (the nth path of a prefix against the nth) and the next hops are compared.
+    const bool routes = m_kind == QueryKind::ReceivedRoutes || m_kind == QueryKind::AdvertisedRoutes
+                     || m_kind == QueryKind::RouteLookup;
+    return !(routes && info.type == ColumnType::Address);
+}
+
 void ComparisonModel::rebuild()
 {
     m_columns.clear();
     for (size_t c = 0; c < m_recordColumns.size(); ++c) {
-        if (m_recordColumns[c].isKey)
+        if (alignsBy(int(c)))
             m_columns.push_back({int(c), -1});
     }
     for (size_t c = 0; c < m_recordColumns.size(); ++c) {
-        if (m_recordColumns[c].isKey)
+        if (alignsBy(int(c)))
             continue;
         for (qsizetype s = 0; s < m_sides.size(); ++s)
             m_columns.push_back({int(c), int(s)});
+    }
+    std::vector<int> alignColumns;
+    bool alignsByAllKeys = true;
+    for (size_t c = 0; c < m_recordColumns.size(); ++c) {
+        if (alignsBy(int(c)))
+            alignColumns.push_back(int(c));
+        else if (m_recordColumns[c].isKey)
+            alignsByAllKeys = false;
     }
 
     m_aligned.clear();
@@ -96,8 +116,16 @@ void ComparisonModel::rebuild()
         if (!r.ok() || r.records.kind() != m_kind)
             continue;
         const qsizetype n = r.records.size();
+        QHash<QString, int> seen; // per side: how many rows had this key so far
         for (qsizetype i = 0; i < n; ++i) {
-            const QString key = r.records.rowKey(i);
+            QString key;
+            if (alignsByAllKeys) {
+                key = r.records.rowKey(i);
+            } else {
+                for (int c : alignColumns)
+                    key += r.records.value(i, c).toString() + QLatin1Char('|');
+                key += QString::number(seen[key]++);
+            }
             auto it = byKey.find(key);
             size_t at;
             if (it == byKey.end()) {
@@ -119,7 +147,7 @@ void ComparisonModel::rebuild()
                 row.differs = true;
         }
         for (size_t c = 0; c < m_recordColumns.size() && !row.differs; ++c) {
-            if (m_recordColumns[c].isKey || (m_ignoreVolatile && isVolatile(m_recordColumns[c].type)))
+            if (alignsBy(int(c)) || (m_ignoreVolatile && isVolatile(m_recordColumns[c].type)))
                 continue;
             row.differs = cellDiffers(row, int(c));
         }

@@ -73,6 +73,8 @@ private:
     bool cellDiffers(const AlignedRow &row, int recordColumn) const;
     QVariant sideValue(const AlignedRow &row, int side, int recordColumn) const;
 
+    // The columns rows are lined up by across routers (key columns; for routes the prefix only).
+    bool alignsBy(int recordColumn) const;
     QueryKind m_kind = QueryKind::Facts;
     std::span<const ColumnInfo> m_recordColumns;
     QList<ComparisonSide> m_sides;
