@@ -29,6 +29,21 @@
 
 namespace rl {
 
+namespace {
+
+// The desktop's one client: its id names it in the activity panel and in throttle overrides.
+ClientIdentity identityFrom(const EngineSettings &settings)
+{
+    ClientIdentity me;
+    me.id = QStringLiteral("desktop");
+    me.role = roleFromName(settings.operatorRole).value_or(Role::Internal);
+    if (me.role == Role::External)
+        me.customer = settings.operatorCustomer.trimmed();
+    return me;
+}
+
+} // namespace
+
 MainWindow::MainWindow(RouterDataService *service, QWidget *parent)
     : QMainWindow(parent), m_service(service), m_inventory(new InventoryPanel(this)), m_queryBar(new QueryBar(this)),
       m_results(new QTabWidget(this)), m_activity(new ActivityPanel(service, this)),
@@ -85,9 +100,7 @@ MainWindow::MainWindow(RouterDataService *service, QWidget *parent)
     connect(m_queryBar, &QueryBar::runRequested, this, &MainWindow::runQuery);
 
     if (m_service) {
-        m_inventory->setInventory(m_service->inventory());
-        for (const Router &r : m_service->inventory().routers())
-            m_inventory->setRouterStatus(r.name, m_service->routerStatus(r.name));
+        refreshInventory();
         connect(m_service, &RouterDataService::routerStatusChanged, m_inventory, &InventoryPanel::setRouterStatus);
         connect(m_service, &RouterDataService::partReady, this, [this](const QString &id, const RouterResult &part) {
             if (ResultTab *tab = resultFor(id))
@@ -181,7 +194,7 @@ QString MainWindow::runQuery(QueryKind kind, const QueryParams &params, qint64 m
     req.params = params;
     req.maxAgeSeconds = maxAgeSeconds;
     req.urgency = Urgency::Interactive;
-    req.client.role = roleFromName(m_service->settings().operatorRole).value_or(Role::Internal);
+    req.client = clientIdentity();
     // Our own id, so the tab exists before the first part can arrive.
     static int counter = 0;
     req.id = QStringLiteral("ui-%1-%2").arg(QCoreApplication::applicationPid()).arg(++counter);
@@ -251,16 +264,57 @@ void MainWindow::onResponse(const Response &response)
 void MainWindow::openSettings()
 {
     SettingsDialog dlg(m_service->settings(), this);
+    // The customers the inventory knows, offered for an external operator to pick from.
+    QStringList customers;
+    for (const Connection &c : m_service->inventory().connections())
+        customers << c.customer;
+    for (const Router &r : m_service->inventory().routers())
+        customers << r.tags.value(QStringLiteral("customer"));
+    customers.removeAll(QString());
+    customers.removeDuplicates();
+    customers.sort(Qt::CaseInsensitive);
+    dlg.setCustomers(customers);
     if (dlg.exec() != QDialog::Accepted)
         return;
-    ClientIdentity me;
-    me.role = roleFromName(dlg.settings().operatorRole).value_or(Role::Internal);
-    if (const Error e = m_service->applySettings(me, dlg.settings()))
+    if (const Error e = applySettings(dlg.settings()))
         QMessageBox::warning(this, tr("Settings not applied"), e.message);
     else {
         QSettings s;
         dlg.settings().save(s);
     }
+}
+
+ClientIdentity MainWindow::clientIdentity() const
+{
+    return identityFrom(m_service ? m_service->settings() : EngineSettings::defaults());
+}
+
+Error MainWindow::applySettings(const EngineSettings &settings)
+{
+    // The new settings apply as the client they describe (a role change takes effect at once).
+    if (Error e = m_service->applySettings(identityFrom(settings), settings))
+        return e;
+    refreshInventory();
+    return {};
+}
+
+void MainWindow::refreshInventory()
+{
+    // Only what this client may see: an external operator sees its customer's routers and
+    // connections, not those of the other customers sharing a provider edge.
+    const ClientIdentity me = clientIdentity();
+    const Inventory &all = m_service->inventory();
+    Inventory mine;
+    for (const QString &name : m_service->visibleRouters(me)) {
+        if (const Router *r = all.router(name))
+            (void)mine.addRouter(*r); // valid already: it is in the engine's inventory
+    }
+    for (const Connection &c : m_service->visibleConnections(me))
+        mine.addConnection(c);
+    m_inventory->setInventory(mine);
+    for (const Router &r : mine.routers())
+        m_inventory->setRouterStatus(r.name, m_service->routerStatus(r.name));
+    m_queryBar->setRouterCount(int(m_inventory->checkedRouters().size()));
 }
 
 void MainWindow::openPasteBox()

@@ -1,6 +1,8 @@
 #pragma once
 
+#include "engine/api/error.h"
 #include "engine/api/request.h"
+#include "engine/service/engine_settings.h"
 #include "ui/export/session_report.h"
 
 #include <QHash>
@@ -41,6 +43,12 @@ public:
     ResultTab *currentResult() const;
     ResultTab *resultFor(const QString &requestId) const;
     const SessionReport &sessionReport() const { return m_report; }
+    // Who this desktop is to the engine (role and customer from the settings): every request
+    // goes out as this client, and the inventory panel shows only what this client may see.
+    ClientIdentity clientIdentity() const;
+    // Hands the settings to the engine and, when it takes them, shows the inventory as the
+    // (possibly new) client sees it. The Settings dialog ends here; nothing is written to disk.
+    Error applySettings(const EngineSettings &settings);
 
 public Q_SLOTS:
     QString runQuery(rl::QueryKind kind, const rl::QueryParams &params, qint64 maxAgeSeconds);
@@ -66,6 +74,7 @@ private:
     void onResponse(const Response &response);
     void showProgress();
     void restoreLayout();
+    void refreshInventory();
     void saveLayout();
 
     RouterDataService *m_service;

@@ -19,6 +19,7 @@ const QString maxOutputBytes = QStringLiteral("engine/maxOutputBytes");
 const QString historyRetentionDays = QStringLiteral("store/historyRetentionDays");
 const QString storePath = QStringLiteral("store/path");
 const QString operatorRole = QStringLiteral("operator/role");
+const QString operatorCustomer = QStringLiteral("engine/operatorCustomer");
 const QString cacheTtl = QStringLiteral("cache/ttlSeconds/");
 const QString loadThreshold = QStringLiteral("throttle/loadThreshold");
 const QString tightenFactor = QStringLiteral("throttle/tightenFactor");
@@ -107,6 +108,7 @@ EngineSettings EngineSettings::load(QSettings &s)
     e.historyRetentionDays = s.value(Key::historyRetentionDays, e.historyRetentionDays).toInt();
     e.storePath = s.value(Key::storePath, e.storePath).toString();
     e.operatorRole = s.value(Key::operatorRole, e.operatorRole).toString();
+    e.operatorCustomer = s.value(Key::operatorCustomer, e.operatorCustomer).toString().trimmed();
     for (QueryKind k : allQueryKinds()) {
         e.cacheTtlSeconds[k] = s.value(Key::cacheTtl + queryKindName(k), e.cacheTtlFor(k)).toInt();
         e.priority.kindWeight[k] = s.value(Key::kindWeight + queryKindName(k), e.priority.kindWeight.value(k)).toInt();
@@ -143,6 +145,7 @@ void EngineSettings::save(QSettings &s) const
     s.setValue(Key::historyRetentionDays, historyRetentionDays);
     s.setValue(Key::storePath, storePath);
     s.setValue(Key::operatorRole, operatorRole);
+    s.setValue(Key::operatorCustomer, operatorCustomer);
     for (QueryKind k : allQueryKinds()) {
         s.setValue(Key::cacheTtl + queryKindName(k), cacheTtlFor(k));
         s.setValue(Key::kindWeight + queryKindName(k), priority.kindWeight.value(k));

@@ -26,6 +26,7 @@ struct EngineSettings {
     int historyRetentionDays = 30;
     QString storePath;                // empty: the user's data folder
     QString operatorRole = QStringLiteral("internal");
+    QString operatorCustomer;         // role external: the customer this operator works for
 
     static EngineSettings defaults();
     static EngineSettings load(QSettings &settings);

@@ -1,5 +1,6 @@
 // Drives the real window against the built-in demo lab (offscreen).
 #include "engine/service/router_data_service.h"
+#include "ui/dialogs/settings_dialog.h"
 #include "ui/main_window.h"
 #include "ui/models/comparison_model.h"
 #include "ui/models/record_filter_proxy_model.h"
@@ -12,6 +13,7 @@
 
 #include <QApplication>
 #include <QComboBox>
+#include <QDialogButtonBox>
 #include <QFile>
 #include <QLineEdit>
 #include <QPushButton>
@@ -19,8 +21,38 @@
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTreeView>
 
 using namespace rl;
+
+namespace {
+
+// What the inventory panel lists: its group rows and the routers under them.
+struct PanelContents {
+    QStringList groups;
+    QStringList routers;
+};
+
+PanelContents panelContents(InventoryPanel *panel)
+{
+    PanelContents out;
+    const auto *tree = panel->findChild<QTreeView *>();
+    if (!tree)
+        return out;
+    const QAbstractItemModel *m = tree->model();
+    for (int g = 0; g < m->rowCount(); ++g) {
+        const QModelIndex group = m->index(g, 0);
+        out.groups << group.data().toString();
+        for (int r = 0; r < m->rowCount(group); ++r)
+            out.routers << m->index(r, 0, group).data().toString();
+    }
+    out.groups.sort();
+    out.routers.removeDuplicates();
+    out.routers.sort();
+    return out;
+}
+
+} // namespace
 
 class TestMainWindow : public QObject
 {
@@ -35,6 +67,8 @@ private Q_SLOTS:
     void invalidParamsDisableRun();
     void ctrlReturnRuns();
     void throttledRequestShowsInActivity();
+    void externalOperatorSeesOnlyItsCustomer();
+    void settingsDialogAsksExternalForCustomer();
 
 private:
     std::unique_ptr<RouterDataService> m_service;
@@ -204,6 +238,89 @@ void TestMainWindow::throttledRequestShowsInActivity()
     QVERIFY(shown.wait(20000));
     QTRY_COMPARE_WITH_TIMEOUT(activity->rowCount(), 0, 5000);
     QVERIFY(!m_service->applySettings(admin, before).isError());
+}
+
+void TestMainWindow::externalOperatorSeesOnlyItsCustomer()
+{
+    const EngineSettings before = m_service->settings();
+    InventoryPanel *panel = m_window->inventoryPanel();
+    const QStringList everyRouter = [&] {
+        QStringList all = m_service->inventory().routerNames();
+        all.sort();
+        return all;
+    }();
+    QCOMPARE(panelContents(panel).routers, everyRouter);
+
+    // A customer engineer for globex: its provider edge and its own router, nothing else.
+    EngineSettings globex = before;
+    globex.operatorRole = QStringLiteral("external");
+    globex.operatorCustomer = QStringLiteral("globex");
+    const Error applied = m_window->applySettings(globex);
+    QVERIFY2(!applied.isError(), qPrintable(applied.toString()));
+    QCOMPARE(m_window->clientIdentity().role, Role::External);
+    QCOMPARE(m_window->clientIdentity().customer, QStringLiteral("globex"));
+    const QStringList globexRouters{QStringLiteral("ce-globex"), QStringLiteral("pe1-par")};
+    QCOMPARE(panelContents(panel).routers, globexRouters);
+
+    // Grouped by connection: globex's connection only, though pe1-par also serves initech.
+    panel->setGrouping(InventoryPanel::Grouping::Connection);
+    const PanelContents byConnection = panelContents(panel);
+    QCOMPARE(byConnection.groups, QStringList{QStringLiteral("globex-par-210 (globex)")});
+    QCOMPARE(byConnection.routers, globexRouters);
+
+    // A query runs as that customer and answers.
+    panel->setChecked(globexRouters);
+    QSignalSpy shown(m_window.get(), &MainWindow::responseShown);
+    const QString id = m_window->runQuery(QueryKind::LinkStatus, {}, 0);
+    QVERIFY(shown.wait(30000));
+    ResultTab *tab = m_window->resultFor(id);
+    QVERIFY(tab && tab->isComplete());
+    QCOMPARE(tab->request().client.customer, QStringLiteral("globex"));
+    QCOMPARE(tab->request().client.role, Role::External);
+    const RecordTableModel *model = tab->tableModel();
+    QVERIFY(model->rowCount() >= 1);
+    QStringList answered;
+    for (int r = 0; r < model->rowCount(); ++r) {
+        QVERIFY2(!model->isErrorRow(r), qPrintable(model->index(r, 1).data().toString()));
+        answered << model->index(r, 0).data().toString();
+    }
+    answered.removeDuplicates();
+    answered.sort();
+    QCOMPARE(answered, globexRouters);
+
+    // Back to internal: everything is listed again.
+    EngineSettings internal = before;
+    internal.operatorRole = QStringLiteral("internal");
+    QVERIFY(!m_window->applySettings(internal).isError());
+    QVERIFY(m_window->clientIdentity().customer.isEmpty());
+    QCOMPARE(panelContents(panel).routers, everyRouter);
+    QVERIFY(panelContents(panel).groups.size() > 1);
+    panel->setGrouping(InventoryPanel::Grouping::Site);
+    QCOMPARE(panelContents(panel).routers, everyRouter);
+    QVERIFY(!m_window->applySettings(before).isError());
+}
+
+void TestMainWindow::settingsDialogAsksExternalForCustomer()
+{
+    EngineSettings s = EngineSettings::defaults();
+    SettingsDialog dlg(s);
+    dlg.setCustomers({QStringLiteral("globex"), QStringLiteral("initech")});
+    auto *role = dlg.findChild<QComboBox *>(QStringLiteral("operatorRole"));
+    auto *customer = dlg.findChild<QComboBox *>(QStringLiteral("operatorCustomer"));
+    QVERIFY(role && customer);
+    QCOMPARE(customer->count(), 2);
+    QPushButton *ok = dlg.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
+    QVERIFY(!customer->isEnabled()); // internal: no customer
+    QVERIFY(ok->isEnabled());
+    role->setCurrentIndex(role->findData(QStringLiteral("external")));
+    QVERIFY(customer->isEnabled());
+    QVERIFY(!ok->isEnabled()); // external without a customer would be refused everything
+    customer->setCurrentIndex(customer->findText(QStringLiteral("globex")));
+    QVERIFY(ok->isEnabled());
+    QCOMPARE(dlg.settings().operatorRole, QStringLiteral("external"));
+    QCOMPARE(dlg.settings().operatorCustomer, QStringLiteral("globex"));
+    role->setCurrentIndex(role->findData(QStringLiteral("admin")));
+    QVERIFY(!customer->isEnabled());
 }
 
 QTEST_MAIN(TestMainWindow)

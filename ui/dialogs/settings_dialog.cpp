@@ -46,7 +46,7 @@ QComboBox *actionBox(ThrottleAction a)
 SettingsDialog::SettingsDialog(const EngineSettings &settings, QWidget *parent)
     : QDialog(parent), m_settings(settings), m_throttle(new QTableWidget(3, 4, this)), m_connect(new QSpinBox(this)),
       m_command(new QSpinBox(this)), m_request(new QSpinBox(this)), m_cache(new QTableWidget(QueryKindCount, 2, this)),
-      m_role(new QComboBox(this)), m_profile(new QLineEdit(this)), m_credMode(new QComboBox(this)),
+      m_role(new QComboBox(this)), m_customer(new QComboBox(this)), m_customerNote(new QLabel(this)), m_profile(new QLineEdit(this)), m_credMode(new QComboBox(this)),
       m_keyFile(new QLineEdit(this)), m_password(new QLineEdit(this)), m_keychainStatus(new QLabel(this))
 {
     setWindowTitle(tr("Settings"));
@@ -101,8 +101,22 @@ SettingsDialog::SettingsDialog(const EngineSettings &settings, QWidget *parent)
     m_role->addItem(tr("internal"), QStringLiteral("internal"));
     m_role->addItem(tr("external"), QStringLiteral("external"));
     m_role->addItem(tr("admin"), QStringLiteral("admin"));
+    m_role->setObjectName(QStringLiteral("operatorRole"));
     m_role->setCurrentIndex(qMax(0, m_role->findData(settings.operatorRole)));
     form->addRow(tr("Operator role"), m_role);
+    // Editable: an operator may name a customer the loaded inventory does not list yet.
+    m_customer->setEditable(true);
+    m_customer->setObjectName(QStringLiteral("operatorCustomer"));
+    m_customer->setInsertPolicy(QComboBox::NoInsert);
+    m_customer->setEditText(settings.operatorCustomer);
+    m_customerNote->setText(tr("An external operator works for one customer and sees only that customer's "
+                               "routers and connections. Choose the customer here; internal and admin "
+                               "operators see everything and need none."));
+    m_customerNote->setWordWrap(true);
+    form->addRow(tr("Customer"), m_customer);
+    form->addRow(m_customerNote);
+    connect(m_role, &QComboBox::currentIndexChanged, this, &SettingsDialog::updateCustomerField);
+    connect(m_customer, &QComboBox::editTextChanged, this, &SettingsDialog::updateCustomerField);
     tabs->addTab(general, tr("Timeouts and role"));
 
     // Cache ages
@@ -153,11 +167,30 @@ SettingsDialog::SettingsDialog(const EngineSettings &settings, QWidget *parent)
     tabs->addTab(cred, tr("Credentials"));
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    m_ok = buttons->button(QDialogButtonBox::Ok);
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(tabs);
     layout->addWidget(buttons);
+    updateCustomerField();
+}
+
+void SettingsDialog::setCustomers(const QStringList &customers)
+{
+    const QString current = m_customer->currentText();
+    m_customer->clear();
+    m_customer->addItems(customers);
+    m_customer->setEditText(current); // the operator's choice stays, listed or not
+}
+
+void SettingsDialog::updateCustomerField()
+{
+    const bool external = m_role->currentData().toString() == QLatin1String("external");
+    m_customer->setEnabled(external);
+    // The engine refuses an external client without a customer: do not let one be saved.
+    if (m_ok)
+        m_ok->setEnabled(!external || !m_customer->currentText().trimmed().isEmpty());
 }
 
 void SettingsDialog::storePassword()
@@ -191,6 +224,7 @@ EngineSettings SettingsDialog::settings() const
     s.commandTimeoutMs = m_command->value();
     s.requestTimeoutMs = m_request->value();
     s.operatorRole = m_role->currentData().toString();
+    s.operatorCustomer = m_customer->currentText().trimmed();
     for (int r = 0; r < m_cache->rowCount(); ++r)
         s.cacheTtlSeconds.insert(QueryKind(m_cache->item(r, 0)->data(Qt::UserRole).toInt()),
                                  static_cast<QSpinBox *>(m_cache->cellWidget(r, 1))->value());

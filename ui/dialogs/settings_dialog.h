@@ -8,6 +8,7 @@ class QComboBox;
 class QDoubleSpinBox;
 class QLabel;
 class QLineEdit;
+class QPushButton;
 class QSpinBox;
 class QTableWidget;
 
@@ -24,9 +25,12 @@ class SettingsDialog final : public QDialog
 public:
     explicit SettingsDialog(const EngineSettings &settings, QWidget *parent = nullptr);
     EngineSettings settings() const;
+    // The inventory's customers, offered in the Customer field (a name can still be typed).
+    void setCustomers(const QStringList &customers);
 
 private:
     void storePassword();
+    void updateCustomerField();
 
     EngineSettings m_settings;
     QTableWidget *m_throttle;
@@ -35,6 +39,9 @@ private:
     QSpinBox *m_request;
     QTableWidget *m_cache;
     QComboBox *m_role;
+    QComboBox *m_customer;
+    QLabel *m_customerNote;
+    QPushButton *m_ok = nullptr;
     QLineEdit *m_profile;
     QComboBox *m_credMode;
     QLineEdit *m_keyFile;

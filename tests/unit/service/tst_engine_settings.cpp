@@ -23,6 +23,8 @@ private Q_SLOTS:
         s.priority.agingPerSecond = 2.5;
         s.priority.kindWeight[QueryKind::Optics] = 77;
         s.cacheTtlSeconds[QueryKind::ArpTable] = 9;
+        s.operatorRole = QStringLiteral("external");
+        s.operatorCustomer = QStringLiteral("globex");
         {
             QSettings qs(file, QSettings::IniFormat);
             s.save(qs);
@@ -36,6 +38,9 @@ private Q_SLOTS:
         QCOMPARE(back.priority, s.priority);
         QCOMPARE(back.cacheTtlFor(QueryKind::ArpTable), 9);
         QCOMPARE(back.cacheTtlFor(QueryKind::Facts), 3600);
+        QCOMPARE(qs.value("engine/operatorCustomer").toString(), QString("globex"));
+        QCOMPARE(back.operatorRole, QString("external"));
+        QCOMPARE(back.operatorCustomer, QString("globex"));
     }
 
     void emptyStoreGivesDefaults()
@@ -47,6 +52,8 @@ private Q_SLOTS:
         QCOMPARE(d.throttle, def.throttle);
         QCOMPARE(d.priority, def.priority);
         QCOMPARE(d.maxInFlightTotal, def.maxInFlightTotal);
+        QCOMPARE(d.operatorRole, QString("internal"));
+        QVERIFY(d.operatorCustomer.isEmpty()); // no customer until an external operator names one
     }
 
     void unknownActionNameFallsBack()
