@@ -63,7 +63,7 @@
         <translation>Bildschirmfoto-Rundgang nach DIR speichern, dann beenden.</translation>
     </message>
     <message>
-        <source>Language of the interface (de, fr, en); default: the system's.</source>
+        <source>Language of the interface (de, fr, en); default: the system&apos;s.</source>
         <translation>Sprache der Oberfläche (de, fr, en); Standard: die des Systems.</translation>
     </message>
 </context>
@@ -107,7 +107,10 @@
     </message>
     <message numerus="yes">
         <source>%n other request(s) share this router command</source>
-        <translation><numerusform>%n weitere Anfrage nutzt diesen Router-Befehl</numerusform><numerusform>%n weitere Anfragen nutzen diesen Router-Befehl</numerusform></translation>
+        <translation>
+            <numerusform>%n weitere Anfrage nutzt diesen Router-Befehl</numerusform>
+            <numerusform>%n weitere Anfragen nutzen diesen Router-Befehl</numerusform>
+        </translation>
     </message>
     <message>
         <source>Router</source>
@@ -329,7 +332,7 @@
         <translation>Unbekannter Host-Schlüssel — %1</translation>
     </message>
     <message>
-        <source>RouterLens has not seen &lt;b&gt;%1&lt;/b&gt;'s SSH host key before. Compare the fingerprint below with the one its owner published. Trust it only if they match: a different key can mean someone is in between.</source>
+        <source>RouterLens has not seen &lt;b&gt;%1&lt;/b&gt;&apos;s SSH host key before. Compare the fingerprint below with the one its owner published. Trust it only if they match: a different key can mean someone is in between.</source>
         <translation>RouterLens kennt den SSH-Host-Schlüssel von &lt;b&gt;%1&lt;/b&gt; noch nicht. Vergleichen Sie den Fingerabdruck unten mit dem, den der Betreiber veröffentlicht hat. Vertrauen Sie ihm nur, wenn beide übereinstimmen: Ein anderer Schlüssel kann bedeuten, dass jemand dazwischen sitzt.</translation>
     </message>
     <message>
@@ -452,11 +455,17 @@
     </message>
     <message numerus="yes">
         <source>%1 · %n routers</source>
-        <translation><numerusform>%1 · %n Router</numerusform><numerusform>%1 · %n Router</numerusform></translation>
+        <translation>
+            <numerusform>%1 · %n Router</numerusform>
+            <numerusform>%1 · %n Router</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Asking %n router(s)…</source>
-        <translation><numerusform>Frage %n Router ab…</numerusform><numerusform>Frage %n Router ab…</numerusform></translation>
+        <translation>
+            <numerusform>Frage %n Router ab…</numerusform>
+            <numerusform>Frage %n Router ab…</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 of %2 routers answered…</source>
@@ -468,7 +477,10 @@
     </message>
     <message numerus="yes">
         <source>Done: %n router(s) answered.</source>
-        <translation><numerusform>Fertig: %n Router hat geantwortet.</numerusform><numerusform>Fertig: %n Router haben geantwortet.</numerusform></translation>
+        <translation>
+            <numerusform>Fertig: %n Router hat geantwortet.</numerusform>
+            <numerusform>Fertig: %n Router haben geantwortet.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Settings not applied</source>
@@ -506,7 +518,7 @@
 <context>
     <name>rl::PasteBoxDialog</name>
     <message>
-        <source>Paste box — read a router's output offline</source>
+        <source>Paste box — read a router&apos;s output offline</source>
         <translation>Einfügefeld — Ausgabe eines Routers offline lesen</translation>
     </message>
     <message>
@@ -531,7 +543,10 @@
     </message>
     <message numerus="yes">
         <source>Read as the output of “%1”: %n row(s).</source>
-        <translation><numerusform>Gelesen als Ausgabe von „%1“: %n Zeile.</numerusform><numerusform>Gelesen als Ausgabe von „%1“: %n Zeilen.</numerusform></translation>
+        <translation>
+            <numerusform>Gelesen als Ausgabe von „%1“: %n Zeile.</numerusform>
+            <numerusform>Gelesen als Ausgabe von „%1“: %n Zeilen.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -618,7 +633,10 @@
     </message>
     <message numerus="yes">
         <source>%1 on %n router(s)</source>
-        <translation><numerusform>%1 auf %n Router</numerusform><numerusform>%1 auf %n Routern</numerusform></translation>
+        <translation>
+            <numerusform>%1 auf %n Router</numerusform>
+            <numerusform>%1 auf %n Routern</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -722,7 +740,10 @@
     </message>
     <message numerus="yes">
         <source>%1 · %n row(s)</source>
-        <translation><numerusform>%1 · %n Zeile</numerusform><numerusform>%1 · %n Zeilen</numerusform></translation>
+        <translation>
+            <numerusform>%1 · %n Zeile</numerusform>
+            <numerusform>%1 · %n Zeilen</numerusform>
+        </translation>
     </message>
     <message>
         <source>now</source>
@@ -968,6 +989,14 @@
     <message>
         <source>Stored in the OS keychain.</source>
         <translation>Im Schlüsselbund des Systems gespeichert.</translation>
+    </message>
+    <message>
+        <source>An external operator works for one customer and sees only that customer&apos;s routers and connections. Choose the customer here; internal and admin operators see everything and need none.</source>
+        <translation>Ein externer Bediener arbeitet für einen Kunden und sieht nur dessen Router und Anschlüsse. Wählen Sie hier den Kunden; interne Bediener und Administratoren sehen alles und brauchen keinen.</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Kunde</translation>
     </message>
 </context>
 </TS>

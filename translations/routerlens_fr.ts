@@ -63,7 +63,7 @@
         <translation>Enregistrer la visite en captures d’écran dans DIR, puis quitter.</translation>
     </message>
     <message>
-        <source>Language of the interface (de, fr, en); default: the system's.</source>
+        <source>Language of the interface (de, fr, en); default: the system&apos;s.</source>
         <translation>Langue de l’interface (de, fr, en) ; par défaut : celle du système.</translation>
     </message>
 </context>
@@ -107,7 +107,10 @@
     </message>
     <message numerus="yes">
         <source>%n other request(s) share this router command</source>
-        <translation><numerusform>%n autre requête partage cette commande</numerusform><numerusform>%n autres requêtes partagent cette commande</numerusform></translation>
+        <translation>
+            <numerusform>%n autre requête partage cette commande</numerusform>
+            <numerusform>%n autres requêtes partagent cette commande</numerusform>
+        </translation>
     </message>
     <message>
         <source>Router</source>
@@ -329,7 +332,7 @@
         <translation>Clé d’hôte inconnue — %1</translation>
     </message>
     <message>
-        <source>RouterLens has not seen &lt;b&gt;%1&lt;/b&gt;'s SSH host key before. Compare the fingerprint below with the one its owner published. Trust it only if they match: a different key can mean someone is in between.</source>
+        <source>RouterLens has not seen &lt;b&gt;%1&lt;/b&gt;&apos;s SSH host key before. Compare the fingerprint below with the one its owner published. Trust it only if they match: a different key can mean someone is in between.</source>
         <translation>RouterLens ne connaît pas encore la clé d’hôte SSH de &lt;b&gt;%1&lt;/b&gt;. Comparez l’empreinte ci-dessous avec celle publiée par son exploitant. Ne lui faites confiance que si elles concordent : une clé différente peut signifier qu’un tiers s’est interposé.</translation>
     </message>
     <message>
@@ -452,11 +455,17 @@
     </message>
     <message numerus="yes">
         <source>%1 · %n routers</source>
-        <translation><numerusform>%1 · %n routeur</numerusform><numerusform>%1 · %n routeurs</numerusform></translation>
+        <translation>
+            <numerusform>%1 · %n routeur</numerusform>
+            <numerusform>%1 · %n routeurs</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Asking %n router(s)…</source>
-        <translation><numerusform>Interrogation de %n routeur…</numerusform><numerusform>Interrogation de %n routeurs…</numerusform></translation>
+        <translation>
+            <numerusform>Interrogation de %n routeur…</numerusform>
+            <numerusform>Interrogation de %n routeurs…</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 of %2 routers answered…</source>
@@ -468,7 +477,10 @@
     </message>
     <message numerus="yes">
         <source>Done: %n router(s) answered.</source>
-        <translation><numerusform>Terminé : %n routeur a répondu.</numerusform><numerusform>Terminé : %n routeurs ont répondu.</numerusform></translation>
+        <translation>
+            <numerusform>Terminé : %n routeur a répondu.</numerusform>
+            <numerusform>Terminé : %n routeurs ont répondu.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Settings not applied</source>
@@ -506,7 +518,7 @@
 <context>
     <name>rl::PasteBoxDialog</name>
     <message>
-        <source>Paste box — read a router's output offline</source>
+        <source>Paste box — read a router&apos;s output offline</source>
         <translation>Zone de collage — lire la sortie d’un routeur hors ligne</translation>
     </message>
     <message>
@@ -531,7 +543,10 @@
     </message>
     <message numerus="yes">
         <source>Read as the output of “%1”: %n row(s).</source>
-        <translation><numerusform>Lu comme la sortie de « %1 » : %n ligne.</numerusform><numerusform>Lu comme la sortie de « %1 » : %n lignes.</numerusform></translation>
+        <translation>
+            <numerusform>Lu comme la sortie de « %1 » : %n ligne.</numerusform>
+            <numerusform>Lu comme la sortie de « %1 » : %n lignes.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -618,7 +633,10 @@
     </message>
     <message numerus="yes">
         <source>%1 on %n router(s)</source>
-        <translation><numerusform>%1 sur %n routeur</numerusform><numerusform>%1 sur %n routeurs</numerusform></translation>
+        <translation>
+            <numerusform>%1 sur %n routeur</numerusform>
+            <numerusform>%1 sur %n routeurs</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -722,7 +740,10 @@
     </message>
     <message numerus="yes">
         <source>%1 · %n row(s)</source>
-        <translation><numerusform>%1 · %n ligne</numerusform><numerusform>%1 · %n lignes</numerusform></translation>
+        <translation>
+            <numerusform>%1 · %n ligne</numerusform>
+            <numerusform>%1 · %n lignes</numerusform>
+        </translation>
     </message>
     <message>
         <source>now</source>
@@ -968,6 +989,14 @@
     <message>
         <source>Stored in the OS keychain.</source>
         <translation>Enregistré dans le trousseau du système.</translation>
+    </message>
+    <message>
+        <source>An external operator works for one customer and sees only that customer&apos;s routers and connections. Choose the customer here; internal and admin operators see everything and need none.</source>
+        <translation>Un opérateur externe travaille pour un seul client et ne voit que les routeurs et les raccordements de ce client. Choisissez ici le client ; les opérateurs internes et administrateurs voient tout et n&apos;en ont pas besoin.</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Client</translation>
     </message>
 </context>
 </TS>

@@ -29,6 +29,8 @@ void TestTranslations::embeddedAndTranslated_data()
                                    << "Cochez des routeurs à gauche, choisissez une requête, appuyez sur Ctrl+Entrée.";
     QTest::newRow("fr host key") << "fr" << "rl::KnownHostDialog" << "Do not trust" << "Ne pas faire confiance";
     QTest::newRow("fr source") << "fr" << "rl::RecordTableModel" << "stored" << "enregistré";
+    QTest::newRow("de customer") << "de" << "rl::SettingsDialog" << "Customer" << "Kunde";
+    QTest::newRow("fr customer") << "fr" << "rl::SettingsDialog" << "Customer" << "Client";
 }
 
 void TestTranslations::embeddedAndTranslated()
