@@ -67,6 +67,7 @@ struct Job {
     WorkState blocked = WorkState::Queued;
     bool heldBack = false;
     bool inFlight = false;
+    bool followUps = false;   // some waiter may need a second round; the others skip it entirely
     qint64 startedMs = 0;
     CancelFlag cancel;
 };
@@ -448,6 +449,7 @@ public:
                 workCv.notify_one();
             const QString router = job->router;
             const QStringList commands = job->commands;
+            const bool followUps = job->followUps; // fixed from here: see submit()
             ExecOptions options = config.exec;
             options.cancelled = job->cancel;
             lock.unlock();
@@ -467,7 +469,7 @@ public:
                 else
                     outcome.error = result.error();
             }
-            if (!outcome.error && !options.cancelled->load())
+            if (followUps && !outcome.error && !options.cancelled->load())
                 runFollowUps(lock, *job, *transport, options, outcome);
 
             lock.lock();
@@ -723,6 +725,11 @@ quint64 Scheduler::submit(WorkItem item)
     // Work in flight that every earlier waiter abandoned is being cancelled: start afresh.
     if (joinable && joinable->inFlight && joinable->cancel->load())
         joinable = nullptr;
+    // Work in flight that asks no second round cannot start one for a late waiter.
+    if (joinable && joinable->inFlight && item.followUps && !joinable->followUps)
+        joinable = nullptr;
+    if (joinable)
+        joinable->followUps = joinable->followUps || item.followUps;
     if (Job *job = joinable) {
         ++d->coalesced;
         if (!job->inFlight) {
@@ -774,6 +781,7 @@ quint64 Scheduler::submit(WorkItem item)
     job->key = key;
     job->router = std::move(item.router);
     job->commands = std::move(item.commands);
+    job->followUps = item.followUps;
     job->owner = w.client;
     job->entry = {job->id, w.priority, d->nextSeq++};
     const auto s = d->suspendedClients.constFind(w.client.id);

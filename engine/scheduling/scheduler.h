@@ -30,6 +30,7 @@ struct WorkItem {
     QStringList commands;    // the translator's commands: with the router, the coalescing key
     qint64 timeoutMs = 0;    // the part's whole life, queueing included; <= 0: none
     quint64 tag = 0;         // the caller's own reference (e.g. the index of the router in the request)
+    bool followUps = false;  // the answer may need a second round (SchedulerSink::followUpCommands)
 };
 
 // Who waits for a unit of work; the outcome names every waiter so each can be parsed with

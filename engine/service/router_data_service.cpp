@@ -616,6 +616,7 @@ QString RouterDataService::submit(Request request)
         item.urgency = request.urgency;
         item.params = request.params;
         item.commands = std::move(commands).value();
+        item.followUps = t->hasFollowUps(request.kind);
         item.timeoutMs = d->settings.requestTimeoutMs;
         item.tag = quint64(i);
         work.append(std::move(item));

@@ -15,6 +15,10 @@ public:
     Result<QStringList> commands(QueryKind kind, const QueryParams &params) const override;
     Result<QStringList> followUpCommands(QueryKind kind, const QueryParams &params,
                                          const QList<CommandOutput> &firstRound) const override;
+    bool hasFollowUps(QueryKind kind) const override
+    {
+        return kind == QueryKind::ReceivedRoutes || kind == QueryKind::AdvertisedRoutes;
+    }
     Result<RecordSet> parse(QueryKind kind, const QueryParams &params, const QList<CommandOutput> &outputs) const override;
     Result<PastedParse> parsePasted(QueryKind kind, const QByteArray &text) const override;
 

@@ -37,6 +37,9 @@ public:
     // command: the router's text is not trusted. An error here is the waiter's answer.
     virtual Result<QStringList> followUpCommands(QueryKind kind, const QueryParams &params,
                                                  const QList<CommandOutput> &firstRound) const;
+    // Whether followUpCommands() may return commands for this kind: work that never needs a
+    // second round skips it (and keeps coalescing while in flight).
+    virtual bool hasFollowUps(QueryKind kind) const { Q_UNUSED(kind); return false; }
     // Outputs are in the order of commands() followed by followUpCommands(). Text it cannot read
     // is parse-error naming the line, never an empty table.
     virtual Result<RecordSet> parse(QueryKind kind, const QueryParams &params,

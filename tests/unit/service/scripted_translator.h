@@ -30,6 +30,8 @@ public:
         }
     }
 
+    bool hasFollowUps(QueryKind kind) const override { return kind == QueryKind::ReceivedRoutes; }
+
     Result<QStringList> followUpCommands(QueryKind kind, const QueryParams &params,
                                          const QList<CommandOutput> &firstRound) const override
     {
