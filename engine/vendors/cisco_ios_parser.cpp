@@ -318,6 +318,7 @@ Result<QList<RouteRecord>> CiscoIosParser::bgpTable(const QByteArray &text)
         return e;
     QList<RouteRecord> out;
     StringInterner paths;
+    auto setPath = [&out](quint32 row, const QString &path) { out[row].asPath = path; };
     TableColumns cols;
     bool inTable = false, sawSomething = false, reserved = false;
     bool headerSeen = false, xrBanner = false, countedEmpty = false;
@@ -375,7 +376,7 @@ Result<QList<RouteRecord>> CiscoIosParser::bgpTable(const QByteArray &text)
         while (pathEnd > p && (pathEnd[-1] == ' ' || pathEnd[-1] == '\t'))
             --pathEnd;
         if (pathEnd > p)
-            row.asPath = paths.intern(std::string_view(p, size_t(pathEnd - p)));
+            paths.push(std::string_view(p, size_t(pathEnd - p)), quint32(out.size() - 1), setPath);
         need = Need::Nothing;
         return {};
     };
@@ -562,6 +563,7 @@ Result<QList<RouteRecord>> CiscoIosParser::bgpTable(const QByteArray &text)
         if (!onlyPrompts)
             return formatError(what, text, QStringLiteral("it has no \"Network  Next Hop\" header"));
     }
+    paths.flush(setPath);
     return out;
 }
 

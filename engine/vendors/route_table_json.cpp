@@ -402,17 +402,26 @@ public:
         }
         if (!m_reason.isEmpty())
             return clitext::formatError(m_title, m_text, m_reason);
+        m_paths.flush(PathSink{m_rows});
         return RecordSet(m_kind, m_rows);
     }
 
     QList<RouteRecord> &out() { return m_rows; }
-    StringInterner &paths() { return m_paths; }
+    // The AS path of the last record: interned a few rows later, so the lookups' memory
+    // latencies overlap (StringInterner::push); the text lies in the parser's string buffer,
+    // which holds until the next document. finish() completes the last ones.
+    void setPath(std::string_view text) { m_paths.push(text, quint32(m_rows.size() - 1), PathSink{m_rows}); }
     StringInterner &names() { return m_names; }
     // The route being read, named in an error.
     void setContext(std::string_view prefix) { m_context.assign(prefix.data(), prefix.size()); }
     QueryKind kind() const { return m_kind; }
 
 private:
+    struct PathSink {
+        QList<RouteRecord> &rows;
+        void operator()(quint32 row, const QString &path) const { rows[row].asPath = path; }
+    };
+
     std::string_view m_rowKey;
     QueryKind m_kind;
     QString m_what, m_title;
@@ -464,7 +473,7 @@ bool eosPath(Walker &w, const IpPrefix &prefix, od::object &path)
                     as.remove_suffix(2);
                 else if (as == "i" || as == "e" || as == "?")
                     as = {};
-                r.asPath = w.paths().intern(as);
+                w.setPath(as);
                 return true;
             });
         } else if (keyIs(k, "med")) {
@@ -537,7 +546,7 @@ bool nxPath(Walker &w, od::object &path)
         else if (keyIs(k, "ipv6nexthop"))
             nh6 = asString(v);
         else if (keyIs(k, "aspath"))
-            r.asPath = w.paths().intern(clitext::trimmed(asString(v)));
+            w.setPath(clitext::trimmed(asString(v)));
         else if (keyIs(k, "metric"))
             r.med = asInteger(v);
         else if (keyIs(k, "localpref"))
@@ -639,7 +648,7 @@ bool junosEntry(Walker &w, od::object &e)
     return w.fields(e, [&](od::raw_json_string k, od::value &v) {
         if (keyIs(k, "as-path")) {
             const auto [path, origin] = splitOrigin(w.jvalue(v));
-            r.asPath = w.paths().intern(path);
+            w.setPath(path);
             r.origin = origin;
         } else if (keyIs(k, "local-preference")) {
             r.localPref = clitext::toInt(w.jvalue(v)).value_or(-1);

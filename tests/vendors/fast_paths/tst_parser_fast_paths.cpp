@@ -18,6 +18,8 @@ class TstParserFastPaths final : public QObject
 private slots:
     void internerSharesEqualText();
     void internerSurvivesGrowth();
+    void internerDeferredMatchesImmediate();
+    void internerLeavesNonAsciiAlone();
     void jsonParsesInPlaceOrCopied_data();
     void jsonParsesInPlaceOrCopied();
     void parserBuffersReleasedAfterBigDocument();
@@ -61,6 +63,52 @@ void TstParserFastPaths::internerSurvivesGrowth()
         QCOMPARE(again.constData(), first[i].constData());
     }
     QCOMPARE(in.size(), size_t(20000));
+}
+
+// push()/flush() hand every row the same shared string intern() would, in any order of
+// repeats, across growth of the table and with fewer rows than the pipeline is deep.
+void TstParserFastPaths::internerDeferredMatchesImmediate()
+{
+    for (int rows : {0, 1, 5, 16, 17, 40000}) {
+        std::vector<std::string> texts;
+        for (int i = 0; i < rows; ++i)
+            texts.push_back(i % 7 == 3 ? std::string() : std::to_string((i * 7919) % 5003) + " 3356 1299");
+        StringInterner deferred, immediate;
+        QList<QString> got(rows, QStringLiteral("unset"));
+        int calls = 0;
+        auto assign = [&](quint32 row, const QString &s) {
+            got[qsizetype(row)] = s;
+            ++calls;
+        };
+        for (int i = 0; i < rows; ++i)
+            deferred.push(texts[size_t(i)], quint32(i), assign);
+        deferred.flush(assign);
+        QCOMPARE(calls, rows);
+        for (int i = 0; i < rows; ++i) {
+            const QString want = immediate.intern(texts[size_t(i)]);
+            QCOMPARE(got[i], want);
+            if (i > 0 && texts[size_t(i)] == texts[size_t(i - 1)] && !want.isEmpty())
+                QCOMPARE(got[i].constData(), got[i - 1].constData());
+        }
+        QCOMPARE(deferred.size(), immediate.size());
+        // Equal texts share one string wherever they sit.
+        for (int i = 0; i + 5003 < rows; i += 997) {
+            if (!texts[size_t(i)].empty() && texts[size_t(i)] == texts[size_t(i + 5003)])
+                QCOMPARE(got[i].constData(), got[i + 5003].constData());
+        }
+    }
+}
+
+// A text with bytes above 0x7f is decoded as UTF-8 and never matched against the ASCII
+// strings by the widened compare (Latin-1 "\xe9" is not "\u00e9" from UTF-8 "\xc3\xa9").
+void TstParserFastPaths::internerLeavesNonAsciiAlone()
+{
+    StringInterner in;
+    QCOMPARE(in.intern("caf\xc3\xa9"), QString::fromUtf8("caf\xc3\xa9"));
+    QCOMPARE(in.intern("caf\xe9 x"), QString::fromUtf8("caf\xe9 x"));
+    QCOMPARE(in.size(), size_t(0));
+    QCOMPARE(in.intern("cafe"), QStringLiteral("cafe"));
+    QCOMPARE(in.size(), size_t(1));
 }
 
 void TstParserFastPaths::jsonParsesInPlaceOrCopied_data()
