@@ -2,10 +2,8 @@
 
 #include "engine/vendors/address_scan.h"
 #include "engine/vendors/cli_text.h"
-#include "engine/vendors/json_dom.h"
+#include "engine/vendors/json_pull.h"
 #include "engine/vendors/string_interner.h"
-
-#include <simdjson.h>
 
 #include <algorithm>
 #ifdef __SSE2__
@@ -14,117 +12,15 @@
 #if defined(__x86_64__) && defined(__GNUC__)
 #include <immintrin.h>
 #endif
-#include <cmath>
 #include <cstring>
 #include <string>
 #include <string_view>
 
 namespace rl {
 
-namespace od = simdjson::ondemand;
-using simdjson::error_code;
-using simdjson::SUCCESS;
+using jsonpull::Kind;
 
 namespace {
-
-// One On-Demand parser per thread, reused: its buffers are sized by the largest document it
-// read. Past jsondom::kKeptParserCapacity they are freed once the table's records are built,
-// as for the DOM parser, so a worker does not keep a full table's index for the next answer.
-od::parser &threadParser()
-{
-    thread_local od::parser parser;
-    return parser;
-}
-
-class ParserRelease final
-{
-public:
-    explicit ParserRelease(od::parser &parser) : m_parser(parser) {}
-    ~ParserRelease()
-    {
-        if (m_parser.capacity() > jsondom::kKeptParserCapacity)
-            m_parser = od::parser();
-    }
-    ParserRelease(const ParserRelease &) = delete;
-    ParserRelease &operator=(const ParserRelease &) = delete;
-
-private:
-    od::parser &m_parser;
-};
-
-template<size_t N>
-inline bool keyIs(od::raw_json_string key, const char (&literal)[N])
-{
-    // The raw key is quote-terminated inside a padded buffer: comparing N bytes is safe.
-    return std::memcmp(key.raw(), literal, N - 1) == 0 && key.raw()[N - 1] == '"';
-}
-
-// A member's key (EOS: the prefix) as it lies in the document when it has no escapes,
-// without unescaped_key()'s call and copy; false when it needs unescaping. The key is closed inside the padded buffer, so
-// the 16-byte loads stay within the document's padding.
-inline bool plainKey(od::raw_json_string key, std::string_view &out)
-{
-    const char *start = key.raw(), *p = start;
-#ifdef __SSE2__
-    const __m128i q = _mm_set1_epi8('"'), bs = _mm_set1_epi8('\\');
-    for (;; p += 16) {
-        const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p));
-        const unsigned quotes = unsigned(_mm_movemask_epi8(_mm_cmpeq_epi8(x, q)));
-        const unsigned slashes = unsigned(_mm_movemask_epi8(_mm_cmpeq_epi8(x, bs)));
-        if (quotes | slashes) {
-            const unsigned first = unsigned(__builtin_ctz(quotes | slashes));
-            if (!(quotes >> first & 1))
-                return false;
-            out = std::string_view(start, size_t(p - start) + first);
-            return true;
-        }
-    }
-#else
-    for (; *p != '"'; ++p) {
-        if (*p == '\\')
-            return false;
-    }
-    out = std::string_view(start, size_t(p - start));
-    return true;
-#endif
-}
-
-inline std::string_view asString(od::value &v)
-{
-    // (Reading the string in place from raw_json_token() measured slower than get_string:
-    // the walk then has to skip or re-read the value.)
-    std::string_view s;
-    return v.get_string().get(s) == SUCCESS ? s : std::string_view();
-}
-
-// A number, or a string holding one ("65001", asdot "65000.100"); -1 otherwise.
-qint64 asInteger(od::value &v)
-{
-    // A plain integer is nearly every case: tried first (a failed get leaves the value unread).
-    int64_t plain;
-    if (v.get_int64().get(plain) == SUCCESS)
-        return plain;
-    od::json_type t{};
-    if (v.type().get(t) != SUCCESS)
-        return -1;
-    if (t == od::json_type::number) {
-        int64_t i;
-        if (v.get_int64().get(i) == SUCCESS)
-            return i;
-        uint64_t u;
-        if (v.get_uint64().get(u) == SUCCESS)
-            return qint64(u);
-        double d;
-        if (v.get_double().get(d) == SUCCESS)
-            return std::isnan(d) ? -1 : qint64(d);
-        return -1;
-    }
-    if (t == od::json_type::string) {
-        const std::string_view s = clitext::trimmed(asString(v));
-        return clitext::parseAsn(s).value_or(clitext::toInt(s).value_or(-1));
-    }
-    return -1;
-}
 
 // Where the JSON document sits in the text: after any echoed command or banner, up to the
 // last closing bracket (a trailing prompt follows it).
@@ -230,8 +126,12 @@ int lineAt(const QByteArray &text, qsizetype offset)
     return 1 + int(std::count(text.constData(), text.constData() + offset, '\n'));
 }
 
-// The walk over one document. Every step returns false once something failed; the first
-// failure is kept (a simdjson error, or a reason the document is not the expected table).
+// The walk over one document, with jsonpull::Reader. Every step returns false once something
+// failed; the first failure is kept (the reader's, or a reason the document is not the
+// expected table).
+//
+// The callbacks of fields() and rows() find the cursor at a value; a value a callback leaves
+// unread is skipped (and still checked) after it returns, so a walk names only what it reads.
 class Walker
 {
 public:
@@ -241,8 +141,8 @@ public:
     {
     }
 
-    // Finds and opens the document. False with error() set when there is none.
-    bool open(od::parser &parser)
+    // Finds the document. False with the error set when there is none.
+    bool open()
     {
         const DocumentSpan span = locate(m_text);
         if (!span.found) {
@@ -253,125 +153,140 @@ public:
             return false;
         }
         m_docStart = span.start;
-        const size_t len = size_t(span.end - span.start);
+        const char *begin = m_text.constData() + span.start, *end = m_text.constData() + span.end;
         // Bounded by the smallest text a row can be, should the key also name other things.
-        const qsizetype rows = countKey(m_text.constData() + span.start, m_text.constData() + span.end, m_rowKey);
-        m_rows.reserve(std::min<qsizetype>(rows, qsizetype(len / 24)));
-        // On-Demand reads up to SIMDJSON_PADDING bytes past the document: parse in place when
-        // the array's allocation has them, else copy (rare: transports leave room).
-        if (m_text.capacity() - span.end >= qsizetype(simdjson::SIMDJSON_PADDING)) {
-            m_base = m_text.constData() + span.start;
-            m_opened = !fail(parser.iterate(m_base, len, size_t(m_text.capacity() - span.start)).get(m_doc));
-            return m_opened;
-        }
-        m_copy = simdjson::padded_string(m_text.constData() + span.start, len);
-        m_base = m_copy.data();
-        m_opened = !fail(parser.iterate(m_copy).get(m_doc));
-        return m_opened;
-    }
-
-    od::document &doc() { return m_doc; }
-
-    // Records a simdjson failure (and where it happened) unless one is already kept.
-    bool fail(error_code e)
-    {
-        if (e == SUCCESS)
-            return false;
-        if (m_err == SUCCESS && m_reason.isEmpty()) {
-            m_err = e;
-            const char *at = nullptr;
-            if (m_opened && m_doc.current_location().get(at) == SUCCESS && at && m_base)
-                m_failOffset = m_docStart + qsizetype(at - m_base);
-        }
+        const qsizetype rows = countKey(begin, end, m_rowKey);
+        m_rows.reserve(std::min<qsizetype>(rows, qsizetype((end - begin) / 24)));
+        m_base = begin;
+        m_r = jsonpull::Reader(begin, end);
         return true;
     }
+
     // The document is JSON but not the table asked for.
     bool refuse(const QString &why)
     {
-        if (m_err == SUCCESS && m_reason.isEmpty())
+        if (m_r.ok() && m_reason.isEmpty())
             m_reason = why;
         return false;
     }
 
-    // Calls fn(key, value) for every member; false when fn or the JSON failed.
+    Kind peek() { return m_r.peek(); }
+
+    // Calls fn(key) for every member of the object at the cursor, with the cursor at the
+    // member's value; any other value is skipped. False when fn or the JSON failed.
     template<typename Fn>
-    bool fields(od::object &obj, Fn &&fn)
+    bool fields(Fn &&fn)
     {
-        for (auto f : obj) {
-            od::field field;
-            if (fail(std::move(f).get(field)))
+        const Kind k = m_r.peek();
+        if (k != Kind::Object)
+            return k != Kind::Bad && m_r.skip();
+        if (!deeper())
+            return false;
+        m_r.enter();
+        bool first = true;
+        std::string_view key;
+        while (m_r.member(first, key)) {
+            const char *at = m_r.pos();
+            if (!fn(key))
                 return false;
-            if (!fn(field.key(), field.value()))
+            if (m_r.pos() == at && !m_r.skip())
                 return false;
         }
-        return true;
-    }
-    template<typename Fn>
-    bool fields(od::value &v, Fn &&fn)
-    {
-        od::object obj;
-        const error_code e = v.get_object().get(obj);
-        if (e == simdjson::INCORRECT_TYPE)
-            return true; // not an object: nothing of ours in it
-        if (fail(e))
-            return false;
-        return fields(obj, fn);
+        --m_depth;
+        return m_r.ok();
     }
 
-    // Calls fn(object) for every row: an array's objects, or the one object itself (the
-    // vendors print a single row without the array).
+    // Calls fn() for every row, the cursor at the row's object: an array's objects, or the
+    // one object itself (the vendors print a single row without the array).
     template<typename Fn>
-    bool rows(od::value &v, Fn &&fn)
+    bool rows(Fn &&fn)
     {
-        od::json_type t{};
-        if (fail(v.type().get(t)))
+        const Kind k = m_r.peek();
+        if (k == Kind::Object)
+            return row(fn);
+        if (k != Kind::Array)
+            return k != Kind::Bad && m_r.skip();
+        if (!deeper())
             return false;
-        if (t == od::json_type::object) {
-            od::object o;
-            if (fail(v.get_object().get(o)))
+        m_r.enter();
+        bool first = true;
+        while (m_r.item(first)) {
+            const Kind i = m_r.peek();
+            if (i == Kind::Object) {
+                if (!row(fn))
+                    return false;
+            } else if (i == Kind::Bad || !m_r.skip()) {
                 return false;
-            return fn(o);
+            }
         }
-        if (t != od::json_type::array)
-            return true;
-        od::array a;
-        if (fail(v.get_array().get(a)))
-            return false;
-        for (auto item : a) {
-            od::value x;
-            if (fail(std::move(item).get(x)))
-                return false;
-            od::object o;
-            const error_code e = x.get_object().get(o);
-            if (e == simdjson::INCORRECT_TYPE)
-                continue;
-            if (fail(e) || !fn(o))
-                return false;
-        }
-        return true;
+        --m_depth;
+        return m_r.ok();
     }
 
     // The first row of a value ([{...}, ...] or {...}); the others are skipped.
     template<typename Fn>
-    bool firstRow(od::value &v, Fn &&fn)
+    bool firstRow(Fn &&fn)
     {
         bool done = false;
-        return rows(v, [&](od::object &o) {
+        return rows([&] {
             if (done)
                 return true;
             done = true;
-            return fn(o);
+            return fn();
         });
     }
 
+    // The string at the cursor; empty (and the value skipped) when it is something else.
+    std::string_view str()
+    {
+        std::string_view s;
+        const Kind k = m_r.peek();
+        if (k == Kind::String)
+            m_r.string(s);
+        else if (k != Kind::Bad)
+            m_r.skip();
+        return s;
+    }
+
+    // A number, or a string holding one ("65001", asdot "65000.100"); -1 otherwise.
+    qint64 integer()
+    {
+        const Kind k = m_r.peek();
+        if (k == Kind::Number) {
+            qint64 v = -1;
+            bool integral;
+            return m_r.number(v, integral) ? v : -1;
+        }
+        if (k == Kind::String) {
+            std::string_view s;
+            if (!m_r.string(s))
+                return -1;
+            s = clitext::trimmed(s);
+            return clitext::parseAsn(s).value_or(clitext::toInt(s).value_or(-1));
+        }
+        if (k != Kind::Bad)
+            m_r.skip();
+        return -1;
+    }
+
+    // true or false at the cursor into b; anything else is skipped and b left alone.
+    void boolean(bool &b)
+    {
+        const Kind k = m_r.peek();
+        if ((k == Kind::True || k == Kind::False) && m_r.literal(k))
+            b = k == Kind::True;
+        else if (k != Kind::Bad)
+            m_r.skip();
+    }
+
     // Junos wraps values: [{"data": "x"}] or {"data": "x"} is "x".
-    std::string_view jvalue(od::value &v)
+    std::string_view jvalue()
     {
         std::string_view out;
-        firstRow(v, [&](od::object &o) {
-            return fields(o, [&](od::raw_json_string k, od::value &x) {
-                if (keyIs(k, "data"))
-                    out = asString(x);
+        firstRow([&] {
+            return fields([&](std::string_view k) {
+                if (k == "data")
+                    out = str();
                 return true;
             });
         });
@@ -383,21 +298,17 @@ public:
     {
         if (m_openError)
             return m_openError;
-        const char *after = nullptr;
-        if (m_err == SUCCESS && m_reason.isEmpty() && m_doc.current_location().get(after) == SUCCESS) {
-            // Not at the end: something follows the root value (current_location is
-            // OUT_OF_BOUNDS exactly when the whole document was read).
-            m_failOffset = m_docStart + qsizetype(after - m_base);
-            m_err = simdjson::TRAILING_CONTENT;
-        }
-        if (m_err != SUCCESS) {
-            const QString where = m_failOffset >= 0 ? QStringLiteral("line %1").arg(lineAt(m_text, m_failOffset))
-                                                    : QStringLiteral("its end (line %1)").arg(lineAt(m_text, m_text.size()));
+        if (m_r.ok() && m_reason.isEmpty())
+            m_r.atEnd();
+        if (!m_r.ok()) {
+            const qsizetype at = m_docStart + qsizetype(m_r.errorAt() - m_base);
             const QString route = m_context.empty() ? QString()
                                                     : QStringLiteral(", after route %1").arg(clitext::toQString(m_context));
             return Error(ErrorCode::ParseError,
-                         QStringLiteral("RouterLens could not read the %1 output: the JSON is damaged or cut short at %2%3 (%4).")
-                             .arg(m_what, where, route, QString::fromLatin1(simdjson::error_message(m_err))),
+                         QStringLiteral("RouterLens could not read the %1 output: the JSON is damaged or cut short at line %2%3 (%4).")
+                             .arg(m_what)
+                             .arg(lineAt(m_text, at))
+                             .arg(route, QString::fromLatin1(m_r.error())),
                          QStringLiteral("output begins: %1").arg(QString::fromUtf8(m_text.mid(m_docStart, 120))));
         }
         if (!m_reason.isEmpty())
@@ -408,13 +319,12 @@ public:
 
     QList<RouteRecord> &out() { return m_rows; }
     // The AS path of the last record: interned a few rows later, so the lookups' memory
-    // latencies overlap (StringInterner::push); the text lies in the parser's string buffer,
-    // which holds until the next document. finish() completes the last ones.
+    // latencies overlap (StringInterner::push); the text lies in the document or the
+    // reader's storage, both alive until finish() completes the last ones.
     void setPath(std::string_view text) { m_paths.push(text, quint32(m_rows.size() - 1), PathSink{m_rows}); }
     StringInterner &names() { return m_names; }
     // The route being read, named in an error.
     void setContext(std::string_view prefix) { m_context.assign(prefix.data(), prefix.size()); }
-    QueryKind kind() const { return m_kind; }
 
 private:
     struct PathSink {
@@ -422,18 +332,32 @@ private:
         void operator()(quint32 row, const QString &path) const { rows[row].asPath = path; }
     };
 
+    // The walk's own nesting (NX-OS recurses as deep as the document's TABLE_/ROW_ pairs).
+    bool deeper()
+    {
+        if (++m_depth <= 256)
+            return true;
+        return m_r.fail("the document is nested more than 256 levels deep");
+    }
+
+    template<typename Fn>
+    bool row(Fn &fn)
+    {
+        const char *at = m_r.pos();
+        if (!fn())
+            return false;
+        return m_r.pos() != at || m_r.skip();
+    }
+
     std::string_view m_rowKey;
     QueryKind m_kind;
     QString m_what, m_title;
     const QByteArray &m_text;
-    simdjson::padded_string m_copy;
     const char *m_base = nullptr;
     qsizetype m_docStart = 0;
-    od::document m_doc;
+    jsonpull::Reader m_r;
+    int m_depth = 0;
     Error m_openError;
-    bool m_opened = false;
-    error_code m_err = SUCCESS;
-    qsizetype m_failOffset = -1;
     QString m_reason;
     std::string m_context;
     QList<RouteRecord> m_rows;
@@ -455,19 +379,19 @@ RouteOrigin eosOrigin(std::string_view o)
     return RouteOrigin::Unknown;
 }
 
-bool eosPath(Walker &w, const IpPrefix &prefix, od::object &path)
+bool eosPath(Walker &w, const IpPrefix &prefix)
 {
     RouteRecord &r = w.out().emplace_back();
     r.prefix = prefix;
-    return w.fields(path, [&](od::raw_json_string k, od::value &v) {
-        if (keyIs(k, "nextHop")) {
-            if (auto nh = addressscan::address(asString(v)))
+    return w.fields([&](std::string_view k) {
+        if (k == "nextHop") {
+            if (auto nh = addressscan::address(w.str()))
                 r.nextHop = *nh;
-        } else if (keyIs(k, "asPathEntry")) {
-            return w.fields(v, [&](od::raw_json_string k2, od::value &v2) {
-                if (!keyIs(k2, "asPath"))
+        } else if (k == "asPathEntry") {
+            return w.fields([&](std::string_view k2) {
+                if (k2 != "asPath")
                     return true;
-                std::string_view as = asString(v2);
+                std::string_view as = w.str();
                 // "65001 65002 i": the origin letter ends the text, the origin is in routeType.
                 if (as.size() >= 2 && as[as.size() - 2] == ' ' && (as.back() == 'i' || as.back() == 'e' || as.back() == '?'))
                     as.remove_suffix(2);
@@ -476,19 +400,18 @@ bool eosPath(Walker &w, const IpPrefix &prefix, od::object &path)
                 w.setPath(as);
                 return true;
             });
-        } else if (keyIs(k, "med")) {
-            r.med = asInteger(v);
-        } else if (keyIs(k, "localPreference")) {
-            r.localPref = asInteger(v);
-        } else if (keyIs(k, "routeType")) {
-            return w.fields(v, [&](od::raw_json_string k2, od::value &v2) {
-                bool b;
-                if (keyIs(k2, "origin"))
-                    r.origin = eosOrigin(asString(v2));
-                else if (keyIs(k2, "valid") && v2.get_bool().get(b) == SUCCESS)
-                    r.valid = b;
-                else if (keyIs(k2, "active") && v2.get_bool().get(b) == SUCCESS)
-                    r.best = b;
+        } else if (k == "med") {
+            r.med = w.integer();
+        } else if (k == "localPreference") {
+            r.localPref = w.integer();
+        } else if (k == "routeType") {
+            return w.fields([&](std::string_view k2) {
+                if (k2 == "origin")
+                    r.origin = eosOrigin(w.str());
+                else if (k2 == "valid")
+                    w.boolean(r.valid);
+                else if (k2 == "active")
+                    w.boolean(r.best);
                 return true;
             });
         }
@@ -496,34 +419,19 @@ bool eosPath(Walker &w, const IpPrefix &prefix, od::object &path)
     });
 }
 
-bool eosEntries(Walker &w, od::value &entries)
+bool eosEntries(Walker &w)
 {
-    od::object o;
-    const error_code e = entries.get_object().get(o);
-    if (e == simdjson::INCORRECT_TYPE)
-        return true;
-    if (w.fail(e))
-        return false;
-    for (auto f : o) {
-        od::field field;
-        if (w.fail(std::move(f).get(field)))
-            return false;
-        std::string_view key;
-        if (!plainKey(field.key(), key) && w.fail(field.unescaped_key().get(key)))
-            return false;
+    return w.fields([&](std::string_view key) {
         const auto prefix = addressscan::prefix(key);
         if (!prefix)
             return w.refuse(notAPrefix(key));
         w.setContext(key);
-        const bool ok = w.fields(field.value(), [&](od::raw_json_string k, od::value &v) {
-            if (!keyIs(k, "bgpRoutePaths"))
+        return w.fields([&](std::string_view k) {
+            if (k != "bgpRoutePaths")
                 return true;
-            return w.rows(v, [&](od::object &path) { return eosPath(w, *prefix, path); });
+            return w.rows([&] { return eosPath(w, *prefix); });
         });
-        if (!ok)
-            return false;
-    }
-    return true;
+    });
 }
 
 // ---- NX-OS --------------------------------------------------------------------------------
@@ -535,28 +443,28 @@ RouteOrigin nxOrigin(std::string_view o)
     return routeOriginFromName(clitext::toQString(o));
 }
 
-bool nxPath(Walker &w, od::object &path)
+bool nxPath(Walker &w)
 {
     RouteRecord &r = w.out().emplace_back();
     std::string_view nh4, nh6, status;
     bool sawStatus = false;
-    const bool ok = w.fields(path, [&](od::raw_json_string k, od::value &v) {
-        if (keyIs(k, "ipnexthop"))
-            nh4 = asString(v);
-        else if (keyIs(k, "ipv6nexthop"))
-            nh6 = asString(v);
-        else if (keyIs(k, "aspath"))
-            w.setPath(clitext::trimmed(asString(v)));
-        else if (keyIs(k, "metric"))
-            r.med = asInteger(v);
-        else if (keyIs(k, "localpref"))
-            r.localPref = asInteger(v);
-        else if (keyIs(k, "origin"))
-            r.origin = nxOrigin(asString(v));
-        else if (keyIs(k, "best"))
-            r.best = asString(v) == ">";
-        else if (keyIs(k, "status"))
-            status = asString(v), sawStatus = true;
+    const bool ok = w.fields([&](std::string_view k) {
+        if (k == "ipnexthop")
+            nh4 = w.str();
+        else if (k == "ipv6nexthop")
+            nh6 = w.str();
+        else if (k == "aspath")
+            w.setPath(clitext::trimmed(w.str()));
+        else if (k == "metric")
+            r.med = w.integer();
+        else if (k == "localpref")
+            r.localPref = w.integer();
+        else if (k == "origin")
+            r.origin = nxOrigin(w.str());
+        else if (k == "best")
+            r.best = w.str() == ">";
+        else if (k == "status")
+            status = w.str(), sawStatus = true;
         return true;
     });
     if (auto a = addressscan::address(nh4.empty() ? nh6 : nh4))
@@ -567,22 +475,22 @@ bool nxPath(Walker &w, od::object &path)
 
 // One ROW_prefix: its prefix may come before or after its paths, so the paths' records get
 // the prefix once the row is read.
-bool nxPrefixRow(Walker &w, od::object &row)
+bool nxPrefixRow(Walker &w)
 {
     const qsizetype first = w.out().size();
     std::string_view v4, v6;
-    bool ok = w.fields(row, [&](od::raw_json_string k, od::value &v) {
-        if (keyIs(k, "ipprefix")) {
-            v4 = asString(v);
+    bool ok = w.fields([&](std::string_view k) {
+        if (k == "ipprefix") {
+            v4 = w.str();
             w.setContext(v4);
-        } else if (keyIs(k, "ipv6prefix")) {
-            v6 = asString(v);
+        } else if (k == "ipv6prefix") {
+            v6 = w.str();
             w.setContext(v6);
-        } else if (keyIs(k, "TABLE_path")) {
-            return w.fields(v, [&](od::raw_json_string k2, od::value &v2) {
-                if (!keyIs(k2, "ROW_path"))
+        } else if (k == "TABLE_path") {
+            return w.fields([&](std::string_view k2) {
+                if (k2 != "ROW_path")
                     return true;
-                return w.rows(v2, [&](od::object &path) { return nxPath(w, path); });
+                return w.rows([&] { return nxPath(w); });
             });
         }
         return true;
@@ -600,23 +508,22 @@ bool nxPrefixRow(Walker &w, od::object &row)
 }
 
 // TABLE_/ROW_ nesting (vrf, afi, safi, rd) down to every TABLE_prefix.
-bool nxWalk(Walker &w, od::object &o, bool root, bool &sawVrfTable)
+bool nxWalk(Walker &w, bool root, bool &sawVrfTable)
 {
-    return w.fields(o, [&](od::raw_json_string k, od::value &v) {
-        if (keyIs(k, "TABLE_prefix")) {
-            return w.rows(v, [&](od::object &table) {
-                return w.fields(table, [&](od::raw_json_string k2, od::value &v2) {
-                    if (!keyIs(k2, "ROW_prefix"))
+    return w.fields([&](std::string_view k) {
+        if (k == "TABLE_prefix") {
+            return w.rows([&] {
+                return w.fields([&](std::string_view k2) {
+                    if (k2 != "ROW_prefix")
                         return true;
-                    return w.rows(v2, [&](od::object &row) { return nxPrefixRow(w, row); });
+                    return w.rows([&] { return nxPrefixRow(w); });
                 });
             });
         }
-        const char *raw = k.raw();
-        if (std::memcmp(raw, "TABLE_", 6) == 0 || std::memcmp(raw, "ROW_", 4) == 0) {
-            if (root && keyIs(k, "TABLE_vrf"))
+        if (clitext::startsWith(k, "TABLE_") || clitext::startsWith(k, "ROW_")) {
+            if (root && k == "TABLE_vrf")
                 sawVrfTable = true;
-            return w.rows(v, [&](od::object &inner) { return nxWalk(w, inner, false, sawVrfTable); });
+            return w.rows([&] { return nxWalk(w, false, sawVrfTable); });
         }
         return true;
     });
@@ -642,29 +549,29 @@ std::pair<std::string_view, RouteOrigin> splitOrigin(std::string_view path)
 }
 
 // One rt-entry: one record, with the first next hop (a received route has one).
-bool junosEntry(Walker &w, od::object &e)
+bool junosEntry(Walker &w)
 {
     RouteRecord &r = w.out().emplace_back();
-    return w.fields(e, [&](od::raw_json_string k, od::value &v) {
-        if (keyIs(k, "as-path")) {
-            const auto [path, origin] = splitOrigin(w.jvalue(v));
+    return w.fields([&](std::string_view k) {
+        if (k == "as-path") {
+            const auto [path, origin] = splitOrigin(w.jvalue());
             w.setPath(path);
             r.origin = origin;
-        } else if (keyIs(k, "local-preference")) {
-            r.localPref = clitext::toInt(w.jvalue(v)).value_or(-1);
-        } else if (keyIs(k, "med")) {
-            r.med = clitext::toInt(w.jvalue(v)).value_or(-1);
-        } else if (keyIs(k, "active-tag")) {
-            const std::string_view active = w.jvalue(v);
+        } else if (k == "local-preference") {
+            r.localPref = clitext::toInt(w.jvalue()).value_or(-1);
+        } else if (k == "med") {
+            r.med = clitext::toInt(w.jvalue()).value_or(-1);
+        } else if (k == "active-tag") {
+            const std::string_view active = w.jvalue();
             r.best = !active.empty() && (active[0] == '*' || active[0] == '+');
-        } else if (keyIs(k, "nh")) {
-            return w.firstRow(v, [&](od::object &nh) {
-                return w.fields(nh, [&](od::raw_json_string k2, od::value &v2) {
-                    if (keyIs(k2, "to")) {
-                        if (auto a = addressscan::address(clitext::trimmed(w.jvalue(v2))))
+        } else if (k == "nh") {
+            return w.firstRow([&] {
+                return w.fields([&](std::string_view k2) {
+                    if (k2 == "to") {
+                        if (auto a = addressscan::address(clitext::trimmed(w.jvalue())))
                             r.nextHop = *a;
-                    } else if (keyIs(k2, "via")) {
-                        r.interfaceName = w.names().intern(clitext::trimmed(w.jvalue(v2)));
+                    } else if (k2 == "via") {
+                        r.interfaceName = w.names().intern(clitext::trimmed(w.jvalue()));
                     }
                     return true;
                 });
@@ -674,18 +581,18 @@ bool junosEntry(Walker &w, od::object &e)
     });
 }
 
-bool junosRt(Walker &w, od::object &rt)
+bool junosRt(Walker &w)
 {
     const qsizetype first = w.out().size();
     std::string_view dest, length;
-    const bool ok = w.fields(rt, [&](od::raw_json_string k, od::value &v) {
-        if (keyIs(k, "rt-destination")) {
-            dest = clitext::trimmed(w.jvalue(v));
+    const bool ok = w.fields([&](std::string_view k) {
+        if (k == "rt-destination") {
+            dest = clitext::trimmed(w.jvalue());
             w.setContext(dest);
-        } else if (keyIs(k, "rt-prefix-length")) {
-            length = clitext::trimmed(w.jvalue(v));
-        } else if (keyIs(k, "rt-entry")) {
-            return w.rows(v, [&](od::object &e) { return junosEntry(w, e); });
+        } else if (k == "rt-prefix-length") {
+            length = clitext::trimmed(w.jvalue());
+        } else if (k == "rt-entry") {
+            return w.rows([&] { return junosEntry(w); });
         }
         return true;
     });
@@ -708,30 +615,30 @@ bool junosRt(Walker &w, od::object &rt)
 
 // A root object: route-information, or several routing engines' answers of which the first
 // is read.
-bool junosRoot(Walker &w, od::object &root, bool &sawRouteInfo)
+bool junosRoot(Walker &w, bool &sawRouteInfo)
 {
-    return w.fields(root, [&](od::raw_json_string k, od::value &v) {
-        if (keyIs(k, "multi-routing-engine-results")) {
-            return w.firstRow(v, [&](od::object &results) {
-                return w.fields(results, [&](od::raw_json_string k2, od::value &v2) {
-                    if (!keyIs(k2, "multi-routing-engine-item"))
+    return w.fields([&](std::string_view k) {
+        if (k == "multi-routing-engine-results") {
+            return w.firstRow([&] {
+                return w.fields([&](std::string_view k2) {
+                    if (k2 != "multi-routing-engine-item")
                         return true;
-                    return w.firstRow(v2, [&](od::object &item) { return junosRoot(w, item, sawRouteInfo); });
+                    return w.firstRow([&] { return junosRoot(w, sawRouteInfo); });
                 });
             });
         }
-        if (!keyIs(k, "route-information") || sawRouteInfo)
+        if (k != "route-information" || sawRouteInfo)
             return true;
         sawRouteInfo = true;
-        return w.firstRow(v, [&](od::object &info) {
-            return w.fields(info, [&](od::raw_json_string k2, od::value &v2) {
-                if (!keyIs(k2, "route-table"))
+        return w.firstRow([&] {
+            return w.fields([&](std::string_view k2) {
+                if (k2 != "route-table")
                     return true;
-                return w.rows(v2, [&](od::object &table) {
-                    return w.fields(table, [&](od::raw_json_string k3, od::value &v3) {
-                        if (!keyIs(k3, "rt"))
+                return w.rows([&] {
+                    return w.fields([&](std::string_view k3) {
+                        if (k3 != "rt")
                             return true;
-                        return w.rows(v3, [&](od::object &rt) { return junosRt(w, rt); });
+                        return w.rows([&] { return junosRt(w); });
                     });
                 });
             });
@@ -739,47 +646,42 @@ bool junosRoot(Walker &w, od::object &root, bool &sawRouteInfo)
     });
 }
 
-// Opens the document's root object; false (with the walker's error) when there is none.
-bool rootObject(Walker &w, od::object &root, const QString &missing)
+// True when the document's root is an object (the cursor then at it); else refuses.
+bool rootObject(Walker &w, const QString &missing)
 {
-    od::json_type t{};
-    if (w.fail(w.doc().type().get(t)))
+    const Kind k = w.peek();
+    if (k == Kind::Bad)
         return false;
-    if (t != od::json_type::object)
-        return w.refuse(missing);
-    return !w.fail(w.doc().get_object().get(root));
+    return k == Kind::Object || w.refuse(missing);
 }
 
 } // namespace
 
 Result<RecordSet> RouteTableJson::eos(QueryKind kind, const QString &command, const QByteArray &text)
 {
-    od::parser &parser = threadParser();
-    const ParserRelease release(parser);
     Walker w(kind, command, text, "\"nextHop\"");
-    if (!w.open(parser))
+    if (!w.open())
         return w.finish();
-    od::object root;
     const QString noVrfs = QStringLiteral("it has no \"vrfs\" member");
     bool sawVrfs = false, sawVrf = false, sawEntries = false;
-    if (rootObject(w, root, noVrfs)) {
-        w.fields(root, [&](od::raw_json_string k, od::value &v) {
-            if (!keyIs(k, "vrfs"))
+    if (rootObject(w, noVrfs)) {
+        const bool ok = w.fields([&](std::string_view k) {
+            if (k != "vrfs")
                 return true;
             sawVrfs = true;
-            return w.fields(v, [&](od::raw_json_string, od::value &vrf) {
+            return w.fields([&](std::string_view) {
                 sawVrf = true;
-                return w.fields(vrf, [&](od::raw_json_string k2, od::value &v2) {
-                    if (!keyIs(k2, "bgpRouteEntries"))
+                return w.fields([&](std::string_view k2) {
+                    if (k2 != "bgpRouteEntries")
                         return true;
                     sawEntries = true;
-                    return eosEntries(w, v2);
+                    return eosEntries(w);
                 });
             });
         });
-        if (!sawVrfs)
+        if (ok && !sawVrfs)
             w.refuse(noVrfs);
-        else if (sawVrf && !sawEntries) // a VRF answer without a route table is another command's output
+        else if (ok && sawVrf && !sawEntries) // a VRF answer without a route table is another command's output
             w.refuse(QStringLiteral("it has no \"bgpRouteEntries\" member"));
     }
     return w.finish();
@@ -787,30 +689,24 @@ Result<RecordSet> RouteTableJson::eos(QueryKind kind, const QString &command, co
 
 Result<RecordSet> RouteTableJson::nxos(QueryKind kind, const QString &command, const QByteArray &text)
 {
-    od::parser &parser = threadParser();
-    const ParserRelease release(parser);
     Walker w(kind, command, text, "nexthop\""); // ipnexthop, ipv6nexthop
-    if (!w.open(parser))
+    if (!w.open())
         return w.finish();
-    od::object root;
     const QString noVrf = QStringLiteral("it has no TABLE_vrf");
     bool sawVrfTable = false;
-    if (rootObject(w, root, noVrf) && nxWalk(w, root, true, sawVrfTable) && !sawVrfTable)
+    if (rootObject(w, noVrf) && nxWalk(w, true, sawVrfTable) && !sawVrfTable)
         w.refuse(noVrf);
     return w.finish();
 }
 
 Result<RecordSet> RouteTableJson::junos(QueryKind kind, const QString &command, const QByteArray &text)
 {
-    od::parser &parser = threadParser();
-    const ParserRelease release(parser);
     Walker w(kind, command, text, "\"as-path\"");
-    if (!w.open(parser))
+    if (!w.open())
         return w.finish();
-    od::object root;
     const QString noInfo = QStringLiteral("it has no route-information");
     bool sawRouteInfo = false;
-    if (rootObject(w, root, noInfo) && junosRoot(w, root, sawRouteInfo) && !sawRouteInfo)
+    if (rootObject(w, noInfo) && junosRoot(w, sawRouteInfo) && !sawRouteInfo)
         w.refuse(noInfo);
     return w.finish();
 }

@@ -1,9 +1,9 @@
 #pragma once
 
 // The big BGP route tables of EOS, NX-OS and Junos read from their JSON in one streaming pass
-// (simdjson On-Demand): routes become records in document order, with no DOM tree of the
-// whole table in between. A full table is hundreds of megabytes of JSON; the DOM parse alone
-// cost more than everything else the parser does.
+// (jsonpull::Reader, json_pull.h): routes become records in document order, with no DOM tree
+// and no structural index of the whole table in between. A full table is hundreds of
+// megabytes of JSON; the DOM parse alone cost more than everything else the parser does.
 //
 // Pure functions from text to records. Text that is not the expected document, and JSON that
 // is damaged or cut short anywhere (also inside fields the parser does not read), is
