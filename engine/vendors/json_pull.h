@@ -50,24 +50,10 @@ public:
     Kind peek()
     {
         blanks();
-        if (m_p == m_end) {
-            fail("the document ends where a value should follow");
-            return Kind::Bad;
-        }
-        switch (*m_p) {
-        case '{': return Kind::Object;
-        case '[': return Kind::Array;
-        case '"': return Kind::String;
-        case 't': return Kind::True;
-        case 'f': return Kind::False;
-        case 'n': return Kind::Null;
-        case '-':
-        case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7': case '8': case '9':
-            return Kind::Number;
-        default:
-            fail("a value was expected here");
-            return Kind::Bad;
-        }
+        if (m_p == m_end)
+            return badValue();
+        const Kind k = kindOf(*m_p);
+        return k != Kind::Bad ? k : badValue();
     }
 
     // Opens the object or array at the cursor (peek() said so).
@@ -76,7 +62,7 @@ public:
     // The next member of the object entered last: true with its name in key and the cursor at
     // its value; false after the closing brace, or on an error. `first` starts true and is
     // kept by the caller, one per object.
-    bool member(bool &first, std::string_view &key)
+    __attribute__((always_inline)) bool member(bool &first, std::string_view &key)
     {
         blanks();
         if (m_p == m_end)
@@ -108,7 +94,7 @@ public:
 
     // The next item of the array entered last: true with the cursor at it; false after the
     // closing bracket, or on an error.
-    bool item(bool &first)
+    __attribute__((always_inline)) bool item(bool &first)
     {
         blanks();
         if (m_p == m_end)
@@ -129,7 +115,7 @@ public:
 
     // The string at the cursor (peek() said String), unescaped. In place when it has no
     // escapes; else in the reader's own storage, which lives as long as the reader.
-    bool string(std::string_view &out)
+    __attribute__((always_inline)) bool string(std::string_view &out)
     {
         const char *start = ++m_p;
 #ifdef __SSE2__
@@ -320,7 +306,7 @@ public:
         return true;
     }
 
-    bool fail(const char *why)
+    __attribute__((cold, noinline)) bool fail(const char *why)
     {
         if (!m_error) {
             m_error = why;
@@ -331,13 +317,44 @@ public:
     }
 
 private:
-    static bool blank(char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; }
+    static bool blank(char c)
+    {
+        // One compare and one bit test: space, tab, newline, carriage return.
+        return quint8(c) <= ' ' && ((quint64(1) << quint8(c)) & ((quint64(1) << ' ') | (1u << '\t') | (1u << '\n') | (1u << '\r')));
+    }
+    static Kind kindOf(char c)
+    {
+        switch (c) {
+        case '{': return Kind::Object;
+        case '[': return Kind::Array;
+        case '"': return Kind::String;
+        case 't': return Kind::True;
+        case 'f': return Kind::False;
+        case 'n': return Kind::Null;
+        case '-':
+        case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7': case '8': case '9':
+            return Kind::Number;
+        default:
+            return Kind::Bad;
+        }
+    }
+    __attribute__((cold, noinline)) Kind badValue()
+    {
+        fail(m_p == m_end ? "the document ends where a value should follow" : "a value was expected here");
+        return Kind::Bad;
+    }
 
+    // Inline for the common case, no blank at all; runs of blanks out of line.
     void blanks()
     {
+        if (m_p != m_end && blank(*m_p))
+            blankRun();
+    }
+    __attribute__((noinline)) void blankRun()
+    {
+        ++m_p; // most runs are one space ("a" : 1, "b")
         if (m_p == m_end || !blank(*m_p))
             return;
-        ++m_p;
 #ifdef __SSE2__
         // Pretty-printed tables indent every line: runs of blanks are long.
         const __m128i sp = _mm_set1_epi8(' '), nl = _mm_set1_epi8('\n'), cr = _mm_set1_epi8('\r'), tab = _mm_set1_epi8('\t');
@@ -440,7 +457,7 @@ private:
     }
 
     // A string with escapes, control characters or non-ASCII bytes, from its first character.
-    bool slowString(const char *start, std::string_view &out)
+    __attribute__((noinline)) bool slowString(const char *start, std::string_view &out)
     {
         std::string decoded;
         bool escaped = false;
