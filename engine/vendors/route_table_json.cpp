@@ -22,6 +22,14 @@ using jsonpull::Kind;
 
 namespace {
 
+// A member name against a literal: a compare of known length, inlined (string_view's == calls
+// memcmp with a run-time length).
+template<size_t N>
+inline bool is(std::string_view key, const char (&literal)[N])
+{
+    return key.size() == N - 1 && std::memcmp(key.data(), literal, N - 1) == 0;
+}
+
 // Where the JSON document sits in the text: after any echoed command or banner, up to the
 // last closing bracket (a trailing prompt follows it).
 struct DocumentSpan {
@@ -283,9 +291,13 @@ public:
     std::string_view jvalue()
     {
         std::string_view out;
+        if (m_r.peek() == Kind::Array && m_r.wrappedString("data", out))
+            return out; // the one shape Junos prints, read straight
+        if (!m_r.ok())
+            return out;
         firstRow([&] {
             return fields([&](std::string_view k) {
-                if (k == "data")
+                if (is(k, "data"))
                     out = str();
                 return true;
             });
@@ -373,9 +385,9 @@ QString notAPrefix(std::string_view text)
 
 RouteOrigin eosOrigin(std::string_view o)
 {
-    if (o == "Igp" || o == "IGP") return RouteOrigin::Igp;
-    if (o == "Egp" || o == "EGP") return RouteOrigin::Egp;
-    if (o == "Incomplete") return RouteOrigin::Incomplete;
+    if (is(o, "Igp") || is(o, "IGP")) return RouteOrigin::Igp;
+    if (is(o, "Egp") || is(o, "EGP")) return RouteOrigin::Egp;
+    if (is(o, "Incomplete")) return RouteOrigin::Incomplete;
     return RouteOrigin::Unknown;
 }
 
@@ -384,12 +396,12 @@ bool eosPath(Walker &w, const IpPrefix &prefix)
     RouteRecord &r = w.out().emplace_back();
     r.prefix = prefix;
     return w.fields([&](std::string_view k) {
-        if (k == "nextHop") {
+        if (is(k, "nextHop")) {
             if (auto nh = addressscan::address(w.str()))
                 r.nextHop = *nh;
-        } else if (k == "asPathEntry") {
+        } else if (is(k, "asPathEntry")) {
             return w.fields([&](std::string_view k2) {
-                if (k2 != "asPath")
+                if (!is(k2, "asPath"))
                     return true;
                 std::string_view as = w.str();
                 // "65001 65002 i": the origin letter ends the text, the origin is in routeType.
@@ -400,17 +412,17 @@ bool eosPath(Walker &w, const IpPrefix &prefix)
                 w.setPath(as);
                 return true;
             });
-        } else if (k == "med") {
+        } else if (is(k, "med")) {
             r.med = w.integer();
-        } else if (k == "localPreference") {
+        } else if (is(k, "localPreference")) {
             r.localPref = w.integer();
-        } else if (k == "routeType") {
+        } else if (is(k, "routeType")) {
             return w.fields([&](std::string_view k2) {
-                if (k2 == "origin")
+                if (is(k2, "origin"))
                     r.origin = eosOrigin(w.str());
-                else if (k2 == "valid")
+                else if (is(k2, "valid"))
                     w.boolean(r.valid);
-                else if (k2 == "active")
+                else if (is(k2, "active"))
                     w.boolean(r.best);
                 return true;
             });
@@ -427,7 +439,7 @@ bool eosEntries(Walker &w)
             return w.refuse(notAPrefix(key));
         w.setContext(key);
         return w.fields([&](std::string_view k) {
-            if (k != "bgpRoutePaths")
+            if (!is(k, "bgpRoutePaths"))
                 return true;
             return w.rows([&] { return eosPath(w, *prefix); });
         });
@@ -449,21 +461,21 @@ bool nxPath(Walker &w)
     std::string_view nh4, nh6, status;
     bool sawStatus = false;
     const bool ok = w.fields([&](std::string_view k) {
-        if (k == "ipnexthop")
+        if (is(k, "ipnexthop"))
             nh4 = w.str();
-        else if (k == "ipv6nexthop")
+        else if (is(k, "ipv6nexthop"))
             nh6 = w.str();
-        else if (k == "aspath")
+        else if (is(k, "aspath"))
             w.setPath(clitext::trimmed(w.str()));
-        else if (k == "metric")
+        else if (is(k, "metric"))
             r.med = w.integer();
-        else if (k == "localpref")
+        else if (is(k, "localpref"))
             r.localPref = w.integer();
-        else if (k == "origin")
+        else if (is(k, "origin"))
             r.origin = nxOrigin(w.str());
-        else if (k == "best")
-            r.best = w.str() == ">";
-        else if (k == "status")
+        else if (is(k, "best"))
+            r.best = is(w.str(), ">");
+        else if (is(k, "status"))
             status = w.str(), sawStatus = true;
         return true;
     });
@@ -480,15 +492,15 @@ bool nxPrefixRow(Walker &w)
     const qsizetype first = w.out().size();
     std::string_view v4, v6;
     bool ok = w.fields([&](std::string_view k) {
-        if (k == "ipprefix") {
+        if (is(k, "ipprefix")) {
             v4 = w.str();
             w.setContext(v4);
-        } else if (k == "ipv6prefix") {
+        } else if (is(k, "ipv6prefix")) {
             v6 = w.str();
             w.setContext(v6);
-        } else if (k == "TABLE_path") {
+        } else if (is(k, "TABLE_path")) {
             return w.fields([&](std::string_view k2) {
-                if (k2 != "ROW_path")
+                if (!is(k2, "ROW_path"))
                     return true;
                 return w.rows([&] { return nxPath(w); });
             });
@@ -511,17 +523,17 @@ bool nxPrefixRow(Walker &w)
 bool nxWalk(Walker &w, bool root, bool &sawVrfTable)
 {
     return w.fields([&](std::string_view k) {
-        if (k == "TABLE_prefix") {
+        if (is(k, "TABLE_prefix")) {
             return w.rows([&] {
                 return w.fields([&](std::string_view k2) {
-                    if (k2 != "ROW_prefix")
+                    if (!is(k2, "ROW_prefix"))
                         return true;
                     return w.rows([&] { return nxPrefixRow(w); });
                 });
             });
         }
         if (clitext::startsWith(k, "TABLE_") || clitext::startsWith(k, "ROW_")) {
-            if (root && k == "TABLE_vrf")
+            if (root && is(k, "TABLE_vrf"))
                 sawVrfTable = true;
             return w.rows([&] { return nxWalk(w, false, sawVrfTable); });
         }
@@ -553,24 +565,24 @@ bool junosEntry(Walker &w)
 {
     RouteRecord &r = w.out().emplace_back();
     return w.fields([&](std::string_view k) {
-        if (k == "as-path") {
+        if (is(k, "as-path")) {
             const auto [path, origin] = splitOrigin(w.jvalue());
             w.setPath(path);
             r.origin = origin;
-        } else if (k == "local-preference") {
+        } else if (is(k, "local-preference")) {
             r.localPref = clitext::toInt(w.jvalue()).value_or(-1);
-        } else if (k == "med") {
+        } else if (is(k, "med")) {
             r.med = clitext::toInt(w.jvalue()).value_or(-1);
-        } else if (k == "active-tag") {
+        } else if (is(k, "active-tag")) {
             const std::string_view active = w.jvalue();
             r.best = !active.empty() && (active[0] == '*' || active[0] == '+');
-        } else if (k == "nh") {
+        } else if (is(k, "nh")) {
             return w.firstRow([&] {
                 return w.fields([&](std::string_view k2) {
-                    if (k2 == "to") {
+                    if (is(k2, "to")) {
                         if (auto a = addressscan::address(clitext::trimmed(w.jvalue())))
                             r.nextHop = *a;
-                    } else if (k2 == "via") {
+                    } else if (is(k2, "via")) {
                         r.interfaceName = w.names().intern(clitext::trimmed(w.jvalue()));
                     }
                     return true;
@@ -586,12 +598,12 @@ bool junosRt(Walker &w)
     const qsizetype first = w.out().size();
     std::string_view dest, length;
     const bool ok = w.fields([&](std::string_view k) {
-        if (k == "rt-destination") {
+        if (is(k, "rt-destination")) {
             dest = clitext::trimmed(w.jvalue());
             w.setContext(dest);
-        } else if (k == "rt-prefix-length") {
+        } else if (is(k, "rt-prefix-length")) {
             length = clitext::trimmed(w.jvalue());
-        } else if (k == "rt-entry") {
+        } else if (is(k, "rt-entry")) {
             return w.rows([&] { return junosEntry(w); });
         }
         return true;
@@ -618,25 +630,25 @@ bool junosRt(Walker &w)
 bool junosRoot(Walker &w, bool &sawRouteInfo)
 {
     return w.fields([&](std::string_view k) {
-        if (k == "multi-routing-engine-results") {
+        if (is(k, "multi-routing-engine-results")) {
             return w.firstRow([&] {
                 return w.fields([&](std::string_view k2) {
-                    if (k2 != "multi-routing-engine-item")
+                    if (!is(k2, "multi-routing-engine-item"))
                         return true;
                     return w.firstRow([&] { return junosRoot(w, sawRouteInfo); });
                 });
             });
         }
-        if (k != "route-information" || sawRouteInfo)
+        if (!is(k, "route-information") || sawRouteInfo)
             return true;
         sawRouteInfo = true;
         return w.firstRow([&] {
             return w.fields([&](std::string_view k2) {
-                if (k2 != "route-table")
+                if (!is(k2, "route-table"))
                     return true;
                 return w.rows([&] {
                     return w.fields([&](std::string_view k3) {
-                        if (k3 != "rt")
+                        if (!is(k3, "rt"))
                             return true;
                         return w.rows([&] { return junosRt(w); });
                     });
@@ -666,13 +678,13 @@ Result<RecordSet> RouteTableJson::eos(QueryKind kind, const QString &command, co
     bool sawVrfs = false, sawVrf = false, sawEntries = false;
     if (rootObject(w, noVrfs)) {
         const bool ok = w.fields([&](std::string_view k) {
-            if (k != "vrfs")
+            if (!is(k, "vrfs"))
                 return true;
             sawVrfs = true;
             return w.fields([&](std::string_view) {
                 sawVrf = true;
                 return w.fields([&](std::string_view k2) {
-                    if (k2 != "bgpRouteEntries")
+                    if (!is(k2, "bgpRouteEntries"))
                         return true;
                     sawEntries = true;
                     return eosEntries(w);
