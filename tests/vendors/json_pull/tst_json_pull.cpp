@@ -27,6 +27,7 @@ private slots:
     void walksMembersAndItems();
     void unescapedStringsOutliveLaterReads();
     void longStringsCrossTheBlockPath();
+    void blankRunsEndAtTheFirstOtherByte();
 };
 
 namespace {
@@ -237,6 +238,36 @@ void TstJsonPull::longStringsCrossTheBlockPath()
                 QVERIFY2(error.empty(), qPrintable(QStringLiteral("%1: %2").arg(at).arg(QString::fromStdString(error))));
         }
     }
+}
+
+// Both block loops (16 and 32 bytes) against a byte-at-a-time reference, on runs of every
+// length up to 100 ending in each kind of byte, with newlines, tabs and returns inside.
+void TstJsonPull::blankRunsEndAtTheFirstOtherByte()
+{
+    const bool avx2 = __builtin_cpu_supports("avx2");
+    int checked = 0;
+    for (int length = 0; length <= 100; ++length) {
+        for (const char *inside : {" ", "\n", "\t", "\r\n"}) {
+            for (const char *after : {"x", "\"", "{", ""}) {
+                QByteArray text;
+                for (int i = 0; i < length; ++i)
+                    text += (i % 13 == 7) ? inside : " ";
+                const qsizetype blanks = text.size();
+                text += after;
+                const char *b = text.constData(), *e = b + text.size();
+                QCOMPARE(Reader::blankRunSse2(b, e) - b, blanks);
+#if defined(__x86_64__) && defined(__GNUC__)
+                if (avx2)
+                    QCOMPARE(Reader::blankRunAvx2(b, e) - b, blanks);
+#endif
+                ++checked;
+            }
+        }
+    }
+    QCOMPARE(checked, 101 * 16);
+    // And through the reader: a value after a long run is found.
+    const QByteArray text = "[" + QByteArray(70, ' ') + "\n" + QByteArray(33, ' ') + "1]";
+    QCOMPARE(skipAll(text), std::string());
 }
 
 QTEST_GUILESS_MAIN(TstJsonPull)
