@@ -1,6 +1,7 @@
 #include "engine/vendors/frr_parsers.h"
 
 #include "engine/vendors/parse_util.h"
+#include "engine/vendors/route_table_json.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -34,24 +35,6 @@ Error vtyshComplaint(const QString &w, const QByteArray &text)
 }
 
 bool isComplaint(const QByteArray &text) { return text.trimmed().startsWith('%'); }
-
-RouteRecord routeFromFrr(const QString &prefixKey, const QJsonObject &o)
-{
-    RouteRecord r;
-    if (const auto p = IpPrefix::parse(o.value(QLatin1String("network")).toString(prefixKey)))
-        r.prefix = *p;
-    if (const auto nh = IpAddress::parse(o.value(QLatin1String("nextHop")).toString()))
-        r.nextHop = *nh;
-    r.asPath = o.value(QLatin1String("path")).toString();
-    r.localPref = parse::jsonInt(o, QLatin1String("locPrf"));
-    r.med = parse::jsonInt(o, QLatin1String("metric"));
-    r.origin = routeOriginFromName(o.value(QLatin1String("bgpOriginCode")).toString());
-    const QJsonObject sym = o.value(QLatin1String("appliedStatusSymbols")).toObject();
-    r.best = sym.value(QLatin1String(">")).toBool();
-    r.valid = sym.value(QLatin1String("*")).toBool(true);
-    r.protocol = QStringLiteral("bgp");
-    return r;
-}
 
 } // namespace
 
@@ -214,40 +197,15 @@ Result<QList<BgpNeighborRecord>> FrrParsers::bgpNeighbors(const QByteArray &json
 
 Result<QList<RouteRecord>> FrrParsers::neighborRoutes(const QByteArray &json)
 {
+    // A full table is hundreds of megabytes: read in one streaming pass (route_table_json.h),
+    // with no QJsonDocument of it.
     const QString w = what("show bgp neighbors received-routes/advertised-routes json");
     if (isComplaint(json))
         return vtyshComplaint(w, json);
-    auto obj = parse::jsonObject(json, w);
-    if (!obj)
-        return obj.error();
-    QJsonObject table;
-    if (obj->contains(QLatin1String("receivedRoutes")))
-        table = obj->value(QLatin1String("receivedRoutes")).toObject();
-    else if (obj->contains(QLatin1String("advertisedRoutes")))
-        table = obj->value(QLatin1String("advertisedRoutes")).toObject();
-    else if (obj->contains(QLatin1String("warning")))
-        return Error(ErrorCode::UnsupportedQuery,
-                     QStringLiteral("FRR cannot list these routes: %1. Received routes need "
-                                    "\"soft-reconfiguration inbound\" on the neighbor.")
-                         .arg(obj->value(QLatin1String("warning")).toString()));
-    else if (obj->isEmpty())
-        return QList<RouteRecord>{}; // FRR prints {} for a neighbor with nothing to show
-    else
-        return parse::jsonError(w, 0, QStringLiteral("neither \"receivedRoutes\" nor \"advertisedRoutes\""));
-    QList<RouteRecord> out;
-    out.reserve(table.size());
-    for (auto it = table.begin(); it != table.end(); ++it) {
-        // One path per prefix in 8.x; an array of paths in some versions.
-        if (it.value().isArray()) {
-            for (const QJsonValue &p : it.value().toArray())
-                out.append(routeFromFrr(it.key(), p.toObject()));
-        } else {
-            out.append(routeFromFrr(it.key(), it.value().toObject()));
-        }
-        if (out.last().prefix.isNull())
-            return parse::jsonError(w, 0, QStringLiteral("route \"%1\" has no prefix").arg(it.key()));
-    }
-    return out;
+    auto set = RouteTableJson::frr(QueryKind::ReceivedRoutes, w, json);
+    if (!set)
+        return set.error();
+    return set->rows<RouteRecord>();
 }
 
 Result<QList<RouteRecord>> FrrParsers::routeLookup(const QByteArray &json)

@@ -658,6 +658,52 @@ bool junosRoot(Walker &w, bool &sawRouteInfo)
     });
 }
 
+// ---- FRR ----------------------------------------------------------------------------------
+
+// One path of a prefix ("receivedRoutes": {"10.0.0.0/8": {...}} in 8.x; an array of paths in
+// some versions).
+bool frrPath(Walker &w, std::string_view key)
+{
+    RouteRecord &r = w.out().emplace_back();
+    static const QString bgp = QStringLiteral("bgp");
+    r.protocol = bgp;
+    std::string_view network;
+    const bool ok = w.fields([&](std::string_view k) {
+        if (is(k, "network")) {
+            network = w.str();
+        } else if (is(k, "nextHop")) {
+            if (auto nh = addressscan::address(w.str()))
+                r.nextHop = *nh;
+        } else if (is(k, "path")) {
+            w.setPath(w.str());
+        } else if (is(k, "locPrf")) {
+            r.localPref = w.integer();
+        } else if (is(k, "metric")) {
+            r.med = w.integer();
+        } else if (is(k, "bgpOriginCode")) {
+            const std::string_view o = clitext::trimmed(w.str());
+            r.origin = o.size() == 1 ? nxOrigin(o) : routeOriginFromName(clitext::toQString(o));
+        } else if (is(k, "appliedStatusSymbols")) {
+            return w.fields([&](std::string_view k2) {
+                if (is(k2, ">"))
+                    w.boolean(r.best);
+                else if (is(k2, "*"))
+                    w.boolean(r.valid);
+                return true;
+            });
+        }
+        return true;
+    });
+    if (!ok)
+        return false;
+    const std::string_view text = network.empty() ? key : network;
+    const auto prefix = addressscan::prefix(text);
+    if (!prefix)
+        return w.refuse(QStringLiteral("route \"%1\" has no prefix").arg(clitext::toQString(key)));
+    r.prefix = *prefix;
+    return true;
+}
+
 // True when the document's root is an object (the cursor then at it); else refuses.
 bool rootObject(Walker &w, const QString &missing)
 {
@@ -709,6 +755,42 @@ Result<RecordSet> RouteTableJson::nxos(QueryKind kind, const QString &command, c
     if (rootObject(w, noVrf) && nxWalk(w, true, sawVrfTable) && !sawVrfTable)
         w.refuse(noVrf);
     return w.finish();
+}
+
+Result<RecordSet> RouteTableJson::frr(QueryKind kind, const QString &command, const QByteArray &text)
+{
+    Walker w(kind, command, text, "\"nextHop\"");
+    if (!w.open())
+        return w.finish();
+    const QString neither = QStringLiteral("neither \"receivedRoutes\" nor \"advertisedRoutes\"");
+    bool sawTable = false, sawMember = false, sawWarning = false;
+    QString warning;
+    if (rootObject(w, neither)) {
+        const bool ok = w.fields([&](std::string_view k) {
+            sawMember = true;
+            if ((is(k, "receivedRoutes") || is(k, "advertisedRoutes")) && !sawTable) {
+                sawTable = true;
+                return w.fields([&](std::string_view prefix) {
+                    w.setContext(prefix);
+                    return w.rows([&] { return frrPath(w, prefix); });
+                });
+            }
+            if (is(k, "warning")) {
+                sawWarning = true;
+                warning = clitext::toQString(w.str());
+            }
+            return true;
+        });
+        if (ok && !sawTable && sawMember && !sawWarning) // FRR prints {} for a neighbor with nothing to show
+            w.refuse(neither);
+    }
+    Result<RecordSet> set = w.finish();
+    if (set && !sawTable && sawWarning)
+        return Error(ErrorCode::UnsupportedQuery,
+                     QStringLiteral("FRR cannot list these routes: %1. Received routes need "
+                                    "\"soft-reconfiguration inbound\" on the neighbor.")
+                         .arg(warning));
+    return set;
 }
 
 Result<RecordSet> RouteTableJson::junos(QueryKind kind, const QString &command, const QByteArray &text)

@@ -1,6 +1,6 @@
 #pragma once
 
-// The big BGP route tables of EOS, NX-OS and Junos read from their JSON in one streaming pass
+// The big BGP route tables of EOS, NX-OS, Junos and FRR read from their JSON in one streaming pass
 // (jsonpull::Reader, json_pull.h): routes become records in document order, with no DOM tree
 // and no structural index of the whole table in between. A full table is hundreds of
 // megabytes of JSON; the DOM parse alone cost more than everything else the parser does.
@@ -25,6 +25,9 @@ public:
     static Result<RecordSet> eos(QueryKind kind, const QString &command, const QByteArray &text);
     // NX-OS "show bgp vrf V ipv4|ipv6 unicast neighbors X received-routes|advertised-routes | json".
     static Result<RecordSet> nxos(QueryKind kind, const QString &command, const QByteArray &text);
+    // FRR "show bgp [vrf V] ipv4|ipv6 unicast neighbors X received-routes|advertised-routes json".
+    // {} (nothing to show) is an empty table; {"warning": ...} unsupported-query.
+    static Result<RecordSet> frr(QueryKind kind, const QString &command, const QByteArray &text);
     // Junos "show route receive-protocol|advertising-protocol bgp X | display json".
     static Result<RecordSet> junos(QueryKind kind, const QString &command, const QByteArray &text);
 };

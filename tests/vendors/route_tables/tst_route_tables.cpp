@@ -1,4 +1,4 @@
-// The full-table route readers: On-Demand JSON for EOS, NX-OS and Junos (RouteTableJson) and
+// The full-table route readers: streaming JSON for EOS, NX-OS, Junos and FRR (RouteTableJson) and
 // the fixed-column Cisco text reader (CiscoIosParser::bgpTable). Edge cases of each, and the
 // rule that damaged or cut-short output is parse-error, never a shorter table.
 
@@ -11,7 +11,7 @@ using namespace rl;
 
 namespace {
 
-enum class Vendor { Eos, Nxos, Junos };
+enum class Vendor { Eos, Nxos, Junos, Frr };
 
 Result<RecordSet> readJson(Vendor v, const QByteArray &text)
 {
@@ -20,6 +20,7 @@ Result<RecordSet> readJson(Vendor v, const QByteArray &text)
     case Vendor::Eos: return RouteTableJson::eos(QueryKind::ReceivedRoutes, cmd, text);
     case Vendor::Nxos: return RouteTableJson::nxos(QueryKind::ReceivedRoutes, cmd, text);
     case Vendor::Junos: return RouteTableJson::junos(QueryKind::ReceivedRoutes, cmd, text);
+    case Vendor::Frr: return RouteTableJson::frr(QueryKind::ReceivedRoutes, cmd, text);
     }
     return Error(ErrorCode::ParseError, QStringLiteral("no vendor"));
 }
@@ -58,9 +59,19 @@ const QByteArray kJunos = R"({"route-information" : [{"route-table" : [{"table-n
 ]}]}]}
 )";
 
+// FRR 8.x: one path per prefix as an object, several as an array.
+const QByteArray kFrr = R"({"bgpTableVersion":7,"bgpLocalRouterId":"10.0.0.1","defaultLocPrf":100,"localAS":65000,"receivedRoutes":{
+"198.51.100.0/24":{"addrPrefix":"198.51.100.0","prefixLen":24,"network":"198.51.100.0/24","nextHop":"192.0.2.1","metric":10,
+ "locPrf":200,"weight":0,"path":"65001 65000.100","bgpOriginCode":"i","appliedStatusSymbols":{"*":true,">":true}},
+"2001:db8:1::/48":[{"addrPrefix":"2001:db8:1::","prefixLen":48,"network":"2001:db8:1::/48","nextHop":"2001:db8::1","weight":0,
+ "path":"65002","bgpOriginCode":"i","appliedStatusSymbols":{"*":true,">":true}},
+ {"network":"2001:db8:1::/48","nextHop":"2001:db8::2","weight":0,"path":"65003 65002","bgpOriginCode":"?","appliedStatusSymbols":{"*":true}}]
+}}
+)";
+
 QByteArray sample(Vendor v)
 {
-    return v == Vendor::Eos ? kEos : v == Vendor::Nxos ? kNxos : kJunos;
+    return v == Vendor::Eos ? kEos : v == Vendor::Nxos ? kNxos : v == Vendor::Junos ? kJunos : kFrr;
 }
 
 // The same bytes in an array with no spare capacity (the reader must copy) or with plenty
@@ -96,6 +107,7 @@ private slots:
     void jsonEmptyTables_data();
     void jsonEmptyTables();
     void junosFirstRoutingEngine();
+    void frrWarningIsUnsupported();
     void ciscoRows_data();
     void ciscoRows();
     void ciscoRefuses_data();
@@ -107,7 +119,8 @@ void TstRouteTables::jsonTable_data()
     QTest::addColumn<int>("vendor");
     QTest::addColumn<bool>("spare");
     QTest::addColumn<QByteArray>("around"); // "%1" stands for the document
-    for (const auto &[name, v] : {std::pair{"eos", Vendor::Eos}, std::pair{"nxos", Vendor::Nxos}, std::pair{"junos", Vendor::Junos}}) {
+    for (const auto &[name, v] : {std::pair{"eos", Vendor::Eos}, std::pair{"nxos", Vendor::Nxos}, std::pair{"junos", Vendor::Junos},
+                                  std::pair{"frr", Vendor::Frr}}) {
         for (bool spare : {true, false}) {
             const QByteArray tag = QByteArray(name) + (spare ? ", in place" : ", copied");
             QTest::newRow(tag.constData()) << int(v) << spare << QByteArray("%1");
@@ -162,6 +175,8 @@ void TstRouteTables::jsonCutAnywhereIsAnError_data()
     QTest::newRow("nxos, copied") << int(Vendor::Nxos) << false;
     QTest::newRow("junos, in place") << int(Vendor::Junos) << true;
     QTest::newRow("junos, copied") << int(Vendor::Junos) << false;
+    QTest::newRow("frr, in place") << int(Vendor::Frr) << true;
+    QTest::newRow("frr, copied") << int(Vendor::Frr) << false;
 }
 
 void TstRouteTables::jsonCutAnywhereIsAnError()
@@ -201,6 +216,12 @@ void TstRouteTables::jsonRefuses_data()
                                              << "is not a prefix";
     QTest::newRow("nxos unclosed string") << int(Vendor::Nxos) << QByteArray("{\"TABLE_vrf\": {\"ROW_vrf\": \"x}}") << "damaged or cut short";
     QTest::newRow("junos no route-information") << int(Vendor::Junos) << QByteArray(R"({"bgp-information": []})") << "no route-information";
+    QTest::newRow("frr other document") << int(Vendor::Frr) << QByteArray(R"({"ipv4Unicast": {}})") << "neither \"receivedRoutes\"";
+    QTest::newRow("frr bad network") << int(Vendor::Frr) << QByteArray(R"({"receivedRoutes": {"x": {"network": "10.0.0.0/40"}}})")
+                                     << "route \"x\" has no prefix";
+    QTest::newRow("frr raw newline in a path") << int(Vendor::Frr)
+                                               << QByteArray("{\"receivedRoutes\": {\"10.0.0.0/8\": {\"path\": \"65001\n65002\"}}}")
+                                               << "after route 10.0.0.0/8 (a string holds a raw control character)";
     QTest::newRow("junos bad destination")
         << int(Vendor::Junos) << QByteArray(R"({"route-information": [{"route-table": [{"rt": [{"rt-destination": [{"data": "x/8"}]}]}]}]})")
         << "\"x/8\" is not a prefix";
@@ -226,6 +247,8 @@ void TstRouteTables::jsonEmptyTables_data()
     QTest::newRow("eos no vrf") << int(Vendor::Eos) << QByteArray(R"({"vrfs": {}})");
     QTest::newRow("nxos") << int(Vendor::Nxos) << QByteArray(R"({"TABLE_vrf": {"ROW_vrf": {"vrf-name-out": "default"}}})");
     QTest::newRow("junos") << int(Vendor::Junos) << QByteArray(R"({"route-information": [{"route-table": [{"table-name": [{"data": "inet.0"}]}]}]})");
+    QTest::newRow("frr nothing to show") << int(Vendor::Frr) << QByteArray("{\n}\n");
+    QTest::newRow("frr empty table") << int(Vendor::Frr) << QByteArray(R"({"bgpTableVersion":1,"receivedRoutes":{}})");
 }
 
 void TstRouteTables::jsonEmptyTables()
@@ -246,6 +269,21 @@ void TstRouteTables::junosFirstRoutingEngine()
     const auto r = readJson(Vendor::Junos, text);
     QVERIFY2(r, r ? "" : qPrintable(r.error().toString()));
     QCOMPARE(r->size(), 3); // only the first engine's table
+}
+
+// FRR without soft-reconfiguration inbound answers a warning instead of the table: the
+// operator is told what to configure, with a code that is not a parse error.
+void TstRouteTables::frrWarningIsUnsupported()
+{
+    const auto r = readJson(Vendor::Frr, R"({"warning": "Inbound soft reconfiguration not enabled"})");
+    QVERIFY(!r);
+    QCOMPARE(r.error().code, ErrorCode::UnsupportedQuery);
+    QVERIFY2(r.error().toString().contains(u"soft-reconfiguration inbound"), qPrintable(r.error().toString()));
+    QVERIFY2(r.error().toString().contains(u"Inbound soft reconfiguration not enabled"), qPrintable(r.error().toString()));
+    // A warning in a damaged document is still a parse error.
+    const auto cut = readJson(Vendor::Frr, R"({"warning": "Inbound soft reconfiguration not enabled", "x": [})");
+    QVERIFY(!cut);
+    QCOMPARE(cut.error().code, ErrorCode::ParseError);
 }
 
 void TstRouteTables::ciscoRows_data()
