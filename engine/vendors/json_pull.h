@@ -67,30 +67,8 @@ public:
     // kept by the caller, one per object.
     __attribute__((always_inline)) bool member(bool &first, std::string_view &key)
     {
-        blanks();
-        if (m_p == m_end)
-            return fail("the document ends inside an object");
-        if (*m_p == '}') { // (after a comma the name check below refuses it)
-            ++m_p;
+        if (!next(first, '}', "the document ends inside an object", "expected ',' or '}' after a member") || !memberName(key))
             return false;
-        }
-        if (!first) {
-            if (*m_p != ',')
-                return fail("expected ',' or '}' after a member");
-            ++m_p;
-            blanks();
-            if (m_p == m_end)
-                return fail("the document ends inside an object");
-        }
-        first = false;
-        if (*m_p != '"')
-            return fail("expected a member name in quotes");
-        if (!string(key))
-            return false;
-        blanks();
-        if (m_p == m_end || *m_p != ':')
-            return fail("expected ':' after a member name");
-        ++m_p;
         blanks();
         return true;
     }
@@ -99,21 +77,7 @@ public:
     // closing bracket, or on an error.
     __attribute__((always_inline)) bool item(bool &first)
     {
-        blanks();
-        if (m_p == m_end)
-            return fail("the document ends inside an array");
-        if (*m_p == ']') { // (after a comma the caller's peek() refuses it)
-            ++m_p;
-            return false;
-        }
-        if (!first) {
-            if (*m_p != ',')
-                return fail("expected ',' or ']' after an item");
-            ++m_p;
-            blanks();
-        }
-        first = false;
-        return true;
+        return next(first, ']', "the document ends inside an array", "expected ',' or ']' after an item");
     }
 
     // The string at the cursor (peek() said String), unescaped. In place when it has no
@@ -269,6 +233,7 @@ public:
         constexpr int kMaxDepth = 1024;
         quint64 open[kMaxDepth / 64];
         int depth = 0;
+        std::string_view name;
         for (;;) {
             // A value.
             const Kind k = peek();
@@ -291,7 +256,7 @@ public:
                     --depth;
                     break; // an empty container: a value read
                 }
-                if (object && !memberName())
+                if (object && !memberName(name))
                     return false;
                 continue; // its first value
             }
@@ -323,7 +288,7 @@ public:
                     return fail("the document ends inside an object or array");
                 if (*m_p == ',') {
                     ++m_p;
-                    if (object && !memberName())
+                    if (object && !memberName(name))
                         return false;
                     break;
                 }
@@ -462,13 +427,34 @@ private:
     static inline const bool s_avx2 = (__builtin_cpu_init(), __builtin_cpu_supports("avx2"));
 #endif
 
-    // A member name and its colon, the cursor then at the value (for skip()).
-    bool memberName()
+    // Past the comma before the next element of the open object or array (none before the
+    // first): true at the element, false after the closer or on an error. (A closer right
+    // after a comma is refused by what reads the element.)
+    __attribute__((always_inline)) bool next(bool &first, char closer, const char *cut, const char *noComma)
+    {
+        blanks();
+        if (m_p == m_end)
+            return fail(cut);
+        if (*m_p == closer) {
+            ++m_p;
+            return false;
+        }
+        if (!first) {
+            if (*m_p != ',')
+                return fail(noComma);
+            ++m_p;
+            blanks();
+        }
+        first = false;
+        return true;
+    }
+
+    // A member name and its colon, the cursor then just after the colon.
+    __attribute__((always_inline)) bool memberName(std::string_view &key)
     {
         blanks();
         if (m_p == m_end || *m_p != '"')
             return fail(m_p == m_end ? "the document ends inside an object" : "expected a member name in quotes");
-        std::string_view key;
         if (!string(key))
             return false;
         blanks();
