@@ -201,6 +201,23 @@ void TourRunner::next()
             t->showView(ResultTab::TableView);
         QTimer::singleShot(400, this, [this] { shot(QStringLiteral("vlan-errors-two-vendors")); next(); });
         return;
+    case 18:
+        // What the provider edge accepted from a customer, with the attributes to compare
+        // against what the customer says it sends (FRR's table, read by the streaming reader).
+        m_window->inventoryPanel()->setChecked({QStringLiteral("lab-frr")});
+        m_window->queryBar()->setKind(QueryKind::ReceivedRoutes);
+        runAndWait([this] {
+            QueryParams p;
+            p.neighbor = QStringLiteral("198.19.0.1");
+            m_window->queryBar()->setParams(p);
+            return m_window->runQuery(QueryKind::ReceivedRoutes, p, 0);
+        });
+        return;
+    case 19:
+        if (ResultTab *t = m_window->currentResult())
+            t->showView(ResultTab::TableView);
+        QTimer::singleShot(400, this, [this] { shot(QStringLiteral("received-routes")); next(); });
+        return;
     default:
         QApplication::quit();
     }
