@@ -2,6 +2,7 @@
 
 #include "engine/vendors/address_scan.h"
 #include "engine/vendors/cli_text.h"
+#include "engine/vendors/big_list.h"
 #include "engine/vendors/string_interner.h"
 
 #include <QRegularExpression>
@@ -428,6 +429,7 @@ Result<QList<RouteRecord>> CiscoIosParser::bgpTable(const QByteArray &text)
                     // Sized once from a cheap count: growing by doubling would copy the
                     // records and leave up to half the capacity unused.
                     out.reserve(countRouteRows(cursor, textEnd, cols.net));
+                    adviseHugePages(out);
                     reserved = true;
                 }
             } else if (!headerSeen) {

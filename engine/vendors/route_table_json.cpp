@@ -1,6 +1,7 @@
 #include "engine/vendors/route_table_json.h"
 
 #include "engine/vendors/address_scan.h"
+#include "engine/vendors/big_list.h"
 #include "engine/vendors/cli_text.h"
 #include "engine/vendors/json_pull.h"
 #include "engine/vendors/string_interner.h"
@@ -165,6 +166,7 @@ public:
         // Bounded by the smallest text a row can be, should the key also name other things.
         const qsizetype rows = countKey(begin, end, m_rowKey);
         m_rows.reserve(std::min<qsizetype>(rows, qsizetype((end - begin) / 24)));
+        adviseHugePages(m_rows);
         m_base = begin;
         m_r = jsonpull::Reader(begin, end);
         return true;

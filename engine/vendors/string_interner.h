@@ -1,5 +1,7 @@
 #pragma once
 
+#include "engine/vendors/big_list.h"
+
 #include <QString>
 
 #include <cstring>
@@ -210,7 +212,7 @@ private:
 
     void grow()
     {
-        std::vector<Slot> table(m_slots.empty() ? 1024 : m_slots.size() * 2);
+        std::vector<Slot, HugePageAllocator<Slot>> table(m_slots.empty() ? 1024 : m_slots.size() * 2);
         const size_t mask = table.size() - 1;
         for (Slot &s : m_slots) {
             if (s.hash == 0)
@@ -223,7 +225,7 @@ private:
         m_slots.swap(table);
     }
 
-    std::vector<Slot> m_slots;
+    std::vector<Slot, HugePageAllocator<Slot>> m_slots; // 16 MB for a full table's paths
     size_t m_count = 0;
     QString m_empty;
     QString m_scratch;
