@@ -359,10 +359,31 @@ private:
     {
         if (m_p == m_end || !blank(*m_p))
             return;
-        if (*m_p == ' ' && m_end - m_p > 1 && !blank(m_p[1]))
+        if (*m_p == ' ' && m_end - m_p > 1 && !blank(m_p[1])) {
             ++m_p;
-        else
-            blankRun();
+            return;
+        }
+#ifdef __SSE2__
+        // A line break and its indentation: the first 32 blanks here, longer runs out of line.
+        if (m_end - m_p > 33) {
+            const __m128i sp = _mm_set1_epi8(' ');
+            const char *p = m_p + 1;
+            for (int i = 0; i < 2; ++i, p += 16) {
+                const unsigned other = ~unsigned(_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i *>(p)), sp))) & 0xffffu;
+                if (other) {
+                    p += __builtin_ctz(other);
+                    if (!blank(*p)) {
+                        m_p = p;
+                        return;
+                    }
+                    break;
+                }
+            }
+            if (p == m_p + 33)
+                m_p = p - 1; // 32 spaces read: the rest of the run from there
+        }
+#endif
+        blankRun();
     }
     __attribute__((noinline)) void blankRun() { m_p = blankRunAt(m_p + 1, m_end); }
 
