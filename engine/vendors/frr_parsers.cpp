@@ -34,7 +34,16 @@ Error vtyshComplaint(const QString &w, const QByteArray &text)
                  QStringLiteral("line 1: %1").arg(t.section(QLatin1Char('\n'), 0, 0)));
 }
 
-bool isComplaint(const QByteArray &text) { return text.trimmed().startsWith('%'); }
+// The first character that is not blank (not trimmed(), which copies the text: a full table
+// is hundreds of megabytes).
+bool isComplaint(const QByteArray &text)
+{
+    for (const char c : text) {
+        if (c != ' ' && c != '\t' && c != '\r' && c != '\n')
+            return c == '%';
+    }
+    return false;
+}
 
 } // namespace
 
