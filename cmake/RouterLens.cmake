@@ -3,7 +3,7 @@
 # layering of DESIGN.md is enforced by what each layer links.
 function(routerlens_engine_module)
   cmake_parse_arguments(M "" "NAME" "DEPS" ${ARGN})
-  file(GLOB srcs CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/*.cpp ${CMAKE_CURRENT_SOURCE_DIR}/*.h)
+  file(GLOB_RECURSE srcs CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/*.cpp ${CMAKE_CURRENT_SOURCE_DIR}/*.h)
   add_library(rl_${M_NAME} STATIC ${srcs})
   target_include_directories(rl_${M_NAME} PUBLIC ${PROJECT_SOURCE_DIR})
   target_link_libraries(rl_${M_NAME} PUBLIC Qt6::Core ${M_DEPS})

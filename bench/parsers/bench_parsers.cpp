@@ -415,7 +415,7 @@ int main(int argc, char **argv)
     QCoreApplication app(argc, argv);
     // glibc's allocator as the application runs it: a full table's record list (160 MB) is its
     // own mapping, returned when freed and faulted in again by the next parse; the parsers ask
-    // for huge pages on it (engine/vendors/big_list.h). RL_BENCH_RETAIN_HEAP=1 keeps freed
+    // for huge pages on it (engine/vendors/common/big_list.h). RL_BENCH_RETAIN_HEAP=1 keeps freed
     // memory in the heap instead (no mappings of their own, no trimming), for comparison.
     if (getenv("RL_BENCH_RETAIN_HEAP")) {
         mallopt(M_MMAP_MAX, 0);

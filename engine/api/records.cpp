@@ -147,7 +147,7 @@ std::span<const ColumnInfo> InterfaceRecord::columns()
         {"name", "Interface", ColumnType::Text, true},
         {"adminState", "Admin", ColumnType::State, false},
         {"operState", "Oper", ColumnType::State, false},
-        {"speedMbps", "Speed (Mb/s)", ColumnType::Integer, false},
+        {"speedBps", "Speed (bit/s)", ColumnType::Integer, false},
         {"mtu", "MTU", ColumnType::Integer, false},
         {"mac", "MAC", ColumnType::Text, false},
         {"description", "Description", ColumnType::Text, false},
@@ -169,7 +169,7 @@ QVariant InterfaceRecord::value(int c) const
     case 0: return name;
     case 1: return linkStateName(adminState);
     case 2: return linkStateName(operState);
-    case 3: return optInt(speedMbps);
+    case 3: return optInt(speedBps);
     case 4: return optInt(mtu);
     case 5: return optText(mac);
     case 6: return optText(description);
@@ -191,7 +191,7 @@ void InterfaceRecord::setValue(int c, const QVariant &v)
     case 0: name = v.toString(); break;
     case 1: adminState = linkStateFromName(v.toString()); break;
     case 2: operState = linkStateFromName(v.toString()); break;
-    case 3: speedMbps = toInt(v); break;
+    case 3: speedBps = toInt(v); break;
     case 4: mtu = toInt(v); break;
     case 5: mac = v.toString(); break;
     case 6: description = v.toString(); break;

@@ -7,6 +7,23 @@
 //
 // Unknown values: integers are -1, reals NaN, strings empty; value() returns an invalid
 // QVariant for them, shown as an empty cell and written as JSON null.
+//
+// Units: one per field, whatever the platform prints; every translator converts into it.
+//   durations (uptimeSeconds, lastChangeSeconds, ageSeconds)  whole seconds, rounded down
+//                                       ("00:05:12", "1d02h", IOS ARP minutes, Junos
+//                                       "1w2d 03:04", "-" for a static entry = unknown,
+//                                       sub-second ages = 0)
+//   speedBps                            bit/s (IOS/NX-OS "BW 1000000 Kbit" = 1e9, "10Gbps")
+//   mtu                                 bytes of L3 payload as the platform reports the
+//                                       interface MTU (no conversion between L2/L3 views)
+//   packet, error and drop counters     integers, as counted since the last clear
+//   localAs, remoteAs                   asplain integer (asdot "65000.100" = 4259840100)
+//   prefixes*                           integer counts
+//   localPref, med                      integers
+//   rx/tx power and thresholds          dBm (mW converted: 10*log10(mW)); temperature °C;
+//                                       laser bias mA
+//   vlanId, innerVlanId                 802.1Q tag 1-4094
+//   mac                                 lowercase, colon separated (HSRP/VRRP virtual MACs as is)
 
 #include "engine/api/ip_address.h"
 #include "engine/api/query_kind.h"
@@ -86,7 +103,7 @@ struct InterfaceRecord {
     QString name;
     LinkState adminState = LinkState::Unknown;
     LinkState operState = LinkState::Unknown;
-    qint64 speedMbps = -1;
+    qint64 speedBps = -1;      // bit/s
     qint64 mtu = -1;
     QString mac;
     QString description;

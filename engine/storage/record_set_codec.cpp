@@ -7,7 +7,8 @@ namespace rl {
 namespace {
 
 constexpr quint32 kMagic = 0x524c5253; // "RLRS"
-constexpr quint8 kFormatVersion = 1;
+// 2: interface speed in bit/s (was Mb/s); answers stored by version 1 are not read back.
+constexpr quint8 kFormatVersion = 2;
 
 enum class Slot : quint8 { Text, Integer, Real, Bool };
 

@@ -1,15 +1,15 @@
 #include "engine/vendors/translator.h"
 
-#include "engine/vendors/arista_eos_translator.h"
-#include "engine/vendors/bird_translator.h"
-#include "engine/vendors/cisco_ios_translator.h"
-#include "engine/vendors/cisco_iosxr_translator.h"
-#include "engine/vendors/cisco_nxos_translator.h"
-#include "engine/vendors/frr_translator.h"
-#include "engine/vendors/gobgp_translator.h"
-#include "engine/vendors/juniper_junos_translator.h"
-#include "engine/vendors/linux_translator.h"
-#include "engine/vendors/openconfig_translator.h"
+#include "engine/vendors/arista/arista_eos_translator.h"
+#include "engine/vendors/bird/bird_translator.h"
+#include "engine/vendors/cisco/cisco_ios_translator.h"
+#include "engine/vendors/cisco/cisco_iosxr_translator.h"
+#include "engine/vendors/cisco/cisco_nxos_translator.h"
+#include "engine/vendors/frr/frr_translator.h"
+#include "engine/vendors/gobgp/gobgp_translator.h"
+#include "engine/vendors/juniper/juniper_junos_translator.h"
+#include "engine/vendors/linux/linux_translator.h"
+#include "engine/vendors/openconfig/openconfig_translator.h"
 
 #include <map>
 #include <memory>

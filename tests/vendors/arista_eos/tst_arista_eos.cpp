@@ -57,7 +57,7 @@ void TstAristaEos::pasted_data()
         << 0 << "osVersion=4.28.3M;model=DCS-7280SR-48C6;serial=JPE12345678;uptimeSeconds=1209642;vendor=Arista" << 0 << "";
     QTest::newRow("hostname") << QueryKind::Facts << "hostname.json" << "show hostname | json" << 1 << 0 << "hostname=sw1" << 0 << "";
     QTest::newRow("interfaces") << QueryKind::LinkStatus << "interfaces.json" << "show interfaces | json" << 2
-        << 0 << "name=Ethernet1;operState=up;adminState=up;speedMbps=10000;mtu=9214;inPackets=1023;outPackets=911;inErrors=5;crcErrors=4;inDiscards=2"
+        << 0 << "name=Ethernet1;operState=up;adminState=up;speedBps=10000000000;mtu=9214;inPackets=1023;outPackets=911;inErrors=5;crcErrors=4;inDiscards=2"
         << 1 << "adminState=admin-down;operState=down";
     QTest::newRow("lldp") << QueryKind::LldpNeighbors << "lldp.json" << "show lldp neighbors detail | json" << 1
         << 0 << "localInterface=Ethernet1;remoteSystemName=edge1.lab;remotePortId=Gi0/0/2;remoteMgmtAddress=10.255.0.1;capabilities=bridge,router" << 0 << "";

@@ -1,8 +1,8 @@
 // BirdTranslator against outputs captured from the lab's BIRD 2.0.12 router (tests/vendors/data/bird).
 #include "../frr/captured_samples.h"
 
-#include "engine/vendors/bird_parsers.h"
-#include "engine/vendors/bird_translator.h"
+#include "engine/vendors/bird/bird_parsers.h"
+#include "engine/vendors/bird/bird_translator.h"
 
 #include <QTest>
 

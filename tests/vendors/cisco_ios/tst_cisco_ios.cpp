@@ -1,4 +1,4 @@
-#include "engine/vendors/commercial_cli.h"
+#include "engine/vendors/common/commercial_cli.h"
 #include "engine/vendors/translator.h"
 #include "tests/vendors/common/vendor_test_support.h"
 
@@ -95,8 +95,8 @@ void TstCiscoIos::pasted_data()
     QTest::newRow("received banner only, 0 prefixes") << rr << "received_routes_banner_only.txt" << "show bgp ipv4 unicast neighbors 192.0.2.11 received-routes" << 0
         << 0 << "" << 0 << "";
     QTest::newRow("interfaces") << QueryKind::LinkStatus << "show_interfaces.txt" << "show interfaces" << 4
-        << 0 << "name=GigabitEthernet0/0/0;operState=up;mtu=1500;speedMbps=1000;mac=00:a1:b2:c3:d4:e0;inErrors=7;crcErrors=4;inDiscards=12;outDiscards=5;inPackets=9876543;description=uplink to pe1.lab Gi0/0/3"
-        << 3 << "adminState=admin-down;operState=down;mtu=9000;speedMbps=10000";
+        << 0 << "name=GigabitEthernet0/0/0;operState=up;mtu=1500;speedBps=1000000000;mac=00:a1:b2:c3:d4:e0;inErrors=7;crcErrors=4;inDiscards=12;outDiscards=5;inPackets=9876543;description=uplink to pe1.lab Gi0/0/3"
+        << 3 << "adminState=admin-down;operState=down;mtu=9000;speedBps=10000000000";
     QTest::newRow("vlans dot1q and qinq") << QueryKind::VlanErrors << "show_interfaces.txt" << "show interfaces" << 2
         << 0 << "interface=GigabitEthernet0/0/0.100;parentInterface=GigabitEthernet0/0/0;vlanId=100;encapsulation=dot1q;unknownTagDrops=41;inPackets=5000"
         << 1 << "vlanId=200;innerVlanId=2001;encapsulation=qinq;operState=down";

@@ -53,7 +53,7 @@ void TstCiscoNxos::pasted_data()
     QTest::newRow("version") << QueryKind::Facts << "version.json" << "show version | json" << 1
         << 0 << "hostname=n9k1.lab;osVersion=9.3(10);serial=FDO22280ABC;uptimeSeconds=1047845;platform=cisco-nxos" << 0 << "";
     QTest::newRow("interfaces") << QueryKind::LinkStatus << "interfaces.json" << "show interface | json" << 2
-        << 0 << "name=Ethernet1/1;operState=up;speedMbps=10000;mtu=9216;inErrors=3;crcErrors=2;mac=00:a1:b2:c3:00:11" << 1 << "adminState=admin-down;operState=down";
+        << 0 << "name=Ethernet1/1;operState=up;speedBps=10000000000;mtu=9216;inErrors=3;crcErrors=2;mac=00:a1:b2:c3:00:11" << 1 << "adminState=admin-down;operState=down";
     QTest::newRow("lldp") << QueryKind::LldpNeighbors << "lldp.json" << "show lldp neighbors detail | json" << 1
         << 0 << "localInterface=Eth1/49;remoteSystemName=sw1.lab;remotePortId=Ethernet49;remoteMgmtAddress=10.255.0.21" << 0 << "";
     QTest::newRow("vlan subinterfaces, parent's bad-etype drops") << QueryKind::VlanErrors << "vlan_interfaces.json" << "show interface | json" << 2

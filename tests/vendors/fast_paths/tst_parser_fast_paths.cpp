@@ -1,10 +1,10 @@
 // The speed-ups behind the full-table parsers: each must give the same answers as the plain
 // path and refuse what the plain path refuses.
 
-#include "engine/vendors/cisco_ios_parser.h"
-#include "engine/vendors/json_dom.h"
-#include "engine/vendors/big_list.h"
-#include "engine/vendors/string_interner.h"
+#include "engine/vendors/cisco/cisco_ios_parser.h"
+#include "engine/vendors/common/json_dom.h"
+#include "engine/vendors/common/big_list.h"
+#include "engine/vendors/common/string_interner.h"
 
 #include <QFile>
 #include <QTest>

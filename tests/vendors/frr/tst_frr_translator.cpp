@@ -1,8 +1,8 @@
 // FrrTranslator against outputs captured from the lab's FRR 8.4 router (tests/vendors/data/frr).
 #include "captured_samples.h"
 
-#include "engine/vendors/frr_parsers.h"
-#include "engine/vendors/frr_translator.h"
+#include "engine/vendors/frr/frr_parsers.h"
+#include "engine/vendors/frr/frr_translator.h"
 
 #include <QTest>
 
@@ -29,7 +29,7 @@ void TestFrrTranslator::captured_data()
     // state kind params count errorCode match expect
     QTest::newRow("facts") << "normal" << "facts" << "" << 1 << "" << "" << "hostname=lab-frr;osVersion=FRRouting 8.4.4;uptimeSeconds=";
     QTest::newRow("links") << "normal" << "link-status" << "" << 5 << "" << "name=cust0" << "adminState=up;operState=up;mtu=1500";
-    QTest::newRow("link one") << "normal" << "link-status" << "interface=cust0" << 1 << "" << "name=cust0" << "speedMbps=10000";
+    QTest::newRow("link one") << "normal" << "link-status" << "interface=cust0" << 1 << "" << "name=cust0" << "speedBps=10000000000";
     QTest::newRow("vlan untagged") << "normal" << "vlan-errors" << "interface=cust0" << 1 << "" << "interface=cust0" << "encapsulation=untagged;tagCheck=untagged;vlanId=";
     QTest::newRow("vlan none") << "normal" << "vlan-errors" << "" << 0 << "" << "" << "";
     QTest::newRow("bgp all") << "normal" << "bgp-status" << "" << 6 << "" << "neighbor=198.19.0.1;addressFamily=ipv6-unicast"

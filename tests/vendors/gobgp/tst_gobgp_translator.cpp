@@ -1,8 +1,8 @@
 // GobgpTranslator against outputs captured from the lab's GoBGP 3.10 router (tests/vendors/data/gobgp).
 #include "../frr/captured_samples.h"
 
-#include "engine/vendors/gobgp_parsers.h"
-#include "engine/vendors/gobgp_translator.h"
+#include "engine/vendors/gobgp/gobgp_parsers.h"
+#include "engine/vendors/gobgp/gobgp_translator.h"
 
 #include <QTest>
 

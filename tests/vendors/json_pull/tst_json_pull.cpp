@@ -1,7 +1,7 @@
 // jsonpull::Reader: every document JSON allows is read to its end, and every other text is
 // refused with a reason, whether the reader reads the value or skips it.
 
-#include "engine/vendors/json_pull.h"
+#include "engine/vendors/common/json_pull.h"
 
 #include <QTest>
 

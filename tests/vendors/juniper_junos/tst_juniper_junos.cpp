@@ -55,8 +55,8 @@ void TstJuniperJunos::pasted_data()
     QTest::newRow("route lookup") << QueryKind::RouteLookup << "route_lookup.json" << "show route <destination> | display json" << 3
         << 0 << "prefix=10.0.3.0/30;protocol=connected;interface=ge-0/0/1.0;nextHop=" << 2 << "prefix=0.0.0.0/0;protocol=bgp;nextHop=10.0.3.6;interface=ge-0/0/2.0";
     QTest::newRow("interfaces") << QueryKind::LinkStatus << "interfaces_extensive.json" << "show interfaces extensive | display json" << 2
-        << 0 << "name=ge-0/0/1;operState=up;mtu=1522;speedMbps=1000;lastChangeSeconds=788640;inErrors=9;inDiscards=4;crcErrors=3;inPackets=123456"
-        << 1 << "adminState=admin-down;speedMbps=10000";
+        << 0 << "name=ge-0/0/1;operState=up;mtu=1522;speedBps=1000000000;lastChangeSeconds=788640;inErrors=9;inDiscards=4;crcErrors=3;inPackets=123456"
+        << 1 << "adminState=admin-down;speedBps=10000000000";
     QTest::newRow("vlans dot1q qinq, L2 drops") << QueryKind::VlanErrors << "interfaces_extensive.json" << "show interfaces extensive | display json" << 2
         << 0 << "interface=ge-0/0/1.100;parentInterface=ge-0/0/1;vlanId=100;encapsulation=dot1q;unknownTagDrops=17;mismatchedTagDrops=2;inPackets=1000"
         << 1 << "vlanId=200;innerVlanId=2001;encapsulation=qinq";
@@ -103,7 +103,7 @@ void TstJuniperJunos::linkStatusOfOneInterface_data()
     QTest::addColumn<QString>("checks");
     QTest::newRow("port") << "ge-0/0/2" << 1 << "name=ge-0/0/2;operState=up;mtu=1522;inPackets=555000";
     QTest::newRow("unit up") << "ge-0/0/2.410" << 1
-        << "name=ge-0/0/2.410;adminState=up;operState=up;description=CUST-B access;mtu=1500;speedMbps=1000;inPackets=7410;outPackets=6410;mac=00:05:86:71:22:02";
+        << "name=ge-0/0/2.410;adminState=up;operState=up;description=CUST-B access;mtu=1500;speedBps=1000000000;inPackets=7410;outPackets=6410;mac=00:05:86:71:22:02";
     QTest::newRow("unit disabled") << "ge-0/0/2.420" << 1 << "name=ge-0/0/2.420;adminState=admin-down;operState=down;mtu=";
     QTest::newRow("unit of a down port") << "ge-0/0/3.0" << 1 << "name=ge-0/0/3.0;adminState=up;operState=down";
     QTest::newRow("unit without flags takes the port's state") << "ge-0/0/2.32767" << 1 << "adminState=up;operState=up";

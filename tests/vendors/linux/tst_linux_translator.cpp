@@ -1,8 +1,8 @@
 // LinuxTranslator against outputs captured from the lab's customer host (tests/vendors/data/linux).
 #include "../frr/captured_samples.h"
 
-#include "engine/vendors/linux_parsers.h"
-#include "engine/vendors/linux_translator.h"
+#include "engine/vendors/linux/linux_parsers.h"
+#include "engine/vendors/linux/linux_translator.h"
 
 #include <QTest>
 

@@ -2,8 +2,8 @@
 // the fixed-column Cisco text reader (CiscoIosParser::bgpTable). Edge cases of each, and the
 // rule that damaged or cut-short output is parse-error, never a shorter table.
 
-#include "engine/vendors/cisco_ios_parser.h"
-#include "engine/vendors/route_table_json.h"
+#include "engine/vendors/cisco/cisco_ios_parser.h"
+#include "engine/vendors/common/route_table_json.h"
 
 #include <QTest>
 

@@ -1,0 +1,210 @@
+#include "engine/vendors/cisco/cisco_ios_translator.h"
+
+#include "engine/vendors/cisco/cisco_ios_parser.h"
+#include "engine/vendors/common/cli_text.h"
+#include "engine/vendors/common/commercial_cli.h"
+
+namespace rl {
+
+using namespace commercial;
+
+SessionProfile CiscoIosTranslator::sessionProfile() const
+{
+    const QString ip = clitext::guardIp(), name = clitext::guardName(), prefix = clitext::guardPrefix();
+    SessionProfile p;
+    p.mode = SessionProfile::Mode::Shell;
+    p.setupCommands = {QStringLiteral("terminal length 0"), QStringLiteral("terminal width 511")};
+    p.promptPattern = clitext::promptPattern();
+    p.guard = CommandGuard({
+        QStringLiteral("terminal length 0"),
+        QStringLiteral("terminal width 511"),
+        QStringLiteral("show version"),
+        QStringLiteral("show interfaces(?: %1)?").arg(name),
+        QStringLiteral("show interfaces(?: %1)? transceiver detail").arg(name),
+        QStringLiteral("show bgp (?:ipv4|ipv6) unicast summary"),
+        QStringLiteral("show bgp (?:vpnv4|vpnv6) unicast vrf %1 summary").arg(name),
+        QStringLiteral("show ip arp(?: vrf %1)?").arg(name),
+        QStringLiteral("show ipv6 neighbors(?: vrf %1)?").arg(name),
+        QStringLiteral("show bgp (?:ipv4|ipv6) unicast neighbors %1 (?:received-routes|advertised-routes)").arg(ip),
+        QStringLiteral("show bgp (?:vpnv4|vpnv6) unicast vrf %1 neighbors %2 (?:received-routes|advertised-routes)").arg(name, ip),
+        QStringLiteral("show (?:ip|ipv6) route(?: vrf %1)? %2").arg(name, prefix),
+        QStringLiteral("show lldp neighbors detail"),
+    });
+    return p;
+}
+
+Result<QStringList> CiscoIosTranslator::commands(QueryKind kind, const QueryParams &p) const
+{
+    const QString vrfPart = p.vrf.isEmpty() ? QString() : QStringLiteral(" vrf ") + p.vrf;
+    const QString fam = familyFor(p);
+    switch (kind) {
+    case QueryKind::Facts:
+        return QStringList{QStringLiteral("show version")};
+    case QueryKind::LinkStatus:
+    case QueryKind::VlanErrors:
+        return QStringList{p.interfaceName.isEmpty() || kind == QueryKind::VlanErrors
+                               ? QStringLiteral("show interfaces") : QStringLiteral("show interfaces ") + p.interfaceName};
+    case QueryKind::BgpStatus: {
+        QStringList cmds;
+        for (const QString &f : {QStringLiteral("ipv4"), QStringLiteral("ipv6")}) {
+            if (!fam.isEmpty() && fam != f)
+                continue;
+            cmds << (p.vrf.isEmpty() ? QStringLiteral("show bgp %1 unicast summary").arg(f)
+                                     : QStringLiteral("show bgp vpn%1 unicast vrf %2 summary").arg(f.right(2), p.vrf));
+        }
+        return cmds;
+    }
+    case QueryKind::ArpTable:
+        return QStringList{QStringLiteral("show ip arp") + vrfPart, QStringLiteral("show ipv6 neighbors") + vrfPart};
+    case QueryKind::ReceivedRoutes:
+    case QueryKind::AdvertisedRoutes: {
+        if (p.neighbor.isEmpty())
+            return needsParam(kind, "neighbor", platform());
+        const QString which = kind == QueryKind::ReceivedRoutes ? QStringLiteral("received-routes") : QStringLiteral("advertised-routes");
+        const QString f = fam.isEmpty() ? QStringLiteral("ipv4") : fam;
+        if (p.vrf.isEmpty())
+            return QStringList{QStringLiteral("show bgp %1 unicast neighbors %2 %3").arg(f, p.neighbor, which)};
+        return QStringList{QStringLiteral("show bgp vpn%1 unicast vrf %2 neighbors %3 %4").arg(f.right(2), p.vrf, p.neighbor, which)};
+    }
+    case QueryKind::RouteLookup:
+        if (p.destination.isEmpty())
+            return needsParam(kind, "destination", platform());
+        return QStringList{QStringLiteral("show %1 route%2 %3")
+                               .arg(fam == u"ipv6" ? QStringLiteral("ipv6") : QStringLiteral("ip"), vrfPart, p.destination)};
+    case QueryKind::LldpNeighbors:
+        return QStringList{QStringLiteral("show lldp neighbors detail")};
+    case QueryKind::Optics:
+        return QStringList{p.interfaceName.isEmpty() ? QStringLiteral("show interfaces transceiver detail")
+                                                     : QStringLiteral("show interfaces %1 transceiver detail").arg(p.interfaceName)};
+    }
+    return unsupported(kind, platform(), QStringLiteral("RouterLens does not know this query."));
+}
+
+namespace {
+
+template<typename R>
+Result<RecordSet> wrap(QueryKind kind, Result<QList<R>> r)
+{
+    if (!r)
+        return r.error();
+    return RecordSet(kind, std::move(r.value()));
+}
+
+// One command's output into records; the command says which VRF and family it was for.
+Result<RecordSet> parseOne(QueryKind kind, const QString &command, const QByteArray &text)
+{
+    const QString vrf = vrfInCommand(command);
+    switch (kind) {
+    case QueryKind::Facts: {
+        auto f = CiscoIosParser::version(text);
+        if (!f)
+            return f.error();
+        return RecordSet(kind, QList<FactsRecord>{*f});
+    }
+    case QueryKind::LinkStatus:
+        return wrap(kind, CiscoIosParser::interfaces(text));
+    case QueryKind::VlanErrors:
+        return wrap(kind, CiscoIosParser::vlans(text));
+    case QueryKind::BgpStatus:
+        return wrap(kind, CiscoIosParser::bgpSummary(text, vrf, familyInCommand(command)));
+    case QueryKind::ArpTable:
+        if (command.contains(u"ipv6"))
+            return wrap(kind, CiscoIosParser::ipv6Neighbors(text, vrf));
+        return wrap(kind, CiscoIosParser::arp(text, vrf));
+    case QueryKind::ReceivedRoutes:
+    case QueryKind::AdvertisedRoutes:
+        return wrap(kind, CiscoIosParser::bgpTable(text));
+    case QueryKind::RouteLookup:
+        return wrap(kind, CiscoIosParser::routeLookup(text));
+    case QueryKind::LldpNeighbors:
+        return wrap(kind, CiscoIosParser::lldpDetail(text));
+    case QueryKind::Optics:
+        return wrap(kind, CiscoIosParser::transceiverDetail(text));
+    }
+    return Error(ErrorCode::InternalError, QStringLiteral("Unknown query kind."));
+}
+
+} // namespace
+
+Result<RecordSet> CiscoIosTranslator::parse(QueryKind kind, const QueryParams &params,
+                                            const QList<CommandOutput> &outputs) const
+{
+    const auto cmds = commands(kind, params);
+    if (!cmds)
+        return cmds.error();
+    if (outputs.size() != cmds->size())
+        return outputCountMismatch(kind, cmds->size(), outputs.size());
+    RecordSet all(kind);
+    for (const CommandOutput &o : outputs) {
+        auto part = parseOne(kind, o.command, o.output);
+        if (!part)
+            return part.error();
+        appendRecords(all, *part);
+    }
+    return applyFilters(all, params);
+}
+
+QString CiscoIosTranslator::guessCommand(QueryKind kind, const QByteArray &text)
+{
+    switch (kind) {
+    case QueryKind::Facts: return QStringLiteral("show version");
+    case QueryKind::LinkStatus:
+    case QueryKind::VlanErrors: return QStringLiteral("show interfaces");
+    case QueryKind::BgpStatus:
+        if (text.contains("For address family:"))
+            return QStringLiteral("show bgp all summary");
+        // IPv6 neighbors only: the IPv6 summary
+        for (const auto &l : clitext::splitLines(text)) {
+            const auto tok = clitext::tokenize(l.text);
+            if (!tok.empty() && tok[0].column == 0) {
+                if (auto a = IpAddress::parse(tok[0].text)) {
+                    return a->isV6() ? QStringLiteral("show bgp ipv6 unicast summary") : QStringLiteral("show ip bgp summary");
+                }
+            }
+        }
+        return QStringLiteral("show ip bgp summary");
+    case QueryKind::ArpTable:
+        return text.contains("Link-layer Addr") ? QStringLiteral("show ipv6 neighbors") : QStringLiteral("show ip arp");
+    case QueryKind::ReceivedRoutes: return QStringLiteral("show ip bgp neighbors <neighbor> received-routes");
+    case QueryKind::AdvertisedRoutes: return QStringLiteral("show ip bgp neighbors <neighbor> advertised-routes");
+    case QueryKind::RouteLookup: return QStringLiteral("show ip route <destination>");
+    case QueryKind::LldpNeighbors: return QStringLiteral("show lldp neighbors detail");
+    case QueryKind::Optics: return QStringLiteral("show interfaces transceiver detail");
+    }
+    return {};
+}
+
+namespace {
+
+// Does an IOS command (in any of its common abbreviations) answer this query?
+bool answers(QueryKind kind, const QString &cmd)
+{
+    const QString c = cmd.simplified().toLower();
+    auto has = [&](const char *w) { return c.contains(QLatin1String(w)); };
+    const bool show = c.startsWith(u"sh");
+    switch (kind) {
+    case QueryKind::Facts: return show && has(" ver");
+    case QueryKind::LinkStatus:
+    case QueryKind::VlanErrors: return show && has(" int") && !has("transceiver") && !has("brief") && !has("status");
+    case QueryKind::BgpStatus: return show && has("bgp") && has("summ");
+    case QueryKind::ArpTable: return show && (has(" arp") || has("ipv6 nei"));
+    case QueryKind::ReceivedRoutes: return show && has("bgp") && (has("received") || has("routes")) && !has("advertised");
+    case QueryKind::AdvertisedRoutes: return show && has("bgp") && has("advertised");
+    case QueryKind::RouteLookup: return show && (has("ip route") || has("ipv6 route") || has("ip ro "));
+    case QueryKind::LldpNeighbors: return show && has("lldp");
+    case QueryKind::Optics: return show && has("transceiver");
+    }
+    return false;
+}
+
+} // namespace
+
+Result<PastedParse> CiscoIosTranslator::parsePasted(QueryKind kind, const QByteArray &text) const
+{
+    return parsePastedChunks(
+        kind, text, [kind](const QByteArray &body) { return guessCommand(kind, body); },
+        [kind](const QString &cmd) { return cmd.contains(u'<') || answers(kind, cmd); },
+        [kind](const QString &cmd, const QByteArray &body) { return parseOne(kind, cmd, body); });
+}
+
+} // namespace rl

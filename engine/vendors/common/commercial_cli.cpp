@@ -1,0 +1,207 @@
+#include "engine/vendors/common/commercial_cli.h"
+
+#include "engine/vendors/common/cli_text.h"
+
+#include <QRegularExpression>
+
+namespace rl::commercial {
+
+QString familyFor(const QueryParams &params)
+{
+    if (!params.addressFamily.isEmpty())
+        return params.addressFamily.startsWith(u"ipv6", Qt::CaseInsensitive) ? QStringLiteral("ipv6") : QStringLiteral("ipv4");
+    if (!params.neighbor.isEmpty())
+        return params.neighbor.contains(QLatin1Char(':')) ? QStringLiteral("ipv6") : QStringLiteral("ipv4");
+    if (!params.destination.isEmpty())
+        return params.destination.contains(QLatin1Char(':')) ? QStringLiteral("ipv6") : QStringLiteral("ipv4");
+    return {};
+}
+
+QString vrfInCommand(const QString &command)
+{
+    static const QRegularExpression re(QStringLiteral("\\bvrf\\s+(\\S+)"));
+    const auto m = re.match(command);
+    if (!m.hasMatch() || m.captured(1) == u"all")
+        return QStringLiteral("default");
+    return m.captured(1);
+}
+
+QString familyInCommand(const QString &command)
+{
+    static const QRegularExpression v6(QStringLiteral("\\b(?:ipv6|vpnv6|inet6)\\b"));
+    return v6.match(command).hasMatch() ? QStringLiteral("ipv6-unicast") : QStringLiteral("ipv4-unicast");
+}
+
+Error needsParam(QueryKind kind, const char *param, const QString &platform)
+{
+    return Error(ErrorCode::InvalidRequest,
+                 QStringLiteral("%1 on %2 needs the %3 parameter.").arg(queryKindTitle(kind), platform, QLatin1String(param)));
+}
+
+Error unsupported(QueryKind kind, const QString &platform, const QString &why)
+{
+    return Error(ErrorCode::UnsupportedQuery,
+                 QStringLiteral("%1 is not available on %2: %3").arg(queryKindTitle(kind), platform, why));
+}
+
+Error outputCountMismatch(QueryKind kind, qsizetype expected, qsizetype got)
+{
+    return Error(ErrorCode::InternalError,
+                 QStringLiteral("%1 expected %2 command outputs but got %3.").arg(queryKindTitle(kind)).arg(expected).arg(got));
+}
+
+void appendRecords(RecordSet &into, const RecordSet &part)
+{
+    std::visit([&](const auto &src) {
+        using L = std::decay_t<decltype(src)>;
+        using R = typename L::value_type;
+        if (!std::holds_alternative<L>(into.lists()))
+            return;
+        if (into.rows<R>().isEmpty())
+            into.rows<R>() = src; // share, not copy: full tables are hundreds of megabytes
+        else
+            into.rows<R>().append(src);
+    }, part.lists());
+}
+
+namespace {
+
+// Interface type names and the short forms the platforms print (IOS/IOS-XE, IOS-XR, NX-OS,
+// EOS); entries with the same number are one type. A name in no entry only matches
+// itself. "Tw" is TwoGigabitEthernet on IOS-XE, "Twe" TwentyFiveGigE.
+struct InterfaceAlias {
+    const char *name;
+    int type;
+};
+constexpr InterfaceAlias kInterfaceAliases[] = {
+    {"gigabitethernet", 0}, {"gi", 0}, {"gig", 0}, {"gige", 0},
+    {"tengigabitethernet", 1}, {"tengige", 1}, {"te", 1}, {"ten", 1},
+    {"twentyfivegige", 2}, {"twentyfivegigabitethernet", 2}, {"twe", 2},
+    {"twogigabitethernet", 3}, {"tw", 3},
+    {"fivegigabitethernet", 4}, {"fivegige", 4},
+    {"fortygigabitethernet", 5}, {"fortygige", 5}, {"fo", 5},
+    {"fiftygige", 6}, {"fiftygigabitethernet", 6},
+    {"hundredgige", 7}, {"hundredgigabitethernet", 7}, {"hu", 7},
+    {"fourhundredgige", 8}, {"fh", 8},
+    {"fastethernet", 9}, {"fa", 9},
+    {"ethernet", 10}, {"eth", 10}, {"et", 10},
+    {"port-channel", 11}, {"portchannel", 11}, {"po", 11},
+    {"bundle-ether", 12}, {"be", 12},
+    {"loopback", 13}, {"lo", 13},
+    {"vlan", 14}, {"vl", 14},
+    {"tunnel", 15}, {"tu", 15},
+    {"management", 16}, {"ma", 16},
+    {"serial", 17}, {"se", 17},
+};
+
+// The type a name's letters spell, or -1.
+int interfaceType(QStringView letters)
+{
+    for (const InterfaceAlias &a : kInterfaceAliases) {
+        if (letters.compare(QLatin1String(a.name), Qt::CaseInsensitive) == 0)
+            return a.type;
+    }
+    return -1;
+}
+
+// The type letters (with '-') and the port numbers after them, blanks between dropped.
+std::pair<QStringView, QStringView> splitInterface(QStringView name)
+{
+    name = name.trimmed();
+    qsizetype i = 0;
+    while (i < name.size() && (name[i].isLetter() || name[i] == u'-'))
+        ++i;
+    return {name.left(i), name.mid(i).trimmed()};
+}
+
+} // namespace
+
+bool sameInterface(QStringView a, QStringView b)
+{
+    if (a.compare(b, Qt::CaseInsensitive) == 0)
+        return true;
+    const auto [typeA, portA] = splitInterface(a);
+    const auto [typeB, portB] = splitInterface(b);
+    if (portA.isEmpty() || portA.compare(portB, Qt::CaseInsensitive) != 0)
+        return false;
+    if (typeA.compare(typeB, Qt::CaseInsensitive) == 0)
+        return true;
+    const int t = interfaceType(typeA);
+    return t >= 0 && t == interfaceType(typeB);
+}
+
+RecordSet applyFilters(RecordSet set, const QueryParams &p)
+{
+    auto keep = [](const QString &want, const QString &have) {
+        return want.isEmpty() || sameInterface(want, have);
+    };
+    auto keepExact = [](const QString &want, const QString &have) {
+        return want.isEmpty() || want.compare(have, Qt::CaseInsensitive) == 0;
+    };
+    switch (set.kind()) {
+    case QueryKind::BgpStatus: {
+        auto &rows = set.rows<BgpNeighborRecord>();
+        rows.removeIf([&](const BgpNeighborRecord &r) {
+            return !keepExact(p.neighbor, r.neighbor) || !(p.addressFamily.isEmpty() || r.addressFamily.startsWith(p.addressFamily, Qt::CaseInsensitive));
+        });
+        break;
+    }
+    case QueryKind::LinkStatus: {
+        auto &rows = set.rows<InterfaceRecord>();
+        rows.removeIf([&](const InterfaceRecord &r) { return !keep(p.interfaceName, r.name); });
+        break;
+    }
+    case QueryKind::VlanErrors: {
+        auto &rows = set.rows<VlanRecord>();
+        rows.removeIf([&](const VlanRecord &r) {
+            return !p.interfaceName.isEmpty() && !keep(p.interfaceName, r.interfaceName) && !keep(p.interfaceName, r.parentInterface);
+        });
+        break;
+    }
+    case QueryKind::Optics: {
+        auto &rows = set.rows<OpticsRecord>();
+        rows.removeIf([&](const OpticsRecord &r) { return !keep(p.interfaceName, r.interfaceName); });
+        break;
+    }
+    default:
+        break;
+    }
+    return set;
+}
+
+Result<PastedParse> parsePastedChunks(QueryKind kind, const QByteArray &text, const CommandGuesser &guess,
+                                      const CommandFilter &relevant, const ChunkParser &parseOne)
+{
+    PastedParse out;
+    out.records = RecordSet(kind);
+    QStringList taken;
+    Error firstError;
+    bool anyParsed = false;
+    for (const clitext::PastedChunk &chunk : clitext::splitPasted(text)) {
+        QString command = chunk.command;
+        if (command.isEmpty())
+            command = guess(chunk.body);
+        if (command.isEmpty() || !relevant(command))
+            continue; // another command's output pasted alongside
+        auto part = parseOne(command, chunk.body);
+        if (!part) {
+            if (!firstError)
+                firstError = part.error();
+            continue;
+        }
+        appendRecords(out.records, *part);
+        taken.append(command);
+        anyParsed = true;
+    }
+    if (!anyParsed) {
+        if (firstError)
+            return firstError;
+        return Error(ErrorCode::ParseError,
+                     QStringLiteral("RouterLens found no output in the pasted text that answers %1; paste the output of one of the platform's commands for it, ideally with the prompt line.")
+                         .arg(queryKindTitle(kind)));
+    }
+    out.command = taken.join(QStringLiteral("; "));
+    return out;
+}
+
+} // namespace rl::commercial
