@@ -21,11 +21,6 @@
 
 #include <cstdio>
 
-#if __has_include("engine/vendors/offline_parser.h")
-#include "engine/vendors/offline_parser.h"
-#define ROUTERLENS_HAVE_OFFLINE_PARSER 1
-#endif
-
 namespace {
 
 // Exit codes: scripts tell success, partial failure and bad usage apart.
@@ -467,30 +462,21 @@ int runParse(const QStringList &args)
         return ExitUsage;
     }
     const QByteArray text = file.readAll();
-#ifdef ROUTERLENS_HAVE_OFFLINE_PARSER
-    const auto parsed = rl::OfflineParser::parse(p.value(QStringLiteral("platform")), *kind, text);
-#else
-    const rl::Translator *t = rl::TranslatorRegistry::find(p.value(QStringLiteral("platform")));
-    if (!t) {
+    const QString platform = p.value(QStringLiteral("platform"));
+    if (!rl::RouterDataService::platforms().contains(platform)) {
         err(QStringLiteral("routerlens-cli parse: unknown platform \"%1\"; known: %2.\n")
-                .arg(p.value(QStringLiteral("platform")), rl::TranslatorRegistry::platforms().join(QStringLiteral(", "))));
+                .arg(platform, rl::RouterDataService::platforms().join(QStringLiteral(", "))));
         return ExitUsage;
     }
-    const auto parsed = t->parsePasted(*kind, text);
-#endif
+    const bool fromStdin = path == QLatin1String("-");
+    rl::RouterResult part = rl::RouterDataService::parseOffline(platform, *kind, text,
+                                                                fromStdin ? rl::AnswerSource::Pasted : rl::AnswerSource::File);
+    part.router = fromStdin ? QStringLiteral("stdin") : path;
+    if (part.ok())
+        err(QStringLiteral("routerlens-cli parse: read as the output of \"%1\".\n").arg(part.commands.value(0)));
     rl::Response resp;
     resp.kind = *kind;
     resp.requestId = QStringLiteral("offline");
-    rl::RouterResult part;
-    part.router = path == QLatin1String("-") ? QStringLiteral("stdin") : path;
-    if (parsed.ok()) {
-        part.records = parsed->records;
-        part.commands = {parsed->command};
-        err(QStringLiteral("routerlens-cli parse: read as the output of \"%1\".\n").arg(parsed->command));
-    } else {
-        part.records = rl::RecordSet(*kind);
-        part.error = parsed.error();
-    }
     resp.results = {part};
     if (format == QLatin1String("json"))
         out(QString::fromUtf8(rl::RecordExport::toJson(resp)));
@@ -498,7 +484,7 @@ int runParse(const QStringList &args)
         out(QString::fromUtf8(rl::RecordExport::toCsv(resp)));
     else
         out(rl::RecordExport::toTable(resp));
-    return parsed.ok() ? ExitOk : ExitFailed;
+    return part.ok() ? ExitOk : ExitFailed;
 }
 
 } // namespace

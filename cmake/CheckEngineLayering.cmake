@@ -1,13 +1,38 @@
-# Fails when any engine source includes a Qt Widgets (or Charts) header.
-file(GLOB_RECURSE engine_files "${ENGINE_DIR}/*.h" "${ENGINE_DIR}/*.cpp")
+# Fails the build when a file breaks the layering of shared/DESIGN.md:
+#  - anything under engine/ includes a Qt Widgets (or Charts) header;
+#  - the vendor layer (commands and parsers) includes a layer above it or the transport
+#    (the value types they share live in engine/api);
+#  - the UI reaches the vendor layer or the transport directly instead of through
+#    RouterDataService.
 set(offenders "")
-foreach(f IN LISTS engine_files)
-  file(STRINGS "${f}" hits REGEX "^[ \t]*#[ \t]*include[ \t]*[<\"](QtWidgets|QtCharts|QtGui/QWidget|QWidget|QMainWindow|QDialog|QApplication|QAbstractButton|QLabel|QPushButton|QTableView|QTreeView|QChart)[/>\".]")
-  if(hits)
-    list(APPEND offenders "${f}: ${hits}")
-  endif()
-endforeach()
+
+function(check_includes files regex why)
+  foreach(f IN LISTS files)
+    file(STRINGS "${f}" hits REGEX "${regex}")
+    if(hits)
+      string(APPEND offenders "\n  ${f}: ${hits} (${why})")
+    endif()
+  endforeach()
+  set(offenders "${offenders}" PARENT_SCOPE)
+endfunction()
+
+file(GLOB_RECURSE engine_files "${ENGINE_DIR}/*.h" "${ENGINE_DIR}/*.cpp")
+check_includes("${engine_files}"
+  "^[ \t]*#[ \t]*include[ \t]*[<\"](QtWidgets|QtCharts|QtGui/QWidget|QWidget|QMainWindow|QDialog|QApplication|QAbstractButton|QLabel|QPushButton|QTableView|QTreeView|QChart)[/>\".]"
+  "engine/ never includes widgets")
+
+file(GLOB_RECURSE vendor_files "${ENGINE_DIR}/vendors/*.h" "${ENGINE_DIR}/vendors/*.cpp")
+check_includes("${vendor_files}"
+  "^[ \t]*#[ \t]*include[ \t]*\"engine/(transport|storage|scheduling|service|access|diagnosis|inventory)/"
+  "engine/vendors depends on engine/api only")
+
+if(UI_DIR)
+  file(GLOB_RECURSE ui_files "${UI_DIR}/*.h" "${UI_DIR}/*.cpp")
+  check_includes("${ui_files}"
+    "^[ \t]*#[ \t]*include[ \t]*\"engine/(vendors|transport)/"
+    "the UI reaches parsing and routers only through RouterDataService")
+endif()
+
 if(offenders)
-  list(JOIN offenders "\n  " msg)
-  message(FATAL_ERROR "engine/ must not include widgets headers (see shared/DESIGN.md):\n  ${msg}")
+  message(FATAL_ERROR "Layering broken (see shared/DESIGN.md):${offenders}")
 endif()

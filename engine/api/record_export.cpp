@@ -41,7 +41,7 @@ QByteArray toCsv(const Response &response)
     };
     for (const RouterResult &part : response.results) {
         const QString fetched = part.fetchedAt.isValid() ? part.fetchedAt.toUTC().toString(Qt::ISODate) : QString();
-        const QString source = part.fromCache ? QStringLiteral("store") : QStringLiteral("live");
+        const QString source = answerSourceName(part.source);
         if (!part.ok()) {
             QStringList fields{part.router};
             for (size_t c = 0; c < cols.size(); ++c)
@@ -80,8 +80,18 @@ QString toTable(const Response &response)
     for (const RouterResult &part : response.results) {
         QString head = QStringLiteral("== %1").arg(part.router);
         if (part.ok()) {
-            head += part.fromCache ? QStringLiteral(" (from store, fetched %1)").arg(part.fetchedAt.toLocalTime().toString(Qt::ISODate))
-                                   : QStringLiteral(" (live%1)").arg(part.latencyMs >= 0 ? QStringLiteral(", %1 ms").arg(part.latencyMs) : QString());
+            switch (part.source) {
+            case AnswerSource::Store:
+                head += QStringLiteral(" (from store, fetched %1)").arg(part.fetchedAt.toLocalTime().toString(Qt::ISODate));
+                break;
+            case AnswerSource::Live:
+                head += QStringLiteral(" (live%1)").arg(part.latencyMs >= 0 ? QStringLiteral(", %1 ms").arg(part.latencyMs) : QString());
+                break;
+            case AnswerSource::Pasted:
+            case AnswerSource::File:
+                head += QStringLiteral(" (%1, not asked of a router)").arg(answerSourceName(part.source));
+                break;
+            }
             head += QStringLiteral(": %1 %2").arg(part.records.size()).arg(part.records.size() == 1 ? QStringLiteral("row") : QStringLiteral("rows"));
         }
         out += head + QLatin1Char('\n');

@@ -140,6 +140,25 @@ Result<Request> Request::fromJson(const QJsonObject &obj)
     return r;
 }
 
+QString answerSourceName(AnswerSource s)
+{
+    switch (s) {
+    case AnswerSource::Live: return QStringLiteral("live");
+    case AnswerSource::Store: return QStringLiteral("store");
+    case AnswerSource::Pasted: return QStringLiteral("pasted");
+    case AnswerSource::File: return QStringLiteral("file");
+    }
+    return QStringLiteral("live");
+}
+
+AnswerSource answerSourceFromName(QStringView name)
+{
+    for (AnswerSource s : {AnswerSource::Store, AnswerSource::Pasted, AnswerSource::File})
+        if (name == answerSourceName(s))
+            return s;
+    return AnswerSource::Live;
+}
+
 QJsonObject RouterResult::toJson() const
 {
     QJsonObject obj{{QStringLiteral("router"), router}};
@@ -150,7 +169,7 @@ QJsonObject RouterResult::toJson() const
     }
     if (fetchedAt.isValid())
         obj.insert(QStringLiteral("fetchedAt"), fetchedAt.toUTC().toString(Qt::ISODateWithMs));
-    obj.insert(QStringLiteral("source"), fromCache ? QStringLiteral("store") : QStringLiteral("live"));
+    obj.insert(QStringLiteral("source"), answerSourceName(source));
     if (latencyMs >= 0)
         obj.insert(QStringLiteral("latencyMs"), latencyMs);
     if (!commands.isEmpty())
@@ -166,7 +185,7 @@ RouterResult RouterResult::fromJson(QueryKind kind, const QJsonObject &obj)
         r.error = Error::fromJson(obj.value(QStringLiteral("error")).toObject());
     r.records = RecordSet::fromJson(kind, obj.value(QStringLiteral("records")).toArray());
     r.fetchedAt = QDateTime::fromString(obj.value(QStringLiteral("fetchedAt")).toString(), Qt::ISODateWithMs);
-    r.fromCache = obj.value(QStringLiteral("source")).toString() == QLatin1String("store");
+    r.source = answerSourceFromName(obj.value(QStringLiteral("source")).toString());
     r.latencyMs = obj.value(QStringLiteral("latencyMs")).toInteger(-1);
     for (const QJsonValue &c : obj.value(QStringLiteral("commands")).toArray())
         r.commands.append(c.toString());

@@ -60,17 +60,29 @@ struct Request {
     friend bool operator==(const Request &, const Request &) = default;
 };
 
+// Where a part's records came from. Only Live answers were read from the router just now;
+// pasted and file input is never shown as if a router had said it.
+enum class AnswerSource : quint8 {
+    Live,   // asked of the router for this request
+    Store,  // answered from the result store
+    Pasted, // text a person pasted (paste box, CLI standard input)
+    File,   // saved output read from a file
+};
+QString answerSourceName(AnswerSource s); // "live", "store", "pasted", "file"
+AnswerSource answerSourceFromName(QStringView name); // unknown names read as Live
+
 // One router's part of a response.
 struct RouterResult {
     QString router;
     RecordSet records;
     Error error;                  // code None when the router answered
     QDateTime fetchedAt;          // when the router produced this answer (UTC)
-    bool fromCache = false;       // answered from the result store
+    AnswerSource source = AnswerSource::Live;
     qint64 latencyMs = -1;        // time the router took, when live
     QStringList commands;         // what was sent (for people checking the translation)
 
     bool ok() const { return !error.isError(); }
+    bool fromCache() const { return source == AnswerSource::Store; }
     QJsonObject toJson() const;
     static RouterResult fromJson(QueryKind kind, const QJsonObject &obj);
     friend bool operator==(const RouterResult &, const RouterResult &) = default;

@@ -1,5 +1,7 @@
 #include "engine/service/router_data_service.h"
 
+#include "engine/vendors/offline_parser.h"
+
 #include "engine/access/access_policy.h"
 #include "engine/api/event_log.h"
 #include "engine/api/request_validator.h"
@@ -340,7 +342,7 @@ public:
             std::optional<Response> complete;
             if (!aggregator.add(requestId, int(p.tag), std::move(p.result), &complete))
                 continue; // cancelled or already answered
-            if (!part.fromCache)
+            if (!part.fromCache())
                 noteStatus(part);
             Q_EMIT q->partReady(requestId, part);
             const auto [done, total] = complete ? std::pair<int, int>(int(complete->results.size()), int(complete->results.size()))
@@ -642,7 +644,7 @@ QString RouterDataService::submit(Request request)
                     p.result.router = item.router;
                     p.result.records = dp->access.filterRecords(*inv, client, item.router, hit->records);
                     p.result.fetchedAt = hit->fetchedAt;
-                    p.result.fromCache = true;
+                    p.result.source = AnswerSource::Store;
                     p.result.latencyMs = hit->latencyMs;
                     p.result.commands = hit->commands;
                     dp->results.push(std::move(p));
@@ -789,6 +791,26 @@ void RouterDataService::acceptHostKey(const QString &router, const QString &fing
     Q_UNUSED(router);
     Q_UNUSED(fingerprintSha256);
 #endif
+}
+
+RouterResult RouterDataService::parseOffline(const QString &platform, QueryKind kind, const QByteArray &text, AnswerSource source)
+{
+    RouterResult part;
+    part.source = source;
+    const auto parsed = OfflineParser::parse(platform, kind, text);
+    if (parsed.ok()) {
+        part.records = parsed->records;
+        part.commands = {parsed->command};
+    } else {
+        part.records = RecordSet(kind);
+        part.error = parsed.error();
+    }
+    return part;
+}
+
+QStringList RouterDataService::platforms()
+{
+    return TranslatorRegistry::platforms();
 }
 
 } // namespace rl

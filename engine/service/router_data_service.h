@@ -74,6 +74,14 @@ public:
     std::optional<StoredAnswer> storedAnswer(qint64 id) const;
     QStringList storeWarnings() const;
 
+    // Offline reading of output a person saved or pasted (no router is asked): the paste box
+    // and the CLI's parse verb. The part says where its text came from (source: Pasted or File),
+    // names the command the text was taken for in `commands`, and is parse-error when the text
+    // is in no form the platform's translator knows. The router name is the caller's to set.
+    static RouterResult parseOffline(const QString &platform, QueryKind kind, const QByteArray &text, AnswerSource source);
+    // The platforms RouterLens has a translator for.
+    static QStringList platforms();
+
     // Live state
     EngineMetrics metrics() const;
     QList<ActivityEntry> activity() const;

@@ -2,7 +2,8 @@
 
 #include "engine/api/error.h"
 #include "engine/inventory/inventory.h"
-#include "engine/transport/command_guard.h"
+#include "engine/api/command_guard.h"
+#include "engine/api/session_profile.h"
 
 #include <QByteArray>
 #include <QList>
@@ -23,26 +24,6 @@ struct ExecOptions {
     int commandTimeoutMs = 30000;  // per command, from the first byte sent to the last received
     qint64 maxOutputBytes = 512LL * 1024 * 1024;
     CancelFlag cancelled;          // may be null
-};
-
-struct CommandOutput {
-    QString command;
-    QByteArray output;   // as the router printed it
-    int exitStatus = 0;  // exec channels: the remote command's status; shells: 0
-    qint64 elapsedMs = 0;
-};
-
-// How a platform wants its session: exec channels, or an interactive shell with a prompt.
-struct SessionProfile {
-    enum class Mode : quint8 { Exec, Shell };
-    Mode mode = Mode::Exec;
-    QStringList setupCommands;   // shell mode: sent once per session (paging off, ...)
-    QString promptPattern;       // shell mode: regular expression matching the prompt at line end
-    CommandGuard guard;          // read-only allow-list, checked again right before sending
-    // Exec mode: what is sent for each command, with %1 replaced by the command after the
-    // guard passed it, e.g. "vtysh -c '%1'" for FRR. A guarded command holds no quote or
-    // shell character, so it cannot break out of the wrapper. Empty: the command as is.
-    QString execWrapper;
 };
 
 // One router's connection. Blocking calls, made from one worker thread at a time; a

@@ -4,7 +4,7 @@
 #include "engine/api/query_kind.h"
 #include "engine/api/records.h"
 #include "engine/api/request.h"
-#include "engine/transport/transport.h"
+#include "engine/api/session_profile.h"
 
 #include <QStringList>
 
@@ -47,6 +47,12 @@ public:
 
     // Offline parsing of text a person pasted: recognize which command printed it.
     virtual Result<PastedParse> parsePasted(QueryKind kind, const QByteArray &text) const;
+
+protected:
+    // invalid-request when the kind needs a parameter the params lack (a neighbor for
+    // received/advertised routes, a destination for a route lookup); None otherwise. A command
+    // is never built with an empty parameter in it.
+    Error missingParameter(QueryKind kind, const QueryParams &params) const;
 };
 
 class TranslatorRegistry

@@ -103,7 +103,7 @@ void TestLabQueries::everyKindOnEveryPlatform()
     }
     QVERIFY2(part.ok(), qPrintable(part.error.toString()));
     QCOMPARE(part.records.kind(), QueryKind(kind));
-    QVERIFY(!part.fromCache);
+    QVERIFY(!part.fromCache());
     QVERIFY(part.fetchedAt.isValid());
     QVERIFY(!part.commands.isEmpty());
     if (router == QLatin1String("lab-bird")
@@ -163,7 +163,7 @@ void TestLabQueries::storeAnswersWithinMaxAge()
     QVERIFY(live.results.value(0).ok());
     const Response cached = m_lab.ask({QStringLiteral("lab-frr")}, QueryKind::Facts, {}, 3600);
     QCOMPARE(cached.results.size(), 1);
-    QVERIFY(cached.results.first().fromCache);
+    QVERIFY(cached.results.first().fromCache());
     QCOMPARE(cached.results.first().records, live.results.first().records);
     const auto history = m_lab.service().history(QStringLiteral("lab-frr"), QueryKind::Facts, {});
     QVERIFY(!history.isEmpty());

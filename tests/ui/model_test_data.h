@@ -28,7 +28,7 @@ inline RouterResult bgpPart(const QString &router, QList<BgpNeighborRecord> rows
     r.router = router;
     r.records = RecordSet(QueryKind::BgpStatus, std::move(rows));
     r.fetchedAt = QDateTime::fromString(QStringLiteral("2026-01-01T10:00:00Z"), Qt::ISODate);
-    r.fromCache = fromCache;
+    r.source = fromCache ? AnswerSource::Store : AnswerSource::Live;
     r.commands = {QStringLiteral("show bgp summary json")};
     return r;
 }

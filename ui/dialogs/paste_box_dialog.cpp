@@ -1,7 +1,6 @@
 #include "ui/dialogs/paste_box_dialog.h"
 
-#include "engine/vendors/offline_parser.h"
-#include "engine/vendors/translator.h"
+#include "engine/service/router_data_service.h"
 #include "ui/models/record_table_model.h"
 #include "ui/models/state_colors.h"
 
@@ -28,7 +27,7 @@ PasteBoxDialog::PasteBoxDialog(QWidget *parent)
     setWindowTitle(tr("Paste box — read a router's output offline"));
     setObjectName(QStringLiteral("pasteBox"));
     resize(1100, 700);
-    m_platform->addItems(TranslatorRegistry::platforms());
+    m_platform->addItems(RouterDataService::platforms());
     for (QueryKind k : allQueryKinds())
         m_kind->addItem(queryKindTitle(k), int(k));
     m_kind->setCurrentIndex(m_kind->findData(int(QueryKind::BgpStatus)));
@@ -115,18 +114,14 @@ void PasteBoxDialog::parse()
         m_status->setText(tr("Paste some output to see it as a table."));
         return;
     }
-    const auto parsed = OfflineParser::parse(m_platform->currentText(), kind, text.toUtf8());
-    RouterResult part;
+    RouterResult part = RouterDataService::parseOffline(m_platform->currentText(), kind, text.toUtf8(), AnswerSource::Pasted);
     part.router = tr("pasted");
-    if (parsed.ok()) {
-        part.records = parsed->records;
-        m_status->setText(tr("Read as the output of “%1”: %n row(s).", nullptr, int(parsed->records.size()))
-                              .arg(parsed->command));
+    if (part.ok()) {
+        m_status->setText(tr("Read as the output of “%1”: %n row(s).", nullptr, int(part.records.size()))
+                              .arg(part.commands.value(0)));
         pal.setColor(QPalette::WindowText, palette().color(QPalette::WindowText));
     } else {
-        part.records = RecordSet(kind);
-        part.error = parsed.error();
-        m_status->setText(parsed.error().message);
+        m_status->setText(part.error.message);
         pal.setColor(QPalette::WindowText, StateColors::foreground(StateColors::Tone::Bad));
     }
     m_status->setPalette(pal);

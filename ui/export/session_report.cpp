@@ -61,7 +61,7 @@ QByteArray SessionReport::toCsv() const
         }
         for (const RouterResult &p : r.results) {
             line({r.requestId, isoUtc(r.completedAt), queryKindName(r.kind), paramsSummary(r.params), p.router,
-                  isoUtc(p.fetchedAt), p.ok() ? (p.fromCache ? QStringLiteral("stored") : QStringLiteral("live")) : QString(),
+                  isoUtc(p.fetchedAt), p.ok() ? (p.fromCache() ? QStringLiteral("stored") : answerSourceName(p.source)) : QString(),
                   QString::number(p.ok() ? p.records.size() : 0), p.ok() ? QString() : p.error.codeName(),
                   p.ok() ? QString() : p.error.message});
         }
@@ -94,7 +94,7 @@ QByteArray SessionReport::toHtml(const QString &title) const
             }
             h += QStringLiteral("<p class=\"meta\">%1 %2 UTC &middot; %3</p>\n")
                      .arg(tr("Fetched").toHtmlEscaped(), isoUtc(p.fetchedAt),
-                          (p.fromCache ? tr("stored") : tr("live")).toHtmlEscaped());
+                          (p.fromCache() ? tr("stored") : p.source == AnswerSource::Live ? tr("live") : answerSourceName(p.source)).toHtmlEscaped());
             const auto cols = p.records.columns();
             h += QStringLiteral("<table><tr>");
             for (const ColumnInfo &c : cols)

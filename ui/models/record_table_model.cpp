@@ -600,7 +600,13 @@ QString RecordTableModel::displayText(int row, int column) const
             return tr("error");
         if (m_origin == Origin::Pasted)
             return tr("pasted");
-        return part.fromCache ? tr("stored") : tr("live");
+        switch (part.source) {
+        case AnswerSource::Store: return tr("stored");
+        case AnswerSource::Pasted: return tr("pasted");
+        case AnswerSource::File: return tr("file");
+        case AnswerSource::Live: break;
+        }
+        return tr("live");
     }
     if (column == ageColumn()) {
         if (!part.fetchedAt.isValid() || m_origin == Origin::Pasted)
@@ -655,7 +661,7 @@ QVariant RecordTableModel::data(const QModelIndex &index, int role) const
                    && m_columns[size_t(column - 1)].type == ColumnType::State) {
             const QString state = part.records.value(ref.record, column - 1).toString();
             tone = StateColors::toneFor(QString::fromLatin1(m_columns[size_t(column - 1)].key), state);
-        } else if (column == sourceColumn() && part.fromCache) {
+        } else if (column == sourceColumn() && part.source != AnswerSource::Live) {
             tone = StateColors::Tone::Muted;
         }
         if (role == ToneRole)
@@ -669,8 +675,8 @@ QVariant RecordTableModel::data(const QModelIndex &index, int role) const
         if (column == sourceColumn())
             return ref.record < 0              ? QStringLiteral("error")
                  : m_origin == Origin::Pasted ? QStringLiteral("pasted")
-                 : part.fromCache             ? QStringLiteral("stored")
-                                              : QStringLiteral("live");
+                 : part.fromCache()           ? QStringLiteral("stored")
+                                              : answerSourceName(part.source);
         if (column == ageColumn())
             return part.fetchedAt.isValid() && m_origin != Origin::Pasted ? QVariant(qMax<qint64>(0, part.fetchedAt.secsTo(m_now))) : QVariant();
         if (ref.record < 0)

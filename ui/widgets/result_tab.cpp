@@ -320,7 +320,7 @@ void ResultTab::updateOverTime()
             then.router = router;
             then.records = a->records;
             then.fetchedAt = a->fetchedAt;
-            then.fromCache = true;
+            then.source = AnswerSource::Store;
             sides.append({a->fetchedAt.toLocalTime().toString(QStringLiteral("HH:mm:ss")), then});
         }
     }

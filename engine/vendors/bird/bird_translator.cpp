@@ -58,6 +58,8 @@ SessionProfile BirdTranslator::sessionProfile() const
 
 Result<QStringList> BirdTranslator::commands(QueryKind kind, const QueryParams &params) const
 {
+    if (Error missing = missingParameter(kind, params))
+        return missing;
     const bool bgpKind = kind == QueryKind::BgpStatus || kind == QueryKind::ReceivedRoutes
                       || kind == QueryKind::AdvertisedRoutes || kind == QueryKind::RouteLookup;
     if (bgpKind && !isDefaultVrf(params.vrf))
@@ -86,7 +88,10 @@ Result<QStringList> BirdTranslator::commands(QueryKind kind, const QueryParams &
         return QStringList{QStringLiteral("birdc show route for %1 all").arg(params.destination)};
     case QueryKind::Optics:
         return LinuxTranslator::opticsUnsupported(platform());
-    default:
+    case QueryKind::LinkStatus:
+    case QueryKind::ArpTable:
+    case QueryKind::VlanErrors:
+    case QueryKind::LldpNeighbors:
         break;
     }
     return LinuxTranslator::hostCommands(kind, params);
@@ -211,7 +216,12 @@ Result<RecordSet> BirdTranslator::parse(QueryKind kind, const QueryParams &param
         return wrap(kind, BirdParsers::routes(outputs.at(1).output));
     case QueryKind::RouteLookup:
         return wrap(kind, BirdParsers::routes(outputs.at(0).output));
-    default:
+    case QueryKind::Facts:
+    case QueryKind::LinkStatus:
+    case QueryKind::ArpTable:
+    case QueryKind::VlanErrors:
+    case QueryKind::LldpNeighbors:
+    case QueryKind::Optics:
         break;
     }
     return Error(ErrorCode::InternalError, QStringLiteral("No BIRD parser for %1.").arg(queryKindTitle(kind)));
@@ -294,7 +304,10 @@ Result<PastedParse> BirdTranslator::parsePasted(QueryKind kind, const QByteArray
             });
     case QueryKind::Optics:
         return LinuxTranslator::opticsUnsupported(platform());
-    default:
+    case QueryKind::LinkStatus:
+    case QueryKind::ArpTable:
+    case QueryKind::VlanErrors:
+    case QueryKind::LldpNeighbors:
         break;
     }
     return LinuxTranslator::parsePastedHost(kind, text);

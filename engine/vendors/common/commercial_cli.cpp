@@ -163,7 +163,12 @@ RecordSet applyFilters(RecordSet set, const QueryParams &p)
         rows.removeIf([&](const OpticsRecord &r) { return !keep(p.interfaceName, r.interfaceName); });
         break;
     }
-    default:
+    case QueryKind::Facts:
+    case QueryKind::ArpTable:
+    case QueryKind::ReceivedRoutes:
+    case QueryKind::AdvertisedRoutes:
+    case QueryKind::RouteLookup:
+    case QueryKind::LldpNeighbors:
         break;
     }
     return set;

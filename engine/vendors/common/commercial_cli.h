@@ -6,7 +6,7 @@
 #include "engine/api/error.h"
 #include "engine/api/records.h"
 #include "engine/api/request.h"
-#include "engine/transport/transport.h"
+#include "engine/api/session_profile.h"
 #include "engine/vendors/translator.h"
 
 #include <functional>

@@ -58,6 +58,8 @@ SessionProfile FrrTranslator::sessionProfile() const
 
 Result<QStringList> FrrTranslator::commands(QueryKind kind, const QueryParams &params) const
 {
+    if (Error missing = missingParameter(kind, params))
+        return missing;
     switch (kind) {
     case QueryKind::Facts:
         return QStringList{QStringLiteral("show version")};
@@ -125,7 +127,8 @@ Result<RecordSet> FrrTranslator::parse(QueryKind kind, const QueryParams &params
         return wrap(kind, FrrParsers::neighborRoutes(o.output));
     case QueryKind::RouteLookup:
         return wrap(kind, FrrParsers::routeLookup(o.output));
-    default:
+    case QueryKind::LldpNeighbors:
+    case QueryKind::Optics:
         break;
     }
     return Error(ErrorCode::UnsupportedQuery, QStringLiteral("No FRR parser for %1.").arg(queryKindTitle(kind)));
@@ -236,7 +239,8 @@ Result<PastedParse> FrrTranslator::parsePasted(QueryKind kind, const QByteArray 
             if (shape == FrrOutput::RouteLookup)
                 return wrap(kind, FrrParsers::routeLookup(p.body));
             break;
-        default:
+        case QueryKind::LldpNeighbors:
+        case QueryKind::Optics:
             break;
         }
         return std::nullopt;

@@ -55,6 +55,8 @@ SessionProfile GobgpTranslator::sessionProfile() const
 
 Result<QStringList> GobgpTranslator::commands(QueryKind kind, const QueryParams &params) const
 {
+    if (Error missing = missingParameter(kind, params))
+        return missing;
     const bool routeKind = kind == QueryKind::BgpStatus || kind == QueryKind::ReceivedRoutes
                         || kind == QueryKind::AdvertisedRoutes || kind == QueryKind::RouteLookup;
     if (routeKind && !isDefaultVrf(params.vrf))
@@ -80,7 +82,11 @@ Result<QStringList> GobgpTranslator::commands(QueryKind kind, const QueryParams 
                                .arg(familyOption(params, params.destination), params.destination)};
     case QueryKind::Optics:
         return LinuxTranslator::opticsUnsupported(platform());
-    default:
+    case QueryKind::Facts:
+    case QueryKind::LinkStatus:
+    case QueryKind::ArpTable:
+    case QueryKind::VlanErrors:
+    case QueryKind::LldpNeighbors:
         break;
     }
     return LinuxTranslator::hostCommands(kind, params);
@@ -129,7 +135,12 @@ Result<RecordSet> GobgpTranslator::parse(QueryKind kind, const QueryParams &para
     case QueryKind::AdvertisedRoutes:
     case QueryKind::RouteLookup:
         return wrap(kind, GobgpParsers::routes(outputs.at(0).output));
-    default:
+    case QueryKind::Facts:
+    case QueryKind::LinkStatus:
+    case QueryKind::ArpTable:
+    case QueryKind::VlanErrors:
+    case QueryKind::LldpNeighbors:
+    case QueryKind::Optics:
         break;
     }
     return Error(ErrorCode::InternalError, QStringLiteral("No GoBGP parser for %1.").arg(queryKindTitle(kind)));
@@ -186,7 +197,11 @@ Result<PastedParse> GobgpTranslator::parsePasted(QueryKind kind, const QByteArra
     }
     case QueryKind::Optics:
         return LinuxTranslator::opticsUnsupported(platform());
-    default:
+    case QueryKind::Facts:
+    case QueryKind::LinkStatus:
+    case QueryKind::ArpTable:
+    case QueryKind::VlanErrors:
+    case QueryKind::LldpNeighbors:
         break;
     }
     return LinuxTranslator::parsePastedHost(kind, text);

@@ -45,9 +45,13 @@ bool LinuxTranslator::isHostKind(QueryKind kind)
     case QueryKind::RouteLookup:
     case QueryKind::LldpNeighbors:
         return true;
-    default:
+    case QueryKind::BgpStatus:
+    case QueryKind::ReceivedRoutes:
+    case QueryKind::AdvertisedRoutes:
+    case QueryKind::Optics:
         return false;
     }
+    return false;
 }
 
 QStringList LinuxTranslator::hostPatterns()
@@ -95,7 +99,10 @@ Result<QStringList> LinuxTranslator::hostCommands(QueryKind kind, const QueryPar
     }
     case QueryKind::LldpNeighbors:
         return QStringList{QStringLiteral("lldpcli -f json0 show neighbors")};
-    default:
+    case QueryKind::BgpStatus:
+    case QueryKind::ReceivedRoutes:
+    case QueryKind::AdvertisedRoutes:
+    case QueryKind::Optics:
         break;
     }
     return Error(ErrorCode::UnsupportedQuery,
@@ -141,7 +148,10 @@ Result<RecordSet> LinuxTranslator::parseHost(QueryKind kind, const QueryParams &
         return wrap(kind, LinuxParsers::routeGet(outputs.at(0).output));
     case QueryKind::LldpNeighbors:
         return wrap(kind, LinuxParsers::lldpNeighbors(outputs.at(0).output));
-    default:
+    case QueryKind::BgpStatus:
+    case QueryKind::ReceivedRoutes:
+    case QueryKind::AdvertisedRoutes:
+    case QueryKind::Optics:
         break;
     }
     return Error(ErrorCode::InternalError, QStringLiteral("No host parser for %1.").arg(queryKindTitle(kind)));
@@ -157,6 +167,8 @@ SessionProfile LinuxTranslator::sessionProfile() const
 
 Result<QStringList> LinuxTranslator::commands(QueryKind kind, const QueryParams &params) const
 {
+    if (Error missing = kind == QueryKind::RouteLookup ? missingParameter(kind, params) : Error())
+        return missing;
     if (isHostKind(kind))
         return hostCommands(kind, params);
     if (kind == QueryKind::Optics)
@@ -240,7 +252,11 @@ std::optional<Result<RecordSet>> LinuxTranslator::readPastedHost(QueryKind kind,
         if (shape == HostJson::Lldp)
             return wrap(kind, LinuxParsers::lldpNeighbors(body));
         break;
-    default:
+    case QueryKind::Facts:
+    case QueryKind::BgpStatus:
+    case QueryKind::ReceivedRoutes:
+    case QueryKind::AdvertisedRoutes:
+    case QueryKind::Optics:
         break;
     }
     return std::nullopt;

@@ -67,9 +67,17 @@ Result<QStringList> OpenConfigTranslator::commands(QueryKind kind, const QueryPa
                              .arg(instance.left(64)));
         return QStringList{bgpNeighborsPath(instance)};
     }
-    default:
+    case QueryKind::Facts:
+    case QueryKind::ArpTable:
+    case QueryKind::VlanErrors:
+    case QueryKind::ReceivedRoutes:
+    case QueryKind::AdvertisedRoutes:
+    case QueryKind::RouteLookup:
+    case QueryKind::LldpNeighbors:
+    case QueryKind::Optics:
         return unsupported(kind);
     }
+    return unsupported(kind);
 }
 
 Result<RecordSet> OpenConfigTranslator::parse(QueryKind kind, const QueryParams &params,

@@ -139,7 +139,7 @@ void TestApiJson::responseRoundTripWithPerRouterError()
     ok.router = QStringLiteral("pe1");
     ok.records = RecordSet(QueryKind::BgpStatus);
     ok.fetchedAt = QDateTime::fromMSecsSinceEpoch(1700000000123, Qt::UTC);
-    ok.fromCache = true;
+    ok.source = AnswerSource::Store;
     RouterResult bad;
     bad.router = QStringLiteral("pe2");
     bad.records = RecordSet(QueryKind::BgpStatus);

@@ -324,13 +324,13 @@ private Q_SLOTS:
         start();
         const QString first = m_service->submit(request({"r1"}));
         QTRY_COMPARE(m_responses->size(), 1);
-        QVERIFY(!responseFor(first).results[0].fromCache);
+        QVERIFY(!responseFor(first).results[0].fromCache());
         Request again = request({"r1"});
         again.maxAgeSeconds = 60;
         const QString second = m_service->submit(again);
         QTRY_COMPARE(m_responses->size(), 2);
         const RouterResult part = responseFor(second).results[0];
-        QVERIFY(part.fromCache);
+        QVERIFY(part.fromCache());
         QCOMPARE(part.records.size(), 2);
         QCOMPARE(m_routers->calls("r1"), 1);
         QCOMPARE(m_service->metrics().cacheHits, 1);
@@ -378,7 +378,7 @@ private Q_SLOTS:
         const QString id = m_service->submit(r);
         QTRY_COMPARE(m_responses->size(), 1);
         const RouterResult part = responseFor(id).results[0];
-        QCOMPARE(part.fromCache, hit);
+        QCOMPARE(part.fromCache(), hit);
         QCOMPARE(m_routers->calls("r1"), hit ? 0 : 1);
         QCOMPARE(part.records.size(), hit ? 1 : 2);
     }

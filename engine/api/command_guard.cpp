@@ -1,4 +1,4 @@
-#include "engine/transport/command_guard.h"
+#include "engine/api/command_guard.h"
 
 namespace rl {
 
