@@ -5,6 +5,7 @@
 #include "engine/api/record_export.h"
 #include "engine/api/request_validator.h"
 #include "engine/diagnosis/connection_diagnosis.h"
+#include "engine/service/connection_diagnoser.h"
 #include "engine/service/router_data_service.h"
 #include "engine/vendors/translator.h"
 
@@ -62,7 +63,7 @@ const char *kTopHelp =
     "  query     Ask one or more routers a question (facts, bgp-status, arp-table, ...)\n"
     "  routers   List the routers the client may see\n"
     "  kinds     List the query kinds and the parameters each takes (--platforms: which platform answers which)\n"
-    "  diagnose  Check a customer's private connection layer by layer (link, VLAN, ARP, BGP, routes)\n"
+    "  diagnose  Check a customer's private connection from both ends, layer by layer (link, VLAN, ARP, BGP, routes)\n"
     "  parse     Turn saved or pasted router output into normalized records (offline)\n"
     "\n"
     "Run 'routerlens-cli <command> --help' for a command's options.\n"
@@ -335,17 +336,53 @@ int runQuery(QCoreApplication &app, const QStringList &args)
     return app.exec();
 }
 
+// diagnose's own exit codes: what the diagnosis found, worst over the connections.
+enum DiagnoseExit {
+    DiagnoseAllOk = 0,       // every check passed
+    DiagnoseFault = 1,       // a fault was found (its layer is named as the likely cause)
+    DiagnoseWarning = 3,     // no fault, but a warning (the most specific one is named)
+    DiagnoseCannotCheck = 4, // no fault, but some checks could not be made (a router not answering)
+};
+
+QJsonObject stepJson(const rl::DiagnosisStep &s, bool withRecords)
+{
+    QJsonObject o{{QStringLiteral("layer"), s.layer},
+                  {QStringLiteral("end"), rl::connectionEndName(s.end)},
+                  {QStringLiteral("router"), s.router},
+                  {QStringLiteral("verdict"), rl::verdictName(s.verdict)},
+                  {QStringLiteral("finding"), s.finding},
+                  {QStringLiteral("advice"), s.advice},
+                  {QStringLiteral("evidence"), s.evidence},
+                  {QStringLiteral("likelyCause"), s.likelyCause}};
+    if (withRecords) {
+        QJsonArray records;
+        for (const rl::RouterResult &r : s.records) {
+            QJsonObject part = r.toJson();
+            part.insert(QStringLiteral("kind"), rl::queryKindName(r.records.kind()));
+            records.append(part);
+        }
+        o.insert(QStringLiteral("records"), records);
+    }
+    return o;
+}
+
 int runDiagnose(QCoreApplication &app, const QStringList &args)
 {
     QCommandLineParser p;
     p.setApplicationDescription(QStringLiteral(
-        "Check private connections layer by layer on the provider router: link, VLAN tag, ARP, BGP session,\n"
-        "received and advertised routes. The lowest failing layer is named as the likely cause.\n"
+        "Check private connections from both ends, layer by layer: management reachability, optics, link\n"
+        "(state, errors rising between two reads), MTU, VLAN tag, ARP and IPv6 neighbors, BGP per family\n"
+        "and the routes one end announces against what the other accepts. The lowest fault is named as\n"
+        "the likely cause; with no fault, the most specific warning.\n"
+        "Exit codes: 0 every check passed, 1 a fault was found, 3 only warnings, 4 some checks could not\n"
+        "be made (a router did not answer) and no fault was found, 2 bad usage.\n"
         "Example: routerlens-cli diagnose --demo --all"));
     addSourceOptions(p);
     p.addOption({QStringLiteral("connection"), QStringLiteral("A connection id from the inventory (repeatable)."), QStringLiteral("id")});
     p.addOption({QStringLiteral("all"), QStringLiteral("Every connection the client may see.")});
     p.addOption({QStringLiteral("max-age"), QStringLiteral("Accept stored answers up to this many seconds old (default 0)."), QStringLiteral("seconds"), QStringLiteral("0")});
+    p.addOption({QStringLiteral("second-read"), QStringLiteral("Read counters again after this many seconds, to see errors rising (default 3; 0: read once)."),
+                 QStringLiteral("seconds"), QStringLiteral("3")});
     p.process(args);
     rl::RouterDataService service(loadSettings(p));
     Source src;
@@ -363,73 +400,86 @@ int runDiagnose(QCoreApplication &app, const QStringList &args)
         err(QStringLiteral("routerlens-cli diagnose: no such connection; name one with --connection ID or use --all.\n"));
         return ExitUsage;
     }
-    const qint64 maxAge = p.value(QStringLiteral("max-age")).toLongLong();
-
-    // All requests of all connections go in at once; the engine queues, coalesces and throttles.
-    struct Pending { int connection; int slot; };
-    QHash<QString, Pending> pending;
-    QList<rl::ConnectionEvidence> evidence(chosen.size());
-    QObject::connect(&service, &rl::RouterDataService::responseReady, &app, [&](const rl::Response &resp) {
-        const auto it = pending.constFind(resp.requestId);
-        if (it == pending.cend())
-            return;
-        rl::RouterResult part = resp.results.value(0);
-        if (resp.error.isError()) {
-            part.router = chosen[it->connection].providerRouter;
-            part.error = resp.error;
-        }
-        rl::ConnectionEvidence &e = evidence[it->connection];
-        rl::RouterResult *evidenceSlots[] = {&e.link, &e.vlan, &e.arp, &e.bgp, &e.received, &e.advertised};
-        *evidenceSlots[it->slot] = part;
-        pending.erase(it);
-        if (pending.isEmpty())
-            app.exit(0);
-    });
-    for (int ci = 0; ci < chosen.size(); ++ci) {
-        const QList<rl::Request> reqs = rl::ConnectionDiagnosis::requestsFor(chosen[ci], src.client);
-        for (int slot = 0; slot < reqs.size(); ++slot) {
-            rl::Request r = reqs[slot];
-            r.maxAgeSeconds = maxAge;
-            r.id = QStringLiteral("diag-%1-%2").arg(ci).arg(slot);
-            pending.insert(r.id, {ci, slot});
-            service.submit(r);
-        }
+    bool ok = false;
+    const qint64 maxAge = p.value(QStringLiteral("max-age")).toLongLong(&ok);
+    if (!ok || maxAge < 0 || maxAge > 365LL * 86400) {
+        err(QStringLiteral("routerlens-cli diagnose: --max-age must be a number of seconds between 0 and 31536000.\n"));
+        return ExitUsage;
     }
-    if (!pending.isEmpty())
+    const double secondRead = p.value(QStringLiteral("second-read")).toDouble(&ok);
+    if (!ok || secondRead < 0 || secondRead > 60) {
+        err(QStringLiteral("routerlens-cli diagnose: --second-read must be a number of seconds between 0 and 60.\n"));
+        return ExitUsage;
+    }
+
+    rl::ConnectionDiagnoser diagnoser(service);
+    QList<rl::DiagnosisResult> results;
+    QObject::connect(&diagnoser, &rl::ConnectionDiagnoser::finished, &app, [&](const QList<rl::DiagnosisResult> &r) {
+        results = r;
+        app.exit(0);
+    });
+    diagnoser.start(chosen, src.client, maxAge, int(secondRead * 1000));
+    if (diagnoser.isRunning())
         app.exec();
 
-    int faults = 0;
+    int exitCode = DiagnoseAllOk;
+    auto worse = [&](int code) {
+        static const int rank[] = {0, 3, 0, 1, 2}; // by exit code: ok < warning < cannot-check < fault
+        if (rank[code] > rank[exitCode])
+            exitCode = code;
+    };
     QJsonArray json;
     if (src.format == QLatin1String("csv"))
-        out(csvLine({QStringLiteral("connection"), QStringLiteral("layer"), QStringLiteral("verdict"), QStringLiteral("finding"),
-                     QStringLiteral("evidence"), QStringLiteral("likelyCause")}));
-    for (int ci = 0; ci < chosen.size(); ++ci) {
-        const rl::Connection &c = chosen[ci];
-        const QList<rl::DiagnosisStep> steps = rl::ConnectionDiagnosis::evaluate(c, evidence[ci]);
-        QJsonArray jsteps;
-        if (src.format == QLatin1String("table"))
-            out(QStringLiteral("== %1 (%2): %3 %4, VLAN %5, customer %6 AS%7\n").arg(c.id, c.customer, c.providerRouter, c.providerInterface)
-                    .arg(c.vlan).arg(c.customerAddress).arg(c.customerAs));
-        for (const rl::DiagnosisStep &s : steps) {
-            faults += s.verdict == rl::Verdict::Fault ? 1 : 0;
-            jsteps.append(QJsonObject{{QStringLiteral("layer"), s.layer}, {QStringLiteral("verdict"), rl::verdictName(s.verdict)},
-                                      {QStringLiteral("finding"), s.finding}, {QStringLiteral("evidence"), s.evidence},
-                                      {QStringLiteral("likelyCause"), s.likelyCause}});
-            if (src.format == QLatin1String("table"))
-                out(QStringLiteral("   %1 %2 %3%4\n").arg(s.layer.leftJustified(7), rl::verdictName(s.verdict).toUpper().leftJustified(8), s.finding,
-                                                          s.likelyCause ? QStringLiteral("   <- likely cause") : QString()));
-            else if (src.format == QLatin1String("csv"))
-                out(csvLine({c.id, s.layer, rl::verdictName(s.verdict), s.finding, s.evidence,
-                             s.likelyCause ? QStringLiteral("true") : QStringLiteral("false")}));
+        out(csvLine({QStringLiteral("connection"), QStringLiteral("end"), QStringLiteral("router"), QStringLiteral("layer"),
+                     QStringLiteral("verdict"), QStringLiteral("finding"), QStringLiteral("advice"), QStringLiteral("evidence"),
+                     QStringLiteral("likelyCause")}));
+    for (const rl::DiagnosisResult &d : results) {
+        const rl::Connection &c = d.connection;
+        const rl::Verdict overall = d.overall();
+        worse(overall == rl::Verdict::Fault ? DiagnoseFault
+              : overall == rl::Verdict::CannotCheck ? DiagnoseCannotCheck
+              : overall == rl::Verdict::Warn ? DiagnoseWarning : DiagnoseAllOk);
+        if (src.format == QLatin1String("table")) {
+            const QString vlan = c.vlan > 0 ? QStringLiteral("VLAN %1").arg(c.vlan) : QStringLiteral("untagged");
+            const QString customerEnd = c.customerRouter.isEmpty() ? QStringLiteral("customer router not in the inventory")
+                                                                   : QStringLiteral("%1 %2").arg(c.customerRouter, c.customerInterface);
+            out(QStringLiteral("== %1 (%2): %3 %4 <-> %5, %6, customer %7 AS%8\n")
+                    .arg(c.id, c.customer, c.providerRouter, c.providerInterface, customerEnd, vlan, c.customerAddress)
+                    .arg(c.customerAs));
         }
-        if (src.format == QLatin1String("table"))
-            out(QStringLiteral("\n"));
-        json.append(QJsonObject{{QStringLiteral("connection"), c.id}, {QStringLiteral("steps"), jsteps}});
+        QJsonArray jsteps;
+        for (const rl::DiagnosisStep &s : d.steps) {
+            jsteps.append(stepJson(s, true));
+            if (src.format == QLatin1String("table"))
+                out(QStringLiteral("   %1 %2 %3 %4%5\n")
+                        .arg(s.layer.leftJustified(11), rl::connectionEndName(s.end).leftJustified(8),
+                             rl::verdictName(s.verdict).toUpper().leftJustified(12), s.finding,
+                             s.likelyCause ? QStringLiteral("   <- likely cause") : QString()));
+            else if (src.format == QLatin1String("csv"))
+                out(csvLine({c.id, rl::connectionEndName(s.end), s.router, s.layer, rl::verdictName(s.verdict), s.finding, s.advice,
+                             s.evidence, s.likelyCause ? QStringLiteral("true") : QStringLiteral("false")}));
+        }
+        if (src.format == QLatin1String("table")) {
+            if (const rl::DiagnosisStep *cause = d.cause())
+                out(QStringLiteral("   => %1: %2 (%3). %4\n\n").arg(rl::verdictName(overall).toUpper(), cause->layer,
+                                                                    cause->end == rl::ConnectionEnd::Both ? QStringLiteral("both ends")
+                                                                        : rl::connectionEndName(cause->end) + QStringLiteral(" end"),
+                                                                    cause->advice));
+            else if (overall == rl::Verdict::CannotCheck)
+                out(QStringLiteral("   => CANNOT-CHECK: no fault found, but some layers could not be checked (see above).\n\n"));
+            else
+                out(QStringLiteral("   => OK: every check passed.\n\n"));
+        }
+        QJsonObject jc{{QStringLiteral("connection"), c.id}, {QStringLiteral("customer"), c.customer},
+                       {QStringLiteral("verdict"), rl::verdictName(overall)}, {QStringLiteral("steps"), jsteps}};
+        if (const rl::DiagnosisStep *cause = d.cause())
+            jc.insert(QStringLiteral("likelyCause"), stepJson(*cause, false));
+        json.append(jc);
     }
     if (src.format == QLatin1String("json"))
         out(QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("version"), rl::ApiVersion}, {QStringLiteral("diagnoses"), json}})
                                   .toJson(QJsonDocument::Indented)));
-    return faults == 0 ? ExitOk : ExitPartial;
+    return exitCode;
 }
 
 int runParse(const QStringList &args)

@@ -70,6 +70,9 @@ struct Connection {
     qint64 customerAs = -1;
     QString customerRouter; // empty when the customer's router is not in the inventory
     QString customerInterface;
+    int mtu = -1;                 // the MTU both ends must use, when agreed; -1: only compare the ends
+    qint64 prefixLimit = -1;      // how many prefixes the provider accepts from the customer
+    QStringList expectedPrefixes; // what the customer should announce ("203.0.113.0/26", ...)
     friend bool operator==(const Connection &, const Connection &) = default;
 };
 

@@ -1,5 +1,6 @@
 #include "engine/inventory/json_inventory_reader.h"
 
+#include "engine/api/ip_address.h"
 #include "engine/inventory/inventory_builder.h"
 
 #include <QJsonArray>
@@ -278,7 +279,10 @@ Result<Inventory> JsonInventoryReader::run()
                                QStringLiteral("providerAs"),
                                QStringLiteral("customerAs"),
                                QStringLiteral("customerRouter"),
-                               QStringLiteral("customerInterface")};
+                               QStringLiteral("customerInterface"),
+                               QStringLiteral("mtu"),
+                               QStringLiteral("prefixLimit"),
+                               QStringLiteral("expectedPrefixes")};
     for (qsizetype i = 0; i < conns.size(); ++i) {
         const QString path = QStringLiteral("connections/%1").arg(i);
         const QJsonValue v = conns.at(i);
@@ -314,6 +318,30 @@ Result<Inventory> JsonInventoryReader::run()
             return e;
         if (Error e = readInt(o, path, "customerAs", &c.customerAs))
             return e;
+        qint64 mtu = -1;
+        if (Error e = readInt(o, path, "mtu", &mtu))
+            return e;
+        if (o.contains(QStringLiteral("mtu")) && (mtu < 68 || mtu > 65535))
+            return fail(path + QStringLiteral("/mtu"), QStringLiteral("%1: \"mtu\" must be between 68 and 65535, not %2.").arg(what).arg(mtu));
+        c.mtu = int(mtu);
+        if (Error e = readInt(o, path, "prefixLimit", &c.prefixLimit))
+            return e;
+        if (o.contains(QStringLiteral("prefixLimit")) && c.prefixLimit < 1)
+            return fail(path + QStringLiteral("/prefixLimit"), QStringLiteral("%1: \"prefixLimit\" must be a positive number.").arg(what));
+        const QJsonValue prefixes = o.value(QStringLiteral("expectedPrefixes"));
+        if (!prefixes.isUndefined()) {
+            if (!prefixes.isArray())
+                return fail(path + QStringLiteral("/expectedPrefixes"),
+                            QStringLiteral("%1: \"expectedPrefixes\" must be a list of prefixes like \"203.0.113.0/24\".").arg(what));
+            for (const QJsonValue &pv : prefixes.toArray()) {
+                const QString text = pv.toString();
+                if (!pv.isString() || !IpPrefix::parse(text))
+                    return fail(path + QStringLiteral("/expectedPrefixes"),
+                                QStringLiteral("%1: \"%2\" in \"expectedPrefixes\" is not a prefix like \"203.0.113.0/24\".")
+                                    .arg(what, pv.isString() ? text.left(60) : jsonTypeName(pv)));
+                c.expectedPrefixes.append(IpPrefix::parse(text)->toString());
+            }
+        }
         c.vlan = int(std::clamp<qint64>(vlan, INT_MIN, INT_MAX));
         c.innerVlan = int(std::clamp<qint64>(innerVlan, INT_MIN, INT_MAX));
         builder.addConnection(c, line(path));

@@ -15,6 +15,7 @@ const QString commandTimeoutMs = QStringLiteral("engine/commandTimeoutMs");
 const QString idleTimeoutMs = QStringLiteral("engine/idleTimeoutMs");
 const QString workerNiceness = QStringLiteral("engine/workerNiceness");
 const QString requestTimeoutMs = QStringLiteral("engine/requestTimeoutMs");
+const QString diagnosisSecondReadMs = QStringLiteral("diagnosis/secondReadMs");
 const QString maxOutputBytes = QStringLiteral("engine/maxOutputBytes");
 const QString historyRetentionDays = QStringLiteral("store/historyRetentionDays");
 const QString storePath = QStringLiteral("store/path");
@@ -103,6 +104,7 @@ EngineSettings EngineSettings::load(QSettings &s)
     e.commandTimeoutMs = s.value(Key::commandTimeoutMs, e.commandTimeoutMs).toInt();
     e.idleTimeoutMs = s.value(Key::idleTimeoutMs, e.idleTimeoutMs).toInt();
     e.requestTimeoutMs = s.value(Key::requestTimeoutMs, e.requestTimeoutMs).toInt();
+    e.diagnosisSecondReadMs = std::clamp(s.value(Key::diagnosisSecondReadMs, e.diagnosisSecondReadMs).toInt(), 0, 60000);
     e.workerNiceness = std::clamp(s.value(Key::workerNiceness, e.workerNiceness).toInt(), 0, 19);
     e.maxOutputBytes = s.value(Key::maxOutputBytes, e.maxOutputBytes).toLongLong();
     e.historyRetentionDays = s.value(Key::historyRetentionDays, e.historyRetentionDays).toInt();
@@ -140,6 +142,7 @@ void EngineSettings::save(QSettings &s) const
     s.setValue(Key::commandTimeoutMs, commandTimeoutMs);
     s.setValue(Key::idleTimeoutMs, idleTimeoutMs);
     s.setValue(Key::requestTimeoutMs, requestTimeoutMs);
+    s.setValue(Key::diagnosisSecondReadMs, diagnosisSecondReadMs);
     s.setValue(Key::workerNiceness, workerNiceness);
     s.setValue(Key::maxOutputBytes, maxOutputBytes);
     s.setValue(Key::historyRetentionDays, historyRetentionDays);

@@ -21,6 +21,7 @@ struct EngineSettings {
     int idleTimeoutMs = 300000;       // close a router's session after this long unused
     int requestTimeoutMs = 60000;     // a request's whole life, queueing included
     int workerNiceness = 5;           // engine threads run this many nice steps below the window
+    int diagnosisSecondReadMs = 3000; // a diagnosis reads counters twice this far apart (errors rising?)
     qint64 maxOutputBytes = 512LL * 1024 * 1024;
     QHash<QueryKind, int> cacheTtlSeconds; // how long an answer stays fresh, per kind
     int historyRetentionDays = 30;

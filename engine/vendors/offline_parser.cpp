@@ -14,7 +14,10 @@ Result<PastedParse> OfflineParser::parse(const QString &platform, QueryKind kind
         return Error(ErrorCode::InvalidRequest,
                      QStringLiteral("The pasted text is empty; paste the router's output, ideally with the prompt line and command above it."));
     }
-    // Terminal logs often carry NULs or stray CRs; routers never print NULs, so drop them.
+    // Terminal logs often carry NULs or stray CRs; routers never print NULs, so drop them. Most
+    // text has none: a full table is not copied for nothing.
+    if (!text.contains('\0'))
+        return t->parsePasted(kind, text);
     QByteArray clean = text;
     clean.replace('\0', QByteArray());
     return t->parsePasted(kind, clean);

@@ -2,170 +2,393 @@
 
 #include <QTest>
 
+#include <functional>
+
 using namespace rl;
 
 Q_DECLARE_METATYPE(ConnectionEvidence)
+
+namespace {
+
+Connection connection()
+{
+    Connection c;
+    c.id = QStringLiteral("acme-1");
+    c.customer = QStringLiteral("acme");
+    c.providerRouter = QStringLiteral("pe1");
+    c.providerInterface = QStringLiteral("Gi0/0/1.100");
+    c.vlan = 100;
+    c.providerAddress = QStringLiteral("198.51.100.1");
+    c.customerAddress = QStringLiteral("198.51.100.2");
+    c.providerAddress6 = QStringLiteral("2001:db8:100::1");
+    c.customerAddress6 = QStringLiteral("2001:db8:100::2");
+    c.providerAs = 64500;
+    c.customerAs = 65010;
+    c.customerRouter = QStringLiteral("ce1");
+    c.customerInterface = QStringLiteral("GigabitEthernet0/1.100");
+    return c;
+}
+
+template<typename R>
+RouterResult part(const QString &router, QueryKind kind, QList<R> rows)
+{
+    RouterResult r;
+    r.router = router;
+    r.records = RecordSet(kind, std::move(rows));
+    return r;
+}
+
+InterfaceRecord intf(const QString &name, const QString &mac, qint64 mtu)
+{
+    InterfaceRecord i;
+    i.name = name;
+    i.adminState = LinkState::Up;
+    i.operState = LinkState::Up;
+    i.mac = mac;
+    i.mtu = mtu;
+    i.inErrors = 5; // lifetime errors that do not rise: not a finding
+    return i;
+}
+
+RouteRecord route(const char *prefix, bool valid = true)
+{
+    RouteRecord r;
+    r.prefix = *IpPrefix::parse(std::string_view(prefix));
+    r.valid = valid;
+    return r;
+}
+
+EndEvidence end(const QString &router, const QString &port, const QString &sub, const QString &mac, const QString &peer4,
+                const QString &peer6, const QString &peerMac, qint64 peerAs, const QList<RouteRecord> &received,
+                const QList<RouteRecord> &advertised)
+{
+    EndEvidence e;
+    e.router = router;
+    e.link = part(router, QueryKind::LinkStatus, QList<InterfaceRecord>{intf(port, mac, 1500), intf(sub, mac, 1500)});
+    e.linkAgain = e.link;
+    VlanRecord v;
+    v.interfaceName = sub;
+    v.parentInterface = port;
+    v.vlanId = 100;
+    v.unknownTagDrops = 0;
+    e.vlan = part(router, QueryKind::VlanErrors, QList<VlanRecord>{v});
+    e.vlanAgain = e.vlan;
+    e.arp = part(router, QueryKind::ArpTable,
+                 QList<ArpRecord>{{QStringLiteral("default"), peer4, peerMac, sub, 30, NeighborState::Reachable},
+                                  {QStringLiteral("default"), peer6, peerMac, sub, 30, NeighborState::Reachable}});
+    BgpNeighborRecord n4;
+    n4.neighbor = peer4;
+    n4.addressFamily = QStringLiteral("ipv4-unicast");
+    n4.remoteAs = peerAs;
+    n4.state = BgpState::Established;
+    n4.uptimeSeconds = 3600;
+    BgpNeighborRecord n6 = n4;
+    n6.neighbor = peer6;
+    n6.addressFamily = QStringLiteral("ipv6-unicast");
+    e.bgp = part(router, QueryKind::BgpStatus, QList<BgpNeighborRecord>{n4, n6});
+    e.received = part(router, QueryKind::ReceivedRoutes, received);
+    e.advertised = part(router, QueryKind::AdvertisedRoutes, advertised);
+    e.received6 = part(router, QueryKind::ReceivedRoutes, QList<RouteRecord>{route("2001:db8:900::/48")});
+    e.advertised6 = part(router, QueryKind::AdvertisedRoutes, QList<RouteRecord>{route("2001:db8:800::/48")});
+    e.optics.router = router;
+    e.optics.error = Error(ErrorCode::UnsupportedQuery, QStringLiteral("Optics are not available on this platform."));
+    return e;
+}
+
+const QList<RouteRecord> kCustomerRoutes{route("203.0.113.0/26"), route("203.0.113.64/26")};
+const QList<RouteRecord> kProviderRoutes{route("0.0.0.0/0")};
+
+ConnectionEvidence healthy()
+{
+    ConnectionEvidence e;
+    e.secondsBetweenReads = 3;
+    e.provider = end(QStringLiteral("pe1"), QStringLiteral("Gi0/0/1"), QStringLiteral("Gi0/0/1.100"), QStringLiteral("00:00:5e:00:01:01"),
+                     QStringLiteral("198.51.100.2"), QStringLiteral("2001:db8:100::2"), QStringLiteral("00:00:5e:00:02:02"), 65010,
+                     kCustomerRoutes, kProviderRoutes);
+    e.customer = end(QStringLiteral("ce1"), QStringLiteral("GigabitEthernet0/1"), QStringLiteral("GigabitEthernet0/1.100"),
+                     QStringLiteral("00:00:5e:00:02:02"), QStringLiteral("198.51.100.1"), QStringLiteral("2001:db8:100::1"),
+                     QStringLiteral("00:00:5e:00:01:01"), 64500, kProviderRoutes, kCustomerRoutes);
+    e.provider.received6 = part(QStringLiteral("pe1"), QueryKind::ReceivedRoutes, QList<RouteRecord>{route("2001:db8:800::/48")});
+    e.provider.advertised6 = part(QStringLiteral("pe1"), QueryKind::AdvertisedRoutes, QList<RouteRecord>{route("2001:db8:900::/48")});
+    e.customer.received6 = part(QStringLiteral("ce1"), QueryKind::ReceivedRoutes, QList<RouteRecord>{route("2001:db8:900::/48")});
+    e.customer.advertised6 = part(QStringLiteral("ce1"), QueryKind::AdvertisedRoutes, QList<RouteRecord>{route("2001:db8:800::/48")});
+    return e;
+}
+
+InterfaceRecord &linkRow(EndEvidence &e, int row) { return e.link.records.rows<InterfaceRecord>()[row]; }
+BgpNeighborRecord &session(EndEvidence &e, int row) { return e.bgp.records.rows<BgpNeighborRecord>()[row]; }
+
+QString verdictOf(const DiagnosisResult &d, const QString &layer, ConnectionEnd end)
+{
+    for (const DiagnosisStep &s : d.steps)
+        if (s.layer == layer && s.end == end)
+            return verdictName(s.verdict);
+    return QStringLiteral("(none)");
+}
+
+} // namespace
 
 class TestConnectionDiagnosis final : public QObject
 {
     Q_OBJECT
 
 private Q_SLOTS:
-    void requests();
-    void layers_data();
-    void layers();
+    void plan();
+    void cases_data();
+    void cases();
+    void unreachableProviderCannotBeChecked();
+    void unmanagedCustomerRouter();
+    void untaggedConnection();
+    void lastErrorsDecoded_data();
+    void lastErrorsDecoded();
 };
 
-static Connection connection()
+void TestConnectionDiagnosis::plan()
 {
-    Connection c;
-    c.id = QStringLiteral("acme-1");
-    c.customer = QStringLiteral("acme");
-    c.providerRouter = QStringLiteral("pe1");
-    c.providerInterface = QStringLiteral("eth1.100");
-    c.vlan = 100;
-    c.providerAddress = QStringLiteral("198.19.0.65");
-    c.customerAddress = QStringLiteral("198.19.0.66");
-    c.providerAs = 65001;
-    c.customerAs = 65010;
-    return c;
+    const QList<PlannedRequest> both = ConnectionDiagnosis::plan(connection(), ClientIdentity{}, true);
+    const QList<PlannedRequest> providerOnly = ConnectionDiagnosis::plan(connection(), ClientIdentity{}, false);
+    QVERIFY(both.size() > providerOnly.size());
+    QSet<QString> routers;
+    int secondReads = 0;
+    for (const PlannedRequest &p : both) {
+        QCOMPARE(p.request.routers.size(), 1);
+        routers.insert(p.request.routers.first());
+        QCOMPARE(p.request.urgency, Urgency::Interactive);
+        secondReads += p.secondRead ? 1 : 0;
+        QCOMPARE(p.request.routers.first(), p.end == ConnectionEnd::Customer ? QStringLiteral("ce1") : QStringLiteral("pe1"));
+        if (p.request.kind == QueryKind::ReceivedRoutes && p.end == ConnectionEnd::Provider)
+            QVERIFY(p.request.params.neighbor == u"198.51.100.2" || p.request.params.neighbor == u"2001:db8:100::2");
+        if (p.request.kind == QueryKind::ReceivedRoutes && p.end == ConnectionEnd::Customer)
+            QVERIFY(p.request.params.neighbor == u"198.51.100.1" || p.request.params.neighbor == u"2001:db8:100::1");
+    }
+    QCOMPARE(routers, (QSet<QString>{QStringLiteral("pe1"), QStringLiteral("ce1")}));
+    QCOMPARE(secondReads, 4); // link and VLAN counters, on both ends
+    for (const PlannedRequest &p : providerOnly)
+        QCOMPARE(p.end, ConnectionEnd::Provider);
 }
 
-template<typename R>
-static RouterResult part(QueryKind kind, QList<R> rows)
+void TestConnectionDiagnosis::cases_data()
 {
-    RouterResult r;
-    r.router = QStringLiteral("pe1");
-    r.records = RecordSet(kind, std::move(rows));
-    return r;
-}
-
-static ConnectionEvidence healthy()
-{
-    ConnectionEvidence e;
-    InterfaceRecord parent;
-    parent.name = QStringLiteral("eth1");
-    parent.adminState = LinkState::Up;
-    parent.operState = LinkState::Up;
-    InterfaceRecord sub = parent;
-    sub.name = QStringLiteral("eth1.100");
-    e.link = part(QueryKind::LinkStatus, QList<InterfaceRecord>{parent, sub});
-    VlanRecord v;
-    v.interfaceName = QStringLiteral("eth1.100");
-    v.vlanId = 100;
-    v.unknownTagDrops = 0;
-    e.vlan = part(QueryKind::VlanErrors, QList<VlanRecord>{v});
-    e.arp = part(QueryKind::ArpTable, QList<ArpRecord>{{QStringLiteral("default"), QStringLiteral("198.19.0.66"),
-                                                         QStringLiteral("02:00:00:00:00:66"), QStringLiteral("eth1.100"), 30,
-                                                         NeighborState::Reachable}});
-    BgpNeighborRecord n;
-    n.neighbor = QStringLiteral("198.19.0.66");
-    n.remoteAs = 65010;
-    n.state = BgpState::Established;
-    e.bgp = part(QueryKind::BgpStatus, QList<BgpNeighborRecord>{n});
-    RouteRecord route;
-    route.prefix = *IpPrefix::parse(std::string_view("203.0.113.224/27"));
-    e.received = part(QueryKind::ReceivedRoutes, QList<RouteRecord>{route});
-    e.advertised = part(QueryKind::AdvertisedRoutes, QList<RouteRecord>{route, route});
-    return e;
-}
-
-void TestConnectionDiagnosis::requests()
-{
-    const QList<Request> reqs = ConnectionDiagnosis::requestsFor(connection(), ClientIdentity{});
-    QCOMPARE(reqs.size(), 6);
-    QCOMPARE(reqs[3].kind, QueryKind::BgpStatus);
-    QCOMPARE(reqs[3].params.neighbor, QStringLiteral("198.19.0.66"));
-    for (const Request &r : reqs)
-        QCOMPARE(r.routers, QStringList{QStringLiteral("pe1")});
-}
-
-void TestConnectionDiagnosis::layers_data()
-{
+    QTest::addColumn<Connection>("conn");
     QTest::addColumn<ConnectionEvidence>("evidence");
-    QTest::addColumn<QString>("verdicts");   // link,vlan,arp,bgp,routes
-    QTest::addColumn<QString>("cause");      // the likely-cause layer, or empty
-    QTest::addColumn<QString>("mentions");   // in the cause's sentence
+    QTest::addColumn<QString>("checks");   // "layer/end=verdict;..."
+    QTest::addColumn<QString>("cause");    // "layer/end" of the likely cause, or empty
+    QTest::addColumn<QString>("mentions"); // in the cause's finding
+    QTest::addColumn<QString>("overall");
 
-    QTest::newRow("healthy") << healthy() << "ok,ok,ok,ok,ok" << "" << "";
+    const Connection c = connection();
+    QTest::newRow("healthy") << c << healthy() << "link/provider=ok;link/customer=ok;vlan/customer=ok;arp/provider=ok;nd/customer=ok;"
+                                                 "bgp-ipv4/provider=ok;bgp-ipv6/customer=ok;routes-ipv4/both=ok;routes-ipv6/both=ok;mtu/both=ok"
+                             << "" << "" << "ok";
 
     ConnectionEvidence shut = healthy();
-    shut.link.records.rows<InterfaceRecord>()[0].adminState = LinkState::AdminDown;
-    shut.link.records.rows<InterfaceRecord>()[1].operState = LinkState::LowerLayerDown;
-    QTest::newRow("parent shut") << shut << "fault,ok,ok,ok,ok" << "link" << "administratively down";
+    linkRow(shut.provider, 0).adminState = LinkState::AdminDown;
+    linkRow(shut.provider, 1).operState = LinkState::LowerLayerDown;
+    QTest::newRow("provider port shut") << c << shut << "link/provider=fault" << "link/provider" << "administratively down" << "fault";
 
     ConnectionEvidence noSignal = healthy();
-    noSignal.link.records.rows<InterfaceRecord>()[0].operState = LinkState::Down;
-    QTest::newRow("no signal") << noSignal << "fault,ok,ok,ok,ok" << "link" << "no signal";
+    linkRow(noSignal.customer, 0).operState = LinkState::Down;
+    QTest::newRow("no signal on the customer's port") << c << noSignal << "link/customer=fault;link/provider=ok" << "link/customer" << "no signal"
+                                                      << "fault";
 
-    ConnectionEvidence crc = healthy();
-    crc.link.records.rows<InterfaceRecord>()[1].crcErrors = 17;
-    QTest::newRow("crc errors") << crc << "warning,ok,ok,ok,ok" << "" << "";
+    ConnectionEvidence rising = healthy();
+    rising.provider.linkAgain.records.rows<InterfaceRecord>()[1].inErrors = 45;
+    QTest::newRow("errors rising between the reads") << c << rising << "link/provider=warn" << "link/provider" << "40 more in 3 s" << "warn";
+
+    ConnectionEvidence lifetime = healthy();
+    linkRow(lifetime.provider, 1).inErrors = 100000;
+    lifetime.provider.linkAgain = lifetime.provider.link;
+    QTest::newRow("lifetime errors that do not rise") << c << lifetime << "link/provider=ok" << "" << "" << "ok";
 
     ConnectionEvidence wrongTag = healthy();
-    wrongTag.vlan.records.rows<VlanRecord>()[0].vlanId = 101;
-    QTest::newRow("wrong tag") << wrongTag << "ok,fault,ok,ok,ok" << "vlan" << "tagged 101";
+    wrongTag.customer.vlan.records.rows<VlanRecord>()[0].vlanId = 101;
+    for (ArpRecord &a : wrongTag.provider.arp.records.rows<ArpRecord>())
+        a.mac.clear(), a.state = NeighborState::Incomplete;
+    wrongTag.provider.vlan.records.rows<VlanRecord>()[0].unknownTagDrops = 500;
+    session(wrongTag.provider, 0).state = BgpState::Active;
+    QTest::newRow("customer tags another VLAN: the direct finding is the cause")
+        << c << wrongTag << "vlan/customer=fault;vlan/provider=fault;arp/provider=fault;bgp-ipv4/provider=fault;routes-ipv4/both=cannot-check"
+        << "vlan/customer" << "tagged 101 but the connection uses VLAN 100" << "fault";
 
-    ConnectionEvidence arp = healthy();
-    arp.arp.records.rows<ArpRecord>()[0].mac.clear();
-    arp.arp.records.rows<ArpRecord>()[0].state = NeighborState::Incomplete;
-    BgpNeighborRecord &n = arp.bgp.records.rows<BgpNeighborRecord>()[0];
-    n.state = BgpState::Active;
-    QTest::newRow("arp incomplete, bgp down as a consequence") << arp << "ok,ok,fault,fault,ok" << "arp" << "unresolved";
-
-    ConnectionEvidence foreignTag = arp;
-    foreignTag.vlan.records.rows<VlanRecord>()[0].unknownTagDrops = 47905;
-    QTest::newRow("foreign tags while arp is unresolved: the vlan is the cause")
-        << foreignTag << "ok,fault,fault,fault,ok" << "vlan" << "another VLAN than 100";
-
-    ConnectionEvidence strayTags = healthy();
-    strayTags.vlan.records.rows<VlanRecord>()[0].unknownTagDrops = 12;
-    QTest::newRow("stray tags, customer answers") << strayTags << "ok,warning,ok,ok,ok" << "" << "";
+    ConnectionEvidence macMismatch = healthy();
+    macMismatch.provider.arp.records.rows<ArpRecord>()[0].mac = QStringLiteral("00:00:0c:07:ac:0a");
+    QTest::newRow("ARP answered by another MAC") << c << macMismatch << "arp/provider=warn" << "arp/provider" << "00:00:0c:07:ac:0a" << "warn";
 
     ConnectionEvidence bgpShut = healthy();
-    bgpShut.bgp.records.rows<BgpNeighborRecord>()[0].adminEnabled = false;
-    bgpShut.bgp.records.rows<BgpNeighborRecord>()[0].state = BgpState::Idle;
-    QTest::newRow("bgp shut") << bgpShut << "ok,ok,ok,fault,ok" << "bgp" << "shut down";
+    session(bgpShut.customer, 0).adminEnabled = false;
+    session(bgpShut.customer, 0).state = BgpState::Idle;
+    QTest::newRow("customer shut its session") << c << bgpShut << "bgp-ipv4/customer=fault;routes-ipv4/both=ok" << "bgp-ipv4/customer"
+                                                << "shut down on ce1" << "fault";
 
     ConnectionEvidence wrongAs = healthy();
-    wrongAs.bgp.records.rows<BgpNeighborRecord>()[0].remoteAs = 65011;
-    wrongAs.bgp.records.rows<BgpNeighborRecord>()[0].state = BgpState::Active;
-    QTest::newRow("wrong AS") << wrongAs << "ok,ok,ok,fault,ok" << "bgp" << "AS 65011";
+    session(wrongAs.provider, 0).remoteAs = 65011;
+    session(wrongAs.provider, 0).state = BgpState::Active;
+    QTest::newRow("provider expects another AS") << c << wrongAs << "bgp-ipv4/provider=fault" << "bgp-ipv4/provider" << "AS 65011" << "fault";
 
-    ConnectionEvidence nothingIn = healthy();
-    nothingIn.received.records = RecordSet(QueryKind::ReceivedRoutes);
-    QTest::newRow("nothing received") << nothingIn << "ok,ok,ok,ok,warning" << "" << "";
+    ConnectionEvidence limit = healthy();
+    session(limit.provider, 0).state = BgpState::Idle;
+    session(limit.provider, 0).stateDetail = QStringLiteral("Idle (PfxCt)");
+    QTest::newRow("maximum prefixes reached") << c << limit << "bgp-ipv4/provider=fault" << "bgp-ipv4/provider" << "maximum prefixes" << "fault";
 
-    ConnectionEvidence filtered = healthy();
-    filtered.bgp.records.rows<BgpNeighborRecord>()[0].prefixesReceived = 3;
-    filtered.bgp.records.rows<BgpNeighborRecord>()[0].prefixesAccepted = 2;
-    QTest::newRow("received but not accepted") << filtered << "ok,ok,ok,ok,warning" << "" << "";
+    Connection limited = c;
+    limited.prefixLimit = 10;
+    ConnectionEvidence nearLimit = healthy();
+    session(nearLimit.provider, 0).prefixesReceived = 9;
+    QTest::newRow("close to the prefix limit") << limited << nearLimit << "bgp-ipv4/provider=warn" << "bgp-ipv4/provider" << "close to the limit of 10"
+                                               << "warn";
 
-    ConnectionEvidence unreachable = healthy();
-    unreachable.link.error = Error(ErrorCode::Unreachable, QStringLiteral("pe1 did not answer."));
-    QTest::newRow("router unreachable") << unreachable << "unknown,ok,ok,ok,ok" << "" << "";
+    ConnectionEvidence rejected = healthy();
+    rejected.provider.received.records.rows<RouteRecord>()[1].valid = false;
+    QTest::newRow("provider rejects a prefix it received") << c << rejected << "routes-ipv4/both=warn" << "routes-ipv4/both"
+                                                            << "rejects 203.0.113.64/26" << "warn";
+
+    ConnectionEvidence dropped = healthy();
+    dropped.provider.received.records.rows<RouteRecord>().removeLast();
+    QTest::newRow("announced but not received") << c << dropped << "routes-ipv4/both=warn" << "routes-ipv4/both"
+                                                 << "ce1 announces 203.0.113.64/26 but pe1 does not accept it" << "warn";
+
+    Connection expects = c;
+    expects.expectedPrefixes = {QStringLiteral("203.0.113.128/26")};
+    QTest::newRow("an agreed prefix is not announced") << expects << healthy() << "routes-ipv4/both=warn" << "routes-ipv4/both"
+                                                       << "does not announce 203.0.113.128/26" << "warn";
+
+    ConnectionEvidence mtuDown = healthy();
+    linkRow(mtuDown.customer, 1).mtu = 9000;
+    linkRow(mtuDown.customer, 0).mtu = 9000;
+    session(mtuDown.provider, 0).state = BgpState::OpenConfirm;
+    QTest::newRow("MTU mismatch with the session stuck") << c << mtuDown << "mtu/both=fault" << "mtu/both" << "The MTUs differ" << "fault";
+
+    ConnectionEvidence mtuUp = healthy();
+    linkRow(mtuUp.customer, 1).mtu = 9000;
+    QTest::newRow("MTU mismatch with the sessions up") << c << mtuUp << "mtu/both=warn" << "mtu/both" << "TCP works around it" << "warn";
+
+    ConnectionEvidence l2l3 = healthy();
+    linkRow(l2l3.customer, 1).mtu = 1514;
+    QTest::newRow("MTU counted with and without the Ethernet header") << c << l2l3 << "mtu/both=ok" << "" << "" << "ok";
+
+    ConnectionEvidence unitOnly = healthy(); // Junos, or an external client's filtered answer
+    unitOnly.provider.link.records.rows<InterfaceRecord>().clear();
+    unitOnly.provider.linkAgain = unitOnly.provider.link;
+    unitOnly.provider.unit = part(QStringLiteral("pe1"), QueryKind::LinkStatus, QList<InterfaceRecord>{intf(QStringLiteral("Gi0/0/1.100"), {}, 1500)});
+    QTest::newRow("only the subinterface asked by name") << c << unitOnly << "link/provider=ok;mtu/both=ok" << "" << "" << "ok";
+
+    ConnectionEvidence customerDown = healthy();
+    for (RouterResult *r : {&customerDown.customer.link, &customerDown.customer.linkAgain, &customerDown.customer.vlan,
+                            &customerDown.customer.vlanAgain, &customerDown.customer.arp, &customerDown.customer.bgp,
+                            &customerDown.customer.received, &customerDown.customer.advertised, &customerDown.customer.received6,
+                            &customerDown.customer.advertised6})
+        r->error = Error(ErrorCode::Timeout, QStringLiteral("ce1 did not answer within 30 s."));
+    QTest::newRow("customer router cannot be asked") << c << customerDown << "management/customer=cannot-check;management/provider=ok;"
+                                                                            "link/customer=(none);routes-ipv4/both=ok"
+                                                     << "" << "" << "cannot-check";
 }
 
-void TestConnectionDiagnosis::layers()
+void TestConnectionDiagnosis::cases()
 {
+    QFETCH(Connection, conn);
     QFETCH(ConnectionEvidence, evidence);
-    QFETCH(QString, verdicts);
+    QFETCH(QString, checks);
     QFETCH(QString, cause);
     QFETCH(QString, mentions);
-    const QList<DiagnosisStep> steps = ConnectionDiagnosis::evaluate(connection(), evidence);
-    QStringList got;
-    QString gotCause;
-    for (const DiagnosisStep &s : steps) {
-        got.append(verdictName(s.verdict));
-        QVERIFY(!s.finding.isEmpty());
-        if (s.likelyCause) {
-            QVERIFY2(gotCause.isEmpty(), "only one likely cause");
-            gotCause = s.layer;
-            QVERIFY2(s.finding.contains(mentions), qPrintable(s.finding));
+    QFETCH(QString, overall);
+    const DiagnosisResult d = ConnectionDiagnosis::evaluate(conn, evidence);
+    QStringList all;
+    for (const DiagnosisStep &s : d.steps) {
+        all << s.layer + u'/' + connectionEndName(s.end) + u'=' + verdictName(s.verdict);
+        QVERIFY2(!s.finding.isEmpty(), qPrintable(s.layer));
+        QVERIFY2(!s.finding.contains(u"-1"), qPrintable(s.finding));
+        if (s.verdict != Verdict::Ok && s.verdict != Verdict::CannotCheck)
+            QVERIFY2(!s.advice.isEmpty(), qPrintable(s.layer + QStringLiteral(": every finding says what to do")));
+    }
+    const QString got = all.join(QLatin1Char(';'));
+    for (const QString &check : checks.split(QLatin1Char(';'))) {
+        const QString layerEnd = check.section(QLatin1Char('='), 0, 0);
+        QCOMPARE(verdictOf(d, layerEnd.section(u'/', 0, 0),
+                           layerEnd.endsWith(u"provider") ? ConnectionEnd::Provider
+                           : layerEnd.endsWith(u"customer") ? ConnectionEnd::Customer : ConnectionEnd::Both)
+                     + QStringLiteral(" (") + layerEnd + u')',
+                 check.section(QLatin1Char('='), 1) + QStringLiteral(" (") + layerEnd + u')');
+    }
+    const DiagnosisStep *likely = d.cause();
+    QCOMPARE(likely ? likely->layer + u'/' + connectionEndName(likely->end) : QString(), cause);
+    if (likely)
+        QVERIFY2(likely->finding.contains(mentions), qPrintable(likely->finding));
+    int causes = 0;
+    for (const DiagnosisStep &s : d.steps)
+        causes += s.likelyCause ? 1 : 0;
+    QCOMPARE(causes, likely ? 1 : 0);
+    QCOMPARE(verdictName(d.overall()), overall);
+    Q_UNUSED(got);
+}
+
+void TestConnectionDiagnosis::unreachableProviderCannotBeChecked()
+{
+    ConnectionEvidence e = healthy();
+    e.customer = EndEvidence{};
+    for (RouterResult *r : {&e.provider.link, &e.provider.linkAgain, &e.provider.vlan, &e.provider.vlanAgain, &e.provider.arp,
+                            &e.provider.bgp, &e.provider.received, &e.provider.advertised, &e.provider.received6,
+                            &e.provider.advertised6, &e.provider.optics})
+        r->error = Error(ErrorCode::Unreachable, QStringLiteral("pe1 cannot be reached over SSH."));
+    const DiagnosisResult d = ConnectionDiagnosis::evaluate(connection(), e);
+    QCOMPARE(d.overall(), Verdict::CannotCheck);
+    QCOMPARE(d.steps.size(), 1);
+    QCOMPARE(d.steps.first().layer, QStringLiteral("management"));
+    QVERIFY(d.steps.first().finding.contains(u"cannot be reached"));
+    QVERIFY(!d.cause()); // nothing was found: "could not ask" is no cause and never OK
+}
+
+void TestConnectionDiagnosis::unmanagedCustomerRouter()
+{
+    Connection c = connection();
+    c.customerRouter.clear();
+    ConnectionEvidence e = healthy();
+    e.customer = EndEvidence{};
+    const DiagnosisResult d = ConnectionDiagnosis::evaluate(c, e);
+    for (const DiagnosisStep &s : d.steps)
+        QVERIFY2(s.end != ConnectionEnd::Customer, qPrintable(s.layer));
+    QCOMPARE(d.overall(), Verdict::Ok);
+    QCOMPARE(verdictOf(d, QStringLiteral("routes-ipv4"), ConnectionEnd::Both), QStringLiteral("ok"));
+}
+
+void TestConnectionDiagnosis::untaggedConnection()
+{
+    Connection c = connection();
+    c.vlan = -1;
+    ConnectionEvidence e = healthy();
+    for (EndEvidence *x : {&e.provider, &e.customer})
+        for (VlanRecord &v : x->vlan.records.rows<VlanRecord>())
+            v.vlanId = -1;
+    const DiagnosisResult d = ConnectionDiagnosis::evaluate(c, e);
+    for (const DiagnosisStep &s : d.steps) {
+        if (s.layer == u"vlan") {
+            QCOMPARE(s.verdict, Verdict::Ok);
+            QVERIFY2(s.finding.contains(u"untagged"), qPrintable(s.finding));
         }
     }
-    QCOMPARE(got.join(QLatin1Char(',')), verdicts);
-    QCOMPARE(gotCause, cause);
+}
+
+void TestConnectionDiagnosis::lastErrorsDecoded_data()
+{
+    QTest::addColumn<QString>("lastError");
+    QTest::addColumn<QString>("stateDetail");
+    QTest::addColumn<QString>("cause");
+    QTest::newRow("ios bad peer as") << "BGP Notification sent, OPEN message error/bad peer AS" << "Idle" << "wrong peer AS";
+    QTest::newRow("junos hold time") << "Hold Timer Expired Error" << "Active" << "hold timer expired";
+    QTest::newRow("frr hold time") << "Waiting for Peer IPv6 LLA / Hold Timer Expired" << "Active" << "hold timer expired";
+    QTest::newRow("pfxct") << "" << "Idle (PfxCt)" << "maximum prefixes";
+    QTest::newRow("cease max prefix") << "Cease/maximum number of prefixes reached" << "Idle" << "maximum prefixes";
+    QTest::newRow("md5") << "TCP MD5 authentication failed" << "Connect" << "authentication";
+    QTest::newRow("admin") << "Cease/administrative shutdown" << "Idle" << "shut down administratively";
+    QTest::newRow("nothing known") << "" << "Active" << "";
+}
+
+void TestConnectionDiagnosis::lastErrorsDecoded()
+{
+    QFETCH(QString, lastError);
+    QFETCH(QString, stateDetail);
+    QFETCH(QString, cause);
+    const QString got = ConnectionDiagnosis::bgpCause(lastError, stateDetail);
+    QVERIFY2(cause.isEmpty() ? got.isEmpty() : got.startsWith(cause), qPrintable(got));
 }
 
 QTEST_GUILESS_MAIN(TestConnectionDiagnosis)

@@ -145,6 +145,17 @@ void TestInventory::goodInline()
     QCOMPARE(json->router(QStringLiteral("r2"))->port, 22);
     QVERIFY(json->router(QStringLiteral("r2"))->credentials.isEmpty());
     QVERIFY(json->warnings().isEmpty());
+    QCOMPARE(json->connections().first().mtu, -1);
+    QVERIFY(json->connections().first().expectedPrefixes.isEmpty());
+
+    // What a diagnosis checks the connection against: agreed MTU, prefix limit, prefixes.
+    const auto agreed = Inventory::loadJson(
+        replaced(R"("vlan": 100)", R"("vlan": 100, "mtu": 1500, "prefixLimit": 50, "expectedPrefixes": ["203.0.113.0/26", "2001:db8:a::/48"])"),
+        QStringLiteral("agreed.json"));
+    QVERIFY2(agreed.ok(), qPrintable(agreed.error().toString()));
+    QCOMPARE(agreed->connections().first().mtu, 1500);
+    QCOMPARE(agreed->connections().first().prefixLimit, 50);
+    QCOMPARE(agreed->connections().first().expectedPrefixes, (QStringList{"203.0.113.0/26", "2001:db8:a::/48"}));
 
     const auto yaml = Inventory::loadNornirYaml(kGoodYaml, QStringLiteral("hosts.yaml"));
     QVERIFY2(yaml.ok(), qPrintable(yaml.error().toString()));
@@ -250,6 +261,16 @@ void TestInventory::brokenJson_data()
         << 9 << QStringList{"connection id \"c1\" is used twice", "first on line 8"};
     QTest::newRow("connection unknown field") << replaced(R"("vlan": 100)", R"("vlan": 100, "vlna": 1)") << 8
                                               << QStringList{"unknown field \"vlna\""};
+    QTest::newRow("connection mtu too small") << replaced(R"("vlan": 100)", R"("vlan": 100, "mtu": 12)") << 8
+                                              << QStringList{"\"mtu\" must be between 68 and 65535"};
+    QTest::newRow("connection prefix limit zero") << replaced(R"("vlan": 100)", R"("vlan": 100, "prefixLimit": 0)") << 8
+                                                  << QStringList{"\"prefixLimit\" must be a positive number"};
+    QTest::newRow("connection expected prefixes not a list")
+        << replaced(R"("vlan": 100)", R"("vlan": 100, "expectedPrefixes": "203.0.113.0/24")") << 8
+        << QStringList{"must be a list of prefixes"};
+    QTest::newRow("connection expected prefix invalid")
+        << replaced(R"("vlan": 100)", R"("vlan": 100, "expectedPrefixes": ["203.0.113.0/33"])") << 8
+        << QStringList{"\"203.0.113.0/33\" in \"expectedPrefixes\" is not a prefix"};
 }
 
 void TestInventory::brokenJson()

@@ -79,7 +79,7 @@ QList<QPair<QString, QueryParams>> parameterSets()
     QueryParams v4;
     v4.neighbor = QStringLiteral("198.51.100.1");
     v4.destination = QStringLiteral("203.0.113.0/24");
-    v4.interfaceName = QStringLiteral("GigabitEthernet0/0/1.210");
+    v4.interfaceName = QStringLiteral("GigabitEthernet0/0/0/1.210"); // IOS-XR names its ports rack/slot/module/port
     sets.append({QStringLiteral("ipv4"), v4});
     QueryParams v6;
     v6.neighbor = QStringLiteral("2001:db8:100::1");
@@ -171,7 +171,7 @@ private slots:
             const QString code = expected.object().value(QStringLiteral("error")).toString();
             QVERIFY2(!code.isEmpty(), "an object expected.json names the error code");
             QVERIFY2(!parsed.ok(), qPrintable(QStringLiteral("expected %1, but the text was read as %2 with %3 rows")
-                                                 .arg(code, parsed->command).arg(parsed->records.size())));
+                                                 .arg(code, parsed ? parsed->command : QString()).arg(parsed ? parsed->records.size() : 0)));
             QCOMPARE(parsed.error().codeName(), code);
             // A refusal names what it tried, in words a person can act on.
             QVERIFY2(parsed.error().message.size() > 20, qPrintable(parsed.error().message));

@@ -1,0 +1,132 @@
+#include "engine/service/connection_diagnoser.h"
+
+#include "engine/service/router_data_service.h"
+
+namespace rl {
+
+ConnectionDiagnoser::ConnectionDiagnoser(RouterDataService &service, QObject *parent) : QObject(parent), m_service(service)
+{
+    m_secondRound.setSingleShot(true);
+    connect(&m_secondRound, &QTimer::timeout, this, [this] { submitRound(true); });
+    connect(&m_service, &RouterDataService::responseReady, this, &ConnectionDiagnoser::onResponse);
+}
+
+ConnectionDiagnoser::~ConnectionDiagnoser()
+{
+    disconnect(&m_service, nullptr, this, nullptr);
+    const QStringList ids = m_pending.keys();
+    for (const QString &id : ids)
+        m_service.cancel(id);
+}
+
+void ConnectionDiagnoser::start(const QList<Connection> &connections, const ClientIdentity &client, qint64 maxAgeSeconds, int secondReadMs)
+{
+    cancel();
+    ++m_run;
+    m_connections = connections;
+    m_client = client;
+    m_maxAge = maxAgeSeconds;
+    m_secondReadMs = secondReadMs < 0 ? m_service.settings().diagnosisSecondReadMs : secondReadMs;
+    m_evidence = QList<ConnectionEvidence>(connections.size());
+    m_plans.clear();
+    m_done = 0;
+    m_total = 0;
+    m_secondSent = false;
+    m_running = true;
+    const QStringList visible = m_service.visibleRouters(client);
+    for (const Connection &c : connections) {
+        QList<PlannedRequest> plan = ConnectionDiagnosis::plan(c, client, visible.contains(c.customerRouter));
+        if (m_secondReadMs <= 0)
+            plan.removeIf([](const PlannedRequest &p) { return p.secondRead; });
+        m_total += int(plan.size());
+        m_plans.append(plan);
+    }
+    for (int ci = 0; ci < connections.size(); ++ci) {
+        m_evidence[ci].provider.router = connections[ci].providerRouter;
+        for (const PlannedRequest &p : std::as_const(m_plans[ci]))
+            if (p.end == ConnectionEnd::Customer)
+                m_evidence[ci].customer.router = connections[ci].customerRouter;
+    }
+    emit progress(0, m_total);
+    m_firstRead.start();
+    submitRound(false);
+    if (m_secondReadMs > 0)
+        m_secondRound.start(m_secondReadMs);
+    else
+        m_secondSent = true;
+    if (m_pending.isEmpty() && m_secondSent)
+        finish();
+}
+
+void ConnectionDiagnoser::submitRound(bool second)
+{
+    if (!m_running)
+        return;
+    if (second) {
+        m_secondSent = true;
+        for (ConnectionEvidence &e : m_evidence)
+            e.secondsBetweenReads = double(m_firstRead.elapsed()) / 1000.0;
+    }
+    int n = 0;
+    for (int ci = 0; ci < m_plans.size(); ++ci) {
+        for (const PlannedRequest &p : std::as_const(m_plans[ci])) {
+            if (p.secondRead != second)
+                continue;
+            Request r = p.request;
+            r.maxAgeSeconds = second ? 0 : m_maxAge; // the second read must be fresh to show a rate
+            r.id = QStringLiteral("diagnosis-%1-%2-%3").arg(m_run).arg(ci).arg(n++) + (second ? QStringLiteral("b") : QString());
+            m_pending.insert(r.id, {ci, p.end, p.slot});
+            m_service.submit(r);
+        }
+    }
+    if (second && m_pending.isEmpty())
+        finish();
+}
+
+void ConnectionDiagnoser::onResponse(const Response &response)
+{
+    const auto it = m_pending.constFind(response.requestId);
+    if (it == m_pending.cend())
+        return;
+    const Pending p = *it;
+    m_pending.erase(it);
+    ConnectionEvidence &e = m_evidence[p.connection];
+    RouterResult part = response.results.value(0);
+    if (response.error.isError() || part.router.isEmpty()) {
+        part.router = p.end == ConnectionEnd::Customer ? m_connections[p.connection].customerRouter : m_connections[p.connection].providerRouter;
+        part.error = response.error.isError() ? response.error : Error(ErrorCode::InternalError, QStringLiteral("The request was answered without a part."));
+    }
+    ConnectionDiagnosis::slot(e, p.end, p.slot) = part;
+    ++m_done;
+    emit progress(m_done, m_total);
+    if (m_pending.isEmpty() && m_secondSent)
+        finish();
+}
+
+void ConnectionDiagnoser::cancel()
+{
+    if (!m_running)
+        return;
+    const QStringList ids = m_pending.keys(); // a cancel may answer at once
+    for (const QString &id : ids)
+        m_service.cancel(id);
+    // cancelled requests still answer (with "cancelled"); those answers fill the evidence.
+    m_secondRound.stop();
+    m_secondSent = true;
+    if (m_pending.isEmpty())
+        finish();
+}
+
+void ConnectionDiagnoser::finish()
+{
+    if (!m_running)
+        return;
+    m_running = false;
+    m_secondRound.stop();
+    QList<DiagnosisResult> results;
+    for (int ci = 0; ci < m_connections.size(); ++ci)
+        results.append(ConnectionDiagnosis::evaluate(m_connections[ci], m_evidence[ci]));
+    emit finished(results);
+}
+
+} // namespace rl
