@@ -90,6 +90,19 @@ Result<RecordSet> wrap(QueryKind kind, Result<QList<R>> r)
     return RecordSet(kind, std::move(r.value()));
 }
 
+// Which form a command prints, in any of its common abbreviations ("sh ip int br").
+QStringList words(const QString &command) { return command.simplified().toLower().split(QLatin1Char(' ')); }
+bool hasWord(const QString &command, const char *prefix)
+{
+    for (const QString &w : words(command))
+        if (w.startsWith(QLatin1String(prefix)) && !w.isEmpty())
+            return true;
+    return false;
+}
+bool isBriefTable(const QString &command) { return hasWord(command, "br"); }
+bool isDescriptionTable(const QString &command) { return hasWord(command, "desc"); }
+bool isSummary(const QString &command) { return hasWord(command, "su"); }
+
 // One command's output into records; the command says which VRF and family it was for.
 Result<RecordSet> parseOne(QueryKind kind, const QString &command, const QByteArray &text)
 {
@@ -102,11 +115,27 @@ Result<RecordSet> parseOne(QueryKind kind, const QString &command, const QByteAr
         return RecordSet(kind, QList<FactsRecord>{*f});
     }
     case QueryKind::LinkStatus:
+        if (isBriefTable(command))
+            return wrap(kind, CiscoIosParser::interfacesBrief(text));
+        if (isDescriptionTable(command))
+            return wrap(kind, CiscoIosParser::interfacesDescription(text));
         return wrap(kind, CiscoIosParser::interfaces(text));
     case QueryKind::VlanErrors:
         return wrap(kind, CiscoIosParser::vlans(text));
-    case QueryKind::BgpStatus:
-        return wrap(kind, CiscoIosParser::bgpSummary(text, vrf, familyInCommand(command)));
+    case QueryKind::BgpStatus: {
+        if (!isSummary(command))
+            return wrap(kind, CiscoIosParser::bgpNeighbors(text, vrf, familyInCommand(command)));
+        auto r = CiscoIosParser::bgpSummary(text, vrf, familyInCommand(command));
+        if (r) {
+            // A VPN family's table ("show bgp vpnv4 unicast all summary", the VPNv4 section of
+            // "show bgp all summary") lists the PE sessions and the VRF sessions alike without
+            // naming the VRF: leave it unknown rather than calling them all global.
+            for (BgpNeighborRecord &n : r.value())
+                if (n.addressFamily.startsWith(u"vpnv") && n.vrf == u"default")
+                    n.vrf.clear();
+        }
+        return wrap(kind, std::move(r));
+    }
     case QueryKind::ArpTable:
         if (command.contains(u"ipv6"))
             return wrap(kind, CiscoIosParser::ipv6Neighbors(text, vrf));
@@ -117,7 +146,9 @@ Result<RecordSet> parseOne(QueryKind kind, const QString &command, const QByteAr
     case QueryKind::RouteLookup:
         return wrap(kind, CiscoIosParser::routeLookup(text));
     case QueryKind::LldpNeighbors:
-        return wrap(kind, CiscoIosParser::lldpDetail(text));
+        if (command.contains(u"det"))
+            return wrap(kind, CiscoIosParser::lldpDetail(text));
+        return wrap(kind, CiscoIosParser::lldpSummary(text));
     case QueryKind::Optics:
         return wrap(kind, CiscoIosParser::transceiverDetail(text));
     }
@@ -149,8 +180,18 @@ QString CiscoIosTranslator::guessCommand(QueryKind kind, const QByteArray &text)
     switch (kind) {
     case QueryKind::Facts: return QStringLiteral("show version");
     case QueryKind::LinkStatus:
+        if (text.contains("IP-Address") && text.contains("OK?"))
+            return QStringLiteral("show ip interface brief");
+        if (text.startsWith("Interface ") || text.contains("\nInterface ")) {
+            for (const auto &l : clitext::splitLines(text))
+                if (clitext::startsWith(l.text, "Interface") && clitext::contains(l.text, "Protocol Description"))
+                    return QStringLiteral("show interfaces description");
+        }
+        return QStringLiteral("show interfaces");
     case QueryKind::VlanErrors: return QStringLiteral("show interfaces");
     case QueryKind::BgpStatus:
+        if (text.contains("BGP neighbor is "))
+            return QStringLiteral("show ip bgp neighbors");
         if (text.contains("For address family:"))
             return QStringLiteral("show bgp all summary");
         // IPv6 neighbors only: the IPv6 summary
@@ -168,7 +209,12 @@ QString CiscoIosTranslator::guessCommand(QueryKind kind, const QByteArray &text)
     case QueryKind::ReceivedRoutes: return QStringLiteral("show ip bgp neighbors <neighbor> received-routes");
     case QueryKind::AdvertisedRoutes: return QStringLiteral("show ip bgp neighbors <neighbor> advertised-routes");
     case QueryKind::RouteLookup: return QStringLiteral("show ip route <destination>");
-    case QueryKind::LldpNeighbors: return QStringLiteral("show lldp neighbors detail");
+    case QueryKind::LldpNeighbors:
+        // The summary's header; otherwise the detail form (which names what it missed).
+        for (const auto &l : clitext::splitLines(text))
+            if (clitext::startsWith(l.text, "Device ID") && clitext::contains(l.text, "Local Intf"))
+                return QStringLiteral("show lldp neighbors");
+        return QStringLiteral("show lldp neighbors detail");
     case QueryKind::Optics: return QStringLiteral("show interfaces transceiver detail");
     }
     return {};
@@ -185,13 +231,17 @@ bool answers(QueryKind kind, const QString &cmd)
     switch (kind) {
     case QueryKind::Facts: return show && has(" ver");
     case QueryKind::LinkStatus:
-    case QueryKind::VlanErrors: return show && has(" int") && !has("transceiver") && !has("brief") && !has("status");
-    case QueryKind::BgpStatus: return show && has("bgp") && has("summ");
+        // "show interfaces", "show ip interface brief", "show interfaces description"
+        return show && has(" int") && !has("transceiver") && !has("status") && !has("counters") && !has("switchport")
+               && (!has(" ip ") || has(" br"));
+    case QueryKind::VlanErrors: return show && has(" int") && !has("transceiver") && !has(" br") && !has("desc") && !has("status");
+    case QueryKind::BgpStatus:
+        return show && has("bgp") && (has(" su") || (has(" nei") && !has("routes") && !has("received") && !has("advertised")));
     case QueryKind::ArpTable: return show && (has(" arp") || has("ipv6 nei"));
     case QueryKind::ReceivedRoutes: return show && has("bgp") && (has("received") || has("routes")) && !has("advertised");
     case QueryKind::AdvertisedRoutes: return show && has("bgp") && has("advertised");
     case QueryKind::RouteLookup: return show && (has("ip route") || has("ipv6 route") || has("ip ro "));
-    case QueryKind::LldpNeighbors: return show && has("lldp");
+    case QueryKind::LldpNeighbors: return show && has("lldp") && has(" nei");
     case QueryKind::Optics: return show && has("transceiver");
     }
     return false;
