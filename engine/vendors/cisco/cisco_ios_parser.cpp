@@ -1204,7 +1204,7 @@ Result<QList<BgpNeighborRecord>> CiscoIosParser::bgpNeighbors(const QByteArray &
             r.addressFamily = f.name;
             // A VRF neighbor listed under the VPN family exchanges that VRF's plain family.
             if (r.vrf != u"default" && r.addressFamily.startsWith(u"vpnv"))
-                r.addressFamily = r.addressFamily.mid(3);
+                r.addressFamily = QStringLiteral("ip") + r.addressFamily.mid(3);
             r.prefixesSent = f.sent;
             r.prefixesReceived = f.rcvd;
             out.append(r);

@@ -103,6 +103,18 @@ bool isBriefTable(const QString &command) { return hasWord(command, "br"); }
 bool isDescriptionTable(const QString &command) { return hasWord(command, "desc"); }
 bool isSummary(const QString &command) { return hasWord(command, "su"); }
 
+// The family a BGP command asks for: "show bgp vpnv4 unicast all summary" is the VPNv4 table
+// itself (PE and VRF sessions alike); "... vpnv4 vrf X ..." is that VRF's IPv4 unicast.
+QString bgpFamilyIn(const QString &command)
+{
+    const QString c = command.simplified().toLower();
+    if (!c.contains(QLatin1String(" vrf ")) && c.contains(QLatin1String("vpnv4")))
+        return QStringLiteral("vpnv4-unicast");
+    if (!c.contains(QLatin1String(" vrf ")) && c.contains(QLatin1String("vpnv6")))
+        return QStringLiteral("vpnv6-unicast");
+    return familyInCommand(command);
+}
+
 // One command's output into records; the command says which VRF and family it was for.
 Result<RecordSet> parseOne(QueryKind kind, const QString &command, const QByteArray &text)
 {
@@ -124,8 +136,8 @@ Result<RecordSet> parseOne(QueryKind kind, const QString &command, const QByteAr
         return wrap(kind, CiscoIosParser::vlans(text));
     case QueryKind::BgpStatus: {
         if (!isSummary(command))
-            return wrap(kind, CiscoIosParser::bgpNeighbors(text, vrf, familyInCommand(command)));
-        auto r = CiscoIosParser::bgpSummary(text, vrf, familyInCommand(command));
+            return wrap(kind, CiscoIosParser::bgpNeighbors(text, vrf, bgpFamilyIn(command)));
+        auto r = CiscoIosParser::bgpSummary(text, vrf, bgpFamilyIn(command));
         if (r) {
             // A VPN family's table ("show bgp vpnv4 unicast all summary", the VPNv4 section of
             // "show bgp all summary") lists the PE sessions and the VRF sessions alike without
