@@ -158,6 +158,12 @@ Result<RecordSet> parseOne(QueryKind kind, const QString &command, const QByteAr
     case QueryKind::RouteLookup:
         return wrap(kind, CiscoIosParser::routeLookup(text));
     case QueryKind::LldpNeighbors:
+        // Not running is not "no neighbors": a diagnosis must be able to tell them apart.
+        for (const auto &l : clitext::splitLines(text))
+            if (clitext::startsWith(clitext::trimmed(l.text), "% LLDP is not enabled"))
+                return Error(ErrorCode::UnsupportedQuery,
+                             QStringLiteral("LLDP is not enabled on the router, so it keeps no LLDP neighbor table."),
+                             QStringLiteral("% LLDP is not enabled"));
         if (command.contains(u"det"))
             return wrap(kind, CiscoIosParser::lldpDetail(text));
         return wrap(kind, CiscoIosParser::lldpSummary(text));
