@@ -7,6 +7,7 @@
 
 #include <QRegularExpression>
 
+#include <algorithm>
 #include <cctype>
 
 #ifdef __SSE2__
@@ -1072,10 +1073,34 @@ Result<QList<OpticsRecord>> CiscoIosParser::transceiverDetail(const QByteArray &
     if (Error e = cliError(what, text))
         return e;
     enum class Table { None, Temp, Voltage, Current, Tx, Rx } table = Table::None;
+    // One record per port, or per port and lane when the tables have a Lane column (IOS XE 17:
+    // "N/A" for a single-lane optic, 1-4 for a QSFP). Temperature is per module: every lane of
+    // the port gets it.
     QList<OpticsRecord> out;
-    QHash<QString, qsizetype> index;
-    bool inRows = false, sawForm = false;
+    QHash<QString, int> portOrder;
+    QHash<QString, double> portTemp;
+    bool inRows = false, sawForm = false, laneColumn = false;
     std::vector<Token> tok;
+    auto recordFor = [&](const QString &port, qint64 lane) -> OpticsRecord & {
+        if (!portOrder.contains(port))
+            portOrder.insert(port, int(portOrder.size()));
+        for (OpticsRecord &r : out)
+            if (r.interfaceName == port && r.lane == lane)
+                return r;
+        // A lane's first row takes over the port's lane-less record (made by the temperature table).
+        if (lane >= 0) {
+            for (OpticsRecord &r : out)
+                if (r.interfaceName == port && r.lane < 0) {
+                    r.lane = lane;
+                    return r;
+                }
+        }
+        OpticsRecord r;
+        r.interfaceName = port;
+        r.lane = lane;
+        out.append(r);
+        return out.last();
+    };
     for (const Line &l : splitLines(text)) {
         const std::string_view t = trimmed(l.text);
         if (t.empty() || isPromptLine(l.text)) {
@@ -1090,7 +1115,11 @@ Result<QList<OpticsRecord>> CiscoIosParser::transceiverDetail(const QByteArray &
             else if (contains(t, "Current")) table = Table::Current;
             else if (contains(t, "Transmit") || contains(t, "Tx")) table = Table::Tx;
             else if (contains(t, "Receive") || contains(t, "Rx")) table = Table::Rx;
-            inRows = false;
+            inRows = false, laneColumn = false;
+            continue;
+        }
+        if (startsWith(t, "Port") && contains(t, "(")) {
+            laneColumn = contains(t, " Lane ");
             continue;
         }
         if (startsWith(t, "---")) {
@@ -1101,15 +1130,24 @@ Result<QList<OpticsRecord>> CiscoIosParser::transceiverDetail(const QByteArray &
             || startsWith(t, "If device") || startsWith(t, "ITU Channel") || startsWith(t, "Transceiver"))
             continue;
         tokenize(t, tok);
+        qint64 lane = -1;
+        size_t first = 1;
+        if (laneColumn) {
+            if (tok.size() < 2)
+                return lineError(what, l, QStringLiteral("a transceiver row without its lane"));
+            if (isDigits(tok[1].text))
+                lane = *toInt(tok[1].text);
+            else if (tok[1].text != "N/A" && tok[1].text != "n/a")
+                return lineError(what, l, QStringLiteral("\"%1\" is not a lane").arg(latin1(tok[1].text)));
+            first = 2;
+        }
         std::vector<double> nums;
-        bool na = false;
-        for (size_t k = 1; k < tok.size(); ++k) {
+        for (size_t k = first; k < tok.size(); ++k) {
             const std::string_view v = tok[k].text;
             if (v == "+" || v == "++" || v == "-" || v == "--")
                 continue; // alarm / warning flags beside the value
             if (v == "N/A" || v == "n/a") {
                 nums.push_back(NAN);
-                na = true;
                 continue;
             }
             const auto d = toReal(v);
@@ -1117,30 +1155,39 @@ Result<QList<OpticsRecord>> CiscoIosParser::transceiverDetail(const QByteArray &
                 return lineError(what, l, QStringLiteral("\"%1\" is not a measurement").arg(latin1(v)));
             nums.push_back(*d);
         }
-        Q_UNUSED(na);
         if (nums.empty())
             return lineError(what, l, QStringLiteral("a transceiver row without a value"));
         const QString port = latin1(tok[0].text);
-        qsizetype at = index.value(port, -1);
-        if (at < 0) {
-            OpticsRecord r;
-            r.interfaceName = port;
-            out.append(r);
-            at = out.size() - 1;
-            index.insert(port, at);
-        }
-        OpticsRecord &r = out[at];
         auto thr = [&](size_t i) { return i < nums.size() ? nums[i] : NAN; };
+        // Thresholds: high alarm, high warning, low warning, low alarm after the value.
         switch (table) {
-        case Table::Temp: r.temperatureC = nums[0]; break;
-        case Table::Current: r.biasMa = nums[0]; break;
-        case Table::Tx: r.txPowerDbm = nums[0]; r.txHighWarnDbm = thr(2); r.txLowWarnDbm = thr(3); break;
-        case Table::Rx: r.rxPowerDbm = nums[0]; r.rxHighWarnDbm = thr(2); r.rxLowWarnDbm = thr(3); break;
+        case Table::Temp:
+            portTemp.insert(port, nums[0]);
+            recordFor(port, -1).temperatureC = nums[0];
+            break;
+        case Table::Current: recordFor(port, lane).biasMa = nums[0]; break;
+        case Table::Tx: {
+            OpticsRecord &r = recordFor(port, lane);
+            r.txPowerDbm = nums[0], r.txHighWarnDbm = thr(2), r.txLowWarnDbm = thr(3);
+            break;
+        }
+        case Table::Rx: {
+            OpticsRecord &r = recordFor(port, lane);
+            r.rxPowerDbm = nums[0], r.rxHighWarnDbm = thr(2), r.rxLowWarnDbm = thr(3);
+            break;
+        }
         case Table::Voltage: case Table::None: break;
         }
     }
     if (!sawForm && !nothingPrinted(text))
         return formatError(what, text, QStringLiteral("it has no transceiver threshold table (\"High Alarm  High Warn  Low Warn  Low Alarm\")"));
+    for (OpticsRecord &r : out)
+        if (portTemp.contains(r.interfaceName))
+            r.temperatureC = portTemp.value(r.interfaceName);
+    std::stable_sort(out.begin(), out.end(), [&](const OpticsRecord &a, const OpticsRecord &b) {
+        const int pa = portOrder.value(a.interfaceName), pb = portOrder.value(b.interfaceName);
+        return pa != pb ? pa < pb : a.lane < b.lane;
+    });
     return out;
 }
 
