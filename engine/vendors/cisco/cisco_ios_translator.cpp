@@ -153,8 +153,30 @@ Result<RecordSet> parseOne(QueryKind kind, const QString &command, const QByteAr
             return wrap(kind, CiscoIosParser::ipv6Neighbors(text, vrf));
         return wrap(kind, CiscoIosParser::arp(text, vrf));
     case QueryKind::ReceivedRoutes:
-    case QueryKind::AdvertisedRoutes:
         return wrap(kind, CiscoIosParser::bgpTable(text));
+    case QueryKind::AdvertisedRoutes: {
+        auto r = CiscoIosParser::bgpTable(text);
+        if (r) {
+            // "default-originate": IOS says "Originating default network 0.0.0.0" above the
+            // table and lists no row for the default it sends.
+            for (const auto &l : clitext::splitLines(text)) {
+                const std::string_view t = clitext::trimmed(l.text);
+                if (clitext::startsWith(t, "Network") || clitext::startsWith(t, "*"))
+                    break;
+                if (clitext::startsWith(t, "Originating default network ")) {
+                    const auto a = IpAddress::parse(clitext::trimmed(t.substr(28)));
+                    if (a) {
+                        RouteRecord d;
+                        d.prefix = IpPrefix(*a, 0);
+                        d.best = true;
+                        r.value().prepend(d);
+                    }
+                    break;
+                }
+            }
+        }
+        return wrap(kind, std::move(r));
+    }
     case QueryKind::RouteLookup:
         return wrap(kind, CiscoIosParser::routeLookup(text));
     case QueryKind::LldpNeighbors:
