@@ -132,8 +132,14 @@ Result<RecordSet> parseOne(QueryKind kind, const QString &command, const QByteAr
         if (isDescriptionTable(command))
             return wrap(kind, CiscoIosParser::interfacesDescription(text));
         return wrap(kind, CiscoIosParser::interfaces(text));
-    case QueryKind::VlanErrors:
-        return wrap(kind, CiscoIosParser::vlans(text));
+    case QueryKind::VlanErrors: {
+        // A router port carrying dot1q subinterfaces says "Encapsulation 802.1Q Virtual LAN,
+        // Vlan ID 1." for its native (untagged) VLAN: that port is no tagged subinterface.
+        auto r = CiscoIosParser::vlans(text);
+        if (r)
+            r.value().removeIf([](const VlanRecord &v) { return !v.interfaceName.contains(QLatin1Char('.')); });
+        return wrap(kind, std::move(r));
+    }
     case QueryKind::BgpStatus: {
         if (!isSummary(command))
             return wrap(kind, CiscoIosParser::bgpNeighbors(text, vrf, bgpFamilyIn(command)));
