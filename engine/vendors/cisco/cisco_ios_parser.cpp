@@ -1490,8 +1490,8 @@ Result<QList<LldpNeighborRecord>> CiscoIosParser::lldpSummary(const QByteArray &
     if (Error e = cliError(what, text))
         return e;
     QList<LldpNeighborRecord> out;
-    int localCol = -1, capCol = -1, portCol = -1;
-    bool inTable = false, legend = false, sawTotal = false;
+    int localCol = -1;
+    bool inTable = false, legend = false;
     std::vector<Token> tok;
     for (const Line &l : splitLines(text)) {
         const std::string_view s = l.text;
@@ -1509,7 +1509,7 @@ Result<QList<LldpNeighborRecord>> CiscoIosParser::lldpSummary(const QByteArray &
         if (legend && startsWith(t, "(")) // "(R) Router, (B) Bridge, ..."
             continue;
         if (startsWith(s, "Device ID") && contains(s, "Local Intf") && contains(s, "Port ID")) {
-            localCol = int(s.find("Local Intf")), capCol = int(s.find("Capability")), portCol = int(s.find("Port ID"));
+            localCol = int(s.find("Local Intf"));
             inTable = true;
             continue;
         }
@@ -1520,45 +1520,51 @@ Result<QList<LldpNeighborRecord>> CiscoIosParser::lldpSummary(const QByteArray &
             if (!n || *n != out.size())
                 return lineError(what, l, QStringLiteral("the router counts %1 entries but %2 rows were read; the output may be truncated")
                                               .arg(latin1(trimmed(t.substr(24)))).arg(out.size()));
-            sawTotal = true;
             inTable = false;
             continue;
         }
         if (!inTable)
             return lineError(what, l, QStringLiteral("expected the \"Device ID  Local Intf  Hold-time  Capability  Port ID\" table"));
         // IOS cuts the Device ID at 20 characters and prints the local interface right after
-        // it: "core-sw-01.dc1.examGi1/0/48". A name filling the column is cut at the column.
+        // it: "core-sw-01.dc1.examGi1/0/48", so a name filling the column is cut there. A whole
+        // longer name followed by a blank (should a release print one) shifts the row instead.
         LldpNeighborRecord r;
         std::string_view rest;
-        int restColumn = 0;
-        if (s.size() > size_t(localCol) && localCol > 0 && s[size_t(localCol) - 1] != ' ' && s[size_t(localCol)] != ' ') {
+        tokenize(s, tok);
+        const bool wholeName = tok.size() >= 4 && isDigits(tok[2].text) && !isDigits(tok[1].text);
+        if (!wholeName && s.size() > size_t(localCol) && localCol > 0 && s[size_t(localCol) - 1] != ' ' && s[size_t(localCol)] != ' ') {
             r.remoteSystemName = toQString(trimmed(s.substr(0, size_t(localCol))));
             rest = s.substr(size_t(localCol));
-            restColumn = localCol;
         } else {
             const size_t end = s.find(' ');
             r.remoteSystemName = toQString(s.substr(0, end));
             rest = end == std::string_view::npos ? std::string_view() : s.substr(end);
-            restColumn = int(end);
         }
         tokenize(rest, tok);
         if (tok.size() < 3 || !isDigits(tok[1].text))
             return lineError(what, l, QStringLiteral("expected \"<device id> <local interface> <hold time> <capability> <port id>\""));
         r.localInterface = latin1(tok[0].text);
         size_t k = 2;
-        // The capability column may be empty; a token starting left of "Port ID" is one.
-        if (tok.size() > 3 && restColumn + tok[2].column < portCol - 1) {
+        // The capability column may be empty: a run of capability codes ("B,R") followed by
+        // the port id is one; a lone token is the port id. (Columns do not tell: a whole long
+        // Device ID shifts the rest of its row.)
+        auto capabilityCodes = [](std::string_view w) {
+            for (size_t i = 0; i < w.size(); ++i) {
+                const bool code = w[i] != '\0' && std::strchr("RBTCWPSO", w[i]) != nullptr;
+                if (i % 2 == 0 ? !code : w[i] != ',')
+                    return false;
+            }
+            return !w.empty() && w.back() != ',';
+        };
+        if (tok.size() > 3 && capabilityCodes(tok[2].text)) {
             r.capabilities = latin1(tok[2].text);
             ++k;
-        } else if (tok.size() == 3 && capCol >= 0 && restColumn + tok[2].column < portCol - 1) {
-            return lineError(what, l, QStringLiteral("the row has no port id; the output may be truncated"));
         }
         r.remotePortId = latin1(trimmed(rest.substr(size_t(tok[k].column))));
         out.append(r);
     }
     if (localCol < 0)
         return formatError(what, text, QStringLiteral("it has no \"Device ID  Local Intf  Hold-time  Capability  Port ID\" header"));
-    Q_UNUSED(sawTotal);
     return out;
 }
 
