@@ -198,7 +198,8 @@ Result<QList<BgpNeighborRecord>> CiscoIosParser::bgpSummary(const QByteArray &te
         } else {
             r.stateDetail = latin1(stateText);
             r.state = bgpStateFromName(r.stateDetail);
-            if (r.state == BgpState::Unknown && !startsWith(stateText, "NoNeg"))
+            // "(NoNeg)": the session is up but this family was not negotiated with the neighbor
+            if (r.state == BgpState::Unknown && !startsWith(stateText, "NoNeg") && !startsWith(stateText, "(NoNeg)"))
                 return lineError(what, l, QStringLiteral("\"%1\" is not a BGP state").arg(r.stateDetail));
             r.adminEnabled = !contains(stateText, "Admin");
         }
@@ -1304,6 +1305,8 @@ Result<QList<BgpNeighborRecord>> CiscoIosParser::bgpNeighbors(const QByteArray &
                 return lineError(what, l, QStringLiteral("the neighbor line names no remote AS"));
             continue;
         }
+        if (startsWith(t, "% BGP not active") || startsWith(t, "BGP not active"))
+            continue; // no BGP process: no neighbors
         if (startsWith(t, "For address family:")) {
             const QString af = afFromSection(t.substr(19));
             if (inNeighbor && indentOf(s) > neighborIndent) {
@@ -1370,7 +1373,8 @@ Result<QList<BgpNeighborRecord>> CiscoIosParser::bgpNeighbors(const QByteArray &
     }
     if (Error e = flush())
         return e;
-    if (out.isEmpty() && !nothingPrinted(text) && !contains(text.constData(), "For address family:"))
+    if (out.isEmpty() && !nothingPrinted(text) && !text.contains("For address family:")
+        && !text.contains("BGP not active"))
         return formatError(what, text, QStringLiteral("it has no \"BGP neighbor is\" line"));
     return out;
 }
