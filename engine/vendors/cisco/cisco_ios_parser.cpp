@@ -1530,19 +1530,22 @@ Result<QList<LldpNeighborRecord>> CiscoIosParser::lldpSummary(const QByteArray &
         if (!inTable)
             return lineError(what, l, QStringLiteral("expected the \"Device ID  Local Intf  Hold-time  Capability  Port ID\" table"));
         // IOS cuts the Device ID at 20 characters and prints the local interface right after
-        // it: "core-sw-01.dc1.examGi1/0/48", so a name filling the column is cut there. A whole
-        // longer name followed by a blank (should a release print one) shifts the row instead.
+        // it: "core-sw-01.dc1.examGi1/0/48", so a name filling the column is cut there. A name
+        // within the column is read by the column (it may hold blanks); a whole longer name
+        // followed by a blank (should a release print one) shifts the rest of its row.
         LldpNeighborRecord r;
         std::string_view rest;
         tokenize(s, tok);
-        const bool wholeName = tok.size() >= 4 && isDigits(tok[2].text) && !isDigits(tok[1].text);
-        if (!wholeName && s.size() > size_t(localCol) && localCol > 0 && s[size_t(localCol) - 1] != ' ' && s[size_t(localCol)] != ' ') {
-            r.remoteSystemName = toQString(trimmed(s.substr(0, size_t(localCol))));
-            rest = s.substr(size_t(localCol));
+        const size_t cut = std::min(s.size(), size_t(localCol));
+        if (tok.empty() || tok[0].end() <= localCol) {
+            r.remoteSystemName = toQString(trimmed(s.substr(0, cut)));
+            rest = s.substr(cut);
+        } else if (tok.size() >= 4 && isDigits(tok[2].text) && !isDigits(tok[1].text)) {
+            r.remoteSystemName = toQString(tok[0].text);
+            rest = s.substr(size_t(tok[0].end()));
         } else {
-            const size_t end = s.find(' ');
-            r.remoteSystemName = toQString(s.substr(0, end));
-            rest = end == std::string_view::npos ? std::string_view() : s.substr(end);
+            r.remoteSystemName = toQString(trimmed(s.substr(0, cut)));
+            rest = s.substr(cut);
         }
         tokenize(rest, tok);
         if (tok.size() < 3 || !isDigits(tok[1].text))
