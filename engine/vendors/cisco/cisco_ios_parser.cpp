@@ -69,6 +69,8 @@ std::optional<IpPrefix> parseNetwork(std::string_view net)
     const auto a = IpAddress::parse(net);
     if (!a || !a->isV4())
         return std::nullopt;
+    if (net == "0.0.0.0")
+        return IpPrefix(*a, 0); // the default route prints as a bare "0.0.0.0" too
     const quint8 first = a->bytes()[0];
     const quint8 len = first < 128 ? 8 : first < 192 ? 16 : 24;
     return IpPrefix(*a, len);
