@@ -156,7 +156,23 @@ Result<RecordSet> parseOne(QueryKind kind, const QString &command, const QByteAr
     }
     case QueryKind::ArpTable:
         if (command.contains(u"ipv6"))
+        {
+            // Without its header the text is not this table, whatever it holds: refuse it
+            // rather than answer "no neighbors".
+            bool header = false, printed = false;
+            for (const auto &l : clitext::splitLines(text)) {
+                const std::string_view t = clitext::trimmed(l.text);
+                header = header || (clitext::startsWith(t, "IPv6 Address") && clitext::contains(t, "Link-layer"));
+                printed = printed || (!t.empty() && !clitext::isPromptLine(l.text));
+            }
+            if (printed && !header) {
+                if (Error e = clitext::cliError(QStringLiteral("show ipv6 neighbors"), text))
+                    return e;
+                return clitext::formatError(QStringLiteral("show ipv6 neighbors"), text,
+                                            QStringLiteral("it has no \"IPv6 Address  Age  Link-layer Addr  State  Interface\" header"));
+            }
             return wrap(kind, CiscoIosParser::ipv6Neighbors(text, vrf));
+        }
         return wrap(kind, CiscoIosParser::arp(text, vrf));
     case QueryKind::ReceivedRoutes:
         return wrap(kind, CiscoIosParser::bgpTable(text));
