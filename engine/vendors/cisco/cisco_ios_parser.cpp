@@ -7,6 +7,7 @@
 
 #include <QRegularExpression>
 
+#include <algorithm>
 #include <cctype>
 
 #ifdef __SSE2__
@@ -30,6 +31,15 @@ std::optional<QString> neighborAddress(std::string_view text)
     if (pct != std::string_view::npos)
         s += QLatin1Char('%') + latin1(text.substr(pct + 1));
     return s;
+}
+
+// Only prompt lines and blanks: the router printed nothing for the command.
+bool nothingPrinted(const QByteArray &text)
+{
+    for (const Line &l : splitLines(text))
+        if (!isBlank(l.text) && !isPromptLine(l.text))
+            return false;
+    return true;
 }
 
 QString afFromSection(std::string_view rest)
@@ -59,6 +69,8 @@ std::optional<IpPrefix> parseNetwork(std::string_view net)
     const auto a = IpAddress::parse(net);
     if (!a || !a->isV4())
         return std::nullopt;
+    if (net == "0.0.0.0")
+        return IpPrefix(*a, 0); // the default route prints as a bare "0.0.0.0" too
     const quint8 first = a->bytes()[0];
     const quint8 len = first < 128 ? 8 : first < 192 ? 16 : 24;
     return IpPrefix(*a, len);
@@ -188,7 +200,8 @@ Result<QList<BgpNeighborRecord>> CiscoIosParser::bgpSummary(const QByteArray &te
         } else {
             r.stateDetail = latin1(stateText);
             r.state = bgpStateFromName(r.stateDetail);
-            if (r.state == BgpState::Unknown && !startsWith(stateText, "NoNeg"))
+            // "(NoNeg)": the session is up but this family was not negotiated with the neighbor
+            if (r.state == BgpState::Unknown && !startsWith(stateText, "NoNeg") && !startsWith(stateText, "(NoNeg)"))
                 return lineError(what, l, QStringLiteral("\"%1\" is not a BGP state").arg(r.stateDetail));
             r.adminEnabled = !contains(stateText, "Admin");
         }
@@ -877,8 +890,11 @@ Result<QList<ArpRecord>> CiscoIosParser::ipv6Neighbors(const QByteArray &text, c
         ArpRecord r;
         r.vrf = vrf.isEmpty() ? QStringLiteral("default") : vrf;
         r.ip = ip->toString();
-        if (tok[1].text != "-")
-            r.ageSeconds = toInt(tok[1].text).value_or(-1) * 60;
+        if (tok[1].text != "-") {
+            const auto minutes = toInt(tok[1].text);
+            if (minutes)
+                r.ageSeconds = *minutes * 60; // IOS prints the age in minutes
+        }
         size_t k = 2;
         if (tok[2].text == "-") {
             ++k; // no link-layer address yet
@@ -1013,6 +1029,11 @@ Result<QList<LldpNeighborRecord>> CiscoIosParser::lldpDetail(const QByteArray &t
             continue;
         }
         if (startsWith(t, "Total entries displayed")) {
+            // The summary table ends with the same count: entries counted but none read in
+            // detail form is another form (or cut short), never "no neighbors".
+            const auto n = toInt(trimmed(t.substr(t.find(':') + 1)));
+            if (n && *n != out.size())
+                return lineError(what, l, QStringLiteral("the router counts %1 entries but %2 \"Local Intf:\" entries were read; this may be the summary table or cut short").arg(*n).arg(out.size()));
             sawAny = true;
             continue;
         }
@@ -1055,22 +1076,53 @@ Result<QList<OpticsRecord>> CiscoIosParser::transceiverDetail(const QByteArray &
     if (Error e = cliError(what, text))
         return e;
     enum class Table { None, Temp, Voltage, Current, Tx, Rx } table = Table::None;
+    // One record per port, or per port and lane when the tables have a Lane column (IOS XE 17:
+    // "N/A" for a single-lane optic, 1-4 for a QSFP). Temperature is per module: every lane of
+    // the port gets it.
     QList<OpticsRecord> out;
-    QHash<QString, qsizetype> index;
-    bool inRows = false;
+    QHash<QString, int> portOrder;
+    QHash<QString, double> portTemp;
+    bool inRows = false, sawForm = false, laneColumn = false;
     std::vector<Token> tok;
+    auto recordFor = [&](const QString &port, qint64 lane) -> OpticsRecord & {
+        if (!portOrder.contains(port))
+            portOrder.insert(port, int(portOrder.size()));
+        for (OpticsRecord &r : out)
+            if (r.interfaceName == port && r.lane == lane)
+                return r;
+        // A lane's first row takes over the port's lane-less record (made by the temperature table).
+        if (lane >= 0) {
+            for (OpticsRecord &r : out)
+                if (r.interfaceName == port && r.lane < 0) {
+                    r.lane = lane;
+                    return r;
+                }
+        }
+        OpticsRecord r;
+        r.interfaceName = port;
+        r.lane = lane;
+        out.append(r);
+        return out.last();
+    };
     for (const Line &l : splitLines(text)) {
         const std::string_view t = trimmed(l.text);
         if (t.empty() || isPromptLine(l.text)) {
             continue;
         }
+        if (startsWith(t, "mA: milliamperes") || startsWith(t, "Transceiver is") || startsWith(t, "ITU Channel"))
+            sawForm = true; // the legend IOS prints even with no transceiver
         if (contains(t, "Threshold") || contains(t, "High Alarm")) {
+            sawForm = true;
             if (contains(t, "Temperature")) table = Table::Temp;
             else if (contains(t, "Voltage")) table = Table::Voltage;
             else if (contains(t, "Current")) table = Table::Current;
             else if (contains(t, "Transmit") || contains(t, "Tx")) table = Table::Tx;
             else if (contains(t, "Receive") || contains(t, "Rx")) table = Table::Rx;
-            inRows = false;
+            inRows = false, laneColumn = false;
+            continue;
+        }
+        if (startsWith(t, "Port") && contains(t, "(")) {
+            laneColumn = contains(t, " Lane ");
             continue;
         }
         if (startsWith(t, "---")) {
@@ -1081,15 +1133,24 @@ Result<QList<OpticsRecord>> CiscoIosParser::transceiverDetail(const QByteArray &
             || startsWith(t, "If device") || startsWith(t, "ITU Channel") || startsWith(t, "Transceiver"))
             continue;
         tokenize(t, tok);
+        qint64 lane = -1;
+        size_t first = 1;
+        if (laneColumn) {
+            if (tok.size() < 2)
+                return lineError(what, l, QStringLiteral("a transceiver row without its lane"));
+            if (isDigits(tok[1].text))
+                lane = *toInt(tok[1].text);
+            else if (tok[1].text != "N/A" && tok[1].text != "n/a")
+                return lineError(what, l, QStringLiteral("\"%1\" is not a lane").arg(latin1(tok[1].text)));
+            first = 2;
+        }
         std::vector<double> nums;
-        bool na = false;
-        for (size_t k = 1; k < tok.size(); ++k) {
+        for (size_t k = first; k < tok.size(); ++k) {
             const std::string_view v = tok[k].text;
             if (v == "+" || v == "++" || v == "-" || v == "--")
                 continue; // alarm / warning flags beside the value
             if (v == "N/A" || v == "n/a") {
                 nums.push_back(NAN);
-                na = true;
                 continue;
             }
             const auto d = toReal(v);
@@ -1097,28 +1158,422 @@ Result<QList<OpticsRecord>> CiscoIosParser::transceiverDetail(const QByteArray &
                 return lineError(what, l, QStringLiteral("\"%1\" is not a measurement").arg(latin1(v)));
             nums.push_back(*d);
         }
-        Q_UNUSED(na);
         if (nums.empty())
             return lineError(what, l, QStringLiteral("a transceiver row without a value"));
         const QString port = latin1(tok[0].text);
-        qsizetype at = index.value(port, -1);
-        if (at < 0) {
-            OpticsRecord r;
-            r.interfaceName = port;
-            out.append(r);
-            at = out.size() - 1;
-            index.insert(port, at);
-        }
-        OpticsRecord &r = out[at];
         auto thr = [&](size_t i) { return i < nums.size() ? nums[i] : NAN; };
+        // Thresholds: high alarm, high warning, low warning, low alarm after the value.
         switch (table) {
-        case Table::Temp: r.temperatureC = nums[0]; break;
-        case Table::Current: r.biasMa = nums[0]; break;
-        case Table::Tx: r.txPowerDbm = nums[0]; r.txHighWarnDbm = thr(2); r.txLowWarnDbm = thr(3); break;
-        case Table::Rx: r.rxPowerDbm = nums[0]; r.rxHighWarnDbm = thr(2); r.rxLowWarnDbm = thr(3); break;
+        case Table::Temp:
+            portTemp.insert(port, nums[0]);
+            recordFor(port, -1).temperatureC = nums[0];
+            break;
+        case Table::Current: recordFor(port, lane).biasMa = nums[0]; break;
+        case Table::Tx: {
+            OpticsRecord &r = recordFor(port, lane);
+            r.txPowerDbm = nums[0], r.txHighWarnDbm = thr(2), r.txLowWarnDbm = thr(3);
+            break;
+        }
+        case Table::Rx: {
+            OpticsRecord &r = recordFor(port, lane);
+            r.rxPowerDbm = nums[0], r.rxHighWarnDbm = thr(2), r.rxLowWarnDbm = thr(3);
+            break;
+        }
         case Table::Voltage: case Table::None: break;
         }
     }
+    if (!sawForm && !nothingPrinted(text))
+        return formatError(what, text, QStringLiteral("it has no transceiver threshold table (\"High Alarm  High Warn  Low Warn  Low Alarm\")"));
+    for (OpticsRecord &r : out)
+        if (portTemp.contains(r.interfaceName))
+            r.temperatureC = portTemp.value(r.interfaceName);
+    std::stable_sort(out.begin(), out.end(), [&](const OpticsRecord &a, const OpticsRecord &b) {
+        const int pa = portOrder.value(a.interfaceName), pb = portOrder.value(b.interfaceName);
+        return pa != pb ? pa < pb : a.lane < b.lane;
+    });
+    return out;
+}
+
+} // namespace rl
+
+namespace rl {
+
+using namespace clitext;
+
+// ---- BGP neighbors (detail) -------------------------------------------------------------
+
+namespace {
+
+size_t indentOf(std::string_view s)
+{
+    size_t i = 0;
+    while (i < s.size() && (s[i] == ' ' || s[i] == '\t'))
+        ++i;
+    return i;
+}
+
+} // namespace
+
+Result<QList<BgpNeighborRecord>> CiscoIosParser::bgpNeighbors(const QByteArray &text, const QString &vrfIn,
+                                                              const QString &afIn)
+{
+    const QString what = QStringLiteral("show ip bgp neighbors");
+    if (Error e = cliError(what, text))
+        return e;
+    const QString defaultVrf = vrfIn.isEmpty() ? QStringLiteral("default") : vrfIn;
+    const QString defaultAf = afIn.isEmpty() ? QStringLiteral("ipv4-unicast") : afIn;
+    QString outerAf = defaultAf; // "show bgp all neighbors" heads each family's neighbors with it
+
+    struct Family {
+        QString name;
+        qint64 sent = -1, rcvd = -1;
+    };
+    QList<BgpNeighborRecord> out;
+    BgpNeighborRecord cur;
+    QList<Family> families;
+    bool inNeighbor = false, adminShut = false, maxPrefix = false, sawState = false;
+    size_t neighborIndent = 0;
+    Line headLine;
+
+    auto flush = [&]() -> Error {
+        if (!inNeighbor)
+            return {};
+        if (!sawState)
+            return lineError(what, headLine, QStringLiteral("the neighbor has no \"BGP state =\" line; the output may be truncated"));
+        if (adminShut) {
+            cur.adminEnabled = false;
+            if (cur.stateDetail == u"Idle")
+                cur.stateDetail = QStringLiteral("Idle (Admin)");
+        } else if (maxPrefix && cur.stateDetail == u"Idle") {
+            cur.stateDetail = QStringLiteral("Idle (PfxCt)");
+        }
+        if (families.isEmpty())
+            families.append({outerAf});
+        for (const Family &f : families) {
+            BgpNeighborRecord r = cur;
+            r.addressFamily = f.name;
+            // A VRF neighbor listed under the VPN family exchanges that VRF's plain family.
+            if (r.vrf != u"default" && r.addressFamily.startsWith(u"vpnv"))
+                r.addressFamily = QStringLiteral("ip") + r.addressFamily.mid(3);
+            r.prefixesSent = f.sent;
+            r.prefixesReceived = f.rcvd;
+            out.append(r);
+        }
+        inNeighbor = false;
+        return {};
+    };
+
+    std::vector<Token> tok;
+    for (const Line &l : splitLines(text)) {
+        const std::string_view s = l.text;
+        const std::string_view t = trimmed(s);
+        if (t.empty() || isPromptLine(s))
+            continue;
+        if (startsWith(t, "BGP neighbor is ")) {
+            if (Error e = flush())
+                return e;
+            cur = BgpNeighborRecord();
+            cur.vrf = defaultVrf;
+            families.clear();
+            adminShut = maxPrefix = sawState = false;
+            inNeighbor = true;
+            neighborIndent = indentOf(s);
+            headLine = l;
+            // "BGP neighbor is 10.0.0.2,  vrf CUST-A,  remote AS 65001, local AS 64512 no-prepend, external link"
+            std::string_view rest = t.substr(16);
+            const size_t comma = rest.find(',');
+            const auto address = neighborAddress(trimmed(rest.substr(0, comma)));
+            if (!address)
+                return lineError(what, l, QStringLiteral("expected a neighbor address"));
+            cur.neighbor = *address;
+            while (comma != std::string_view::npos && !rest.empty()) {
+                const size_t c = rest.find(',');
+                if (c == std::string_view::npos)
+                    break;
+                rest = rest.substr(c + 1);
+                const std::string_view part = trimmed(rest.substr(0, rest.find(',')));
+                if (startsWith(part, "vrf ")) {
+                    cur.vrf = latin1(trimmed(part.substr(4)));
+                } else if (startsWith(part, "remote AS ") || startsWith(part, "local AS ")) {
+                    std::string_view n = trimmed(part.substr(startsWith(part, "remote") ? 10 : 9));
+                    n = n.substr(0, n.find(' '));
+                    const auto as = parseAsn(n);
+                    if (!as)
+                        return lineError(what, l, QStringLiteral("\"%1\" is not an AS number").arg(latin1(n)));
+                    (startsWith(part, "remote") ? cur.remoteAs : cur.localAs) = *as;
+                }
+            }
+            if (cur.remoteAs < 0)
+                return lineError(what, l, QStringLiteral("the neighbor line names no remote AS"));
+            continue;
+        }
+        if (startsWith(t, "% BGP not active") || startsWith(t, "BGP not active"))
+            continue; // no BGP process: no neighbors
+        if (startsWith(t, "For address family:")) {
+            const QString af = afFromSection(t.substr(19));
+            if (inNeighbor && indentOf(s) > neighborIndent) {
+                families.append({af});
+            } else {
+                // "show bgp all neighbors": a family heading the neighbors that follow
+                if (Error e = flush())
+                    return e;
+                outerAf = af;
+            }
+            continue;
+        }
+        if (!inNeighbor)
+            return lineError(what, l, QStringLiteral("expected \"BGP neighbor is <address>, remote AS <number>\""));
+        if (startsWith(t, "Description:")) {
+            cur.description = toQString(trimmed(t.substr(12)));
+        } else if (startsWith(t, "Administratively shut down")) {
+            adminShut = true;
+        } else if (startsWith(t, "Peer had exceeded the max")) {
+            maxPrefix = true;
+        } else if (startsWith(t, "BGP version") && contains(t, "remote router ID")) {
+            const std::string_view id = trimmed(t.substr(t.find("remote router ID") + 16));
+            if (id != "0.0.0.0")
+                cur.remoteRouterId = latin1(id.substr(0, id.find_first_of(" ,")));
+        } else if (startsWith(t, "BGP state =")) {
+            // "BGP state = Established, up for 1w2d" / "BGP state = Idle, down for 00:10:21"
+            std::string_view st = trimmed(t.substr(11));
+            const size_t comma = st.find(',');
+            cur.stateDetail = latin1(trimmed(st.substr(0, comma)));
+            cur.state = bgpStateFromName(cur.stateDetail);
+            if (cur.state == BgpState::Unknown)
+                return lineError(what, l, QStringLiteral("\"%1\" is not a BGP state").arg(cur.stateDetail));
+            if (comma != std::string_view::npos) {
+                std::string_view when = trimmed(st.substr(comma + 1));
+                if (startsWith(when, "up for ") || startsWith(when, "down for ")) {
+                    when = trimmed(when.substr(when.find("for ") + 4));
+                    when = when.substr(0, when.find(','));
+                    const auto d = parseDuration(when);
+                    if (!d)
+                        return lineError(what, l, QStringLiteral("\"%1\" is not a duration").arg(latin1(when)));
+                    cur.uptimeSeconds = *d;
+                }
+            }
+            sawState = true;
+        } else if (startsWith(t, "Prefixes Current:")) {
+            tokenize(t.substr(17), tok);
+            if (tok.size() < 2 || !isDigits(tok[0].text) || !isDigits(tok[1].text))
+                return lineError(what, l, QStringLiteral("expected the sent and received prefix counts"));
+            if (families.isEmpty())
+                families.append({outerAf});
+            families.last().sent = *toInt(tok[0].text);
+            families.last().rcvd = *toInt(tok[1].text);
+        } else if (startsWith(t, "Last reset ")) {
+            // "Last reset never" / "Last reset 00:10:21, due to BGP Notification sent, hold time expired"
+            const std::string_view r = trimmed(t.substr(11));
+            if (r != "never") {
+                const size_t comma = r.find(',');
+                std::string_view why = comma == std::string_view::npos ? std::string_view() : trimmed(r.substr(comma + 1));
+                if (startsWith(why, "due to "))
+                    why = trimmed(why.substr(7));
+                cur.lastError = latin1(why);
+            }
+        }
+    }
+    if (Error e = flush())
+        return e;
+    if (out.isEmpty() && !nothingPrinted(text) && !text.contains("For address family:")
+        && !text.contains("BGP not active"))
+        return formatError(what, text, QStringLiteral("it has no \"BGP neighbor is\" line"));
+    return out;
+}
+
+// ---- show ip interface brief / show interfaces description -------------------------------
+
+namespace {
+
+// "up", "down", "administratively down", "admin down", "deleted"
+std::optional<LinkState> briefState(std::string_view w)
+{
+    if (w == "up")
+        return LinkState::Up;
+    if (w == "down")
+        return LinkState::Down;
+    if (w == "administratively down" || w == "admin down")
+        return LinkState::AdminDown;
+    if (w == "deleted")
+        return LinkState::NotPresent;
+    if (w == "testing")
+        return LinkState::Testing;
+    if (w == "dormant")
+        return LinkState::Dormant;
+    return std::nullopt;
+}
+
+void setStates(InterfaceRecord &r, LinkState status, LinkState protocol)
+{
+    r.adminState = status == LinkState::AdminDown ? LinkState::AdminDown : status == LinkState::NotPresent ? LinkState::Unknown : LinkState::Up;
+    r.operState = status == LinkState::AdminDown ? LinkState::Down : status == LinkState::NotPresent ? LinkState::NotPresent : protocol;
+}
+
+} // namespace
+
+Result<QList<InterfaceRecord>> CiscoIosParser::interfacesBrief(const QByteArray &text)
+{
+    const QString what = QStringLiteral("show ip interface brief");
+    if (Error e = cliError(what, text))
+        return e;
+    QList<InterfaceRecord> out;
+    bool inTable = false;
+    std::vector<Token> tok;
+    for (const Line &l : splitLines(text)) {
+        const std::string_view t = trimmed(l.text);
+        if (t.empty() || isPromptLine(l.text))
+            continue;
+        if (startsWith(t, "Interface") && contains(t, "IP-Address") && contains(t, "Protocol")) {
+            inTable = true;
+            continue;
+        }
+        if (!inTable)
+            return lineError(what, l, QStringLiteral("expected the \"Interface  IP-Address  OK? Method Status  Protocol\" header"));
+        // "GigabitEthernet0/0/1   unassigned      YES NVRAM  administratively down down"
+        tokenize(t, tok);
+        if (tok.size() < 6 || (tok[2].text != "YES" && tok[2].text != "NO"))
+            return lineError(what, l, QStringLiteral("expected \"<interface> <address> <OK?> <method> <status> <protocol>\""));
+        const std::string_view status = trimmed(t.substr(size_t(tok[4].column), size_t(tok[tok.size() - 1].column - tok[4].column)));
+        const auto st = briefState(status);
+        const auto proto = briefState(tok.back().text);
+        if (!st || !proto)
+            return lineError(what, l, QStringLiteral("\"%1 / %2\" is not an interface status and protocol").arg(latin1(status), latin1(tok.back().text)));
+        InterfaceRecord r;
+        r.name = latin1(tok[0].text);
+        setStates(r, *st, *proto);
+        out.append(r);
+    }
+    if (!inTable)
+        return formatError(what, text, QStringLiteral("it has no \"Interface  IP-Address  OK? Method Status  Protocol\" header"));
+    return out;
+}
+
+Result<QList<InterfaceRecord>> CiscoIosParser::interfacesDescription(const QByteArray &text)
+{
+    const QString what = QStringLiteral("show interfaces description");
+    if (Error e = cliError(what, text))
+        return e;
+    QList<InterfaceRecord> out;
+    int statusCol = -1, protoCol = -1, descCol = -1;
+    for (const Line &l : splitLines(text)) {
+        const std::string_view s = l.text;
+        const std::string_view t = trimmed(s);
+        if (t.empty() || isPromptLine(s))
+            continue;
+        if (startsWith(s, "Interface") && contains(s, "Status") && contains(s, "Protocol") && contains(s, "Description")) {
+            statusCol = int(s.find("Status")), protoCol = int(s.find("Protocol")), descCol = int(s.find("Description"));
+            continue;
+        }
+        if (statusCol < 0)
+            return lineError(what, l, QStringLiteral("expected the \"Interface  Status  Protocol Description\" header"));
+        // Fixed columns: the status holds a blank ("admin down"), the description anything.
+        auto field = [&](int from, int to) {
+            if (size_t(from) >= s.size())
+                return std::string_view();
+            return trimmed(s.substr(size_t(from), to < 0 ? std::string_view::npos : size_t(to - from)));
+        };
+        const std::string_view name = field(0, statusCol), status = field(statusCol, protoCol), proto = field(protoCol, descCol);
+        const auto st = briefState(status);
+        const auto pr = briefState(proto);
+        if (name.empty() || name.find(' ') != std::string_view::npos || !st || !pr)
+            return lineError(what, l, QStringLiteral("expected \"<interface> <status> <protocol> <description>\" under the header's columns"));
+        InterfaceRecord r;
+        r.name = latin1(name);
+        setStates(r, *st, *pr);
+        r.description = toQString(field(descCol, -1));
+        out.append(r);
+    }
+    if (statusCol < 0)
+        return formatError(what, text, QStringLiteral("it has no \"Interface  Status  Protocol Description\" header"));
+    return out;
+}
+
+// ---- show lldp neighbors (summary) ------------------------------------------------------
+
+Result<QList<LldpNeighborRecord>> CiscoIosParser::lldpSummary(const QByteArray &text)
+{
+    const QString what = QStringLiteral("show lldp neighbors");
+    if (Error e = cliError(what, text))
+        return e;
+    QList<LldpNeighborRecord> out;
+    int localCol = -1;
+    bool inTable = false, legend = false;
+    std::vector<Token> tok;
+    for (const Line &l : splitLines(text)) {
+        const std::string_view s = l.text;
+        const std::string_view t = trimmed(s);
+        if (t.empty()) {
+            inTable = false;
+            continue;
+        }
+        if (isPromptLine(s))
+            continue;
+        if (startsWith(t, "Capability codes:")) {
+            legend = true;
+            continue;
+        }
+        if (legend && startsWith(t, "(")) // "(R) Router, (B) Bridge, ..."
+            continue;
+        if (startsWith(s, "Device ID") && contains(s, "Local Intf") && contains(s, "Port ID")) {
+            localCol = int(s.find("Local Intf"));
+            inTable = true;
+            continue;
+        }
+        if (startsWith(t, "Total entries displayed:")) {
+            const auto n = toInt(trimmed(t.substr(24)));
+            if (localCol < 0)
+                return lineError(what, l, QStringLiteral("a count without the \"Device ID  Local Intf\" table"));
+            if (!n || *n != out.size())
+                return lineError(what, l, QStringLiteral("the router counts %1 entries but %2 rows were read; the output may be truncated")
+                                              .arg(latin1(trimmed(t.substr(24)))).arg(out.size()));
+            inTable = false;
+            continue;
+        }
+        if (!inTable)
+            return lineError(what, l, QStringLiteral("expected the \"Device ID  Local Intf  Hold-time  Capability  Port ID\" table"));
+        // IOS cuts the Device ID at 20 characters and prints the local interface right after
+        // it: "core-sw-01.dc1.examGi1/0/48", so a name filling the column is cut there. A name
+        // within the column is read by the column (it may hold blanks); a whole longer name
+        // followed by a blank (should a release print one) shifts the rest of its row.
+        LldpNeighborRecord r;
+        std::string_view rest;
+        tokenize(s, tok);
+        const size_t cut = std::min(s.size(), size_t(localCol));
+        if (tok.empty() || tok[0].end() <= localCol) {
+            r.remoteSystemName = toQString(trimmed(s.substr(0, cut)));
+            rest = s.substr(cut);
+        } else if (tok.size() >= 4 && isDigits(tok[2].text) && !isDigits(tok[1].text)) {
+            r.remoteSystemName = toQString(tok[0].text);
+            rest = s.substr(size_t(tok[0].end()));
+        } else {
+            r.remoteSystemName = toQString(trimmed(s.substr(0, cut)));
+            rest = s.substr(cut);
+        }
+        tokenize(rest, tok);
+        if (tok.size() < 3 || !isDigits(tok[1].text))
+            return lineError(what, l, QStringLiteral("expected \"<device id> <local interface> <hold time> <capability> <port id>\""));
+        r.localInterface = latin1(tok[0].text);
+        size_t k = 2;
+        // The capability column may be empty: a run of capability codes ("B,R") followed by
+        // the port id is one; a lone token is the port id. (Columns do not tell: a whole long
+        // Device ID shifts the rest of its row.)
+        auto capabilityCodes = [](std::string_view w) {
+            for (size_t i = 0; i < w.size(); ++i) {
+                const bool code = w[i] != '\0' && std::strchr("RBTCWPSO", w[i]) != nullptr;
+                if (i % 2 == 0 ? !code : w[i] != ',')
+                    return false;
+            }
+            return !w.empty() && w.back() != ',';
+        };
+        if (tok.size() > 3 && capabilityCodes(tok[2].text)) {
+            r.capabilities = latin1(tok[2].text);
+            ++k;
+        }
+        r.remotePortId = latin1(trimmed(rest.substr(size_t(tok[k].column))));
+        out.append(r);
+    }
+    if (localCol < 0)
+        return formatError(what, text, QStringLiteral("it has no \"Device ID  Local Intf  Hold-time  Capability  Port ID\" header"));
     return out;
 }
 

@@ -90,6 +90,31 @@ Result<RecordSet> wrap(QueryKind kind, Result<QList<R>> r)
     return RecordSet(kind, std::move(r.value()));
 }
 
+// Which form a command prints, in any of its common abbreviations ("sh ip int br").
+QStringList words(const QString &command) { return command.simplified().toLower().split(QLatin1Char(' ')); }
+bool hasWord(const QString &command, const char *prefix)
+{
+    for (const QString &w : words(command))
+        if (w.startsWith(QLatin1String(prefix)) && !w.isEmpty())
+            return true;
+    return false;
+}
+bool isBriefTable(const QString &command) { return hasWord(command, "br"); }
+bool isDescriptionTable(const QString &command) { return hasWord(command, "desc"); }
+bool isSummary(const QString &command) { return hasWord(command, "su"); }
+
+// The family a BGP command asks for: "show bgp vpnv4 unicast all summary" is the VPNv4 table
+// itself (PE and VRF sessions alike); "... vpnv4 vrf X ..." is that VRF's IPv4 unicast.
+QString bgpFamilyIn(const QString &command)
+{
+    const QString c = command.simplified().toLower();
+    if (!c.contains(QLatin1String(" vrf ")) && c.contains(QLatin1String("vpnv4")))
+        return QStringLiteral("vpnv4-unicast");
+    if (!c.contains(QLatin1String(" vrf ")) && c.contains(QLatin1String("vpnv6")))
+        return QStringLiteral("vpnv6-unicast");
+    return familyInCommand(command);
+}
+
 // One command's output into records; the command says which VRF and family it was for.
 Result<RecordSet> parseOne(QueryKind kind, const QString &command, const QByteArray &text)
 {
@@ -102,22 +127,90 @@ Result<RecordSet> parseOne(QueryKind kind, const QString &command, const QByteAr
         return RecordSet(kind, QList<FactsRecord>{*f});
     }
     case QueryKind::LinkStatus:
+        if (isBriefTable(command))
+            return wrap(kind, CiscoIosParser::interfacesBrief(text));
+        if (isDescriptionTable(command))
+            return wrap(kind, CiscoIosParser::interfacesDescription(text));
         return wrap(kind, CiscoIosParser::interfaces(text));
-    case QueryKind::VlanErrors:
-        return wrap(kind, CiscoIosParser::vlans(text));
-    case QueryKind::BgpStatus:
-        return wrap(kind, CiscoIosParser::bgpSummary(text, vrf, familyInCommand(command)));
+    case QueryKind::VlanErrors: {
+        // A router port carrying dot1q subinterfaces says "Encapsulation 802.1Q Virtual LAN,
+        // Vlan ID 1." for its native (untagged) VLAN: that port is no tagged subinterface.
+        auto r = CiscoIosParser::vlans(text);
+        if (r)
+            r.value().removeIf([](const VlanRecord &v) { return !v.interfaceName.contains(QLatin1Char('.')); });
+        return wrap(kind, std::move(r));
+    }
+    case QueryKind::BgpStatus: {
+        if (!isSummary(command))
+            return wrap(kind, CiscoIosParser::bgpNeighbors(text, vrf, bgpFamilyIn(command)));
+        auto r = CiscoIosParser::bgpSummary(text, vrf, bgpFamilyIn(command));
+        if (r) {
+            // A VPN family's table ("show bgp vpnv4 unicast all summary", the VPNv4 section of
+            // "show bgp all summary") lists the PE sessions and the VRF sessions alike without
+            // naming the VRF: leave it unknown rather than calling them all global.
+            for (BgpNeighborRecord &n : r.value())
+                if (n.addressFamily.startsWith(u"vpnv") && n.vrf == u"default")
+                    n.vrf.clear();
+        }
+        return wrap(kind, std::move(r));
+    }
     case QueryKind::ArpTable:
         if (command.contains(u"ipv6"))
+        {
+            // Without its header the text is not this table, whatever it holds: refuse it
+            // rather than answer "no neighbors".
+            bool header = false, printed = false;
+            for (const auto &l : clitext::splitLines(text)) {
+                const std::string_view t = clitext::trimmed(l.text);
+                header = header || (clitext::startsWith(t, "IPv6 Address") && clitext::contains(t, "Link-layer"));
+                printed = printed || (!t.empty() && !clitext::isPromptLine(l.text));
+            }
+            if (printed && !header) {
+                if (Error e = clitext::cliError(QStringLiteral("show ipv6 neighbors"), text))
+                    return e;
+                return clitext::formatError(QStringLiteral("show ipv6 neighbors"), text,
+                                            QStringLiteral("it has no \"IPv6 Address  Age  Link-layer Addr  State  Interface\" header"));
+            }
             return wrap(kind, CiscoIosParser::ipv6Neighbors(text, vrf));
+        }
         return wrap(kind, CiscoIosParser::arp(text, vrf));
     case QueryKind::ReceivedRoutes:
-    case QueryKind::AdvertisedRoutes:
         return wrap(kind, CiscoIosParser::bgpTable(text));
+    case QueryKind::AdvertisedRoutes: {
+        auto r = CiscoIosParser::bgpTable(text);
+        if (r) {
+            // "default-originate": IOS says "Originating default network 0.0.0.0" above the
+            // table and lists no row for the default it sends.
+            for (const auto &l : clitext::splitLines(text)) {
+                const std::string_view t = clitext::trimmed(l.text);
+                if (clitext::startsWith(t, "Network") || clitext::startsWith(t, "*"))
+                    break;
+                if (clitext::startsWith(t, "Originating default network ")) {
+                    const auto a = IpAddress::parse(clitext::trimmed(t.substr(28)));
+                    if (a) {
+                        RouteRecord d;
+                        d.prefix = IpPrefix(*a, 0);
+                        d.best = true;
+                        r.value().prepend(d);
+                    }
+                    break;
+                }
+            }
+        }
+        return wrap(kind, std::move(r));
+    }
     case QueryKind::RouteLookup:
         return wrap(kind, CiscoIosParser::routeLookup(text));
     case QueryKind::LldpNeighbors:
-        return wrap(kind, CiscoIosParser::lldpDetail(text));
+        // Not running is not "no neighbors": a diagnosis must be able to tell them apart.
+        for (const auto &l : clitext::splitLines(text))
+            if (clitext::startsWith(clitext::trimmed(l.text), "% LLDP is not enabled"))
+                return Error(ErrorCode::UnsupportedQuery,
+                             QStringLiteral("LLDP is not enabled on the router, so it keeps no LLDP neighbor table."),
+                             QStringLiteral("% LLDP is not enabled"));
+        if (command.contains(u"det"))
+            return wrap(kind, CiscoIosParser::lldpDetail(text));
+        return wrap(kind, CiscoIosParser::lldpSummary(text));
     case QueryKind::Optics:
         return wrap(kind, CiscoIosParser::transceiverDetail(text));
     }
@@ -149,8 +242,18 @@ QString CiscoIosTranslator::guessCommand(QueryKind kind, const QByteArray &text)
     switch (kind) {
     case QueryKind::Facts: return QStringLiteral("show version");
     case QueryKind::LinkStatus:
+        if (text.contains("IP-Address") && text.contains("OK?"))
+            return QStringLiteral("show ip interface brief");
+        if (text.startsWith("Interface ") || text.contains("\nInterface ")) {
+            for (const auto &l : clitext::splitLines(text))
+                if (clitext::startsWith(l.text, "Interface") && clitext::contains(l.text, "Protocol Description"))
+                    return QStringLiteral("show interfaces description");
+        }
+        return QStringLiteral("show interfaces");
     case QueryKind::VlanErrors: return QStringLiteral("show interfaces");
     case QueryKind::BgpStatus:
+        if (text.contains("BGP neighbor is "))
+            return QStringLiteral("show ip bgp neighbors");
         if (text.contains("For address family:"))
             return QStringLiteral("show bgp all summary");
         // IPv6 neighbors only: the IPv6 summary
@@ -168,7 +271,12 @@ QString CiscoIosTranslator::guessCommand(QueryKind kind, const QByteArray &text)
     case QueryKind::ReceivedRoutes: return QStringLiteral("show ip bgp neighbors <neighbor> received-routes");
     case QueryKind::AdvertisedRoutes: return QStringLiteral("show ip bgp neighbors <neighbor> advertised-routes");
     case QueryKind::RouteLookup: return QStringLiteral("show ip route <destination>");
-    case QueryKind::LldpNeighbors: return QStringLiteral("show lldp neighbors detail");
+    case QueryKind::LldpNeighbors:
+        // The summary's header; otherwise the detail form (which names what it missed).
+        for (const auto &l : clitext::splitLines(text))
+            if (clitext::startsWith(l.text, "Device ID") && clitext::contains(l.text, "Local Intf"))
+                return QStringLiteral("show lldp neighbors");
+        return QStringLiteral("show lldp neighbors detail");
     case QueryKind::Optics: return QStringLiteral("show interfaces transceiver detail");
     }
     return {};
@@ -185,13 +293,17 @@ bool answers(QueryKind kind, const QString &cmd)
     switch (kind) {
     case QueryKind::Facts: return show && has(" ver");
     case QueryKind::LinkStatus:
-    case QueryKind::VlanErrors: return show && has(" int") && !has("transceiver") && !has("brief") && !has("status");
-    case QueryKind::BgpStatus: return show && has("bgp") && has("summ");
+        // "show interfaces", "show ip interface brief", "show interfaces description"
+        return show && has(" int") && !has("transceiver") && !has("status") && !has("counters") && !has("switchport")
+               && (!has(" ip ") || has(" br"));
+    case QueryKind::VlanErrors: return show && has(" int") && !has("transceiver") && !has(" br") && !has("desc") && !has("status");
+    case QueryKind::BgpStatus:
+        return show && has("bgp") && (has(" su") || (has(" nei") && !has("routes") && !has("received") && !has("advertised")));
     case QueryKind::ArpTable: return show && (has(" arp") || has("ipv6 nei"));
     case QueryKind::ReceivedRoutes: return show && has("bgp") && (has("received") || has("routes")) && !has("advertised");
     case QueryKind::AdvertisedRoutes: return show && has("bgp") && has("advertised");
     case QueryKind::RouteLookup: return show && (has("ip route") || has("ipv6 route") || has("ip ro "));
-    case QueryKind::LldpNeighbors: return show && has("lldp");
+    case QueryKind::LldpNeighbors: return show && has("lldp") && has(" nei");
     case QueryKind::Optics: return show && has("transceiver");
     }
     return false;
