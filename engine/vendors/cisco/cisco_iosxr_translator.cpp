@@ -191,8 +191,14 @@ Result<RecordSet> parseOne(QueryKind kind, const QString &command, const QByteAr
         return RecordSet(kind, std::move(rows.value()));
     }
     case QueryKind::AdvertisedRoutes:
+    {
         // A table of its own on IOS-XR (Network, Next Hop, From, AS Path).
-        return wrap(kind, CiscoIosxrAdvertisedParser::parse(text));
+        auto rows = CiscoIosxrAdvertisedParser::parse(text);
+        if (!rows)
+            return rows.error();
+        asplainPaths(rows.value());
+        return RecordSet(kind, std::move(rows.value()));
+    }
     case QueryKind::RouteLookup: return wrap(kind, CiscoIosxrRouteParser::lookup(text));
     case QueryKind::LldpNeighbors:
         if (has("detail") || has("entry"))
