@@ -60,6 +60,12 @@ Result<QList<RouteRecord>> CiscoIosxrRouteParser::lookup(const QByteArray &text)
             inPaths = false;
             continue;
         }
+        if (startsWith(t, "Route metric is ")) {
+            // The metric of the path above (a backup path's differs from the route's).
+            if (sawPath)
+                out.last().med = numberAfter(t, "Route metric is");
+            continue;
+        }
         RouteRecord r = base;
         if (startsWith(t, "directly connected")) {
             const size_t via = t.find("via ");
@@ -73,7 +79,7 @@ Result<QList<RouteRecord>> CiscoIosxrRouteParser::lookup(const QByteArray &text)
         const std::string_view first = t.substr(0, t.find_first_of(", "));
         const auto nh = IpAddress::parse(first);
         if (!nh)
-            continue; // "Route metric is 0", "Nexthop in Vrf: ...", "Label: None", "Repair Node(s): ..."
+            continue; // "Nexthop in Vrf: ...", "Label: None", "Repair Node(s): ..."
         r.nextHop = *nh;
         const size_t via = t.find(", via ");
         if (via != std::string_view::npos) {
