@@ -48,12 +48,29 @@ QString advertised(std::string_view v)
     return toQString(v);
 }
 
+// "% LLDP is not enabled": the router keeps no neighbor table at all, which is not "no neighbors".
+Error lldpDisabled(const QString &what, const QByteArray &text)
+{
+    for (const Line &l : splitLines(text)) {
+        const std::string_view t = trimmed(l.text);
+        if (startsWith(t, "% LLDP is not enabled") || startsWith(t, "% LLDP is not running"))
+            return Error(ErrorCode::UnsupportedQuery,
+                         QStringLiteral("LLDP is not enabled on the router, so it keeps no neighbor table for %1; enable it with the global \"lldp\" command.").arg(what),
+                         toQString(t));
+        if (!iosxr::isNoise(l.text))
+            break;
+    }
+    return {};
+}
+
 } // namespace
 
 Result<QList<LldpNeighborRecord>> CiscoIosxrLldpParser::summary(const QByteArray &text)
 {
     const QString what = QStringLiteral("show lldp neighbors");
     if (Error e = cliError(what, text))
+        return e;
+    if (Error e = lldpDisabled(what, text))
         return e;
     QList<LldpNeighborRecord> out;
     bool inTable = false, sawHeader = false, sawTotal = false;
@@ -125,6 +142,8 @@ Result<QList<LldpNeighborRecord>> CiscoIosxrLldpParser::detail(const QByteArray 
 {
     const QString what = QStringLiteral("show lldp neighbors detail");
     if (Error e = cliError(what, text))
+        return e;
+    if (Error e = lldpDisabled(what, text))
         return e;
     QList<LldpNeighborRecord> out;
     bool inMgmt = false, inSysDesc = false, sawTotal = false;
