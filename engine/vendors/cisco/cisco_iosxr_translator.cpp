@@ -82,8 +82,9 @@ Result<QStringList> CiscoIosxrTranslator::commands(QueryKind kind, const QueryPa
         // no "all" form, so the interface is required and its location picks the controller.
         if (p.interfaceName.isEmpty())
             return Error(ErrorCode::InvalidRequest,
-                         QStringLiteral("Optics levels on cisco-iosxr needs the interface parameter: IOS-XR reports optics per "
-                                        "controller (\"show controllers optics R/S/I/P\"), so name the port, e.g. HundredGigE0/0/0/0."));
+                         QStringLiteral("Optics levels on cisco-iosxr needs the interface parameter (--interface in routerlens-cli): IOS-XR "
+                                        "reports optics per controller (\"show controllers optics R/S/I/P\"), so name the port, "
+                                        "e.g. --interface HundredGigE0/0/0/0."));
         const QString loc = CiscoIosxrOpticsParser::location(p.interfaceName);
         if (loc.isEmpty())
             return Error(ErrorCode::InvalidRequest,
