@@ -137,7 +137,11 @@ Result<QList<BgpNeighborRecord>> CiscoIosxrBgpParser::summary(const QByteArray &
         if (!up)
             return lineError(what, l, QStringLiteral("\"%1\" is not an up/down time").arg(latin1(tok[i + 7].text)));
         r.uptimeSeconds = *up;
-        const std::string_view st = trimmed(t.substr(size_t(tok[i + 8].column)));
+        std::string_view st = trimmed(t.substr(size_t(tok[i + 8].column)));
+        // Neighbors without both inbound and outbound policy are "marked with '!'" (the
+        // paragraph above the table says so): the mark is not part of the state.
+        if (st.size() > 1 && st.back() == '!')
+            st = trimmed(st.substr(0, st.size() - 1));
         if (isDigits(st)) {
             r.state = BgpState::Established;
             r.stateDetail = QStringLiteral("Established");
