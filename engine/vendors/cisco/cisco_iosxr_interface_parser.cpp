@@ -237,6 +237,57 @@ Result<QList<InterfaceRecord>> CiscoIosxrInterfaceParser::interfacesBrief(const 
     return out;
 }
 
+Result<QList<InterfaceRecord>> CiscoIosxrInterfaceParser::interfacesDescription(const QByteArray &text)
+{
+    const QString what = QStringLiteral("show interfaces description");
+    if (Error e = cliError(what, text))
+        return e;
+    QList<InterfaceRecord> out;
+    bool sawHeader = false;
+    size_t descColumn = 0;
+    std::vector<Token> tok;
+    auto state = [](std::string_view s) -> std::optional<LinkState> {
+        if (s == "up")
+            return LinkState::Up;
+        if (s == "down")
+            return LinkState::Down;
+        if (s == "admin-down")
+            return LinkState::AdminDown;
+        return std::nullopt;
+    };
+    for (const Line &l : splitLines(text)) {
+        const std::string_view t = trimmed(l.text);
+        if (isNoise(l.text))
+            continue;
+        if (startsWith(t, "Interface") && contains(t, "Protocol") && contains(t, "Description")) {
+            sawHeader = true;
+            descColumn = l.text.find("Description");
+            continue;
+        }
+        if (!sawHeader)
+            return lineError(what, l, QStringLiteral("expected the \"Interface Status Protocol Description\" header"));
+        tokenize(l.text, tok);
+        if (tok.size() < 3)
+            return lineError(what, l, QStringLiteral("expected \"<interface> <status> <protocol> [<description>]\""));
+        const auto admin = state(tok[1].text), proto = state(tok[2].text);
+        if (!admin || !proto)
+            return lineError(what, l, QStringLiteral("expected \"up\", \"down\" or \"admin-down\" as status and protocol"));
+        InterfaceRecord r;
+        r.name = latin1(tok[0].text);
+        r.adminState = *admin == LinkState::AdminDown ? LinkState::AdminDown : LinkState::Up;
+        r.operState = *admin == LinkState::AdminDown || *proto != LinkState::Up ? LinkState::Down : LinkState::Up;
+        // The description starts at its header's column; a long name or state may push it
+        // right, never left of the protocol.
+        const size_t from = std::max<size_t>(descColumn, size_t(tok[2].end()));
+        if (from < l.text.size())
+            r.description = toQString(trimmed(l.text.substr(from)));
+        out.append(r);
+    }
+    if (!sawHeader && !iosxr::onlyNoise(text))
+        return formatError(what, text, QStringLiteral("it has no \"Interface Status Protocol Description\" header"));
+    return out;
+}
+
 Result<QList<InterfaceRecord>> CiscoIosxrInterfaceParser::ipv4InterfaceBrief(const QByteArray &text)
 {
     const QString what = QStringLiteral("show ipv4 interface brief");

@@ -24,6 +24,9 @@ public:
     // "show interfaces brief": Intf Name / Intf State / LineP State / Encap / MTU / BW (Kbps),
     // short names as printed (BE10, Te0/0/0/1).
     static Result<QList<InterfaceRecord>> interfacesBrief(const QByteArray &text);
+    // "show interfaces description": Interface / Status / Protocol / Description, short names,
+    // "admin-down"; the description is everything from its column on (may be empty).
+    static Result<QList<InterfaceRecord>> interfacesDescription(const QByteArray &text);
     // "show ipv4 interface brief" / "show ip interface brief": Interface / IP-Address /
     // Status / Protocol / Vrf-Name: states only.
     static Result<QList<InterfaceRecord>> ipv4InterfaceBrief(const QByteArray &text);

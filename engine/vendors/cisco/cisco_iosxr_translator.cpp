@@ -170,6 +170,8 @@ Result<RecordSet> parseOne(QueryKind kind, const QString &command, const QByteAr
         return RecordSet(kind, QList<FactsRecord>{*f});
     }
     case QueryKind::LinkStatus:
+        if (has("desc"))
+            return wrap(kind, CiscoIosxrInterfaceParser::interfacesDescription(text));
         if (has("brief"))
             return wrap(kind, has("ipv4") || has("ip int") ? CiscoIosxrInterfaceParser::ipv4InterfaceBrief(text)
                                                            : CiscoIosxrInterfaceParser::interfacesBrief(text));
@@ -220,7 +222,7 @@ bool answers(QueryKind kind, const QString &cmd)
     switch (kind) {
     case QueryKind::Facts: return has("show ver");
     case QueryKind::LinkStatus: return has("show int") || ((has("ipv4 int") || has("ip int")) && has("brief"));
-    case QueryKind::VlanErrors: return has("show int") && !has("brief");
+    case QueryKind::VlanErrors: return has("show int") && !has("brief") && !has("desc");
     case QueryKind::BgpStatus: return has("bgp") && (has("summ") || has("nei")) && !has("routes");
     case QueryKind::ArpTable: return has("show arp") || has("ipv6 nei");
     case QueryKind::ReceivedRoutes: return has("bgp") && !has("summ") && !has("advertised") && (has("routes") || !has("nei"));
@@ -240,6 +242,8 @@ QString guess(QueryKind kind, const QByteArray &body)
     case QueryKind::LinkStatus:
         if (body.contains("LineP"))
             return QStringLiteral("show interfaces brief");
+        if (body.contains("Description") && body.contains("Protocol") && !body.contains("line protocol is"))
+            return QStringLiteral("show interfaces description");
         if (body.contains("IP-Address") && body.contains("Protocol"))
             return QStringLiteral("show ipv4 interface brief");
         return QStringLiteral("show interfaces");
