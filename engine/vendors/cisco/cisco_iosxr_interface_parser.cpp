@@ -19,10 +19,11 @@ struct Block {
     qint64 unknownProtocolDrops = -1;
 };
 
-// "up", "down", "administratively down" as the block's first line prints them.
+// "up", "down", "administratively down" as the block's first line prints them; a remark in
+// parentheses after the state ("down (Dampened)") is not part of it.
 std::optional<LinkState> stateWords(std::string_view s)
 {
-    s = trimmed(s);
+    s = trimmed(s.substr(0, s.find('(')));
     if (s == "up")
         return LinkState::Up;
     if (s == "down")

@@ -106,6 +106,32 @@ Result<RecordSet> wrap(QueryKind kind, Result<QList<R>> r)
     return RecordSet(kind, std::move(r.value()));
 }
 
+// A typed command with its abbreviations written out ("sh bgp sum" -> "show bgp summary",
+// "sh int desc" -> "show interfaces description"), lowercase, so the form it asks for can be
+// told by its keywords. The word after "vrf" is a name and stays as typed.
+QString canonical(const QString &command)
+{
+    // Order matters where one keyword is a prefix of another: "route" before "routes".
+    static const char *const kKeywords[] = {
+        "show", "interfaces", "version", "bgp", "summary", "neighbors", "advertised-routes", "route", "routes",
+        "arp", "ipv4", "ipv6", "lldp", "detail", "entry", "brief", "description", "controllers", "optics",
+        "unicast", "all", "vpnv4", "vpnv6",
+    };
+    QStringList words = command.simplified().toLower().split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    for (qsizetype i = 0; i < words.size(); ++i) {
+        QString &w = words[i];
+        if ((i > 0 && words[i - 1] == u"vrf") || w.size() < 2 || !w.front().isLetter())
+            continue;
+        for (const char *k : kKeywords) {
+            if (QLatin1String(k).startsWith(w)) {
+                w = QLatin1String(k);
+                break;
+            }
+        }
+    }
+    return words.join(QLatin1Char(' '));
+}
+
 // The address family a command asks about: "show bgp vpnv4 unicast summary" -> "vpnv4-unicast".
 QString familyOf(const QString &command)
 {
@@ -160,7 +186,7 @@ void asplainPaths(QList<RouteRecord> &rows)
 Result<RecordSet> parseOne(QueryKind kind, const QString &command, const QByteArray &text)
 {
     const QString vrf = vrfInCommand(command);
-    const QString c = command.simplified().toLower();
+    const QString c = canonical(command);
     auto has = [&](const char *w) { return c.contains(QLatin1String(w)); };
     switch (kind) {
     case QueryKind::Facts: {
@@ -217,7 +243,7 @@ Result<RecordSet> parseOne(QueryKind kind, const QString &command, const QByteAr
 
 bool answers(QueryKind kind, const QString &cmd)
 {
-    const QString c = cmd.simplified().toLower();
+    const QString c = canonical(cmd);
     auto has = [&](const char *w) { return c.contains(QLatin1String(w)); };
     switch (kind) {
     case QueryKind::Facts: return has("show ver");
