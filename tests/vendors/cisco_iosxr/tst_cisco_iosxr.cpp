@@ -146,6 +146,9 @@ void TstCiscoIosxr::opticsCommand()
     if (!result.startsWith(u"show")) {
         QVERIFY(!cmds.ok());
         QCOMPARE(cmds.error().codeName(), result);
+        // Without an interface the refusal says which option names it.
+        if (interfaceName.isEmpty())
+            QVERIFY2(cmds.error().message.contains(u"--interface"), qPrintable(cmds.error().message));
         return;
     }
     QVERIFY2(cmds.ok(), qPrintable(cmds.error().toString()));
