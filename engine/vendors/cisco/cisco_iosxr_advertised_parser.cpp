@@ -1,7 +1,10 @@
 #include "engine/vendors/cisco/cisco_iosxr_advertised_parser.h"
 
+#include "engine/vendors/cisco/cisco_iosxr_text.h"
 #include "engine/vendors/common/cli_text.h"
 #include "engine/vendors/common/string_interner.h"
+
+#include <cctype>
 
 namespace rl {
 
@@ -26,7 +29,7 @@ Result<QList<RouteRecord>> CiscoIosxrAdvertisedParser::parse(const QByteArray &t
         return e;
     QList<RouteRecord> out;
     StringInterner paths;
-    bool inTable = false, done = false;
+    bool inTable = false, sawHeader = false;
     std::optional<IpPrefix> pending; // a long IPv6 prefix alone on its line; the rest follows
     Line pendingLine;
     std::vector<Token> tok;
@@ -37,11 +40,13 @@ Result<QList<RouteRecord>> CiscoIosxrAdvertisedParser::parse(const QByteArray &t
         if (!inTable) {
             // Before the header: the timestamp XR prints first, "Route Distinguisher: ..." lines.
             if (startsWith(t, "Network") && contains(t, "Next Hop") && contains(t, "From"))
-                inTable = true;
+                inTable = sawHeader = true;
             continue;
         }
-        if (startsWith(t, "Processed ") || done) { // "Processed 3 prefixes, 3 paths" ends the table
-            done = true;
+        if (startsWith(t, "Processed ")) {
+            // "Processed 3 prefixes, 3 paths" ends the table; "show bgp all all ..." prints
+            // another address family's header and table after it.
+            inTable = false;
             continue;
         }
         if (startsWith(t, "Route Distinguisher"))
@@ -74,30 +79,37 @@ Result<QList<RouteRecord>> CiscoIosxrAdvertisedParser::parse(const QByteArray &t
         const auto nh = IpAddress::parse(tok[i].text);
         if (!nh)
             return lineError(what, l, QStringLiteral("\"%1\" is not a next hop").arg(latin1(tok[i].text)));
-        const RouteOrigin origin = originCode(tok.back().text);
-        if (origin == RouteOrigin::Unknown)
+        // IOS-XR prints the origin code right after the path, without a blank ("65010 65020i",
+        // "65108.65108?"), or alone when the path is empty.
+        std::string_view last = tok.back().text;
+        const RouteOrigin origin = originCode(last.substr(last.size() - 1));
+        if (origin == RouteOrigin::Unknown || tok.size() - 1 < i + 2
+            || (last.size() > 1 && !std::isdigit(static_cast<unsigned char>(last[last.size() - 2])) && last[last.size() - 2] != '}'))
             return lineError(what, l, QStringLiteral("the line does not end with an origin code (i, e or ?)"));
+        const bool glued = last.size() > 1;
+        if (glued && tok.size() - 1 == i + 1)
+            return lineError(what, l, QStringLiteral("expected \"<network> <next hop> <from> [<AS path>]<origin>\""));
         RouteRecord r;
         r.prefix = prefix;
         r.nextHop = *nh;
         r.origin = origin;
         r.best = true; // only the best path is advertised
-        const size_t pathFrom = i + 2, pathTo = tok.size() - 1;
+        const size_t pathFrom = i + 2, pathTo = glued ? tok.size() : tok.size() - 1;
         if (pathFrom < pathTo) {
             // The path as printed, from its first AS to its last (AS sets keep their braces).
             const char *start = tok[pathFrom].text.data();
-            const char *end = tok[pathTo - 1].text.data() + tok[pathTo - 1].text.size();
+            const char *end = tok[pathTo - 1].text.data() + tok[pathTo - 1].text.size() - (glued ? 1 : 0);
             r.asPath = paths.intern(std::string_view(start, size_t(end - start)));
         }
         out.append(std::move(r));
     }
     if (pending)
         return lineError(what, pendingLine, QStringLiteral("the output ends after this prefix: it was cut short"));
-    if (!inTable) {
+    if (!sawHeader) {
         // Only a timestamp (or nothing): no routes advertised. Anything else is another command's text.
         for (const Line &l : splitLines(text)) {
             const std::string_view t = trimmed(l.text);
-            if (t.empty() || isPromptLine(l.text) || contains(t, " UTC") || startsWith(t, "Processed 0"))
+            if (iosxr::isNoise(l.text) || startsWith(t, "Processed 0"))
                 continue;
             return formatError(what, text, QStringLiteral("it has no \"Network Next Hop From AS Path\" header"));
         }

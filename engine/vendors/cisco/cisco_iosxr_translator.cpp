@@ -2,7 +2,13 @@
 
 #include "engine/vendors/cisco/cisco_ios_parser.h"
 #include "engine/vendors/cisco/cisco_iosxr_advertised_parser.h"
+#include "engine/vendors/cisco/cisco_iosxr_arp_parser.h"
+#include "engine/vendors/cisco/cisco_iosxr_bgp_parser.h"
+#include "engine/vendors/cisco/cisco_iosxr_interface_parser.h"
+#include "engine/vendors/cisco/cisco_iosxr_lldp_parser.h"
 #include "engine/vendors/cisco/cisco_iosxr_optics_parser.h"
+#include "engine/vendors/cisco/cisco_iosxr_route_parser.h"
+#include "engine/vendors/cisco/cisco_iosxr_version_parser.h"
 #include "engine/vendors/common/cli_text.h"
 #include "engine/vendors/common/commercial_cli.h"
 
@@ -76,8 +82,9 @@ Result<QStringList> CiscoIosxrTranslator::commands(QueryKind kind, const QueryPa
         // no "all" form, so the interface is required and its location picks the controller.
         if (p.interfaceName.isEmpty())
             return Error(ErrorCode::InvalidRequest,
-                         QStringLiteral("Optics levels on cisco-iosxr needs the interface parameter: IOS-XR reports optics per "
-                                        "controller (\"show controllers optics R/S/I/P\"), so name the port, e.g. HundredGigE0/0/0/0."));
+                         QStringLiteral("Optics levels on cisco-iosxr needs the interface parameter (--interface in routerlens-cli): IOS-XR "
+                                        "reports optics per controller (\"show controllers optics R/S/I/P\"), so name the port, "
+                                        "e.g. --interface HundredGigE0/0/0/0."));
         const QString loc = CiscoIosxrOpticsParser::location(p.interfaceName);
         if (loc.isEmpty())
             return Error(ErrorCode::InvalidRequest,
@@ -87,61 +94,6 @@ Result<QStringList> CiscoIosxrTranslator::commands(QueryKind kind, const QueryPa
     }
     }
     return unsupported(kind, platform(), QStringLiteral("RouterLens does not know this query."));
-}
-
-Result<QList<ArpRecord>> CiscoIosxrTranslator::parseArp(const QByteArray &text, const QString &vrf)
-{
-    using namespace clitext;
-    const QString what = QStringLiteral("show arp");
-    if (Error e = cliError(what, text))
-        return e;
-    QList<ArpRecord> out;
-    bool inTable = false, sawHeader = false;
-    std::vector<Token> tok;
-    for (const Line &l : splitLines(text)) {
-        const std::string_view t = trimmed(l.text);
-        if (t.empty() || isPromptLine(l.text) || startsWith(t, "----"))
-            continue;
-        if (startsWith(t, "Address") && contains(t, "Hardware Addr")) {
-            inTable = sawHeader = true;
-            continue;
-        }
-        tokenize(t, tok);
-        if (tok.size() == 1 && contains(t, "CPU")) { // node name: "0/0/CPU0", "0/RSP0/CPU0"
-            inTable = false;
-            continue;
-        }
-        if (!inTable)
-            continue;
-        if (tok.size() < 6)
-            return lineError(what, l, QStringLiteral("expected \"<address> <age> <mac> <state> <type> <interface>\""));
-        const auto ip = IpAddress::parse(tok[0].text);
-        if (!ip)
-            return lineError(what, l, QStringLiteral("\"%1\" is not an address").arg(latin1(tok[0].text)));
-        ArpRecord r;
-        r.vrf = vrf;
-        r.ip = ip->toString();
-        if (tok[1].text != "-")
-            r.ageSeconds = parseDuration(tok[1].text).value_or(-1);
-        r.mac = normalizeMac(latin1(tok[2].text));
-        const std::string_view st = tok[3].text;
-        r.state = st == "Interface" || st == "Static" ? NeighborState::Permanent
-                  : st == "Dynamic" ? NeighborState::Complete
-                  : st == "Incomplete" ? NeighborState::Incomplete : NeighborState::Unknown;
-        if (r.mac.isEmpty() && r.state != NeighborState::Incomplete)
-            return lineError(what, l, QStringLiteral("\"%1\" is not a MAC address").arg(latin1(tok[2].text)));
-        r.interfaceName = latin1(tok[5].text);
-        out.append(r);
-    }
-    if (!sawHeader && !text.trimmed().isEmpty()) {
-        bool onlyNoise = true;
-        for (const Line &l : splitLines(text))
-            onlyNoise = onlyNoise && (isBlank(l.text) || isPromptLine(l.text) || startsWith(trimmed(l.text), "---")
-                                      || contains(l.text, "CPU") || startsWith(trimmed(l.text), "Mon ") || contains(l.text, " UTC"));
-        if (!onlyNoise)
-            return formatError(what, text, QStringLiteral("it has no \"Address Age Hardware Addr\" header"));
-    }
-    return out;
 }
 
 namespace {
@@ -154,31 +106,133 @@ Result<RecordSet> wrap(QueryKind kind, Result<QList<R>> r)
     return RecordSet(kind, std::move(r.value()));
 }
 
+// A typed command with its abbreviations written out ("sh bgp sum" -> "show bgp summary",
+// "sh int desc" -> "show interfaces description"), lowercase, so the form it asks for can be
+// told by its keywords. The word after "vrf" is a name and stays as typed.
+QString canonical(const QString &command)
+{
+    // Order matters where one keyword is a prefix of another: "route" before "routes".
+    static const char *const kKeywords[] = {
+        "show", "interfaces", "version", "bgp", "summary", "neighbors", "advertised-routes", "route", "routes",
+        "arp", "ipv4", "ipv6", "lldp", "detail", "entry", "brief", "description", "controllers", "optics",
+        "unicast", "all", "vpnv4", "vpnv6",
+    };
+    QStringList words = command.simplified().toLower().split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    for (qsizetype i = 0; i < words.size(); ++i) {
+        QString &w = words[i];
+        if ((i > 0 && words[i - 1] == u"vrf") || w.size() < 2 || !w.front().isLetter())
+            continue;
+        for (const char *k : kKeywords) {
+            if (QLatin1String(k).startsWith(w)) {
+                w = QLatin1String(k);
+                break;
+            }
+        }
+    }
+    return words.join(QLatin1Char(' '));
+}
+
+// The address family a command asks about: "show bgp vpnv4 unicast summary" -> "vpnv4-unicast".
+QString familyOf(const QString &command)
+{
+    const QString c = command.toLower();
+    if (c.contains(u"vpnv4"))
+        return QStringLiteral("vpnv4-unicast");
+    if (c.contains(u"vpnv6"))
+        return QStringLiteral("vpnv6-unicast");
+    return familyInCommand(command);
+}
+
+// AS paths in asdot ("65000.100 64512") rewritten in asplain, the unit of every AS number.
+// Paths are shared between rows, so each distinct one is rewritten once.
+void asplainPaths(QList<RouteRecord> &rows)
+{
+    QHash<QString, QString> done;
+    for (RouteRecord &r : rows) {
+        if (!r.asPath.contains(QLatin1Char('.')))
+            continue;
+        auto it = done.constFind(r.asPath);
+        if (it == done.cend()) {
+            QStringList parts = r.asPath.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+            for (QString &p : parts) {
+                // "{65000.1,65000.2}" sets keep their braces and commas.
+                QString outPart;
+                QString num;
+                auto flush = [&]() {
+                    if (num.isEmpty())
+                        return;
+                    const QByteArray b = num.toLatin1();
+                    const auto v = clitext::parseAsn(std::string_view(b.constData(), size_t(b.size())));
+                    outPart += v ? QString::number(*v) : num;
+                    num.clear();
+                };
+                for (QChar ch : p) {
+                    if (ch.isDigit() || ch == u'.') {
+                        num += ch;
+                    } else {
+                        flush();
+                        outPart += ch;
+                    }
+                }
+                flush();
+                p = outPart;
+            }
+            it = done.insert(r.asPath, parts.join(QLatin1Char(' ')));
+        }
+        r.asPath = *it;
+    }
+}
+
 Result<RecordSet> parseOne(QueryKind kind, const QString &command, const QByteArray &text)
 {
     const QString vrf = vrfInCommand(command);
-    // Advertised routes have a table of their own on IOS-XR (Network, Next Hop, From, AS Path).
-    if (kind == QueryKind::AdvertisedRoutes)
-        return wrap(kind, CiscoIosxrAdvertisedParser::parse(text));
+    const QString c = canonical(command);
+    auto has = [&](const char *w) { return c.contains(QLatin1String(w)); };
     switch (kind) {
     case QueryKind::Facts: {
-        auto f = CiscoIosParser::version(text);
+        auto f = CiscoIosxrVersionParser::parse(text);
         if (!f)
             return f.error();
-        f->platform = QStringLiteral("cisco-iosxr");
         return RecordSet(kind, QList<FactsRecord>{*f});
     }
-    case QueryKind::LinkStatus: return wrap(kind, CiscoIosParser::interfaces(text));
-    case QueryKind::VlanErrors: return wrap(kind, CiscoIosParser::vlans(text));
-    case QueryKind::BgpStatus: return wrap(kind, CiscoIosParser::bgpSummary(text, vrf, familyInCommand(command)));
+    case QueryKind::LinkStatus:
+        if (has("desc"))
+            return wrap(kind, CiscoIosxrInterfaceParser::interfacesDescription(text));
+        if (has("brief"))
+            return wrap(kind, has("ipv4") || has("ip int") ? CiscoIosxrInterfaceParser::ipv4InterfaceBrief(text)
+                                                           : CiscoIosxrInterfaceParser::interfacesBrief(text));
+        return wrap(kind, CiscoIosxrInterfaceParser::interfaces(text));
+    case QueryKind::VlanErrors: return wrap(kind, CiscoIosxrInterfaceParser::vlans(text));
+    case QueryKind::BgpStatus:
+        if (has("nei"))
+            return wrap(kind, CiscoIosxrBgpParser::neighbors(text, vrf, familyOf(command)));
+        return wrap(kind, CiscoIosxrBgpParser::summary(text, vrf, familyOf(command)));
     case QueryKind::ArpTable:
-        if (command.contains(u"ipv6"))
-            return wrap(kind, CiscoIosParser::ipv6Neighbors(text, vrf));
-        return wrap(kind, CiscoIosxrTranslator::parseArp(text, vrf));
-    case QueryKind::ReceivedRoutes:
-    case QueryKind::AdvertisedRoutes: return wrap(kind, CiscoIosParser::bgpTable(text));
-    case QueryKind::RouteLookup: return wrap(kind, CiscoIosParser::routeLookup(text));
-    case QueryKind::LldpNeighbors: return wrap(kind, CiscoIosParser::lldpDetail(text));
+        if (has("ipv6"))
+            return wrap(kind, CiscoIosxrArpParser::ipv6Neighbors(text, vrf));
+        return wrap(kind, CiscoIosxrArpParser::arp(text, vrf));
+    case QueryKind::ReceivedRoutes: {
+        // The table layout is IOS's: its reader is the benchmarked fast path.
+        auto rows = CiscoIosParser::bgpTable(text);
+        if (!rows)
+            return rows.error();
+        asplainPaths(rows.value());
+        return RecordSet(kind, std::move(rows.value()));
+    }
+    case QueryKind::AdvertisedRoutes:
+    {
+        // A table of its own on IOS-XR (Network, Next Hop, From, AS Path).
+        auto rows = CiscoIosxrAdvertisedParser::parse(text);
+        if (!rows)
+            return rows.error();
+        asplainPaths(rows.value());
+        return RecordSet(kind, std::move(rows.value()));
+    }
+    case QueryKind::RouteLookup: return wrap(kind, CiscoIosxrRouteParser::lookup(text));
+    case QueryKind::LldpNeighbors:
+        if (has("detail") || has("entry"))
+            return wrap(kind, CiscoIosxrLldpParser::detail(text));
+        return wrap(kind, CiscoIosxrLldpParser::summary(text));
     case QueryKind::Optics: {
         const QString loc = CiscoIosxrOpticsParser::location(command.section(QLatin1Char(' '), -1));
         return wrap(kind, CiscoIosxrOpticsParser::parse(text, loc.isEmpty() ? QString() : QStringLiteral("Optics") + loc));
@@ -189,43 +243,69 @@ Result<RecordSet> parseOne(QueryKind kind, const QString &command, const QByteAr
 
 bool answers(QueryKind kind, const QString &cmd)
 {
-    const QString c = cmd.simplified().toLower();
+    const QString c = canonical(cmd);
     auto has = [&](const char *w) { return c.contains(QLatin1String(w)); };
     switch (kind) {
     case QueryKind::Facts: return has("show ver");
-    case QueryKind::LinkStatus:
-    case QueryKind::VlanErrors: return has("show int") && !has("brief");
-    case QueryKind::BgpStatus: return has("bgp") && has("summ");
+    case QueryKind::LinkStatus: return has("show int") || ((has("ipv4 int") || has("ip int")) && has("brief"));
+    case QueryKind::VlanErrors: return has("show int") && !has("brief") && !has("desc");
+    case QueryKind::BgpStatus: return has("bgp") && (has("summ") || has("nei")) && !has("routes");
     case QueryKind::ArpTable: return has("show arp") || has("ipv6 nei");
-    case QueryKind::ReceivedRoutes: return has("bgp") && has("routes") && !has("advertised");
+    case QueryKind::ReceivedRoutes: return has("bgp") && !has("summ") && !has("advertised") && (has("routes") || !has("nei"));
     case QueryKind::AdvertisedRoutes: return has("bgp") && has("advertised");
     case QueryKind::RouteLookup: return has("show route");
     case QueryKind::LldpNeighbors: return has("lldp");
     case QueryKind::Optics: return has("controllers optics") || has("controller optics");
-    default: return false;
     }
+    return false;
 }
 
+// The command that printed a text pasted without its prompt line, from its shape.
 QString guess(QueryKind kind, const QByteArray &body)
 {
     switch (kind) {
     case QueryKind::Facts: return QStringLiteral("show version");
     case QueryKind::LinkStatus:
+        if (body.contains("LineP"))
+            return QStringLiteral("show interfaces brief");
+        if (body.contains("Description") && body.contains("Protocol") && !body.contains("line protocol is"))
+            return QStringLiteral("show interfaces description");
+        if (body.contains("IP-Address") && body.contains("Protocol"))
+            return QStringLiteral("show ipv4 interface brief");
+        return QStringLiteral("show interfaces");
     case QueryKind::VlanErrors: return QStringLiteral("show interfaces");
     case QueryKind::BgpStatus:
-        if (body.contains("VRF: "))
-            return QStringLiteral("show bgp vrf all ipv4 unicast summary");
+        if (body.contains("BGP neighbor is "))
+            return QStringLiteral("show bgp neighbors");
+        if (body.contains("BGP VRF ") || body.contains("VRF: "))
+            return QStringLiteral("show bgp vrf all summary");
         if (body.contains("Address Family: "))
             return QStringLiteral("show bgp all all summary");
-        return QStringLiteral("show bgp ipv4 unicast summary");
-    case QueryKind::ArpTable: return body.contains("Link-layer Addr") ? QStringLiteral("show ipv6 neighbors") : QStringLiteral("show arp");
-    case QueryKind::ReceivedRoutes: return QStringLiteral("show bgp neighbor <neighbor> routes");
+        return QStringLiteral("show bgp summary");
+    case QueryKind::ArpTable: return body.contains("Link-layer Add") ? QStringLiteral("show ipv6 neighbors") : QStringLiteral("show arp");
+    case QueryKind::ReceivedRoutes: return QStringLiteral("show bgp");
     case QueryKind::AdvertisedRoutes: return QStringLiteral("show bgp neighbors <neighbor> advertised-routes");
     case QueryKind::RouteLookup: return QStringLiteral("show route <destination>");
-    case QueryKind::LldpNeighbors: return QStringLiteral("show lldp neighbors detail");
+    case QueryKind::LldpNeighbors:
+        return body.contains("Local Interface:") ? QStringLiteral("show lldp neighbors detail") : QStringLiteral("show lldp neighbors");
     case QueryKind::Optics: return QStringLiteral("show controllers optics <location>");
-    default: return {};
     }
+    return {};
+}
+
+// The host name in the prompt above "show version" ("RP/0/RSP0/CPU0:pe1#show version"): the
+// 64-bit "show version" names no host of its own.
+QString hostFromPrompt(const QByteArray &text)
+{
+    for (const clitext::Line &l : clitext::splitLines(text)) {
+        std::string_view cmd;
+        if (!clitext::isPromptLine(l.text, &cmd) || !cmd.starts_with("sh"))
+            continue;
+        const std::string_view prompt = l.text.substr(0, l.text.find_first_of("#>"));
+        const size_t colon = prompt.rfind(':');
+        return clitext::latin1(colon == std::string_view::npos ? prompt : prompt.substr(colon + 1));
+    }
+    return {};
 }
 
 } // namespace
@@ -252,10 +332,16 @@ Result<RecordSet> CiscoIosxrTranslator::parse(QueryKind kind, const QueryParams 
 
 Result<PastedParse> CiscoIosxrTranslator::parsePasted(QueryKind kind, const QByteArray &text) const
 {
-    return parsePastedChunks(
+    auto r = parsePastedChunks(
         kind, text, [kind](const QByteArray &body) { return guess(kind, body); },
         [kind](const QString &cmd) { return cmd.contains(u'<') || answers(kind, cmd); },
         [kind](const QString &cmd, const QByteArray &body) { return parseOne(kind, cmd, body); });
+    if (r && kind == QueryKind::Facts) {
+        for (FactsRecord &f : r->records.rows<FactsRecord>())
+            if (f.hostname.isEmpty())
+                f.hostname = hostFromPrompt(text);
+    }
+    return r;
 }
 
 } // namespace rl

@@ -4,7 +4,9 @@
 
 namespace rl {
 
-// Cisco IOS-XR over an SSH shell: text output. Most tables share IOS's layout and its parser.
+// Cisco IOS-XR over an SSH shell: text output. IOS-XR prints its own layouts (BGP summary with a
+// speaker column, per-node ARP, "show route" descriptor blocks...), read by the cisco_iosxr_*
+// parsers; the BGP route table shares IOS's layout and its fast reader.
 class CiscoIosxrTranslator final : public Translator
 {
 public:
@@ -15,9 +17,6 @@ public:
     Result<RecordSet> parse(QueryKind kind, const QueryParams &params,
                             const QList<CommandOutput> &outputs) const override;
     Result<PastedParse> parsePasted(QueryKind kind, const QByteArray &text) const override;
-
-    // "show arp [vrf X]": IOS-XR's own layout, per node.
-    static Result<QList<ArpRecord>> parseArp(const QByteArray &text, const QString &vrf);
 };
 
 } // namespace rl

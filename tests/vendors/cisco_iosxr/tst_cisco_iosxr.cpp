@@ -54,7 +54,7 @@ void TstCiscoIosxr::pasted_data()
     QTest::newRow("routes of a neighbor with none") << QueryKind::ReceivedRoutes << "received_routes_empty.txt" << "show bgp ipv4 unicast neighbor 172.31.7.9 routes" << 0
         << 0 << "" << 0 << "";
     QTest::newRow("advertised") << QueryKind::AdvertisedRoutes << "advertised_routes.txt" << "show bgp ipv4 unicast neighbors 172.31.7.2 advertised-routes" << 4
-        << 0 << "prefix=0.0.0.0/0;nextHop=172.31.7.1;asPath=;origin=igp;best=true" << 2 << "prefix=192.0.2.0/24;asPath=65010 {65020,65021};origin=incomplete";
+        << 0 << "prefix=0.0.0.0/0;nextHop=172.31.7.1;asPath=;origin=igp;best=true" << 2 << "prefix=203.0.113.0/24;asPath=65010 {65020,65021};origin=incomplete";
     QTest::newRow("advertised 4-byte as, egp") << QueryKind::AdvertisedRoutes << "advertised_routes.txt" << "show bgp ipv4 unicast neighbors 172.31.7.2 advertised-routes" << 4
         << 3 << "prefix=198.51.100.0/24;asPath=4259840100 65030;origin=egp" << 1 << "prefix=10.60.0.0/16;asPath=";
     QTest::newRow("advertised vrf ipv6, wrapped prefix") << QueryKind::AdvertisedRoutes << "advertised_routes_vrf_v6.txt" << "show bgp vrf CUST-A ipv6 unicast neighbors 2001:db8:7::2 advertised-routes" << 2
@@ -146,6 +146,9 @@ void TstCiscoIosxr::opticsCommand()
     if (!result.startsWith(u"show")) {
         QVERIFY(!cmds.ok());
         QCOMPARE(cmds.error().codeName(), result);
+        // Without an interface the refusal says which option names it.
+        if (interfaceName.isEmpty())
+            QVERIFY2(cmds.error().message.contains(u"--interface"), qPrintable(cmds.error().message));
         return;
     }
     QVERIFY2(cmds.ok(), qPrintable(cmds.error().toString()));
