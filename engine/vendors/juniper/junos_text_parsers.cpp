@@ -3,6 +3,7 @@
 #include "engine/vendors/common/cli_text.h"
 
 #include <cmath>
+#include <limits>
 #include <optional>
 #include <string_view>
 #include <vector>
@@ -319,8 +320,8 @@ void readVlanTag(sv line, Logical &u)
         if (dot == sv::npos)
             continue;
         const auto id = clitext::toInt(tok.text.substr(dot + 1));
-        if (!id)
-            continue;
+        if (!id || *id < 1 || *id > 4094)
+            continue; // "0x0000.0" on the control unit 32767: untagged, no 802.1Q tag
         (n++ == 0 ? u.vlan : u.innerVlan) = *id;
     }
 }
@@ -402,6 +403,13 @@ Result<RecordSet> parseInterfaceBlocks(QueryKind kind, const QString &what, cons
                 u.rec.inPackets = clitext::toInt(clitext::tokenize(t.substr(15)).at(0).text).value_or(-1);
             } else if ((startsWith(t, "Output packets:")) && u.rec.outPackets < 0) {
                 u.rec.outPackets = clitext::toInt(clitext::tokenize(t.substr(15)).at(0).text).value_or(-1);
+            } else if ((startsWith(t, "Input :") || startsWith(t, "Output:")) && t.size() > 7) {
+                // An aggregate's unit: "Bundle:" then "Input :  packets pps bytes bps"; the
+                // member links' rows follow under "Link:", so the first ones are the bundle's.
+                qint64 &slot = t[0] == 'I' ? u.rec.inPackets : u.rec.outPackets;
+                const auto toks = clitext::tokenize(t.substr(7));
+                if (slot < 0 && !toks.empty())
+                    slot = clitext::toInt(toks[0].text).value_or(-1);
             }
             continue;
         }
@@ -515,7 +523,8 @@ Result<RecordSet> parseInterfaceBlocks(QueryKind kind, const QString &what, cons
             v.vlanId = u.vlan;
             v.innerVlanId = u.innerVlan;
             v.encapsulation = u.innerVlan >= 0 ? QStringLiteral("qinq") : QStringLiteral("dot1q");
-            v.operState = p ? p->rec.operState : LinkState::Unknown;
+            // The unit's own state: a disabled unit on an up port is down.
+            v.operState = u.unitDown ? LinkState::Down : p ? p->rec.operState : u.haveFlags ? LinkState::Up : LinkState::Unknown;
             v.inPackets = u.rec.inPackets;
             v.outPackets = u.rec.outPackets;
             if (p) {
@@ -556,7 +565,7 @@ Result<RecordSet> parseInterfacesTerse(QueryKind kind, const QString &what, cons
             header = true;
             continue;
         }
-        if (indentOf(l.text) > 0 && !(header == false && ports.isEmpty() && units.isEmpty()))
+        if (indentOf(l.text) > 0 && (!ports.isEmpty() || !units.isEmpty()))
             continue; // protocol / address continuation
         const auto toks = clitext::tokenize(t);
         if (toks.size() < 3)
@@ -708,10 +717,15 @@ Result<RecordSet> parseBgpSummary(const QString &what, const QString &command, c
             size_t k = 0;
             for (; i < toks.size(); ++i, ++k) {
                 BgpNeighborRecord x = r;
-                if (k >= tables.size())
-                    return clitext::lineError(what, l, QStringLiteral("more route counts than tables in the header"));
                 if (!isRibCounts(toks[i].text, &x.prefixesReceived, &x.prefixesAccepted))
                     return clitext::lineError(what, l, QStringLiteral("\"%1\" is not active/received/accepted/damped").arg(qs(toks[i].text)));
+                if (k >= tables.size()) {
+                    // Some releases print a trailing "0/0/0/0" group for a table the header
+                    // does not list; an empty one says nothing, a non-empty one cannot be placed.
+                    if (toks[i].text.find_first_not_of("0/") == sv::npos)
+                        continue;
+                    return clitext::lineError(what, l, QStringLiteral("more route counts than tables in the header"));
+                }
                 const auto [vrf, af] = ribContext(tables[k]);
                 x.vrf = vrf;
                 x.addressFamily = af;
@@ -1246,8 +1260,10 @@ Result<RecordSet> parseLldp(const QString &what, const std::vector<Line> &lines,
             chassisCol = int(l.text.find("Chassis Id"));
             portCol = int(l.text.find("Port info"));
             sysCol = int(l.text.find("System Name"));
-            if (portCol < 0 || sysCol < 0)
-                return clitext::lineError(what, l, QStringLiteral("the header lacks Port info or System Name"));
+            if (portCol < 0)
+                return clitext::lineError(what, l, QStringLiteral("the header lacks Port info"));
+            if (sysCol < 0)
+                sysCol = std::numeric_limits<int>::max(); // EX releases without the System Name column
             continue;
         }
         if (!header)
