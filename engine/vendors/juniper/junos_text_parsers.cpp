@@ -840,8 +840,16 @@ Result<RecordSet> parseBgpNeighbor(const QString &what, const std::vector<Line> 
             const auto toks = clitext::tokenize(t);
             if (toks.size() >= 3)
                 b.remoteRouterId = qs(toks[2].text);
-        } else if (startsWith(t, "Options:") && contains(t, "Shutdown")) {
-            b.adminEnabled = false;
+        } else if (startsWith(t, "Options:")) {
+            // A peer shut by configuration carries the option "Shutdown" (not to be confused
+            // with "GracefulShutdownRcv").
+            for (const Token &tok : clitext::tokenize(t.substr(8))) {
+                sv o = tok.text;
+                if (!o.empty() && o.front() == '<') o.remove_prefix(1);
+                if (!o.empty() && o.back() == '>') o.remove_suffix(1);
+                if (o == "Shutdown")
+                    b.adminEnabled = false;
+            }
         }
     }
     if (peers.empty())
