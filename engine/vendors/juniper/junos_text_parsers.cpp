@@ -1346,8 +1346,13 @@ Result<RecordSet> parseOptics(const QString &what, const std::vector<Line> &line
     for (const Line &l : lines) {
         const sv t = trimmed(l.text);
         if (startsWith(t, "Physical interface:")) {
+            // "Physical interface: xe-0/0/0" and nothing else; with ", Enabled, ..." after the
+            // name it is show interfaces output.
+            const sv name = trimmed(t.substr(19));
+            if (name.empty() || name.find_first_of(" ,") != sv::npos)
+                return clitext::lineError(what, l, QStringLiteral("this is show interfaces output, not show interfaces diagnostics optics"));
             Port p;
-            p.base.interfaceName = qs(trimmed(t.substr(19)));
+            p.base.interfaceName = qs(name);
             ports.push_back(p);
             continue;
         }
