@@ -551,7 +551,8 @@ Result<RecordSet> parseInterfaceBlocks(QueryKind kind, const QString &what, cons
 }
 
 // show interfaces terse: "Interface  Admin Link Proto  Local  Remote"; one row per port
-// and unit, protocol and address lines under it. The record per port (units only when
+// and unit, protocol and address lines under it. show interfaces descriptions has the same
+// first columns and the description last. The record per port (units only when
 // the output holds no port, as for "show interfaces ge-0/0/1.0 terse").
 Result<RecordSet> parseInterfacesTerse(QueryKind kind, const QString &what, const std::vector<Line> &lines, const QByteArray &body)
 {
@@ -559,10 +560,13 @@ Result<RecordSet> parseInterfacesTerse(QueryKind kind, const QString &what, cons
         return clitext::formatError(what, body, QStringLiteral("show interfaces terse prints no VLAN tags or error counters; paste show interfaces extensive"));
     QList<InterfaceRecord> ports, units;
     bool header = false;
+    int descCol = -1; // show interfaces descriptions: "Interface  Admin Link Description"
     for (const Line &l : lines) {
         const sv t = trimmed(l.text);
         if (startsWith(t, "Interface") && contains(t, "Admin") && contains(t, "Link")) {
             header = true;
+            const size_t d = l.text.find("Description");
+            descCol = d == sv::npos ? -1 : int(d);
             continue;
         }
         if (indentOf(l.text) > 0 && (!ports.isEmpty() || !units.isEmpty()))
@@ -578,10 +582,12 @@ Result<RecordSet> parseInterfacesTerse(QueryKind kind, const QString &what, cons
             return clitext::lineError(what, l, QStringLiteral("the admin and link states are not up/down"));
         r.adminState = admin == LinkState::Down ? LinkState::AdminDown : LinkState::Up;
         r.operState = link;
+        if (descCol >= 0 && toks.size() > 3)
+            r.description = qs(trimmed(t.substr(size_t(toks[3].column))));
         (r.name.contains(QLatin1Char('.')) ? units : ports).append(r);
     }
     if (!header && ports.isEmpty() && units.isEmpty())
-        return emptyOutput(what, body, QStringLiteral("\"Interface  Admin Link Proto\" header (show interfaces terse)"));
+        return emptyOutput(what, body, QStringLiteral("\"Interface  Admin Link Proto\" header (show interfaces terse or descriptions)"));
     return RecordSet(kind, ports.isEmpty() ? units : ports);
 }
 
@@ -636,7 +642,9 @@ Result<RecordSet> parseBgpSummary(const QString &what, const QString &command, c
     for (const Line &l : lines) {
         const sv t = trimmed(l.text);
         if (part == Part::Head || part == Part::Tables) {
-            if (startsWith(t, "Threading mode:") || startsWith(t, "Default eBGP mode:") || startsWith(t, "Groups:")) {
+            // "Threading mode: BGP I/O", "TCP listen port: 179", "Default eBGP mode: ...",
+            // "Groups: 4 Peers: 6 Down peers: 3": settings above the tables.
+            if (part == Part::Head && contains(t, ": ")) {
                 sawGroups = sawGroups || startsWith(t, "Groups:");
                 continue;
             }
@@ -1306,6 +1314,75 @@ Result<RecordSet> parseLldp(const QString &what, const std::vector<Line> &lines,
     return RecordSet(QueryKind::LldpNeighbors, rows);
 }
 
+// show lldp neighbors interface NAME (detail): per neighbor "LLDP Neighbor Information:",
+// "Local Interface    : xe-0/1/0", then "Neighbour Information:" with Chassis ID, Port ID,
+// Port description, System name, capabilities and "Management Info" (or "Management address").
+Result<RecordSet> parseLldpDetail(const QString &what, const std::vector<Line> &lines, const QByteArray &body)
+{
+    QList<LldpNeighborRecord> rows;
+    enum class Section { Local, Neighbor, Capabilities, Management, Other } section = Section::Other;
+    for (const Line &l : lines) {
+        const sv t = trimmed(l.text);
+        if (startsWith(t, "LLDP Neighbor Information:")) {
+            rows.append(LldpNeighborRecord());
+            section = Section::Other;
+            continue;
+        }
+        if (rows.isEmpty()) {
+            if (startsWith(t, "LLDP Neighbor Information"))
+                continue;
+            return clitext::lineError(what, l, QStringLiteral("expected \"LLDP Neighbor Information:\" (show lldp neighbors interface)"));
+        }
+        LldpNeighborRecord &r = rows.last();
+        if (t == "Local Information:") { section = Section::Local; continue; }
+        if (t == "Neighbour Information:" || t == "Neighbor Information:") { section = Section::Neighbor; continue; }
+        if (startsWith(t, "System capabilities")) { section = Section::Capabilities; continue; }
+        if (startsWith(t, "Management Info") || startsWith(t, "Management address")) { section = Section::Management; continue; }
+        if (startsWith(t, "Organization Info") || startsWith(t, "Media Endpoint")) { section = Section::Other; continue; }
+        const size_t colon = t.find(':');
+        if (colon == sv::npos)
+            continue; // continuation of a long system description
+        const sv key = trimmed(t.substr(0, colon));
+        const sv val = trimmed(t.substr(colon + 1));
+        if (key == "Local Interface") {
+            r.localInterface = qs(val);
+            continue;
+        }
+        switch (section) {
+        case Section::Neighbor:
+            if (key == "Chassis ID") {
+                r.remoteChassisId = qs(val);
+                if (const QString mac = normalizeMac(r.remoteChassisId); !mac.isEmpty())
+                    r.remoteChassisId = mac;
+            } else if (key == "Port ID") {
+                r.remotePortId = qs(val);
+            } else if (key == "Port description") {
+                r.remotePortDescription = qs(val);
+            } else if (key == "System name") {
+                r.remoteSystemName = qs(val);
+            }
+            break;
+        case Section::Capabilities:
+            if (key == "Enabled")
+                r.capabilities = qs(val);
+            break;
+        case Section::Management:
+            if (key == "Address" && r.remoteMgmtAddress.isEmpty())
+                r.remoteMgmtAddress = qs(val);
+            break;
+        case Section::Local:
+        case Section::Other:
+            break;
+        }
+    }
+    if (rows.isEmpty())
+        return emptyOutput(what, body, QStringLiteral("\"LLDP Neighbor Information:\" block (show lldp neighbors interface)"));
+    for (const LldpNeighborRecord &r : rows)
+        if (r.localInterface.isEmpty() || r.remoteChassisId.isEmpty())
+            return clitext::formatError(what, body, QStringLiteral("a neighbor block has no Local Interface or Chassis ID; the output may be cut"));
+    return RecordSet(QueryKind::LldpNeighbors, rows);
+}
+
 // ---- optics ----------------------------------------------------------------------------
 
 // "0.6560 mW / -1.83 dBm" -> -1.83; "0.6560 mW" -> 10*log10(0.656); "0.0000 mW / - Inf dBm"
@@ -1448,7 +1525,7 @@ Result<RecordSet> parse(QueryKind kind, const QString &command, const QByteArray
         return parseVersion(what, lines, body);
     case QueryKind::LinkStatus:
     case QueryKind::VlanErrors:
-        if (c.contains(u" terse"))
+        if (c.contains(u" terse") || c.contains(u" descriptions"))
             return parseInterfacesTerse(kind, what, lines, body);
         return parseInterfaceBlocks(kind, what, lines, body);
     case QueryKind::BgpStatus:
@@ -1465,6 +1542,8 @@ Result<RecordSet> parse(QueryKind kind, const QString &command, const QByteArray
     case QueryKind::RouteLookup:
         return parseRouteLookup(what, lines, body);
     case QueryKind::LldpNeighbors:
+        if (body.contains("LLDP Neighbor Information:"))
+            return parseLldpDetail(what, lines, body);
         return parseLldp(what, lines, body);
     case QueryKind::Optics:
         return parseOptics(what, lines, body);
@@ -1486,6 +1565,8 @@ QString guessCommand(QueryKind kind, const QByteArray &body)
         if (body.contains("Physical interface:") || body.contains("Logical interface "))
             return body.contains("Traffic statistics:") || body.contains("Input errors:") ? QStringLiteral("show interfaces extensive")
                                                                                           : QStringLiteral("show interfaces");
+        if (body.contains("Description") && !body.contains("Proto"))
+            return QStringLiteral("show interfaces descriptions");
         return QStringLiteral("show interfaces terse");
     case QueryKind::BgpStatus:
         if (body.contains("Peer: ") && !body.contains("InPkt"))
@@ -1508,6 +1589,8 @@ QString guessCommand(QueryKind kind, const QByteArray &body)
     case QueryKind::RouteLookup:
         return QStringLiteral("show route <destination>");
     case QueryKind::LldpNeighbors:
+        if (body.contains("LLDP Neighbor Information:"))
+            return QStringLiteral("show lldp neighbors interface <interface>");
         return QStringLiteral("show lldp neighbors");
     case QueryKind::Optics:
         return QStringLiteral("show interfaces diagnostics optics");
