@@ -669,8 +669,6 @@ Result<RecordSet> parseBgpSummary(const QString &what, const QString &command, c
                 if (allNumbers)
                     continue; // the counts of a table whose name stood alone above
             }
-            if (t == "BGP is not running")
-                return RecordSet(QueryKind::BgpStatus, rows);
             return clitext::lineError(what, l, QStringLiteral("expected the Groups/Table/Peer header of show bgp summary"));
         }
         const int ind = indentOf(l.text);
@@ -902,7 +900,10 @@ Result<RecordSet> parseArp(const QString &what, const QString &command, const st
     QList<ArpRecord> rows;
     const QString vpn = wordAfter(command, u"vpn");
     const QString vrf = vpn.isEmpty() ? QStringLiteral("default") : vpn;
-    bool header = false, withName = false, total = false;
+    // Output filtered with "| match" / "| except" loses its header: the command then says
+    // whether the Name column is there.
+    const bool filtered = commandHas(command, "| match") || commandHas(command, "| except") || commandHas(command, "| find");
+    bool header = filtered, withName = filtered && !commandHas(command, "no-resolve");
     for (const Line &l : lines) {
         const sv t = trimmed(l.text);
         if (startsWith(t, "MAC Address") && contains(t, "Interface")) {
@@ -913,7 +914,6 @@ Result<RecordSet> parseArp(const QString &what, const QString &command, const st
         if (startsWith(t, "Total entries:")) {
             if (Error e = checkTotal(what, l, rows.size()))
                 return e;
-            total = true;
             continue;
         }
         if (!header)
@@ -952,7 +952,6 @@ Result<RecordSet> parseArp(const QString &what, const QString &command, const st
     }
     if (!header)
         return emptyOutput(what, body, QStringLiteral("\"MAC Address  Address  Interface  Flags\" header (show arp)"));
-    Q_UNUSED(total);
     return RecordSet(QueryKind::ArpTable, rows);
 }
 
@@ -1267,16 +1266,14 @@ Result<RecordSet> parseRouteLookup(const QString &what, const std::vector<Line> 
 Result<RecordSet> parseLldp(const QString &what, const std::vector<Line> &lines, const QByteArray &body)
 {
     QList<LldpNeighborRecord> rows;
-    int parentCol = -1, chassisCol = -1, portCol = -1, sysCol = -1;
+    int parentCol = -1, sysCol = -1;
     bool header = false;
     for (const Line &l : lines) {
         if (startsWith(trimmed(l.text), "Local Interface") && contains(l.text, "Chassis Id")) {
             header = true;
             parentCol = int(l.text.find("Parent Interface"));
-            chassisCol = int(l.text.find("Chassis Id"));
-            portCol = int(l.text.find("Port info"));
             sysCol = int(l.text.find("System Name"));
-            if (portCol < 0)
+            if (l.text.find("Port info") == sv::npos)
                 return clitext::lineError(what, l, QStringLiteral("the header lacks Port info"));
             if (sysCol < 0)
                 sysCol = std::numeric_limits<int>::max(); // EX releases without the System Name column
@@ -1309,8 +1306,6 @@ Result<RecordSet> parseLldp(const QString &what, const std::vector<Line> &lines,
     }
     if (!header)
         return emptyOutput(what, body, QStringLiteral("\"Local Interface  Chassis Id  Port info  System Name\" header (show lldp neighbors)"));
-    Q_UNUSED(chassisCol);
-    Q_UNUSED(portCol);
     return RecordSet(QueryKind::LldpNeighbors, rows);
 }
 
