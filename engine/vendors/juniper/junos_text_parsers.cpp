@@ -1383,29 +1383,37 @@ Result<RecordSet> parseLldpDetail(const QString &what, const std::vector<Line> &
 // ---- optics ----------------------------------------------------------------------------
 
 // "0.6560 mW / -1.83 dBm" -> -1.83; "0.6560 mW" -> 10*log10(0.656); "0.0000 mW / - Inf dBm"
-// (no light) stays unknown: a number cannot say minus infinity.
-double dbmOf(sv v)
+// (no light) is NaN: a number cannot say minus infinity. nullopt for text in none of these
+// forms (a reading cut in the paste).
+std::optional<double> dbmOf(sv v)
 {
     if (const size_t slash = v.find('/'); slash != sv::npos) {
         sv d = trimmed(v.substr(slash + 1));
-        if (d.size() > 3 && d.substr(d.size() - 3) == "dBm")
-            d = trimmed(d.substr(0, d.size() - 3));
-        return clitext::toReal(d).value_or(NAN);
+        if (d.size() < 4 || d.substr(d.size() - 3) != "dBm")
+            return std::nullopt;
+        d = trimmed(d.substr(0, d.size() - 3));
+        if (d == "- Inf" || d == "-Inf")
+            return NAN;
+        return clitext::toReal(d);
     }
     if (v.size() > 2 && v.substr(v.size() - 2) == "mW") {
         const auto mw = clitext::toReal(trimmed(v.substr(0, v.size() - 2)));
-        if (mw && *mw > 0)
-            return 10.0 * std::log10(*mw);
+        if (!mw)
+            return std::nullopt;
+        return *mw > 0 ? 10.0 * std::log10(*mw) : NAN;
     }
     if (v.size() > 3 && v.substr(v.size() - 3) == "dBm")
-        return clitext::toReal(trimmed(v.substr(0, v.size() - 3))).value_or(NAN);
-    return NAN;
+        return clitext::toReal(trimmed(v.substr(0, v.size() - 3)));
+    return std::nullopt;
 }
 
-double leadingReal(sv v)
+// "37.682 mA", "36 degrees C / 97 degrees F": the number before the given unit.
+std::optional<double> valueWithUnit(sv v, sv unit)
 {
     const auto toks = clitext::tokenize(v);
-    return toks.empty() ? NAN : clitext::toReal(toks[0].text).value_or(NAN);
+    if (toks.size() < 2 || toks[1].text != unit)
+        return std::nullopt;
+    return clitext::toReal(toks[0].text);
 }
 
 Result<RecordSet> parseOptics(const QString &what, const std::vector<Line> &lines, const QByteArray &body)
@@ -1450,22 +1458,29 @@ Result<RecordSet> parseOptics(const QString &what, const std::vector<Line> &line
                               ? p.lanes.last()
                               : p.base;
         p.any = true;
+        double *slot = nullptr;
+        std::optional<double> v;
         if (key == "Laser bias current")
-            r.biasMa = leadingReal(val);
+            slot = &r.biasMa, v = valueWithUnit(val, "mA");
         else if (key == "Laser output power")
-            r.txPowerDbm = dbmOf(val);
+            slot = &r.txPowerDbm, v = dbmOf(val);
         else if (key == "Receiver signal average optical power" || key == "Laser receiver power" || key == "Laser rx power")
-            r.rxPowerDbm = dbmOf(val);
+            slot = &r.rxPowerDbm, v = dbmOf(val);
         else if (key == "Module temperature")
-            p.base.temperatureC = leadingReal(val);
+            slot = &p.base.temperatureC, v = valueWithUnit(val, "degrees");
         else if (key == "Laser rx power low warning threshold")
-            p.base.rxLowWarnDbm = dbmOf(val);
+            slot = &p.base.rxLowWarnDbm, v = dbmOf(val);
         else if (key == "Laser rx power high warning threshold")
-            p.base.rxHighWarnDbm = dbmOf(val);
+            slot = &p.base.rxHighWarnDbm, v = dbmOf(val);
         else if (key == "Laser output power low warning threshold")
-            p.base.txLowWarnDbm = dbmOf(val);
+            slot = &p.base.txLowWarnDbm, v = dbmOf(val);
         else if (key == "Laser output power high warning threshold")
-            p.base.txHighWarnDbm = dbmOf(val);
+            slot = &p.base.txHighWarnDbm, v = dbmOf(val);
+        if (!slot)
+            continue; // alarms, voltages, other thresholds: not kept
+        if (!v)
+            return clitext::lineError(what, l, QStringLiteral("\"%1\" is not a reading RouterLens knows (mW / dBm, mA, degrees C)").arg(qs(val)));
+        *slot = *v;
     }
     if (ports.empty())
         return emptyOutput(what, body, QStringLiteral("\"Physical interface:\" block (show interfaces diagnostics optics)"));
