@@ -1261,6 +1261,119 @@ Result<RecordSet> parseRouteLookup(const QString &what, const std::vector<Line> 
     return RecordSet(QueryKind::RouteLookup, rows);
 }
 
+// show route DESTINATION detail: "203.0.113.0/24 (2 entries, 1 announced)", then per entry
+// "*BGP    Preference: 170/-101" and indented "Key: value" lines: "Next hop: A via IF,
+// selected", "AS path: 64500 I", "Localpref: 100", "Age: 4w1d 22:15:09   Metric: 10",
+// "Communities: 65000:100". Lines of other keys (Task, State, Announcement bits...) are
+// not kept.
+Result<RecordSet> parseRouteDetail(const QString &what, const std::vector<Line> &lines, const QByteArray &body)
+{
+    QList<RouteRecord> rows;
+    bool anyTable = false;
+    std::optional<IpPrefix> prefix;
+    RouteRecord entry;
+    bool haveEntry = false;
+    QList<RouteRecord> hops;
+    auto flush = [&] {
+        if (haveEntry) {
+            if (hops.isEmpty())
+                rows.append(entry);
+            for (RouteRecord h : hops) {
+                h.asPath = entry.asPath, h.origin = entry.origin, h.localPref = entry.localPref;
+                h.med = entry.med, h.communities = entry.communities;
+                rows.append(h);
+            }
+        }
+        haveEntry = false;
+        hops.clear();
+    };
+    for (const Line &l : lines) {
+        const sv t = trimmed(l.text);
+        if (isTableHeader(t)) {
+            flush();
+            prefix.reset();
+            anyTable = true;
+            continue;
+        }
+        if (t == "Restart Complete" || startsWith(t, "+ = Active Route"))
+            continue;
+        if (!anyTable)
+            return clitext::lineError(what, l, QStringLiteral("expected a table header such as \"inet.0: 10 destinations, ...\""));
+        if (indentOf(l.text) == 0) {
+            // "203.0.113.0/24 (2 entries, 1 announced)"
+            const sv pfx = t.substr(0, t.find(' '));
+            const auto p = IpPrefix::parse(pfx);
+            if (!p || !contains(t, " entr"))
+                return clitext::lineError(what, l, QStringLiteral("expected \"PREFIX (N entries, M announced)\""));
+            flush();
+            prefix = *p;
+            continue;
+        }
+        if (!prefix)
+            return clitext::lineError(what, l, QStringLiteral("an entry without a prefix above it"));
+        const size_t pref = t.find(" Preference:");
+        if (pref != sv::npos && t.find(':') == pref + 11) {
+            // "*BGP    Preference: 170/-101": flags, then the protocol
+            flush();
+            entry = RouteRecord();
+            entry.prefix = *prefix;
+            sv head = trimmed(t.substr(0, pref));
+            size_t f = 0;
+            while (f < head.size() && (head[f] == '*' || head[f] == '+' || head[f] == '-' || head[f] == ' '))
+                ++f;
+            entry.best = contains(head.substr(0, f), "*") || contains(head.substr(0, f), "+");
+            entry.protocol = qs(head.substr(f)).toLower();
+            if (entry.protocol == u"direct")
+                entry.protocol = QStringLiteral("connected");
+            haveEntry = true;
+            continue;
+        }
+        if (!haveEntry)
+            return clitext::lineError(what, l, QStringLiteral("expected a \"Protocol  Preference:\" entry"));
+        if (startsWith(t, "Next hop:")) {
+            // "Next hop: 198.51.100.9 via xe-0/0/0.0, selected" or "Next hop: via irb.100"
+            RouteRecord h = entry;
+            sv rest = trimmed(t.substr(9));
+            if (const size_t c = rest.find(','); c != sv::npos)
+                rest = rest.substr(0, c);
+            const auto toks = clitext::tokenize(rest);
+            size_t k = 0;
+            if (k < toks.size() && toks[k].text != "via") {
+                const auto a = IpAddress::parse(toks[k].text);
+                if (!a)
+                    return clitext::lineError(what, l, QStringLiteral("\"%1\" is not a next hop").arg(qs(toks[k].text)));
+                h.nextHop = *a;
+                ++k;
+            }
+            if (k + 1 < toks.size() && toks[k].text == "via")
+                h.interfaceName = qs(toks[k + 1].text);
+            hops.append(h);
+        } else if (startsWith(t, "AS path:")) {
+            sv p = trimmed(t.substr(8));
+            if (const size_t paren = p.find(" ("); paren != sv::npos)
+                p = p.substr(0, paren); // "(Originator)", "(Atomic)"
+            const auto [asPath, origin] = pathAndOrigin(p);
+            entry.asPath = asPath;
+            entry.origin = origin;
+        } else if (startsWith(t, "Localpref:")) {
+            entry.localPref = clitext::toInt(trimmed(t.substr(10))).value_or(-1);
+        } else if (startsWith(t, "Age:") && entry.protocol == u"bgp") {
+            // For BGP the "Metric:" after the age is the MED.
+            if (const size_t m = t.find("Metric:"); m != sv::npos) {
+                const auto toks = clitext::tokenize(t.substr(m + 7));
+                if (!toks.empty())
+                    entry.med = clitext::toInt(toks[0].text).value_or(-1);
+            }
+        } else if (startsWith(t, "Communities:")) {
+            entry.communities = qs(trimmed(t.substr(12)));
+        }
+    }
+    flush();
+    if (!anyTable)
+        return emptyOutput(what, body, QStringLiteral("table header such as \"inet.0: 10 destinations, ...\" (show route detail)"));
+    return RecordSet(QueryKind::RouteLookup, rows);
+}
+
 // ---- LLDP ------------------------------------------------------------------------------
 
 // show lldp neighbors:
@@ -1552,6 +1665,8 @@ Result<RecordSet> parse(QueryKind kind, const QString &command, const QByteArray
     case QueryKind::AdvertisedRoutes:
         return parseBgpRouteTable(kind, what, cmd, lines, body);
     case QueryKind::RouteLookup:
+        if (c.contains(u" detail") || c.contains(u" extensive") || (command.isEmpty() && body.contains(" Preference: ")))
+            return parseRouteDetail(what, lines, body);
         return parseRouteLookup(what, lines, body);
     case QueryKind::LldpNeighbors:
         if (body.contains("LLDP Neighbor Information:"))
@@ -1599,6 +1714,8 @@ QString guessCommand(QueryKind kind, const QByteArray &body)
     case QueryKind::AdvertisedRoutes:
         return QStringLiteral("show route advertising-protocol bgp <neighbor>");
     case QueryKind::RouteLookup:
+        if (body.contains(" Preference: "))
+            return QStringLiteral("show route <destination> detail");
         return QStringLiteral("show route <destination>");
     case QueryKind::LldpNeighbors:
         if (body.contains("LLDP Neighbor Information:"))
