@@ -1152,6 +1152,83 @@ Result<RecordSet> parseBgpRouteTable(QueryKind kind, const QString &what, const 
     return RecordSet(kind, rows);
 }
 
+// show route receive-protocol / advertising-protocol bgp NEIGHBOR detail | extensive: per
+// route "* 10.0.0.0/24 (1 entry, 1 announced)" then "Key: value" lines (Nexthop, MED,
+// Localpref, AS path, Communities) and flags: "Accepted" for a route the import policy took,
+// "Hidden reason: ..." for one it rejected (with the hidden or all option).
+Result<RecordSet> parseBgpRouteDetail(QueryKind kind, const QString &what, const QString &command, const std::vector<Line> &lines,
+                                      const QByteArray &body)
+{
+    QList<RouteRecord> rows;
+    const bool hiddenOnly = commandHas(command, " hidden");
+    bool anyTable = false, haveRoute = false;
+    RouteRecord r;
+    auto flush = [&] {
+        if (haveRoute)
+            rows.append(r);
+        haveRoute = false;
+    };
+    for (const Line &l : lines) {
+        const sv t = trimmed(l.text);
+        if (isTableHeader(t)) {
+            flush();
+            anyTable = true;
+            continue;
+        }
+        if (!anyTable)
+            return clitext::lineError(what, l, QStringLiteral("expected a table header such as \"inet.0: 10 destinations, ...\""));
+        if (contains(t, " entr") && contains(t, " announced)")) {
+            // "* 10.36.255.252/32 (1 entry, 1 announced)"
+            flush();
+            sv rest = t;
+            bool active = false;
+            if (startsWith(rest, "*") || startsWith(rest, "+")) {
+                active = true;
+                rest = trimmed(rest.substr(1));
+            }
+            const sv pfx = rest.substr(0, rest.find(' '));
+            const auto p = IpPrefix::parse(pfx);
+            if (!p)
+                return clitext::lineError(what, l, QStringLiteral("\"%1\" is not a prefix").arg(qs(pfx)));
+            r = RouteRecord();
+            r.prefix = *p;
+            r.best = active && !hiddenOnly;
+            r.valid = !hiddenOnly;
+            haveRoute = true;
+            continue;
+        }
+        if (!haveRoute)
+            return clitext::lineError(what, l, QStringLiteral("expected \"PREFIX (N entries, M announced)\""));
+        if (startsWith(t, "Nexthop:")) {
+            const sv nh = trimmed(t.substr(8));
+            if (nh != "Self") {
+                const auto a = IpAddress::parse(nh);
+                if (!a)
+                    return clitext::lineError(what, l, QStringLiteral("\"%1\" is not a next hop").arg(qs(nh)));
+                r.nextHop = *a;
+            }
+        } else if (startsWith(t, "MED:")) {
+            r.med = clitext::toInt(trimmed(t.substr(4))).value_or(-1);
+        } else if (startsWith(t, "Localpref:")) {
+            r.localPref = clitext::toInt(trimmed(t.substr(10))).value_or(-1);
+        } else if (startsWith(t, "AS path:")) {
+            const auto [asPath, origin] = pathAndOrigin(t.substr(8));
+            r.asPath = asPath;
+            r.origin = origin;
+        } else if (startsWith(t, "Communities:")) {
+            r.communities = qs(trimmed(t.substr(12)));
+        } else if (startsWith(t, "Hidden reason:")) {
+            r.valid = false;
+            r.best = false;
+        }
+    }
+    flush();
+    if (!anyTable)
+        return emptyOutput(what, body, QStringLiteral("table header such as \"inet.0: 10 destinations, ...\" (show route %1-protocol bgp detail)")
+                                           .arg(kind == QueryKind::ReceivedRoutes ? QStringLiteral("receive") : QStringLiteral("advertising")));
+    return RecordSet(kind, rows);
+}
+
 // show route DESTINATION: per prefix one or more entries "*[BGP/170] 1w2d 03:04:05, MED 10,
 // localpref 100, from 198.51.100.1", an "AS path:" line, and next hops "> to A via IF".
 Result<RecordSet> parseRouteLookup(const QString &what, const std::vector<Line> &lines, const QByteArray &body)
@@ -1663,6 +1740,8 @@ Result<RecordSet> parse(QueryKind kind, const QString &command, const QByteArray
         return parseArp(what, cmd, lines, body);
     case QueryKind::ReceivedRoutes:
     case QueryKind::AdvertisedRoutes:
+        if (c.contains(u" detail") || c.contains(u" extensive") || (command.isEmpty() && body.contains(" announced)")))
+            return parseBgpRouteDetail(kind, what, cmd, lines, body);
         return parseBgpRouteTable(kind, what, cmd, lines, body);
     case QueryKind::RouteLookup:
         if (c.contains(u" detail") || c.contains(u" extensive") || (command.isEmpty() && body.contains(" Preference: ")))
@@ -1710,9 +1789,11 @@ QString guessCommand(QueryKind kind, const QByteArray &body)
         }
         return QStringLiteral("show arp no-resolve");
     case QueryKind::ReceivedRoutes:
-        return QStringLiteral("show route receive-protocol bgp <neighbor>");
+        return body.contains(" announced)") ? QStringLiteral("show route receive-protocol bgp <neighbor> detail")
+                                            : QStringLiteral("show route receive-protocol bgp <neighbor>");
     case QueryKind::AdvertisedRoutes:
-        return QStringLiteral("show route advertising-protocol bgp <neighbor>");
+        return body.contains(" announced)") ? QStringLiteral("show route advertising-protocol bgp <neighbor> detail")
+                                            : QStringLiteral("show route advertising-protocol bgp <neighbor>");
     case QueryKind::RouteLookup:
         if (body.contains(" Preference: "))
             return QStringLiteral("show route <destination> detail");
