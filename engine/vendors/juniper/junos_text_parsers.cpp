@@ -288,7 +288,8 @@ struct Logical {
     InterfaceRecord rec;
     qint64 vlan = -1;
     qint64 innerVlan = -1;
-    bool unitDown = false;
+    bool unitDown = false;  // "Flags: Down ...": the unit is disabled
+    bool linkDown = false;  // "Flags: Device-Down ..." / "Hardware-Down" / "Link-Layer-Down"
     bool haveFlags = false;
 };
 
@@ -394,8 +395,10 @@ Result<RecordSet> parseInterfaceBlocks(QueryKind kind, const QString &what, cons
             else if (startsWith(t, "Flags:") && !u.haveFlags) {
                 u.haveFlags = true;
                 const auto toks = clitext::tokenize(t.substr(6));
-                if (!toks.empty())
-                    u.unitDown = toks[0].text == "Down";
+                for (const Token &f : toks) {
+                    u.unitDown = u.unitDown || f.text == "Down";
+                    u.linkDown = u.linkDown || f.text == "Device-Down" || f.text == "Hardware-Down" || f.text == "Link-Layer-Down";
+                }
                 readVlanTag(t, u);
             } else if (startsWith(t, "Protocol ") && u.rec.mtu < 0) {
                 u.rec.mtu = intAfter(t, "MTU:");
@@ -495,19 +498,12 @@ Result<RecordSet> parseInterfaceBlocks(QueryKind kind, const QString &what, cons
     if (phys.empty() && orphanUnits.empty())
         return emptyOutput(what, body, QStringLiteral("\"Physical interface:\" block (show interfaces)"));
 
-    auto logicalRecord = [](const Logical &u, const InterfaceRecord *parent) {
+    // A unit printed without its port ("show interfaces ge-0/0/1.0"): its state from its Flags.
+    auto unitRecord = [](const Logical &u) {
         InterfaceRecord r = u.rec;
-        r.adminState = u.unitDown ? LinkState::AdminDown : LinkState::Up;
-        r.operState = u.unitDown ? LinkState::Down : LinkState::Up;
-        if (parent) {
-            r.speedBps = parent->speedBps;
-            r.mac = parent->mac;
-            if (!u.haveFlags)
-                r.adminState = parent->adminState, r.operState = parent->operState;
-            if (parent->adminState == LinkState::AdminDown || parent->operState == LinkState::Down)
-                r.operState = LinkState::Down;
-        } else if (!u.haveFlags) {
-            r.adminState = r.operState = LinkState::Unknown;
+        if (u.haveFlags) {
+            r.adminState = u.unitDown ? LinkState::AdminDown : LinkState::Up;
+            r.operState = u.unitDown || u.linkDown ? LinkState::Down : LinkState::Up;
         }
         return r;
     };
@@ -524,7 +520,7 @@ Result<RecordSet> parseInterfaceBlocks(QueryKind kind, const QString &what, cons
             v.innerVlanId = u.innerVlan;
             v.encapsulation = u.innerVlan >= 0 ? QStringLiteral("qinq") : QStringLiteral("dot1q");
             // The unit's own state: a disabled unit on an up port is down.
-            v.operState = u.unitDown ? LinkState::Down : p ? p->rec.operState : u.haveFlags ? LinkState::Up : LinkState::Unknown;
+            v.operState = u.unitDown || u.linkDown ? LinkState::Down : p ? p->rec.operState : u.haveFlags ? LinkState::Up : LinkState::Unknown;
             v.inPackets = u.rec.inPackets;
             v.outPackets = u.rec.outPackets;
             if (p) {
@@ -546,7 +542,7 @@ Result<RecordSet> parseInterfaceBlocks(QueryKind kind, const QString &what, cons
         ifs.append(p.rec);
     if (phys.empty())
         for (const Logical &u : orphanUnits)
-            ifs.append(logicalRecord(u, nullptr));
+            ifs.append(unitRecord(u));
     return RecordSet(kind, ifs);
 }
 
