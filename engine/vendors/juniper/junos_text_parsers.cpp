@@ -70,6 +70,13 @@ sv fieldAfter(sv line, sv key)
 
 qint64 intAfter(sv line, sv key) { return clitext::toInt(fieldAfter(line, key)).value_or(-1); }
 
+// The first word of the text as a number ("   12940331    402 pps"), -1 when it is none.
+qint64 firstNumber(sv s)
+{
+    s = trimmed(s);
+    return clitext::toInt(s.substr(0, s.find_first_of(" \t"))).value_or(-1);
+}
+
 // "1000mbps", "10Gbps", "100Gbps", "800mbps"; "Unlimited", "Unspecified", "Auto" are unknown.
 qint64 speedBps(sv s)
 {
@@ -403,16 +410,15 @@ Result<RecordSet> parseInterfaceBlocks(QueryKind kind, const QString &what, cons
             } else if (startsWith(t, "Protocol ") && u.rec.mtu < 0) {
                 u.rec.mtu = intAfter(t, "MTU:");
             } else if ((startsWith(t, "Input  packets:") || startsWith(t, "Input packets :")) && u.rec.inPackets < 0) {
-                u.rec.inPackets = clitext::toInt(clitext::tokenize(t.substr(15)).at(0).text).value_or(-1);
+                u.rec.inPackets = firstNumber(t.substr(15));
             } else if ((startsWith(t, "Output packets:")) && u.rec.outPackets < 0) {
-                u.rec.outPackets = clitext::toInt(clitext::tokenize(t.substr(15)).at(0).text).value_or(-1);
+                u.rec.outPackets = firstNumber(t.substr(15));
             } else if ((startsWith(t, "Input :") || startsWith(t, "Output:")) && t.size() > 7) {
                 // An aggregate's unit: "Bundle:" then "Input :  packets pps bytes bps"; the
                 // member links' rows follow under "Link:", so the first ones are the bundle's.
                 qint64 &slot = t[0] == 'I' ? u.rec.inPackets : u.rec.outPackets;
-                const auto toks = clitext::tokenize(t.substr(7));
-                if (slot < 0 && !toks.empty())
-                    slot = clitext::toInt(toks[0].text).value_or(-1);
+                if (slot < 0)
+                    slot = firstNumber(t.substr(7));
             }
             continue;
         }
@@ -455,11 +461,8 @@ Result<RecordSet> parseInterfaceBlocks(QueryKind kind, const QString &what, cons
             if (const qint64 v = intAfter(t, "Drops:"); v >= 0) r.outDiscards = v;
             continue;
         case Section::MacStats:
-            if (startsWith(t, "CRC/Align errors")) {
-                const auto toks = clitext::tokenize(t.substr(16));
-                if (!toks.empty())
-                    r.crcErrors = clitext::toInt(toks[0].text).value_or(-1);
-            }
+            if (startsWith(t, "CRC/Align errors"))
+                r.crcErrors = firstNumber(t.substr(16)); // the Receive column
             continue;
         case Section::OtherStats:
             continue;
@@ -470,13 +473,11 @@ Result<RecordSet> parseInterfaceBlocks(QueryKind kind, const QString &what, cons
         // Counters: under "Traffic statistics:" (extensive) or bare "Input packets :" (lo0
         // and the like in the default view); the first ones are the port's own.
         if ((startsWith(t, "Input  packets:") || startsWith(t, "Input packets :")) && r.inPackets < 0) {
-            const auto toks = clitext::tokenize(t.substr(15));
-            r.inPackets = toks.empty() ? -1 : clitext::toInt(toks[0].text).value_or(-1);
+            r.inPackets = firstNumber(t.substr(15));
             continue;
         }
         if (startsWith(t, "Output packets:") && r.outPackets < 0) {
-            const auto toks = clitext::tokenize(t.substr(15));
-            r.outPackets = toks.empty() ? -1 : clitext::toInt(toks[0].text).value_or(-1);
+            r.outPackets = firstNumber(t.substr(15));
             continue;
         }
         if (contains(t, "MTU:") && r.mtu < 0 && !startsWith(t, "Protocol "))
