@@ -1705,7 +1705,50 @@ Error junosError(const QString &what, const std::vector<Line> &lines)
 
 } // namespace
 
+namespace {
+
+// The Junos text forms read for each kind, named when a text without a prompt matches none.
+QString formsFor(QueryKind kind)
+{
+    switch (kind) {
+    case QueryKind::Facts: return QStringLiteral("show version, show chassis hardware, show system uptime");
+    case QueryKind::LinkStatus: return QStringLiteral("show interfaces [extensive], show interfaces terse, show interfaces descriptions");
+    case QueryKind::VlanErrors: return QStringLiteral("show interfaces [extensive]");
+    case QueryKind::BgpStatus: return QStringLiteral("show bgp summary, show bgp neighbor");
+    case QueryKind::ArpTable: return QStringLiteral("show arp [no-resolve], show ipv6 neighbors");
+    case QueryKind::ReceivedRoutes: return QStringLiteral("show route receive-protocol bgp NEIGHBOR [hidden] [detail]");
+    case QueryKind::AdvertisedRoutes: return QStringLiteral("show route advertising-protocol bgp NEIGHBOR [detail]");
+    case QueryKind::RouteLookup: return QStringLiteral("show route DESTINATION [detail]");
+    case QueryKind::LldpNeighbors: return QStringLiteral("show lldp neighbors, show lldp neighbors interface NAME");
+    case QueryKind::Optics: return QStringLiteral("show interfaces diagnostics optics");
+    }
+    return {};
+}
+
+Result<RecordSet> parseForm(QueryKind kind, const QString &command, const QByteArray &body);
+
+} // namespace
+
 Result<RecordSet> parse(QueryKind kind, const QString &command, const QByteArray &body)
+{
+    auto r = parseForm(kind, command, body);
+    if (!r && r.error().code == ErrorCode::ParseError) {
+        // Refused at its first line, or no header found: the text is in no form of this
+        // command, so name the forms RouterLens reads for the kind.
+        const std::vector<Line> lines = contentLines(body);
+        const QString firstLine = lines.empty() ? QString() : QStringLiteral("line %1:").arg(lines.front().number);
+        Error e = r.error();
+        if ((!firstLine.isEmpty() && e.detail.startsWith(firstLine)) || e.message.contains(u": it has no ")) {
+            e.message += QStringLiteral(" The Junos text forms RouterLens reads for %1 are: %2.").arg(queryKindTitle(kind), formsFor(kind));
+            return e;
+        }
+    }
+    return r;
+}
+
+namespace {
+
+Result<RecordSet> parseForm(QueryKind kind, const QString &command, const QByteArray &body)
 {
     const QString what = command.isEmpty() ? queryKindTitle(kind) : command;
     if (Error e = clitext::cliError(what, body))
@@ -1753,6 +1796,8 @@ Result<RecordSet> parse(QueryKind kind, const QString &command, const QByteArray
     }
     return Error(ErrorCode::InternalError, QStringLiteral("Unknown query kind."));
 }
+
+} // namespace
 
 QString guessCommand(QueryKind kind, const QByteArray &body)
 {
