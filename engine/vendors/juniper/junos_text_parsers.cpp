@@ -690,7 +690,8 @@ Result<RecordSet> parseBgpSummary(const QString &what, const QString &command, c
         if (toks.size() < 8)
             return clitext::lineError(what, l, QStringLiteral("a peer row has fewer columns than the header"));
         BgpNeighborRecord r;
-        if (!IpAddress::parse(toks[0].text))
+        // A link-local peer carries its interface: "fe80::1%ge-0/0/1.0".
+        if (!IpAddress::parse(toks[0].text.substr(0, toks[0].text.find('%'))))
             return clitext::lineError(what, l, QStringLiteral("a peer row must start with the peer's address"));
         r.neighbor = qs(toks[0].text);
         if (!clitext::isDigits(toks[2].text) || !clitext::isDigits(toks[5].text))
