@@ -2,7 +2,18 @@
 
 // Juniper Junos CLI text (what `show ...` prints without `| display`).
 // Pure functions from the router's text to records; text in no known form is parse-error
-// naming the form tried and the first line it could not read.
+// naming the form tried, the first line it could not read and the forms read for the kind:
+//   facts              show version (also re0:/fpc0:/node0: blocks), show chassis hardware,
+//                      show system uptime
+//   link-status        show interfaces [NAME] [extensive], ... terse, ... descriptions
+//   vlan-errors        show interfaces [extensive]: tagged units, the port's L2 errors
+//   bgp-status         show bgp summary [instance X] (both peer layouts), show bgp neighbor
+//   arp-table          show arp [no-resolve] [vpn X] (also | match), show ipv6 neighbors
+//   received-routes    show route receive-protocol bgp N [hidden] [detail]: hidden = not accepted
+//   advertised-routes  show route advertising-protocol bgp N [detail]
+//   route-lookup       show route X [detail]
+//   lldp-neighbors     show lldp neighbors, show lldp neighbors interface NAME
+//   optics             show interfaces diagnostics optics [NAME] (lanes, mW / dBm)
 
 #include "engine/api/error.h"
 #include "engine/api/query_kind.h"
