@@ -156,7 +156,9 @@ Result<RecordSet> showArp(const QByteArray &json, bool ipv6, const QString &vrf)
                 r.vrf = vrfName;
                 r.ip = qstr(e, "address");
                 r.mac = normalizeMac(qstr(e, "hwAddress"));
-                r.interfaceName = qstr(e, "interface");
+                // "Vlan100, Ethernet2": the routed interface, then the port the MAC was learned on
+                // (or "not learned"); the record names the routed interface, as the text form does.
+                r.interfaceName = qstr(e, "interface").section(QLatin1Char(','), 0, 0).trimmed();
                 r.ageSeconds = integer(e, "age");
                 const std::string_view st = str(e, "state");
                 r.state = !st.empty() ? neighborStateFromName(toQString(st))

@@ -374,6 +374,8 @@ Result<RecordSet> showInterfaces(const QByteArray &text)
             cur->inDiscards = numberBefore(l, "input discards");
         } else if (contains(l, "output errors")) {
             cur->outErrors = numberBefore(l, "output errors");
+            if (contains(l, "output discards")) // port-channels: "0 output errors, 0 output discards"
+                cur->outDiscards = numberBefore(l, "output discards");
         } else if (contains(l, "output discards")) {
             cur->outDiscards = numberBefore(l, "output discards");
         }
@@ -1469,6 +1471,38 @@ Error noForm(QueryKind kind, const QByteArray &body, const char *forms)
     return emptyOutput(QStringLiteral("EOS %1").arg(queryKindTitle(kind)));
 }
 
+// Whether every neighbor row of a BGP summary starts with a global IPv6 address.
+bool summaryNeighborsAllV6(const QByteArray &body)
+{
+    LineReader reader(body);
+    Line l;
+    std::vector<Token> t;
+    bool inTable = false, any = false;
+    while (reader.next(l)) {
+        const std::string_view s = trimmed(l.text);
+        if (startsWith(s, "BGP summary information")) {
+            inTable = false;
+            continue;
+        }
+        if ((startsWith(s, "Neighbor ") || startsWith(s, "Description ")) && contains(s, "MsgRcvd")) {
+            inTable = true;
+            continue;
+        }
+        if (!inTable || s.empty())
+            continue;
+        tokenize(s, t);
+        for (const Token &tok : t) {
+            if (!isPeerAddress(tok.text))
+                continue;
+            if (tok.text.find(':') == std::string_view::npos || tok.text.find('%') != std::string_view::npos)
+                return false;
+            any = true;
+            break;
+        }
+    }
+    return any;
+}
+
 bool commandIsV6(const QString &command) { return command.contains(QLatin1String("ipv6")); }
 
 } // namespace
@@ -1557,7 +1591,10 @@ QString guessCommand(QueryKind kind, const QByteArray &body)
     case QueryKind::BgpStatus:
         if (looksLikeBgpNeighbors(body))
             return QStringLiteral("show ip bgp neighbors");
-        return QStringLiteral("show ip bgp summary");
+        // Without the command, a table of global IPv6 neighbors only is taken for the IPv6
+        // family. (IPv4 over link-local peers, "fe80::1%Et1", is printed by "show ip bgp
+        // summary": those do not count.)
+        return summaryNeighborsAllV6(body) ? QStringLiteral("show ipv6 bgp summary") : QStringLiteral("show ip bgp summary");
     case QueryKind::ArpTable:
         return looksLikeNd(body) ? QStringLiteral("show ipv6 neighbors") : QStringLiteral("show ip arp");
     case QueryKind::ReceivedRoutes: return QStringLiteral("show ip bgp neighbors <neighbor> received-routes");
