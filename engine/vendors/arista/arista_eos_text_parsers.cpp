@@ -1198,7 +1198,10 @@ Result<RecordSet> showBgpTable(QueryKind kind, const QByteArray &text)
             return badRow(what, at, "next hop, metric, local preference, weight and path");
         RouteRecord r;
         r.prefix = *prefix;
-        r.protocol = QStringLiteral("bgp");
+        // As the JSON form of received/advertised routes: a route of a BGP table needs no
+        // protocol; a lookup in the BGP table names it.
+        if (kind == QueryKind::RouteLookup)
+            r.protocol = QStringLiteral("bgp");
         r.valid = contains(status, "*");
         r.best = contains(status, ">");
         const std::string_view nh = tok[from].text;
@@ -1507,11 +1510,28 @@ bool commandIsV6(const QString &command) { return command.contains(QLatin1String
 
 } // namespace
 
-Result<RecordSet> parse(QueryKind kind, const QString &command, const QByteArray &body)
+Result<RecordSet> parse(QueryKind kind, const QString &givenCommand, const QByteArray &givenBody)
 {
     const QString title = QStringLiteral("EOS %1").arg(queryKindTitle(kind));
-    if (Error e = cliError(title, body))
+    if (Error e = cliError(title, givenBody))
         return e;
+    // A command echoed without a prompt ("show ipv6 neighbors vrf all" as the first line of a
+    // script log) names the command; the output follows it.
+    QString command = givenCommand;
+    QByteArray body = givenBody;
+    {
+        LineReader reader(givenBody);
+        Line first;
+        while (reader.next(first) && isBlank(first.text)) {
+        }
+        const std::string_view f = trimmed(first.text);
+        if (startsWith(f, "show ") || startsWith(f, "sh ")) {
+            if (command.isEmpty() || command.contains(u'<'))
+                command = latin1(f);
+            const qsizetype end = (first.text.data() - givenBody.constData()) + qsizetype(first.text.size());
+            body = givenBody.mid(std::min<qsizetype>(givenBody.size(), end + 1));
+        }
+    }
     if (isBlank(std::string_view(body.constData(), size_t(body.size()))))
         return emptyOutput(command.isEmpty() ? title : QStringLiteral("\"%1\"").arg(command));
     const bool v6 = commandIsV6(command);
