@@ -3,6 +3,7 @@
 #include "engine/vendors/arista/arista_eos_interface_status.h"
 #include "engine/vendors/common/cli_text.h"
 #include "engine/vendors/common/commercial_cli.h"
+#include "engine/vendors/common/string_interner.h"
 
 #include <cmath>
 
@@ -1186,17 +1187,21 @@ Result<RecordSet> showBgpTable(QueryKind kind, const QByteArray &text)
     //  * >Ec    10.0.102.0/32          fe80::2:1%Et2         0       -          100     0       65100 65102 i
     const QString what = QStringLiteral("EOS BGP table (\"show ip bgp ...\")");
     QList<RouteRecord> rows;
+    rows.reserve(text.size() / 96 + 8); // a row is about a hundred characters
     int networkCol = -1;
     int fixedCols = 0; // columns between Next Hop and Path: Metric [AIGP] LocPref Weight
     bool sawInfo = false;
     QString pendingStatus;
     std::optional<IpPrefix> pendingPrefix;
     std::vector<Token> t;
-    auto readRow = [&](std::string_view status, std::optional<IpPrefix> prefix, const std::vector<Token> &tok, size_t from, const Line &at) -> Error {
+    // Full tables repeat the same paths: one shared string per distinct path.
+    StringInterner paths;
+    auto readRow = [&](std::string_view status, std::optional<IpPrefix> prefix, std::string_view raw,
+                       const std::vector<Token> &tok, size_t from, const Line &at) -> Error {
         // Next Hop, Metric, [AIGP,] LocPref, Weight, Path..., origin
         if (tok.size() < from + size_t(fixedCols) + 2)
             return badRow(what, at, "next hop, metric, local preference, weight and path");
-        RouteRecord r;
+        RouteRecord &r = rows.emplaceBack(); // in place: full tables have a million rows
         r.prefix = *prefix;
         // As the JSON form of received/advertised routes: a route of a BGP table needs no
         // protocol; a lookup in the BGP table names it.
@@ -1224,12 +1229,9 @@ Result<RecordSet> showBgpTable(QueryKind kind, const QByteArray &text)
         const std::string_view origin = tok.back().text;
         if (origin != "i" && origin != "e" && origin != "?")
             return lineError(what, at, QStringLiteral("the path does not end in an origin code (i, e or ?)"));
-        r.origin = routeOriginFromName(latin1(origin));
-        QStringList path;
-        for (size_t i = pathFrom; i + 1 < tok.size(); ++i)
-            path << latin1(tok[i].text);
-        r.asPath = path.join(QLatin1Char(' '));
-        rows.append(r);
+        r.origin = origin == "i" ? RouteOrigin::Igp : origin == "e" ? RouteOrigin::Egp : RouteOrigin::Incomplete;
+        if (pathFrom + 1 < tok.size()) // the path as printed, blanks between the ASNs
+            r.asPath = paths.intern(raw.substr(size_t(tok[pathFrom].column), size_t(tok[tok.size() - 2].end() - tok[pathFrom].column)));
         return {};
     };
     LineReader reader(text);
@@ -1276,7 +1278,7 @@ Result<RecordSet> showBgpTable(QueryKind kind, const QByteArray &text)
             const auto p = pendingPrefix;
             pendingPrefix.reset();
             const QByteArray st = pendingStatus.toLatin1();
-            if (Error e = readRow(std::string_view(st.constData(), size_t(st.size())), p, t, 0, line))
+            if (Error e = readRow(std::string_view(st.constData(), size_t(st.size())), p, raw, t, 0, line))
                 return e;
             continue;
         }
@@ -1295,7 +1297,7 @@ Result<RecordSet> showBgpTable(QueryKind kind, const QByteArray &text)
             pendingStatus = latin1(status);
             continue;
         }
-        if (Error e = readRow(status, prefix, t, at + 1, line))
+        if (Error e = readRow(status, prefix, raw, t, at + 1, line))
             return e;
     }
     if (pendingPrefix)
