@@ -227,6 +227,7 @@ bool looksLikeInterfaces(const QByteArray &b)
 }
 bool looksLikeStatus(const QByteArray &b) { return headStartsWith(b, "Port") && headHas(b, "Status") && headHas(b, "Duplex"); }
 bool looksLikeDescription(const QByteArray &b) { return headStartsWith(b, "Interface") && headHas(b, "Protocol") && headHas(b, "Description"); }
+bool looksLikeIpBrief(const QByteArray &b) { return headStartsWith(b, "Interface") && headHas(b, "IP Address") && headHas(b, "Protocol"); }
 bool looksLikeBgpSummary(const QByteArray &b) { return headStartsWith(b, "BGP summary information for VRF"); }
 bool looksLikeBgpNeighbors(const QByteArray &b) { return headStartsWith(b, "BGP neighbor is "); }
 bool looksLikeArp(const QByteArray &b) { return headStartsWith(b, "Address") && headHas(b, "Hardware Addr") && headHas(b, "Age ("); }
@@ -438,6 +439,65 @@ Result<RecordSet> showInterfacesDescription(const QByteArray &text)
     }
     if (statusCol < 0)
         return formatError(what, text, QStringLiteral("it has no \"Interface Status Protocol Description\" header"));
+    return RecordSet(QueryKind::LinkStatus, rows);
+}
+
+Result<RecordSet> showIpInterfaceBrief(const QByteArray &text)
+{
+    //                                                                         Address
+    // Interface       IP Address          Status     Protocol          MTU    Owner
+    // --------------- ------------------- ---------- ------------- ---------- -------
+    // Ethernet1       172.31.250.3/31     up         up               1500
+    // Vlan10          unassigned          down       lowerlayerdown   1500
+    const QString what = QStringLiteral("EOS \"show ip interface brief\"");
+    QList<InterfaceRecord> rows;
+    int statusCol = -1, protoCol = -1;
+    std::vector<Token> t;
+    LineReader reader(text);
+    Line line;
+    while (reader.next(line)) {
+        const std::string_view l = line.text;
+        if (isBlank(l) || isPromptLine(l))
+            continue;
+        if (statusCol < 0) {
+            if (trimmed(l) == "Address")
+                continue; // the upper half of the two-line "Address Owner" heading
+            if (!startsWith(l, "Interface") || !contains(l, "IP Address"))
+                return lineError(what, line, QStringLiteral("expected the header \"Interface IP Address Status Protocol MTU\""));
+            statusCol = columnOf(l, "Status");
+            protoCol = columnOf(l, "Protocol");
+            if (statusCol < 0 || protoCol < statusCol)
+                return lineError(what, line, QStringLiteral("the header has no Status and Protocol columns"));
+            continue;
+        }
+        if (startsWith(l, "---"))
+            continue;
+        if (l[0] == ' ')
+            continue; // a further address of the interface above, on its own line
+        if (int(l.size()) <= protoCol)
+            return badRow(what, line, "interface, address, status and protocol");
+        InterfaceRecord r;
+        tokenize(l.substr(0, size_t(statusCol)), t);
+        if (t.size() != 2)
+            return badRow(what, line, "interface and IP address");
+        r.name = longName(t[0].text);
+        const std::string_view st = trimmed(l.substr(size_t(statusCol), size_t(protoCol - statusCol)));
+        tokenize(l.substr(size_t(protoCol)), t);
+        if (st.empty() || t.empty())
+            return badRow(what, line, "a status and a protocol");
+        // "admin down" (or "administratively down") is the shutdown; "down" an enabled port without link.
+        r.adminState = contains(st, "admin") ? LinkState::AdminDown : LinkState::Up;
+        r.operState = linkStateFromName(latin1(t[0].text));
+        if (t.size() >= 2) {
+            const auto mtu = toInt(t[1].text);
+            if (!mtu)
+                return lineError(what, line, QStringLiteral("unreadable MTU \"%1\"").arg(latin1(t[1].text)));
+            r.mtu = *mtu;
+        }
+        rows.append(r);
+    }
+    if (statusCol < 0)
+        return formatError(what, text, QStringLiteral("it has no \"Interface IP Address Status Protocol\" header"));
     return RecordSet(QueryKind::LinkStatus, rows);
 }
 
@@ -1552,7 +1612,9 @@ Result<RecordSet> parse(QueryKind kind, const QString &givenCommand, const QByte
             return showInterfacesStatus(body);
         if (looksLikeDescription(body))
             return showInterfacesDescription(body);
-        return noForm(kind, body, "show interfaces, show interfaces status, show interfaces description");
+        if (looksLikeIpBrief(body))
+            return showIpInterfaceBrief(body);
+        return noForm(kind, body, "show interfaces, show interfaces status, show interfaces description, show ip interface brief");
     case QueryKind::BgpStatus:
         if (looksLikeBgpSummary(body))
             return showBgpSummary(body, v6);
@@ -1609,6 +1671,8 @@ QString guessCommand(QueryKind kind, const QByteArray &body)
             return QStringLiteral("show interfaces status");
         if (looksLikeDescription(body) && !looksLikeInterfaces(body))
             return QStringLiteral("show interfaces description");
+        if (looksLikeIpBrief(body) && !looksLikeInterfaces(body))
+            return QStringLiteral("show ip interface brief");
         return QStringLiteral("show interfaces");
     case QueryKind::BgpStatus:
         if (looksLikeBgpNeighbors(body))

@@ -21,6 +21,7 @@ Result<RecordSet> showHostname(const QByteArray &text);
 Result<RecordSet> showInterfaces(const QByteArray &text);
 Result<RecordSet> showInterfacesStatus(const QByteArray &text);
 Result<RecordSet> showInterfacesDescription(const QByteArray &text);
+Result<RecordSet> showIpInterfaceBrief(const QByteArray &text);
 // bgp-status: "show ip|ipv6 bgp summary [vrf V|all]" and "show ip|ipv6 bgp neighbors [X]"
 Result<RecordSet> showBgpSummary(const QByteArray &text, bool ipv6);
 Result<RecordSet> showBgpNeighbors(const QByteArray &text, bool ipv6);

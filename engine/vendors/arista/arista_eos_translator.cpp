@@ -125,6 +125,42 @@ Result<RecordSet> parseOne(QueryKind kind, const QString &command, const QByteAr
     return Error(ErrorCode::UnsupportedQuery, QStringLiteral("Arista EOS output for %1 is not read by RouterLens.").arg(queryKindTitle(kind)));
 }
 
+// vlan-errors pasted: the tags come from "show interfaces status"; when the paste also holds
+// "show interfaces" (text or JSON), its counters fill the subinterfaces, as on the live path.
+PastedParse withPastedCounters(PastedParse parsed, const QByteArray &text)
+{
+    for (const clitext::PastedChunk &chunk : clitext::splitPasted(text)) {
+        const QString c = chunk.command.simplified().toLower();
+        const bool interfacesCommand = (c.startsWith(QLatin1String("show int")) || c.startsWith(QLatin1String("sh int")))
+                                       && !c.contains(QLatin1String("status")) && !c.contains(QLatin1String("desc"))
+                                       && !c.contains(QLatin1String("trans"));
+        if (!interfacesCommand)
+            continue;
+        auto interfaces = isJson(chunk.body) ? eosJson::showInterfaces(chunk.body, QDateTime::currentSecsSinceEpoch())
+                                             : eosText::showInterfaces(chunk.body);
+        if (!interfaces)
+            continue; // not the full form: the tags alone still answer
+        QHash<QString, InterfaceRecord> byName;
+        for (const InterfaceRecord &i : interfaces->rows<InterfaceRecord>())
+            byName.insert(i.name, i);
+        bool used = false;
+        for (VlanRecord &v : parsed.records.rows<VlanRecord>()) {
+            const auto it = byName.constFind(v.interfaceName);
+            if (it == byName.cend())
+                continue;
+            v.inPackets = it->inPackets;
+            v.outPackets = it->outPackets;
+            v.otherDrops = it->inDiscards;
+            if (v.operState != LinkState::AdminDown && it->operState != LinkState::Unknown)
+                v.operState = it->operState;
+            used = true;
+        }
+        if (used)
+            parsed.command += QStringLiteral("; ") + chunk.command;
+    }
+    return parsed;
+}
+
 // Facts need both documents merged into one record.
 RecordSet mergeFacts(const RecordSet &all)
 {
@@ -149,7 +185,7 @@ bool answers(QueryKind kind, const QString &cmd)
     auto has = [&](const char *w) { return c.contains(QLatin1String(w)); };
     switch (kind) {
     case QueryKind::Facts: return has("show ver") || has("show hostname");
-    case QueryKind::LinkStatus: return has("show int") && !has("transceiver");
+    case QueryKind::LinkStatus: return (has("show int") && !has("transceiver")) || has("show ip int");
     case QueryKind::BgpStatus: return has("bgp") && (has("summ") || (has("nei") && !has("routes")));
     case QueryKind::ArpTable: return has(" arp") || has("ipv6 nei");
     case QueryKind::ReceivedRoutes: return has("bgp") && has("received");
@@ -220,6 +256,8 @@ Result<PastedParse> AristaEosTranslator::parsePasted(QueryKind kind, const QByte
         [kind](const QString &cmd, const QByteArray &body) { return parseOne(kind, cmd, body); });
     if (r && kind == QueryKind::Facts)
         r->records = mergeFacts(r->records);
+    if (r && kind == QueryKind::VlanErrors)
+        return withPastedCounters(*r, text);
     return r;
 }
 
