@@ -944,9 +944,8 @@ Result<RecordSet> showLldpNeighborsDetail(const QByteArray &text)
     const QString what = QStringLiteral("EOS \"show lldp neighbors detail\"");
     QList<LldpNeighborRecord> rows;
     QString local;
-    bool sawInterface = false, inCaps = false;
+    bool sawInterface = false;
     LldpNeighborRecord *cur = nullptr;
-    QString systemCaps;
     auto capsText = [](std::string_view list) {
         // "Bridge, Router" -> "bridge,router"; "WLAN Access Point" -> "wlanAccessPoint" (the
         // JSON form's member names)
@@ -986,7 +985,6 @@ Result<RecordSet> showLldpNeighborsDetail(const QByteArray &text)
             rows.append(LldpNeighborRecord{});
             cur = &rows.last();
             cur->localInterface = local;
-            inCaps = false;
             continue;
         }
         if (!cur)
@@ -1003,7 +1001,6 @@ Result<RecordSet> showLldpNeighborsDetail(const QByteArray &text)
             cur->remoteSystemName = unquoted(afterColon(l));
         } else if (startsWith(l, "Enabled Capabilities")) {
             cur->capabilities = capsText(afterColon(l));
-            inCaps = true;
         } else if (startsWith(l, "Management Address") && !startsWith(l, "Management Address Subtype")) {
             if (cur->remoteMgmtAddress.isEmpty())
                 cur->remoteMgmtAddress = toQString(afterColon(l));
@@ -1011,8 +1008,6 @@ Result<RecordSet> showLldpNeighborsDetail(const QByteArray &text)
         // Everything else (TTL, VLAN, link aggregation, MAU, unknown TLVs in hex) is not in
         // the record.
     }
-    Q_UNUSED(inCaps);
-    Q_UNUSED(systemCaps);
     if (!sawInterface)
         return formatError(what, text, QStringLiteral("it has no \"Interface ... detected ... LLDP neighbors\" line"));
     return RecordSet(QueryKind::LldpNeighbors, rows);
