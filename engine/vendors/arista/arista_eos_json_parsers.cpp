@@ -81,6 +81,22 @@ Result<RecordSet> showInterfaces(const QByteArray &json, qint64 now)
 {
     const QString what = QStringLiteral("show interfaces | json");
     return withRoot(json, what, [&](Element root) -> Result<RecordSet> {
+        if (has(root, "interfaceStatuses")) {
+            // "show interfaces status | json": the summary. What it lacks stays unknown.
+            QList<InterfaceRecord> rows;
+            forEachMember(member(root, "interfaceStatuses"), [&](std::string_view name, Element i) {
+                InterfaceRecord r;
+                r.name = toQString(name);
+                r.description = qstr(i, "description");
+                const std::string_view link = str(i, "linkStatus");
+                r.adminState = link == "disabled" ? LinkState::AdminDown : LinkState::Up;
+                r.operState = link == "connected" ? LinkState::Up : LinkState::Down;
+                const qint64 bw = integer(i, "bandwidth");
+                r.speedBps = bw > 0 ? bw : -1; // 0 while a port negotiates or has no link
+                rows.append(r);
+            });
+            return RecordSet(QueryKind::LinkStatus, rows);
+        }
         if (!has(root, "interfaces"))
             return missing(what, json, "interfaces");
         QList<InterfaceRecord> rows;
