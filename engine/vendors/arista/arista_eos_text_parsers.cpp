@@ -1611,8 +1611,17 @@ Result<RecordSet> parse(QueryKind kind, const QString &givenCommand, const QByte
             return showIpInterfaceBrief(body);
         return noForm(kind, body, "show interfaces, show interfaces status, show interfaces description, show ip interface brief");
     case QueryKind::BgpStatus:
-        if (looksLikeBgpSummary(body))
-            return showBgpSummary(body, v6);
+        if (looksLikeBgpSummary(body)) {
+            auto r = showBgpSummary(body, v6);
+            // "show bgp evpn summary" prints the same table; its peers are EVPN sessions.
+            if (r && command.contains(QLatin1String("evpn"))) {
+                RecordSet set = *r;
+                for (BgpNeighborRecord &n : set.rows<BgpNeighborRecord>())
+                    n.addressFamily = QStringLiteral("l2vpn-evpn");
+                return set;
+            }
+            return r;
+        }
         if (looksLikeBgpNeighbors(body))
             return showBgpNeighbors(body, v6);
         return noForm(kind, body, "show ip|ipv6 bgp summary [vrf all], show ip bgp neighbors");
