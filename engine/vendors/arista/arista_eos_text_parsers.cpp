@@ -238,7 +238,8 @@ bool looksLikeBgpTable(const QByteArray &b) { return headStartsWith(b, "BGP rout
 bool looksLikeBgpEntry(const QByteArray &b) { return headStartsWith(b, "BGP routing table entry for"); }
 bool looksLikeRoute(const QByteArray &b)
 {
-    if (headStartsWith(b, "Codes: C - connected") || headStartsWith(b, "Gateway of last resort"))
+    if (headStartsWith(b, "Codes: C - connected") || headStartsWith(b, "Source Codes:") || headStartsWith(b, "Gateway of last resort")
+        || (headStartsWith(b, "Displaying ") && headHas(b, "routing table entries")))
         return true;
     // A pasted lookup without the code legend: " B E      10.1.0.0/16 [20/0]"
     LineReader reader(b);
@@ -246,7 +247,7 @@ bool looksLikeRoute(const QByteArray &b)
     std::vector<Token> t;
     for (int n = 0; n < 10 && reader.next(l); ++n) {
         tokenize(l.text, t);
-        if (t.size() >= 2 && l.text.size() > 1 && l.text[0] == ' ' && t[0].text.size() <= 2
+        if (t.size() >= 2 && t[0].text.size() <= 2 && t[0].text != "VRF:"
             && (IpPrefix::parse(t[1].text) || (t.size() >= 3 && IpPrefix::parse(t[2].text))))
             return true;
     }
@@ -782,8 +783,6 @@ Result<RecordSet> showIpArp(const QByteArray &text, const QString &commandVrf)
         }
         if (!header)
             return lineError(what, line, QStringLiteral("expected the header \"Address Age (sec) Hardware Addr Interface\""));
-        if (startsWith(l, "Total ") || startsWith(l, "Dynamic ") || startsWith(l, "Static "))
-            continue; // "show arp summary"-style totals some versions print below the table
         tokenize(l, t);
         if (t.size() < 4 || !IpAddress::parse(t[0].text))
             return badRow(what, line, "address, age, hardware address and interface");
@@ -1053,10 +1052,22 @@ Result<RecordSet> showIpRoute(const QByteArray &text)
     auto addVia = [&](std::string_view rest, const Line &at) -> Error {
         rest = trimmed(rest);
         RouteRecord r = base;
-        if (startsWith(rest, "is directly connected")) {
+        bool backup = false;
+        if (startsWith(rest, "backup via ")) { // a precomputed repair path (TI-LFA, FRR)
+            backup = true;
+            rest = rest.substr(7);
+        }
+        if (startsWith(rest, "is directly connected") || startsWith(rest, "directly connected")) {
             const size_t c = rest.find(',');
             if (c != std::string_view::npos)
                 r.interfaceName = toQString(trimmed(rest.substr(c + 1)));
+        } else if (startsWith(rest, "via VTEP ")) {
+            // EVPN: "via VTEP 10.255.255.12 VNI 201 router-mac 00:0c:29:78:c5:2d"
+            std::string_view v = rest.substr(9);
+            if (const auto nh = IpAddress::parse(v.substr(0, v.find(' '))))
+                r.nextHop = *nh;
+            else
+                return badRow(what, at, "the VTEP address after \"via VTEP\"");
         } else if (startsWith(rest, "via ")) {
             std::string_view v = rest.substr(4);
             const size_t c = v.find(',');
@@ -1064,14 +1075,14 @@ Result<RecordSet> showIpRoute(const QByteArray &text)
             const std::string_view second = c == std::string_view::npos ? std::string_view() : trimmed(v.substr(c + 1));
             if (const auto nh = IpAddress::parse(first)) {
                 r.nextHop = *nh;
-                r.interfaceName = toQString(second.substr(0, second.find(' ')));
+                r.interfaceName = toQString(second.substr(0, second.find_first_of(", "))); // "Ethernet1, label 16"
             } else {
                 r.interfaceName = toQString(first); // "via Loopback0, directly connected"
             }
         } else {
             return badRow(what, at, "\"via <next hop>, <interface>\" or \"is directly connected\"");
         }
-        r.best = !viaSeen;
+        r.best = !viaSeen && !backup;
         viaSeen = true;
         rows.append(r);
         return {};
@@ -1085,12 +1096,12 @@ Result<RecordSet> showIpRoute(const QByteArray &text)
             continue;
         const std::string_view l = trimmed(raw);
         if (startsWith(l, "VRF:") || startsWith(l, "Gateway of last resort") || startsWith(l, "! ")
-            || startsWith(l, "Displaying ")) {
+            || (startsWith(l, "Displaying ") && contains(l, "routing table entries"))) {
             inCodes = false;
             sawShape = true;
             continue;
         }
-        if (startsWith(l, "Codes:")) {
+        if (startsWith(l, "Codes:") || startsWith(l, "Source Codes:")) {
             inCodes = true;
             sawShape = true;
             continue;
@@ -1098,15 +1109,15 @@ Result<RecordSet> showIpRoute(const QByteArray &text)
         if (inCodes && contains(l, " - ") && !startsWith(l, "via "))
             continue; // the legend's continuation lines
         inCodes = false;
-        if (startsWith(l, "via ") || startsWith(l, "is directly connected")) {
+        if (startsWith(l, "via ") || startsWith(l, "backup via ") || startsWith(l, "is directly connected")
+            || startsWith(l, "directly connected")) {
             if (!haveRoute)
                 return badRow(what, line, "a route before its next hops");
             if (Error e = addVia(l, line))
                 return e;
             continue;
         }
-        if (raw[0] != ' ')
-            return badRow(what, line, "a route line \" <code> <prefix> [distance/metric] via ...\"");
+        // The code starts in column 1 (older releases) or 0 (4.3x): "O        10.1.1.0/31 [110/20]".
         tokenize(l, t);
         size_t p = 0;
         while (p < t.size() && p < 3 && !IpPrefix::parse(t[p].text))
