@@ -1068,6 +1068,10 @@ Result<RecordSet> showIpRoute(const QByteArray &text)
                 r.nextHop = *nh;
             else
                 return badRow(what, at, "the VTEP address after \"via VTEP\"");
+            if (const size_t li = v.find("local-interface "); li != std::string_view::npos) {
+                const std::string_view ifname = v.substr(li + 16);
+                r.interfaceName = toQString(ifname.substr(0, ifname.find(' ')));
+            }
         } else if (startsWith(rest, "via ")) {
             std::string_view v = rest.substr(4);
             const size_t c = v.find(',');
