@@ -643,6 +643,8 @@ Result<RecordSet> showBgpNeighbors(const QByteArray &text, bool ipv6)
     QList<BgpNeighborRecord> rows;
     BgpNeighborRecord *cur = nullptr;
     qint64 sentAge = -1, rcvdAge = -1;
+    bool negotiated[2] = {false, false};                // IPv4, IPv6 unicast
+    qint64 counts[2][2] = {{-1, -1}, {-1, -1}};         // [family][sent, received]
     QString sentNote, rcvdNote;
     auto finish = [&]() {
         if (!cur)
@@ -655,6 +657,29 @@ Result<RecordSet> showBgpNeighbors(const QByteArray &text, bool ipv6)
         sentNote.clear();
         rcvdNote.clear();
         sentAge = rcvdAge = -1;
+        // One record per negotiated unicast family, as the summaries give one per family: an
+        // IPv6 peer may carry IPv4 routes (RFC 8950) and a peer both. A peer that never came up
+        // negotiated nothing: it keeps the family of its address.
+        const bool v4 = negotiated[0], v6 = negotiated[1];
+        if (v4 || v6) {
+            BgpNeighborRecord base = *cur;
+            cur->addressFamily = v4 ? QStringLiteral("ipv4-unicast") : QStringLiteral("ipv6-unicast");
+            cur->prefixesSent = counts[v4 ? 0 : 1][0];
+            cur->prefixesReceived = counts[v4 ? 0 : 1][1];
+            if (v4 && v6) {
+                base.addressFamily = QStringLiteral("ipv6-unicast");
+                base.prefixesSent = counts[1][0];
+                base.prefixesReceived = counts[1][1];
+                rows.append(base);
+            }
+        } else {
+            const int f = cur->addressFamily == u"ipv6-unicast" ? 1 : 0;
+            cur->prefixesSent = counts[f][0];
+            cur->prefixesReceived = counts[f][1];
+        }
+        negotiated[0] = negotiated[1] = false;
+        counts[0][0] = counts[0][1] = counts[1][0] = counts[1][1] = -1;
+        cur = nullptr;
     };
     std::vector<Token> t;
     LineReader reader(text);
@@ -735,11 +760,14 @@ Result<RecordSet> showBgpNeighbors(const QByteArray &text, bool ipv6)
             // In "Prefix Statistics" only: sent, received, best paths, best ECMP paths. The
             // capability lines ("IPv4 Unicast: advertised and received ...") have no numbers.
             tokenize(l, t);
-            const bool v6 = startsWith(l, "IPv6");
-            if (t.size() >= 4 && isDigits(t[2].text) && isDigits(t[3].text) && v6 == (cur->addressFamily == u"ipv6-unicast")) {
-                cur->prefixesSent = *toInt(t[2].text);
-                cur->prefixesReceived = *toInt(t[3].text);
+            const int f = startsWith(l, "IPv6") ? 1 : 0;
+            if (t.size() >= 4 && isDigits(t[2].text) && isDigits(t[3].text)) {
+                counts[f][0] = *toInt(t[2].text);
+                counts[f][1] = *toInt(t[3].text);
             }
+        } else if (startsWith(l, "Multiprotocol IPv4 Unicast:") || startsWith(l, "Multiprotocol IPv6 Unicast:")) {
+            if (contains(l, "negotiated"))
+                negotiated[contains(l, "IPv6") ? 1 : 0] = true;
         } else if (startsWith(l, "Local AS is ")) {
             std::string_view as = l.substr(12);
             as = as.substr(0, as.find(','));
