@@ -518,6 +518,7 @@ Result<RecordSet> showBgpSummary(const QByteArray &text, bool ipv6)
     qint64 localAs = -1;
     bool inTable = false, sawHeader = false;
     int neighborCol = -1;
+    bool descriptionCol = false;
     // A row whose neighbor is so long that the rest wrapped onto the next line.
     QString pendingDesc, pendingPeer;
     int pendingLine = 0;
@@ -588,6 +589,7 @@ Result<RecordSet> showBgpSummary(const QByteArray &text, bool ipv6)
             continue;
         if ((startsWith(l, "Neighbor ") || startsWith(l, "Description ")) && contains(l, "MsgRcvd")) {
             neighborCol = columnOf(raw, "Neighbor");
+            descriptionCol = startsWith(l, "Description ");
             inTable = true;
             continue;
         }
@@ -607,7 +609,9 @@ Result<RecordSet> showBgpSummary(const QByteArray &text, bool ipv6)
             ++at;
         if (at == t.size())
             return badRow(what, line, "a neighbor address");
-        const QString desc = at == 0 ? QString() : toQString(trimmed(raw.substr(0, size_t(t[at].column))));
+        // Without a Description column, what stands before the neighbor is its status code
+        // ("m" under maintenance), not a description.
+        const QString desc = at == 0 || !descriptionCol ? QString() : toQString(trimmed(raw.substr(0, size_t(t[at].column))));
         const QString peer = latin1(t[at].text);
         if (at + 1 == t.size()) {
             pendingDesc = desc;
