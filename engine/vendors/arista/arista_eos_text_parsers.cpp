@@ -5,6 +5,8 @@
 #include "engine/vendors/common/commercial_cli.h"
 #include "engine/vendors/common/string_interner.h"
 
+#include <QHash>
+
 #include <cmath>
 
 namespace rl::eosText {

@@ -8,6 +8,7 @@
 #include "engine/vendors/common/route_table_json.h"
 
 #include <QDateTime>
+#include <QHash>
 #include <QRegularExpression>
 
 namespace rl {
