@@ -1330,12 +1330,24 @@ Result<RecordSet> showBgpTable(QueryKind kind, const QByteArray &text)
         if (!isNa(lp))
             r.localPref = toInt(lp).value_or(-1);
         const size_t pathFrom = from + size_t(fixedCols) + 1;
-        const std::string_view origin = tok.back().text;
-        if (origin != "i" && origin != "e" && origin != "?")
-            return lineError(what, at, QStringLiteral("the path does not end in an origin code (i, e or ?)"));
+        // The path ends in the origin code; reflected routes carry their attributes after it
+        // ("65001 i Or-ID: 10.255.0.2 C-LST: 10.255.0.1"), which the record does not hold.
+        size_t originAt = tok.size() - 1;
+        auto isOrigin = [](std::string_view o) { return o == "i" || o == "e" || o == "?"; };
+        if (!isOrigin(tok[originAt].text)) {
+            originAt = pathFrom;
+            while (originAt < tok.size() && !isOrigin(tok[originAt].text))
+                ++originAt;
+            const bool attributes = originAt + 1 < tok.size()
+                                    && (startsWith(tok[originAt + 1].text, "Or-ID") || startsWith(tok[originAt + 1].text, "C-LST")
+                                        || startsWith(tok[originAt + 1].text, "LL"));
+            if (!attributes)
+                return lineError(what, at, QStringLiteral("the path does not end in an origin code (i, e or ?)"));
+        }
+        const std::string_view origin = tok[originAt].text;
         r.origin = origin == "i" ? RouteOrigin::Igp : origin == "e" ? RouteOrigin::Egp : RouteOrigin::Incomplete;
-        if (pathFrom + 1 < tok.size()) // the path as printed, blanks between the ASNs
-            r.asPath = paths.intern(raw.substr(size_t(tok[pathFrom].column), size_t(tok[tok.size() - 2].end() - tok[pathFrom].column)));
+        if (pathFrom < originAt) // the path as printed, blanks between the ASNs
+            r.asPath = paths.intern(raw.substr(size_t(tok[pathFrom].column), size_t(tok[originAt - 1].end() - tok[pathFrom].column)));
         return {};
     };
     LineReader reader(text);
