@@ -1204,7 +1204,7 @@ Result<RecordSet> showBgpEntryDetail(const QByteArray &text)
     IpPrefix prefix;
     bool havePrefix = false;
     QString pendingPath;
-    bool havePath = false;
+    bool havePath = false, inAdvertised = false;
     RouteRecord *cur = nullptr;
     LineReader reader(text);
     Line line;
@@ -1225,12 +1225,19 @@ Result<RecordSet> showBgpEntryDetail(const QByteArray &text)
             havePrefix = true;
             cur = nullptr;
             havePath = false;
+            inAdvertised = false;
             continue;
         }
+        if (startsWith(l, "Advertised to") || startsWith(l, "Not advertised")) {
+            inAdvertised = true; // the peers (and peer groups) the entry went to, up to the next entry
+            continue;
+        }
+        if (inAdvertised)
+            continue;
         if (!havePrefix)
             return lineError(what, line, QStringLiteral("expected \"BGP routing table entry for <prefix>\""));
-        if (startsWith(l, "Paths:") || startsWith(l, "Advertised to") || startsWith(l, "Rx SAFI") || startsWith(l, "Rx path id")
-            || startsWith(l, "peer-group") || startsWith(l, "Not advertised"))
+        if (startsWith(l, "Paths:") || startsWith(l, "Rx SAFI") || startsWith(l, "Rx path id") || startsWith(l, "Originator:")
+            || startsWith(l, "Remote SRv6 SID") || startsWith(l, "Tunnel RIB"))
             continue;
         if (startsWith(l, "Origin ")) {
             if (!cur)
