@@ -1,19 +1,19 @@
 #include "engine/vendors/arista/arista_eos_translator.h"
 
-#include "engine/vendors/arista/arista_eos_interface_status.h"
+#include "engine/vendors/arista/arista_eos_json_parsers.h"
+#include "engine/vendors/arista/arista_eos_text_parsers.h"
 #include "engine/vendors/common/cli_text.h"
 #include "engine/vendors/common/commercial_cli.h"
-#include "engine/vendors/common/json_dom.h"
+#include "engine/vendors/common/parse_util.h"
 #include "engine/vendors/common/route_table_json.h"
-#include "engine/vendors/common/string_interner.h"
 
 #include <QDateTime>
+#include <QHash>
 #include <QRegularExpression>
 
 namespace rl {
 
 using namespace commercial;
-using namespace jsondom;
 
 SessionProfile AristaEosTranslator::sessionProfile() const
 {
@@ -89,274 +89,77 @@ Result<QStringList> AristaEosTranslator::commands(QueryKind kind, const QueryPar
 
 namespace {
 
-// EOS prints the last state change as a UNIX timestamp; age relative to now.
-qint64 sinceEpoch(double ts)
-{
-    if (std::isnan(ts) || ts <= 0)
-        return -1;
-    const qint64 now = QDateTime::currentSecsSinceEpoch();
-    return ts > double(now) ? 0 : now - qint64(ts);
-}
+bool isJson(const QByteArray &text) { return parse::firstJsonChar(text) == '{'; }
 
-Result<RecordSet> parseVlanErrors(const QByteArray &statusText, const QByteArray &interfacesJson);
-
+// One command's output: JSON when it is JSON, else the CLI text forms.
 Result<RecordSet> parseOne(QueryKind kind, const QString &command, const QByteArray &text)
 {
-    // Only pasted text gets here for vlan-errors: the status table alone, counters unknown.
-    if (kind == QueryKind::VlanErrors)
-        return parseVlanErrors(text, QByteArrayLiteral("{\"interfaces\": {}}"));
-    // Route tables stream through On-Demand JSON (no DOM of a full table).
-    if (kind == QueryKind::ReceivedRoutes || kind == QueryKind::AdvertisedRoutes)
-        return RouteTableJson::eos(kind, command, text);
-    simdjson::dom::parser &parser = threadParser();
-    const jsondom::ParserRelease release(parser);
-    const QString what = queryKindTitle(kind);
-    auto doc = jsondom::parse(parser, text, command.isEmpty() ? what : command);
-    if (!doc)
-        return doc.error();
-    const Element root = *doc;
+    if (!isJson(text))
+        return eosText::parse(kind, command, text);
+    const qint64 now = QDateTime::currentSecsSinceEpoch();
     const bool v6 = command.contains(u"ipv6");
     switch (kind) {
-    case QueryKind::Facts: {
-        FactsRecord f;
-        f.vendor = QStringLiteral("Arista");
-        f.platform = QStringLiteral("arista-eos");
-        if (has(root, "hostname")) {
-            f.hostname = qstr(root, "hostname");
-        } else {
-            if (!has(root, "version"))
-                return clitext::formatError(what, text, QStringLiteral("it has no \"version\" member"));
-            f.osVersion = qstr(root, "version");
-            f.model = qstr(root, "modelName");
-            f.serial = qstr(root, "serialNumber");
-            const double boot = real(root, "bootupTimestamp");
-            const double up = real(root, "uptime");
-            f.uptimeSeconds = !std::isnan(up) ? qint64(up) : sinceEpoch(boot);
-        }
-        return RecordSet(kind, QList<FactsRecord>{f});
-    }
-    case QueryKind::LinkStatus: {
-        if (!has(root, "interfaces"))
-            return clitext::formatError(what, text, QStringLiteral("it has no \"interfaces\" member"));
-        QList<InterfaceRecord> rows;
-        forEachMember(member(root, "interfaces"), [&](std::string_view name, Element i) {
-            InterfaceRecord r;
-            r.name = toQString(name);
-            const std::string_view st = str(i, "interfaceStatus");
-            r.adminState = st == "disabled" ? LinkState::AdminDown : LinkState::Up;
-            r.operState = linkStateFromName(toQString(str(i, "lineProtocolStatus")));
-            const qint64 bw = integer(i, "bandwidth");
-            r.speedBps = bw; // bandwidth is in bit/s
-            r.mtu = integer(i, "mtu");
-            r.mac = normalizeMac(qstr(i, "physicalAddress"));
-            r.description = qstr(i, "description");
-            r.lastChangeSeconds = sinceEpoch(real(i, "lastStatusChangeTimestamp"));
-            const Element c = member(i, "interfaceCounters");
-            if (has(i, "interfaceCounters")) {
-                auto sum = [&](const char *a, const char *b, const char *cc) {
-                    const qint64 x = integer(c, a), y = integer(c, b), z = integer(c, cc);
-                    return x < 0 ? -1 : x + std::max<qint64>(y, 0) + std::max<qint64>(z, 0);
-                };
-                r.inPackets = sum("inUcastPkts", "inMulticastPkts", "inBroadcastPkts");
-                r.outPackets = sum("outUcastPkts", "outMulticastPkts", "outBroadcastPkts");
-                r.inErrors = integer(c, "totalInErrors");
-                r.outErrors = integer(c, "totalOutErrors");
-                r.inDiscards = integer(c, "inDiscards");
-                r.outDiscards = integer(c, "outDiscards");
-                r.crcErrors = integer(member(c, "inputErrorsDetail"), "fcsErrors");
-            }
-            rows.append(r);
-        });
-        return RecordSet(kind, rows);
-    }
-    case QueryKind::BgpStatus: {
-        if (!has(root, "vrfs"))
-            return clitext::formatError(what, text, QStringLiteral("it has no \"vrfs\" member"));
-        QList<BgpNeighborRecord> rows;
-        forEachMember(member(root, "vrfs"), [&](std::string_view vrf, Element v) {
-            const qint64 localAs = integer(v, "asn");
-            forEachMember(member(v, "peers"), [&](std::string_view peer, Element n) {
-                BgpNeighborRecord r;
-                r.vrf = toQString(vrf);
-                r.neighbor = toQString(peer);
-                r.addressFamily = v6 ? QStringLiteral("ipv6-unicast") : QStringLiteral("ipv4-unicast");
-                r.localAs = localAs;
-                r.remoteAs = integer(n, "asn");
-                r.stateDetail = qstr(n, "peerState");
-                r.state = bgpStateFromName(r.stateDetail);
-                const std::string_view reason = str(n, "peerStateIdleReason");
-                if (!reason.empty()) {
-                    r.stateDetail += QStringLiteral(" (%1)").arg(toQString(reason));
-                    r.adminEnabled = reason != "Admin";
-                }
-                r.uptimeSeconds = sinceEpoch(real(n, "upDownTime"));
-                r.prefixesReceived = integer(n, "prefixReceived");
-                r.prefixesAccepted = integer(n, "prefixAccepted");
-                r.description = qstr(n, "description");
-                rows.append(r);
-            });
-        });
-        return RecordSet(kind, rows);
-    }
-    case QueryKind::ArpTable: {
-        QList<ArpRecord> rows;
-        auto readList = [&](const QString &vrf, Element list) {
-            forEachRow(list, [&](Element e) {
-                ArpRecord r;
-                r.vrf = vrf;
-                r.ip = qstr(e, "address");
-                r.mac = normalizeMac(qstr(e, "hwAddress"));
-                r.interfaceName = qstr(e, "interface");
-                r.ageSeconds = integer(e, "age");
-                const std::string_view st = str(e, "state");
-                r.state = !st.empty() ? neighborStateFromName(toQString(st))
-                          : r.mac.isEmpty() ? NeighborState::Incomplete : NeighborState::Complete;
-                rows.append(r);
-            });
-        };
-        const char *listKey = v6 ? "ipV6Neighbors" : "ipV4Neighbors";
-        if (has(root, "vrfs")) {
-            forEachMember(member(root, "vrfs"), [&](std::string_view vrf, Element v) { readList(toQString(vrf), member(v, listKey)); });
-        } else if (has(root, listKey)) {
-            readList(vrfInCommand(command), member(root, listKey)); // older EOS: no per-VRF level
-        } else {
-            return clitext::formatError(what, text, QStringLiteral("it has neither \"vrfs\" nor \"%1\"").arg(QLatin1String(listKey)));
-        }
-        return RecordSet(kind, rows);
-    }
+    case QueryKind::Facts:
+        return text.contains("\"hostname\"") && !text.contains("\"version\"") ? eosJson::showHostname(text)
+                                                                             : eosJson::showVersion(text, now);
+    case QueryKind::LinkStatus:
+        return eosJson::showInterfaces(text, now);
+    case QueryKind::BgpStatus:
+        return eosJson::showBgpSummary(text, v6, now);
+    case QueryKind::ArpTable:
+        return eosJson::showArp(text, v6 || text.contains("ipV6Neighbors"), vrfInCommand(command));
     case QueryKind::ReceivedRoutes:
     case QueryKind::AdvertisedRoutes:
-        break; // read by RouteTableJson above
-    case QueryKind::RouteLookup: {
-        QList<RouteRecord> rows;
-        forEachMember(member(root, "vrfs"), [&](std::string_view, Element v) {
-            forEachMember(member(v, "routes"), [&](std::string_view prefix, Element e) {
-                const auto p = IpPrefix::parse(prefix);
-                if (!p)
-                    return;
-                RouteRecord base;
-                base.prefix = *p;
-                base.protocol = qstr(e, "routeType");
-                base.med = integer(e, "metric");
-                bool first = true;
-                forEachRow(member(e, "vias"), [&](Element via) {
-                    RouteRecord r = base;
-                    if (auto nh = IpAddress::parse(str(via, "nexthopAddr")))
-                        r.nextHop = *nh;
-                    r.interfaceName = qstr(via, "interface");
-                    r.best = first;
-                    first = false;
-                    rows.append(r);
-                });
-                if (first)
-                    rows.append(base);
-            });
-        });
-        return RecordSet(kind, rows);
-    }
-    case QueryKind::LldpNeighbors: {
-        if (!has(root, "lldpNeighbors"))
-            return clitext::formatError(what, text, QStringLiteral("it has no \"lldpNeighbors\" member"));
-        QList<LldpNeighborRecord> rows;
-        forEachMember(member(root, "lldpNeighbors"), [&](std::string_view local, Element e) {
-            forEachRow(member(e, "lldpNeighborInfo"), [&](Element n) {
-                LldpNeighborRecord r;
-                r.localInterface = toQString(local);
-                r.remoteSystemName = qstr(n, "systemName");
-                r.remoteChassisId = qstr(n, "chassisId");
-                const Element port = member(n, "neighborInterfaceInfo");
-                r.remotePortId = qstr(port, "interfaceId").remove(QLatin1Char('"'));
-                r.remotePortDescription = qstr(port, "interfaceDescription");
-                forEachRow(member(n, "managementAddresses"), [&](Element a) {
-                    if (r.remoteMgmtAddress.isEmpty())
-                        r.remoteMgmtAddress = qstr(a, "address");
-                });
-                QStringList caps;
-                forEachMember(member(n, "systemCapabilities"), [&](std::string_view cap, Element on) {
-                    bool b = false;
-                    if (on.get(b) == simdjson::SUCCESS && b)
-                        caps << toQString(cap);
-                });
-                r.capabilities = caps.join(QLatin1Char(','));
-                rows.append(r);
-            });
-        });
-        return RecordSet(kind, rows);
-    }
-    case QueryKind::Optics: {
-        if (!has(root, "interfaces"))
-            return clitext::formatError(what, text, QStringLiteral("it has no \"interfaces\" member"));
-        QList<OpticsRecord> rows;
-        forEachMember(member(root, "interfaces"), [&](std::string_view name, Element e) {
-            if (!has(e, "rxPower") && !has(e, "txPower"))
-                return; // no optic in this port
-            OpticsRecord r;
-            r.interfaceName = toQString(name);
-            r.rxPowerDbm = real(e, "rxPower");
-            r.txPowerDbm = real(e, "txPower");
-            r.temperatureC = real(e, "temperature");
-            r.biasMa = real(e, "txBias");
-            const Element d = member(e, "details");
-            r.rxLowWarnDbm = real(member(d, "rxPower"), "lowWarn");
-            r.rxHighWarnDbm = real(member(d, "rxPower"), "highWarn");
-            r.txLowWarnDbm = real(member(d, "txPower"), "lowWarn");
-            r.txHighWarnDbm = real(member(d, "txPower"), "highWarn");
-            rows.append(r);
-        });
-        return RecordSet(kind, rows);
-    }
+        // Route tables stream through the pull reader (no DOM of a full table).
+        return RouteTableJson::eos(kind, command, text);
+    case QueryKind::RouteLookup:
+        return eosJson::showIpRoute(text);
+    case QueryKind::LldpNeighbors:
+        return eosJson::showLldpNeighbors(text);
+    case QueryKind::Optics:
+        return eosJson::showTransceiver(text);
     case QueryKind::VlanErrors:
-        break;
+        // Only a pasted JSON gets here: the tags are in the text table alone.
+        return clitext::formatError(QStringLiteral("EOS vlan-errors"), text,
+                                    QStringLiteral("the subinterface tags are only in the text of \"show interfaces status\"; paste that"));
     }
-    return Error(ErrorCode::UnsupportedQuery, QStringLiteral("Arista EOS output for %1 is not read by RouterLens.").arg(what));
+    return Error(ErrorCode::UnsupportedQuery, QStringLiteral("Arista EOS output for %1 is not read by RouterLens.").arg(queryKindTitle(kind)));
 }
 
-// vlan-errors: the subinterfaces of "show interfaces status" (text) with their counters from
-// "show interfaces | json". EOS documents no counter of frames dropped for an unknown or wrong
-// tag, so those stay unknown; discards are the subinterface's inDiscards.
-Result<RecordSet> parseVlanErrors(const QByteArray &statusText, const QByteArray &interfacesJson)
+// vlan-errors pasted: the tags come from "show interfaces status"; when the paste also holds
+// "show interfaces" (text or JSON), its counters fill the subinterfaces, as on the live path.
+PastedParse withPastedCounters(PastedParse parsed, const QByteArray &text)
 {
-    auto status = EosInterfaceStatus::parse(statusText);
-    if (!status)
-        return status.error();
-    simdjson::dom::parser &parser = threadParser();
-    const jsondom::ParserRelease release(parser);
-    const QString what = QStringLiteral("show interfaces | json");
-    auto doc = jsondom::parse(parser, interfacesJson, what);
-    if (!doc)
-        return doc.error();
-    const Element root = *doc;
-    if (!has(root, "interfaces"))
-        return clitext::formatError(what, interfacesJson, QStringLiteral("it has no \"interfaces\" member"));
-    const Element interfaces = member(root, "interfaces");
-    QList<VlanRecord> rows;
-    for (const EosInterfaceStatusRow &s : std::as_const(*status)) {
-        if (s.vlanId < 0)
+    for (const clitext::PastedChunk &chunk : clitext::splitPasted(text)) {
+        const QString c = chunk.command.simplified().toLower();
+        const bool interfacesCommand = (c.startsWith(QLatin1String("show int")) || c.startsWith(QLatin1String("sh int")))
+                                       && !c.contains(QLatin1String("status")) && !c.contains(QLatin1String("desc"))
+                                       && !c.contains(QLatin1String("trans"));
+        if (!interfacesCommand)
             continue;
-        VlanRecord v;
-        v.interfaceName = s.port;
-        v.parentInterface = s.port.section(QLatin1Char('.'), 0, 0);
-        v.vlanId = s.vlanId;
-        v.innerVlanId = s.innerVlanId;
-        v.encapsulation = s.innerVlanId >= 0 ? QStringLiteral("qinq") : QStringLiteral("dot1q");
-        v.operState = EosInterfaceStatus::linkState(s.status);
-        const QByteArray key = s.port.toUtf8();
-        const Element i = member(interfaces, std::string_view(key.constData(), size_t(key.size())));
-        if (has(i, "interfaceCounters")) {
-            const Element c = member(i, "interfaceCounters");
-            auto sum = [&](const char *a, const char *b, const char *cc) {
-                const qint64 x = integer(c, a), y = integer(c, b), z = integer(c, cc);
-                return x < 0 ? -1 : x + std::max<qint64>(y, 0) + std::max<qint64>(z, 0);
-            };
-            v.inPackets = sum("inUcastPkts", "inMulticastPkts", "inBroadcastPkts");
-            v.outPackets = sum("outUcastPkts", "outMulticastPkts", "outBroadcastPkts");
-            v.otherDrops = integer(c, "inDiscards");
+        auto interfaces = isJson(chunk.body) ? eosJson::showInterfaces(chunk.body, QDateTime::currentSecsSinceEpoch())
+                                             : eosText::showInterfaces(chunk.body);
+        if (!interfaces)
+            continue; // not the full form: the tags alone still answer
+        QHash<QString, InterfaceRecord> byName;
+        for (const InterfaceRecord &i : interfaces->rows<InterfaceRecord>())
+            byName.insert(i.name, i);
+        bool used = false;
+        for (VlanRecord &v : parsed.records.rows<VlanRecord>()) {
+            const auto it = byName.constFind(v.interfaceName);
+            if (it == byName.cend())
+                continue;
+            v.inPackets = it->inPackets;
+            v.outPackets = it->outPackets;
+            v.otherDrops = it->inDiscards;
+            if (v.operState != LinkState::AdminDown && it->operState != LinkState::Unknown)
+                v.operState = it->operState;
+            used = true;
         }
-        if (has(i, "lineProtocolStatus") && v.operState != LinkState::AdminDown)
-            v.operState = linkStateFromName(toQString(str(i, "lineProtocolStatus")));
-        rows.append(v);
+        if (used)
+            parsed.command += QStringLiteral("; ") + chunk.command;
     }
-    return RecordSet(QueryKind::VlanErrors, rows);
+    return parsed;
 }
 
 // Facts need both documents merged into one record.
@@ -377,16 +180,18 @@ RecordSet mergeFacts(const RecordSet &all)
 
 bool answers(QueryKind kind, const QString &cmd)
 {
-    const QString c = cmd.simplified().toLower();
+    QString c = cmd.simplified().toLower();
+    if (c.startsWith(QLatin1String("sh "))) // EOS takes any unique abbreviation; "sh" is the usual one
+        c = QStringLiteral("show ") + c.mid(3);
     auto has = [&](const char *w) { return c.contains(QLatin1String(w)); };
     switch (kind) {
     case QueryKind::Facts: return has("show ver") || has("show hostname");
-    case QueryKind::LinkStatus: return has("show int") && !has("transceiver");
-    case QueryKind::BgpStatus: return has("bgp") && has("summ");
+    case QueryKind::LinkStatus: return (has("show int") && !has("transceiver")) || has("show ip int");
+    case QueryKind::BgpStatus: return has("bgp") && (has("summ") || (has("nei") && !has("routes")));
     case QueryKind::ArpTable: return has(" arp") || has("ipv6 nei");
     case QueryKind::ReceivedRoutes: return has("bgp") && has("received");
     case QueryKind::AdvertisedRoutes: return has("bgp") && has("advertised");
-    case QueryKind::RouteLookup: return has(" route");
+    case QueryKind::RouteLookup: return has(" route") || (has("bgp") && !has("summ") && !has("nei"));
     case QueryKind::LldpNeighbors: return has("lldp");
     case QueryKind::Optics: return has("transceiver");
     case QueryKind::VlanErrors: return has("show int") && has("status");
@@ -396,6 +201,8 @@ bool answers(QueryKind kind, const QString &cmd)
 
 QString guess(QueryKind kind, const QByteArray &body)
 {
+    if (!isJson(body))
+        return eosText::guessCommand(kind, body);
     switch (kind) {
     case QueryKind::Facts: return body.contains("\"hostname\"") ? QStringLiteral("show hostname | json") : QStringLiteral("show version | json");
     case QueryKind::LinkStatus: return QStringLiteral("show interfaces | json");
@@ -425,7 +232,7 @@ Result<RecordSet> AristaEosTranslator::parse(QueryKind kind, const QueryParams &
     if (outputs.size() != cmds->size())
         return outputCountMismatch(kind, cmds->size(), outputs.size());
     if (kind == QueryKind::VlanErrors) {
-        auto r = parseVlanErrors(outputs.at(0).output, outputs.at(1).output);
+        auto r = eosJson::vlanErrors(outputs.at(0).output, outputs.at(1).output);
         if (!r)
             return r.error();
         return applyFilters(*r, params);
@@ -450,6 +257,8 @@ Result<PastedParse> AristaEosTranslator::parsePasted(QueryKind kind, const QByte
         [kind](const QString &cmd, const QByteArray &body) { return parseOne(kind, cmd, body); });
     if (r && kind == QueryKind::Facts)
         r->records = mergeFacts(r->records);
+    if (r && kind == QueryKind::VlanErrors)
+        return withPastedCounters(*r, text);
     return r;
 }
 

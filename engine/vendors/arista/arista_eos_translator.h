@@ -4,7 +4,9 @@
 
 namespace rl {
 
-// Arista EOS over an SSH shell, every command with "| json".
+// Arista EOS over an SSH shell, every live command with "| json" (but the text of "show
+// interfaces status", the only place of a subinterface's tag). Pasted and saved output is
+// read in its JSON form or in any of the CLI text forms of arista_eos_text_parsers.h.
 class AristaEosTranslator final : public Translator
 {
 public:
