@@ -134,6 +134,9 @@ Result<RecordSet> interfacesJson(const QByteArray &text, const QString &command)
             r.crcErrors = integer(i, "eth_crc");
             r.inDiscards = integer(i, "eth_indiscard");
             r.outDiscards = integer(i, "eth_outdiscard");
+            // "eth_link_flapped": "5d02h", "1week(s) 2day(s)", "never"
+            if (const std::string_view f = str(i, "eth_link_flapped"); !f.empty())
+                r.lastChangeSeconds = flapDuration(f).value_or(-1);
             rows.append(r);
         });
         return RecordSet(QueryKind::LinkStatus, rows);
