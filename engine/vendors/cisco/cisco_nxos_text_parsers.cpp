@@ -601,6 +601,7 @@ Result<RecordSet> bgpNeighborsText(const QByteArray &text, const QString &comman
     const QString commandFamily = command.contains(u"ipv6") ? QStringLiteral("ipv6-unicast") : QStringLiteral("ipv4-unicast");
     struct Peer {
         BgpNeighborRecord base;
+        qint64 lastResetAgo = -1;
         QList<BgpNeighborRecord> families;
     };
     QList<Peer> peers;
@@ -629,7 +630,9 @@ Result<RecordSet> bgpNeighborsText(const QByteArray &text, const QString &comman
         if (startsWith(s, "Description:")) {
             cur->base.description = toQString(afterLabel(s, "Description:"));
         } else if (startsWith(s, "BGP version") && contains(s, "remote router ID")) {
-            cur->base.remoteRouterId = latin1(upTo(afterLabel(s, "remote router ID"), " ,"));
+            const std::string_view id = upTo(afterLabel(s, "remote router ID"), " ,");
+            if (id != "0.0.0.0") // a peer never established has no router ID yet
+                cur->base.remoteRouterId = latin1(id);
         } else if (startsWith(s, "BGP state =")) {
             // "BGP state = Established, up for 5d02h" / "BGP state = Shut (Admin), down for 00:12:31, retry in ..."
             const std::string_view st = afterLabel(s, "BGP state =");
@@ -645,6 +648,15 @@ Result<RecordSet> bgpNeighborsText(const QByteArray &text, const QString &comman
                 if (!d)
                     return lineError(what, l, QStringLiteral("\"%1\" is not a duration").arg(latin1(since)));
                 cur->base.uptimeSeconds = *d;
+            }
+        } else if (startsWith(s, "Last reset by us") || startsWith(s, "Last reset by peer")) {
+            // "Last reset by us 5d02h, due to holdtimer expired error": the latest reset's cause
+            const std::string_view when = upTo(afterLabel(s, startsWith(s, "Last reset by us") ? "Last reset by us" : "Last reset by peer"), ",");
+            const std::string_view why = afterLabel(s, "due to");
+            const auto ago = parseDuration(when);
+            if (ago && *ago >= 0 && !why.empty() && why != "No error" && (cur->lastResetAgo < 0 || *ago < cur->lastResetAgo)) {
+                cur->lastResetAgo = *ago;
+                cur->base.lastError = latin1(why);
             }
         } else if (startsWith(s, "Neighbor vrf:")) {
             cur->base.vrf = latin1(afterLabel(s, "Neighbor vrf:"));
