@@ -258,7 +258,9 @@ Result<RecordSet> lldpJson(const QByteArray &text, const QString &command)
                 r.localInterface = qstr(n, "l_port_id");
                 r.remoteSystemName = qstr(n, "chassis_id");
                 r.remotePortId = qstr(n, "port_id");
-                r.capabilities = firstOf(n, {"system_capability", "capability"});
+                r.capabilities = lldpCapabilityLetters(firstOf(n, {"system_capability", "capability"}));
+                if (isDottedMac(r.remoteSystemName))
+                    std::swap(r.remoteSystemName, r.remoteChassisId);
                 rows.append(r);
             });
         } else {

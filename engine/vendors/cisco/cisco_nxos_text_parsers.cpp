@@ -825,6 +825,25 @@ Result<RecordSet> ipv6NeighborText(const QByteArray &text, const QString &comman
 
 // ---- LLDP ------------------------------------------------------------------------------
 
+QString lldpCapabilityLetters(QStringView letters)
+{
+    QStringList out;
+    for (QChar c : letters)
+        if (c.isLetter())
+            out << QString(c);
+    return out.join(QStringLiteral(", "));
+}
+
+bool isDottedMac(QStringView s)
+{
+    if (s.size() != 14 || s[4] != u'.' || s[9] != u'.')
+        return false;
+    for (qsizetype i = 0; i < s.size(); ++i)
+        if (i != 4 && i != 9 && !isxdigit(s[i].toLatin1()))
+            return false;
+    return true;
+}
+
 namespace {
 // The capability legend above both LLDP forms.
 bool isLldpLegend(std::string_view s)
@@ -858,6 +877,7 @@ Result<RecordSet> lldpSummaryText(const QByteArray &text, const QString &command
             pendingId = t[0].text; // a Device ID too long for its column: the row goes on below
             continue;
         }
+
         // Device-ID Local-Intf Hold-time Capability Port-ID; the capability may be blank.
         size_t i = 0;
         LldpNeighborRecord r;
@@ -884,6 +904,11 @@ Result<RecordSet> lldpSummaryText(const QByteArray &text, const QString &command
             r.capabilities = latin1(t[rest].text);
             r.remotePortId = latin1(std::string_view(t[rest + 1].text.data(), size_t(t.back().end() - t[rest + 1].column)));
         }
+        // The summary's letters ("BR") written as the detail form lists them ("B, R").
+        r.capabilities = lldpCapabilityLetters(r.capabilities);
+        // A neighbor that sends no system name is listed by its chassis MAC.
+        if (isDottedMac(r.remoteSystemName))
+            std::swap(r.remoteSystemName, r.remoteChassisId);
         rows.append(r);
     }
     if (!header)

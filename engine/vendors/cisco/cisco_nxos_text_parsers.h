@@ -50,4 +50,9 @@ BgpState bgpState(QStringView detail);
 // "Last link flapped" times: "00:12:31", "1week(s) 2day(s)", "3d04h", "never" (-1).
 std::optional<qint64> flapDuration(std::string_view s);
 
+// LLDP summary capability letters "BR" as the detail form lists them: "B, R".
+QString lldpCapabilityLetters(QStringView letters);
+// "3c0e.23aa.1f20": a Device ID that is the neighbor's chassis MAC (no system name sent).
+bool isDottedMac(QStringView s);
+
 } // namespace rl::nxos
