@@ -1027,12 +1027,12 @@ Result<RecordSet> routeLookupText(const QByteArray &text, const QString &command
                     r.nextHop = *a;
                     ++k;
                 } else if (!hop.empty() && hop[0] >= 'A') {
-                    r.interfaceName = fullInterfaceName(hop); // "via Null0" / "via Eth1/1" only
+                    r.interfaceName = latin1(hop); // "via Null0" / "via Eth1/1" only
                     ++k;
                 }
             }
             if (k < parts.size() && !parts[k].starts_with('[')) {
-                r.interfaceName = fullInterfaceName(parts[k]);
+                r.interfaceName = latin1(parts[k]); // as printed, like the JSON form's ifname
                 ++k;
             }
             if (k >= parts.size() || !parts[k].starts_with('['))
