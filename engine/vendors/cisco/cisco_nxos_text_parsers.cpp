@@ -4,6 +4,8 @@
 
 #include <QHash>
 
+#include <cmath>
+
 namespace rl::nxos {
 
 using namespace clitext;
@@ -1186,14 +1188,18 @@ Result<RecordSet> opticsText(const QByteArray &text, const QString &command)
     bool present = false, anyPort = false, inTable = false, sawNote = true;
     qint64 lane = -1;
     OpticsRecord cur;
-    bool haveCur = false;
+    bool haveCur = false;     // lane values (bias, tx, rx) read for `cur`
+    double moduleTemp = NAN;  // QSFPs print the temperature once, above their lanes
     auto flush = [&] {
         if (haveCur) {
             cur.lane = lane < 0 ? 1 : lane; // a one-lane optic prints no "Lane Number"
+            if (std::isnan(cur.temperatureC))
+                cur.temperatureC = moduleTemp;
             rows.append(cur);
         }
         haveCur = false;
         cur = OpticsRecord();
+        cur.interfaceName = port;
     };
     for (const Line &l : bodyLines(text)) {
         const std::string_view s = trimmed(l.text);
@@ -1206,9 +1212,11 @@ Result<RecordSet> opticsText(const QByteArray &text, const QString &command)
             if (!sawNote && inTable)
                 return lineError(what, l, QStringLiteral("the previous port's diagnostics table was cut short"));
             port = latin1(s);
+            cur.interfaceName = port;
             present = false;
             inTable = false;
             lane = -1;
+            moduleTemp = NAN;
             anyPort = true;
             continue;
         }
@@ -1268,7 +1276,7 @@ Result<RecordSet> opticsText(const QByteArray &text, const QString &command)
         };
         bool matched = false;
         for (const Row &row : {Row{"Temperature", "C"}, Row{"Current", "mA"}, Row{"Tx Power", "dBm"}, Row{"Rx Power", "dBm"}}) {
-            if (!startsWith(s, row.label) || contains(s, "Measurement"))
+            if (!startsWith(s, row.label) || contains(s, "Measurement") || contains(s, "Alarms"))
                 continue;
             matched = true;
             const std::string_view rest = trimmed(s.substr(strlen(row.label)));
@@ -1277,12 +1285,13 @@ Result<RecordSet> opticsText(const QByteArray &text, const QString &command)
             const auto v = values(row.label, row.unit);
             if (!v)
                 return lineError(what, l, QStringLiteral("expected a value and four thresholds in %1").arg(QLatin1String(row.unit)));
-            haveCur = true;
-            cur.interfaceName = port;
             const std::string_view label(row.label);
-            if (label == "Temperature")
-                cur.temperatureC = (*v)[0];
-            else if (label == "Current")
+            if (label == "Temperature") {
+                moduleTemp = (*v)[0];
+                break;
+            }
+            haveCur = true;
+            if (label == "Current")
                 cur.biasMa = (*v)[0];
             else if (label == "Tx Power") {
                 cur.txPowerDbm = (*v)[0];
