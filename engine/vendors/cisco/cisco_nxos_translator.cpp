@@ -203,6 +203,26 @@ QString guess(QueryKind kind, const QByteArray &body)
     return {};
 }
 
+// The forms RouterLens reads for a kind, named in the refusal of a text pasted without its
+// prompt line (which was matched against them by shape).
+QString formsRead(QueryKind kind)
+{
+    switch (kind) {
+    case QueryKind::Facts: return QStringLiteral("show version (text or | json)");
+    case QueryKind::LinkStatus: return QStringLiteral("show interface, show interface brief (text), show interface | json");
+    case QueryKind::VlanErrors: return QStringLiteral("show interface (text or | json)");
+    case QueryKind::BgpStatus:
+        return QStringLiteral("show ip bgp summary / show bgp {ipv4|ipv6} unicast summary / show bgp vrf all all summary (text or | json), show bgp ... neighbors (text)");
+    case QueryKind::ArpTable: return QStringLiteral("show ip arp, show ipv6 neighbor (text or | json)");
+    case QueryKind::ReceivedRoutes: return QStringLiteral("show bgp ... neighbors X received-routes (text or | json)");
+    case QueryKind::AdvertisedRoutes: return QStringLiteral("show bgp ... neighbors X advertised-routes (text or | json)");
+    case QueryKind::RouteLookup: return QStringLiteral("show ip route X, show ipv6 route X (text or | json)");
+    case QueryKind::LldpNeighbors: return QStringLiteral("show lldp neighbors, show lldp neighbors detail (text or | json)");
+    case QueryKind::Optics: return QStringLiteral("show interface transceiver details (text or | json)");
+    }
+    return {};
+}
+
 } // namespace
 
 Result<RecordSet> CiscoNxosTranslator::parse(QueryKind kind, const QueryParams &params,
@@ -228,7 +248,16 @@ Result<PastedParse> CiscoNxosTranslator::parsePasted(QueryKind kind, const QByte
     return parsePastedChunks(
         kind, text, [kind](const QByteArray &body) { return guess(kind, body); },
         [kind](const QString &cmd) { return cmd.contains(u'<') || answers(kind, cmd); },
-        [kind](const QString &cmd, const QByteArray &body) { return parseOne(kind, cmd, body); });
+        [kind](const QString &cmd, const QByteArray &body) -> Result<RecordSet> {
+            auto r = parseOne(kind, cmd, body);
+            // Without a prompt line the form was picked by shape: say which forms were tried.
+            if (!r && r.error().code == ErrorCode::ParseError && cmd == guess(kind, body)) {
+                Error e = r.error();
+                e.message += QStringLiteral(" Without a prompt line the text was matched against the NX-OS forms RouterLens reads: %1.").arg(formsRead(kind));
+                return e;
+            }
+            return r;
+        });
 }
 
 } // namespace rl
