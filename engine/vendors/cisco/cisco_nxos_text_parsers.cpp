@@ -493,8 +493,6 @@ Result<RecordSet> interfacesBriefText(const QByteArray &text, const QString &com
             r.mtu = toInt(t.back().text).value_or(-1);
             break;
         }
-        if (r.operState == LinkState::Down && r.adminState == LinkState::Unknown && sec == Sec::StatusDesc)
-            r.adminState = LinkState::Unknown;
         rows.append(r);
     }
     if (!any)
@@ -949,6 +947,8 @@ Result<RecordSet> lldpDetailText(const QByteArray &text, const QString &command)
             const std::string_view v = afterLabel(s, label);
             return v == "null" || v == "not advertised" ? QString() : toQString(v);
         };
+        if (inDescription && !field("Time remaining:"))
+            continue; // the peer's banner text, whatever it holds, until "Time remaining:"
         if (field("Port id:")) {
             cur->remotePortId = value("Port id:");
             inDescription = false;
@@ -973,11 +973,11 @@ Result<RecordSet> lldpDetailText(const QByteArray &text, const QString &command)
             if (cur->remoteMgmtAddress.isEmpty())
                 cur->remoteMgmtAddress = value("Management Address IPV6:");
             inDescription = false;
-        } else if (field("Time remaining:") || field("System Capabilities:") || field("Vlan ID:")
-                   || field("Max Frame Size:") || field("Auto-Negotiation") || s.empty() || inDescription) {
-            if (!inDescription || field("Time remaining:"))
-                inDescription = false;
+        } else if (field("Time remaining:")) {
+            inDescription = false; // the line after the (possibly multi-line) description
         }
+        // Other TLV lines (System Capabilities, Vlan ID, Max Frame Size, MED ...) and the
+        // description's continuation lines carry nothing the record holds.
     }
     if (rows.isEmpty() && !total)
         return formatError(what, text, QStringLiteral("it has no \"Chassis id:\" line"));
@@ -1066,7 +1066,7 @@ Result<RecordSet> bgpRoutesText(QueryKind kind, const QByteArray &text, const QS
     const QString what = titleOr(command, kind == QueryKind::ReceivedRoutes ? "show bgp neighbors received-routes" : "show bgp neighbors advertised-routes");
     QList<RouteRecord> rows;
     bool header = false, peerLine = false;
-    int hopCol = 0, metricEnd = 0, locEnd = 0, weightEnd = 0;
+    int hopCol = 0, metricEnd = 0, locEnd = 0;
     struct Pending {
         bool open = false;
         std::string_view status;
@@ -1085,7 +1085,6 @@ Result<RecordSet> bgpRoutesText(QueryKind kind, const QByteArray &text, const QS
             hopCol = int(line.find("Next Hop"));
             metricEnd = int(line.find("Metric") + 6);
             locEnd = int(line.find("LocPrf") + 6);
-            weightEnd = int(line.find("Weight") + 6);
             continue;
         }
         if (!header) {
@@ -1162,7 +1161,6 @@ Result<RecordSet> bgpRoutesText(QueryKind kind, const QByteArray &text, const QS
         r.origin = routeOriginFromName(latin1(origin));
         if (k + 1 < t.size())
             r.asPath = latin1(std::string_view(t[k].text.data(), size_t(t[t.size() - 2].end() - t[k].column)));
-        (void)weightEnd;
         // status: "*>e", "* i", "*>i", "s>i", "x  ", "d e"; '>' best, '*' valid
         r.best = status.find('>') != std::string_view::npos;
         r.valid = status.find('*') != std::string_view::npos;
@@ -1274,11 +1272,9 @@ Result<RecordSet> opticsText(const QByteArray &text, const QString &command)
             const char *label;
             const char *unit;
         };
-        bool matched = false;
         for (const Row &row : {Row{"Temperature", "C"}, Row{"Current", "mA"}, Row{"Tx Power", "dBm"}, Row{"Rx Power", "dBm"}}) {
             if (!startsWith(s, row.label) || contains(s, "Measurement") || contains(s, "Alarms"))
                 continue;
-            matched = true;
             const std::string_view rest = trimmed(s.substr(strlen(row.label)));
             if (rest == "N/A" || startsWith(rest, "N/A"))
                 break; // optics that do not measure it
@@ -1304,7 +1300,6 @@ Result<RecordSet> opticsText(const QByteArray &text, const QString &command)
             }
             break;
         }
-        (void)matched;
     }
     flush();
     if (!anyPort)
