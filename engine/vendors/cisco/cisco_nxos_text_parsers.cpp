@@ -405,7 +405,7 @@ Result<RecordSet> vlanErrorsText(const QByteArray &text, const QString &command)
 Result<RecordSet> interfacesBriefText(const QByteArray &text, const QString &command)
 {
     const QString what = titleOr(command, "show interface brief");
-    enum class Sec { None, Mgmt, Ethernet, PortChannel, Vlan, StatusDesc, Tunnel };
+    enum class Sec { None, Mgmt, Ethernet, PortChannel, Vlan, StatusDesc, Tunnel, Nve };
     Sec sec = Sec::None;
     bool inHeader = false; // between the dashed lines around a section's header
     bool any = false;
@@ -422,6 +422,8 @@ Result<RecordSet> interfacesBriefText(const QByteArray &text, const QString &com
         if (inHeader) {
             if (t[0].text == "Port" && t.size() > 1 && t[1].text == "VRF")
                 sec = Sec::Mgmt;
+            else if (t[0].text == "Port" && t.size() > 2 && t[1].text == "Status" && t[2].text == "Reason")
+                sec = Sec::Nve;
             else if (t[0].text == "Ethernet" && t.size() > 1 && t[1].text == "VLAN")
                 sec = Sec::Ethernet;
             else if (t[0].text == "Port-channel" && t.size() > 1 && t[1].text == "VLAN")
@@ -486,6 +488,14 @@ Result<RecordSet> interfacesBriefText(const QByteArray &text, const QString &com
                     r.description = toQString(d);
             }
             break;
+        case Sec::Nve: { // Port Status Reason MTU (nve1)
+            if (t.size() < 4)
+                return lineError(what, l, QStringLiteral("expected port, status, reason and MTU"));
+            const std::string_view reason(t[2].text.data(), size_t(t[t.size() - 2].end() - t[2].column));
+            setStatus(t[1].text, reason);
+            r.mtu = toInt(t.back().text).value_or(-1);
+            break;
+        }
         case Sec::Tunnel: // Interface Status IP-Address Encap-type MTU
             if (t.size() < 4)
                 return lineError(what, l, QStringLiteral("expected interface, status, address, encapsulation and MTU"));
