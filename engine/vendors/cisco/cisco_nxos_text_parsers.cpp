@@ -5,6 +5,7 @@
 #include <QHash>
 
 #include <cmath>
+#include <cstdlib>
 
 namespace rl::nxos {
 
@@ -1076,7 +1077,7 @@ Result<RecordSet> bgpRoutesText(QueryKind kind, const QByteArray &text, const QS
     const QString what = titleOr(command, kind == QueryKind::ReceivedRoutes ? "show bgp neighbors received-routes" : "show bgp neighbors advertised-routes");
     QList<RouteRecord> rows;
     bool header = false, peerLine = false;
-    int hopCol = 0, metricEnd = 0, locEnd = 0;
+    int hopCol = 0, metricEnd = 0, locEnd = 0, pathCol = 0;
     struct Pending {
         bool open = false;
         std::string_view status;
@@ -1095,6 +1096,7 @@ Result<RecordSet> bgpRoutesText(QueryKind kind, const QByteArray &text, const QS
             hopCol = int(line.find("Next Hop"));
             metricEnd = int(line.find("Metric") + 6);
             locEnd = int(line.find("LocPrf") + 6);
+            pathCol = int(line.find("Path"));
             continue;
         }
         if (!header) {
@@ -1150,19 +1152,29 @@ Result<RecordSet> bgpRoutesText(QueryKind kind, const QByteArray &text, const QS
             return lineError(what, l, QStringLiteral("\"%1\" is not a next hop").arg(latin1(t[k].text)));
         r.nextHop = *hop;
         ++k;
-        bool haveWeight = false;
-        while (k < t.size() && !haveWeight && isDigits(t[k].text)) {
-            const qint64 v = *toInt(t[k].text);
-            if (t[k].end() <= metricEnd + 1)
-                r.med = v;
-            else if (t[k].end() <= locEnd + 1)
-                r.localPref = v;
-            else
-                haveWeight = true; // the weight; the AS path follows
+        // Metric, LocPrf and Weight are right-aligned under their headers and may be blank;
+        // the weight is always there and the path starts under "Path". Rows are read by
+        // which side of the Path column a number starts on, and blank columns by how close
+        // a number ends to its header: some releases shift a row by a column or two.
+        std::vector<const Token *> attrs;
+        while (k < t.size() && t[k].column < pathCol - 1) {
+            if (!isDigits(t[k].text))
+                return lineError(what, l, QStringLiteral("\"%1\" is not a metric, local preference or weight").arg(latin1(t[k].text)));
+            attrs.push_back(&t[k]);
             ++k;
         }
-        if (!haveWeight)
+        auto num = [](const Token *x) { return *toInt(x->text); };
+        if (attrs.size() == 3) {
+            r.med = num(attrs[0]);
+            r.localPref = num(attrs[1]);
+        } else if (attrs.size() == 2) {
+            if (std::abs(attrs[0]->end() - metricEnd) <= std::abs(attrs[0]->end() - locEnd))
+                r.med = num(attrs[0]);
+            else
+                r.localPref = num(attrs[0]);
+        } else if (attrs.size() != 1) {
             return lineError(what, l, QStringLiteral("expected metric, local preference, weight and path"));
+        }
         if (k >= t.size())
             return lineError(what, l, QStringLiteral("the row has no origin code"));
         const std::string_view origin = t.back().text;
