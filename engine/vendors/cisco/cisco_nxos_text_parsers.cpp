@@ -1,6 +1,8 @@
 #include "engine/vendors/cisco/cisco_nxos_text_parsers.h"
 
 #include "engine/vendors/common/cli_text.h"
+#include "engine/vendors/common/big_list.h"
+#include "engine/vendors/common/string_interner.h"
 
 #include <QHash>
 
@@ -1072,74 +1074,107 @@ Result<RecordSet> routeLookupText(const QByteArray &text, const QString &command
 
 // ---- BGP received / advertised routes --------------------------------------------------
 
+namespace {
+qsizetype countRowStarts(const char *p, const char *end)
+{
+    qsizetype n = 0;
+    while (p < end) {
+        const char *nl = static_cast<const char *>(std::memchr(p, '\n', size_t(end - p)));
+        if (p < end && *p != ' ' && *p != '\n' && *p != '\r')
+            ++n;
+        p = nl ? nl + 1 : end;
+    }
+    return n;
+}
+} // namespace
+
 Result<RecordSet> bgpRoutesText(QueryKind kind, const QByteArray &text, const QString &command)
 {
+    // A full table has hundreds of thousands of rows: one pass over the lines with a reused
+    // token vector, AS paths interned, no per-row QString besides the shared path.
     const QString what = titleOr(command, kind == QueryKind::ReceivedRoutes ? "show bgp neighbors received-routes" : "show bgp neighbors advertised-routes");
     QList<RouteRecord> rows;
+    StringInterner paths;
     bool header = false, peerLine = false;
     int hopCol = 0, metricEnd = 0, locEnd = 0, pathCol = 0;
     struct Pending {
         bool open = false;
         std::string_view status;
         std::string_view network;
+        int line = 0;
     } pending;
     std::optional<IpPrefix> lastPrefix;
-    for (const Line &l : bodyLines(text)) {
+    std::vector<Token> t;
+    t.reserve(32);
+    LineReader reader(text);
+    Line l;
+    while (reader.next(l)) {
         const std::string_view line = l.text;
-        const std::string_view s = trimmed(line);
-        if (startsWith(s, "Peer ") && contains(s, "routes for address family")) {
-            peerLine = true;
-            continue;
-        }
-        if (startsWith(s, "Network") && contains(s, "Next Hop") && contains(s, "Path")) {
-            header = true;
-            hopCol = int(line.find("Next Hop"));
-            metricEnd = int(line.find("Metric") + 6);
-            locEnd = int(line.find("LocPrf") + 6);
-            pathCol = int(line.find("Path"));
-            continue;
-        }
         if (!header) {
+            const std::string_view s = trimmed(line);
+            if (startsWith(s, "Peer ") && contains(s, "routes for address family")) {
+                peerLine = true;
+                continue;
+            }
+            if (startsWith(s, "Network") && contains(s, "Next Hop") && contains(s, "Path")) {
+                header = true;
+                hopCol = int(line.find("Next Hop"));
+                metricEnd = int(line.find("Metric") + 6);
+                locEnd = int(line.find("LocPrf") + 6);
+                pathCol = int(line.find("Path"));
+                // Sized once from a cheap count of the lines a row starts on (continuations
+                // start with blanks): growing by doubling would copy every record.
+                rows.reserve(countRowStarts(line.data() + line.size(), text.constData() + text.size()));
+                adviseHugePages(rows);
+                continue;
+            }
             if (s.empty() || startsWith(s, "BGP table version") || startsWith(s, "Status:") || startsWith(s, "Path type:")
-                || startsWith(s, "Origin codes:") || startsWith(s, "RPKI validation codes:") || startsWith(s, "Peer "))
+                || startsWith(s, "Origin codes:") || startsWith(s, "RPKI validation codes:") || isPromptLine(line))
                 continue;
             return lineError(what, l, QStringLiteral("expected the \"Network  Next Hop  Metric  LocPrf  Weight Path\" header"));
         }
-        if (s.empty())
+        if (line.empty() || isBlank(line))
             continue;
-        std::string_view status, network, rest;
+        // Rows start with their status characters ("*>e", "* i", "s>i") or, continuing a
+        // wrapped row, with blanks; anything else is the next prompt or another command.
+        const char c0 = line[0];
+        if (c0 != '*' && c0 != ' ' && c0 != 's' && c0 != 'x' && c0 != 'S' && c0 != 'd' && c0 != 'h' && c0 != '>') {
+            if (isPromptLine(line))
+                continue;
+            return lineError(what, l, QStringLiteral("not a route row"));
+        }
+        std::string_view status, network;
         if (pending.open) {
             // The continuation of a row whose network filled its column.
             status = pending.status;
             network = pending.network;
             pending.open = false;
-            rest = line;
+            tokenize(line, t);
         } else {
-            if (line.size() < 3)
+            if (line.size() < 4)
                 return lineError(what, l, QStringLiteral("not a route row"));
             status = line.substr(0, 3);
-            const std::string_view after = line.substr(3);
-            const auto t = tokenize(after);
+            tokenize(line.substr(3), t);
+            for (Token &x : t)
+                x.column += 3;
             if (t.empty())
                 return lineError(what, l, QStringLiteral("not a route row"));
-            network = t[0].text;
-            if (int(3 + t[0].column) >= hopCol - 1) {
+            if (t[0].column >= hopCol - 1) {
                 if (!lastPrefix)
                     return lineError(what, l, QStringLiteral("a path without a prefix above it"));
-                network = {}; // another path of the prefix above: its network column is blank
+                // another path of the prefix above: its network column is blank
+            } else {
+                network = t[0].text;
+                if (t.size() == 1) {
+                    pending = {true, status, network, l.number};
+                    continue;
+                }
             }
-            if (t.size() == 1 && !network.empty()) {
-                pending = {true, status, network};
-                continue;
-            }
-            rest = line; // columns are positions in the full line
         }
         std::optional<IpPrefix> prefix = network.empty() ? lastPrefix : IpPrefix::parse(network);
         if (!prefix)
             return lineError(what, l, QStringLiteral("\"%1\" is not a prefix").arg(latin1(network)));
         lastPrefix = prefix;
-        // Tokens from the next hop column on.
-        const auto t = tokenize(rest);
         size_t k = 0;
         while (k < t.size() && t[k].end() <= hopCol)
             ++k;
@@ -1156,37 +1191,43 @@ Result<RecordSet> bgpRoutesText(QueryKind kind, const QByteArray &text, const QS
         // the weight is always there and the path starts under "Path". Rows are read by
         // which side of the Path column a number starts on, and blank columns by how close
         // a number ends to its header: some releases shift a row by a column or two.
-        std::vector<const Token *> attrs;
+        const size_t firstAttr = k;
         while (k < t.size() && t[k].column < pathCol - 1) {
             if (!isDigits(t[k].text))
                 return lineError(what, l, QStringLiteral("\"%1\" is not a metric, local preference or weight").arg(latin1(t[k].text)));
-            attrs.push_back(&t[k]);
             ++k;
         }
-        auto num = [](const Token *x) { return *toInt(x->text); };
-        if (attrs.size() == 3) {
-            r.med = num(attrs[0]);
-            r.localPref = num(attrs[1]);
-        } else if (attrs.size() == 2) {
-            if (std::abs(attrs[0]->end() - metricEnd) <= std::abs(attrs[0]->end() - locEnd))
-                r.med = num(attrs[0]);
+        const size_t nAttrs = k - firstAttr;
+        auto num = [&](size_t i) { return *toInt(t[i].text); };
+        if (nAttrs == 3) {
+            r.med = num(firstAttr);
+            r.localPref = num(firstAttr + 1);
+        } else if (nAttrs == 2) {
+            const int e = t[firstAttr].end();
+            if (std::abs(e - metricEnd) <= std::abs(e - locEnd))
+                r.med = num(firstAttr);
             else
-                r.localPref = num(attrs[0]);
-        } else if (attrs.size() != 1) {
+                r.localPref = num(firstAttr);
+        } else if (nAttrs != 1) {
             return lineError(what, l, QStringLiteral("expected metric, local preference, weight and path"));
         }
         if (k >= t.size())
             return lineError(what, l, QStringLiteral("the row has no origin code"));
         const std::string_view origin = t.back().text;
-        if (origin != "i" && origin != "e" && origin != "?")
+        if (origin == "i")
+            r.origin = RouteOrigin::Igp;
+        else if (origin == "e")
+            r.origin = RouteOrigin::Egp;
+        else if (origin == "?")
+            r.origin = RouteOrigin::Incomplete;
+        else
             return lineError(what, l, QStringLiteral("\"%1\" is not an origin code").arg(latin1(origin)));
-        r.origin = routeOriginFromName(latin1(origin));
         if (k + 1 < t.size())
-            r.asPath = latin1(std::string_view(t[k].text.data(), size_t(t[t.size() - 2].end() - t[k].column)));
+            r.asPath = paths.intern(std::string_view(t[k].text.data(), size_t(t[t.size() - 2].end() - t[k].column)));
         // status: "*>e", "* i", "*>i", "s>i", "x  ", "d e"; '>' best, '*' valid
         r.best = status.find('>') != std::string_view::npos;
         r.valid = status.find('*') != std::string_view::npos;
-        rows.append(r);
+        rows.append(std::move(r));
     }
     if (!header) {
         if (peerLine)
@@ -1194,7 +1235,7 @@ Result<RecordSet> bgpRoutesText(QueryKind kind, const QByteArray &text, const QS
         return formatError(what, text, QStringLiteral("it has no \"Network  Next Hop\" header"));
     }
     if (pending.open)
-        return formatError(what, text, QStringLiteral("it ends inside the row of %1").arg(latin1(pending.network)));
+        return formatError(what, text, QStringLiteral("it ends inside the row of %1 (line %2)").arg(latin1(pending.network)).arg(pending.line));
     return one(kind, rows);
 }
 
