@@ -328,6 +328,9 @@ Result<QList<NxInterface>> readInterfaces(const QByteArray &text, const QString 
             // "ucast: 1203 pkts, 98234 bytes - mcast: 0 pkts, 0 bytes"
             (sviIn ? cur->rec.inPackets : cur->rec.outPackets) = numberAfter(s, "ucast:");
             sviIn = sviOut = false;
+        } else if (section != Section::None && startsWith(s, "ucast:")) {
+            // nve: "RX" / "TX" followed by "ucast: N pkts, M bytes - mcast: ..." (unicast, as for SVIs)
+            (section == Section::Rx ? cur->rec.inPackets : cur->rec.outPackets) = numberAfter(s, "ucast:");
         } else {
             // Counters: Ethernet "RX"/"TX" blocks, mgmt0 "Rx"/"Tx", loopbacks' IOS-like lines.
             if (section == Section::Rx || contains(s, "packets input") || contains(s, "input errors")) {
