@@ -82,7 +82,9 @@ namespace {
 // Whether the text is a "| json" document (after any echoed prompt or blank lines).
 bool isJson(const QByteArray &text)
 {
-    for (const clitext::Line &l : clitext::splitLines(text)) {
+    clitext::LineReader reader(text); // the first lines only: a full table is not split twice
+    clitext::Line l;
+    while (reader.next(l)) {
         const std::string_view s = clitext::trimmed(l.text);
         if (s.empty() || clitext::isPromptLine(l.text))
             continue;
