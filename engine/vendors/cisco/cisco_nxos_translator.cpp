@@ -122,7 +122,7 @@ Result<RecordSet> parseText(QueryKind kind, const QString &command, const QByteA
         return has(command, " br") ? nxos::interfacesBriefText(text, command) : nxos::interfacesText(text, command);
     case QueryKind::VlanErrors: return nxos::vlanErrorsText(text, command);
     case QueryKind::BgpStatus:
-        return has(command, "summ") ? nxos::bgpSummaryText(text, command) : nxos::bgpNeighborsText(text, command);
+        return has(command, " sum") ? nxos::bgpSummaryText(text, command) : nxos::bgpNeighborsText(text, command);
     case QueryKind::ArpTable:
         return has(command, "ipv6") ? nxos::ipv6NeighborText(text, command) : nxos::arpText(text, command);
     case QueryKind::ReceivedRoutes:
@@ -149,15 +149,16 @@ bool answers(QueryKind kind, const QString &cmd)
     const QString c = cmd.simplified().toLower();
     auto has = [&](const char *w) { return c.contains(QLatin1String(w)); };
     switch (kind) {
-    case QueryKind::Facts: return has("show ver");
+    case QueryKind::Facts: return has("show ver") || has("sh ver");
+    // Abbreviations people type ("sh int br", "sh ip bgp sum", "sh int trans det") count too.
     case QueryKind::LinkStatus:
-    case QueryKind::VlanErrors: return has("show int") && !has("transceiver");
-    case QueryKind::Optics: return has("transceiver");
-    case QueryKind::BgpStatus: return has("bgp") && (has("summ") || (has("neighbor") && !has("routes")));
+    case QueryKind::VlanErrors: return (has("show int") || has("sh int")) && !has("trans");
+    case QueryKind::Optics: return has("trans");
+    case QueryKind::BgpStatus: return has("bgp") && (has(" sum") || (has(" nei") && !has("routes")));
     case QueryKind::ArpTable: return has(" arp") || has("ipv6 nei");
     case QueryKind::ReceivedRoutes: return has("bgp") && has("received");
     case QueryKind::AdvertisedRoutes: return has("bgp") && has("advertised");
-    case QueryKind::RouteLookup: return has(" route");
+    case QueryKind::RouteLookup: return has(" route") || has(" ro ");
     case QueryKind::LldpNeighbors: return has("lldp");
     }
     return false;
