@@ -731,7 +731,7 @@ Result<RecordSet> neighborTable(const QByteArray &text, const QString &what, boo
 {
     QList<ArpRecord> rows;
     QString vrf;
-    bool haveTable = false, inLegend = false, inRows = false, physicalColumn = false;
+    bool haveTable = false, inLegend = false, inRows = false, physicalColumn = false, vrfColumn = false;
     std::string_view pendingIp;
     int pendingLine = 0;
     for (const Line &l : bodyLines(text)) {
@@ -770,7 +770,9 @@ Result<RecordSet> neighborTable(const QByteArray &text, const QString &what, boo
             continue;
         if (startsWith(s, "Address") && contains(s, "MAC Address")) {
             inRows = true;
+            // "show ip arp detail": the member port behind an SVI; later releases add "VRF Name".
             physicalColumn = contains(s, "Physical Interface");
+            vrfColumn = contains(s, "VRF Name");
             continue;
         }
         if (!inRows)
@@ -800,7 +802,8 @@ Result<RecordSet> neighborTable(const QByteArray &text, const QString &what, boo
             r.ageSeconds = *a;
         }
         const std::string_view mac = t[2].text;
-        if (mac == "INCOMPLETE" || mac == "incomplete" || mac == "Incomplete") {
+        // "0000.0000.0000": an IPv6 adjacency still being resolved (throttled for glean, '#').
+        if (mac == "INCOMPLETE" || mac == "incomplete" || mac == "Incomplete" || mac == "0000.0000.0000") {
             r.state = NeighborState::Incomplete;
         } else {
             r.mac = normalizeMac(latin1(mac));
@@ -813,9 +816,15 @@ Result<RecordSet> neighborTable(const QByteArray &text, const QString &what, boo
             k = 5; // Pref, Source
         r.interfaceName = latin1(t[k].text);
         ++k;
-        if (physicalColumn && k < t.size() && !isArpFlag(t[k].text))
+        size_t end = t.size();
+        if (vrfColumn) {
+            if (end <= k)
+                return lineError(what, l, QStringLiteral("expected the VRF name at the end of the row"));
+            r.vrf = latin1(t[--end].text);
+        }
+        if (physicalColumn && k < end && !isArpFlag(t[k].text))
             ++k; // the member port behind an SVI
-        for (; k < t.size(); ++k)
+        for (; k < end; ++k)
             if (!isArpFlag(t[k].text))
                 return lineError(what, l, QStringLiteral("\"%1\" is not an adjacency flag").arg(latin1(t[k].text)));
         rows.append(r);
