@@ -119,8 +119,10 @@ Result<RecordSet> interfacesJson(const QByteArray &text, const QString &command)
                 rows.append(r);
                 return;
             }
+            // Older releases have no admin_state member: the reason says when it is shut.
             const std::string_view admin = str(i, "admin_state");
-            r.adminState = admin == "down" ? LinkState::AdminDown : LinkState::Up;
+            const bool shut = admin == "down" || (admin.empty() && str(i, "state_rsn_desc").find("Administratively down") != std::string_view::npos);
+            r.adminState = shut ? LinkState::AdminDown : LinkState::Up;
             r.operState = linkStateFromName(qstr(i, "state"));
             const qint64 bw = integer(i, "eth_bw");
             r.speedBps = bw < 0 ? -1 : bw * 1000; // eth_bw is in Kbit/s
