@@ -270,6 +270,7 @@ Result<QList<NxInterface>> readInterfaces(const QByteArray &text, const QString 
             cur->rec.name = latin1(t[0].text);
             const bool adminDown = contains(s, "(Administratively down)");
             svi = contains(s, "line protocol is");
+            sviIn = sviOut = false;
             std::string_view oper = upTo(t[2].text, ",");
             if (svi)
                 oper = upTo(afterLabel(s, "line protocol is"), ", ");
@@ -741,8 +742,12 @@ Result<RecordSet> neighborTable(const QByteArray &text, const QString &what, boo
             continue;
         }
         if (inLegend) {
-            if (s.empty() || startsWith(l.text, " "))
-                { inLegend = !s.empty(); continue; }
+            // The legend's lines are indented (by blanks, or a tab in some captures) and end
+            // at a blank line.
+            if (s.empty() || l.text[0] == ' ' || l.text[0] == '\t') {
+                inLegend = !s.empty();
+                continue;
+            }
             inLegend = false;
         }
         if (s.empty())
