@@ -192,12 +192,17 @@ QString guess(QueryKind kind, const QByteArray &body)
             return body.contains("ipv6-addr") ? QStringLiteral("show ipv6 neighbor vrf all | json") : QStringLiteral("show ip arp vrf all | json");
         return body.contains("IPv6 Adjacency Table") ? QStringLiteral("show ipv6 neighbor") : QStringLiteral("show ip arp");
     case QueryKind::ReceivedRoutes:
-        return json ? QStringLiteral("show bgp ipv4 unicast neighbors <neighbor> received-routes | json")
-                    : QStringLiteral("show bgp ipv4 unicast neighbors <neighbor> received-routes");
-    case QueryKind::AdvertisedRoutes:
-        return json ? QStringLiteral("show bgp ipv4 unicast neighbors <neighbor> advertised-routes | json")
-                    : QStringLiteral("show bgp ipv4 unicast neighbors <neighbor> advertised-routes");
-    case QueryKind::RouteLookup: return json ? QStringLiteral("show ip route <destination> | json") : QStringLiteral("show ip route <destination>");
+    case QueryKind::AdvertisedRoutes: {
+        const bool v6 = body.contains("address family IPv6") || body.contains("\"ipv6prefix\"");
+        return QStringLiteral("show bgp %1 unicast neighbors <neighbor> %2%3")
+            .arg(v6 ? QStringLiteral("ipv6") : QStringLiteral("ipv4"),
+                 kind == QueryKind::ReceivedRoutes ? QStringLiteral("received-routes") : QStringLiteral("advertised-routes"),
+                 json ? QStringLiteral(" | json") : QString());
+    }
+    case QueryKind::RouteLookup: {
+        const bool v6 = body.contains("IPv6 Routing Table") || body.contains("\"ipv6prefix\"");
+        return QStringLiteral("show %1 route <destination>%2").arg(v6 ? QStringLiteral("ipv6") : QStringLiteral("ip"), json ? QStringLiteral(" | json") : QString());
+    }
     case QueryKind::LldpNeighbors:
         if (json)
             return body.contains("TABLE_nbor_detail") ? QStringLiteral("show lldp neighbors detail | json") : QStringLiteral("show lldp neighbors | json");
