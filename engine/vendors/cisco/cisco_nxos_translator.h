@@ -4,7 +4,9 @@
 
 namespace rl {
 
-// Cisco NX-OS over an SSH shell, every command with "| json" (TABLE_x / ROW_x documents).
+// Cisco NX-OS over an SSH shell. Live commands end in "| json" (TABLE_x / ROW_x documents);
+// pasted or saved output is read in that form or as the CLI text, one parser per command and
+// form (cisco_nxos_json_parsers.h, cisco_nxos_text_parsers.h).
 class CiscoNxosTranslator final : public Translator
 {
 public:
