@@ -226,27 +226,21 @@ QString guess(QueryKind kind, const QByteArray &body)
 Result<RecordSet> AristaEosTranslator::parse(QueryKind kind, const QueryParams &params,
                                              const QList<CommandOutput> &outputs) const
 {
-    const auto cmds = commands(kind, params);
-    if (!cmds)
-        return cmds.error();
-    if (outputs.size() != cmds->size())
-        return outputCountMismatch(kind, cmds->size(), outputs.size());
     if (kind == QueryKind::VlanErrors) {
+        // The tags come from one command and the counters from the other: read as a pair.
+        if (Error e = checkOutputs(*this, kind, params, outputs))
+            return e;
         auto r = eosJson::vlanErrors(outputs.at(0).output, outputs.at(1).output);
         if (!r)
             return r.error();
         return applyFilters(*r, params);
     }
-    RecordSet all(kind);
-    for (const CommandOutput &o : outputs) {
-        auto part = parseOne(kind, o.command, o.output);
-        if (!part)
-            return part.error();
-        appendRecords(all, *part);
-    }
+    auto all = parseOutputs(*this, kind, params, outputs, [kind](const CommandOutput &o) { return parseOne(kind, o.command, o.output); });
+    if (!all)
+        return all;
     if (kind == QueryKind::Facts)
-        return mergeFacts(all);
-    return applyFilters(all, params);
+        return mergeFacts(*all);
+    return applyFilters(*all, params);
 }
 
 Result<PastedParse> AristaEosTranslator::parsePasted(QueryKind kind, const QByteArray &text) const

@@ -222,19 +222,10 @@ Result<RecordSet> parseOne(QueryKind kind, const QString &command, const QByteAr
 Result<RecordSet> CiscoIosTranslator::parse(QueryKind kind, const QueryParams &params,
                                             const QList<CommandOutput> &outputs) const
 {
-    const auto cmds = commands(kind, params);
-    if (!cmds)
-        return cmds.error();
-    if (outputs.size() != cmds->size())
-        return outputCountMismatch(kind, cmds->size(), outputs.size());
-    RecordSet all(kind);
-    for (const CommandOutput &o : outputs) {
-        auto part = parseOne(kind, o.command, o.output);
-        if (!part)
-            return part.error();
-        appendRecords(all, *part);
-    }
-    return applyFilters(all, params);
+    auto all = parseOutputs(*this, kind, params, outputs, [kind](const CommandOutput &o) { return parseOne(kind, o.command, o.output); });
+    if (!all)
+        return all;
+    return applyFilters(*all, params);
 }
 
 QString CiscoIosTranslator::guessCommand(QueryKind kind, const QByteArray &text)

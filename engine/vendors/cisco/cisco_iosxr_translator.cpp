@@ -143,45 +143,6 @@ QString familyOf(const QString &command)
     return familyInCommand(command);
 }
 
-// AS paths in asdot ("65000.100 64512") rewritten in asplain, the unit of every AS number.
-// Paths are shared between rows, so each distinct one is rewritten once.
-void asplainPaths(QList<RouteRecord> &rows)
-{
-    QHash<QString, QString> done;
-    for (RouteRecord &r : rows) {
-        if (!r.asPath.contains(QLatin1Char('.')))
-            continue;
-        auto it = done.constFind(r.asPath);
-        if (it == done.cend()) {
-            QStringList parts = r.asPath.split(QLatin1Char(' '), Qt::SkipEmptyParts);
-            for (QString &p : parts) {
-                // "{65000.1,65000.2}" sets keep their braces and commas.
-                QString outPart;
-                QString num;
-                auto flush = [&]() {
-                    if (num.isEmpty())
-                        return;
-                    const QByteArray b = num.toLatin1();
-                    const auto v = clitext::parseAsn(std::string_view(b.constData(), size_t(b.size())));
-                    outPart += v ? QString::number(*v) : num;
-                    num.clear();
-                };
-                for (QChar ch : p) {
-                    if (ch.isDigit() || ch == u'.') {
-                        num += ch;
-                    } else {
-                        flush();
-                        outPart += ch;
-                    }
-                }
-                flush();
-                p = outPart;
-            }
-            it = done.insert(r.asPath, parts.join(QLatin1Char(' ')));
-        }
-        r.asPath = *it;
-    }
-}
 
 Result<RecordSet> parseOne(QueryKind kind, const QString &command, const QByteArray &text)
 {
@@ -216,7 +177,6 @@ Result<RecordSet> parseOne(QueryKind kind, const QString &command, const QByteAr
         auto rows = CiscoIosParser::bgpTable(text);
         if (!rows)
             return rows.error();
-        asplainPaths(rows.value());
         return RecordSet(kind, std::move(rows.value()));
     }
     case QueryKind::AdvertisedRoutes:
@@ -225,7 +185,6 @@ Result<RecordSet> parseOne(QueryKind kind, const QString &command, const QByteAr
         auto rows = CiscoIosxrAdvertisedParser::parse(text);
         if (!rows)
             return rows.error();
-        asplainPaths(rows.value());
         return RecordSet(kind, std::move(rows.value()));
     }
     case QueryKind::RouteLookup: return wrap(kind, CiscoIosxrRouteParser::lookup(text));
@@ -313,21 +272,14 @@ QString hostFromPrompt(const QByteArray &text)
 Result<RecordSet> CiscoIosxrTranslator::parse(QueryKind kind, const QueryParams &params,
                                               const QList<CommandOutput> &outputs) const
 {
-    const auto cmds = commands(kind, params);
-    if (!cmds)
-        return cmds.error();
-    if (outputs.size() != cmds->size())
-        return outputCountMismatch(kind, cmds->size(), outputs.size());
-    RecordSet all(kind);
-    for (const CommandOutput &o : outputs) {
+    auto all = parseOutputs(*this, kind, params, outputs, [&](const CommandOutput &o) {
         // Optics are named for the interface asked about, so the interface filter keeps them.
-        auto part = kind == QueryKind::Optics ? wrap(kind, CiscoIosxrOpticsParser::parse(o.output, params.interfaceName))
-                                              : parseOne(kind, o.command, o.output);
-        if (!part)
-            return part.error();
-        appendRecords(all, *part);
-    }
-    return applyFilters(all, params);
+        return kind == QueryKind::Optics ? wrap(kind, CiscoIosxrOpticsParser::parse(o.output, params.interfaceName))
+                                         : parseOne(kind, o.command, o.output);
+    });
+    if (!all)
+        return all;
+    return applyFilters(*all, params);
 }
 
 Result<PastedParse> CiscoIosxrTranslator::parsePasted(QueryKind kind, const QByteArray &text) const

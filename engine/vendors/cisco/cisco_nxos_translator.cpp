@@ -236,19 +236,10 @@ QString formsRead(QueryKind kind)
 Result<RecordSet> CiscoNxosTranslator::parse(QueryKind kind, const QueryParams &params,
                                              const QList<CommandOutput> &outputs) const
 {
-    const auto cmds = commands(kind, params);
-    if (!cmds)
-        return cmds.error();
-    if (outputs.size() != cmds->size())
-        return outputCountMismatch(kind, cmds->size(), outputs.size());
-    RecordSet all(kind);
-    for (const CommandOutput &o : outputs) {
-        auto part = parseOne(kind, o.command, o.output);
-        if (!part)
-            return part.error();
-        appendRecords(all, *part);
-    }
-    return applyFilters(all, params);
+    auto all = parseOutputs(*this, kind, params, outputs, [kind](const CommandOutput &o) { return parseOne(kind, o.command, o.output); });
+    if (!all)
+        return all;
+    return applyFilters(*all, params);
 }
 
 Result<PastedParse> CiscoNxosTranslator::parsePasted(QueryKind kind, const QByteArray &text) const

@@ -2,7 +2,10 @@
 
 #include "engine/vendors/common/cli_text.h"
 
+#include <QHash>
 #include <QRegularExpression>
+
+#include <algorithm>
 
 namespace rl::commercial {
 
@@ -50,8 +53,89 @@ Error outputCountMismatch(QueryKind kind, qsizetype expected, qsizetype got)
                  QStringLiteral("%1 expected %2 command outputs but got %3.").arg(queryKindTitle(kind)).arg(expected).arg(got));
 }
 
+Error checkOutputs(const Translator &t, QueryKind kind, const QueryParams &params, const QList<CommandOutput> &outputs)
+{
+    const auto cmds = t.commands(kind, params);
+    if (!cmds)
+        return cmds.error();
+    if (outputs.size() != cmds->size())
+        return outputCountMismatch(kind, cmds->size(), outputs.size());
+    return {};
+}
+
+Result<RecordSet> parseOutputs(const Translator &t, QueryKind kind, const QueryParams &params, const QList<CommandOutput> &outputs,
+                               const OutputParser &parseOne)
+{
+    if (Error e = checkOutputs(t, kind, params, outputs))
+        return e;
+    RecordSet all(kind);
+    for (const CommandOutput &o : outputs) {
+        auto part = parseOne(o);
+        if (!part)
+            return part.error();
+        appendRecords(all, *part);
+    }
+    return all;
+}
+
+namespace {
+
+// AS paths in asdot ("65000.100 64512") rewritten in asplain, the unit of every AS number.
+// Paths are shared between rows, so each distinct one is rewritten once.
+void rewriteAsdotPaths(QList<RouteRecord> &rows)
+{
+    QHash<QString, QString> done;
+    for (RouteRecord &r : rows) {
+        if (!r.asPath.contains(QLatin1Char('.')))
+            continue;
+        auto it = done.constFind(r.asPath);
+        if (it == done.cend()) {
+            QStringList parts = r.asPath.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+            for (QString &p : parts) {
+                // "{65000.1,65000.2}" sets keep their braces and commas.
+                QString outPart;
+                QString num;
+                auto flush = [&]() {
+                    if (num.isEmpty())
+                        return;
+                    const QByteArray b = num.toLatin1();
+                    const auto v = clitext::parseAsn(std::string_view(b.constData(), size_t(b.size())));
+                    outPart += v ? QString::number(*v) : num;
+                    num.clear();
+                };
+                for (QChar ch : p) {
+                    if (ch.isDigit() || ch == u'.') {
+                        num += ch;
+                    } else {
+                        flush();
+                        outPart += ch;
+                    }
+                }
+                flush();
+                p = outPart;
+            }
+            it = done.insert(r.asPath, parts.join(QLatin1Char(' ')));
+        }
+        r.asPath = *it;
+    }
+}
+
+} // namespace
+
 void appendRecords(RecordSet &into, const RecordSet &part)
 {
+    // AS numbers are asplain everywhere (engine/api/records.h), AS paths too: a router in asdot
+    // notation prints "65000.100", its neighbor in asplain "4259840100" for the same AS.
+    if (part.kind() == QueryKind::ReceivedRoutes || part.kind() == QueryKind::AdvertisedRoutes || part.kind() == QueryKind::RouteLookup) {
+        const QList<RouteRecord> &rows = part.rows<RouteRecord>();
+        const bool anyAsdot = std::any_of(rows.cbegin(), rows.cend(), [](const RouteRecord &r) { return r.asPath.contains(QLatin1Char('.')); });
+        if (anyAsdot) {
+            RecordSet plain = part;
+            rewriteAsdotPaths(plain.rows<RouteRecord>());
+            appendRecords(into, plain);
+            return;
+        }
+    }
     std::visit([&](const auto &src) {
         using L = std::decay_t<decltype(src)>;
         using R = typename L::value_type;

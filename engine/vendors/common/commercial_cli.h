@@ -24,6 +24,14 @@ Error needsParam(QueryKind kind, const char *param, const QString &platform);
 Error unsupported(QueryKind kind, const QString &platform, const QString &why);
 Error outputCountMismatch(QueryKind kind, qsizetype expected, qsizetype got);
 
+// parse()'s common shape. checkOutputs: the outputs answer the commands the translator gives
+// for these params (same count), else an error. parseOutputs: that check, then each output read
+// by `parseOne` and the records joined in order; the first output it cannot read is the answer.
+Error checkOutputs(const Translator &t, QueryKind kind, const QueryParams &params, const QList<CommandOutput> &outputs);
+using OutputParser = std::function<Result<RecordSet>(const CommandOutput &output)>;
+Result<RecordSet> parseOutputs(const Translator &t, QueryKind kind, const QueryParams &params, const QList<CommandOutput> &outputs,
+                               const OutputParser &parseOne);
+
 // Appends the records of `part` to `into` (same kind).
 void appendRecords(RecordSet &into, const RecordSet &part);
 
