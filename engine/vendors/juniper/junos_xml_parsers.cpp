@@ -1,21 +1,164 @@
 #include "engine/vendors/juniper/junos_xml_parsers.h"
 
 #include "engine/vendors/common/cli_text.h"
+#include "engine/vendors/juniper/junos_xml_readers.h"
+
+#include <QXmlStreamReader>
 
 namespace rl::junosXml {
 
-Result<RecordSet> parse(QueryKind kind, const QString &command, const QByteArray &body)
+namespace {
+
+// The XML of a reply without its transport framing: NETCONF 1.0 ends each message with
+// "]]>]]>", NETCONF 1.1 cuts it into chunks headed "#<length>" and ends it with "##". A
+// capture of a session also holds the <hello> exchange: the document kept is the first
+// message that is an <rpc-reply>, else the first one.
+QByteArray unframed(const QByteArray &body)
 {
-    Q_UNUSED(command);
-    return clitext::formatError(queryKindTitle(kind), body,
-                                QStringLiteral("RouterLens does not read Junos xml output for this yet; ask for it with | display json"));
+    QList<QByteArray> messages;
+    if (body.contains("]]>]]>")) {
+        qsizetype from = 0;
+        while (from < body.size()) {
+            const qsizetype end = body.indexOf("]]>]]>", from);
+            messages.append(body.mid(from, end < 0 ? -1 : end - from));
+            if (end < 0)
+                break;
+            from = end + 6;
+        }
+    } else {
+        messages.append(body);
+    }
+    QByteArray chosen;
+    for (const QByteArray &m : messages) {
+        if (m.trimmed().isEmpty())
+            continue;
+        if (chosen.isEmpty())
+            chosen = m;
+        if (m.contains("<rpc-reply")) {
+            chosen = m;
+            break;
+        }
+    }
+    // NETCONF 1.1 chunk headers and the end-of-message mark, each on a line of its own
+    if (chosen.contains("\n#")) {
+        QByteArray out;
+        out.reserve(chosen.size());
+        for (const QByteArray &line : chosen.split('\n')) {
+            const QByteArray t = line.trimmed();
+            const bool header = t.size() > 1 && t.startsWith('#')
+                                && (t == "##" || std::all_of(t.begin() + 1, t.end(), [](char c) { return c >= '0' && c <= '9'; }));
+            if (!header) {
+                out += line;
+                out += '\n';
+            }
+        }
+        return out;
+    }
+    return chosen;
+}
+
+// Reads the document into the element tree. Text after the document's root element (a
+// prompt, a second reply) is not read.
+Result<junos::Node> readTree(const QString &what, const QByteArray &xml)
+{
+    QXmlStreamReader r(xml);
+    // Junos prefixes attributes with junos: and a pasted fragment may lack the declaration
+    r.setNamespaceProcessing(false);
+    junos::Node document;
+    std::vector<junos::Node *> open{&document};
+    while (!r.atEnd()) {
+        const auto token = r.readNext();
+        if (token == QXmlStreamReader::StartElement) {
+            junos::Node &n = open.back()->children.emplace_back();
+            n.name = r.qualifiedName().toString();
+            for (const QXmlStreamAttribute &a : r.attributes())
+                n.attributes.append({a.qualifiedName().toString(), a.value().toString()});
+            open.push_back(&n);
+        } else if (token == QXmlStreamReader::EndElement) {
+            junos::Node *n = open.back();
+            n->text = n->text.trimmed();
+            open.pop_back();
+            if (open.size() == 1)
+                break; // the root element is complete
+        } else if (token == QXmlStreamReader::Characters && open.size() > 1) {
+            open.back()->text += r.text();
+        }
+    }
+    if (r.hasError() && !(open.size() == 1 && !document.children.empty())) {
+        const int lineNo = int(r.lineNumber());
+        const auto lines = clitext::splitLines(xml);
+        const QString why = r.error() == QXmlStreamReader::PrematureEndOfDocumentError
+                                ? QStringLiteral("the XML ends before its elements are closed (the output was cut short)")
+                                : QStringLiteral("it is not well-formed XML: %1").arg(r.errorString());
+        if (lineNo >= 1 && size_t(lineNo) <= lines.size())
+            return clitext::lineError(what, lines[size_t(lineNo - 1)], why);
+        return clitext::formatError(what, xml, why);
+    }
+    if (document.children.empty())
+        return clitext::formatError(what, xml, QStringLiteral("it holds no XML element"));
+    return document;
+}
+
+// An error the router answered with instead of output: NETCONF <rpc-error> and the
+// <xnm:error> of "| display xml". Warnings are not errors.
+Error routerError(const QString &what, const junos::Node &n)
+{
+    for (const junos::Node &c : n.children) {
+        if (c.name == u"rpc-error" || c.name == u"xnm:error") {
+            if (c.value(u"error-severity") == u"warning")
+                continue;
+            QString message = c.value(u"error-message");
+            if (message.isEmpty())
+                message = c.value(u"message");
+            return Error(ErrorCode::UnsupportedQuery,
+                         QStringLiteral("The router answered %1 with an error instead of output: %2").arg(what, message.simplified()),
+                         c.value(u"bad-element").isEmpty() ? QString() : QStringLiteral("bad element: %1").arg(c.value(u"bad-element")));
+        }
+        if (c.name == u"rpc-reply" || c.name == u"multi-routing-engine-results" || c.name == u"multi-routing-engine-item")
+            if (const Error e = routerError(what, c))
+                return e;
+    }
+    return {};
+}
+
+} // namespace
+
+Result<RecordSet> parse(QueryKind kind, const QString &command, const QByteArray &body, const QString &logicalWanted)
+{
+    const QString what = command.isEmpty() ? queryKindTitle(kind) : command;
+    const auto tree = readTree(what, unframed(body));
+    if (!tree)
+        return tree.error();
+    if (const Error e = routerError(what, *tree))
+        return e;
+    return junos::read(kind, command, *tree, body, logicalWanted);
 }
 
 QString guessCommand(QueryKind kind, const QByteArray &body)
 {
-    Q_UNUSED(kind);
-    Q_UNUSED(body);
-    return {};
+    const QString suffix = QStringLiteral(" | display xml");
+    const auto tree = readTree(queryKindTitle(kind), unframed(body));
+    if (tree) {
+        if (routerError(queryKindTitle(kind), *tree))
+            return QStringLiteral("<rpc-error>"); // parse() names the router's error
+        return junos::commandFor(kind, *tree, suffix);
+    }
+    // Damaged or cut short: guessed from its first answer element so that parse() can name
+    // the line where it breaks.
+    static const char *const answers[] = {"software-information", "chassis-inventory", "system-uptime-information",
+                                          "interface-information", "bgp-information", "arp-table-information",
+                                          "ipv6-nd-information", "route-information", "lldp-neighbors-information"};
+    qsizetype best = -1;
+    junos::Node guessed;
+    for (const char *a : answers) {
+        const qsizetype at = body.indexOf(QByteArray("<") + a);
+        if (at >= 0 && (best < 0 || at < best)) {
+            best = at;
+            guessed.children.clear();
+            guessed.children.emplace_back().name = QString::fromLatin1(a);
+        }
+    }
+    return best < 0 ? QString() : junos::commandFor(kind, guessed, suffix);
 }
 
 } // namespace rl::junosXml
