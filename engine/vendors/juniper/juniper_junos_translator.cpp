@@ -122,6 +122,25 @@ Error cliRefusal(const QString &what, const QByteArray &text)
     return {};
 }
 
+// Dual routing engines and chassis clusters print a banner line before every prompt:
+// "{master}", "{backup}", "{master:0}", "{primary:node0}". In a paste it ends the output of
+// the command before it, after the JSON or XML document: not part of the answer.
+QByteArray withoutTrailingBanner(const QByteArray &text)
+{
+    qsizetype end = text.size();
+    for (;;) {
+        while (end > 0 && (text[end - 1] == '\n' || text[end - 1] == '\r' || text[end - 1] == ' ' || text[end - 1] == '\t'))
+            --end;
+        const qsizetype start = text.lastIndexOf('\n', end - 1) + 1;
+        const QByteArray line = text.mid(start, end - start).trimmed();
+        static const QRegularExpression banner(QStringLiteral("^\\{[a-z]+(?::[a-z]*\\d+)?\\}$"));
+        if (line.isEmpty() || !banner.match(QString::fromLatin1(line)).hasMatch())
+            break;
+        end = start;
+    }
+    return end == text.size() ? text : text.left(end);
+}
+
 // "show route receive-protocol bgp N hidden": the routes the import policy rejected.
 bool asksHidden(const QString &command)
 {
@@ -129,8 +148,9 @@ bool asksHidden(const QString &command)
     return hidden.match(command.section(QLatin1Char('|'), 0, 0)).hasMatch();
 }
 
-Result<RecordSet> parseOne(QueryKind kind, const QString &command, const QByteArray &text, const QString &logicalWanted = {})
+Result<RecordSet> parseOne(QueryKind kind, const QString &command, const QByteArray &output, const QString &logicalWanted = {})
 {
+    const QByteArray text = withoutTrailingBanner(output);
     if (const Error e = cliRefusal(command.isEmpty() ? queryKindTitle(kind) : command, text))
         return e;
     Result<RecordSet> r = Error(ErrorCode::InternalError, QStringLiteral("Unknown output form."));
@@ -185,8 +205,9 @@ bool answers(QueryKind kind, const QString &cmd)
     return false;
 }
 
-QString guess(QueryKind kind, const QByteArray &body)
+QString guess(QueryKind kind, const QByteArray &output)
 {
+    const QByteArray body = withoutTrailingBanner(output);
     switch (formOf(body)) {
     case JunosForm::Xml: return junosXml::guessCommand(kind, body);
     case JunosForm::Json: return junosJson::guessCommand(kind, body);
@@ -229,7 +250,7 @@ Result<PastedParse> JuniperJunosTranslator::parsePasted(QueryKind kind, const QB
         // Nothing answered the query: when the text is another command's output, say which.
         for (const clitext::PastedChunk &chunk : clitext::splitPasted(text)) {
             const QString cmd = chunk.command.isEmpty() ? guess(kind, chunk.body) : chunk.command;
-            if (!cmd.isEmpty() && !answers(kind, cmd))
+            if (!cmd.isEmpty() && !cmd.contains(u'<') && !answers(kind, cmd))
                 return Error(ErrorCode::ParseError,
                              QStringLiteral("RouterLens read this as the output of \"%1\", which does not answer %2; paste the output of a command for %2.")
                                  .arg(cmd, queryKindTitle(kind)),

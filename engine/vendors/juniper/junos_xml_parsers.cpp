@@ -112,7 +112,8 @@ Error routerError(const QString &what, const junos::Node &n)
                 message = c.value(u"message");
             return Error(ErrorCode::UnsupportedQuery,
                          QStringLiteral("The router answered %1 with an error instead of output: %2").arg(what, message.simplified()),
-                         c.value(u"bad-element").isEmpty() ? QString() : QStringLiteral("bad element: %1").arg(c.value(u"bad-element")));
+                         c.value(u"bad-element").isEmpty() ? QStringLiteral("%1: %2").arg(c.name, message.simplified())
+                                                           : QStringLiteral("%1: %2 (bad element: %3)").arg(c.name, message.simplified(), c.value(u"bad-element")));
         }
         if (c.name == u"rpc-reply" || c.name == u"multi-routing-engine-results" || c.name == u"multi-routing-engine-item")
             if (const Error e = routerError(what, c))
@@ -125,7 +126,7 @@ Error routerError(const QString &what, const junos::Node &n)
 
 Result<RecordSet> parse(QueryKind kind, const QString &command, const QByteArray &body, const QString &logicalWanted)
 {
-    const QString what = command.isEmpty() ? queryKindTitle(kind) : command;
+    const QString what = command.isEmpty() || command.startsWith(u'<') ? queryKindTitle(kind) : command;
     const auto tree = readTree(what, unframed(body));
     if (!tree)
         return tree.error();
