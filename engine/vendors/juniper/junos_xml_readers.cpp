@@ -253,7 +253,9 @@ InterfaceRecord physicalInterface(const Node &pi)
     r.speedBps = speedBps(pi.value(u"speed"));
     r.mac = normalizeMac(pi.value(u"current-physical-address"));
     r.description = pi.value(u"description");
-    r.lastChangeSeconds = secondsAttribute(pi, u"interface-flapped"); // absent: "Never"
+    // "Never" carries junos:seconds="0": unknown, not "changed just now"
+    if (pi.value(u"interface-flapped") != u"Never")
+        r.lastChangeSeconds = secondsAttribute(pi, u"interface-flapped");
     if (const Node *ts = pi.child(u"traffic-statistics")) {
         r.inPackets = ts->integer(u"input-packets");
         r.outPackets = ts->integer(u"output-packets");
