@@ -366,7 +366,7 @@ Result<RecordSet> readVlans(const Node &document, const QByteArray &text)
             } else {
                 v.encapsulation = QStringLiteral("dot1q");
             }
-            v.operState = port.operState;
+            v.operState = logicalInterface(li, port).operState; // a disabled unit is down on an up port
             if (const Node *ts = li.child(u"traffic-statistics")) {
                 v.inPackets = ts->integer(u"input-packets");
                 v.outPackets = ts->integer(u"output-packets");
