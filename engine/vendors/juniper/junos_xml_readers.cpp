@@ -678,10 +678,12 @@ QString commandFor(QueryKind kind, const Node &document, const QString &suffix)
         a->forEach(u"physical-interface", [&](const Node &pi) { optics = optics || pi.has(u"optics-diagnostics"); });
         if (optics || kind == QueryKind::Optics)
             return QStringLiteral("show interfaces diagnostics optics") + suffix;
-        const QString style = a->attribute(u"junos:style");
-        if (style == u"terse") return QStringLiteral("show interfaces terse") + suffix;
-        if (style == u"normal" || style == u"brief") return QStringLiteral("show interfaces") + suffix;
-        return QStringLiteral("show interfaces extensive") + suffix;
+        if (a->attribute(u"junos:style") == u"terse")
+            return QStringLiteral("show interfaces terse") + suffix;
+        // extensive and the plain view share junos:style "normal": extensive has the error lists
+        bool extensive = false;
+        a->forEach(u"physical-interface", [&](const Node &pi) { extensive = extensive || pi.has(u"input-error-list"); });
+        return (extensive ? QStringLiteral("show interfaces extensive") : QStringLiteral("show interfaces")) + suffix;
     }
     if (name == u"route-information") {
         switch (kind) {
