@@ -89,12 +89,16 @@ enum class JunosForm { Json, Xml, Text };
 // CLI text; the first character that is not blank tells which.
 JunosForm formOf(const QByteArray &text)
 {
-    for (char c : text) {
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const char c = text[i];
         if (c == ' ' || c == '\t' || c == '\r' || c == '\n')
             continue;
         if (c == '{' || c == '[')
             return JunosForm::Json;
         if (c == '<')
+            return JunosForm::Xml;
+        // a NETCONF 1.1 chunk header ("#954") before the reply
+        if (c == '#' && text.mid(i, 24).contains("\n<"))
             return JunosForm::Xml;
         return JunosForm::Text;
     }

@@ -3,6 +3,7 @@
 #include "engine/vendors/common/cli_text.h"
 #include "engine/vendors/juniper/junos_xml_readers.h"
 
+#include <QRegularExpression>
 #include <QXmlStreamReader>
 
 namespace rl::junosXml {
@@ -39,20 +40,12 @@ QByteArray unframed(const QByteArray &body)
             break;
         }
     }
-    // NETCONF 1.1 chunk headers and the end-of-message mark, each on a line of its own
-    if (chosen.contains("\n#")) {
-        QByteArray out;
-        out.reserve(chosen.size());
-        for (const QByteArray &line : chosen.split('\n')) {
-            const QByteArray t = line.trimmed();
-            const bool header = t.size() > 1 && t.startsWith('#')
-                                && (t == "##" || std::all_of(t.begin() + 1, t.end(), [](char c) { return c >= '0' && c <= '9'; }));
-            if (!header) {
-                out += line;
-                out += '\n';
-            }
-        }
-        return out;
+    // NETCONF 1.1 (RFC 6242): each chunk is LF '#' length LF data, the message ends LF "##" LF.
+    // The data runs on across chunk boundaries, even mid-line: the headers are cut out exactly.
+    static const QRegularExpression chunkStart(QStringLiteral("^\\s*#\\d+\\r?\\n"));
+    if (chunkStart.match(QString::fromLatin1(chosen.left(32))).hasMatch()) {
+        static const QRegularExpression header(QStringLiteral("(?:^|\\n)#(?:\\d+|#)\\r?\\n"));
+        return QString::fromUtf8(chosen).trimmed().replace(header, QString()).toUtf8();
     }
     return chosen;
 }
