@@ -82,7 +82,7 @@ Result<junos::Node> readTree(const QString &what, const QByteArray &xml)
         const auto lines = clitext::splitLines(xml);
         const QString why = r.error() == QXmlStreamReader::PrematureEndOfDocumentError
                                 ? QStringLiteral("the XML ends before its elements are closed (the output was cut short)")
-                                : QStringLiteral("it is not well-formed XML: %1").arg(r.errorString());
+                                : QStringLiteral("it is not well-formed XML: %1").arg(r.errorString().chopped(r.errorString().endsWith(u'.') ? 1 : 0));
         if (lineNo >= 1 && size_t(lineNo) <= lines.size())
             return clitext::lineError(what, lines[size_t(lineNo - 1)], why);
         return clitext::formatError(what, xml, why);
