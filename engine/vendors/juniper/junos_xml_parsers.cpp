@@ -2,6 +2,7 @@
 
 #include "engine/vendors/common/cli_text.h"
 #include "engine/vendors/juniper/junos_xml_readers.h"
+#include "engine/vendors/juniper/junos_xml_route_table.h"
 
 #include <QRegularExpression>
 #include <QXmlStreamReader>
@@ -120,7 +121,11 @@ Error routerError(const QString &what, const junos::Node &n)
 Result<RecordSet> parse(QueryKind kind, const QString &command, const QByteArray &body, const QString &logicalWanted)
 {
     const QString what = command.isEmpty() || command.startsWith(u'<') ? queryKindTitle(kind) : command;
-    const auto tree = readTree(what, unframed(body));
+    const QByteArray xml = unframed(body);
+    if (kind == QueryKind::ReceivedRoutes || kind == QueryKind::AdvertisedRoutes || kind == QueryKind::RouteLookup)
+        if (auto fast = readRouteTable(kind, xml)) // full tables: no element tree
+            return *std::move(fast);
+    const auto tree = readTree(what, xml);
     if (!tree)
         return tree.error();
     if (const Error e = routerError(what, *tree))
