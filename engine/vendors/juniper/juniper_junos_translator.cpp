@@ -202,7 +202,7 @@ bool answers(QueryKind kind, const QString &cmd)
     case QueryKind::ArpTable: return has("show arp") || has("ipv6 neighbors");
     case QueryKind::ReceivedRoutes: return has("receive-protocol");
     case QueryKind::AdvertisedRoutes: return has("advertising-protocol");
-    case QueryKind::RouteLookup: return has("show route");
+    case QueryKind::RouteLookup: return has("show route") && !has("receive-protocol") && !has("advertising-protocol");
     case QueryKind::LldpNeighbors: return has("lldp");
     case QueryKind::Optics: return has("diagnostics optics");
     }
