@@ -135,6 +135,8 @@ QByteArray withoutTrailingBanner(const QByteArray &text)
     for (;;) {
         while (end > 0 && (text[end - 1] == '\n' || text[end - 1] == '\r' || text[end - 1] == ' ' || text[end - 1] == '\t'))
             --end;
+        if (end == 0)
+            break;
         const qsizetype start = text.lastIndexOf('\n', end - 1) + 1;
         const QByteArray line = text.mid(start, end - start).trimmed();
         static const QRegularExpression banner(QStringLiteral("^\\{[a-z]+(?::[a-z]*\\d+)?\\}$"));
