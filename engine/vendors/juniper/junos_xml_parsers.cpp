@@ -130,6 +130,12 @@ Result<RecordSet> parse(QueryKind kind, const QString &command, const QByteArray
         return tree.error();
     if (const Error e = routerError(what, *tree))
         return e;
+    // Commands without an XML rendering, and protocols that are not running, answer with
+    // their CLI sentence wrapped in <output>: "BGP is not running", "LLDP is disabled".
+    if (const junos::Node *a = junos::firstAnswer(*tree); a && a->name == u"output")
+        return Error(ErrorCode::UnsupportedQuery,
+                     QStringLiteral("The router answered %1 with a message instead of a table: %2").arg(what, a->text.simplified().left(200)),
+                     QStringLiteral("output: %1").arg(a->text.simplified().left(200)));
     return junos::read(kind, command, *tree, body, logicalWanted);
 }
 
@@ -140,6 +146,8 @@ QString guessCommand(QueryKind kind, const QByteArray &body)
     if (tree) {
         if (routerError(queryKindTitle(kind), *tree))
             return QStringLiteral("<rpc-error>"); // parse() names the router's error
+        if (const junos::Node *a = junos::firstAnswer(*tree); a && a->name == u"output")
+            return QStringLiteral("<output>");
         return junos::commandFor(kind, *tree, suffix);
     }
     // Damaged or cut short: guessed from its first answer element so that parse() can name
