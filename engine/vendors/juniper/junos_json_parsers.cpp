@@ -11,11 +11,18 @@ namespace {
 
 using jsondom::Element;
 
-void fill(junos::Node &node, Element object);
+// Elements still to convert: recognition needs the head of an answer, not a full table.
+struct Budget {
+    qsizetype left = -1; // -1: no limit
+    bool spent() const { return left == 0; }
+    void take() { if (left > 0) --left; }
+};
+
+void fill(junos::Node &node, Element object, Budget &budget);
 
 // key: value as elements named key under parent. An array is the element repeated; [null]
 // is an empty element (Junos flags: {"permanent": [null]}).
-void appendElements(junos::Node &parent, std::string_view key, Element value)
+void appendElements(junos::Node &parent, std::string_view key, Element value, Budget &budget)
 {
     if (key == "attributes") {
         jsondom::forEachMember(value, [&](std::string_view k, Element v) {
@@ -28,10 +35,13 @@ void appendElements(junos::Node &parent, std::string_view key, Element value)
         return;
     }
     auto one = [&](Element item) {
+        if (budget.spent())
+            return;
+        budget.take();
         junos::Node &n = parent.children.emplace_back();
         n.name = jsondom::toQString(key);
         if (item.is_object())
-            fill(n, item);
+            fill(n, item, budget);
         else if (item.is_string())
             n.text = jsondom::toQString(jsondom::asString(item)).trimmed();
     };
@@ -44,12 +54,12 @@ void appendElements(junos::Node &parent, std::string_view key, Element value)
     one(value);
 }
 
-void fill(junos::Node &node, Element object)
+void fill(junos::Node &node, Element object, Budget &budget)
 {
-    jsondom::forEachMember(object, [&](std::string_view k, Element v) { appendElements(node, k, v); });
+    jsondom::forEachMember(object, [&](std::string_view k, Element v) { appendElements(node, k, v, budget); });
 }
 
-Result<junos::Node> readTree(const QString &what, const QByteArray &body)
+Result<junos::Node> readTree(const QString &what, const QByteArray &body, qsizetype elementLimit = -1)
 {
     simdjson::dom::parser &parser = jsondom::threadParser();
     const jsondom::ParserRelease release(parser);
@@ -57,7 +67,8 @@ Result<junos::Node> readTree(const QString &what, const QByteArray &body)
     if (!doc)
         return doc.error();
     junos::Node document;
-    fill(document, *doc);
+    Budget budget{elementLimit};
+    fill(document, *doc, budget);
     return document;
 }
 
@@ -81,7 +92,15 @@ Result<RecordSet> parse(QueryKind kind, const QString &command, const QByteArray
 QString guessCommand(QueryKind kind, const QByteArray &body)
 {
     const QString suffix = QStringLiteral(" | display json");
-    if (const auto tree = readTree(queryKindTitle(kind), body)) {
+    // Recognition reads the head of the answer. Route tables are recognised from their first
+    // bytes: a full table is not parsed twice.
+    if (const qsizetype at = body.indexOf("\"route-information\""); at >= 0 && at < 4096) {
+        junos::Node guessed;
+        guessed.children.emplace_back().name = QStringLiteral("route-information");
+        return junos::commandFor(kind, guessed, suffix);
+    }
+    constexpr qsizetype kHeadElements = 4000;
+    if (const auto tree = readTree(queryKindTitle(kind), body, kHeadElements)) {
         if (const QString c = junos::commandFor(kind, *tree, suffix); !c.isEmpty())
             return c;
         if (tree->children.empty() && kind == QueryKind::ArpTable)

@@ -17,28 +17,28 @@ namespace {
 // message that is an <rpc-reply>, else the first one.
 QByteArray unframed(const QByteArray &body)
 {
-    QList<QByteArray> messages;
-    if (body.contains("]]>]]>")) {
+    // The end-of-message mark closes the reply (its last bytes) and a <hello> before it (its
+    // first kilobytes): a full table without framing is not searched through for it.
+    constexpr qsizetype kHead = 65536, kTail = 256;
+    QByteArray chosen = body;
+    if (body.left(kHead).contains("]]>]]>") || body.right(kTail).contains("]]>]]>")) {
+        chosen.clear();
         qsizetype from = 0;
         while (from < body.size()) {
-            const qsizetype end = body.indexOf("]]>]]>", from);
-            messages.append(body.mid(from, end < 0 ? -1 : end - from));
+            qsizetype end = body.indexOf("]]>]]>", from);
             if (end < 0)
-                break;
+                end = body.size();
+            qsizetype first = from;
+            while (first < end && (body[first] == ' ' || body[first] == '\n' || body[first] == '\r' || body[first] == '\t'))
+                ++first;
+            if (first < end) {
+                const bool reply = body.mid(first, qMin<qsizetype>(4096, end - first)).contains("<rpc-reply");
+                if (chosen.isNull() || reply)
+                    chosen = body.mid(from, end - from);
+                if (reply)
+                    break;
+            }
             from = end + 6;
-        }
-    } else {
-        messages.append(body);
-    }
-    QByteArray chosen;
-    for (const QByteArray &m : messages) {
-        if (m.trimmed().isEmpty())
-            continue;
-        if (chosen.isEmpty())
-            chosen = m;
-        if (m.contains("<rpc-reply")) {
-            chosen = m;
-            break;
         }
     }
     // NETCONF 1.1 (RFC 6242): each chunk is LF '#' length LF data, the message ends LF "##" LF.
@@ -52,9 +52,12 @@ QByteArray unframed(const QByteArray &body)
 }
 
 // Reads the document into the element tree. Text after the document's root element (a
-// prompt, a second reply) is not read.
-Result<junos::Node> readTree(const QString &what, const QByteArray &xml)
+// prompt, a second reply) is not read. With `elementLimit`, reading stops after that many
+// elements and the partial tree is returned: recognising the answer needs only its head, not
+// the whole of a full table.
+Result<junos::Node> readTree(const QString &what, const QByteArray &xml, qsizetype elementLimit = -1)
 {
+    qsizetype elements = 0;
     QXmlStreamReader r(xml);
     // Junos prefixes attributes with junos: and a pasted fragment may lack the declaration
     r.setNamespaceProcessing(false);
@@ -63,6 +66,8 @@ Result<junos::Node> readTree(const QString &what, const QByteArray &xml)
     while (!r.atEnd()) {
         const auto token = r.readNext();
         if (token == QXmlStreamReader::StartElement) {
+            if (elementLimit >= 0 && ++elements > elementLimit)
+                return document;
             junos::Node &n = open.back()->children.emplace_back();
             n.name = r.qualifiedName().toString();
             for (const QXmlStreamAttribute &a : r.attributes())
@@ -142,7 +147,9 @@ Result<RecordSet> parse(QueryKind kind, const QString &command, const QByteArray
 QString guessCommand(QueryKind kind, const QByteArray &body)
 {
     const QString suffix = QStringLiteral(" | display xml");
-    const auto tree = readTree(queryKindTitle(kind), unframed(body));
+    // enough for the first physical interface of an extensive answer, or the first BGP peer
+    constexpr qsizetype kHeadElements = 4000;
+    const auto tree = readTree(queryKindTitle(kind), unframed(body), kHeadElements);
     if (tree) {
         if (routerError(queryKindTitle(kind), *tree))
             return QStringLiteral("<rpc-error>"); // parse() names the router's error
