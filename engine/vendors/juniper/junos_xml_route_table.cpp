@@ -127,8 +127,8 @@ std::optional<RecordSet> readRouteTable(QueryKind kind, const QByteArray &xml)
     const bool lookup = kind == QueryKind::RouteLookup;
 
     QList<RouteRecord> rows;
-    // a brief rt with one entry prints 250 (NETCONF, unindented) to 450 bytes (| display xml)
-    rows.reserve(xml.size() / 250);
+    // a brief rt with one entry prints 230 (NETCONF, unindented) to 450 bytes (| display xml)
+    rows.reserve(xml.size() / 200);
     adviseHugePages(rows);          // see big_list.h: page faults cost more than the parse
     StringInterner paths, names;
     static const QString protocols[] = {QStringLiteral("bgp"), QStringLiteral("connected")};
