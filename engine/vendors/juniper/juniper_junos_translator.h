@@ -4,7 +4,9 @@
 
 namespace rl {
 
-// Juniper Junos over an SSH shell, every command with "| display json".
+// Juniper Junos over an SSH shell, every command with "| display json". Offline, it reads the
+// same answers as JSON, as XML ("| display xml", NETCONF replies) and as CLI text; received
+// routes include the routes the import policy rejected ("... hidden"), marked not valid.
 class JuniperJunosTranslator final : public Translator
 {
 public:

@@ -15,7 +15,8 @@ namespace rl::junosXml {
 
 // Reads one command's output. `command` is the command that printed it when known (from the
 // prompt line or the live session), else empty: then the form is recognised from the text.
-Result<RecordSet> parse(QueryKind kind, const QString &command, const QByteArray &body);
+// `logicalWanted` (ge-0/0/2.410) adds that logical unit to a link-status answer.
+Result<RecordSet> parse(QueryKind kind, const QString &command, const QByteArray &body, const QString &logicalWanted = {});
 
 // The command that most likely printed `body` (no prompt line pasted), or empty.
 QString guessCommand(QueryKind kind, const QByteArray &body);

@@ -33,6 +33,9 @@ private slots:
     void commandsPassGuard();
     void guardRefusesWrites();
     void prompt();
+    void receivedRoutesIncludeHidden();
+    void xmlAndJsonReadAlike_data();
+    void xmlAndJsonReadAlike();
 };
 
 void TstJuniperJunos::pasted_data()
@@ -145,6 +148,66 @@ void TstJuniperJunos::guardRefusesWrites()
 void TstJuniperJunos::prompt()
 {
     rl::testing::runPromptAfterOutput(translator(), QStringLiteral("user@mx1.lab> "));
+}
+
+// Issue 10 point 4: what the neighbor sent includes the routes the import policy rejected;
+// the live path asks for them ("... hidden") and marks them not accepted.
+void TstJuniperJunos::receivedRoutesIncludeHidden()
+{
+    QueryParams p;
+    p.neighbor = QStringLiteral("10.0.3.2");
+    const auto cmds = translator()->commands(QueryKind::ReceivedRoutes, p);
+    QVERIFY(cmds.ok());
+    QCOMPARE(cmds->size(), 2);
+    QCOMPARE(cmds->at(0), QStringLiteral("show route receive-protocol bgp 10.0.3.2 table inet.0 | display json"));
+    QCOMPARE(cmds->at(1), QStringLiteral("show route receive-protocol bgp 10.0.3.2 table inet.0 hidden | display json"));
+    const SessionProfile profile = translator()->sessionProfile();
+    for (const QString &c : *cmds)
+        QVERIFY2(!profile.guard.check(c), qPrintable(c));
+    QVERIFY(profile.guard.check(QStringLiteral("show route receive-protocol bgp 10.0.3.2 table inet.0 hidden detail | display json")));
+    QVERIFY(profile.guard.check(QStringLiteral("show route receive-protocol bgp 10.0.3.2; hidden | display json")));
+
+    const QByteArray table = sample(QStringLiteral("received_routes.json"));
+    const auto r = translator()->parse(QueryKind::ReceivedRoutes, p,
+                                       {CommandOutput{cmds->at(0), table, 0, 1}, CommandOutput{cmds->at(1), table, 0, 1}});
+    QVERIFY2(r.ok(), qPrintable(r.error().toString()));
+    const auto &rows = r->rows<RouteRecord>();
+    QCOMPARE(rows.size(), 6);
+    for (qsizetype i = 0; i < 3; ++i)
+        QVERIFY(rows.at(i).valid);
+    for (qsizetype i = 3; i < 6; ++i) {
+        QVERIFY(!rows.at(i).valid);
+        QVERIFY(!rows.at(i).best); // a rejected route is never the one in use
+    }
+    // advertised routes have no hidden counterpart
+    const auto adv = translator()->commands(QueryKind::AdvertisedRoutes, p);
+    QVERIFY(adv.ok());
+    QCOMPARE(adv->size(), 1);
+}
+
+// Junos renders one XML schema as XML or JSON: the same answer gives the same records
+// (route tables: JSON streams through RouteTableJson, XML through the element tree).
+void TstJuniperJunos::xmlAndJsonReadAlike_data()
+{
+    QTest::addColumn<QueryKind>("kind");
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<int>("rows");
+    QTest::newRow("bgp summary in an instance") << QueryKind::BgpStatus << "bgp_summary_instance" << 3;
+    QTest::newRow("received routes") << QueryKind::ReceivedRoutes << "received_routes" << 5;
+}
+
+void TstJuniperJunos::xmlAndJsonReadAlike()
+{
+    QFETCH(QueryKind, kind);
+    QFETCH(QString, name);
+    QFETCH(int, rows);
+    const auto xml = translator()->parsePasted(kind, sample(name + QStringLiteral(".xml")));
+    QVERIFY2(xml.ok(), qPrintable(xml.error().toString()));
+    const QString json = name == u"received_routes" ? QStringLiteral("received_routes_same.json") : name + QStringLiteral(".json");
+    const auto js = translator()->parsePasted(kind, sample(json));
+    QVERIFY2(js.ok(), qPrintable(js.error().toString()));
+    QCOMPARE(xml->records.size(), rows);
+    QCOMPARE(xml->records.toJson(), js->records.toJson());
 }
 
 QTEST_GUILESS_MAIN(TstJuniperJunos)
