@@ -227,21 +227,13 @@ QString guess(QueryKind kind, const QByteArray &output)
 Result<RecordSet> JuniperJunosTranslator::parse(QueryKind kind, const QueryParams &params,
                                                 const QList<CommandOutput> &outputs) const
 {
-    const auto cmds = commands(kind, params);
-    if (!cmds)
-        return cmds.error();
-    if (outputs.size() != cmds->size())
-        return outputCountMismatch(kind, cmds->size(), outputs.size());
-    RecordSet all(kind);
-    for (const CommandOutput &o : outputs) {
-        auto part = parseOne(kind, o.command, o.output, params.interfaceName.contains(u'.') ? params.interfaceName : QString());
-        if (!part)
-            return part.error();
-        appendRecords(all, *part);
-    }
+    const QString unit = params.interfaceName.contains(u'.') ? params.interfaceName : QString();
+    auto all = parseOutputs(*this, kind, params, outputs, [&](const CommandOutput &o) { return parseOne(kind, o.command, o.output, unit); });
+    if (!all)
+        return all;
     if (kind == QueryKind::Facts)
-        return mergeFacts(all);
-    return applyFilters(all, params);
+        return mergeFacts(*all);
+    return applyFilters(*all, params);
 }
 
 Result<PastedParse> JuniperJunosTranslator::parsePasted(QueryKind kind, const QByteArray &text) const
