@@ -329,7 +329,7 @@ QByteArray nxosText(const Table &t, bool v6)
         char metric[12] = "", lp[12] = "";
         if (r.med >= 0) snprintf(metric, sizeof metric, "%d", r.med);
         if (r.localPref >= 0) snprintf(lp, sizeof lp, "%d", r.localPref);
-        if (net.size() > 17)
+        if (net.size() >= 17) // the network column is 17 wide: a longer network wraps
             snprintf(line, sizeof line, "*>e%s\n%20s%-20s%6s %10s %10s %s %c\n", net.c_str(), "", nh, metric, lp, "0",
                      t.paths[size_t(r.path)].c_str(), r.origin);
         else
@@ -424,6 +424,15 @@ QByteArray junosXml(const Table &t, bool v6)
     return out;
 }
 
+// What a platform prints for a table with no routes, for the second command of a pair.
+QByteArray emptyAnswer(const QString &platform, const QString &command)
+{
+    if (platform == u"juniper-junos")
+        return QByteArrayLiteral("{\"route-information\" : [{\"route-table\" : [{\"table-name\" : [{\"data\" : \"")
+               + (command.contains(u"inet6") ? "inet6.0" : "inet.0") + QByteArrayLiteral("\"}], \"destination-count\" : [{\"data\" : \"0\"}]}]}]}\n");
+    return {};
+}
+
 qint64 rssBytes()
 {
     FILE *f = fopen("/proc/self/statm", "r");
@@ -503,6 +512,10 @@ Figures run(const QString &platform, const QString &command, const QByteArray &t
     }
     QList<CommandOutput> outs;
     outs.append({cmds->first(), text, 0, 0});
+    // Further commands (Junos asks for the routes its import policy hid beside the accepted
+    // ones) answer with an empty table of their own: the table is the first answer.
+    for (qsizetype i = 1; i < cmds->size(); ++i)
+        outs.append({cmds->at(i), emptyAnswer(platform, cmds->at(i)), 0, 0});
     if (!warm)
         malloc_trim(0);
     const qint64 before = rssBytes();
