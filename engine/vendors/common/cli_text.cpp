@@ -1,5 +1,7 @@
 #include "engine/vendors/common/cli_text.h"
 
+#include <algorithm>
+
 #include <charconv>
 #include <cstring>
 #include <cstdlib>
@@ -323,12 +325,17 @@ std::vector<PastedChunk> splitPasted(const QByteArray &text)
     qsizetype bodyStart = 0;
     QString command;
     bool havePrompt = false;
+    auto blank = [](const QByteArray &b) {
+        return std::all_of(b.cbegin(), b.cend(), [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; });
+    };
     auto flush = [&](qsizetype end) {
-        const QByteArray body = text.mid(bodyStart, end - bodyStart);
-        if (havePrompt || !body.trimmed().isEmpty())
+        const QByteArray body = bodyStart == 0 && end == text.size() ? text // shared, not copied
+                                                                      : QByteArray::fromRawData(base + bodyStart, end - bodyStart);
+        if (havePrompt || !blank(body))
             chunks.push_back({command, body});
     };
-    for (const Line &l : splitLines(text)) {
+    LineReader lines(text); // a full table is not split into a vector of lines up front
+    for (Line l; lines.next(l);) {
         std::string_view cmd;
         if (!isPromptLine(l.text, &cmd))
             continue;
@@ -343,7 +350,7 @@ std::vector<PastedChunk> splitPasted(const QByteArray &text)
     // A trailing bare prompt leaves an empty chunk: drop those.
     std::vector<PastedChunk> out;
     for (auto &c : chunks)
-        if (!c.body.trimmed().isEmpty() || !c.command.isEmpty())
+        if (!blank(c.body) || !c.command.isEmpty())
             out.push_back(std::move(c));
     return out;
 }

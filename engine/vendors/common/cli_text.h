@@ -116,7 +116,8 @@ QString guardName();
 QString promptPattern();
 
 // Pasted text cut at every echoed prompt line: the command typed there and what followed.
-// Text without a prompt is one chunk with an empty command.
+// Text without a prompt is one chunk with an empty command. The bodies are views into `text`
+// (no copy of a full table): they are valid while `text` is, and not zero-terminated.
 struct PastedChunk {
     QString command;
     QByteArray body;

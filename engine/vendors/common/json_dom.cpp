@@ -28,8 +28,10 @@ Result<Element> parse(simdjson::dom::parser &parser, const QByteArray &text, con
         end = lastBrace + 1;
     Element doc;
     // simdjson reads up to SIMDJSON_PADDING bytes past the end: when the array's own
-    // allocation has them, parse in place instead of copying the document into the parser.
-    const bool padded = text.capacity() - end >= qsizetype(simdjson::SIMDJSON_PADDING);
+    // allocation has them after the document, parse in place instead of copying it into the
+    // parser. capacity() would also count free space before the data (and is 0 for a view).
+    const qsizetype after = (text.size() - end) + const_cast<QByteArray &>(text).data_ptr().freeSpaceAtEnd(); // 6.4 has no const data_ptr()
+    const bool padded = after >= qsizetype(simdjson::SIMDJSON_PADDING);
     const auto err = parser.parse(text.constData() + start, size_t(end - start), !padded).get(doc);
     if (err) {
         return Error(ErrorCode::ParseError,

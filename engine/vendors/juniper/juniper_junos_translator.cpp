@@ -132,19 +132,27 @@ Error cliRefusal(const QString &what, const QByteArray &text)
 QByteArray withoutTrailingBanner(const QByteArray &text)
 {
     qsizetype end = text.size();
+    qsizetype cut = text.size(); // where the last banner found starts
     for (;;) {
         while (end > 0 && (text[end - 1] == '\n' || text[end - 1] == '\r' || text[end - 1] == ' ' || text[end - 1] == '\t'))
             --end;
         if (end == 0)
             break;
-        const qsizetype start = text.lastIndexOf('\n', end - 1) + 1;
+        // A banner is a short line; a compact JSON answer is one line of the whole table, which
+        // must not be copied (or searched backwards for its start) to find that out.
+        qsizetype start = end;
+        while (start > 0 && end - start <= 40 && text[start - 1] != '\n')
+            --start;
+        if (start > 0 && text[start - 1] != '\n')
+            break;
         const QByteArray line = text.mid(start, end - start).trimmed();
         static const QRegularExpression banner(QStringLiteral("^\\{[a-z]+(?::[a-z]*\\d+)?\\}$"));
         if (line.isEmpty() || !banner.match(QString::fromLatin1(line)).hasMatch())
             break;
         end = start;
+        cut = start;
     }
-    return end == text.size() ? text : text.left(end);
+    return cut == text.size() ? text : text.left(cut); // a copy only when a banner was there
 }
 
 // "show route receive-protocol bgp N hidden": the routes the import policy rejected.
