@@ -23,8 +23,6 @@ class TstCiscoIosxr : public QObject
     Q_OBJECT
 
 private slots:
-    void pasted_data();
-    void pasted();
     void errors_data();
     void errors();
     void commandsPassGuard_data();
@@ -35,49 +33,6 @@ private slots:
     void opticsCommand();
     void opticsNamedForInterface();
 };
-
-void TstCiscoIosxr::pasted_data()
-{
-    rl::testing::addPastedColumns();
-
-    QTest::newRow("vrf all summary") << QueryKind::BgpStatus << "bgp_vrf_summary.txt" << "show bgp vrf all ipv4 unicast summary" << 3
-        << 0 << "vrf=CUST-A;neighbor=172.31.7.2;remoteAs=64512;localAs=65000;prefixesReceived=7;uptimeSeconds=1468800"
-        << 1 << "state=idle;adminEnabled=false;remoteAs=4259840200";
-    QTest::newRow("vrf all summary second vrf") << QueryKind::BgpStatus << "bgp_vrf_summary.txt" << "show bgp vrf all ipv4 unicast summary" << 3
-        << 2 << "vrf=CUST-B;state=active" << 2 << "";
-    QTest::newRow("arp per node") << QueryKind::ArpTable << "arp.txt" << "show arp vrf CUST-A" << 3
-        << 0 << "vrf=CUST-A;state=permanent;mac=00:a1:b2:c3:07:01" << 2 << "ip=172.31.7.6;ageSeconds=8049;interface=TenGigE0/1/0/0.200;state=complete";
-    QTest::newRow("version") << QueryKind::Facts << "version.txt" << "show version" << 1
-        << 0 << "osVersion=7.3.2;model=ASR9K;platform=cisco-iosxr;uptimeSeconds=3207840" << 0 << "";
-    QTest::newRow("routes") << QueryKind::ReceivedRoutes << "received_routes.txt" << "show bgp ipv4 unicast neighbor 172.31.7.2 routes" << 3
-        << 0 << "prefix=10.50.0.0/16;asPath=64512 64600;best=true;med=0" << 2 << "best=false;med=10;asPath=64512 64601 64602";
-    QTest::newRow("routes of a neighbor with none") << QueryKind::ReceivedRoutes << "received_routes_empty.txt" << "show bgp ipv4 unicast neighbor 172.31.7.9 routes" << 0
-        << 0 << "" << 0 << "";
-    QTest::newRow("advertised") << QueryKind::AdvertisedRoutes << "advertised_routes.txt" << "show bgp ipv4 unicast neighbors 172.31.7.2 advertised-routes" << 4
-        << 0 << "prefix=0.0.0.0/0;nextHop=172.31.7.1;asPath=;origin=igp;best=true" << 2 << "prefix=203.0.113.0/24;asPath=65010 {65020,65021};origin=incomplete";
-    QTest::newRow("advertised 4-byte as, egp") << QueryKind::AdvertisedRoutes << "advertised_routes.txt" << "show bgp ipv4 unicast neighbors 172.31.7.2 advertised-routes" << 4
-        << 3 << "prefix=198.51.100.0/24;asPath=4259840100 65030;origin=egp" << 1 << "prefix=10.60.0.0/16;asPath=";
-    QTest::newRow("advertised vrf ipv6, wrapped prefix") << QueryKind::AdvertisedRoutes << "advertised_routes_vrf_v6.txt" << "show bgp vrf CUST-A ipv6 unicast neighbors 2001:db8:7::2 advertised-routes" << 2
-        << 0 << "prefix=2001:db8:60::/48;nextHop=2001:db8:7::1;asPath=" << 1 << "prefix=2001:db8:abcd:1234::/64;nextHop=2001:db8:7::1;asPath=65010;origin=igp";
-    QTest::newRow("advertised nothing") << QueryKind::AdvertisedRoutes << "advertised_routes_empty.txt" << "show bgp ipv4 unicast neighbors 172.31.7.6 advertised-routes" << 0
-        << 0 << "" << 0 << "";
-    QTest::newRow("optics lanes") << QueryKind::Optics << "optics_lanes.txt" << "show controllers optics 0/0/0/0" << 4
-        << 0 << "interface=Optics0/0/0/0;lane=0;biasMa=41.2;txPowerDbm=1.04;rxPowerDbm=-2.17;temperatureC=38.12;rxLowWarnDbm=-9.6;rxHighWarnDbm=2.5;txLowWarnDbm=-6.5;txHighWarnDbm=1.5"
-        << 3 << "lane=3;biasMa=41.5;rxPowerDbm=-11.83;temperatureC=38.12;rxLowWarnDbm=-9.6";
-    QTest::newRow("optics single lane, no thresholds") << QueryKind::Optics << "optics_single.txt" << "show controllers optics 0/1/0/3" << 1
-        << 0 << "interface=Optics0/1/0/3;lane=;biasMa=33.6;txPowerDbm=-2.31;rxPowerDbm=-4.87;temperatureC=31.5" << 0 << "rxLowWarnDbm=;rxHighWarnDbm=;txLowWarnDbm=;txHighWarnDbm=";
-    QTest::newRow("optics several controllers") << QueryKind::Optics << "optics_all.txt" << "show controllers optics *" << 2
-        << 0 << "interface=Optics0/0/0/1;lane=0;biasMa=6.9;txPowerDbm=-0.52;rxLowWarnDbm=-9.9;txLowWarnDbm=-7.3"
-        << 1 << "interface=Optics0/0/0/1;lane=1;rxPowerDbm=-1.35;temperatureC=29.04;txHighWarnDbm=2.4";
-    QTest::newRow("optics not present") << QueryKind::Optics << "optics_empty.txt" << "show controllers optics 0/0/0/7" << 0
-        << 0 << "" << 0 << "";
-
-}
-
-void TstCiscoIosxr::pasted()
-{
-    rl::testing::runPasted(translator());
-}
 
 void TstCiscoIosxr::errors_data()
 {

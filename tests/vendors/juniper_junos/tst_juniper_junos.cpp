@@ -23,8 +23,6 @@ class TstJuniperJunos : public QObject
     Q_OBJECT
 
 private slots:
-    void pasted_data();
-    void pasted();
     void errors_data();
     void errors();
     void linkStatusOfOneInterface_data();
@@ -37,52 +35,6 @@ private slots:
     void xmlAndJsonReadAlike_data();
     void xmlAndJsonReadAlike();
 };
-
-void TstJuniperJunos::pasted_data()
-{
-    rl::testing::addPastedColumns();
-
-    QTest::newRow("bgp per rib, Establ") << QueryKind::BgpStatus << "bgp_summary.json" << "show bgp summary | display json" << 5
-        << 0 << "vrf=default;neighbor=10.0.3.2;addressFamily=ipv4-unicast;state=established;uptimeSeconds=788645;prefixesReceived=12;prefixesAccepted=11;description=to edge3"
-        << 1 << "vrf=CUST-A;addressFamily=ipv4-unicast;prefixesReceived=2";
-    QTest::newRow("bgp down peers, asdot, +port") << QueryKind::BgpStatus << "bgp_summary.json" << "show bgp summary | display json" << 5
-        << 2 << "neighbor=2001:db8:0:3::2;addressFamily=ipv6-unicast;remoteAs=4259840100;state=active;uptimeSeconds=312"
-        << 3 << "neighbor=10.0.3.6;state=idle;uptimeSeconds=7384";
-    QTest::newRow("bgp Connect 1y3w") << QueryKind::BgpStatus << "bgp_summary.json" << "show bgp summary | display json" << 5
-        << 4 << "state=connect;uptimeSeconds=33350400" << 4 << "";
-    QTest::newRow("received routes") << QueryKind::ReceivedRoutes << "received_routes.json" << "show route receive-protocol bgp <neighbor> | display json" << 3
-        << 0 << "prefix=10.1.0.0/16;nextHop=10.0.3.2;asPath=65001 65002;origin=igp;med=0;localPref=100;best=true"
-        << 1 << "prefix=10.2.0.0/24;asPath=65001 {65010 65011};origin=incomplete;best=false";
-    QTest::newRow("received route, empty path") << QueryKind::ReceivedRoutes << "received_routes.json" << "show route receive-protocol bgp <neighbor> | display json" << 3
-        << 2 << "asPath=;origin=igp" << 2 << "";
-    QTest::newRow("route lookup") << QueryKind::RouteLookup << "route_lookup.json" << "show route <destination> | display json" << 3
-        << 0 << "prefix=10.0.3.0/30;protocol=connected;interface=ge-0/0/1.0;nextHop=" << 2 << "prefix=0.0.0.0/0;protocol=bgp;nextHop=10.0.3.6;interface=ge-0/0/2.0";
-    QTest::newRow("interfaces") << QueryKind::LinkStatus << "interfaces_extensive.json" << "show interfaces extensive | display json" << 2
-        << 0 << "name=ge-0/0/1;operState=up;mtu=1522;speedBps=1000000000;lastChangeSeconds=788640;inErrors=9;inDiscards=4;crcErrors=3;inPackets=123456"
-        << 1 << "adminState=admin-down;speedBps=10000000000";
-    QTest::newRow("vlans dot1q qinq, L2 drops") << QueryKind::VlanErrors << "interfaces_extensive.json" << "show interfaces extensive | display json" << 2
-        << 0 << "interface=ge-0/0/1.100;parentInterface=ge-0/0/1;vlanId=100;encapsulation=dot1q;unknownTagDrops=17;mismatchedTagDrops=2;inPackets=1000"
-        << 1 << "vlanId=200;innerVlanId=2001;encapsulation=qinq";
-    QTest::newRow("arp") << QueryKind::ArpTable << "arp.json" << "show arp no-resolve | display json" << 2
-        << 0 << "ip=10.0.3.2;mac=00:50:56:ab:03:02;interface=ge-0/0/1.0;state=complete" << 1 << "state=permanent";
-    QTest::newRow("ipv6 nd") << QueryKind::ArpTable << "ipv6_neighbors.json" << "show ipv6 neighbors | display json" << 1
-        << 0 << "ip=2001:db8:0:3::2;state=reachable;interface=ge-0/0/1.0" << 0 << "";
-    QTest::newRow("version") << QueryKind::Facts << "version.json" << "show version | display json" << 1
-        << 0 << "hostname=mx1.lab;model=mx204;osVersion=21.4R3-S2.3;vendor=Juniper" << 0 << "";
-    QTest::newRow("version old") << QueryKind::Facts << "version_old.json" << "show version | display json" << 1
-        << 0 << "osVersion=12.3X48-D105.4" << 0 << "";
-    QTest::newRow("optics lanes") << QueryKind::Optics << "optics.json" << "show interfaces diagnostics optics | display json" << 3
-        << 0 << "interface=xe-0/1/0;lane=;txPowerDbm=-2.21;rxPowerDbm=-3.05;temperatureC=34;biasMa=6.12;rxLowWarnDbm=-18.01"
-        << 2 << "interface=et-0/0/0;lane=1;rxPowerDbm=;txPowerDbm=0.4";
-    QTest::newRow("lldp") << QueryKind::LldpNeighbors << "lldp.json" << "show lldp neighbors | display json" << 1
-        << 0 << "localInterface=ge-0/0/1;remoteSystemName=edge3.lab;remotePortId=Gi0/0/5" << 0 << "";
-
-}
-
-void TstJuniperJunos::pasted()
-{
-    rl::testing::runPasted(translator());
-}
 
 void TstJuniperJunos::errors_data()
 {
