@@ -1299,6 +1299,7 @@ Result<RecordSet> showBgpTable(QueryKind kind, const QByteArray &text)
     const QString what = QStringLiteral("EOS BGP table (\"show ip bgp ...\")");
     QList<RouteRecord> rows;
     rows.reserve(text.size() / 96 + 8); // a row is about a hundred characters
+    adviseHugePages(rows);              // see big_list.h: page faults cost more than the parse
     int networkCol = -1;
     int fixedCols = 0; // columns between Next Hop and Path: Metric [AIGP] LocPref Weight
     bool sawInfo = false;
