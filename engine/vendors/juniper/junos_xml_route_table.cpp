@@ -131,6 +131,9 @@ std::optional<RecordSet> readRouteTable(QueryKind kind, const QByteArray &xml)
     rows.reserve(xml.size() / 200);
     adviseHugePages(rows);          // see big_list.h: page faults cost more than the parse
     StringInterner paths, names;
+    // Paths are interned some rows later (StringInterner::push), so that the cache misses of
+    // 300,000 distinct paths overlap instead of stalling the reader one by one.
+    auto assignPath = [&rows](quint32 row, const QString &path) { rows[row].asPath = path; };
     static const QString protocols[] = {QStringLiteral("bgp"), QStringLiteral("connected")};
 
     std::vector<std::string_view> open; // names of the open elements
@@ -209,8 +212,13 @@ std::optional<RecordSet> readRouteTable(QueryKind kind, const QByteArray &xml)
                     break;
                 case Tag::AsPath: {
                     const auto [path, origin] = splitOrigin(text);
-                    e.asPath = paths.intern(path);
                     e.origin = origin;
+                    // A lookup copies the entry per next hop, and a decoded text lives in the
+                    // scratch buffer only until the next element: those are interned at once.
+                    if (entry && !lookup && !inScratch)
+                        paths.push(path, quint32(entry - rows.data()), assignPath);
+                    else
+                        e.asPath = paths.intern(path);
                     break;
                 }
                 case Tag::Med: e.med = clitext::toInt(text).value_or(-1); break;
@@ -314,6 +322,7 @@ std::optional<RecordSet> readRouteTable(QueryKind kind, const QByteArray &xml)
     }
     if (!infoDone)
         return std::nullopt; // no route-information, or cut short inside it
+    paths.flush(assignPath);
     return RecordSet(kind, rows);
 }
 
