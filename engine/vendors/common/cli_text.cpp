@@ -328,11 +328,12 @@ std::vector<PastedChunk> splitPasted(const QByteArray &text)
     auto blank = [](const QByteArray &b) {
         return std::all_of(b.cbegin(), b.cend(), [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; });
     };
+    int bodyLine = 1;
     auto flush = [&](qsizetype end) {
         const QByteArray body = bodyStart == 0 && end == text.size() ? text // shared, not copied
                                                                       : QByteArray::fromRawData(base + bodyStart, end - bodyStart);
         if (havePrompt || !blank(body))
-            chunks.push_back({command, body});
+            chunks.push_back({command, body, bodyLine});
     };
     LineReader lines(text); // a full table is not split into a vector of lines up front
     for (Line l; lines.next(l);) {
@@ -345,6 +346,7 @@ std::vector<PastedChunk> splitPasted(const QByteArray &text)
         havePrompt = true;
         command = latin1(cmd).simplified();
         bodyStart = std::min<qsizetype>(text.size(), lineEnd + 1);
+        bodyLine = l.number + 1;
     }
     flush(text.size());
     // A trailing bare prompt leaves an empty chunk: drop those.

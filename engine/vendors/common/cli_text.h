@@ -121,6 +121,7 @@ QString promptPattern();
 struct PastedChunk {
     QString command;
     QByteArray body;
+    int firstLine = 1; // the line of the paste the body starts on (1-based)
 };
 std::vector<PastedChunk> splitPasted(const QByteArray &text);
 

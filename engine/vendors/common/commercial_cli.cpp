@@ -258,13 +258,40 @@ RecordSet applyFilters(RecordSet set, const QueryParams &p)
     return set;
 }
 
+namespace {
+
+// A parser counts the lines of the piece it was given; a person counts the lines of the paste.
+Error inPaste(Error e, int firstLine)
+{
+    if (firstLine <= 1)
+        return e;
+    static const QRegularExpression lineNumber(QStringLiteral("\\bline (\\d+)\\b"));
+    auto shift = [&](QString &text) {
+        QString out;
+        qsizetype at = 0;
+        for (auto it = lineNumber.globalMatch(text); it.hasNext();) {
+            const auto m = it.next();
+            out += text.mid(at, m.capturedStart(1) - at) + QString::number(m.captured(1).toInt() + firstLine - 1);
+            at = m.capturedEnd(1);
+        }
+        text = out + text.mid(at);
+    };
+    shift(e.message);
+    shift(e.detail);
+    return e;
+}
+
+} // namespace
+
 Result<PastedParse> parsePastedChunks(QueryKind kind, const QByteArray &text, const CommandGuesser &guess,
                                       const CommandFilter &relevant, const ChunkParser &parseOne)
 {
     PastedParse out;
     out.records = RecordSet(kind);
     QStringList taken;
-    Error firstError;
+    // The error of a piece under a prompt line names what the person asked; a guessed piece
+    // (a login banner, a note above the first prompt) only tells what it was taken for.
+    Error firstError, firstGuessedError;
     bool anyParsed = false;
     for (const clitext::PastedChunk &chunk : clitext::splitPasted(text)) {
         QString command = chunk.command;
@@ -274,8 +301,9 @@ Result<PastedParse> parsePastedChunks(QueryKind kind, const QByteArray &text, co
             continue; // another command's output pasted alongside
         auto part = parseOne(command, chunk.body);
         if (!part) {
-            if (!firstError)
-                firstError = part.error();
+            Error &slot = chunk.command.isEmpty() ? firstGuessedError : firstError;
+            if (!slot)
+                slot = inPaste(part.error(), chunk.firstLine);
             continue;
         }
         appendRecords(out.records, *part);
@@ -285,6 +313,8 @@ Result<PastedParse> parsePastedChunks(QueryKind kind, const QByteArray &text, co
     if (!anyParsed) {
         if (firstError)
             return firstError;
+        if (firstGuessedError)
+            return firstGuessedError;
         return Error(ErrorCode::ParseError,
                      QStringLiteral("RouterLens found no output in the pasted text that answers %1; paste the output of one of the platform's commands for it, ideally with the prompt line.")
                          .arg(queryKindTitle(kind)));

@@ -64,7 +64,7 @@ void TstAristaEos::errors_data()
     QTest::newRow("cli error") << QueryKind::BgpStatus << "invalid.txt" << "unsupported-query" << "Invalid input";
     QTest::newRow("wrong document") << QueryKind::BgpStatus << "lldp.json" << "parse-error" << "lldpNeighbors";
     QTest::newRow("routes of arp") << QueryKind::ReceivedRoutes << "arp.json" << "parse-error" << "ipV4Neighbors";
-    QTest::newRow("status cut short") << QueryKind::VlanErrors << "interfaces_status_cut.txt" << "parse-error" << "line 2";
+    QTest::newRow("status cut short") << QueryKind::VlanErrors << "interfaces_status_cut.txt" << "parse-error" << "line 3";
     QTest::newRow("status bad tag") << QueryKind::VlanErrors << "interfaces_status_badtag.txt" << "parse-error" << "2x0";
     QTest::newRow("status of json") << QueryKind::VlanErrors << "interfaces.json" << "parse-error" << "";
 

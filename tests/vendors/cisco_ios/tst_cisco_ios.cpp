@@ -47,7 +47,7 @@ void TstCiscoIos::errors_data()
     QTest::newRow("routes bad next hop") << QueryKind::ReceivedRoutes << "received_routes_garbage.txt" << "parse-error" << "line 12:";
     QTest::newRow("routes of prose") << QueryKind::ReceivedRoutes << "not_router_output.txt" << "parse-error" << "Hello";
     QTest::newRow("routes of a summary") << QueryKind::ReceivedRoutes << "bgp_summary_ipv4.txt" << "parse-error" << "";
-    QTest::newRow("routes counted, no table") << QueryKind::ReceivedRoutes << "received_routes_counted_no_table.txt" << "parse-error" << "line 4: Total number of prefixes 2";
+    QTest::newRow("routes counted, no table") << QueryKind::ReceivedRoutes << "received_routes_counted_no_table.txt" << "parse-error" << "line 5: Total number of prefixes 2";
     QTest::newRow("arp of bgp text") << QueryKind::ArpTable << "bgp_summary_vrf.txt" << "parse-error" << "";
     QTest::newRow("interfaces of prose") << QueryKind::LinkStatus << "not_router_output.txt" << "parse-error" << "Hello";
     QTest::newRow("version of prose") << QueryKind::Facts << "not_router_output.txt" << "parse-error" << "Hello";

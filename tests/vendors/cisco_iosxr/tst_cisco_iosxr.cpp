@@ -39,14 +39,14 @@ void TstCiscoIosxr::errors_data()
     rl::testing::addErrorsColumns();
 
     QTest::newRow("arp of version") << QueryKind::ArpTable << "version.txt" << "parse-error" << "";
-    QTest::newRow("advertised cut mid-line") << QueryKind::AdvertisedRoutes << "advertised_routes_truncated.txt" << "parse-error" << "line 4: 10.60.0.0/16";
-    QTest::newRow("advertised cut after a wrapped prefix") << QueryKind::AdvertisedRoutes << "advertised_routes_cut_wrap.txt" << "parse-error" << "line 4: 2001:db8:abcd:1234::/64";
+    QTest::newRow("advertised cut mid-line") << QueryKind::AdvertisedRoutes << "advertised_routes_truncated.txt" << "parse-error" << "line 5: 10.60.0.0/16";
+    QTest::newRow("advertised cut after a wrapped prefix") << QueryKind::AdvertisedRoutes << "advertised_routes_cut_wrap.txt" << "parse-error" << "line 5: 2001:db8:abcd:1234::/64";
     QTest::newRow("advertised rejected command") << QueryKind::AdvertisedRoutes << "advertised_routes_invalid.txt" << "unsupported-query" << "";
     QTest::newRow("advertised of received table") << QueryKind::AdvertisedRoutes << "version.txt" << "parse-error" << "";
-    QTest::newRow("optics cut in a lane row") << QueryKind::Optics << "optics_truncated_lane.txt" << "parse-error" << "line 47:            3     41.5 mA    0.89";
-    QTest::newRow("optics cut in a threshold row") << QueryKind::Optics << "optics_truncated_threshold.txt" << "parse-error" << "line 35:";
-    QTest::newRow("optics cut before the temperature") << QueryKind::Optics << "optics_cut_after_lanes.txt" << "parse-error" << "line 47:            3     41.5 mA    0.89 dBm";
-    QTest::newRow("routes counted, no table") << QueryKind::ReceivedRoutes << "received_routes_no_header.txt" << "parse-error" << "line 9: Processed 3 prefixes";
+    QTest::newRow("optics cut in a lane row") << QueryKind::Optics << "optics_truncated_lane.txt" << "parse-error" << "line 48:            3     41.5 mA    0.89";
+    QTest::newRow("optics cut in a threshold row") << QueryKind::Optics << "optics_truncated_threshold.txt" << "parse-error" << "line 36:";
+    QTest::newRow("optics cut before the temperature") << QueryKind::Optics << "optics_cut_after_lanes.txt" << "parse-error" << "line 48:            3     41.5 mA    0.89 dBm";
+    QTest::newRow("routes counted, no table") << QueryKind::ReceivedRoutes << "received_routes_no_header.txt" << "parse-error" << "line 10: Processed 3 prefixes";
     QTest::newRow("routes banner cut before the count") << QueryKind::ReceivedRoutes << "received_routes_banner_cut.txt" << "parse-error" << "output begins";
     QTest::newRow("optics of version") << QueryKind::Optics << "version.txt" << "parse-error" << "";
 

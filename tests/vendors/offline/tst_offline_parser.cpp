@@ -27,6 +27,7 @@ private slots:
     void ticketWithSeveralCommands();
     void refusals_data();
     void refusals();
+    void errorLinesCountThePaste();
 };
 
 void TstOfflineParser::recognisesCommand_data()
@@ -111,6 +112,21 @@ void TstOfflineParser::refusals()
     QVERIFY(!r.ok());
     QCOMPARE(r.error().codeName(), code);
     QVERIFY(!r.error().message.isEmpty());
+}
+
+// A row the parser cannot read is named by its line in what the person pasted, not by its line
+// in the piece after the prompt.
+void TstOfflineParser::errorLinesCountThePaste()
+{
+    const QByteArray paste = "Last login: Sun Dec  6 21:00:01 2026 from 10.0.0.9\n"
+                             "ce1#show ip arp\n"
+                             "Protocol  Address          Age (min)  Hardware Addr   Type   Interface\n"
+                             "Internet  10.0.12.1              12   0011.2233.4401  ARPA   GigabitEthernet0/0\n"
+                             "Internet  10.0.12.2    this row is damaged\n";
+    const auto r = OfflineParser::parse(QStringLiteral("cisco-ios"), QStringLiteral("arp-table"), paste);
+    QVERIFY(!r.ok());
+    QCOMPARE(r.error().codeName(), QStringLiteral("parse-error"));
+    QVERIFY2(r.error().message.contains(u"line 5") || r.error().detail.contains(u"line 5"), qPrintable(r.error().toString()));
 }
 
 QTEST_GUILESS_MAIN(TstOfflineParser)
