@@ -784,7 +784,9 @@ DiagnosisStep routesStep(const Connection &c, const EndEvidence &p, const EndEvi
     }
     // The session's own counters, for platforms that list only accepted routes.
     qint64 counted = -1, countedAccepted = -1;
-    if (bgp && !bgp->records.isEmpty())
+    // (a session that could not be read carries its error answer, whose records may be of no kind)
+    if (bgp && bgp->verdict != Verdict::CannotCheck && !bgp->records.isEmpty() && bgp->records.first().ok()
+        && bgp->records.first().records.kind() == QueryKind::BgpStatus)
         for (const BgpNeighborRecord &n : bgp->records.first().records.rows<BgpNeighborRecord>())
             if (n.addressFamily.isEmpty() || n.addressFamily.startsWith(v6 ? u"ipv6" : u"ipv4")) {
                 counted = n.prefixesReceived;

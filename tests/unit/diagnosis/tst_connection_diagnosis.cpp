@@ -272,6 +272,12 @@ void TestConnectionDiagnosis::cases_data()
     unitOnly.provider.unit = part(QStringLiteral("pe1"), QueryKind::LinkStatus, QList<InterfaceRecord>{intf(QStringLiteral("Gi0/0/1.100"), {}, 1500)});
     QTest::newRow("only the subinterface asked by name") << c << unitOnly << "link/provider=ok;mtu/both=ok" << "" << "" << "ok";
 
+    ConnectionEvidence bgpTimedOut = healthy(); // an error answer carries no records of its kind
+    bgpTimedOut.provider.bgp.records = RecordSet();
+    bgpTimedOut.provider.bgp.error = Error(ErrorCode::Timeout, QStringLiteral("pe1 did not answer within 30 s."));
+    QTest::newRow("provider's BGP answer timed out") << c << bgpTimedOut << "bgp-ipv4/provider=cannot-check;routes-ipv4/both=ok;link/provider=ok"
+                                                     << "" << "" << "cannot-check";
+
     ConnectionEvidence customerDown = healthy();
     for (RouterResult *r : {&customerDown.customer.link, &customerDown.customer.linkAgain, &customerDown.customer.vlan,
                             &customerDown.customer.vlanAgain, &customerDown.customer.arp, &customerDown.customer.bgp,
