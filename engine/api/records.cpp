@@ -147,7 +147,7 @@ std::span<const ColumnInfo> InterfaceRecord::columns()
         {"name", "Interface", ColumnType::Text, true},
         {"adminState", "Admin", ColumnType::State, false},
         {"operState", "Oper", ColumnType::State, false},
-        {"speedBps", "Speed (bit/s)", ColumnType::Integer, false},
+        {"speedBps", "Speed", ColumnType::BitRate, false},
         {"mtu", "MTU", ColumnType::Integer, false},
         {"mac", "MAC", ColumnType::Text, false},
         {"description", "Description", ColumnType::Text, false},
@@ -652,6 +652,16 @@ QString cellText(const QVariant &value, ColumnType type)
         return value.toBool() ? QStringLiteral("yes") : QStringLiteral("no");
     case ColumnType::Real:
         return QString::number(value.toDouble(), 'f', 2);
+    case ColumnType::BitRate: {
+        // 10000000000 -> "10 Gb/s", 2500000000 -> "2.5 Gb/s", 100000000 -> "100 Mb/s"
+        const qint64 bps = value.toLongLong();
+        static constexpr std::pair<qint64, const char *> units[] = {{1'000'000'000'000LL, "Tb/s"}, {1'000'000'000LL, "Gb/s"},
+                                                                    {1'000'000LL, "Mb/s"}, {1'000LL, "kb/s"}};
+        for (const auto &[scale, unit] : units)
+            if (bps >= scale)
+                return QStringLiteral("%1 %2").arg(QString::number(double(bps) / double(scale), 'g', 4), QLatin1String(unit));
+        return QStringLiteral("%1 b/s").arg(bps);
+    }
     case ColumnType::Duration: {
         qint64 s = value.toLongLong();
         const qint64 d = s / 86400; s %= 86400;

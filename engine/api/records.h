@@ -13,7 +13,8 @@
 //                                       ("00:05:12", "1d02h", IOS ARP minutes, Junos
 //                                       "1w2d 03:04", "-" for a static entry = unknown,
 //                                       sub-second ages = 0)
-//   speedBps                            bit/s (IOS/NX-OS "BW 1000000 Kbit" = 1e9, "10Gbps")
+//   speedBps                            bit/s (IOS/NX-OS "BW 1000000 Kbit" = 1e9, "10Gbps"); shown
+//                                       as "10 Gb/s" (ColumnType::BitRate), written as the number
 //   mtu                                 bytes of L3 payload as the platform reports the
 //                                       interface MTU (no conversion between L2/L3 views)
 //   packet, error and drop counters     integers, as counted since the last clear
@@ -51,6 +52,7 @@ enum class ColumnType : quint8 {
     Address,  // IP address, sorts numerically
     Prefix,   // IP prefix, sorts numerically
     Duration, // seconds
+    BitRate,  // bit/s, shown as "10 Gb/s"
 };
 
 struct ColumnInfo {

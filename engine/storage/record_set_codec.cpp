@@ -18,6 +18,7 @@ Slot slotOf(ColumnType t)
     case ColumnType::Integer:
     case ColumnType::Counter:
     case ColumnType::Duration:
+    case ColumnType::BitRate:
         return Slot::Integer;
     case ColumnType::Real:
         return Slot::Real;

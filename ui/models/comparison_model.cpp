@@ -263,7 +263,7 @@ QVariant ComparisonModel::data(const QModelIndex &index, int role) const
         return {};
     case Qt::TextAlignmentRole:
         if (info.type == ColumnType::Integer || info.type == ColumnType::Counter || info.type == ColumnType::Real
-            || info.type == ColumnType::Duration)
+            || info.type == ColumnType::Duration || info.type == ColumnType::BitRate)
             return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
         return {};
     case DiffRole:

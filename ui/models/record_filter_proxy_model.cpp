@@ -149,7 +149,8 @@ void RecordFilterProxyModel::refilter(bool narrowOnly)
             f.remove(0, 1);
         }
         const ColumnType type = m_source->columnType(t.column);
-        const bool numeric = type == ColumnType::Integer || type == ColumnType::Counter || type == ColumnType::Real;
+        const bool numeric = type == ColumnType::Integer || type == ColumnType::Counter || type == ColumnType::Real
+                             || type == ColumnType::BitRate;
         if (numeric && !f.isEmpty() && (f[0] == QLatin1Char('<') || f[0] == QLatin1Char('>') || f[0] == QLatin1Char('='))) {
             bool ok = false;
             const double n = f.mid(1).trimmed().toDouble(&ok);

@@ -24,7 +24,8 @@ QString errorSentence(const Error &e)
 
 bool isNumeric(ColumnType t)
 {
-    return t == ColumnType::Integer || t == ColumnType::Counter || t == ColumnType::Real || t == ColumnType::Duration;
+    return t == ColumnType::Integer || t == ColumnType::Counter || t == ColumnType::Real || t == ColumnType::Duration
+           || t == ColumnType::BitRate;
 }
 
 // Sorting and indexing a full table allocate tens of megabytes for a moment; glibc keeps
@@ -901,6 +902,7 @@ void RecordTableModel::applySort()
             case ColumnType::Integer:
             case ColumnType::Counter:
             case ColumnType::Duration:
+            case ColumnType::BitRate:
             case ColumnType::Bool:
                 k.i = v.toLongLong();
                 break;

@@ -18,6 +18,9 @@ private Q_SLOTS:
     void responseRoundTripWithPerRouterError();
     void unknownValuesAreNull();
     void errorCodesAreStable();
+    void cellsForPeople_data();
+    void cellsForPeople();
+    void answerSourcesRoundTrip();
 };
 
 void TestApiJson::requestRoundTrip()
@@ -178,6 +181,42 @@ void TestApiJson::errorCodesAreStable()
     QCOMPARE(bgpStateFromName(u"Idle (Admin)"), BgpState::Idle);
     QCOMPARE(bgpStateFromName(u"Established"), BgpState::Established);
     QCOMPARE(bgpStateFromName(u"OpenSent"), BgpState::OpenSent);
+}
+
+// One unit per field (bit/s, seconds), shown the way a person reads it.
+void TestApiJson::cellsForPeople_data()
+{
+    QTest::addColumn<qint64>("value");
+    QTest::addColumn<int>("type");
+    QTest::addColumn<QString>("text");
+    QTest::newRow("10G") << qint64(10'000'000'000LL) << int(ColumnType::BitRate) << "10 Gb/s";
+    QTest::newRow("2.5G") << qint64(2'500'000'000LL) << int(ColumnType::BitRate) << "2.5 Gb/s";
+    QTest::newRow("100M") << qint64(100'000'000LL) << int(ColumnType::BitRate) << "100 Mb/s";
+    QTest::newRow("400G") << qint64(400'000'000'000LL) << int(ColumnType::BitRate) << "400 Gb/s";
+    QTest::newRow("64k") << qint64(64'000) << int(ColumnType::BitRate) << "64 kb/s";
+    QTest::newRow("uptime") << qint64(93784) << int(ColumnType::Duration) << "1d02h03m";
+}
+
+void TestApiJson::cellsForPeople()
+{
+    QFETCH(qint64, value);
+    QFETCH(int, type);
+    QFETCH(QString, text);
+    QCOMPARE(cellText(QVariant(value), ColumnType(type)), text);
+}
+
+// Pasted and file input keeps its label through JSON (the CLI's and the API's form).
+void TestApiJson::answerSourcesRoundTrip()
+{
+    for (AnswerSource s : {AnswerSource::Live, AnswerSource::Store, AnswerSource::Pasted, AnswerSource::File}) {
+        RouterResult r;
+        r.router = QStringLiteral("r1");
+        r.records = RecordSet(QueryKind::ArpTable);
+        r.source = s;
+        QCOMPARE(RouterResult::fromJson(QueryKind::ArpTable, r.toJson()).source, s);
+        QCOMPARE(answerSourceFromName(answerSourceName(s)), s);
+    }
+    QCOMPARE(answerSourceName(AnswerSource::Pasted), QStringLiteral("pasted"));
 }
 
 QTEST_GUILESS_MAIN(TestApiJson)
