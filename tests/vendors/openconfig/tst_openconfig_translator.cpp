@@ -63,13 +63,13 @@ private Q_SLOTS:
 
         QTest::newRow("interfaces")
             << "interfaces.json" << "link-status" << "" << 4 << ""
-            << QStringList{"0.name=Ethernet1", "0.adminState=up", "0.operState=up", "0.speedBps=10000000000",
+            << QStringList{"0.name=Ethernet1", "0.adminState=up", "0.operState=up", "0.speedBps=10 Gb/s",
                            "0.mtu=9214", "0.mac=00:1c:73:0a:0b:01", "0.description=to cust-a pe1 xe-0/0/1",
                            "0.inPackets=1204558812", "0.outPackets=998877665", "0.inErrors=17", "0.outErrors=0",
                            "0.crcErrors=12", "0.inDiscards=0", "0.outDiscards=3",
-                           "1.name=Ethernet2/1", "1.adminState=admin-down", "1.operState=down", "1.speedBps=100000000000",
+                           "1.name=Ethernet2/1", "1.adminState=admin-down", "1.operState=down", "1.speedBps=100 Gb/s",
                            "1.mtu=1500", "1.inPackets=123", "1.outPackets=55", "1.crcErrors=",
-                           "2.operState=lower-layer-down", "2.speedBps=2500000000", "2.lastChangeSeconds=",
+                           "2.operState=lower-layer-down", "2.speedBps=2.5 Gb/s", "2.lastChangeSeconds=",
                            "3.name=Management1", "3.adminState=up", "3.operState=not-present", "3.description=oob",
                            "3.speedBps=", "3.inPackets="};
         QTest::newRow("interfaces filtered") << "interfaces.json" << "link-status" << "interface=ethernet2/1" << 1 << ""
