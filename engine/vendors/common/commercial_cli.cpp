@@ -53,6 +53,21 @@ Error outputCountMismatch(QueryKind kind, qsizetype expected, qsizetype got)
                  QStringLiteral("%1 expected %2 command outputs but got %3.").arg(queryKindTitle(kind)).arg(expected).arg(got));
 }
 
+RecordSet mergeFacts(const RecordSet &all)
+{
+    FactsRecord f;
+    for (const FactsRecord &r : all.rows<FactsRecord>()) {
+        if (!r.hostname.isEmpty()) f.hostname = r.hostname;
+        if (!r.osVersion.isEmpty()) f.osVersion = r.osVersion;
+        if (!r.model.isEmpty()) f.model = r.model;
+        if (!r.serial.isEmpty()) f.serial = r.serial;
+        if (r.uptimeSeconds >= 0) f.uptimeSeconds = r.uptimeSeconds;
+        f.vendor = r.vendor;
+        f.platform = r.platform;
+    }
+    return RecordSet(QueryKind::Facts, QList<FactsRecord>{f});
+}
+
 Error checkOutputs(const Translator &t, QueryKind kind, const QueryParams &params, const QList<CommandOutput> &outputs)
 {
     const auto cmds = t.commands(kind, params);

@@ -32,6 +32,10 @@ using OutputParser = std::function<Result<RecordSet>(const CommandOutput &output
 Result<RecordSet> parseOutputs(const Translator &t, QueryKind kind, const QueryParams &params, const QList<CommandOutput> &outputs,
                                const OutputParser &parseOne);
 
+// Facts asked with several commands (version, hardware, uptime) merged into one record: each
+// field from the last answer that has it.
+RecordSet mergeFacts(const RecordSet &all);
+
 // Appends the records of `part` to `into` (same kind).
 void appendRecords(RecordSet &into, const RecordSet &part);
 

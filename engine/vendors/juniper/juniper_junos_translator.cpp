@@ -185,21 +185,6 @@ Result<RecordSet> parseOne(QueryKind kind, const QString &command, const QByteAr
     return r;
 }
 
-RecordSet mergeFacts(const RecordSet &all)
-{
-    FactsRecord f;
-    for (const FactsRecord &r : all.rows<FactsRecord>()) {
-        if (!r.hostname.isEmpty()) f.hostname = r.hostname;
-        if (!r.osVersion.isEmpty()) f.osVersion = r.osVersion;
-        if (!r.model.isEmpty()) f.model = r.model;
-        if (!r.serial.isEmpty()) f.serial = r.serial;
-        if (r.uptimeSeconds >= 0) f.uptimeSeconds = r.uptimeSeconds;
-        f.vendor = r.vendor;
-        f.platform = r.platform;
-    }
-    return RecordSet(QueryKind::Facts, QList<FactsRecord>{f});
-}
-
 bool answers(QueryKind kind, const QString &cmd)
 {
     const QString c = cmd.simplified().toLower();
