@@ -700,25 +700,25 @@ private:
 
     // The ARP / ND entry a router has for a neighbor in the session's VRF (or, when its table
     // names no VRF for it, the only entry for that address).
-    const ArpRecord *arpEntry(const QString &router, const QString &vrf, const QString &address) const
+    const ArpRecord *arpEntry(const QString &router, const QString &vrf, const QString &address)
     {
-        const RouterResult &arp = part(router, QueryKind::ArpTable);
-        if (!readable(arp))
-            return nullptr;
-        const ArpRecord *only = nullptr;
-        int count = 0;
-        for (const ArpRecord &a : arp.records.rows<ArpRecord>()) {
-            if (normAddress(a.ip) != address)
-                continue;
-            if (sameVrf(a.vrf, vrf))
-                return &a;
-            only = &a;
-            ++count;
+        auto index = m_arpIndex.find(router);
+        if (index == m_arpIndex.end()) {
+            // Built once per router: tables of thousands of entries meet hundreds of sessions.
+            index = m_arpIndex.insert(router, {});
+            const RouterResult &arp = part(router, QueryKind::ArpTable);
+            if (readable(arp))
+                for (const ArpRecord &a : arp.records.rows<ArpRecord>())
+                    index->insert(normAddress(a.ip), &a);
         }
-        return count == 1 && only->vrf.isEmpty() ? only : nullptr;
+        const QList<const ArpRecord *> entries = index->values(address);
+        for (const ArpRecord *a : entries)
+            if (sameVrf(a->vrf, vrf))
+                return a;
+        return entries.size() == 1 && entries.first()->vrf.isEmpty() ? entries.first() : nullptr;
     }
 
-    QString viaInterface(const QString &router, const QString &vrf, const QString &address) const
+    QString viaInterface(const QString &router, const QString &vrf, const QString &address)
     {
         const ArpRecord *a = arpEntry(router, vrf, address);
         return a ? a->interfaceName : QString();
@@ -1172,6 +1172,7 @@ private:
     Claims m_addresses; // address -> node
     QList<std::pair<QString, QString>> m_lldpMgmt; // management address -> node
     QList<Session> m_sessions;
+    QHash<QString, QMultiHash<QString, const ArpRecord *>> m_arpIndex; // router -> address -> its entries
     QSet<QString> m_coveredSessions; // "connection|provider address|customer address"
 };
 

@@ -14,6 +14,7 @@
 #include <QStatusBar>
 #include <QStyle>
 #include <QTest>
+#include <QWheelEvent>
 
 using namespace rl;
 
@@ -119,6 +120,7 @@ private Q_SLOTS:
     void clickingAConnectionLinkAsksForItsDiagnosis();
     void clickingASessionShowsBothEnds();
     void nodesNeverOverlap();
+    void zoomWithWheelAndKeys();
     void demoMapAndTheWindowsMenu();
 };
 
@@ -281,6 +283,33 @@ void TestTopologyView::nodesNeverOverlap()
     for (qsizetype i = 0; i < items.size(); ++i)
         for (qsizetype j = i + 1; j < items.size(); ++j)
             QVERIFY(!items[i]->sceneBoundingRect().intersects(items[j]->sceneBoundingRect()));
+}
+
+void TestTopologyView::zoomWithWheelAndKeys()
+{
+    TopologyView view(nullptr, ClientIdentity{});
+    view.resize(1000, 700);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowActive(&view));
+    view.setGraph(fixedGraph());
+    QGraphicsView *g = view.graphicsView();
+    const qreal fitted = g->transform().m11();
+    QVERIFY(fitted > 0);
+    g->setFocus();
+    QTest::keyClick(g, Qt::Key_Equal, Qt::ControlModifier);
+    const qreal in = g->transform().m11();
+    QVERIFY2(in > fitted * 1.2, qPrintable(QString::number(in / fitted)));
+    QTest::keyClick(g, Qt::Key_Minus, Qt::ControlModifier);
+    QVERIFY(qAbs(g->transform().m11() - fitted) < 1e-6);
+    // The wheel zooms too, about the cursor.
+    const QPoint centre = g->viewport()->rect().center();
+    QWheelEvent wheel(centre, g->viewport()->mapToGlobal(centre), QPoint(), QPoint(0, 240), Qt::NoButton, Qt::NoModifier,
+                      Qt::NoScrollPhase, false);
+    QApplication::sendEvent(g->viewport(), &wheel);
+    QVERIFY(g->transform().m11() > fitted * 1.5);
+    // Ctrl+0 fits again.
+    QTest::keyClick(g, Qt::Key_0, Qt::ControlModifier);
+    QVERIFY(qAbs(g->transform().m11() - fitted) < 1e-6);
 }
 
 void TestTopologyView::demoMapAndTheWindowsMenu()

@@ -509,8 +509,11 @@ TopologyView::TopologyView(RouterDataService *service, const ClientIdentity &cli
     in->setShortcuts({QKeySequence::ZoomIn, QKeySequence(Qt::CTRL | Qt::Key_Equal)});
     auto *out = bar->addAction(tr("Zoom &out"), this, &TopologyView::zoomOut);
     out->setShortcuts(QKeySequence::ZoomOut);
-    for (QAction *a : {m_refresh, fit, in, out})
+    // The shortcuts work wherever the focus is in the map's window, not only on the tool bar.
+    for (QAction *a : {m_refresh, fit, in, out}) {
         a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        addAction(a);
+    }
     bar->addSeparator();
     m_legend->setObjectName(QStringLiteral("topologyLegend"));
     bar->addWidget(m_legend);
@@ -791,7 +794,8 @@ void TopologyView::draw(bool keepPositions)
             showDetails(e->edge());
         }
     }
-    if (!m_fitted || !keepPositions) {
+    // A new picture is fitted to the window, unless the person has zoomed in on one.
+    if (!m_fitted || (!keepPositions && !m_userZoomed)) {
         fitToView();
         m_fitted = true;
     }
