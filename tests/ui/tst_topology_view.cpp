@@ -356,6 +356,18 @@ void TestTopologyView::demoMapAndTheWindowsMenu()
     window.inventoryPanel()->setChecked({});
     QVERIFY(!window.openTopology());
     map->close();
+
+    // A customer's map: its connection's two routers, not the provider's other customers.
+    TopologyView *umbrella = window.openCustomerTopology("umbrella");
+    QVERIFY(umbrella);
+    QSignalSpy umbrellaReady(umbrella, &TopologyView::graphReady);
+    QVERIFY(umbrellaReady.wait(60000));
+    QVERIFY(umbrella->nodeItem("ce-umbrella"));
+    QVERIFY(umbrella->nodeItem("pe2-ams"));
+    QVERIFY(!umbrella->nodeItem("pe1-par"));
+    QVERIFY(!umbrella->nodeItem("ce-globex"));
+    QVERIFY(umbrella->title().contains("umbrella"));
+    umbrella->close();
 }
 
 QTEST_MAIN(TestTopologyView)
