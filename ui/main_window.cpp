@@ -8,6 +8,7 @@
 #include "ui/widgets/inventory_panel.h"
 #include "ui/widgets/query_bar.h"
 #include "ui/widgets/result_tab.h"
+#include "ui/widgets/topology_view.h"
 
 #include <QAction>
 #include <QApplication>
@@ -24,6 +25,7 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QHeaderView>
+#include <QInputDialog>
 #include <QToolBar>
 #include <QVBoxLayout>
 
@@ -154,6 +156,23 @@ void MainWindow::buildMenus()
         if (ResultTab *t = currentResult())
             t->showView(ResultTab::ChartView);
     })->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_G));
+    query->addSeparator();
+    query->addAction(tr("Topology &map"), this, &MainWindow::openTopology)->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_M));
+    query->addAction(tr("Topology map of a &customer…"), this, [this] {
+        QStringList customers;
+        for (const Connection &c : m_service->visibleConnections(clientIdentity()))
+            customers << c.customer;
+        customers.removeDuplicates();
+        customers.sort(Qt::CaseInsensitive);
+        if (customers.isEmpty()) {
+            m_statusText->setText(tr("The inventory has no connections to map."));
+            return;
+        }
+        bool ok = false;
+        const QString c = QInputDialog::getItem(this, tr("Topology map"), tr("Customer:"), customers, 0, false, &ok);
+        if (ok)
+            openCustomerTopology(c);
+    });
 
     QMenu *tools = menuBar()->addMenu(tr("&Tools"));
     tools->addAction(QIcon(QStringLiteral(":/icons/paste.svg")), tr("&Paste box…"), this, &MainWindow::openPasteBox)
@@ -344,6 +363,47 @@ void MainWindow::exportSessionReport()
     QFile f(path);
     if (!f.open(QIODevice::WriteOnly) || f.write(data) != data.size())
         QMessageBox::warning(this, tr("Export failed"), tr("Cannot write %1: %2").arg(path, f.errorString()));
+}
+
+TopologyView *MainWindow::newTopologyWindow()
+{
+    auto *view = new TopologyView(m_service, clientIdentity(), this);
+    view->setWindowFlag(Qt::Window);
+    view->setAttribute(Qt::WA_DeleteOnClose);
+    view->resize(1440, 900);
+    // Clicking a connection's link diagnoses it; MainWindow::diagnoseConnection runs the diagnosis.
+    connect(view, &TopologyView::diagnoseConnectionRequested, this, [this](const QString &id) {
+        m_statusText->setText(tr("Diagnosing %1…").arg(id));
+        if (metaObject()->indexOfSlot("diagnoseConnection(QString)") >= 0) {
+            raise();
+            activateWindow();
+            QMetaObject::invokeMethod(this, "diagnoseConnection", Q_ARG(QString, id));
+        } else {
+            m_statusText->setText(tr("Diagnosing %1 is not available in this build.").arg(id));
+        }
+    });
+    return view;
+}
+
+TopologyView *MainWindow::openTopology()
+{
+    const QStringList routers = m_inventory->checkedRouters();
+    if (routers.isEmpty()) {
+        m_statusText->setText(tr("Check the routers to map on the left first."));
+        return nullptr;
+    }
+    TopologyView *view = newTopologyWindow();
+    view->showRouters(routers);
+    view->show();
+    return view;
+}
+
+TopologyView *MainWindow::openCustomerTopology(const QString &customer)
+{
+    TopologyView *view = newTopologyWindow();
+    view->showCustomer(customer);
+    view->show();
+    return view;
 }
 
 void MainWindow::restoreLayout()

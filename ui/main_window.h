@@ -23,6 +23,7 @@ class InventoryPanel;
 class QueryBar;
 class ResultTab;
 class RouterDataService;
+class TopologyView;
 
 // Inventory on the left, the query bar and one tab per response in the middle, the live
 // activity panel at the bottom, fan-out progress and cancel in the status bar. Everything
@@ -57,6 +58,10 @@ public Q_SLOTS:
     void openPasteBox();
     void exportCurrentCsv();
     void exportSessionReport();
+    // The topology map of the checked routers, or of a customer's connections (their routers
+    // and provider edges), in a window of its own. Null when there is nothing to map.
+    rl::TopologyView *openTopology();
+    rl::TopologyView *openCustomerTopology(const QString &customer);
 
 Q_SIGNALS:
     void responseShown(const QString &requestId);
@@ -76,6 +81,7 @@ private:
     void restoreLayout();
     void refreshInventory();
     void saveLayout();
+    TopologyView *newTopologyWindow();
 
     RouterDataService *m_service;
     InventoryPanel *m_inventory;
