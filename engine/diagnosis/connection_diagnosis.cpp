@@ -134,7 +134,8 @@ QString ConnectionDiagnosis::bgpCause(const QString &lastError, const QString &s
         return QStringLiteral("hold timer expired: keepalives stopped arriving (a lossy link, an MTU problem or an overloaded peer)");
     if (has("authentic") || has("md5") || has("tcp-ao") || has("password"))
         return QStringLiteral("authentication: the TCP MD5 / TCP-AO keys of the two ends differ or one end has none");
-    if (has("no route") || has("unreachable") || has("connect failed") || has("connection refused"))
+    // FRR: "Waiting for NHT" — next-hop tracking finds no route to the peer's address.
+    if (has("no route") || has("unreachable") || has("connect failed") || has("connection refused") || has("waiting for nht"))
         return QStringLiteral("no route to the peer: the peer's address cannot be reached over the link");
     if (has("admin") || has("shutdown") || has("shut"))
         return QStringLiteral("shut down administratively");
@@ -672,13 +673,30 @@ DiagnosisStep bgpStep(const Ctx &x, bool v6, bool *skip)
     const qint64 limit = x.end == ConnectionEnd::Provider ? x.c.prefixLimit : -1;
     if (n->state != BgpState::Established) {
         const QString cause = ConnectionDiagnosis::bgpCause(n->lastError, n->stateDetail);
+        // Which end refused the OPEN tells whose configuration to correct.
+        const QString le = n->lastError.toLower();
+        const bool refusedByPeer = le.contains(u"received from the peer") || le.contains(u"notification received")
+                                || le.contains(u"received notification");
+        const bool refusedHere = le.contains(u"sent to the peer") || le.contains(u"notification sent") || le.contains(u"notification send");
+        QString asDetail;
+        QString asAdvice = QStringLiteral("Compare the local and remote AS configured on both ends.");
+        if (cause.startsWith(u"wrong peer AS") && refusedByPeer) {
+            const QString mine = n->localAs > 0 ? QStringLiteral("AS %1").arg(n->localAs) : QStringLiteral("its AS");
+            asDetail = QStringLiteral(" (%1 refused the OPEN of %2: it expects another AS than %3)").arg(peer, s.router, mine);
+            asAdvice = QStringLiteral("Correct the remote AS that the router at %1 configures for %2: it must be %3.").arg(peer, s.router, mine);
+        } else if (cause.startsWith(u"wrong peer AS") && refusedHere) {
+            asDetail = QStringLiteral(" (%1 refused the OPEN of %2: it announces another AS than %3)")
+                           .arg(s.router, peer, n->remoteAs > 0 ? QStringLiteral("AS %1").arg(n->remoteAs) : QStringLiteral("the one configured"));
+            asAdvice = QStringLiteral("Check the local AS of the router at %1 against the remote AS configured on %2.").arg(peer, s.router);
+        }
         s.verdict = Verdict::Fault;
-        s.finding = QStringLiteral("The BGP session from %1 to %2 is %3, not established%4.")
+        s.finding = QStringLiteral("The BGP session from %1 to %2 is %3, not established%4%5.")
                         .arg(s.router, peer, n->stateDetail.isEmpty() ? bgpStateName(n->state) : n->stateDetail,
                              cause.isEmpty() ? (n->lastError.isEmpty() ? QString() : QStringLiteral(" (last error: %1)").arg(n->lastError))
-                                             : QStringLiteral(": %1").arg(cause));
+                                             : QStringLiteral(": %1").arg(cause),
+                             asDetail);
         s.direct = !cause.isEmpty();
-        s.advice = cause.startsWith(u"wrong peer AS") ? QStringLiteral("Compare the local and remote AS configured on both ends.")
+        s.advice = cause.startsWith(u"wrong peer AS") ? asAdvice
                  : cause.startsWith(u"maximum prefixes") ? QStringLiteral("Ask the customer to announce fewer prefixes or raise the limit, then clear the session.")
                  : cause.startsWith(u"hold timer") ? QStringLiteral("Look for packet loss on the link (errors, optics) and an MTU mismatch.")
                  : cause.startsWith(u"authentication") ? QStringLiteral("Set the same TCP MD5 / TCP-AO key on both ends.")

@@ -228,6 +228,20 @@ void TestConnectionDiagnosis::cases_data()
     ConnectionEvidence limit = healthy();
     session(limit.provider, 0).state = BgpState::Idle;
     session(limit.provider, 0).stateDetail = QStringLiteral("Idle (PfxCt)");
+    ConnectionEvidence peerRefuses = healthy(); // FRR's words when the other end sends "Bad Peer AS"
+    session(peerRefuses.provider, 0).state = BgpState::Active;
+    session(peerRefuses.provider, 0).localAs = 64500;
+    session(peerRefuses.provider, 0).lastError = QStringLiteral("OPEN Message Error/Bad Peer AS (code 0202, received from the peer)");
+    QTest::newRow("the other end refuses the provider's AS") << c << peerRefuses << "bgp-ipv4/provider=fault;bgp-ipv6/provider=ok"
+                                                              << "bgp-ipv4/provider"
+                                                              << "198.51.100.2 refused the OPEN of pe1: it expects another AS than AS 64500"
+                                                              << "fault";
+
+    ConnectionEvidence noNht = healthy(); // FRR waits for a route to the peer (the link's connected route is gone)
+    session(noNht.provider, 0).state = BgpState::Active;
+    session(noNht.provider, 0).lastError = QStringLiteral("Waiting for NHT");
+    QTest::newRow("no route to the peer") << c << noNht << "bgp-ipv4/provider=fault" << "bgp-ipv4/provider" << "no route to the peer" << "fault";
+
     QTest::newRow("maximum prefixes reached") << c << limit << "bgp-ipv4/provider=fault" << "bgp-ipv4/provider" << "maximum prefixes" << "fault";
 
     Connection limited = c;
@@ -385,6 +399,8 @@ void TestConnectionDiagnosis::lastErrorsDecoded_data()
     QTest::newRow("cease max prefix") << "Cease/maximum number of prefixes reached" << "Idle" << "maximum prefixes";
     QTest::newRow("md5") << "TCP MD5 authentication failed" << "Connect" << "authentication";
     QTest::newRow("admin") << "Cease/administrative shutdown" << "Idle" << "shut down administratively";
+    QTest::newRow("frr waiting for nht") << "Waiting for NHT" << "Active" << "no route to the peer";
+    QTest::newRow("frr bad peer as received") << "OPEN Message Error/Bad Peer AS (code 0202, received from the peer)" << "Active" << "wrong peer AS";
     QTest::newRow("nothing known") << "" << "Active" << "";
 }
 
