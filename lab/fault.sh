@@ -133,7 +133,9 @@ HANG
     [[ $as =~ ^[0-9]+$ ]] || die "AS must be a number: $as"
     case $n in
       frr)  if [ "$cmd" = peer-as-wrong ]; then frr_conf -c "neighbor 198.19.0.66 remote-as $as"
-            else frr_conf -c "neighbor 198.19.0.66 remote-as 65010"; fi ;;
+            elif ! frr_vtysh -c 'show running-config' | grep -q 'neighbor 198.19.0.66 remote-as 65010$'; then
+              frr_conf -c "neighbor 198.19.0.66 remote-as 65010"
+            fi ;;
       host) if [ "$cmd" = peer-as-wrong ]; then
               sed -i -E "s/(neighbor 198\.19\.0\.65 as )[0-9]+;/\1$as;/" "$STATE/host/bird.conf"
             else
@@ -156,9 +158,12 @@ HANG
     frr_conf -c 'address-family ipv4 unicast' -c "neighbor 198.19.0.66 maximum-prefix $1" ;;
   prefix-limit-off)
     [ $# -eq 0 ] || usage
-    frr_conf -c 'address-family ipv4 unicast' -c 'no neighbor 198.19.0.66 maximum-prefix'
-    # A session torn down for too many prefixes stays down until it is cleared.
-    frr_vtysh -c 'clear bgp 198.19.0.66' ;;
+    # Nothing to undo (and no session to clear) when no limit is set.
+    if frr_vtysh -c 'show running-config' | grep -q 'neighbor 198.19.0.66 maximum-prefix'; then
+      frr_conf -c 'address-family ipv4 unicast' -c 'no neighbor 198.19.0.66 maximum-prefix'
+      # A session torn down for too many prefixes stays down until it is cleared.
+      frr_vtysh -c 'clear bgp 198.19.0.66'
+    fi ;;
   policy-deny)
     [ $# -eq 1 ] || usage; prefix=$1
     case $prefix in
