@@ -190,7 +190,9 @@ HANG
       # 802.1Q: the customer's subinterface keeps its name but tags another VLAN (200 / back to $vlan).
       tag=$([ "$cmd" = vlan-mismatch ] && echo 200 || echo "$vlan")
       parent=${ce_if%.*}
-      in_ns host ip link del dev "$ce_if"
+      # Already so tagged: nothing to do (an undo must not flap a healthy link).
+      if in_ns host ip -d link show dev "$ce_if" 2>/dev/null | grep -q "802.1Q id $tag "; then exit 0; fi
+      in_ns host ip link del dev "$ce_if" 2>/dev/null || true
       in_ns host ip link add link "$parent" name "$ce_if" type vlan id "$tag"
       in_ns host ip addr add 198.19.0.66/29 dev "$ce_if"
       in_ns host ip addr add 2001:db8:19:100::2/64 dev "$ce_if" nodad
