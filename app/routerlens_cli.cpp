@@ -452,7 +452,7 @@ int runDiagnose(QCoreApplication &app, const QStringList &args)
             jsteps.append(stepJson(s, true));
             if (src.format == QLatin1String("table"))
                 out(QStringLiteral("   %1 %2 %3 %4%5\n")
-                        .arg(s.layer.leftJustified(11), rl::connectionEndName(s.end).leftJustified(8),
+                        .arg(s.layer.leftJustified(17), rl::connectionEndName(s.end).leftJustified(8),
                              rl::verdictName(s.verdict).toUpper().leftJustified(12), s.finding,
                              s.likelyCause ? QStringLiteral("   <- likely cause") : QString()));
             else if (src.format == QLatin1String("csv"))

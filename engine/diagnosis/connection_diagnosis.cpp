@@ -116,8 +116,71 @@ RouterResult &ConnectionDiagnosis::slot(ConnectionEvidence &e, ConnectionEnd end
     case EvidenceSlot::Advertised: return x.advertised;
     case EvidenceSlot::Advertised6: return x.advertised6;
     case EvidenceSlot::Optics: return x.optics;
+    case EvidenceSlot::Lookup: return x.lookup;
+    case EvidenceSlot::Lookup6: return x.lookup6;
     }
     return x.link;
+}
+
+namespace {
+
+bool familyOf(const IpPrefix &p, bool v6)
+{
+    return v6 ? p.address().isV6() : p.address().isV4();
+}
+
+// The customer prefix whose route matters most, one family: one the provider rejected, one the
+// customer announces that the provider did not receive, one expected but not received, else the
+// lowest accepted one.
+QString prefixToLookUp(const Connection &c, const EndEvidence &provider, const EndEvidence &customer, bool v6)
+{
+    const RouterResult &received = v6 ? provider.received6 : provider.received;
+    const RouterResult &announced = v6 ? customer.advertised6 : customer.advertised;
+    QList<IpPrefix> got, rejected, accepted, sent;
+    if (received.ok() && !received.router.isEmpty())
+        for (const RouteRecord &r : received.records.rows<RouteRecord>())
+            if (familyOf(r.prefix, v6)) {
+                got.append(r.prefix);
+                (r.valid ? accepted : rejected).append(r.prefix);
+            }
+    if (announced.ok() && !announced.router.isEmpty())
+        for (const RouteRecord &r : announced.records.rows<RouteRecord>())
+            if (familyOf(r.prefix, v6) && !got.contains(r.prefix))
+                sent.append(r.prefix);
+    for (const QString &text : c.expectedPrefixes)
+        if (const auto p = IpPrefix::parse(QStringView(text)); p && familyOf(*p, v6) && !got.contains(*p))
+            sent.append(*p);
+    for (QList<IpPrefix> *list : {&rejected, &sent, &accepted}) {
+        if (list->isEmpty())
+            continue;
+        std::sort(list->begin(), list->end());
+        return list->first().toString();
+    }
+    return {};
+}
+
+} // namespace
+
+QList<PlannedRequest> ConnectionDiagnosis::followUp(const Connection &c, const ConnectionEvidence &e, const ClientIdentity &client)
+{
+    QList<PlannedRequest> out;
+    for (bool v6 : {false, true}) {
+        const QString prefix = prefixToLookUp(c, e.provider, e.customer, v6);
+        const auto parsed = IpPrefix::parse(QStringView(prefix));
+        if (!parsed)
+            continue;
+        PlannedRequest p;
+        p.end = ConnectionEnd::Provider;
+        p.slot = v6 ? EvidenceSlot::Lookup6 : EvidenceSlot::Lookup;
+        p.about = prefix;
+        p.request.client = client;
+        p.request.routers = {c.providerRouter};
+        p.request.kind = QueryKind::RouteLookup;
+        p.request.params.destination = parsed->firstHost().toString();
+        p.request.urgency = Urgency::Interactive;
+        out.append(p);
+    }
+    return out;
 }
 
 // ---- evaluation -----------------------------------------------------------------------------
@@ -901,13 +964,79 @@ DiagnosisStep routesStep(const Connection &c, const EndEvidence &p, const EndEvi
     return s;
 }
 
+// Where the provider router sends traffic for the customer prefix: to the customer over this
+// connection (OK), somewhere else (WARN: names the route it follows), or nowhere (WARN).
+DiagnosisStep lookupStep(const Connection &c, const EndEvidence &p, bool v6, bool *skip)
+{
+    DiagnosisStep s;
+    s.layer = v6 ? QStringLiteral("route-lookup-ipv6") : QStringLiteral("route-lookup-ipv4");
+    s.end = ConnectionEnd::Provider;
+    s.router = p.router;
+    const RouterResult &r = v6 ? p.lookup6 : p.lookup;
+    const QString prefix = v6 ? p.lookupPrefix6 : p.lookupPrefix;
+    *skip = prefix.isEmpty() || !asked(r) || notApplicable(r);
+    if (*skip)
+        return s;
+    if (!r.ok())
+        return cannotCheck(s, r, QStringLiteral("the route to %1").arg(prefix));
+    s.records = {r};
+    const auto target = IpPrefix::parse(QStringView(prefix));
+    const IpAddress addr = target ? target->firstHost() : IpAddress();
+    const RouteRecord *best = nullptr;
+    for (const RouteRecord &x : r.records.rows<RouteRecord>()) {
+        if (!x.prefix.contains(addr))
+            continue;
+        // the longest match; of equal ones the best path
+        if (!best || x.prefix.length() > best->prefix.length() || (x.prefix.length() == best->prefix.length() && x.best && !best->best))
+            best = &x;
+    }
+    const QString peer = v6 ? c.customerAddress6 : c.customerAddress;
+    if (!best) {
+        s.verdict = Verdict::Warn;
+        s.finding = QStringLiteral("%1 has no route for %2 (looked up %3): traffic from the provider network to it is dropped there.")
+                        .arg(p.router, prefix, addr.toString());
+        s.advice = QStringLiteral("Find why %1 holds no route for %2: the session, the import policy or the announcement.").arg(p.router, prefix);
+        s.evidence = QStringLiteral("no route");
+        return s;
+    }
+    const auto peerAddr = IpAddress::parse(QStringView(peer));
+    const bool viaCustomer = (peerAddr && best->nextHop == *peerAddr)
+                             || (!best->interfaceName.isEmpty() && sameInterface(best->interfaceName, c.providerInterface)
+                                 && best->protocol != u"connected" && best->protocol != u"local");
+    const QString how = QStringLiteral("%1 via %2%3").arg(best->prefix.toString(),
+                                                          best->nextHop.isNull() ? best->interfaceName : best->nextHop.toString(),
+                                                          best->protocol.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(best->protocol));
+    s.evidence = how;
+    if (viaCustomer) {
+        s.verdict = Verdict::Ok;
+        s.finding = QStringLiteral("%1 sends traffic for %2 to the customer: %3.").arg(p.router, prefix, how);
+        return s;
+    }
+    s.verdict = Verdict::Warn;
+    s.finding = QStringLiteral("%1 sends traffic for %2 elsewhere, not over this connection: it follows %3.").arg(p.router, prefix, how);
+    s.advice = QStringLiteral("Check why the customer's route for %1 is not the one %2 uses (not received, rejected, or a preferred path elsewhere).")
+                   .arg(prefix, p.router);
+    return s;
+}
+
 int layerRank(const QString &layer)
 {
     static const QStringList order{QStringLiteral("management"), QStringLiteral("optics"), QStringLiteral("link"), QStringLiteral("mtu"),
                                    QStringLiteral("vlan"), QStringLiteral("arp"), QStringLiteral("nd"), QStringLiteral("bgp-ipv4"),
-                                   QStringLiteral("bgp-ipv6"), QStringLiteral("routes-ipv4"), QStringLiteral("routes-ipv6")};
+                                   QStringLiteral("bgp-ipv6"), QStringLiteral("routes-ipv4"), QStringLiteral("routes-ipv6"),
+                                   QStringLiteral("route-lookup-ipv4"), QStringLiteral("route-lookup-ipv6")};
     const qsizetype i = order.indexOf(layer);
     return i < 0 ? int(order.size()) : int(i);
+}
+
+// For picking the most specific warning: a lookup that finds no route to the customer is
+// usually the consequence of what the routes check names (the prefix rejected or never sent),
+// so it ranks just below the routes; it is the cause only when the routes look fine.
+int causeRank(const QString &layer)
+{
+    if (layer.startsWith(u"route-lookup"))
+        return 2 * layerRank(QStringLiteral("routes-ipv4")) - 1;
+    return 2 * layerRank(layer);
 }
 
 } // namespace
@@ -1009,6 +1138,14 @@ DiagnosisResult ConnectionDiagnosis::evaluate(const Connection &c, const Connect
                 steps.append(r);
         }
     }
+    if (reachable.value(&prov)) {
+        for (bool v6 : {false, true}) {
+            bool skip = false;
+            DiagnosisStep l = lookupStep(c, e.provider, v6, &skip);
+            if (!skip)
+                steps.append(l);
+        }
+    }
     std::stable_sort(steps.begin(), steps.end(), [](const DiagnosisStep &a, const DiagnosisStep &b) { return layerRank(a.layer) < layerRank(b.layer); });
 
     // The likely cause: the lowest fault (a direct finding before an inferred one on the same
@@ -1032,8 +1169,8 @@ DiagnosisResult ConnectionDiagnosis::evaluate(const Connection &c, const Connect
             const DiagnosisStep &s = steps.at(i);
             if (s.verdict != Verdict::Warn)
                 continue;
-            if (best < 0 || layerRank(s.layer) > layerRank(steps.at(best).layer)
-                || (layerRank(s.layer) == layerRank(steps.at(best).layer) && s.direct && !steps.at(best).direct))
+            if (best < 0 || causeRank(s.layer) > causeRank(steps.at(best).layer)
+                || (causeRank(s.layer) == causeRank(steps.at(best).layer) && s.direct && !steps.at(best).direct))
                 best = i;
         }
     }
