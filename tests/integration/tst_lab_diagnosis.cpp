@@ -262,7 +262,8 @@ void TestLabDiagnosis::baseline()
                                      {"vlan", ConnectionEnd::Provider}, {"vlan", ConnectionEnd::Customer}, {"arp", ConnectionEnd::Provider},
                                      {"arp", ConnectionEnd::Customer}, {"nd", ConnectionEnd::Provider}, {"nd", ConnectionEnd::Customer},
                                      {"bgp-ipv4", ConnectionEnd::Provider}, {"bgp-ipv6", ConnectionEnd::Provider},
-                                     {"routes-ipv4", ConnectionEnd::Both}, {"routes-ipv6", ConnectionEnd::Both}};
+                                     {"routes-ipv4", ConnectionEnd::Both}, {"routes-ipv6", ConnectionEnd::Both},
+                                     {"route-lookup-ipv4", ConnectionEnd::Provider}, {"route-lookup-ipv6", ConnectionEnd::Provider}};
     for (const auto &[layer, end] : layers) {
         const DiagnosisStep *s = findStep(d, QLatin1String(layer), end);
         QVERIFY2(s, qPrintable(QStringLiteral("no %1/%2 step:\n").arg(QLatin1String(layer), connectionEndName(end)) + describe(d)));
@@ -451,6 +452,9 @@ void TestLabDiagnosis::prefixFilteredByPolicy()
     QCOMPARE(d.overall(), Verdict::Warn);
     QCOMPARE(verdictOf(d, QStringLiteral("bgp-ipv4"), ConnectionEnd::Provider), Verdict::Ok);
     QCOMPARE(verdictOf(d, QStringLiteral("routes-ipv6"), ConnectionEnd::Both), Verdict::Ok);
+    // The lookup of the prefix in doubt shows its consequence: lab-frr has no route for it.
+    const DiagnosisStep *lookup = findStep(d, QStringLiteral("route-lookup-ipv4"), ConnectionEnd::Provider);
+    QVERIFY2(lookup && lookup->verdict == Verdict::Warn && lookup->finding.contains(u"198.51.100.192/27"), qPrintable(describe(d)));
 }
 
 void TestLabDiagnosis::managementUnreachable()
