@@ -247,6 +247,20 @@ void TestConnectionDiagnosis::cases_data()
     ConnectionEvidence limit = healthy();
     session(limit.provider, 0).state = BgpState::Idle;
     session(limit.provider, 0).stateDetail = QStringLiteral("Idle (PfxCt)");
+    ConnectionEvidence peerRefuses = healthy(); // FRR's words when the other end sends "Bad Peer AS"
+    session(peerRefuses.provider, 0).state = BgpState::Active;
+    session(peerRefuses.provider, 0).localAs = 64500;
+    session(peerRefuses.provider, 0).lastError = QStringLiteral("OPEN Message Error/Bad Peer AS (code 0202, received from the peer)");
+    QTest::newRow("the other end refuses the provider's AS") << c << peerRefuses << "bgp-ipv4/provider=fault;bgp-ipv6/provider=ok"
+                                                              << "bgp-ipv4/provider"
+                                                              << "198.51.100.2 refused the OPEN of pe1: it expects another AS than AS 64500"
+                                                              << "fault";
+
+    ConnectionEvidence noNht = healthy(); // FRR waits for a route to the peer (the link's connected route is gone)
+    session(noNht.provider, 0).state = BgpState::Active;
+    session(noNht.provider, 0).lastError = QStringLiteral("Waiting for NHT");
+    QTest::newRow("no route to the peer") << c << noNht << "bgp-ipv4/provider=fault" << "bgp-ipv4/provider" << "no route to the peer" << "fault";
+
     QTest::newRow("maximum prefixes reached") << c << limit << "bgp-ipv4/provider=fault" << "bgp-ipv4/provider" << "maximum prefixes" << "fault";
 
     Connection limited = c;
@@ -265,6 +279,36 @@ void TestConnectionDiagnosis::cases_data()
     dropped.provider.received.records.rows<RouteRecord>().removeLast();
     QTest::newRow("announced but not received") << c << dropped << "routes-ipv4/both=warn" << "routes-ipv4/both"
                                                  << "ce1 announces 203.0.113.64/26 but pe1 does not accept it" << "warn";
+
+    // BGP loop prevention: a route carrying the receiver's own AS is not taken, as expected.
+    ConnectionEvidence loopBack = healthy();
+    RouteRecord own = route("203.0.113.0/26"); // the customer's prefix, learned back over another path
+    own.asPath = QStringLiteral("64999 65010");
+    loopBack.provider.advertised.records.rows<RouteRecord>().append(own);
+    QTest::newRow("provider sends the customer's own prefix back") << c << loopBack << "routes-ipv4/both=ok" << "" << "" << "ok";
+
+    ConnectionEvidence loopUp = healthy();
+    RouteRecord transit = route("198.51.100.128/26"); // the provider's own prefix, via the customer's other upstream
+    transit.asPath = QStringLiteral("64999 {64500,64501}");
+    loopUp.customer.advertised.records.rows<RouteRecord>().append(transit);
+    QTest::newRow("customer announces a path through the provider's AS") << c << loopUp << "routes-ipv4/both=ok" << "" << "" << "ok";
+
+    ConnectionEvidence counters = healthy(); // a platform whose received list is before the policy (GoBGP's adj-in)
+    RouteRecord looped = route("203.0.113.128/26");
+    looped.asPath = QStringLiteral("65010 64500");
+    counters.provider.received.records.rows<RouteRecord>().append(looped);
+    session(counters.provider, 0).prefixesReceived = 3;
+    session(counters.provider, 0).prefixesAccepted = 2;
+    QTest::newRow("counters: the one not accepted is a loop") << c << counters << "routes-ipv4/both=ok" << "" << "" << "ok";
+    ConnectionEvidence counted = counters;
+    counted.provider.received.records.rows<RouteRecord>().last().asPath = QStringLiteral("65010");
+    QTest::newRow("counters: one not accepted by policy") << c << counted << "routes-ipv4/both=warn" << "routes-ipv4/both"
+                                                          << "only 2 of the 3 prefixes" << "warn";
+
+    ConnectionEvidence notTaken = healthy(); // without its AS in the path, a route the customer drops is a finding
+    notTaken.provider.advertised.records.rows<RouteRecord>().append(route("198.51.100.0/24"));
+    QTest::newRow("customer does not take a prefix") << c << notTaken << "routes-ipv4/both=warn" << "routes-ipv4/both"
+                                                     << "pe1 sends 198.51.100.0/24 but ce1 does not take it" << "warn";
 
     Connection expects = c;
     expects.expectedPrefixes = {QStringLiteral("203.0.113.128/26")};
@@ -461,6 +505,8 @@ void TestConnectionDiagnosis::lastErrorsDecoded_data()
     QTest::newRow("cease max prefix") << "Cease/maximum number of prefixes reached" << "Idle" << "maximum prefixes";
     QTest::newRow("md5") << "TCP MD5 authentication failed" << "Connect" << "authentication";
     QTest::newRow("admin") << "Cease/administrative shutdown" << "Idle" << "shut down administratively";
+    QTest::newRow("frr waiting for nht") << "Waiting for NHT" << "Active" << "no route to the peer";
+    QTest::newRow("frr bad peer as received") << "OPEN Message Error/Bad Peer AS (code 0202, received from the peer)" << "Active" << "wrong peer AS";
     QTest::newRow("nothing known") << "" << "Active" << "";
 }
 
