@@ -130,7 +130,20 @@ Result<Inventory> Inventory::loadFile(const QString &path)
                          .arg(path, file.errorString()),
                      path);
     }
-    const QByteArray data = file.readAll();
+    // Checked before reading, and again while reading (a pipe has no size).
+    const auto tooLarge = [&] {
+        return Error(ErrorCode::InventoryError,
+                     QStringLiteral("The inventory file %1 is larger than the %2 MiB RouterLens reads; check that it "
+                                    "is the inventory, or split it into several files.")
+                         .arg(path)
+                         .arg(MaxFileBytes >> 20),
+                     path);
+    };
+    if (file.size() > MaxFileBytes)
+        return tooLarge();
+    const QByteArray data = file.read(MaxFileBytes + 1);
+    if (data.size() > MaxFileBytes)
+        return tooLarge();
     const QString suffix = QFileInfo(path).suffix().toLower();
     if (suffix == QLatin1String("json"))
         return loadJson(data, path);

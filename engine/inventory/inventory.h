@@ -81,6 +81,12 @@ class Inventory
 public:
     Inventory() = default;
 
+    // The largest inventory file read (about three million routers in either format): a
+    // larger one is refused before it is read, so a wrong path cannot exhaust memory.
+    static constexpr qint64 MaxFileBytes = 512LL * 1024 * 1024;
+    // Containers nested deeper than this are refused (an inventory needs four levels).
+    static constexpr int MaxNesting = 64;
+
     // Loaders report a broken file with an inventory-error naming the file, line and problem.
     static Result<Inventory> loadFile(const QString &path);      // by extension: .json, .yaml/.yml
     static Result<Inventory> loadJson(const QByteArray &data, const QString &fileName);

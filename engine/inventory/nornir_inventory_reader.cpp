@@ -2,10 +2,13 @@
 
 #include "engine/inventory/inventory_builder.h"
 
+#include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
 #include <climits>
+#include <sstream>
+#include <vector>
 
 namespace rl {
 namespace {
@@ -31,6 +34,123 @@ struct ReadFailure {
 {
     throw ReadFailure{lineOf(node), problem};
 }
+
+// Aliases may repeat this many values beyond the ones written, plus this factor times the
+// written ones: enough for a block of settings shared by every host, far from the billions a
+// kilobyte of nested aliases ("billion laughs") makes.
+constexpr quint64 kAliasAllowance = 100000;
+constexpr quint64 kAliasFactor = 16;
+
+// Reads the file's events once before the node tree is walked: the depth of nesting and how
+// many values the aliases make. The reader walks aliased values as often as they are named,
+// so an alias of an alias of ... must be refused before that walk, not during it.
+class BoundsCheck final : public YAML::EventHandler
+{
+public:
+    void OnDocumentStart(const YAML::Mark &) override {}
+    void OnDocumentEnd() override {}
+    void OnNull(const YAML::Mark &mark, YAML::anchor_t anchor) override { leaf(mark, anchor); }
+    void OnScalar(const YAML::Mark &mark, const std::string &, YAML::anchor_t anchor, const std::string &) override
+    {
+        leaf(mark, anchor);
+    }
+    void OnAlias(const YAML::Mark &mark, YAML::anchor_t anchor) override
+    {
+        if (anchor < m_open.size() && m_open[anchor])
+            throw ReadFailure{lineAt(mark), QStringLiteral("the alias here is inside the value it names, so it never "
+                                                           "ends; write the values out instead.")};
+        const quint64 weight = anchor < m_weight.size() ? m_weight[anchor] : 1;
+        count(mark, weight);
+    }
+    void OnSequenceStart(const YAML::Mark &mark, const std::string &, YAML::anchor_t anchor,
+                         YAML::EmitterStyle::value) override
+    {
+        open(mark, anchor);
+    }
+    void OnSequenceEnd() override { close(); }
+    void OnMapStart(const YAML::Mark &mark, const std::string &, YAML::anchor_t anchor, YAML::EmitterStyle::value) override
+    {
+        open(mark, anchor);
+    }
+    void OnMapEnd() override { close(); }
+
+private:
+    struct Frame {
+        YAML::anchor_t anchor = 0;
+        quint64 weight = 1; // the values this node stands for, aliases expanded
+    };
+
+    static int lineAt(const YAML::Mark &mark) { return mark.line >= 0 ? mark.line + 1 : 0; }
+
+    void count(const YAML::Mark &mark, quint64 weight)
+    {
+        if (!m_stack.empty())
+            m_stack.back().weight += weight;
+        m_expanded += weight;
+        if (m_expanded > kAliasAllowance + kAliasFactor * m_written)
+            throw ReadFailure{lineAt(mark),
+                              QStringLiteral("the aliases (*name) of this file repeat more than %1 values from the %2 "
+                                             "written ones, here. RouterLens reads at most %3 times the written "
+                                             "values plus %4: write the values out, or nest fewer aliases.")
+                                  .arg(m_expanded)
+                                  .arg(m_written)
+                                  .arg(kAliasFactor)
+                                  .arg(kAliasAllowance)};
+    }
+
+    void remember(YAML::anchor_t anchor, quint64 weight)
+    {
+        if (anchor == 0)
+            return;
+        if (anchor >= m_weight.size())
+            m_weight.resize(anchor + 1, 1);
+        m_weight[anchor] = weight;
+    }
+
+    void leaf(const YAML::Mark &mark, YAML::anchor_t anchor)
+    {
+        ++m_written;
+        count(mark, 1);
+        remember(anchor, 1);
+    }
+
+    void open(const YAML::Mark &mark, YAML::anchor_t anchor)
+    {
+        if (m_stack.size() >= size_t(Inventory::MaxNesting))
+            throw ReadFailure{lineAt(mark), QStringLiteral("the file is nested more than %1 levels deep here; a "
+                                                           "Nornir hosts file needs five. Check the indentation and "
+                                                           "the brackets.")
+                                                .arg(Inventory::MaxNesting)};
+        ++m_written;
+        ++m_expanded;
+        m_stack.push_back(Frame{anchor, 1});
+        if (anchor != 0) {
+            if (anchor >= m_open.size())
+                m_open.resize(anchor + 1, false);
+            m_open[anchor] = true;
+        }
+    }
+
+    void close()
+    {
+        if (m_stack.empty())
+            return;
+        const Frame done = m_stack.back();
+        m_stack.pop_back();
+        if (done.anchor != 0) {
+            m_open[done.anchor] = false;
+            remember(done.anchor, done.weight);
+        }
+        if (!m_stack.empty())
+            m_stack.back().weight += done.weight;
+    }
+
+    std::vector<Frame> m_stack;
+    std::vector<quint64> m_weight; // by anchor id (yaml-cpp numbers anchors 1, 2, ...)
+    std::vector<bool> m_open;      // anchors whose node is still being read
+    quint64 m_written = 0;
+    quint64 m_expanded = 0;
+};
 
 QString scalarOf(const YAML::Node &node, const QString &what)
 {
@@ -246,8 +366,19 @@ void readHost(const QString &name, const YAML::Node &key, const YAML::Node &host
 Result<Inventory> NornirInventoryReader::read(const QByteArray &data, const QString &fileName)
 {
     InventoryBuilder builder(fileName);
+    if (data.size() > Inventory::MaxFileBytes)
+        return builder.error(0, QStringLiteral("the inventory is larger than the %1 MiB RouterLens reads; split it "
+                                               "into several files.")
+                                    .arg(Inventory::MaxFileBytes >> 20));
     try {
-        const YAML::Node root = YAML::Load(data.toStdString());
+        const std::string utf8 = data.toStdString();
+        {
+            std::istringstream in(utf8);
+            YAML::Parser parser(in);
+            BoundsCheck bounds;
+            parser.HandleNextDocument(bounds);
+        }
+        const YAML::Node root = YAML::Load(utf8);
         if (root.IsNull())
             return builder.error(1, QStringLiteral("the file holds no hosts; a Nornir hosts file maps each host "
                                                    "name to its hostname, platform, ..."));
