@@ -315,13 +315,13 @@ std::optional<StoredAnswer> SqliteResultStore::loadWhere(const QString &where, c
     q.finish(); // release the read transaction before the (possibly long) decode
     auto records = RecordSetCodec::decode(a.kind, blob);
     if (!records) {
-        EventLog::instance().warning(QStringLiteral("store"),
-                                     QStringLiteral("Stored answer %1 in %2 is damaged and was skipped.")
-                                         .arg(a.id)
-                                         .arg(m_path));
+        addWarning(QStringLiteral("Stored answer %1 of router \"%2\" in %3 was skipped: %4 The router is asked "
+                                  "again instead.")
+                       .arg(a.id)
+                       .arg(a.router, m_path, records.error().message));
         return std::nullopt;
     }
-    a.records = std::move(*records);
+    a.records = *records;
     return a;
 }
 
