@@ -228,7 +228,21 @@ QString Inventory::routerProblem(const Router &r)
     if (!isKnownPlatform(r.platform))
         return QStringLiteral("router \"%1\" has the unknown platform \"%2\": use one of %3.")
             .arg(r.name, r.platform.left(64), knownPlatforms().join(QLatin1String(", ")));
+    if (r.maxOutputBytes != 0)
+        return outputLimitProblem(r.name, r.maxOutputBytes);
     return {};
+}
+
+QString outputLimitProblem(const QString &router, qint64 bytes)
+{
+    if (bytes >= MinMaxOutputBytes && bytes <= MaxMaxOutputBytes)
+        return {};
+    return QStringLiteral("router \"%1\" has \"maxOutputBytes\" %2: use %3 to %4 bytes per command (67108864 is "
+                          "64 MiB), or leave it out for the engine's setting.")
+        .arg(router)
+        .arg(bytes)
+        .arg(MinMaxOutputBytes)
+        .arg(MaxMaxOutputBytes);
 }
 
 Error Inventory::addRouter(const Router &router)

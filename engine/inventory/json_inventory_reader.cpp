@@ -236,7 +236,7 @@ Result<Inventory> JsonInventoryReader::run()
                                  QStringLiteral("transport"),   QStringLiteral("credentials"),
                                  QStringLiteral("knownHosts"),  QStringLiteral("tags"),
                                  QStringLiteral("caFile"),      QStringLiteral("pinnedCertSha256"),
-                                 QStringLiteral("tlsVerify")};
+                                 QStringLiteral("tlsVerify"),   QStringLiteral("maxOutputBytes")};
     for (qsizetype i = 0; i < routers.size(); ++i) {
         const QString path = QStringLiteral("routers/%1").arg(i);
         const QJsonValue v = routers.at(i);
@@ -281,6 +281,12 @@ Result<Inventory> JsonInventoryReader::run()
             return e;
         if (Error e = readBool(o, path, "tlsVerify", &r.tlsVerify))
             return e;
+        if (Error e = readInt(o, path, "maxOutputBytes", &r.maxOutputBytes))
+            return e;
+        if (o.contains(QStringLiteral("maxOutputBytes"))) {
+            if (const QString p = outputLimitProblem(r.name, r.maxOutputBytes); !p.isEmpty())
+                return fail(path + QStringLiteral("/maxOutputBytes"), p);
+        }
         const QJsonValue tags = o.value(QLatin1String("tags"));
         if (!tags.isUndefined() && !tags.isNull()) {
             if (!tags.isObject())

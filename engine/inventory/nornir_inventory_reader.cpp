@@ -333,6 +333,10 @@ void readHost(const QString &name, const YAML::Node &key, const YAML::Node &host
                     r.pinnedCertSha256 = scalarOf(d, dwhat);
                 } else if (dkey == QLatin1String("tlsVerify")) {
                     r.tlsVerify = boolOf(d, dwhat);
+                } else if (dkey == QLatin1String("maxOutputBytes")) {
+                    r.maxOutputBytes = integerOf(d, dwhat);
+                    if (const QString p = outputLimitProblem(name, r.maxOutputBytes); !p.isEmpty())
+                        failAt(d, p);
                 } else if (dkey == QLatin1String("connections")) {
                     if (!d.IsSequence())
                         failAt(d, QStringLiteral("the connections of host \"%1\" must be a list.").arg(name));

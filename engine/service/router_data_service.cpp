@@ -619,6 +619,7 @@ QString RouterDataService::submit(Request request)
         item.params = request.params;
         item.commands = std::move(commands).value();
         item.followUps = t->hasFollowUps(request.kind);
+        item.maxOutputBytes = router->maxOutputBytes;
         item.timeoutMs = d->settings.requestTimeoutMs;
         item.tag = quint64(i);
         work.append(std::move(item));
