@@ -7,6 +7,7 @@
 #include "engine/diagnosis/connection_diagnosis.h"
 #include "engine/service/connection_diagnoser.h"
 #include "engine/service/router_data_service.h"
+#include "engine/vendors/offline_parser.h"
 #include "engine/vendors/translator.h"
 
 #include <QCommandLineParser>
@@ -511,7 +512,8 @@ int runParse(const QStringList &args)
         err(QStringLiteral("routerlens-cli parse: cannot read %1: %2\n").arg(path, file.errorString()));
         return ExitUsage;
     }
-    const QByteArray text = file.readAll();
+    // One byte over the limit is enough for the parser to refuse the text with its sentence.
+    const QByteArray text = file.read(rl::OfflineParser::MaxTextBytes + 1);
     const QString platform = p.value(QStringLiteral("platform"));
     if (!rl::RouterDataService::platforms().contains(platform)) {
         err(QStringLiteral("routerlens-cli parse: unknown platform \"%1\"; known: %2.\n")
