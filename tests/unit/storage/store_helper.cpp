@@ -8,6 +8,9 @@
 //   store_helper fill STORE LIMIT_BYTES              stores answers with files limited to
 //                                                    LIMIT_BYTES until a put fails; prints
 //                                                    "stored N" then "error CODE: MESSAGE"
+//   store_helper open STORE                          opens the store as an unprivileged user
+//                                                    (nobody, when run as root: root may write
+//                                                    any file); prints "ok" or "error MESSAGE"
 #include "engine/storage/record_set_codec.h"
 #include "engine/storage/sqlite_result_store.h"
 
@@ -110,6 +113,23 @@ int fill(const QStringList &args)
     return 1;
 }
 
+int openAsNobody(const QStringList &args)
+{
+    if (geteuid() == 0 && (setgid(65534) != 0 || setuid(65534) != 0)) {
+        std::printf("cannot drop privileges\n");
+        return 3;
+    }
+    SqliteResultStore store(args.value(0));
+    if (const Error e = store.open()) {
+        std::printf("error %s\n", qPrintable(e.message));
+        return 0;
+    }
+    std::printf("ok\n");
+    for (const QString &w : store.warnings())
+        std::printf("warning %s\n", qPrintable(w));
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -123,6 +143,8 @@ int main(int argc, char **argv)
         return write(args);
     if (verb == QLatin1String("fill"))
         return fill(args);
+    if (verb == QLatin1String("open"))
+        return openAsNobody(args);
     std::fprintf(stderr, "usage: store_helper decode|write|fill ...\n");
     return 3;
 }
