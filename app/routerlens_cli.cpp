@@ -91,6 +91,12 @@ struct Source {
 // Returns ExitOk or the exit code to leave with (after printing why).
 int setUp(const QCommandLineParser &p, rl::RouterDataService &service, Source &src)
 {
+    // A store named on the command line that cannot be used (not a RouterLens store, read-only,
+    // ...) stops here: its warning above says why, and nothing is asked.
+    if (p.isSet(QStringLiteral("store")) && service.storeError()) {
+        err(QStringLiteral("routerlens-cli: the store given with --store cannot be used; nothing was asked.\n"));
+        return ExitUsage;
+    }
     src.format = p.value(QStringLiteral("format"));
     if (src.format != QLatin1String("table") && src.format != QLatin1String("json") && src.format != QLatin1String("csv")) {
         err(QStringLiteral("routerlens-cli: --format must be table, json or csv, not \"%1\".\n").arg(src.format));
@@ -547,7 +553,19 @@ int main(int argc, char **argv)
     QCoreApplication::setOrganizationName(QStringLiteral("RouterLens"));
     QCoreApplication::setApplicationName(QStringLiteral("RouterLens"));
     QCoreApplication::setApplicationVersion(QStringLiteral(ROUTERLENS_VERSION));
-    rl::EventLog::instance().setEchoLevel(rl::LogEntry::Level::Warning, qEnvironmentVariableIsSet("ROUTERLENS_VERBOSE"));
+    const bool verbose = qEnvironmentVariableIsSet("ROUTERLENS_VERBOSE");
+    rl::EventLog::instance().setEchoLevel(rl::LogEntry::Level::Warning, verbose);
+    // Store warnings are printed always, verbose or not: a damaged store moved aside, an answer
+    // skipped or not kept must not pass without a word. (Verbose prints every warning anyway.)
+    if (!verbose) {
+        QObject::connect(
+            &rl::EventLog::instance(), &rl::EventLog::entryAdded, &rl::EventLog::instance(),
+            [](const rl::LogEntry &e) {
+                if (e.level >= rl::LogEntry::Level::Warning && e.source == QLatin1String("store"))
+                    err(QStringLiteral("routerlens: warning: store: %1\n").arg(e.message));
+            },
+            Qt::DirectConnection);
+    }
 
     QStringList args = app.arguments();
     if (args.size() < 2 || args[1] == QLatin1String("--help") || args[1] == QLatin1String("-h") || args[1] == QLatin1String("help")) {

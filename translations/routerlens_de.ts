@@ -386,6 +386,17 @@
         <translation>Router links anhaken, Abfrage wählen, Strg+Eingabe drücken.</translation>
     </message>
     <message>
+        <source>Result store: %1</source>
+        <translation>Ergebnisspeicher: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>⚠ Store: %n warning(s)</source>
+        <translation>
+            <numerusform>⚠ Speicher: %n Warnung</numerusform>
+            <numerusform>⚠ Speicher: %n Warnungen</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>

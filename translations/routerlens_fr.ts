@@ -386,6 +386,17 @@
         <translation>Cochez des routeurs à gauche, choisissez une requête, appuyez sur Ctrl+Entrée.</translation>
     </message>
     <message>
+        <source>Result store: %1</source>
+        <translation>Réponses enregistrées : %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>⚠ Store: %n warning(s)</source>
+        <translation>
+            <numerusform>⚠ Enregistrement : %n avertissement</numerusform>
+            <numerusform>⚠ Enregistrement : %n avertissements</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>

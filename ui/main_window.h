@@ -76,6 +76,9 @@ private:
     void restoreLayout();
     void refreshInventory();
     void saveLayout();
+    // A result store warning (a damaged store moved aside, an answer not kept): in the status
+    // bar now, behind a permanent "store" mark with every warning in its tooltip, and in the log.
+    void showStoreWarning(const QString &warning);
 
     RouterDataService *m_service;
     InventoryPanel *m_inventory;
@@ -87,6 +90,8 @@ private:
     QProgressBar *m_progress;
     QPushButton *m_cancel;
     QLabel *m_statusText;
+    QLabel *m_storeWarning;
+    QStringList m_storeWarnings;
     QString m_running; // the request the status bar follows
     int m_progressDone = 0;
     int m_progressTotal = 0;

@@ -613,11 +613,13 @@ Result<qint64> SqliteResultStore::put(const StoredAnswer &a)
         if (attempt > 0 || !recover(failure, QStringLiteral("storing an answer of router \"%1\"").arg(a.router)))
             break;
     }
-    return Error(ErrorCode::StoreError,
-                 QStringLiteral("The answer of router \"%1\" could not be kept in %2: %3. It is shown, but not kept "
-                                "for history.")
-                     .arg(a.router, m_path, writeProblem(failure)),
-                 failure.text());
+    const Error e(ErrorCode::StoreError,
+                  QStringLiteral("The answer of router \"%1\" could not be kept in %2: %3. It is shown, but not kept "
+                                 "for history.")
+                      .arg(a.router, m_path, writeProblem(failure)),
+                  failure.text());
+    addWarning(e.message);
+    return e;
 }
 
 std::optional<StoredAnswer> SqliteResultStore::loadWhere(const QString &where, const QVariantList &bindings)
