@@ -2,26 +2,25 @@
 
 #include "engine/inventory/inventory_builder.h"
 
-#include <yaml-cpp/eventhandler.h>
-#include <yaml-cpp/yaml.h>
+#include "engine/inventory/yaml_document.h"
+
+#include <yaml-cpp/exceptions.h>
 
 #include <algorithm>
 #include <climits>
-#include <sstream>
-#include <vector>
 
 namespace rl {
 namespace {
 
-int lineOf(const YAML::Node &node)
+int lineOf(const YamlNode &node)
 {
-    const YAML::Mark m = node.Mark();
-    return m.line >= 0 ? m.line + 1 : 0;
+    return node.line();
 }
 
-QString text(const YAML::Node &node)
+QString text(const YamlNode &node)
 {
-    return QString::fromStdString(node.Scalar());
+    const std::string_view s = node.Scalar();
+    return QString::fromUtf8(s.data(), qsizetype(s.size()));
 }
 
 // Thrown inside the reader and turned into an Error at its edge, so the field checks stay short.
@@ -30,150 +29,39 @@ struct ReadFailure {
     QString problem;
 };
 
-[[noreturn]] void failAt(const YAML::Node &node, const QString &problem)
-{
-    throw ReadFailure{lineOf(node), problem};
-}
-
 // Aliases may repeat this many values beyond the ones written, plus this factor times the
 // written ones: enough for a block of settings shared by every host, far from the billions a
 // kilobyte of nested aliases ("billion laughs") makes.
 constexpr quint64 kAliasAllowance = 100000;
 constexpr quint64 kAliasFactor = 16;
 
-// Reads the file's events once before the node tree is walked: the depth of nesting and how
-// many values the aliases make. The reader walks aliased values as often as they are named,
-// so an alias of an alias of ... must be refused before that walk, not during it.
-class BoundsCheck final : public YAML::EventHandler
+[[noreturn]] void failAt(const YamlNode &node, const QString &problem)
 {
-public:
-    void OnDocumentStart(const YAML::Mark &) override {}
-    void OnDocumentEnd() override {}
-    void OnNull(const YAML::Mark &mark, YAML::anchor_t anchor) override { leaf(mark, anchor); }
-    void OnScalar(const YAML::Mark &mark, const std::string &, YAML::anchor_t anchor, const std::string &) override
-    {
-        leaf(mark, anchor);
-    }
-    void OnAlias(const YAML::Mark &mark, YAML::anchor_t anchor) override
-    {
-        if (anchor < m_open.size() && m_open[anchor])
-            throw ReadFailure{lineAt(mark), QStringLiteral("the alias here is inside the value it names, so it never "
-                                                           "ends; write the values out instead.")};
-        const quint64 weight = anchor < m_weight.size() ? m_weight[anchor] : 1;
-        count(mark, weight);
-    }
-    void OnSequenceStart(const YAML::Mark &mark, const std::string &, YAML::anchor_t anchor,
-                         YAML::EmitterStyle::value) override
-    {
-        open(mark, anchor);
-    }
-    void OnSequenceEnd() override { close(); }
-    void OnMapStart(const YAML::Mark &mark, const std::string &, YAML::anchor_t anchor, YAML::EmitterStyle::value) override
-    {
-        open(mark, anchor);
-    }
-    void OnMapEnd() override { close(); }
+    throw ReadFailure{lineOf(node), problem};
+}
 
-private:
-    struct Frame {
-        YAML::anchor_t anchor = 0;
-        quint64 weight = 1; // the values this node stands for, aliases expanded
-    };
-
-    static int lineAt(const YAML::Mark &mark) { return mark.line >= 0 ? mark.line + 1 : 0; }
-
-    void count(const YAML::Mark &mark, quint64 weight)
-    {
-        if (!m_stack.empty())
-            m_stack.back().weight += weight;
-        m_expanded += weight;
-        if (m_expanded > kAliasAllowance + kAliasFactor * m_written)
-            throw ReadFailure{lineAt(mark),
-                              QStringLiteral("the aliases (*name) of this file repeat more than %1 values from the %2 "
-                                             "written ones, here. RouterLens reads at most %3 times the written "
-                                             "values plus %4: write the values out, or nest fewer aliases.")
-                                  .arg(m_expanded)
-                                  .arg(m_written)
-                                  .arg(kAliasFactor)
-                                  .arg(kAliasAllowance)};
-    }
-
-    void remember(YAML::anchor_t anchor, quint64 weight)
-    {
-        if (anchor == 0)
-            return;
-        if (anchor >= m_weight.size())
-            m_weight.resize(anchor + 1, 1);
-        m_weight[anchor] = weight;
-    }
-
-    void leaf(const YAML::Mark &mark, YAML::anchor_t anchor)
-    {
-        ++m_written;
-        count(mark, 1);
-        remember(anchor, 1);
-    }
-
-    void open(const YAML::Mark &mark, YAML::anchor_t anchor)
-    {
-        if (m_stack.size() >= size_t(Inventory::MaxNesting))
-            throw ReadFailure{lineAt(mark), QStringLiteral("the file is nested more than %1 levels deep here; a "
-                                                           "Nornir hosts file needs five. Check the indentation and "
-                                                           "the brackets.")
-                                                .arg(Inventory::MaxNesting)};
-        ++m_written;
-        ++m_expanded;
-        m_stack.push_back(Frame{anchor, 1});
-        if (anchor != 0) {
-            if (anchor >= m_open.size())
-                m_open.resize(anchor + 1, false);
-            m_open[anchor] = true;
-        }
-    }
-
-    void close()
-    {
-        if (m_stack.empty())
-            return;
-        const Frame done = m_stack.back();
-        m_stack.pop_back();
-        if (done.anchor != 0) {
-            m_open[done.anchor] = false;
-            remember(done.anchor, done.weight);
-        }
-        if (!m_stack.empty())
-            m_stack.back().weight += done.weight;
-    }
-
-    std::vector<Frame> m_stack;
-    std::vector<quint64> m_weight; // by anchor id (yaml-cpp numbers anchors 1, 2, ...)
-    std::vector<bool> m_open;      // anchors whose node is still being read
-    quint64 m_written = 0;
-    quint64 m_expanded = 0;
-};
-
-QString scalarOf(const YAML::Node &node, const QString &what)
+QString scalarOf(const YamlNode &node, const QString &what)
 {
     if (!node.IsScalar())
         failAt(node, QStringLiteral("%1 must be a single value.").arg(what));
     return text(node);
 }
 
-qint64 integerOf(const YAML::Node &node, const QString &what)
+qint64 integerOf(const YamlNode &node, const QString &what)
 {
-    long long v = 0;
-    if (!node.IsScalar() || !YAML::convert<long long>::decode(node, v))
+    const std::optional<long long> v = node.toInteger();
+    if (!v)
         failAt(node, QStringLiteral("%1 must be a whole number, not \"%2\".")
                          .arg(what, node.IsScalar() ? text(node).left(64) : QStringLiteral("a list or map")));
-    return v;
+    return *v;
 }
 
-bool boolOf(const YAML::Node &node, const QString &what)
+bool boolOf(const YamlNode &node, const QString &what)
 {
-    bool v = false;
-    if (!node.IsScalar() || !YAML::convert<bool>::decode(node, v))
+    const std::optional<bool> v = node.toBool();
+    if (!v)
         failAt(node, QStringLiteral("%1 must be true or false.").arg(what));
-    return v;
+    return *v;
 }
 
 int clampInt(qint64 v)
@@ -181,7 +69,7 @@ int clampInt(qint64 v)
     return int(std::clamp<qint64>(v, INT_MIN, INT_MAX));
 }
 
-void refusePlainPassword(const YAML::Node &node, const QString &host)
+void refusePlainPassword(const YamlNode &node, const QString &host)
 {
     const QString value = node.IsScalar() ? text(node) : QString();
     if (!isSecretReference(value))
@@ -192,7 +80,7 @@ void refusePlainPassword(const YAML::Node &node, const QString &host)
 }
 
 // connection_options may hide passwords too (netmiko/napalm sections).
-void refusePasswordsBelow(const YAML::Node &node, const QString &host, int depth = 0)
+void refusePasswordsBelow(const YamlNode &node, const QString &host, int depth = 0)
 {
     if (depth > 8 || !node.IsMap())
         return;
@@ -203,7 +91,7 @@ void refusePasswordsBelow(const YAML::Node &node, const QString &host, int depth
     }
 }
 
-Connection readConnection(const YAML::Node &node, const QString &host, const QString &defaultCustomer)
+Connection readConnection(const YamlNode &node, const QString &host, const QString &defaultCustomer)
 {
     if (!node.IsMap())
         failAt(node, QStringLiteral("each entry of the connections of host \"%1\" must be a map with id, "
@@ -214,7 +102,7 @@ Connection readConnection(const YAML::Node &node, const QString &host, const QSt
     c.customer = defaultCustomer;
     for (const auto &kv : node) {
         const QString key = text(kv.first);
-        const YAML::Node &v = kv.second;
+        const YamlNode &v = kv.second;
         const QString what = QStringLiteral("\"%1\" of a connection of host \"%2\"").arg(key, host);
         if (key == QLatin1String("id"))
             c.id = scalarOf(v, what);
@@ -250,7 +138,7 @@ Connection readConnection(const YAML::Node &node, const QString &host, const QSt
     return c;
 }
 
-void readHost(const QString &name, const YAML::Node &key, const YAML::Node &host, InventoryBuilder &builder)
+void readHost(const QString &name, const YamlNode &key, const YamlNode &host, InventoryBuilder &builder)
 {
     if (!host.IsMap() && !host.IsNull())
         failAt(key, QStringLiteral("host \"%1\" must be a map with hostname, platform, ...").arg(name));
@@ -264,7 +152,7 @@ void readHost(const QString &name, const YAML::Node &key, const YAML::Node &host
 
     for (const auto &kv : host) {
         const QString field = text(kv.first);
-        const YAML::Node &v = kv.second;
+        const YamlNode &v = kv.second;
         const QString what = QStringLiteral("\"%1\" of host \"%2\"").arg(field, name);
         if (field == QLatin1String("hostname")) {
             r.host = scalarOf(v, what);
@@ -303,7 +191,7 @@ void readHost(const QString &name, const YAML::Node &key, const YAML::Node &host
                 customer = scalarOf(v["customer"], QStringLiteral("\"customer\" of host \"%1\"").arg(name));
             for (const auto &dv : v) {
                 const QString dkey = text(dv.first);
-                const YAML::Node &d = dv.second;
+                const YamlNode &d = dv.second;
                 const QString dwhat = QStringLiteral("data \"%1\" of host \"%2\"").arg(dkey, name);
                 if (dkey == QLatin1String("transport")) {
                     const QString t = scalarOf(d, dwhat);
@@ -375,14 +263,10 @@ Result<Inventory> NornirInventoryReader::read(const QByteArray &data, const QStr
                                                "into several files.")
                                     .arg(Inventory::MaxFileBytes >> 20));
     try {
-        const std::string utf8 = data.toStdString();
-        {
-            std::istringstream in(utf8);
-            YAML::Parser parser(in);
-            BoundsCheck bounds;
-            parser.HandleNextDocument(bounds);
-        }
-        const YAML::Node root = YAML::Load(utf8);
+        // Bounded while it is read: nesting, and the values aliases make (yaml_document.h).
+        const YamlDocument doc = YamlDocument::parse(
+            data, YamlDocument::Limits{Inventory::MaxNesting, kAliasAllowance, kAliasFactor});
+        const YamlNode root = doc.root();
         if (root.IsNull())
             return builder.error(1, QStringLiteral("the file holds no hosts; a Nornir hosts file maps each host "
                                                    "name to its hostname, platform, ..."));
@@ -397,6 +281,8 @@ Result<Inventory> NornirInventoryReader::read(const QByteArray &data, const QStr
         }
     } catch (const ReadFailure &f) {
         return builder.error(f.line, f.problem);
+    } catch (const YamlDocument::Refused &r) {
+        return builder.error(r.line, r.problem);
     } catch (const YAML::Exception &e) {
         return builder.error(e.mark.line >= 0 ? e.mark.line + 1 : 0,
                              QStringLiteral("the file is not valid YAML (%1). Check the indentation and quoting "
