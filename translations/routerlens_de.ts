@@ -906,6 +906,18 @@
         <translation>Timeout der ganzen Anfrage</translation>
     </message>
     <message>
+        <source>Output limit per command</source>
+        <translation>Ausgabegrenze je Befehl</translation>
+    </message>
+    <message>
+        <source> MiB</source>
+        <translation> MiB</translation>
+    </message>
+    <message>
+        <source>The most one command may answer. A router&apos;s own &quot;maxOutputBytes&quot; in the inventory wins.</source>
+        <translation>Höchstens so viel darf ein Befehl antworten. Ein eigenes „maxOutputBytes“ des Routers im Inventar hat Vorrang.</translation>
+    </message>
+    <message>
         <source>internal</source>
         <translation>intern</translation>
     </message>

@@ -906,6 +906,18 @@
         <translation>Délai de la requête entière</translation>
     </message>
     <message>
+        <source>Output limit per command</source>
+        <translation>Limite de sortie par commande</translation>
+    </message>
+    <message>
+        <source> MiB</source>
+        <translation> Mio</translation>
+    </message>
+    <message>
+        <source>The most one command may answer. A router&apos;s own &quot;maxOutputBytes&quot; in the inventory wins.</source>
+        <translation>Le plus qu’une commande peut répondre. Le « maxOutputBytes » propre à un routeur dans l’inventaire l’emporte.</translation>
+    </message>
+    <message>
         <source>internal</source>
         <translation>interne</translation>
     </message>
