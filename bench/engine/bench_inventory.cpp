@@ -3,7 +3,8 @@
 // and opening a large store (PRAGMA quick_check). Each measurement runs in a child process of
 // its own, so its peak RSS is its own.
 //
-//   bench_inventory [--quick]        (--quick: up to 100,000 routers)
+//   bench_inventory [--quick] [--sizes N,N,...] [--forms json,yaml] [--inventories-only]
+//   (--quick: up to 100,000 routers)
 //
 // Prints figures; asserts nothing about time.
 
@@ -263,7 +264,21 @@ int main(int argc, char **argv)
     QList<int> sizes{10000, 100000};
     if (!quick)
         sizes << 1000000;
-    for (const bool yaml : {false, true}) {
+    if (const qsizetype at = args.indexOf(QLatin1String("--sizes")); at >= 0) {
+        sizes.clear();
+        for (const QString &n : args.value(at + 1).split(QLatin1Char(',')))
+            sizes << n.toInt();
+    }
+    QList<bool> forms{false, true}; // yaml?
+    if (const qsizetype at = args.indexOf(QLatin1String("--forms")); at >= 0) {
+        const QString which = args.value(at + 1);
+        forms.clear();
+        if (which.contains(QLatin1String("json")))
+            forms << false;
+        if (which.contains(QLatin1String("yaml")))
+            forms << true;
+    }
+    for (const bool yaml : std::as_const(forms)) {
         for (int n : sizes) {
             const QString path = dir.filePath(QStringLiteral("inv-%1.%2").arg(n).arg(yaml ? "yaml" : "json"));
             if (!writeInventory(path, n, yaml))
@@ -279,6 +294,8 @@ int main(int argc, char **argv)
         }
     }
 
+    if (args.contains(QLatin1String("--inventories-only")))
+        return 0;
     std::printf("\nPastes at the limit (%lld MiB) and a quarter of it, ARP tables through the recogniser\n",
                 static_cast<long long>(OfflineParser::MaxTextBytes >> 20));
     std::printf("  %-14s %9s %10s %9s %9s %10s\n", "platform", "MiB", "rows", "wall s", "CPU s", "peak MB");

@@ -201,11 +201,8 @@ const CredentialProfile *Inventory::credentialProfile(const QString &name) const
 
 const Connection *Inventory::connection(const QString &id) const
 {
-    for (const Connection &c : m_connections) {
-        if (c.id == id)
-            return &c;
-    }
-    return nullptr;
+    const auto it = m_connectionIndex.constFind(id);
+    return it == m_connectionIndex.constEnd() ? nullptr : &m_connections[*it];
 }
 
 QString Inventory::routerProblem(const Router &r)
@@ -265,12 +262,13 @@ Error Inventory::addRouter(const Router &router)
 
 void Inventory::addConnection(const Connection &connection)
 {
-    for (Connection &c : m_connections) {
-        if (c.id == connection.id) {
-            c = connection;
-            return;
-        }
+    // By index: a scan per connection made 100,000 connections take a minute.
+    const auto it = m_connectionIndex.constFind(connection.id);
+    if (it != m_connectionIndex.constEnd()) {
+        m_connections[*it] = connection;
+        return;
     }
+    m_connectionIndex.insert(connection.id, m_connections.size());
     m_connections.append(connection);
 }
 

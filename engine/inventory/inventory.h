@@ -125,6 +125,7 @@ private:
     QList<Router> m_routers;
     QHash<QString, qsizetype> m_index;
     QList<Connection> m_connections;
+    QHash<QString, qsizetype> m_connectionIndex; // by id
     QHash<QString, CredentialProfile> m_credentials;
     QStringList m_warnings;
 };

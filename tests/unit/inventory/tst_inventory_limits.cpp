@@ -61,6 +61,7 @@ private Q_SLOTS:
     void jsonNestingLimit();
     void yamlNestingLimit();
     void fileSizeLimit();
+    void connectionsById();
 };
 
 void TestInventoryLimits::jsonLineLookupsAreLinear()
@@ -215,6 +216,29 @@ void TestInventoryLimits::fileSizeLimit()
                  qPrintable(inv.error().message));
         QVERIFY2(inv.error().message.contains(path), qPrintable(inv.error().message));
     }
+}
+
+void TestInventoryLimits::connectionsById()
+{
+    // Connections are found and replaced by id through an index (a scan per connection made
+    // 100,000 of them quadratic); order and replacement stay as they were.
+    Inventory inv;
+    for (int i = 0; i < 20000; ++i) {
+        Connection c;
+        c.id = QStringLiteral("c%1").arg(i);
+        c.customer = QStringLiteral("cust%1").arg(i % 7);
+        inv.addConnection(c);
+    }
+    Connection again;
+    again.id = QStringLiteral("c123");
+    again.customer = QStringLiteral("other");
+    inv.addConnection(again);
+    QCOMPARE(inv.connections().size(), 20000);
+    QCOMPARE(inv.connections().at(123).customer, QStringLiteral("other"));
+    QCOMPARE(inv.connection(QStringLiteral("c123"))->customer, QStringLiteral("other"));
+    QCOMPARE(inv.connection(QStringLiteral("c19999"))->customer, QStringLiteral("cust%1").arg(19999 % 7));
+    QVERIFY(!inv.connection(QStringLiteral("c20000")));
+    QCOMPARE(inv.connectionsOf(QStringLiteral("other")).size(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestInventoryLimits)
