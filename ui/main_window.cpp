@@ -22,6 +22,7 @@
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QStyle>
 #include <QTabWidget>
 #include <QTableView>
 #include <QHeaderView>
@@ -51,7 +52,7 @@ MainWindow::MainWindow(RouterDataService *service, QWidget *parent)
       m_results(new QTabWidget(this)), m_activity(new ActivityPanel(service, this)),
       m_hsplit(new QSplitter(Qt::Horizontal, this)), m_vsplit(new QSplitter(Qt::Vertical, this)),
       m_progress(new QProgressBar(this)), m_cancel(new QPushButton(QIcon(QStringLiteral(":/icons/cancel.svg")), tr("Cancel"), this)),
-      m_statusText(new QLabel(this))
+      m_statusText(new QLabel(this)), m_storeWarning(new QLabel(this))
 {
     setWindowTitle(tr("RouterLens"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/routerlens.svg")));
@@ -88,6 +89,9 @@ MainWindow::MainWindow(RouterDataService *service, QWidget *parent)
     m_cancel->setObjectName(QStringLiteral("statusCancel"));
     m_cancel->setToolTip(tr("Cancel the running query (Esc)"));
     statusBar()->addWidget(m_statusText, 1);
+    m_storeWarning->setObjectName(QStringLiteral("storeWarning"));
+    m_storeWarning->setVisible(false);
+    statusBar()->addPermanentWidget(m_storeWarning);
     statusBar()->addPermanentWidget(m_progress);
     statusBar()->addPermanentWidget(m_cancel);
     connect(m_cancel, &QPushButton::clicked, this, &MainWindow::cancelCurrent);
@@ -110,6 +114,7 @@ MainWindow::MainWindow(RouterDataService *service, QWidget *parent)
         });
         connect(m_service, &RouterDataService::progress, this, &MainWindow::onProgress);
         connect(m_service, &RouterDataService::responseReady, this, &MainWindow::onResponse);
+        connect(m_service, &RouterDataService::storeWarning, this, &MainWindow::showStoreWarning);
         connect(m_service, &RouterDataService::hostKeyUnknown, this,
                 [this](const QString &router, const QString &type, const QString &fp) {
                     KnownHostDialog dlg(router, type, fp, this);
@@ -118,7 +123,24 @@ MainWindow::MainWindow(RouterDataService *service, QWidget *parent)
                 });
     }
     m_statusText->setText(tr("Check routers on the left, choose a query, press Ctrl+Return."));
+    if (m_service) {
+        for (const QString &w : m_service->storeWarnings())
+            showStoreWarning(w);
+    }
     restoreLayout();
+}
+
+void MainWindow::showStoreWarning(const QString &warning)
+{
+    m_storeWarnings.append(warning);
+    // The engine's sentence, as the log has it; the mark says how many there were.
+    m_statusText->setText(tr("Result store: %1").arg(warning));
+    m_statusText->setToolTip(warning);
+    const int size = style()->pixelMetric(QStyle::PM_SmallIconSize);
+    m_storeWarning->setText(tr("⚠ Store: %n warning(s)", nullptr, int(m_storeWarnings.size())));
+    m_storeWarning->setToolTip(m_storeWarnings.join(QStringLiteral("\n\n")));
+    m_storeWarning->setMinimumHeight(size);
+    m_storeWarning->setVisible(true);
 }
 
 MainWindow::~MainWindow() = default;

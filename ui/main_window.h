@@ -82,6 +82,9 @@ private:
     void refreshInventory();
     void saveLayout();
     TopologyView *newTopologyWindow();
+    // A result store warning (a damaged store moved aside, an answer not kept): in the status
+    // bar now, behind a permanent "store" mark with every warning in its tooltip, and in the log.
+    void showStoreWarning(const QString &warning);
 
     RouterDataService *m_service;
     InventoryPanel *m_inventory;
@@ -93,6 +96,8 @@ private:
     QProgressBar *m_progress;
     QPushButton *m_cancel;
     QLabel *m_statusText;
+    QLabel *m_storeWarning;
+    QStringList m_storeWarnings;
     QString m_running; // the request the status bar follows
     int m_progressDone = 0;
     int m_progressTotal = 0;
