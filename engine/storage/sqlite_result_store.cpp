@@ -9,6 +9,8 @@
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QMutex>
+#include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStandardPaths>
@@ -27,12 +29,30 @@ struct ThreadConnection {
     QString name;
     quint64 generation = 0;
 };
+// The stores still alive. A thread's connections are closed when it ends, but a pool thread
+// may run its thread-local destructors after QThread::wait() returned, even while the process
+// exits and Qt's connection registry is torn down; so a thread closes only the connections of
+// stores still alive (a store closes all of its own in its destructor), under one lock. Never
+// freed: threads may end after static destruction.
+struct LiveStores {
+    QMutex mutex;
+    QSet<quint64> ids;
+};
+LiveStores &liveStores()
+{
+    static LiveStores *const live = new LiveStores;
+    return *live;
+}
+
 struct ThreadConnections {
     QHash<quint64, ThreadConnection> byStore;
     ~ThreadConnections()
     {
-        for (const ThreadConnection &c : std::as_const(byStore))
-            QSqlDatabase::removeDatabase(c.name);
+        LiveStores &live = liveStores();
+        QMutexLocker lock(&live.mutex);
+        for (auto it = byStore.cbegin(); it != byStore.cend(); ++it)
+            if (live.ids.contains(it.key()))
+                QSqlDatabase::removeDatabase(it->name);
     }
 };
 thread_local ThreadConnections t_connections;
@@ -187,10 +207,17 @@ struct SqliteResultStore::Verdict {
 SqliteResultStore::SqliteResultStore(const QString &path, int busyTimeoutMs)
     : m_path(path), m_busyTimeoutMs(busyTimeoutMs), m_storeId(g_nextStoreId++)
 {
+    LiveStores &live = liveStores();
+    QMutexLocker lock(&live.mutex);
+    live.ids.insert(m_storeId);
 }
 
 SqliteResultStore::~SqliteResultStore()
 {
+    LiveStores &live = liveStores();
+    QMutexLocker lock(&live.mutex); // no thread closes this store's connections from now on
+    live.ids.remove(m_storeId);
+    lock.unlock();
     dropConnections();
 }
 
