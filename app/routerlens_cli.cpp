@@ -5,6 +5,7 @@
 #include "engine/api/record_export.h"
 #include "engine/api/request_validator.h"
 #include "engine/diagnosis/connection_diagnosis.h"
+#include "engine/diagnosis/diagnosis_report.h"
 #include "engine/service/connection_diagnoser.h"
 #include "engine/service/router_data_service.h"
 #include "engine/vendors/offline_parser.h"
@@ -70,14 +71,17 @@ const char *kTopHelp =
     "Run 'routerlens-cli <command> --help' for a command's options.\n"
     "Exit codes: 0 success, 1 refused or every router failed, 2 bad usage, 3 partial failure.\n";
 
-void addSourceOptions(QCommandLineParser &p)
+void addSourceOptions(QCommandLineParser &p, bool html = false)
 {
     p.addOption({QStringLiteral("inventory"), QStringLiteral("Inventory file (.json, or Nornir hosts .yaml)."), QStringLiteral("file")});
     p.addOption({QStringLiteral("demo"), QStringLiteral("Use the built-in demo lab (recorded router output; no network).")});
     p.addOption({QStringLiteral("client"), QStringLiteral("Client identity (default: your user name)."), QStringLiteral("id")});
     p.addOption({QStringLiteral("role"), QStringLiteral("Client role: internal, external or admin (default: internal)."), QStringLiteral("role"), QStringLiteral("internal")});
     p.addOption({QStringLiteral("customer"), QStringLiteral("For external clients: the customer whose connections they may see."), QStringLiteral("name")});
-    p.addOption({QStringLiteral("format"), QStringLiteral("Output: table, json or csv (default: table)."), QStringLiteral("format"), QStringLiteral("table")});
+    p.addOption({QStringLiteral("format"),
+                 html ? QStringLiteral("Output: table, json, csv or html (a self-contained report; default: table).")
+                      : QStringLiteral("Output: table, json or csv (default: table)."),
+                 QStringLiteral("format"), QStringLiteral("table")});
     p.addOption({QStringLiteral("settings"), QStringLiteral("Settings file (INI) for throttles, timeouts, cache ages."), QStringLiteral("file")});
     p.addOption({QStringLiteral("store"), QStringLiteral("Result store (SQLite file); default: the user's data folder."), QStringLiteral("file")});
     p.addHelpOption();
@@ -86,6 +90,7 @@ void addSourceOptions(QCommandLineParser &p)
 struct Source {
     rl::ClientIdentity client;
     QString format;
+    bool htmlAllowed = false; // diagnose writes an HTML report
 };
 
 // Returns ExitOk or the exit code to leave with (after printing why).
@@ -98,8 +103,10 @@ int setUp(const QCommandLineParser &p, rl::RouterDataService &service, Source &s
         return ExitUsage;
     }
     src.format = p.value(QStringLiteral("format"));
-    if (src.format != QLatin1String("table") && src.format != QLatin1String("json") && src.format != QLatin1String("csv")) {
-        err(QStringLiteral("routerlens-cli: --format must be table, json or csv, not \"%1\".\n").arg(src.format));
+    if (src.format != QLatin1String("table") && src.format != QLatin1String("json") && src.format != QLatin1String("csv")
+        && !(src.htmlAllowed && src.format == QLatin1String("html"))) {
+        err(QStringLiteral("routerlens-cli: --format must be table, json%1 or csv, not \"%2\".\n")
+                .arg(src.htmlAllowed ? QStringLiteral(", html") : QString(), src.format));
         return ExitUsage;
     }
     const auto role = rl::roleFromName(p.value(QStringLiteral("role")));
@@ -384,7 +391,7 @@ int runDiagnose(QCoreApplication &app, const QStringList &args)
         "Exit codes: 0 every check passed, 1 a fault was found, 3 only warnings, 4 some checks could not\n"
         "be made (a router did not answer) and no fault was found, 2 bad usage.\n"
         "Example: routerlens-cli diagnose --demo --all"));
-    addSourceOptions(p);
+    addSourceOptions(p, true);
     p.addOption({QStringLiteral("connection"), QStringLiteral("A connection id from the inventory (repeatable)."), QStringLiteral("id")});
     p.addOption({QStringLiteral("all"), QStringLiteral("Every connection the client may see.")});
     p.addOption({QStringLiteral("max-age"), QStringLiteral("Accept stored answers up to this many seconds old (default 0)."), QStringLiteral("seconds"), QStringLiteral("0")});
@@ -393,6 +400,7 @@ int runDiagnose(QCoreApplication &app, const QStringList &args)
     p.process(args);
     rl::RouterDataService service(loadSettings(p));
     Source src;
+    src.htmlAllowed = true;
     if (const int rc = setUp(p, service, src))
         return rc;
     // Only the client's own connections: an external customer sharing a provider router with
@@ -486,6 +494,8 @@ int runDiagnose(QCoreApplication &app, const QStringList &args)
     if (src.format == QLatin1String("json"))
         out(QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("version"), rl::ApiVersion}, {QStringLiteral("diagnoses"), json}})
                                   .toJson(QJsonDocument::Indented)));
+    else if (src.format == QLatin1String("html"))
+        out(QString::fromUtf8(rl::DiagnosisReport::toHtml(results)));
     return exitCode;
 }
 

@@ -81,6 +81,12 @@ check "diagnose: unreachable provider cannot be checked" 4 "$cli" diagnose --inv
 contains "unreachable says so" "$tmp/out" "CANNOT-CHECK pe-x cannot be asked"
 check "diagnose json" 1 "$cli" diagnose --demo --connection globex-par-210 --second-read 0 --format json "${store[@]}"
 contains "json names the cause" "$tmp/out" '"verdict": "fault"'
+check "diagnose html" 1 "$cli" diagnose --demo --connection globex-par-210 --second-read 0 --format html "${store[@]}"
+contains "html is a document" "$tmp/out" '^<!DOCTYPE html>'
+contains "html names the cause with its advice" "$tmp/out" '<b>Likely cause:</b> vlan, customer end (ce-globex): .*<b>Advice:</b>'
+contains "html lists evidence rows" "$tmp/out" '<td>GigabitEthernet0/0/1.201</td>'
+if grep -q '<script\|<link\| src="' "$tmp/out"; then failed=$((failed + 1)); echo "FAIL: the html report loads or runs something"; else passed=$((passed + 1)); fi
+check "html only for diagnose" 2 "$cli" query --demo -r lab-frr facts --format html "${store[@]}"
 
 # Bad usage is exit 2, with a sentence.
 check "no command" 2 "$cli"
