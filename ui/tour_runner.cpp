@@ -4,6 +4,7 @@
 #include "ui/dialogs/settings_dialog.h"
 #include "ui/main_window.h"
 #include "ui/widgets/activity_panel.h"
+#include "ui/widgets/diagnosis_tab.h"
 #include "ui/widgets/inventory_panel.h"
 #include "ui/widgets/query_bar.h"
 #include "ui/widgets/result_tab.h"
@@ -13,6 +14,9 @@
 #include <QApplication>
 #include <QDir>
 #include <QPalette>
+#include <QScreen>
+#include <QToolTip>
+#include <QTreeView>
 #include <QTabWidget>
 #include <QStyle>
 #include <QTimer>
@@ -74,6 +78,69 @@ void TourRunner::shot(const QString &name, QWidget *widget)
 void TourRunner::runAndWait(std::function<QString()> submit)
 {
     m_waitingFor = submit();
+}
+
+void TourRunner::diagnoseAndWait(const QString &connectionId)
+{
+    m_window->diagnoseConnection(connectionId);
+    DiagnosisTab *tab = m_window->diagnosisTab(connectionId);
+    if (!tab) {
+        qWarning("tour: no Diagnosis tab for %s", qPrintable(connectionId));
+        QTimer::singleShot(0, this, &TourRunner::next);
+        return;
+    }
+    connect(tab, &DiagnosisTab::finished, this, [this] { QTimer::singleShot(400, this, &TourRunner::next); }, Qt::SingleShotConnection);
+}
+
+// The connections in the inventory, then the Diagnosis tab on two faulty demo connections:
+// globex (the customer tags the wrong VLAN) and umbrella (the provider rejects a prefix), the
+// cause's band chosen and its evidence below; globex again in the dark palette.
+void TourRunner::diagnosisStep(int step)
+{
+    switch (step) {
+    case 0: {
+        // Grouped by customer and connection, the connection's facts in its tooltip (a tooltip is
+        // a window of its own: this shot is taken from the screen).
+        InventoryPanel *panel = m_window->inventoryPanel();
+        panel->setGrouping(InventoryPanel::Grouping::CustomerConnection);
+        panel->selectConnection(QStringLiteral("globex-par-210"));
+        auto *tree = panel->findChild<QTreeView *>();
+        const QModelIndex current = tree ? tree->currentIndex() : QModelIndex();
+        if (current.isValid()) {
+            const QRect r = tree->visualRect(current);
+            QToolTip::showText(tree->viewport()->mapToGlobal(r.center()), current.data(Qt::ToolTipRole).toString(), tree->viewport());
+        }
+        QTimer::singleShot(500, this, [this] {
+            const QRect g = m_window->frameGeometry();
+            const QString path = QDir(m_dir).filePath(QStringLiteral("%1-inventory-connections.png").arg(m_step, 2, 10, QLatin1Char('0')));
+            if (QScreen *screen = m_window->screen())
+                screen->grabWindow(0, g.x(), g.y(), g.width(), g.height()).save(path);
+            qInfo("tour: %s", qPrintable(path));
+            QToolTip::hideText();
+            next();
+        });
+        return;
+    }
+    case 1:
+        diagnoseAndWait(QStringLiteral("globex-par-210"));
+        return;
+    case 2:
+        shot(QStringLiteral("diagnosis-globex"));
+        diagnoseAndWait(QStringLiteral("umbrella-ams-410"));
+        return;
+    case 3:
+        // globex in the dark palette: FAULT, OK and CANNOT-CHECK side by side.
+        shot(QStringLiteral("diagnosis-umbrella"));
+        QApplication::setPalette(darkPalette());
+        if (DiagnosisTab *globex = m_window->diagnosisTab(QStringLiteral("globex-par-210")))
+            m_window->resultTabs()->setCurrentWidget(globex);
+        QTimer::singleShot(500, this, [this] { shot(QStringLiteral("dark-diagnosis-globex")); next(); });
+        return;
+    default:
+        QApplication::setPalette(QApplication::style()->standardPalette());
+        QTimer::singleShot(0, this, &TourRunner::next);
+        return;
+    }
 }
 
 void TourRunner::next()
@@ -255,6 +322,13 @@ void TourRunner::next()
         }, Qt::SingleShotConnection);
         return;
     }
+    case 21:
+    case 22:
+    case 23:
+    case 24:
+    case 25:
+        diagnosisStep(m_step - 21);
+        return;
     default:
         QApplication::quit();
     }

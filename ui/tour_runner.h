@@ -28,6 +28,8 @@ private:
     void next();
     void shot(const QString &name, QWidget *widget = nullptr);
     void runAndWait(std::function<QString()> submit);
+    void diagnoseAndWait(const QString &connectionId);
+    void diagnosisStep(int step);
 
     MainWindow *m_window;
     QString m_dir;
