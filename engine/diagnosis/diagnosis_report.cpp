@@ -53,7 +53,7 @@ const char *const kStyle =
     ".cause.none{border-color:#888}"
     "tr.likely td{font-weight:bold}"
     "h2{border-bottom:2px solid #444;padding-bottom:.2em}"
-    "@media print{body{margin:0}section.connection{page-break-after:always}"
+    "@media print{body{margin:0}section.connection+section.connection{page-break-before:always}"
     "a{color:inherit;text-decoration:none}}";
 
 QString verdictSpan(Verdict v)
@@ -124,7 +124,7 @@ void recordsHtml(QString &h, const RouterResult &r, const Options &o)
 {
     h += QStringLiteral("<p class=\"meta\">%1 from %2%3%4</p>\n")
              .arg(esc(queryKindTitle(r.records.kind())), esc(r.router),
-                  r.fetchedAt.isValid() ? QStringLiteral(", fetched %1 UTC").arg(isoUtc(r.fetchedAt)) : QString(),
+                  r.fetchedAt.isValid() ? QStringLiteral(", fetched %1").arg(isoUtc(r.fetchedAt)) : QString(),
                   r.commands.isEmpty() ? QString() : QStringLiteral(", command: ") + esc(r.commands.join(QStringLiteral("; "))));
     if (!r.ok()) {
         h += QStringLiteral("<p class=\"err\">%1: %2</p>\n").arg(esc(r.error.codeName()), esc(r.error.message));
@@ -243,7 +243,7 @@ QByteArray toHtml(const QList<DiagnosisResult> &results, const Options &o)
     QString h;
     h += QStringLiteral("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>%1</title>\n<style>%2</style></head><body>\n")
              .arg(esc(o.title), QLatin1String(kStyle));
-    h += QStringLiteral("<h1>%1</h1>\n<p class=\"meta\">Generated %2 UTC by RouterLens. RouterLens only reads from routers; "
+    h += QStringLiteral("<h1>%1</h1>\n<p class=\"meta\">Generated %2 by RouterLens. RouterLens only reads from routers; "
                         "CANNOT-CHECK means the layer is unknown, not fine.</p>\n")
              .arg(esc(o.title), isoUtc(o.generatedAt));
     for (int ci = 0; ci < results.size(); ++ci) {

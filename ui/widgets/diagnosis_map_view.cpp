@@ -278,14 +278,22 @@ void DiagnosisMapView::paintCell(QPainter &p, const QRect &rect, const QModelInd
     QString label = index.data().toString();
     if (verdict == Verdict::CannotCheck)
         label = QStringLiteral("? ") + label;
-    if (cause)
-        label = tr("%1 · likely cause").arg(label);
     QFont f = font();
     f.setBold(true);
+    const QFontMetrics bfm(f);
+    const QRect textRect = rect.adjusted(10, 0, -10, 0);
+    if (cause) {
+        // The longest form that fits: a narrow cell still says "cause" (the outline marks it too).
+        for (const QString &candidate : {tr("%1 · likely cause").arg(label), tr("%1 · cause").arg(label)}) {
+            if (bfm.horizontalAdvance(candidate) <= textRect.width()) {
+                label = candidate;
+                break;
+            }
+        }
+    }
     p.setFont(f);
     p.setPen(text);
-    const QRect textRect = rect.adjusted(10, 0, -10, 0);
-    p.drawText(textRect, Qt::AlignCenter, QFontMetrics(f).elidedText(label, Qt::ElideRight, textRect.width()));
+    p.drawText(textRect, Qt::AlignCenter, bfm.elidedText(label, Qt::ElideRight, textRect.width()));
     p.setFont(font());
     if (index.data(DiagnosisModel::ChangedRole).toBool()) {
         p.setPen(Qt::NoPen);
