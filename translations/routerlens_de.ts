@@ -273,13 +273,6 @@
         <source>MTU not agreed</source>
         <translation>MTU nicht vereinbart</translation>
     </message>
-    <message numerus="yes">
-        <source>limit %n prefix(es)</source>
-        <translation>
-            <numerusform>Limit %n Präfix</numerusform>
-            <numerusform>Limit %n Präfixe</numerusform>
-        </translation>
-    </message>
     <message>
         <source>not checked</source>
         <translation>nicht geprüft</translation>
@@ -291,6 +284,10 @@
     <message>
         <source>%1 · cause</source>
         <translation>%1 · Ursache</translation>
+    </message>
+    <message>
+        <source>prefix limit %1</source>
+        <translation>Präfixlimit %1</translation>
     </message>
 </context>
 <context>

@@ -273,13 +273,6 @@
         <source>MTU not agreed</source>
         <translation>MTU non convenue</translation>
     </message>
-    <message numerus="yes">
-        <source>limit %n prefix(es)</source>
-        <translation>
-            <numerusform>limite %n préfixe</numerusform>
-            <numerusform>limite %n préfixes</numerusform>
-        </translation>
-    </message>
     <message>
         <source>not checked</source>
         <translation>non vérifié</translation>
@@ -291,6 +284,10 @@
     <message>
         <source>%1 · cause</source>
         <translation>%1 · cause</translation>
+    </message>
+    <message>
+        <source>prefix limit %1</source>
+        <translation>limite de %1 préfixes</translation>
     </message>
 </context>
 <context>

@@ -346,6 +346,7 @@ Error MainWindow::applySettings(const EngineSettings &settings)
     if (Error e = m_service->applySettings(identityFrom(settings), settings))
         return e;
     refreshInventory();
+    retargetDiagnoses();
     return {};
 }
 
@@ -476,6 +477,23 @@ void MainWindow::diagnoseConnection(const QString &connectionId)
     m_results->setCurrentWidget(tab);
     if (tab->run())
         m_statusText->setText(tr("Diagnosing %1 from both ends…").arg(connectionId));
+}
+
+void MainWindow::retargetDiagnoses()
+{
+    // Diagnosis tabs ask as the client they were opened for: after a change of role or customer
+    // they ask as the new one, and a connection the new client may not see is closed.
+    const ClientIdentity me = clientIdentity();
+    const QList<Connection> visible = m_service->visibleConnections(me);
+    for (int i = m_results->count() - 1; i >= 0; --i) {
+        auto *tab = qobject_cast<DiagnosisTab *>(m_results->widget(i));
+        if (!tab)
+            continue;
+        if (std::none_of(visible.cbegin(), visible.cend(), [&](const Connection &c) { return c.id == tab->connectionId(); }))
+            Q_EMIT m_results->tabCloseRequested(i);
+        else
+            tab->setClient(me);
+    }
 }
 
 void MainWindow::diagnoseCurrentConnection()

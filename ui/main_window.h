@@ -92,6 +92,7 @@ private:
     // bar now, behind a permanent "store" mark with every warning in its tooltip, and in the log.
     void showStoreWarning(const QString &warning);
     void diagnoseCurrentConnection();
+    void retargetDiagnoses();
     void openEvidenceTab(const Request &request, const QList<RouterResult> &parts);
 
     RouterDataService *m_service;

@@ -216,9 +216,9 @@ private Q_SLOTS:
         for (int r = 0; r < tab.changeLog()->rowCount(); ++r)
             log << tab.changeLog()->item(r, 1)->text() + QLatin1Char('|') + tab.changeLog()->item(r, 2)->text() + QLatin1Char('|')
                        + tab.changeLog()->item(r, 3)->text();
-        QCOMPARE(log, (QStringList{QStringLiteral("Link|provider end|inErrors on Gi0/0/0/1 rose: 5 → 9"),
+        QCOMPARE(log, (QStringList{QStringLiteral("Link|provider end|In errors on Gi0/0/0/1 rose: 5 → 9"),
                                    QStringLiteral("VLAN|customer end|FAULT → OK"),
-                                   QStringLiteral("—||likely cause: vlan customer → bgp-ipv4 provider")}));
+                                   QStringLiteral("—||likely cause: VLAN, customer end → BGP IPv4, provider end")}));
         QCOMPARE(tab.pages()->tabText(1), QStringLiteral("Changes (3)"));
         const DiagnosisModel *m = tab.model();
         QVERIFY(m->indexOfStep(5).data(DiagnosisModel::ChangedRole).toBool());

@@ -111,27 +111,32 @@ private Q_SLOTS:
     void externalCustomerDiagnosesOnlyItsOwn()
     {
         const EngineSettings before = m_service->settings();
+        QPointer<DiagnosisTab> umbrella = m_window->diagnosisTab(QStringLiteral("umbrella-ams-410"));
+        QPointer<DiagnosisTab> globexTab = m_window->diagnosisTab(QStringLiteral("globex-par-210"));
+        QVERIFY(umbrella && globexTab);
         EngineSettings globex = before;
         globex.operatorRole = QStringLiteral("external");
         globex.operatorCustomer = QStringLiteral("globex");
         QVERIFY(!m_window->applySettings(globex).isError());
+        // Another customer's tab closes; globex's own now asks as globex.
+        QTRY_VERIFY(!umbrella);
+        QVERIFY(globexTab);
+        QCOMPARE(globexTab->client().role, Role::External);
+        QCOMPARE(globexTab->client().customer, QStringLiteral("globex"));
         const int tabs = m_window->resultTabs()->count();
         m_window->diagnoseConnection(QStringLiteral("initech-par-300")); // shares pe1-par with globex
         QCOMPARE(m_window->resultTabs()->count(), tabs);
         QVERIFY(!m_window->diagnosisTab(QStringLiteral("initech-par-300")));
         QVERIFY(m_window->statusBar()->findChild<QLabel *>()->text().contains(QLatin1String("initech-par-300")));
         // Its own connection: the same cause as the provider sees.
-        QPointer<DiagnosisTab> old = m_window->diagnosisTab(QStringLiteral("globex-par-210"));
-        emit m_window->resultTabs()->tabCloseRequested(m_window->resultTabs()->indexOf(old));
-        QTRY_VERIFY(!old);
+        QSignalSpy done(globexTab.data(), &DiagnosisTab::finished);
         m_window->diagnoseConnection(QStringLiteral("globex-par-210"));
-        DiagnosisTab *tab = m_window->diagnosisTab(QStringLiteral("globex-par-210"));
-        QVERIFY(tab);
-        QSignalSpy done(tab, &DiagnosisTab::finished);
+        QCOMPARE(m_window->resultTabs()->currentWidget(), globexTab.data());
         QVERIFY(done.wait(30000));
-        QVERIFY(tab->result().cause());
-        QCOMPARE(tab->result().cause()->layer, QStringLiteral("vlan"));
+        QVERIFY(globexTab->result().cause());
+        QCOMPARE(globexTab->result().cause()->layer, QStringLiteral("vlan"));
         QVERIFY(!m_window->applySettings(before).isError());
+        QCOMPARE(globexTab->client().role, Role::Internal);
     }
 
     void watchSkipsBusyTicksAsksLiveAndStopsOnClose()

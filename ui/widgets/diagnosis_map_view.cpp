@@ -207,7 +207,7 @@ void DiagnosisMapView::paintHeader(QPainter &p, const Geometry &g) const
     p.setFont(font());
     QStringList below{c.mtu > 0 ? tr("MTU %1").arg(c.mtu) : tr("MTU not agreed")};
     if (c.prefixLimit > 0)
-        below << tr("limit %n prefix(es)", nullptr, int(qMin<qint64>(c.prefixLimit, INT_MAX)));
+        below << tr("prefix limit %1").arg(c.prefixLimit);
     for (int i = 0; i < below.size(); ++i)
         p.drawText(QRect(linkArea.left(), mid + 4 + i * fm.height(), linkArea.width(), fm.height()), Qt::AlignCenter,
                    fm.elidedText(below.at(i), Qt::ElideRight, linkArea.width()));

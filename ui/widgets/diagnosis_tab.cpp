@@ -50,6 +50,29 @@ QString verdictTitleOf(const QString &name)
     return name;
 }
 
+// A record column's title ("In errors") from its key ("inErrors").
+QString columnTitle(const QString &key)
+{
+    for (QueryKind k : allQueryKinds())
+        for (const ColumnInfo &c : RecordSet::columnsFor(k))
+            if (key == QLatin1String(c.key))
+                return QString::fromUtf8(c.title);
+    return key;
+}
+
+// "vlan customer" (a DiagnosisChange's cause) -> "VLAN, customer end".
+QString causeTitle(const QString &cause)
+{
+    if (cause.isEmpty())
+        return DiagnosisTab::tr("none");
+    const QString end = cause.section(QLatin1Char(' '), -1);
+    const QString layer = DiagnosisModel::layerTitle(cause.section(QLatin1Char(' '), 0, -2));
+    for (ConnectionEnd e : {ConnectionEnd::Provider, ConnectionEnd::Customer, ConnectionEnd::Both})
+        if (connectionEndName(e) == end)
+            return QStringLiteral("%1, %2").arg(layer, DiagnosisModel::endTitle(e));
+    return cause;
+}
+
 QString stepKey(const DiagnosisStep &s)
 {
     return s.layer + QLatin1Char('|') + connectionEndName(s.end);
@@ -196,6 +219,7 @@ QWidget *DiagnosisTab::buildDetails()
     m_log->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_log->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_log->setWordWrap(false);
+    m_log->verticalHeader()->setDefaultSectionSize(m_log->fontMetrics().height() + 6);
 
     m_pages = new QTabWidget(box);
     m_pages->setObjectName(QStringLiteral("diagnosisPages"));
@@ -204,6 +228,14 @@ QWidget *DiagnosisTab::buildDetails()
     m_pages->addTab(m_log, tr("Changes"));
     l->addWidget(m_pages, 1);
     return box;
+}
+
+void DiagnosisTab::setClient(const ClientIdentity &client)
+{
+    if (client == m_client)
+        return;
+    stop();
+    m_client = client;
 }
 
 bool DiagnosisTab::run()
@@ -345,7 +377,8 @@ void DiagnosisTab::openEvidence()
         return;
     static int counter = 0;
     Request request;
-    request.id = QStringLiteral("diagnosis-%1-%2").arg(m_connection.id).arg(++counter);
+    // Never sent to the service: its own prefix, so no engine answer is mistaken for it.
+    request.id = QStringLiteral("evidence-%1-%2").arg(m_connection.id).arg(++counter);
     request.client = m_client;
     request.kind = m_evidence->kind();
     for (const RouterResult &r : m_evidence->parts())
@@ -467,13 +500,13 @@ QString DiagnosisTab::changeText(const DiagnosisChange &c) const
     switch (c.kind) {
     case Kind::Verdict: return tr("%1 → %2").arg(verdictTitleOf(c.before), verdictTitleOf(c.after));
     case Kind::Finding: return tr("finding changed: %1").arg(c.after);
-    case Kind::CounterRose: return tr("%1 on %2 rose: %3 → %4").arg(c.field, c.subject, c.before, c.after);
+    case Kind::CounterRose: return tr("%1 on %2 rose: %3 → %4").arg(columnTitle(c.field), c.subject, c.before, c.after);
     case Kind::SessionReset: return tr("session %1 went down and came back (up %2 s, was up %3 s)").arg(c.subject, c.after, c.before);
     case Kind::Appeared: return tr("now checked: %1").arg(verdictTitleOf(c.after));
     case Kind::Vanished: return tr("no longer checked (was %1)").arg(verdictTitleOf(c.before));
     case Kind::Cause: break;
     }
-    return tr("likely cause: %1 → %2").arg(c.before.isEmpty() ? tr("none") : c.before, c.after.isEmpty() ? tr("none") : c.after);
+    return tr("likely cause: %1 → %2").arg(causeTitle(c.before), causeTitle(c.after));
 }
 
 void DiagnosisTab::logChanges(const QList<DiagnosisChange> &changes, const QDateTime &when)

@@ -44,6 +44,9 @@ public:
     ~DiagnosisTab() override;
 
     QString connectionId() const { return m_connection.id; }
+    // Who the runs ask as. A change stops watching and cancels a run of the old client.
+    void setClient(const ClientIdentity &client);
+    const ClientIdentity &client() const { return m_client; }
     // Starts a run unless one is running (returns false then, or without a service).
     bool run();
     bool isRunning() const;
