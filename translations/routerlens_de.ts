@@ -341,6 +341,14 @@
         <translation>Routensuche</translation>
     </message>
     <message>
+        <source>Lookup IPv4</source>
+        <translation>Suche IPv4</translation>
+    </message>
+    <message>
+        <source>Lookup IPv6</source>
+        <translation>Suche IPv6</translation>
+    </message>
+    <message>
         <source>OK</source>
         <translation>OK</translation>
     </message>

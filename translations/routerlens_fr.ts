@@ -341,6 +341,14 @@
         <translation>Recherche de route</translation>
     </message>
     <message>
+        <source>Lookup IPv4</source>
+        <translation>Recherche IPv4</translation>
+    </message>
+    <message>
+        <source>Lookup IPv6</source>
+        <translation>Recherche IPv6</translation>
+    </message>
+    <message>
         <source>OK</source>
         <translation>OK</translation>
     </message>

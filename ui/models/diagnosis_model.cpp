@@ -87,6 +87,8 @@ QString DiagnosisModel::layerTitle(const QString &layer)
     if (layer == u"routes-ipv4") return tr("Routes IPv4");
     if (layer == u"routes-ipv6") return tr("Routes IPv6");
     if (layer == u"route-lookup") return tr("Route lookup");
+    if (layer == u"route-lookup-ipv4") return tr("Lookup IPv4");
+    if (layer == u"route-lookup-ipv6") return tr("Lookup IPv6");
     return layer; // a layer this window does not know yet still shows, under the engine's name
 }
 
