@@ -289,6 +289,10 @@
         <source>prefix limit %1</source>
         <translation>Präfixlimit %1</translation>
     </message>
+    <message>
+        <source>not on this end</source>
+        <translation>nicht auf dieser Seite</translation>
+    </message>
 </context>
 <context>
     <name>rl::DiagnosisModel</name>
@@ -403,6 +407,14 @@
     <message>
         <source>Provider router</source>
         <translation>Providerrouter</translation>
+    </message>
+    <message>
+        <source>This check is not made on this end.</source>
+        <translation>Diese Prüfung findet auf dieser Seite nicht statt.</translation>
+    </message>
+    <message>
+        <source>Not checked on this end: its router is not in the inventory, not visible to you, or was not asked.</source>
+        <translation>Auf dieser Seite nicht geprüft: Ihr Router ist nicht im Inventar, für Sie nicht sichtbar oder wurde nicht gefragt.</translation>
     </message>
 </context>
 <context>

@@ -289,6 +289,10 @@
         <source>prefix limit %1</source>
         <translation>limite de %1 préfixes</translation>
     </message>
+    <message>
+        <source>not on this end</source>
+        <translation>pas de ce côté</translation>
+    </message>
 </context>
 <context>
     <name>rl::DiagnosisModel</name>
@@ -403,6 +407,14 @@
     <message>
         <source>Provider router</source>
         <translation>Routeur de l’opérateur</translation>
+    </message>
+    <message>
+        <source>This check is not made on this end.</source>
+        <translation>Cette vérification ne se fait pas de ce côté.</translation>
+    </message>
+    <message>
+        <source>Not checked on this end: its router is not in the inventory, not visible to you, or was not asked.</source>
+        <translation>Non vérifié de ce côté : son routeur est absent de l’inventaire, invisible pour vous ou n’a pas été interrogé.</translation>
     </message>
 </context>
 <context>

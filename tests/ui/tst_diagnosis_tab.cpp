@@ -86,6 +86,9 @@ private Q_SLOTS:
         QCOMPARE(model.index(0, DiagnosisModel::ProviderColumn).data(DiagnosisModel::StepRole).toInt(), 0);
         QCOMPARE(model.index(1, DiagnosisModel::ProviderColumn).data(DiagnosisModel::StepRole).toInt(), -1);
         QVERIFY(!(model.flags(model.index(1, DiagnosisModel::ProviderColumn)) & Qt::ItemIsSelectable));
+        // The provider was checked (its optics only were not): not the same as an end never asked.
+        QVERIFY(model.endChecked(ConnectionEnd::Provider));
+        QVERIFY(model.index(1, DiagnosisModel::ProviderColumn).data(Qt::ToolTipRole).toString().contains(QLatin1String("not made on this end")));
         QVERIFY(model.spansEnds(3));
         QVERIFY(model.spansEnds(7));
         QVERIFY(!model.spansEnds(0));
@@ -109,6 +112,13 @@ private Q_SLOTS:
         model.setChangedSteps({5});
         QVERIFY(vlan.data(DiagnosisModel::ChangedRole).toBool());
         QVERIFY(!mgmt.data(DiagnosisModel::ChangedRole).toBool());
+        // An end never asked (its router not in the inventory) reads differently.
+        DiagnosisResult providerOnly = d;
+        providerOnly.steps.removeIf([](const DiagnosisStep &s) { return s.end == ConnectionEnd::Customer; });
+        providerOnly.likelyCause = -1;
+        model.setResult(providerOnly);
+        QVERIFY(!model.endChecked(ConnectionEnd::Customer));
+        QVERIFY(model.index(0, DiagnosisModel::CustomerColumn).data(Qt::ToolTipRole).toString().startsWith(QLatin1String("Not checked on this end")));
     }
 
     void opensOnTheCauseWithItsEvidence()

@@ -2,6 +2,8 @@
 
 #include <QFont>
 
+#include <algorithm>
+
 namespace rl {
 
 DiagnosisModel::DiagnosisModel(QObject *parent) : QAbstractTableModel(parent) {}
@@ -66,6 +68,11 @@ bool DiagnosisModel::spansEnds(int row) const
         return false;
     const Band &b = m_bands.at(row);
     return b.steps[1] >= 0 && b.steps[0] < 0 && b.steps[2] < 0;
+}
+
+bool DiagnosisModel::endChecked(ConnectionEnd end) const
+{
+    return std::any_of(m_result.steps.cbegin(), m_result.steps.cend(), [&](const DiagnosisStep &s) { return s.end == end; });
 }
 
 QString DiagnosisModel::layerKey(int row) const
@@ -149,8 +156,13 @@ QVariant DiagnosisModel::cellData(const Band &band, int column, int role) const
     const int i = band.steps[column - CustomerColumn];
     if (role == StepRole)
         return i;
-    if (i < 0)
-        return role == Qt::ToolTipRole && column != LinkColumn ? QVariant(tr("Not checked on this end.")) : QVariant();
+    if (i < 0) {
+        if (role != Qt::ToolTipRole || column == LinkColumn)
+            return {};
+        return endChecked(column == CustomerColumn ? ConnectionEnd::Customer : ConnectionEnd::Provider)
+                   ? tr("This check is not made on this end.")
+                   : tr("Not checked on this end: its router is not in the inventory, not visible to you, or was not asked.");
+    }
     const DiagnosisStep &s = m_result.steps.at(i);
     switch (role) {
     case Qt::DisplayRole: return verdictTitle(s.verdict);

@@ -42,6 +42,10 @@ public:
     // A band holding only a check of both ends: its one cell fills the band.
     bool spansEnds(int row) const;
     QString layerKey(int row) const;
+    // Whether any check ran on this end (not: its router is not in the inventory, not visible
+    // to this client, or could not be asked). An empty cell on a checked end is a check that
+    // does not apply there (a route lookup is made on the provider only).
+    bool endChecked(ConnectionEnd end) const;
 
     static QString layerTitle(const QString &layer); // "bgp-ipv4" -> "BGP IPv4"; unknown names as they are
     static QString verdictTitle(Verdict verdict);    // "OK", "WARN", "FAULT", "CANNOT-CHECK"

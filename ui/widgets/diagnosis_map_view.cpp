@@ -249,12 +249,14 @@ void DiagnosisMapView::paintCell(QPainter &p, const QRect &rect, const QModelInd
     const QColor text = palette().color(QPalette::Text);
     const QRectF r = QRectF(rect).adjusted(1, 1, -1, -1);
     if (m_model->stepAt(index) < 0) {
-        // Not checked on this end (its router is not in the inventory or not visible).
-        p.setPen(QPen(withAlpha(text, 80), 1, Qt::DashLine));
+        const bool endChecked = m_model->endChecked(index.column() == DiagnosisModel::CustomerColumn ? ConnectionEnd::Customer
+                                                                                                     : ConnectionEnd::Provider);
+        p.setPen(QPen(withAlpha(text, endChecked ? 50 : 80), 1, Qt::DashLine));
         p.setBrush(Qt::NoBrush);
         p.drawRoundedRect(r, 4, 4);
         p.setPen(palette().color(QPalette::Disabled, QPalette::Text));
-        p.drawText(rect, Qt::AlignCenter, tr("not checked"));
+        // A check made on the other end only, or an end that was not checked at all.
+        p.drawText(rect, Qt::AlignCenter, endChecked ? tr("not on this end") : tr("not checked"));
         return;
     }
     const auto verdict = Verdict(index.data(DiagnosisModel::VerdictRole).toInt());
