@@ -76,8 +76,10 @@ std::optional<RecordSet> RecordSetCodec::decode(QueryKind kind, const QByteArray
     qint64 rowCount = 0;
     in >> magic >> version >> storedKind >> columnCount >> rowCount;
     const auto columns = RecordSet::columnsFor(kind);
+    // A record type gains columns only at its end: an answer stored before that has fewer,
+    // and the columns it lacks stay unknown.
     if (in.status() != QDataStream::Ok || magic != kMagic || version != kFormatVersion
-        || storedKind != quint8(kind) || columnCount != columns.size() || rowCount < 0
+        || storedKind != quint8(kind) || columnCount == 0 || columnCount > columns.size() || rowCount < 0
         || rowCount > raw.size()) // every row takes at least a byte: a bound against damaged counts
         return std::nullopt;
 
@@ -91,7 +93,7 @@ std::optional<RecordSet> RecordSetCodec::decode(QueryKind kind, const QByteArray
             rows.reserve(rowCount);
             for (qint64 row = 0; row < rowCount && ok; ++row) {
                 R r;
-                for (int col = 0; col < int(columns.size()); ++col) {
+                for (int col = 0; col < int(columnCount); ++col) {
                     quint8 present = 0;
                     in >> present;
                     QVariant v;
