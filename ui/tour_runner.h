@@ -28,6 +28,8 @@ private:
     void next();
     void shot(const QString &name, QWidget *widget = nullptr);
     void runAndWait(std::function<QString()> submit);
+    // Runs `then` once the current tab's session-aware view has read what it pairs.
+    void whenIdle(std::function<void()> then, int waitedMs = 0);
 
     MainWindow *m_window;
     QString m_dir;
