@@ -723,7 +723,9 @@ LinkComparison SessionCompare::links(const QList<RouterAnswers> &routers, const 
                 row.status = PairStatus::PeerOutside;
                 row.a = linkEnd(r, n.localInterface);
                 row.remoteSystem = n.remoteSystemName.isEmpty() ? n.remoteChassisId : n.remoteSystemName;
-                row.remotePort = n.remotePortDescription.isEmpty() ? n.remotePortId : n.remotePortId + QStringLiteral(" (") + n.remotePortDescription + QLatin1Char(')');
+                // lldpd sends the port's MAC as its id and its name as the description.
+                row.remotePort = !normalizeMac(n.remotePortId).isEmpty() && !n.remotePortDescription.isEmpty() ? n.remotePortDescription
+                                                                                                             : n.remotePortId;
                 row.basis = QStringLiteral("LLDP on %1 sees %2, which is none of the compared routers").arg(r.router, row.remoteSystem);
                 out.rows.append(row);
                 continue;
