@@ -7,6 +7,7 @@
 #include "ui/widgets/inventory_panel.h"
 #include "ui/widgets/query_bar.h"
 #include "ui/widgets/result_tab.h"
+#include "ui/widgets/topology_view.h"
 #include "ui/widgets/session_compare_panel.h"
 #include "engine/service/router_data_service.h"
 
@@ -222,7 +223,43 @@ void TourRunner::next()
             t->showView(ResultTab::TableView);
         QTimer::singleShot(400, this, [this] { shot(QStringLiteral("received-routes")); next(); });
         return;
-    case 20:
+    case 20: {
+        // The topology map of the whole demo: the lab (LLDP, BGP, ARP from real captures), the
+        // provider network with its three customers and their connections, and a router that
+        // cannot be reached.
+        m_window->inventoryPanel()->setChecked({QStringLiteral("lab-frr"), QStringLiteral("lab-bird"), QStringLiteral("lab-gobgp"),
+                                                QStringLiteral("lab-host"), QStringLiteral("pe1-par"), QStringLiteral("pe2-ams"),
+                                                QStringLiteral("ce-globex"), QStringLiteral("ce-initech"),
+                                                QStringLiteral("ce-umbrella"), QStringLiteral("demo-pe-down")});
+        TopologyView *map = m_window->openTopology();
+        if (!map) {
+            next();
+            return;
+        }
+        connect(map, &TopologyView::graphReady, this, [this, map] {
+            QTimer::singleShot(400, this, [this, map] {
+                shot(QStringLiteral("topology"), map);
+                // A session's two ends side by side: BIRD and GoBGP, whose link is down.
+                for (const TopologyEdge &e : map->graph().edges)
+                    if (e.kind == TopologyEdgeKind::Session && e.addressFamily == u"ipv4-unicast"
+                        && QSet<QString>{e.a.node, e.b.node} == QSet<QString>{QStringLiteral("lab-bird"), QStringLiteral("lab-gobgp")})
+                        map->selectEdge(e.id);
+                QTimer::singleShot(300, this, [this, map] {
+                    shot(QStringLiteral("topology-session"), map);
+                    // The colours on a dark desktop.
+                    QApplication::setPalette(darkPalette());
+                    QTimer::singleShot(400, this, [this, map] {
+                        shot(QStringLiteral("dark-topology"), map);
+                        QApplication::setPalette(QApplication::style()->standardPalette());
+                        map->close();
+                        next();
+                    });
+                });
+            });
+        }, Qt::SingleShotConnection);
+        return;
+    }
+    case 21:
         // Session-aware side by side: three lab routers that peer with each other, each session
         // once with both ends, and what one end sends against what the other received.
         m_window->inventoryPanel()->setChecked({QStringLiteral("lab-frr"), QStringLiteral("lab-bird"), QStringLiteral("lab-gobgp")});
@@ -230,34 +267,34 @@ void TourRunner::next()
         m_window->queryBar()->setParams({});
         runAndWait([this] { return m_window->runQuery(QueryKind::BgpStatus, {}, 0); });
         return;
-    case 21:
-    case 23:
+    case 22:
+    case 24:
         // The frr-bird session (first row) / umbrella's IPv4 session: its routes below.
         if (ResultTab *t = m_window->currentResult()) {
             t->showView(ResultTab::SideBySideView);
             t->sessionPanel()->pairsView()->selectRow(0);
         }
         whenIdle([this] {
-            shot(m_step == 21 ? QStringLiteral("side-by-side-sessions") : QStringLiteral("side-by-side-sessions-umbrella"));
+            shot(m_step == 22 ? QStringLiteral("side-by-side-sessions") : QStringLiteral("side-by-side-sessions-umbrella"));
             next();
         });
         return;
-    case 22:
+    case 23:
         m_window->inventoryPanel()->setChecked({QStringLiteral("pe2-ams"), QStringLiteral("ce-umbrella")});
         runAndWait([this] { return m_window->runQuery(QueryKind::BgpStatus, {}, 0); });
         return;
-    case 24:
+    case 25:
         // Only what does not match: the prefix the provider rejects.
         if (ResultTab *t = m_window->currentResult())
             t->sessionPanel()->setRoutesFilter(QStringLiteral("mismatch"));
         QTimer::singleShot(300, this, [this] { shot(QStringLiteral("side-by-side-routes-not-matching")); next(); });
         return;
-    case 25:
+    case 26:
         // The two ends of each link, by LLDP and by the connection.
         m_window->queryBar()->setKind(QueryKind::LinkStatus);
         runAndWait([this] { return m_window->runQuery(QueryKind::LinkStatus, {}, 0); });
         return;
-    case 26:
+    case 27:
         if (ResultTab *t = m_window->currentResult())
             t->showView(ResultTab::SideBySideView);
         whenIdle([this] { shot(QStringLiteral("side-by-side-links")); next(); });
