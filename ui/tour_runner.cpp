@@ -9,6 +9,7 @@
 #include "ui/widgets/query_bar.h"
 #include "ui/widgets/result_tab.h"
 #include "ui/widgets/topology_view.h"
+#include "ui/widgets/session_compare_panel.h"
 #include "engine/service/router_data_service.h"
 
 #include <QApplication>
@@ -18,6 +19,7 @@
 #include <QToolTip>
 #include <QTreeView>
 #include <QTabWidget>
+#include <QTableView>
 #include <QStyle>
 #include <QTimer>
 
@@ -169,8 +171,10 @@ void TourRunner::next()
         runAndWait([this] { return m_window->runQuery(QueryKind::BgpStatus, {}, 0); });
         return;
     case 5:
-        if (ResultTab *t = m_window->currentResult())
+        if (ResultTab *t = m_window->currentResult()) {
             t->showView(ResultTab::SideBySideView);
+            t->setSessionAware(false); // the rows aligned by key; the session-aware view comes at step 20
+        }
         QTimer::singleShot(300, this, [this] { shot(QStringLiteral("side-by-side")); next(); });
         return;
     case 6:
@@ -329,9 +333,60 @@ void TourRunner::next()
     case 25:
         diagnosisStep(m_step - 21);
         return;
+    case 26:
+        // Session-aware side by side: three lab routers that peer with each other, each session
+        // once with both ends, and what one end sends against what the other received.
+        m_window->inventoryPanel()->setChecked({QStringLiteral("lab-frr"), QStringLiteral("lab-bird"), QStringLiteral("lab-gobgp")});
+        m_window->queryBar()->setKind(QueryKind::BgpStatus);
+        m_window->queryBar()->setParams({});
+        runAndWait([this] { return m_window->runQuery(QueryKind::BgpStatus, {}, 0); });
+        return;
+    case 27:
+    case 29:
+        // The frr-bird session (first row) / umbrella's IPv4 session: its routes below.
+        if (ResultTab *t = m_window->currentResult()) {
+            t->showView(ResultTab::SideBySideView);
+            t->sessionPanel()->pairsView()->selectRow(0);
+        }
+        whenIdle([this] {
+            shot(m_step == 27 ? QStringLiteral("side-by-side-sessions") : QStringLiteral("side-by-side-sessions-umbrella"));
+            next();
+        });
+        return;
+    case 28:
+        m_window->inventoryPanel()->setChecked({QStringLiteral("pe2-ams"), QStringLiteral("ce-umbrella")});
+        runAndWait([this] { return m_window->runQuery(QueryKind::BgpStatus, {}, 0); });
+        return;
+    case 30:
+        // Only what does not match: the prefix the provider rejects.
+        if (ResultTab *t = m_window->currentResult())
+            t->sessionPanel()->setRoutesFilter(QStringLiteral("mismatch"));
+        QTimer::singleShot(300, this, [this] { shot(QStringLiteral("side-by-side-routes-not-matching")); next(); });
+        return;
+    case 31:
+        // The two ends of each link, by LLDP and by the connection.
+        m_window->queryBar()->setKind(QueryKind::LinkStatus);
+        runAndWait([this] { return m_window->runQuery(QueryKind::LinkStatus, {}, 0); });
+        return;
+    case 32:
+        if (ResultTab *t = m_window->currentResult())
+            t->showView(ResultTab::SideBySideView);
+        whenIdle([this] { shot(QStringLiteral("side-by-side-links")); next(); });
+        return;
     default:
         QApplication::quit();
     }
+}
+
+void TourRunner::whenIdle(std::function<void()> then, int waitedMs)
+{
+    // The session-aware view reads what it pairs (LLDP, routes) after the tab's answer.
+    ResultTab *t = m_window->currentResult();
+    if (t && t->sessionPanel()->isBusy() && waitedMs < 15000) {
+        QTimer::singleShot(100, this, [this, then, waitedMs] { whenIdle(then, waitedMs + 100); });
+        return;
+    }
+    QTimer::singleShot(300, this, then);
 }
 
 } // namespace rl
