@@ -410,14 +410,9 @@ TopologyView *MainWindow::newTopologyWindow()
     view->resize(1440, 900);
     // Clicking a connection's link diagnoses it; MainWindow::diagnoseConnection runs the diagnosis.
     connect(view, &TopologyView::diagnoseConnectionRequested, this, [this](const QString &id) {
-        m_statusText->setText(tr("Diagnosing %1…").arg(id));
-        if (metaObject()->indexOfSlot("diagnoseConnection(QString)") >= 0) {
-            raise();
-            activateWindow();
-            QMetaObject::invokeMethod(this, "diagnoseConnection", Q_ARG(QString, id));
-        } else {
-            m_statusText->setText(tr("Diagnosing %1 is not available in this build.").arg(id));
-        }
+        raise();
+        activateWindow();
+        diagnoseConnection(id);
     });
     return view;
 }
