@@ -489,6 +489,8 @@ RouterDataService::RouterDataService(const EngineSettings &settings, Backends ba
 
 RouterDataService::~RouterDataService()
 {
+    // The store may outlive this object (an injected one): no warning may reach it from here on.
+    d->store->setWarningHandler({});
     d->metricsTimer.stop();
     d->lookups.waitForDone();
     d->scheduler->stop();

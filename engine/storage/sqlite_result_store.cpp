@@ -237,15 +237,15 @@ void SqliteResultStore::dropConnections()
 
 void SqliteResultStore::addWarning(const QString &warning)
 {
-    WarningHandler handler;
     {
         QMutexLocker lock(&m_mutex);
         m_warnings.append(warning);
-        handler = m_handler;
     }
     EventLog::instance().warning(LogSource, warning);
-    if (handler)
-        handler(warning);
+    // Under its own lock: once setWarningHandler({}) returns, no handler runs any more.
+    QMutexLocker lock(&m_handlerMutex);
+    if (m_handler)
+        m_handler(warning);
 }
 
 void SqliteResultStore::warnOnce(qint64 answerId, const QString &warning)
@@ -267,7 +267,7 @@ QStringList SqliteResultStore::warnings() const
 
 void SqliteResultStore::setWarningHandler(WarningHandler handler)
 {
-    QMutexLocker lock(&m_mutex);
+    QMutexLocker lock(&m_handlerMutex);
     m_handler = std::move(handler);
 }
 
@@ -396,6 +396,10 @@ Error SqliteResultStore::createSchema(QSqlDatabase &db)
     q.finish();
     if (!db.commit())
         return Error(ErrorCode::StoreError, db.lastError().text());
+    // Into the file itself at once: its header (the application id) is how RouterLens knows the
+    // file is its own, also after a crash before SQLite's own first checkpoint.
+    q.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
+    q.finish();
     return {};
 }
 
@@ -431,9 +435,25 @@ SqliteResultStore::Verdict SqliteResultStore::examine(bool provenOurs)
             return {What::Foreign, QStringLiteral("it is an SQLite database with other tables (%1)")
                                        .arg(others.mid(0, 5).join(QLatin1String(", ")))};
         }
-        if (objects.isEmpty())
-            return {What::Usable, {}};
     }
+    if (objects.isEmpty())
+        return {What::Usable, {}}; // ours, not set up yet (a crash while it was being created)
+    // Without our application id, only our exact table makes it ours (an older RouterLens's
+    // store); with it, anything missing is damage.
+    const What missing = provenOurs ? What::Damaged : What::Foreign;
+    if (!objects.contains(QStringLiteral("answers")))
+        return {missing, QStringLiteral("its table of answers is missing")};
+    QStringList columns;
+    if (!q.exec(QStringLiteral("PRAGMA table_info(answers)"))) {
+        const QSqlError e = q.lastError();
+        return {isCorrupt(e) ? missing : What::Failed, e.text()};
+    }
+    while (q.next())
+        columns << q.value(1).toString();
+    q.finish();
+    if (columns != kColumnsV1 && columns != kColumnsV2)
+        return {missing, QStringLiteral("its table of answers has the columns %1, not the ones RouterLens writes")
+                             .arg(columns.join(QLatin1String(", ")))};
     // A RouterLens store from here on.
     if (!q.exec(QStringLiteral("PRAGMA quick_check"))) {
         const QSqlError e = q.lastError();
@@ -445,19 +465,6 @@ SqliteResultStore::Verdict SqliteResultStore::examine(bool provenOurs)
     q.finish();
     if (problems.value(0) != QLatin1String("ok"))
         return {What::Damaged, QStringLiteral("PRAGMA quick_check: %1").arg(problems.join(QLatin1String("; ")))};
-    if (objects.isEmpty())
-        return {What::Usable, {}}; // ours, not set up yet (a crash while it was being created)
-    if (!objects.contains(QStringLiteral("answers")))
-        return {What::Damaged, QStringLiteral("its table of answers is missing")};
-    QStringList columns;
-    if (!q.exec(QStringLiteral("PRAGMA table_info(answers)")))
-        return {What::Damaged, lastError(q)};
-    while (q.next())
-        columns << q.value(1).toString();
-    q.finish();
-    if (columns != kColumnsV1 && columns != kColumnsV2)
-        return {What::Damaged, QStringLiteral("its table of answers has the columns %1, not the ones RouterLens writes")
-                                   .arg(columns.join(QLatin1String(", ")))};
     return {What::Usable, {}};
 }
 

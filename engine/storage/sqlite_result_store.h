@@ -87,6 +87,7 @@ private:
     QStringList m_connectionNames;
     QStringList m_warnings;
     QSet<qint64> m_warnedAnswers;
+    QMutex m_handlerMutex; // held while the handler runs
     WarningHandler m_handler;
 };
 

@@ -204,6 +204,11 @@ void TestStoreIntegrity::foreignFilesLeftAlone_data()
     QVERIFY(execDirect(mixed, {QStringLiteral("CREATE TABLE answers (id INTEGER PRIMARY KEY)"),
                                QStringLiteral("CREATE TABLE invoices (id INTEGER PRIMARY KEY)")}));
     QTest::newRow("an answers table among others") << readAll(mixed);
+    // Another program's table that happens to be called answers.
+    const QString sameName = m_dir.filePath(QStringLiteral("same-name.db"));
+    QVERIFY(execDirect(sameName, {QStringLiteral("CREATE TABLE answers (id INTEGER PRIMARY KEY, question TEXT, answer TEXT)"),
+                                  QStringLiteral("INSERT INTO answers (question, answer) VALUES ('why', 'because')")}));
+    QTest::newRow("another program's table called answers") << readAll(sameName);
 }
 
 void TestStoreIntegrity::foreignFilesLeftAlone()
