@@ -73,6 +73,10 @@ struct Connection {
     int mtu = -1;                 // the MTU both ends must use, when agreed; -1: only compare the ends
     qint64 prefixLimit = -1;      // how many prefixes the provider accepts from the customer
     QStringList expectedPrefixes; // what the customer should announce ("203.0.113.0/26", ...)
+    // The VRF the connection lives in on each end; empty: the global (default) table. An
+    // external client may name only these VRFs, and sees BGP sessions only in them.
+    QString vrf;         // on the provider router
+    QString customerVrf; // on the customer router
     friend bool operator==(const Connection &, const Connection &) = default;
 };
 

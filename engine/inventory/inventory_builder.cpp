@@ -126,6 +126,12 @@ Result<Inventory> InventoryBuilder::finish() const
                                                   "digits and / . _ : - only).")
                                        .arg(c.id, ifname.left(64)));
         }
+        for (const QString &vrf : {c.vrf, c.customerVrf}) {
+            if (!vrf.isEmpty() && !RequestValidator::isValidVrfName(vrf))
+                return error(line, QStringLiteral("connection \"%1\": \"%2\" is not a valid VRF name (letters, digits "
+                                                  "and . _ : - only, at most 64 characters).")
+                                       .arg(c.id, vrf.left(64)));
+        }
         if (!validVlan(c.vlan) || !validVlan(c.innerVlan))
             return error(line, QStringLiteral("connection \"%1\" has VLAN %2 / inner VLAN %3: use 1 to 4094, or -1 "
                                               "for none.")

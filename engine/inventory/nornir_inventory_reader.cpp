@@ -120,11 +120,15 @@ Connection readConnection(const YAML::Node &node, const QString &host, const QSt
             c.customerRouter = scalarOf(v, what);
         else if (key == QLatin1String("customerInterface"))
             c.customerInterface = scalarOf(v, what);
+        else if (key == QLatin1String("vrf"))
+            c.vrf = scalarOf(v, what);
+        else if (key == QLatin1String("customerVrf"))
+            c.customerVrf = scalarOf(v, what);
         else
             failAt(kv.first, QStringLiteral("a connection of host \"%1\" has the unknown field \"%2\"; known fields: "
                                             "id, customer, providerRouter, providerInterface, vlan, innerVlan, "
                                             "providerAddress, customerAddress, providerAs, customerAs, "
-                                            "customerRouter, customerInterface.")
+                                            "customerRouter, customerInterface, vrf, customerVrf.")
                                      .arg(host, key.left(64)));
     }
     return c;

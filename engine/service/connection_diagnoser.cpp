@@ -34,12 +34,34 @@ void ConnectionDiagnoser::start(const QList<Connection> &connections, const Clie
     m_secondSent = false;
     m_running = true;
     const QStringList visible = m_service.visibleRouters(client);
+    // An external client has a connection diagnosed only when it may see it exactly as given:
+    // another customer's connection (or its own, altered) gets every check
+    // as cannot-check (forbidden), and nothing is asked of a router for it.
+    const QList<Connection> mine = m_service.visibleConnections(client);
+    QList<int> refused;
     for (const Connection &c : connections) {
+        if (client.role == Role::External && !mine.contains(c)) {
+            refused.append(int(m_plans.size()));
+            m_plans.append(QList<PlannedRequest>{});
+            continue;
+        }
         QList<PlannedRequest> plan = ConnectionDiagnosis::plan(c, client, visible.contains(c.customerRouter));
         if (m_secondReadMs <= 0)
             plan.removeIf([](const PlannedRequest &p) { return p.secondRead; });
         m_total += int(plan.size());
         m_plans.append(plan);
+    }
+    for (int ci : std::as_const(refused)) {
+        RouterResult no;
+        no.router = connections[ci].providerRouter;
+        no.error = Error(ErrorCode::Forbidden,
+                         QStringLiteral("Connection \"%1\" is not one of the connections this client may see; "
+                                        "nothing was asked.").arg(connections[ci].id));
+        for (EvidenceSlot slot : {EvidenceSlot::Link, EvidenceSlot::LinkAgain, EvidenceSlot::Unit, EvidenceSlot::Vlan,
+                                  EvidenceSlot::VlanAgain, EvidenceSlot::Arp, EvidenceSlot::Bgp, EvidenceSlot::Received,
+                                  EvidenceSlot::Received6, EvidenceSlot::Advertised, EvidenceSlot::Advertised6,
+                                  EvidenceSlot::Optics})
+            ConnectionDiagnosis::slot(m_evidence[ci], ConnectionEnd::Provider, slot) = no;
     }
     for (int ci = 0; ci < connections.size(); ++ci) {
         m_evidence[ci].provider.router = connections[ci].providerRouter;

@@ -224,7 +224,7 @@ public:
                     it = parsed.insert(key, std::move(records));
                 }
                 if (it->ok())
-                    part.records = access.filterRecords(*inv, w.client, o.router, it->value());
+                    part.records = access.filterRecords(*inv, w.client, o.router, w.params, it->value());
                 else
                     part.error = it->error();
             }
@@ -562,6 +562,13 @@ QString RouterDataService::submit(Request request)
     }
     request.routers.removeDuplicates();
     const auto inv = d->inventorySnapshot();
+    // Access before existence: an external client learns nothing about routers that are not
+    // its own, not even whether they exist (it gets `forbidden` for both). Internal clients
+    // get the precise unknown-router.
+    if (const Error e = d->access.check(*inv, request)) {
+        d->answerNow(request, e);
+        return request.id;
+    }
     QStringList unknown;
     for (const QString &r : std::as_const(request.routers)) {
         if (!inv->contains(r))
@@ -571,10 +578,6 @@ QString RouterDataService::submit(Request request)
         d->answerNow(request, Error(ErrorCode::UnknownRouter,
                                     QStringLiteral("Not in the inventory: %1. Check the name or load the inventory that has it.")
                                         .arg(unknown.join(QStringLiteral(", ")))));
-        return request.id;
-    }
-    if (const Error e = d->access.check(*inv, request)) {
-        d->answerNow(request, e);
         return request.id;
     }
 
@@ -642,7 +645,7 @@ QString RouterDataService::submit(Request request)
                     p.tag = item.tag;
                     p.priority = priority;
                     p.result.router = item.router;
-                    p.result.records = dp->access.filterRecords(*inv, client, item.router, hit->records);
+                    p.result.records = dp->access.filterRecords(*inv, client, item.router, item.params, hit->records);
                     p.result.fetchedAt = hit->fetchedAt;
                     p.result.source = AnswerSource::Store;
                     p.result.latencyMs = hit->latencyMs;
@@ -726,15 +729,46 @@ Error RouterDataService::applySettings(const ClientIdentity &who, const EngineSe
     return {};
 }
 
-QList<StoredAnswerInfo> RouterDataService::history(const QString &router, QueryKind kind, const QueryParams &params,
-                                                   int limit) const
+QList<StoredAnswerInfo> RouterDataService::history(const ClientIdentity &client, const QString &router, QueryKind kind,
+                                                   const QueryParams &params, int limit) const
 {
-    return d->store->history(router, kind, params, limit);
+    if (client.role != Role::External)
+        return d->store->history(router, kind, params, limit);
+    // The store holds what every client asked; an external client sees only the history it
+    // could ask for now, with each answer's row count as it would see the answer.
+    const auto inv = d->inventorySnapshot();
+    Request probe;
+    probe.client = client;
+    probe.routers = {router};
+    probe.kind = kind;
+    probe.params = params;
+    if (RequestValidator::validate(probe) || d->access.check(*inv, probe))
+        return {};
+    QList<StoredAnswerInfo> infos = d->store->history(router, kind, params, limit);
+    for (StoredAnswerInfo &info : infos) {
+        const std::optional<StoredAnswer> a = d->store->load(info.id);
+        info.recordCount = a ? d->access.filterRecords(*inv, client, router, params, a->records).size() : 0;
+    }
+    return infos;
 }
 
-std::optional<StoredAnswer> RouterDataService::storedAnswer(qint64 id) const
+std::optional<StoredAnswer> RouterDataService::storedAnswer(const ClientIdentity &client, qint64 id) const
 {
-    return d->store->load(id);
+    std::optional<StoredAnswer> a = d->store->load(id);
+    if (!a || client.role != Role::External)
+        return a;
+    // Stored answers are looked up by id: an external client gets only one it could have asked
+    // for (its router, kind and parameters), filtered as a live answer would be.
+    const auto inv = d->inventorySnapshot();
+    Request probe;
+    probe.client = client;
+    probe.routers = {a->router};
+    probe.kind = a->kind;
+    probe.params = a->params;
+    if (RequestValidator::validate(probe) || d->access.check(*inv, probe))
+        return std::nullopt;
+    a->records = d->access.filterRecords(*inv, client, a->router, a->params, a->records);
+    return a;
 }
 
 QStringList RouterDataService::storeWarnings() const
