@@ -32,6 +32,10 @@ enum ExitCode {
     ExitPartial = 3,     // some routers answered, some failed
 };
 
+// Ranges of the numbers the command line takes.
+constexpr qint64 kMaxAgeLimitSec = 365LL * 86400; // a stored answer up to a year old
+constexpr int kTimeoutLimitSec = 86400;           // a day
+
 void out(const QString &text)
 {
     const QByteArray utf8 = text.toUtf8();
@@ -263,13 +267,16 @@ int runQuery(QCoreApplication &app, const QStringList &args)
     }
     bool ok = false;
     const qint64 maxAge = p.value(QStringLiteral("max-age")).toLongLong(&ok);
-    if (!ok || maxAge < 0) {
-        err(QStringLiteral("routerlens-cli query: --max-age takes a number of seconds, 0 or more.\n"));
+    if (!ok || maxAge < 0 || maxAge > kMaxAgeLimitSec) {
+        err(QStringLiteral("routerlens-cli query: --max-age must be a number of seconds between 0 and %1.\n")
+                .arg(kMaxAgeLimitSec));
         return ExitUsage;
     }
+    // In milliseconds it must fit a timer's int: a day is plenty for any query.
     const int timeoutSec = p.value(QStringLiteral("timeout")).toInt(&ok);
-    if (!ok || timeoutSec <= 0) {
-        err(QStringLiteral("routerlens-cli query: --timeout takes a positive number of seconds.\n"));
+    if (!ok || timeoutSec < 1 || timeoutSec > kTimeoutLimitSec) {
+        err(QStringLiteral("routerlens-cli query: --timeout must be a number of seconds between 1 and %1.\n")
+                .arg(kTimeoutLimitSec));
         return ExitUsage;
     }
 
@@ -327,7 +334,7 @@ int runQuery(QCoreApplication &app, const QStringList &args)
         }
         app.exit(exitCode);
     });
-    QTimer::singleShot(timeoutSec * 1000, &app, [&] {
+    QTimer::singleShot(std::chrono::seconds(timeoutSec), &app, [&] {
         err(QStringLiteral("routerlens-cli: no complete answer within %1 s; giving up (use --timeout to wait longer).\n").arg(timeoutSec));
         service.cancel(requestId);
         app.exit(ExitFailed);
@@ -402,12 +409,13 @@ int runDiagnose(QCoreApplication &app, const QStringList &args)
     }
     bool ok = false;
     const qint64 maxAge = p.value(QStringLiteral("max-age")).toLongLong(&ok);
-    if (!ok || maxAge < 0 || maxAge > 365LL * 86400) {
-        err(QStringLiteral("routerlens-cli diagnose: --max-age must be a number of seconds between 0 and 31536000.\n"));
+    if (!ok || maxAge < 0 || maxAge > kMaxAgeLimitSec) {
+        err(QStringLiteral("routerlens-cli diagnose: --max-age must be a number of seconds between 0 and %1.\n")
+                .arg(kMaxAgeLimitSec));
         return ExitUsage;
     }
     const double secondRead = p.value(QStringLiteral("second-read")).toDouble(&ok);
-    if (!ok || secondRead < 0 || secondRead > 60) {
+    if (!ok || !(secondRead >= 0 && secondRead <= 60)) { // written so that NaN fails too
         err(QStringLiteral("routerlens-cli diagnose: --second-read must be a number of seconds between 0 and 60.\n"));
         return ExitUsage;
     }
