@@ -1,6 +1,7 @@
 // routerlens-cli: the RouterLens engine from a terminal or a script.
 // Argument parsing and wiring only; the work is RouterDataService's.
 
+#include "engine/api/display_text.h"
 #include "engine/api/event_log.h"
 #include "engine/api/record_export.h"
 #include "engine/api/request_validator.h"
@@ -36,16 +37,23 @@ enum ExitCode {
 constexpr qint64 kMaxAgeLimitSec = 365LL * 86400; // a stored answer up to a year old
 constexpr int kTimeoutLimitSec = 86400;           // a day
 
+// Everything printed goes through here: what routers said (descriptions, names, error lines)
+// reaches a terminal with its control characters shown ("\x1b"), never obeyed. Line ends and
+// tabs stay; JSON escapes its own.
+void print(FILE *stream, const QString &text)
+{
+    const QByteArray utf8 = rl::DisplayText::escapeControls(text, rl::DisplayText::Keep::LineBreaks).toUtf8();
+    std::fwrite(utf8.constData(), 1, size_t(utf8.size()), stream);
+}
+
 void out(const QString &text)
 {
-    const QByteArray utf8 = text.toUtf8();
-    std::fwrite(utf8.constData(), 1, size_t(utf8.size()), stdout);
+    print(stdout, text);
 }
 
 void err(const QString &text)
 {
-    const QByteArray utf8 = text.toUtf8();
-    std::fwrite(utf8.constData(), 1, size_t(utf8.size()), stderr);
+    print(stderr, text);
 }
 
 // One RFC 4180 record.

@@ -120,6 +120,24 @@ contains "timeout range named" "$tmp/err" "between 1 and 86400"
 check "negative timeout" 2 "$cli" query --demo -r lab-frr bgp-status --timeout -5 "${store[@]}"
 check "max-age beyond a year" 2 "$cli" query --demo -r lab-frr bgp-status --max-age 99999999999 "${store[@]}"
 contains "max-age range named" "$tmp/err" "between 0 and 31536000"
+# Safe output: what a router says is shown, not obeyed. An escape sequence in a description
+# reaches the terminal as "\x1b[2J"; an LLDP name that is a spreadsheet formula is neutralised.
+sample="$src/tests/vendors/data/cisco-ios"
+sed 's/Description: uplink to pe1.lab Gi0\/0\/3/Description: uplink\x1b[2J\x1b[31mPWNED\x1b]0;owned\x07/' \
+  "$sample/link-status/show_interfaces_isr_uplink_subinterfaces_admin_down_10g/output.txt" > "$tmp/esc.txt"
+if grep -q $'\x1b\[2J' "$tmp/esc.txt"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL: the hostile description was not written"; fi
+check "escape sequence in a description" 0 "$cli" parse --platform cisco-ios --query link-status "$tmp/esc.txt"
+contains "shown escaped" "$tmp/out" 'uplink\\x1b\[2J\\x1b\[31mPWNED\\x1b\]0;owned\\x07'
+lacks "no raw ESC reaches the terminal" "$tmp/out" $'\x1b'
+lacks "no raw BEL reaches the terminal" "$tmp/out" $'\x07'
+check "escape sequence in CSV" 0 "$cli" parse --platform cisco-ios --query link-status "$tmp/esc.txt" --format csv
+lacks "no raw ESC in CSV either" "$tmp/out" $'\x1b'
+sed 's/System Name: core-sw-01.dc1.example.net/System Name: =HYPERLINK("http:\/\/198.51.100.99\/","core-sw-01")/' \
+  "$sample/lldp-neighbors/detail_two_switches_mgmt_ip/output.txt" > "$tmp/lldp.txt"
+check "formula as an LLDP name" 0 "$cli" parse --platform cisco-ios --query lldp-neighbors "$tmp/lldp.txt" --format csv
+contains "formula neutralised" "$tmp/out" ",\"'=HYPERLINK("
+lacks "no live formula" "$tmp/out" ',"=HYPERLINK('
+lacks "no bare formula" "$tmp/out" ',=HYPERLINK('
 check "second-read not a number" 2 "$cli" diagnose --demo --all --second-read nan "${store[@]}"
 check "second-read infinite" 2 "$cli" diagnose --demo --all --second-read inf "${store[@]}"
 
