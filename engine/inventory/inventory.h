@@ -2,6 +2,7 @@
 
 #include "engine/api/error.h"
 
+#include <QByteArray>
 #include <QHash>
 #include <QList>
 #include <QMap>
@@ -24,8 +25,17 @@ bool isKnownPlatform(QStringView name);
 // Nornir / NAPALM / Netmiko platform names ("ios", "nxos_ssh", "junos", "cisco_xr", ...) and
 // our own names map to one of knownPlatforms(); empty when there is no match.
 QString platformFromNornirName(QStringView name);
-// A credentials secret must be a reference ("env:VAR", "keychain:service/account") or empty.
+// A credentials secret must be a reference or empty: "env:VAR" (a POSIX variable name) or
+// "keychain:service/account" (both named), no control characters.
 bool isSecretReference(QStringView secret);
+// A router's host: an IPv4/IPv6 address or an RFC 1123 host name (underscores allowed).
+bool isHostName(QStringView host);
+// A pinned certificate's SHA-256: 64 hex digits (colons and a "sha256:", "sha256/" or
+// "sha256//" prefix allowed) or base64 of the 32 bytes. The digest, or nothing.
+std::optional<QByteArray> parsePinnedCertificate(QStringView text);
+// An inventory key that names a secret ("password", "Password", "api_token", "enable_secret",
+// "snmp-community", ...): its value never becomes a visible tag.
+bool looksLikeSecretKey(QStringView key);
 
 // How to authenticate to a router. Secrets are never stored here: `secret` is a reference
 // ("env:VAR", "keychain:service/account") resolved only when a session opens.

@@ -138,6 +138,12 @@ check "formula as an LLDP name" 0 "$cli" parse --platform cisco-ios --query lldp
 contains "formula neutralised" "$tmp/out" ",\"'=HYPERLINK("
 lacks "no live formula" "$tmp/out" ',"=HYPERLINK('
 lacks "no bare formula" "$tmp/out" ',=HYPERLINK('
+# A secret-looking Nornir data key is refused, named by its key and never printed.
+printf 'pe9:\n  hostname: 198.18.0.19\n  platform: frr\n  data:\n    site: lab\n    Password: hunter2\n' > "$tmp/hosts.yaml"
+check "secret-looking data key" 2 "$cli" routers --inventory "$tmp/hosts.yaml"
+contains "refusal names the key" "$tmp/err" '"Password"'
+lacks "the secret is not shown" "$tmp/out" "hunter2"
+lacks "nor in the error" "$tmp/err" "hunter2"
 check "second-read not a number" 2 "$cli" diagnose --demo --all --second-read nan "${store[@]}"
 check "second-read infinite" 2 "$cli" diagnose --demo --all --second-read inf "${store[@]}"
 
