@@ -226,11 +226,28 @@ public:
                 if (it->ok())
                     part.records = access.filterRecords(*inv, w.client, o.router, w.params, it->value());
                 else
-                    part.error = it->error();
+                    part.error = errorFor(w.client, o.router, it->error());
             }
             parts.push_back(std::move(p));
         }
         results.push(std::move(parts));
+    }
+
+    // An error found while reading a router's answer quotes what the router said: a parse error
+    // the line it could not read, a follow-up round the sessions it found. Those may be another
+    // customer's (a session, a route, an interface), so an external client learns only that the
+    // answer could not be used, with the same code; internal operators get the precise sentence.
+    static Error errorFor(const ClientIdentity &client, const QString &router, const Error &e)
+    {
+        if (client.role != Role::External || !e.isError())
+            return e;
+        return Error(e.code, e.code == ErrorCode::ParseError
+                                 ? QStringLiteral("The answer of %1 could not be read; the line it stopped at is shown "
+                                                  "to internal operators only. Ask your provider to look at it.")
+                                       .arg(router)
+                                 : QStringLiteral("RouterLens could not use the answer of %1 (%2); the details are shown "
+                                                  "to internal operators only. Ask your provider to look at it.")
+                                       .arg(router, e.codeName()));
     }
 
     // The outputs one waiter's parse reads: the first round, then its own follow-ups (the job

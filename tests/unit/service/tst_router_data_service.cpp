@@ -248,6 +248,28 @@ private Q_SLOTS:
         QCOMPARE(prefixesOf(responseFor(fromStore)), QStringList{"198.51.100.0/24"});
     }
 
+    // A parse error quotes the line it could not read, which may be another customer's row: an
+    // external client is told that the answer could not be read, not what it said.
+    void externalParseErrorsQuoteNothing()
+    {
+        ScriptedAnswer odd;
+        odd.output = "10.0.0.2 Established\n10.0.0.6 Active with-a-third-field\n";
+        m_routers->setAnswer("r1", "show bgp summary", odd);
+        start();
+        Request r = request({"r1"});
+        const QString internalId = m_service->submit(r);
+        r.client = ClientIdentity{"acme-user", Role::External, "acme"};
+        const QString externalId = m_service->submit(r);
+        QTRY_COMPARE(m_responses->size(), 2);
+        const Error seen = responseFor(internalId).results.value(0).error;
+        QCOMPARE(seen.code, ErrorCode::ParseError);
+        QVERIFY2(seen.message.contains("10.0.0.6"), qPrintable(seen.message)); // internal: the precise line
+        const Error told = responseFor(externalId).results.value(0).error;
+        QCOMPARE(told.code, ErrorCode::ParseError);
+        QVERIFY2(!told.message.contains("10.0.0.6") && !told.detail.contains("10.0.0.6"), qPrintable(told.toString()));
+        QVERIFY(told.message.contains("could not be read"));
+    }
+
     // History and stored answers are read as the caller: the store holds every client's answers.
     void historyIsFilteredForTheCaller()
     {
