@@ -177,8 +177,9 @@ int runRouters(QCoreApplication &app, const QStringList &args)
                                    {QStringLiteral("transport"), rl::transportKindName(r->transport)},
                                    {QStringLiteral("tags"), tags}});
         }
-        out(QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("version"), rl::ApiVersion}, {QStringLiteral("routers"), arr}})
-                                  .toJson(QJsonDocument::Indented)));
+        out(QString::fromUtf8(rl::DisplayText::jsonForTerminal(
+            QJsonDocument(QJsonObject{{QStringLiteral("version"), rl::ApiVersion}, {QStringLiteral("routers"), arr}})
+                .toJson(QJsonDocument::Indented))));
         return ExitOk;
     }
     if (src.format == QLatin1String("csv"))
@@ -493,8 +494,9 @@ int runDiagnose(QCoreApplication &app, const QStringList &args)
         json.append(jc);
     }
     if (src.format == QLatin1String("json"))
-        out(QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("version"), rl::ApiVersion}, {QStringLiteral("diagnoses"), json}})
-                                  .toJson(QJsonDocument::Indented)));
+        out(QString::fromUtf8(rl::DisplayText::jsonForTerminal(
+            QJsonDocument(QJsonObject{{QStringLiteral("version"), rl::ApiVersion}, {QStringLiteral("diagnoses"), json}})
+                .toJson(QJsonDocument::Indented))));
     return exitCode;
 }
 

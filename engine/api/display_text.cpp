@@ -55,4 +55,22 @@ QString escapeControls(const QString &text, Keep keep)
     return out;
 }
 
+QByteArray jsonForTerminal(const QByteArray &json)
+{
+    const QString text = QString::fromUtf8(json);
+    // Outside strings JSON has only spaces and line breaks, and QJsonDocument escapes C0 inside
+    // them, so whatever classify() flags here is inside a string, where \uXXXX means the same.
+    if (!hasControls(text, Keep::LineBreaks))
+        return json;
+    QString out;
+    out.reserve(text.size() + 16);
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        if (classify(text, i, Keep::LineBreaks) == Shown::AsIs)
+            out += text[i];
+        else
+            out += QStringLiteral("\\u%1").arg(int(text[i].unicode()), 4, 16, QLatin1Char('0'));
+    }
+    return out.toUtf8();
+}
+
 } // namespace rl::DisplayText

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QByteArray>
 #include <QString>
 
 namespace rl {
@@ -20,6 +21,11 @@ enum class Keep : quint8 {
     LineBreaks, // terminal output: "\n" and "\r\n" line ends and "\t" stay, a lone "\r" is escaped
     Whitespace, // a field of a format that quotes them (CSV): "\t", "\r" and "\n" stay
 };
+
+// JSON text (as QJsonDocument writes it) made safe for a terminal without leaving JSON: the
+// characters JSON may carry raw that terminals obey or reorder (DEL, C1 controls, direction
+// overrides, line / paragraph separators) become \u escapes, which read back the same.
+QByteArray jsonForTerminal(const QByteArray &json);
 
 // True when `text` has a character escapeControls would change.
 bool hasControls(QStringView text, Keep keep = Keep::Nothing);

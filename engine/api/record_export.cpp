@@ -114,7 +114,7 @@ QByteArray toCsv(const Response &response)
 
 QByteArray toJson(const Response &response)
 {
-    return QJsonDocument(response.toJson()).toJson(QJsonDocument::Indented);
+    return DisplayText::jsonForTerminal(QJsonDocument(response.toJson()).toJson(QJsonDocument::Indented));
 }
 
 QString toTable(const Response &response)

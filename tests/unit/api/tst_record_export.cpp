@@ -1,7 +1,9 @@
 #include "engine/api/display_text.h"
 #include "engine/api/record_export.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QTest>
 
 using namespace rl;
@@ -23,6 +25,7 @@ private Q_SLOTS:
     void cellTextShowsControlCharactersEscaped_data();
     void cellTextShowsControlCharactersEscaped();
     void terminalTextKeepsLineBreaks();
+    void jsonEscapesWhatTerminalsObey();
 
 private:
     static Response sample();
@@ -230,6 +233,34 @@ void TestRecordExport::terminalTextKeepsLineBreaks()
     QVERIFY(!DisplayText::hasControls(u"plain text, Zürich", Keep::Nothing));
     QVERIFY(DisplayText::hasControls(u"x\u202ey", Keep::LineBreaks));
     QVERIFY(!DisplayText::hasControls(u"x\n", Keep::LineBreaks));
+}
+
+// JSON is printed to terminals too: C1 controls and direction overrides, which JSON may carry
+// raw, are written as \u escapes, so the text stays valid JSON and reads back the same.
+void TestRecordExport::jsonEscapesWhatTerminalsObey()
+{
+    InterfaceRecord i;
+    i.name = QStringLiteral("eth0");
+    i.description = QStringLiteral("a\u009b" "2Jb\u202Ec\x1b[0m\x7f");
+    Response resp;
+    resp.kind = QueryKind::LinkStatus;
+    RouterResult part;
+    part.router = QStringLiteral("pe1");
+    part.records = RecordSet(QueryKind::LinkStatus, QList<InterfaceRecord>{i});
+    resp.results = {part};
+    const QByteArray json = RecordExport::toJson(resp);
+    const QString text = QString::fromUtf8(json);
+    for (QChar c : text) {
+        const char16_t u = c.unicode();
+        QVERIFY2(u == '\n' || (u >= 0x20 && u != 0x7f && !(u >= 0x80 && u <= 0x9f) && u != 0x202e),
+                 qPrintable(QStringLiteral("raw U+%1 in the JSON").arg(int(u), 4, 16, QLatin1Char('0'))));
+    }
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(json, &error);
+    QCOMPARE(error.error, QJsonParseError::NoError);
+    const QJsonObject rec = doc.object().value(QStringLiteral("results")).toArray().at(0).toObject()
+                                .value(QStringLiteral("records")).toArray().at(0).toObject();
+    QCOMPARE(rec.value(QStringLiteral("description")).toString(), i.description);
 }
 
 QTEST_GUILESS_MAIN(TestRecordExport)
