@@ -35,13 +35,13 @@ void ConnectionDiagnoser::start(const QList<Connection> &connections, const Clie
     m_running = true;
     const QStringList visible = m_service.visibleRouters(client);
     // An external client has a connection diagnosed only when it may see it exactly as given:
-    // another customer's connection (or its own, altered) gets every check
-    // as cannot-check (forbidden), and nothing is asked of a router for it.
+    // for another customer's connection (or its own, altered) nothing is asked of a router, and
+    // its result says so (cannot-check), never OK.
     const QList<Connection> mine = m_service.visibleConnections(client);
-    QList<int> refused;
+    m_refused.clear();
     for (const Connection &c : connections) {
         if (client.role == Role::External && !mine.contains(c)) {
-            refused.append(int(m_plans.size()));
+            m_refused.insert(int(m_plans.size()));
             m_plans.append(QList<PlannedRequest>{});
             continue;
         }
@@ -50,18 +50,6 @@ void ConnectionDiagnoser::start(const QList<Connection> &connections, const Clie
             plan.removeIf([](const PlannedRequest &p) { return p.secondRead; });
         m_total += int(plan.size());
         m_plans.append(plan);
-    }
-    for (int ci : std::as_const(refused)) {
-        RouterResult no;
-        no.router = connections[ci].providerRouter;
-        no.error = Error(ErrorCode::Forbidden,
-                         QStringLiteral("Connection \"%1\" is not one of the connections this client may see; "
-                                        "nothing was asked.").arg(connections[ci].id));
-        for (EvidenceSlot slot : {EvidenceSlot::Link, EvidenceSlot::LinkAgain, EvidenceSlot::Unit, EvidenceSlot::Vlan,
-                                  EvidenceSlot::VlanAgain, EvidenceSlot::Arp, EvidenceSlot::Bgp, EvidenceSlot::Received,
-                                  EvidenceSlot::Received6, EvidenceSlot::Advertised, EvidenceSlot::Advertised6,
-                                  EvidenceSlot::Optics})
-            ConnectionDiagnosis::slot(m_evidence[ci], ConnectionEnd::Provider, slot) = no;
     }
     for (int ci = 0; ci < connections.size(); ++ci) {
         m_evidence[ci].provider.router = connections[ci].providerRouter;
@@ -146,8 +134,24 @@ void ConnectionDiagnoser::finish()
     m_running = false;
     m_secondRound.stop();
     QList<DiagnosisResult> results;
-    for (int ci = 0; ci < m_connections.size(); ++ci)
-        results.append(ConnectionDiagnosis::evaluate(m_connections[ci], m_evidence[ci]));
+    for (int ci = 0; ci < m_connections.size(); ++ci) {
+        if (!m_refused.contains(ci)) {
+            results.append(ConnectionDiagnosis::evaluate(m_connections[ci], m_evidence[ci]));
+            continue;
+        }
+        DiagnosisResult refused;
+        refused.connection = m_connections[ci];
+        DiagnosisStep s;
+        s.layer = QStringLiteral("management");
+        s.router = m_connections[ci].providerRouter;
+        s.verdict = Verdict::CannotCheck;
+        s.finding = QStringLiteral("Connection \"%1\" is not one of the connections this client may see; nothing "
+                                   "was asked.").arg(m_connections[ci].id);
+        s.advice = QStringLiteral("Diagnose your own connections (routerlens-cli diagnose --all lists them).");
+        s.evidence = errorCodeName(ErrorCode::Forbidden);
+        refused.steps.append(s);
+        results.append(refused);
+    }
     emit finished(results);
 }
 

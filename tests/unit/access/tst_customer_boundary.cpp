@@ -515,6 +515,8 @@ private Q_SLOTS:
         QCOMPARE(results.size(), everyConnection.size());
         for (const DiagnosisResult &d : results) {
             const bool mine = d.connection.customer == customer;
+            if (!mine) // another customer's connection is never "OK": it was not checked
+                QCOMPARE(d.overall(), Verdict::CannotCheck);
             for (const DiagnosisStep &s : d.steps) {
                 if (!mine) {
                     // Not its connection: nothing checked, nothing read.
