@@ -8,6 +8,7 @@
 #include "engine/diagnosis/connection_diagnosis.h"
 #include "engine/service/connection_diagnoser.h"
 #include "engine/service/router_data_service.h"
+#include "engine/vendors/offline_parser.h"
 #include "engine/vendors/translator.h"
 
 #include <QCommandLineParser>
@@ -102,6 +103,12 @@ struct Source {
 // Returns ExitOk or the exit code to leave with (after printing why).
 int setUp(const QCommandLineParser &p, rl::RouterDataService &service, Source &src)
 {
+    // A store named on the command line that cannot be used (not a RouterLens store, read-only,
+    // ...) stops here: its warning above says why, and nothing is asked.
+    if (p.isSet(QStringLiteral("store")) && service.storeError()) {
+        err(QStringLiteral("routerlens-cli: the store given with --store cannot be used; nothing was asked.\n"));
+        return ExitUsage;
+    }
     src.format = p.value(QStringLiteral("format"));
     if (src.format != QLatin1String("table") && src.format != QLatin1String("json") && src.format != QLatin1String("csv")) {
         err(QStringLiteral("routerlens-cli: --format must be table, json or csv, not \"%1\".\n").arg(src.format));
@@ -469,7 +476,7 @@ int runDiagnose(QCoreApplication &app, const QStringList &args)
             jsteps.append(stepJson(s, true));
             if (src.format == QLatin1String("table"))
                 out(QStringLiteral("   %1 %2 %3 %4%5\n")
-                        .arg(s.layer.leftJustified(11), rl::connectionEndName(s.end).leftJustified(8),
+                        .arg(s.layer.leftJustified(17), rl::connectionEndName(s.end).leftJustified(8),
                              rl::verdictName(s.verdict).toUpper().leftJustified(12), s.finding,
                              s.likelyCause ? QStringLiteral("   <- likely cause") : QString()));
             else if (src.format == QLatin1String("csv"))
@@ -529,7 +536,8 @@ int runParse(const QStringList &args)
         err(QStringLiteral("routerlens-cli parse: cannot read %1: %2\n").arg(path, file.errorString()));
         return ExitUsage;
     }
-    const QByteArray text = file.readAll();
+    // One byte over the limit is enough for the parser to refuse the text with its sentence.
+    const QByteArray text = file.read(rl::OfflineParser::MaxTextBytes + 1);
     const QString platform = p.value(QStringLiteral("platform"));
     if (!rl::RouterDataService::platforms().contains(platform)) {
         err(QStringLiteral("routerlens-cli parse: unknown platform \"%1\"; known: %2.\n")
@@ -563,7 +571,19 @@ int main(int argc, char **argv)
     QCoreApplication::setOrganizationName(QStringLiteral("RouterLens"));
     QCoreApplication::setApplicationName(QStringLiteral("RouterLens"));
     QCoreApplication::setApplicationVersion(QStringLiteral(ROUTERLENS_VERSION));
-    rl::EventLog::instance().setEchoLevel(rl::LogEntry::Level::Warning, qEnvironmentVariableIsSet("ROUTERLENS_VERBOSE"));
+    const bool verbose = qEnvironmentVariableIsSet("ROUTERLENS_VERBOSE");
+    rl::EventLog::instance().setEchoLevel(rl::LogEntry::Level::Warning, verbose);
+    // Store warnings are printed always, verbose or not: a damaged store moved aside, an answer
+    // skipped or not kept must not pass without a word. (Verbose prints every warning anyway.)
+    if (!verbose) {
+        QObject::connect(
+            &rl::EventLog::instance(), &rl::EventLog::entryAdded, &rl::EventLog::instance(),
+            [](const rl::LogEntry &e) {
+                if (e.level >= rl::LogEntry::Level::Warning && e.source == QLatin1String("store"))
+                    err(QStringLiteral("routerlens: warning: store: %1\n").arg(e.message));
+            },
+            Qt::DirectConnection);
+    }
 
     QStringList args = app.arguments();
     if (args.size() < 2 || args[1] == QLatin1String("--help") || args[1] == QLatin1String("-h") || args[1] == QLatin1String("help")) {

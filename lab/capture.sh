@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Capture the raw output of every command the RouterLens translators may send,
 # from every lab router, over SSH as the lab user, exactly as printed.
-#   capture.sh [--demo] [normal|faults|empty ...]     (default: all three states)
+#   capture.sh [--demo] [normal|faults|empty|policy ...]  (default: all four states)
 #   capture.sh --missing [faults|empty]              (only what has no file yet, see below)
 #   capture.sh --demo-only                           (just the copy to the demo)
 # Writes tests/vendors/data/<platform>/<state>/<slug>.txt plus commands.txt
@@ -30,11 +30,11 @@ for a in "$@"; do
     --demo) demo=1 ;;
     --demo-only) demo=1; states=(none) ;;
     --missing) missing=1 ;;
-    normal|faults|empty) states+=("$a"); explicit=1 ;;
+    normal|faults|empty|policy) states+=("$a"); explicit=1 ;;
     *) die "unknown argument: $a" ;;
   esac
 done
-[ ${#states[@]} -gt 0 ] || states=(normal faults empty)
+[ ${#states[@]} -gt 0 ] || states=(normal faults empty policy)
 [ $missing -eq 0 ] || [ $explicit -eq 1 ] || states=(normal)
 [ "${states[*]}" != none ] || states=()
 
@@ -161,6 +161,20 @@ gobgp_cmds() {
   linux_cmds to-frr
 }
 
+# State "policy": FRR's import policy drops one of the customer's prefixes (fault.sh
+# policy-deny). Only FRR's view of the customer's routes is captured in it.
+policy_frr_cmds() {
+  vty 'show bgp vrf all neighbors json'
+  vty 'show bgp ipv4 unicast neighbors 198.19.0.66 received-routes json'
+  vty 'show bgp ipv4 unicast neighbors 198.19.0.66 filtered-routes json'
+  vty 'show bgp ipv4 unicast neighbors 198.19.0.66 routes json'
+  vty 'show bgp ipv6 unicast neighbors 2001:db8:19:100::2 received-routes json'
+}
+# The commands of NODE in STATE: a state of its own may define STATE_NODE_cmds.
+node_cmds() { if declare -F "${2}_${1}_cmds" >/dev/null; then "${2}_${1}_cmds"; else "${1}_cmds"; fi; }
+# The nodes a state captures.
+state_nodes() { case $1 in policy) echo frr ;; *) echo "${NODES[@]}" ;; esac; }
+
 host_cmds() {
   linux_cmds uplink0
   for p in "${LOOKUPS[@]}"; do
@@ -190,7 +204,7 @@ capture_node() { # capture_node NODE STATE
     } > "$dir/commands.txt"
     printf '# file\texit status\n' > "$dir/exit_status.txt"
   fi
-  "${n}_cmds" | while IFS=$'\t' read -r slug cmd; do
+  node_cmds "$n" "$st" | while IFS=$'\t' read -r slug cmd; do
     [ $missing -eq 0 ] || [ ! -e "$dir/$slug.txt" ] || continue
     # the router clock belongs to the session that captured the set; never re-take it later
     [ $missing -eq 0 ] || [ "$st" = normal ] || [ "$slug" != date_s ] || continue
@@ -217,6 +231,9 @@ enter_state() {
     empty)
       for r in frr bird gobgp host; do bash "$F" announce-off $r; done
       sleep 3 ;;
+    policy)
+      bash "$F" policy-deny 198.51.100.192/27   # the customer's second IPv4 prefix
+      sleep 2 ;;
   esac
 }
 leave_state() {
@@ -228,6 +245,8 @@ leave_state() {
       bash "$F" arp-restore ;;
     empty)
       for r in frr bird gobgp host; do bash "$F" announce-on $r; done ;;
+    policy)
+      bash "$F" policy-allow ;;
   esac
   bash "$LAB_DIR/wait.sh" 60
 }
@@ -246,7 +265,7 @@ for st in "${states[@]}"; do
   fi
   enter_state "$st"
   pids=()
-  for n in "${NODES[@]}"; do capture_node "$n" "$st" & pids+=($!); done
+  for n in $(state_nodes "$st"); do capture_node "$n" "$st" & pids+=($!); done
   for p in "${pids[@]}"; do wait "$p" || die "capture of state $st failed"; done
   leave_state "$st"
   sleep 2   # let routes settle (wait.sh checks sessions, not prefixes)

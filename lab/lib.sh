@@ -33,6 +33,9 @@ declare -A ROLE=([frr]=pe [bird]=p [gobgp]=peer [host]=ce)
 # What each router announces (lab/fault.sh turns announcements off and on).
 FRR_ANNOUNCE4=(198.51.100.0/26 203.0.113.128/27)
 FRR_ANNOUNCE6=(2001:db8:1000::/48)
+# The customer CPE (BIRD on lab-host): one static protocol per prefix (conf/host-bird.conf).
+declare -A HOST_ANNOUNCE=([203.0.113.224/27]=announce4 [198.51.100.192/27]=announce4b
+                          [2001:db8:a000::/48]=announce6 [2001:db8:a001::/48]=announce6b)
 GOBGP_ANNOUNCE=("-a ipv4 198.51.100.128/26 community 65003:100 med 30"
                 "-a ipv4 203.0.113.192/27 community 65003:200"
                 "-a ipv6 2001:db8:3000::/48 community 65003:100")

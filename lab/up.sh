@@ -239,7 +239,9 @@ done
   printf '\n  ],\n  "connections": [\n'
   printf '    {"id": "acme-vlan100", "customer": "acme", "providerRouter": "lab-frr", "providerInterface": "%s", "vlan": %s,\n' "$PE_IF" "$CUST_VLAN"
   printf '     "providerAddress": "198.19.0.65", "customerAddress": "198.19.0.66", "providerAs": 65001, "customerAs": 65010, "customerRouter": "lab-host",\n'
-  printf '     "customerInterface": "%s", "providerAddress6": "2001:db8:19:100::1", "customerAddress6": "2001:db8:19:100::2"}\n' "$CE_IF"
+  printf '     "customerInterface": "%s", "providerAddress6": "2001:db8:19:100::1", "customerAddress6": "2001:db8:19:100::2",\n' "$CE_IF"
+  # What the CPE announces (conf/host-bird.conf), so a withdrawn prefix is named; both ends at 1500.
+  printf '     "mtu": 1500, "expectedPrefixes": [%s]}\n' "$(printf '"%s", ' $(printf '%s\n' "${!HOST_ANNOUNCE[@]}" | sort) | sed 's/, $//')"
   printf '  ]\n}\n'
 } > "$STATE/inventory.json"
 jq empty "$STATE/inventory.json"

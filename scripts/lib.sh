@@ -8,7 +8,7 @@ RL_BUILD_PACKAGES=(
   build-essential cmake ninja-build pkg-config
   qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite libqt6opengl6-dev qt6-charts-dev
   qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n libgl-dev libqt6svg6
-  libssh-dev libyaml-cpp-dev qtkeychain-qt6-dev libsimdjson-dev libbenchmark-dev
+  libssh-dev zlib1g-dev libyaml-cpp-dev qtkeychain-qt6-dev libsimdjson-dev libbenchmark-dev
 )
 # What the test suite needs on top: the router lab, an SSH server and client, a display for
 # the screenshot tour.

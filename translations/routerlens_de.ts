@@ -386,6 +386,17 @@
         <translation>Router links anhaken, Abfrage wählen, Strg+Eingabe drücken.</translation>
     </message>
     <message>
+        <source>Result store: %1</source>
+        <translation>Ergebnisspeicher: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>⚠ Store: %n warning(s)</source>
+        <translation>
+            <numerusform>⚠ Speicher: %n Warnung</numerusform>
+            <numerusform>⚠ Speicher: %n Warnungen</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
@@ -893,6 +904,18 @@
     <message>
         <source>Whole request timeout</source>
         <translation>Timeout der ganzen Anfrage</translation>
+    </message>
+    <message>
+        <source>Output limit per command</source>
+        <translation>Ausgabegrenze je Befehl</translation>
+    </message>
+    <message>
+        <source> MiB</source>
+        <translation> MiB</translation>
+    </message>
+    <message>
+        <source>The most one command may answer. A router&apos;s own &quot;maxOutputBytes&quot; in the inventory wins.</source>
+        <translation>Höchstens so viel darf ein Befehl antworten. Ein eigenes „maxOutputBytes“ des Routers im Inventar hat Vorrang.</translation>
     </message>
     <message>
         <source>internal</source>

@@ -386,6 +386,17 @@
         <translation>Cochez des routeurs à gauche, choisissez une requête, appuyez sur Ctrl+Entrée.</translation>
     </message>
     <message>
+        <source>Result store: %1</source>
+        <translation>Réponses enregistrées : %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>⚠ Store: %n warning(s)</source>
+        <translation>
+            <numerusform>⚠ Enregistrement : %n avertissement</numerusform>
+            <numerusform>⚠ Enregistrement : %n avertissements</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
@@ -893,6 +904,18 @@
     <message>
         <source>Whole request timeout</source>
         <translation>Délai de la requête entière</translation>
+    </message>
+    <message>
+        <source>Output limit per command</source>
+        <translation>Limite de sortie par commande</translation>
+    </message>
+    <message>
+        <source> MiB</source>
+        <translation> Mio</translation>
+    </message>
+    <message>
+        <source>The most one command may answer. A router&apos;s own &quot;maxOutputBytes&quot; in the inventory wins.</source>
+        <translation>Le plus qu’une commande peut répondre. Le « maxOutputBytes » propre à un routeur dans l’inventaire l’emporte.</translation>
     </message>
     <message>
         <source>internal</source>

@@ -8,6 +8,7 @@
 #include "ui/widgets/inventory_panel.h"
 #include "ui/widgets/query_bar.h"
 #include "ui/widgets/result_tab.h"
+#include "ui/widgets/topology_view.h"
 
 #include <QAction>
 #include <QApplication>
@@ -21,9 +22,11 @@
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QStyle>
 #include <QTabWidget>
 #include <QTableView>
 #include <QHeaderView>
+#include <QInputDialog>
 #include <QToolBar>
 #include <QVBoxLayout>
 
@@ -49,7 +52,7 @@ MainWindow::MainWindow(RouterDataService *service, QWidget *parent)
       m_results(new QTabWidget(this)), m_activity(new ActivityPanel(service, this)),
       m_hsplit(new QSplitter(Qt::Horizontal, this)), m_vsplit(new QSplitter(Qt::Vertical, this)),
       m_progress(new QProgressBar(this)), m_cancel(new QPushButton(QIcon(QStringLiteral(":/icons/cancel.svg")), tr("Cancel"), this)),
-      m_statusText(new QLabel(this))
+      m_statusText(new QLabel(this)), m_storeWarning(new QLabel(this))
 {
     setWindowTitle(tr("RouterLens"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/routerlens.svg")));
@@ -86,6 +89,9 @@ MainWindow::MainWindow(RouterDataService *service, QWidget *parent)
     m_cancel->setObjectName(QStringLiteral("statusCancel"));
     m_cancel->setToolTip(tr("Cancel the running query (Esc)"));
     statusBar()->addWidget(m_statusText, 1);
+    m_storeWarning->setObjectName(QStringLiteral("storeWarning"));
+    m_storeWarning->setVisible(false);
+    statusBar()->addPermanentWidget(m_storeWarning);
     statusBar()->addPermanentWidget(m_progress);
     statusBar()->addPermanentWidget(m_cancel);
     connect(m_cancel, &QPushButton::clicked, this, &MainWindow::cancelCurrent);
@@ -108,6 +114,7 @@ MainWindow::MainWindow(RouterDataService *service, QWidget *parent)
         });
         connect(m_service, &RouterDataService::progress, this, &MainWindow::onProgress);
         connect(m_service, &RouterDataService::responseReady, this, &MainWindow::onResponse);
+        connect(m_service, &RouterDataService::storeWarning, this, &MainWindow::showStoreWarning);
         connect(m_service, &RouterDataService::hostKeyUnknown, this,
                 [this](const QString &router, const QString &type, const QString &fp) {
                     KnownHostDialog dlg(router, type, fp, this);
@@ -116,7 +123,24 @@ MainWindow::MainWindow(RouterDataService *service, QWidget *parent)
                 });
     }
     m_statusText->setText(tr("Check routers on the left, choose a query, press Ctrl+Return."));
+    if (m_service) {
+        for (const QString &w : m_service->storeWarnings())
+            showStoreWarning(w);
+    }
     restoreLayout();
+}
+
+void MainWindow::showStoreWarning(const QString &warning)
+{
+    m_storeWarnings.append(warning);
+    // The engine's sentence, as the log has it; the mark says how many there were.
+    m_statusText->setText(tr("Result store: %1").arg(warning));
+    m_statusText->setToolTip(warning);
+    const int size = style()->pixelMetric(QStyle::PM_SmallIconSize);
+    m_storeWarning->setText(tr("⚠ Store: %n warning(s)", nullptr, int(m_storeWarnings.size())));
+    m_storeWarning->setToolTip(m_storeWarnings.join(QStringLiteral("\n\n")));
+    m_storeWarning->setMinimumHeight(size);
+    m_storeWarning->setVisible(true);
 }
 
 MainWindow::~MainWindow() = default;
@@ -154,6 +178,23 @@ void MainWindow::buildMenus()
         if (ResultTab *t = currentResult())
             t->showView(ResultTab::ChartView);
     })->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_G));
+    query->addSeparator();
+    query->addAction(tr("Topology &map"), this, &MainWindow::openTopology)->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_M));
+    query->addAction(tr("Topology map of a &customer…"), this, [this] {
+        QStringList customers;
+        for (const Connection &c : m_service->visibleConnections(clientIdentity()))
+            customers << c.customer;
+        customers.removeDuplicates();
+        customers.sort(Qt::CaseInsensitive);
+        if (customers.isEmpty()) {
+            m_statusText->setText(tr("The inventory has no connections to map."));
+            return;
+        }
+        bool ok = false;
+        const QString c = QInputDialog::getItem(this, tr("Topology map"), tr("Customer:"), customers, 0, false, &ok);
+        if (ok)
+            openCustomerTopology(c);
+    });
 
     QMenu *tools = menuBar()->addMenu(tr("&Tools"));
     tools->addAction(QIcon(QStringLiteral(":/icons/paste.svg")), tr("&Paste box…"), this, &MainWindow::openPasteBox)
@@ -345,6 +386,47 @@ void MainWindow::exportSessionReport()
     QFile f(path);
     if (!f.open(QIODevice::WriteOnly) || f.write(data) != data.size())
         QMessageBox::warning(this, tr("Export failed"), tr("Cannot write %1: %2").arg(path, f.errorString()));
+}
+
+TopologyView *MainWindow::newTopologyWindow()
+{
+    auto *view = new TopologyView(m_service, clientIdentity(), this);
+    view->setWindowFlag(Qt::Window);
+    view->setAttribute(Qt::WA_DeleteOnClose);
+    view->resize(1440, 900);
+    // Clicking a connection's link diagnoses it; MainWindow::diagnoseConnection runs the diagnosis.
+    connect(view, &TopologyView::diagnoseConnectionRequested, this, [this](const QString &id) {
+        m_statusText->setText(tr("Diagnosing %1…").arg(id));
+        if (metaObject()->indexOfSlot("diagnoseConnection(QString)") >= 0) {
+            raise();
+            activateWindow();
+            QMetaObject::invokeMethod(this, "diagnoseConnection", Q_ARG(QString, id));
+        } else {
+            m_statusText->setText(tr("Diagnosing %1 is not available in this build.").arg(id));
+        }
+    });
+    return view;
+}
+
+TopologyView *MainWindow::openTopology()
+{
+    const QStringList routers = m_inventory->checkedRouters();
+    if (routers.isEmpty()) {
+        m_statusText->setText(tr("Check the routers to map on the left first."));
+        return nullptr;
+    }
+    TopologyView *view = newTopologyWindow();
+    view->showRouters(routers);
+    view->show();
+    return view;
+}
+
+TopologyView *MainWindow::openCustomerTopology(const QString &customer)
+{
+    TopologyView *view = newTopologyWindow();
+    view->showCustomer(customer);
+    view->show();
+    return view;
 }
 
 void MainWindow::restoreLayout()

@@ -23,6 +23,7 @@ class InventoryPanel;
 class QueryBar;
 class ResultTab;
 class RouterDataService;
+class TopologyView;
 
 // Inventory on the left, the query bar and one tab per response in the middle, the live
 // activity panel at the bottom, fan-out progress and cancel in the status bar. Everything
@@ -57,6 +58,10 @@ public Q_SLOTS:
     void openPasteBox();
     void exportCurrentCsv();
     void exportSessionReport();
+    // The topology map of the checked routers, or of a customer's connections (their routers
+    // and provider edges), in a window of its own. Null when there is nothing to map.
+    rl::TopologyView *openTopology();
+    rl::TopologyView *openCustomerTopology(const QString &customer);
 
 Q_SIGNALS:
     void responseShown(const QString &requestId);
@@ -76,6 +81,10 @@ private:
     void restoreLayout();
     void refreshInventory();
     void saveLayout();
+    TopologyView *newTopologyWindow();
+    // A result store warning (a damaged store moved aside, an answer not kept): in the status
+    // bar now, behind a permanent "store" mark with every warning in its tooltip, and in the log.
+    void showStoreWarning(const QString &warning);
 
     RouterDataService *m_service;
     InventoryPanel *m_inventory;
@@ -87,6 +96,8 @@ private:
     QProgressBar *m_progress;
     QPushButton *m_cancel;
     QLabel *m_statusText;
+    QLabel *m_storeWarning;
+    QStringList m_storeWarnings;
     QString m_running; // the request the status bar follows
     int m_progressDone = 0;
     int m_progressTotal = 0;

@@ -7,6 +7,7 @@
 #include "ui/widgets/inventory_panel.h"
 #include "ui/widgets/query_bar.h"
 #include "ui/widgets/result_tab.h"
+#include "ui/widgets/topology_view.h"
 #include "engine/service/router_data_service.h"
 
 #include <QApplication>
@@ -218,6 +219,42 @@ void TourRunner::next()
             t->showView(ResultTab::TableView);
         QTimer::singleShot(400, this, [this] { shot(QStringLiteral("received-routes")); next(); });
         return;
+    case 20: {
+        // The topology map of the whole demo: the lab (LLDP, BGP, ARP from real captures), the
+        // provider network with its three customers and their connections, and a router that
+        // cannot be reached.
+        m_window->inventoryPanel()->setChecked({QStringLiteral("lab-frr"), QStringLiteral("lab-bird"), QStringLiteral("lab-gobgp"),
+                                                QStringLiteral("lab-host"), QStringLiteral("pe1-par"), QStringLiteral("pe2-ams"),
+                                                QStringLiteral("ce-globex"), QStringLiteral("ce-initech"),
+                                                QStringLiteral("ce-umbrella"), QStringLiteral("demo-pe-down")});
+        TopologyView *map = m_window->openTopology();
+        if (!map) {
+            next();
+            return;
+        }
+        connect(map, &TopologyView::graphReady, this, [this, map] {
+            QTimer::singleShot(400, this, [this, map] {
+                shot(QStringLiteral("topology"), map);
+                // A session's two ends side by side: BIRD and GoBGP, whose link is down.
+                for (const TopologyEdge &e : map->graph().edges)
+                    if (e.kind == TopologyEdgeKind::Session && e.addressFamily == u"ipv4-unicast"
+                        && QSet<QString>{e.a.node, e.b.node} == QSet<QString>{QStringLiteral("lab-bird"), QStringLiteral("lab-gobgp")})
+                        map->selectEdge(e.id);
+                QTimer::singleShot(300, this, [this, map] {
+                    shot(QStringLiteral("topology-session"), map);
+                    // The colours on a dark desktop.
+                    QApplication::setPalette(darkPalette());
+                    QTimer::singleShot(400, this, [this, map] {
+                        shot(QStringLiteral("dark-topology"), map);
+                        QApplication::setPalette(QApplication::style()->standardPalette());
+                        map->close();
+                        next();
+                    });
+                });
+            });
+        }, Qt::SingleShotConnection);
+        return;
+    }
     default:
         QApplication::quit();
     }

@@ -2,6 +2,7 @@
 
 #include <arpa/inet.h>
 
+#include <algorithm>
 #include <cstring>
 
 namespace rl {
@@ -145,6 +146,28 @@ std::optional<IpAddress> IpAddress::parse(QStringView text)
         buf[i] = static_cast<char>(c);
     }
     return parse(std::string_view(buf, static_cast<size_t>(text.size())));
+}
+
+IpAddress IpAddress::fromBytes(Family family, const std::array<quint8, 16> &bytes)
+{
+    IpAddress a;
+    a.m_family = family;
+    if (family == Family::None)
+        return a;
+    a.m_bytes = bytes;
+    if (family == Family::V4)
+        std::fill(a.m_bytes.begin() + 4, a.m_bytes.end(), quint8(0));
+    return a;
+}
+
+IpAddress IpPrefix::firstHost() const
+{
+    const int bits = m_address.bitLength();
+    if (bits == 0 || m_length + 2 > bits)
+        return m_address;
+    std::array<quint8, 16> b = m_address.bytes();
+    b[size_t(bits / 8 - 1)] |= 1; // the network address has its host bits zero: no carry
+    return IpAddress::fromBytes(m_address.family(), b);
 }
 
 IpAddress IpAddress::fromV4(quint32 hostOrder)

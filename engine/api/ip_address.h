@@ -21,6 +21,7 @@ public:
     static std::optional<IpAddress> parse(std::string_view text);
     static std::optional<IpAddress> parse(QStringView text);
     static IpAddress fromV4(quint32 hostOrder);
+    static IpAddress fromBytes(Family family, const std::array<quint8, 16> &bytes); // v4 in the first 4 bytes
 
     Family family() const { return m_family; }
     bool isNull() const { return m_family == Family::None; }
@@ -55,6 +56,10 @@ public:
     quint8 length() const { return m_length; }
     bool isNull() const { return m_address.isNull(); }
     bool contains(const IpAddress &addr) const { return addr.matchesPrefix(m_address, m_length); }
+    // The first host address: the one after the network address (the network address itself
+    // when the prefix has fewer than four addresses). A route lookup of it finds where traffic
+    // for the prefix goes.
+    IpAddress firstHost() const;
     QString toString() const;
 
     friend auto operator<=>(const IpPrefix &, const IpPrefix &) = default;

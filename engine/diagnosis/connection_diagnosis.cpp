@@ -2,6 +2,7 @@
 
 #include "engine/vendors/common/commercial_cli.h"
 
+#include <QRegularExpression>
 #include <QSet>
 
 #include <algorithm>
@@ -118,8 +119,71 @@ RouterResult &ConnectionDiagnosis::slot(ConnectionEvidence &e, ConnectionEnd end
     case EvidenceSlot::Advertised: return x.advertised;
     case EvidenceSlot::Advertised6: return x.advertised6;
     case EvidenceSlot::Optics: return x.optics;
+    case EvidenceSlot::Lookup: return x.lookup;
+    case EvidenceSlot::Lookup6: return x.lookup6;
     }
     return x.link;
+}
+
+namespace {
+
+bool familyOf(const IpPrefix &p, bool v6)
+{
+    return v6 ? p.address().isV6() : p.address().isV4();
+}
+
+// The customer prefix whose route matters most, one family: one the provider rejected, one the
+// customer announces that the provider did not receive, one expected but not received, else the
+// lowest accepted one.
+QString prefixToLookUp(const Connection &c, const EndEvidence &provider, const EndEvidence &customer, bool v6)
+{
+    const RouterResult &received = v6 ? provider.received6 : provider.received;
+    const RouterResult &announced = v6 ? customer.advertised6 : customer.advertised;
+    QList<IpPrefix> got, rejected, accepted, sent;
+    if (received.ok() && !received.router.isEmpty())
+        for (const RouteRecord &r : received.records.rows<RouteRecord>())
+            if (familyOf(r.prefix, v6)) {
+                got.append(r.prefix);
+                (r.valid ? accepted : rejected).append(r.prefix);
+            }
+    if (announced.ok() && !announced.router.isEmpty())
+        for (const RouteRecord &r : announced.records.rows<RouteRecord>())
+            if (familyOf(r.prefix, v6) && !got.contains(r.prefix))
+                sent.append(r.prefix);
+    for (const QString &text : c.expectedPrefixes)
+        if (const auto p = IpPrefix::parse(QStringView(text)); p && familyOf(*p, v6) && !got.contains(*p))
+            sent.append(*p);
+    for (QList<IpPrefix> *list : {&rejected, &sent, &accepted}) {
+        if (list->isEmpty())
+            continue;
+        std::sort(list->begin(), list->end());
+        return list->first().toString();
+    }
+    return {};
+}
+
+} // namespace
+
+QList<PlannedRequest> ConnectionDiagnosis::followUp(const Connection &c, const ConnectionEvidence &e, const ClientIdentity &client)
+{
+    QList<PlannedRequest> out;
+    for (bool v6 : {false, true}) {
+        const QString prefix = prefixToLookUp(c, e.provider, e.customer, v6);
+        const auto parsed = IpPrefix::parse(QStringView(prefix));
+        if (!parsed)
+            continue;
+        PlannedRequest p;
+        p.end = ConnectionEnd::Provider;
+        p.slot = v6 ? EvidenceSlot::Lookup6 : EvidenceSlot::Lookup;
+        p.about = prefix;
+        p.request.client = client;
+        p.request.routers = {c.providerRouter};
+        p.request.kind = QueryKind::RouteLookup;
+        p.request.params.destination = parsed->firstHost().toString();
+        p.request.urgency = Urgency::Interactive;
+        out.append(p);
+    }
+    return out;
 }
 
 // ---- evaluation -----------------------------------------------------------------------------
@@ -137,7 +201,8 @@ QString ConnectionDiagnosis::bgpCause(const QString &lastError, const QString &s
         return QStringLiteral("hold timer expired: keepalives stopped arriving (a lossy link, an MTU problem or an overloaded peer)");
     if (has("authentic") || has("md5") || has("tcp-ao") || has("password"))
         return QStringLiteral("authentication: the TCP MD5 / TCP-AO keys of the two ends differ or one end has none");
-    if (has("no route") || has("unreachable") || has("connect failed") || has("connection refused"))
+    // FRR: "Waiting for NHT" — next-hop tracking finds no route to the peer's address.
+    if (has("no route") || has("unreachable") || has("connect failed") || has("connection refused") || has("waiting for nht"))
         return QStringLiteral("no route to the peer: the peer's address cannot be reached over the link");
     if (has("admin") || has("shutdown") || has("shut"))
         return QStringLiteral("shut down administratively");
@@ -675,13 +740,30 @@ DiagnosisStep bgpStep(const Ctx &x, bool v6, bool *skip)
     const qint64 limit = x.end == ConnectionEnd::Provider ? x.c.prefixLimit : -1;
     if (n->state != BgpState::Established) {
         const QString cause = ConnectionDiagnosis::bgpCause(n->lastError, n->stateDetail);
+        // Which end refused the OPEN tells whose configuration to correct.
+        const QString le = n->lastError.toLower();
+        const bool refusedByPeer = le.contains(u"received from the peer") || le.contains(u"notification received")
+                                || le.contains(u"received notification");
+        const bool refusedHere = le.contains(u"sent to the peer") || le.contains(u"notification sent") || le.contains(u"notification send");
+        QString asDetail;
+        QString asAdvice = QStringLiteral("Compare the local and remote AS configured on both ends.");
+        if (cause.startsWith(u"wrong peer AS") && refusedByPeer) {
+            const QString mine = n->localAs > 0 ? QStringLiteral("AS %1").arg(n->localAs) : QStringLiteral("its AS");
+            asDetail = QStringLiteral(" (%1 refused the OPEN of %2: it expects another AS than %3)").arg(peer, s.router, mine);
+            asAdvice = QStringLiteral("Correct the remote AS that the router at %1 configures for %2: it must be %3.").arg(peer, s.router, mine);
+        } else if (cause.startsWith(u"wrong peer AS") && refusedHere) {
+            asDetail = QStringLiteral(" (%1 refused the OPEN of %2: it announces another AS than %3)")
+                           .arg(s.router, peer, n->remoteAs > 0 ? QStringLiteral("AS %1").arg(n->remoteAs) : QStringLiteral("the one configured"));
+            asAdvice = QStringLiteral("Check the local AS of the router at %1 against the remote AS configured on %2.").arg(peer, s.router);
+        }
         s.verdict = Verdict::Fault;
-        s.finding = QStringLiteral("The BGP session from %1 to %2 is %3, not established%4.")
+        s.finding = QStringLiteral("The BGP session from %1 to %2 is %3, not established%4%5.")
                         .arg(s.router, peer, n->stateDetail.isEmpty() ? bgpStateName(n->state) : n->stateDetail,
                              cause.isEmpty() ? (n->lastError.isEmpty() ? QString() : QStringLiteral(" (last error: %1)").arg(n->lastError))
-                                             : QStringLiteral(": %1").arg(cause));
+                                             : QStringLiteral(": %1").arg(cause),
+                             asDetail);
         s.direct = !cause.isEmpty();
-        s.advice = cause.startsWith(u"wrong peer AS") ? QStringLiteral("Compare the local and remote AS configured on both ends.")
+        s.advice = cause.startsWith(u"wrong peer AS") ? asAdvice
                  : cause.startsWith(u"maximum prefixes") ? QStringLiteral("Ask the customer to announce fewer prefixes or raise the limit, then clear the session.")
                  : cause.startsWith(u"hold timer") ? QStringLiteral("Look for packet loss on the link (errors, optics) and an MTU mismatch.")
                  : cause.startsWith(u"authentication") ? QStringLiteral("Set the same TCP MD5 / TCP-AO key on both ends.")
@@ -716,6 +798,31 @@ QSet<QString> prefixesOf(const RouterResult &r, bool acceptedOnly)
         return out;
     for (const RouteRecord &x : r.records.rows<RouteRecord>())
         if (!acceptedOnly || x.valid)
+            out.insert(x.prefix.toString());
+    return out;
+}
+
+// Whether an AS path ("65001 65002 {65010,65011}") holds the AS.
+bool pathContains(const QString &asPath, qint64 as)
+{
+    if (as <= 0 || asPath.isEmpty())
+        return false;
+    static const QRegularExpression separators(QStringLiteral("[\\s{}(),\\[\\]]+"));
+    const QString want = QString::number(as);
+    const QStringList parts = asPath.split(separators, Qt::SkipEmptyParts);
+    return parts.contains(want);
+}
+
+// The prefixes of an answer whose AS path holds the AS: a router drops a route that carries its
+// own AS (loop prevention), so such a route sent back over the connection is expected not to be
+// taken, not a policy problem.
+QSet<QString> loopedBack(const RouterResult &r, qint64 as)
+{
+    QSet<QString> out;
+    if (!answered(r) || as <= 0)
+        return out;
+    for (const RouteRecord &x : r.records.rows<RouteRecord>())
+        if (pathContains(x.asPath, as))
             out.insert(x.prefix.toString());
     return out;
 }
@@ -764,15 +871,27 @@ DiagnosisStep routesStep(const Connection &c, const EndEvidence &p, const EndEvi
     const QSet<QString> got = prefixesOf(received, false);
     const QSet<QString> accepted = prefixesOf(received, true);
     QStringList rejected, notReceived, notAnnounced, notTakenByCustomer;
+    // Routes that carry the receiving end's own AS are dropped by BGP's loop prevention (a
+    // multihomed or transit customer sees its own prefixes come back): expected, not a finding.
+    // Some platforms list such routes among the received ones without marking them (GoBGP's
+    // adj-in is before its loop check): they count as not taken either way.
+    const QSet<QString> loopsAtProvider = loopedBack(received, c.providerAs);
+    QSet<QString> loops = loopsAtProvider;
     for (const QString &x : got)
-        if (!accepted.contains(x))
+        if (!accepted.contains(x) && !loopsAtProvider.contains(x))
             rejected << x;
     const bool customerAsked = answered(announced);
     if (customerAsked) {
         s.records.append(announced);
-        for (const QString &x : prefixesOf(announced, false))
-            if (!got.contains(x))
+        const QSet<QString> looping = loopedBack(announced, c.providerAs);
+        for (const QString &x : prefixesOf(announced, false)) {
+            if (got.contains(x))
+                continue;
+            if (looping.contains(x))
+                loops.insert(x);
+            else
                 notReceived << x;
+        }
     }
     for (const QString &x : c.expectedPrefixes)
         if (familyPrefix(x, v6) && (customerAsked ? !prefixesOf(announced, false).contains(x) : !got.contains(x)))
@@ -781,9 +900,15 @@ DiagnosisStep routesStep(const Connection &c, const EndEvidence &p, const EndEvi
         s.records.append(sentByProvider);
         s.records.append(receivedByCustomer);
         const QSet<QString> theyGot = prefixesOf(receivedByCustomer, false);
-        for (const QString &x : prefixesOf(sentByProvider, false))
-            if (!theyGot.contains(x))
+        const QSet<QString> looping = loopedBack(sentByProvider, c.customerAs);
+        for (const QString &x : prefixesOf(sentByProvider, false)) {
+            if (theyGot.contains(x))
+                continue;
+            if (looping.contains(x))
+                loops.insert(x);
+            else
                 notTakenByCustomer << x;
+        }
     }
     // The session's own counters, for platforms that list only accepted routes.
     qint64 counted = -1, countedAccepted = -1;
@@ -797,13 +922,17 @@ DiagnosisStep routesStep(const Connection &c, const EndEvidence &p, const EndEvi
             }
     s.evidence = QStringLiteral("%1 received (%2 accepted)%3").arg(got.size()).arg(accepted.size())
                      .arg(customerAsked ? QStringLiteral(", %1 announced by the customer").arg(prefixesOf(announced, false).size()) : QString());
+    if (!loops.isEmpty())
+        s.evidence += QStringLiteral("; not taken by BGP loop prevention (the receiver's own AS in the path), as expected: %1")
+                          .arg(listed(QStringList(loops.cbegin(), loops.cend())));
     QStringList findings;
     if (!rejected.isEmpty())
         findings << QStringLiteral("%1 rejects %2 from the customer (its import policy: received, not accepted)").arg(p.router, listed(rejected));
     if (!notReceived.isEmpty())
         findings << QStringLiteral("%1 announces %2 but %3 does not accept %4 (filtered by the provider's import policy or prefix list)")
                         .arg(cu.router, listed(notReceived), p.router, notReceived.size() == 1 ? QStringLiteral("it") : QStringLiteral("them"));
-    if (notReceived.isEmpty() && rejected.isEmpty() && counted > 0 && countedAccepted >= 0 && countedAccepted < counted)
+    if (notReceived.isEmpty() && rejected.isEmpty() && counted > 0 && countedAccepted >= 0
+        && countedAccepted + qint64(loopsAtProvider.size()) < counted)
         findings << QStringLiteral("only %1 of the %2 prefixes received from %3 are accepted by %4 (an import policy, prefix list or limit rejects the rest)")
                         .arg(countedAccepted).arg(counted).arg(customerAddr, p.router);
     if (!notAnnounced.isEmpty())
@@ -828,8 +957,68 @@ DiagnosisStep routesStep(const Connection &c, const EndEvidence &p, const EndEvi
         return s;
     }
     s.verdict = Verdict::Ok;
-    s.finding = customerAsked ? QStringLiteral("Every prefix %1 announces is received and accepted by %2 (%3).").arg(cu.router, p.router).arg(got.size())
-                              : QStringLiteral("%1 receives and accepts %2 prefixes from %3.").arg(p.router).arg(accepted.size()).arg(customerAddr);
+    qsizetype taken = 0;
+    for (const QString &x : accepted)
+        taken += loopsAtProvider.contains(x) ? 0 : 1;
+    const QString loopNote = loops.isEmpty() ? QString()
+        : QStringLiteral("; %1 more carry the receiving router's own AS and are dropped by BGP loop prevention, as expected").arg(loops.size());
+    s.finding = customerAsked ? QStringLiteral("Every prefix %1 announces is received and accepted by %2 (%3)%4.").arg(cu.router, p.router).arg(taken).arg(loopNote)
+                              : QStringLiteral("%1 receives and accepts %2 prefixes from %3%4.").arg(p.router).arg(taken).arg(customerAddr, loopNote);
+    return s;
+}
+
+// Where the provider router sends traffic for the customer prefix: to the customer over this
+// connection (OK), somewhere else (WARN: names the route it follows), or nowhere (WARN).
+DiagnosisStep lookupStep(const Connection &c, const EndEvidence &p, bool v6, bool *skip)
+{
+    DiagnosisStep s;
+    s.layer = v6 ? QStringLiteral("route-lookup-ipv6") : QStringLiteral("route-lookup-ipv4");
+    s.end = ConnectionEnd::Provider;
+    s.router = p.router;
+    const RouterResult &r = v6 ? p.lookup6 : p.lookup;
+    const QString prefix = v6 ? p.lookupPrefix6 : p.lookupPrefix;
+    *skip = prefix.isEmpty() || !asked(r) || notApplicable(r);
+    if (*skip)
+        return s;
+    if (!r.ok())
+        return cannotCheck(s, r, QStringLiteral("the route to %1").arg(prefix));
+    s.records = {r};
+    const auto target = IpPrefix::parse(QStringView(prefix));
+    const IpAddress addr = target ? target->firstHost() : IpAddress();
+    const RouteRecord *best = nullptr;
+    for (const RouteRecord &x : r.records.rows<RouteRecord>()) {
+        if (!x.prefix.contains(addr))
+            continue;
+        // the longest match; of equal ones the best path
+        if (!best || x.prefix.length() > best->prefix.length() || (x.prefix.length() == best->prefix.length() && x.best && !best->best))
+            best = &x;
+    }
+    const QString peer = v6 ? c.customerAddress6 : c.customerAddress;
+    if (!best) {
+        s.verdict = Verdict::Warn;
+        s.finding = QStringLiteral("%1 has no route for %2 (looked up %3): traffic from the provider network to it is dropped there.")
+                        .arg(p.router, prefix, addr.toString());
+        s.advice = QStringLiteral("Find why %1 holds no route for %2: the session, the import policy or the announcement.").arg(p.router, prefix);
+        s.evidence = QStringLiteral("no route");
+        return s;
+    }
+    const auto peerAddr = IpAddress::parse(QStringView(peer));
+    const bool viaCustomer = (peerAddr && best->nextHop == *peerAddr)
+                             || (!best->interfaceName.isEmpty() && sameInterface(best->interfaceName, c.providerInterface)
+                                 && best->protocol != u"connected" && best->protocol != u"local");
+    const QString how = QStringLiteral("%1 via %2%3").arg(best->prefix.toString(),
+                                                          best->nextHop.isNull() ? best->interfaceName : best->nextHop.toString(),
+                                                          best->protocol.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(best->protocol));
+    s.evidence = how;
+    if (viaCustomer) {
+        s.verdict = Verdict::Ok;
+        s.finding = QStringLiteral("%1 sends traffic for %2 to the customer: %3.").arg(p.router, prefix, how);
+        return s;
+    }
+    s.verdict = Verdict::Warn;
+    s.finding = QStringLiteral("%1 sends traffic for %2 elsewhere, not over this connection: it follows %3.").arg(p.router, prefix, how);
+    s.advice = QStringLiteral("Check why the customer's route for %1 is not the one %2 uses (not received, rejected, or a preferred path elsewhere).")
+                   .arg(prefix, p.router);
     return s;
 }
 
@@ -837,9 +1026,20 @@ int layerRank(const QString &layer)
 {
     static const QStringList order{QStringLiteral("management"), QStringLiteral("optics"), QStringLiteral("link"), QStringLiteral("mtu"),
                                    QStringLiteral("vlan"), QStringLiteral("arp"), QStringLiteral("nd"), QStringLiteral("bgp-ipv4"),
-                                   QStringLiteral("bgp-ipv6"), QStringLiteral("routes-ipv4"), QStringLiteral("routes-ipv6")};
+                                   QStringLiteral("bgp-ipv6"), QStringLiteral("routes-ipv4"), QStringLiteral("routes-ipv6"),
+                                   QStringLiteral("route-lookup-ipv4"), QStringLiteral("route-lookup-ipv6")};
     const qsizetype i = order.indexOf(layer);
     return i < 0 ? int(order.size()) : int(i);
+}
+
+// For picking the most specific warning: a lookup that finds no route to the customer is
+// usually the consequence of what the routes check names (the prefix rejected or never sent),
+// so it ranks just below the routes; it is the cause only when the routes look fine.
+int causeRank(const QString &layer)
+{
+    if (layer.startsWith(u"route-lookup"))
+        return 2 * layerRank(QStringLiteral("routes-ipv4")) - 1;
+    return 2 * layerRank(layer);
 }
 
 } // namespace
@@ -941,6 +1141,14 @@ DiagnosisResult ConnectionDiagnosis::evaluate(const Connection &c, const Connect
                 steps.append(r);
         }
     }
+    if (reachable.value(&prov)) {
+        for (bool v6 : {false, true}) {
+            bool skip = false;
+            DiagnosisStep l = lookupStep(c, e.provider, v6, &skip);
+            if (!skip)
+                steps.append(l);
+        }
+    }
     std::stable_sort(steps.begin(), steps.end(), [](const DiagnosisStep &a, const DiagnosisStep &b) { return layerRank(a.layer) < layerRank(b.layer); });
 
     // The likely cause: the lowest fault (a direct finding before an inferred one on the same
@@ -964,8 +1172,8 @@ DiagnosisResult ConnectionDiagnosis::evaluate(const Connection &c, const Connect
             const DiagnosisStep &s = steps.at(i);
             if (s.verdict != Verdict::Warn)
                 continue;
-            if (best < 0 || layerRank(s.layer) > layerRank(steps.at(best).layer)
-                || (layerRank(s.layer) == layerRank(steps.at(best).layer) && s.direct && !steps.at(best).direct))
+            if (best < 0 || causeRank(s.layer) > causeRank(steps.at(best).layer)
+                || (causeRank(s.layer) == causeRank(steps.at(best).layer) && s.direct && !steps.at(best).direct))
                 best = i;
         }
     }

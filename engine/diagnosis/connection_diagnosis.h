@@ -22,7 +22,8 @@ QString connectionEndName(ConnectionEnd e); // "provider", "customer", "both"
 
 struct DiagnosisStep {
     QString layer;      // "management", "optics", "link", "mtu", "vlan", "arp", "nd",
-                        // "bgp-ipv4", "bgp-ipv6", "routes-ipv4", "routes-ipv6"
+                        // "bgp-ipv4", "bgp-ipv6", "routes-ipv4", "routes-ipv6",
+                        // "route-lookup-ipv4", "route-lookup-ipv6"
     ConnectionEnd end = ConnectionEnd::Provider;
     QString router;     // the router the finding is about; both routers' names for Both
     Verdict verdict = Verdict::CannotCheck;
@@ -53,6 +54,12 @@ struct EndEvidence {
     RouterResult advertised;  // to the other end, IPv4 unicast
     RouterResult advertised6;
     RouterResult optics;
+    // Where the provider router sends traffic for one customer prefix per family (asked after
+    // the first round, once the routes show which prefix matters most); empty when not asked.
+    RouterResult lookup;
+    RouterResult lookup6;
+    QString lookupPrefix; // the customer prefix the lookup is about ("203.0.113.64/26")
+    QString lookupPrefix6;
 };
 
 struct ConnectionEvidence {
@@ -62,7 +69,7 @@ struct ConnectionEvidence {
 };
 
 enum class EvidenceSlot : quint8 {
-    Link, LinkAgain, Unit, Vlan, VlanAgain, Arp, Bgp, Received, Received6, Advertised, Advertised6, Optics,
+    Link, LinkAgain, Unit, Vlan, VlanAgain, Arp, Bgp, Received, Received6, Advertised, Advertised6, Optics, Lookup, Lookup6,
 };
 
 // One request a diagnosis needs, and where its answer goes.
@@ -71,6 +78,7 @@ struct PlannedRequest {
     EvidenceSlot slot = EvidenceSlot::Link;
     Request request;
     bool secondRead = false; // sent again after the first round, for counters that must rise
+    QString about;           // a follow-up lookup: the customer prefix it is about
 };
 
 struct DiagnosisResult {
@@ -90,6 +98,10 @@ public:
     // The requests of one connection, both ends, all interactive. customerVisible: whether the
     // caller may ask the customer's router (an external client asks only what it may see).
     static QList<PlannedRequest> plan(const Connection &connection, const ClientIdentity &client, bool customerVisible);
+    // Asked once the first round has answered: a route lookup, from the provider router, of one
+    // customer prefix per family — the one the routes put in doubt (rejected, not received,
+    // expected but not announced), else the first accepted one. Empty when no prefix is known.
+    static QList<PlannedRequest> followUp(const Connection &connection, const ConnectionEvidence &evidence, const ClientIdentity &client);
     // Where an answer goes in the evidence.
     static RouterResult &slot(ConnectionEvidence &evidence, ConnectionEnd end, EvidenceSlot slot);
     // Pure: the verdict per layer and end from the answers.

@@ -231,7 +231,20 @@ Result<Inventory> Inventory::loadFile(const QString &path)
                          .arg(path, file.errorString()),
                      path);
     }
-    const QByteArray data = file.readAll();
+    // Checked before reading, and again while reading (a pipe has no size).
+    const auto tooLarge = [&] {
+        return Error(ErrorCode::InventoryError,
+                     QStringLiteral("The inventory file %1 is larger than the %2 MiB RouterLens reads; check that it "
+                                    "is the inventory, or split it into several files.")
+                         .arg(path)
+                         .arg(MaxFileBytes >> 20),
+                     path);
+    };
+    if (file.size() > MaxFileBytes)
+        return tooLarge();
+    const QByteArray data = file.read(MaxFileBytes + 1);
+    if (data.size() > MaxFileBytes)
+        return tooLarge();
     const QString suffix = QFileInfo(path).suffix().toLower();
     if (suffix == QLatin1String("json"))
         return loadJson(data, path);
@@ -289,11 +302,8 @@ const CredentialProfile *Inventory::credentialProfile(const QString &name) const
 
 const Connection *Inventory::connection(const QString &id) const
 {
-    for (const Connection &c : m_connections) {
-        if (c.id == id)
-            return &c;
-    }
-    return nullptr;
+    const auto it = m_connectionIndex.constFind(id);
+    return it == m_connectionIndex.constEnd() ? nullptr : &m_connections[*it];
 }
 
 QString Inventory::routerProblem(const Router &r)
@@ -339,7 +349,21 @@ QString Inventory::routerProblem(const Router &r)
     if (!isKnownPlatform(r.platform))
         return QStringLiteral("router \"%1\" has the unknown platform \"%2\": use one of %3.")
             .arg(r.name, r.platform.left(64), knownPlatforms().join(QLatin1String(", ")));
+    if (r.maxOutputBytes != 0)
+        return outputLimitProblem(r.name, r.maxOutputBytes);
     return {};
+}
+
+QString outputLimitProblem(const QString &router, qint64 bytes)
+{
+    if (bytes >= MinMaxOutputBytes && bytes <= MaxMaxOutputBytes)
+        return {};
+    return QStringLiteral("router \"%1\" has \"maxOutputBytes\" %2: use %3 to %4 bytes per command (67108864 is "
+                          "64 MiB), or leave it out for the engine's setting.")
+        .arg(router)
+        .arg(bytes)
+        .arg(MinMaxOutputBytes)
+        .arg(MaxMaxOutputBytes);
 }
 
 Error Inventory::addRouter(const Router &router)
@@ -362,12 +386,13 @@ Error Inventory::addRouter(const Router &router)
 
 void Inventory::addConnection(const Connection &connection)
 {
-    for (Connection &c : m_connections) {
-        if (c.id == connection.id) {
-            c = connection;
-            return;
-        }
+    // By index: a scan per connection made 100,000 connections take a minute.
+    const auto it = m_connectionIndex.constFind(connection.id);
+    if (it != m_connectionIndex.constEnd()) {
+        m_connections[*it] = connection;
+        return;
     }
+    m_connectionIndex.insert(connection.id, m_connections.size());
     m_connections.append(connection);
 }
 

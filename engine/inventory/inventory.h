@@ -25,6 +25,12 @@ bool isKnownPlatform(QStringView name);
 // Nornir / NAPALM / Netmiko platform names ("ios", "nxos_ssh", "junos", "cisco_xr", ...) and
 // our own names map to one of knownPlatforms(); empty when there is no match.
 QString platformFromNornirName(QStringView name);
+// The range of an output limit (per command): below 1 KiB nothing useful fits, above 4 GiB
+// one answer could take the machine's memory.
+inline constexpr qint64 MinMaxOutputBytes = 1024;
+inline constexpr qint64 MaxMaxOutputBytes = 4LL * 1024 * 1024 * 1024;
+// Why `bytes` is not a router's output limit (router "name"), or empty when it is.
+QString outputLimitProblem(const QString &router, qint64 bytes);
 // A credentials secret must be a reference or empty: "env:VAR" (a POSIX variable name) or
 // "keychain:service/account" (both named), no control characters.
 bool isSecretReference(QStringView secret);
@@ -61,6 +67,7 @@ struct Router {
     QString caFile;
     QString pinnedCertSha256;
     bool tlsVerify = true;  // turning this off is explicit and shown as a warning
+    qint64 maxOutputBytes = 0; // per command; 0: the engine's setting (engine/maxOutputBytes)
     friend bool operator==(const Router &, const Router &) = default;
 };
 
@@ -95,6 +102,12 @@ class Inventory
 public:
     Inventory() = default;
 
+    // The largest inventory file read (about three million routers in either format): a
+    // larger one is refused before it is read, so a wrong path cannot exhaust memory.
+    static constexpr qint64 MaxFileBytes = 512LL * 1024 * 1024;
+    // Containers nested deeper than this are refused (an inventory needs four levels).
+    static constexpr int MaxNesting = 64;
+
     // Loaders report a broken file with an inventory-error naming the file, line and problem.
     static Result<Inventory> loadFile(const QString &path);      // by extension: .json, .yaml/.yml
     static Result<Inventory> loadJson(const QByteArray &data, const QString &fileName);
@@ -126,6 +139,7 @@ private:
     QList<Router> m_routers;
     QHash<QString, qsizetype> m_index;
     QList<Connection> m_connections;
+    QHash<QString, qsizetype> m_connectionIndex; // by id
     QHash<QString, CredentialProfile> m_credentials;
     QStringList m_warnings;
 };

@@ -52,6 +52,32 @@ QString plainPasswordProblem(const QString &where)
         .arg(where);
 }
 
+// Where the text first opens a container deeper than `maxDepth`, or -1. One pass; brackets
+// inside strings do not count.
+qsizetype offsetBeyondDepth(const QByteArray &text, int maxDepth)
+{
+    int depth = 0;
+    bool inString = false;
+    const char *p = text.constData();
+    for (qsizetype i = 0, n = text.size(); i < n; ++i) {
+        const char c = p[i];
+        if (inString) {
+            if (c == '\\')
+                ++i;
+            else if (c == '"')
+                inString = false;
+        } else if (c == '"') {
+            inString = true;
+        } else if (c == '{' || c == '[') {
+            if (++depth > maxDepth)
+                return i;
+        } else if (c == '}' || c == ']') {
+            --depth;
+        }
+    }
+    return -1;
+}
+
 } // namespace
 
 Result<Inventory> JsonInventoryReader::read(const QByteArray &data, const QString &fileName)
@@ -127,9 +153,20 @@ Error JsonInventoryReader::readInt(const QJsonObject &obj, const QString &path, 
 
 Result<Inventory> JsonInventoryReader::run()
 {
+    InventoryBuilder builder(m_fileName);
+    if (m_data.size() > Inventory::MaxFileBytes)
+        return builder.error(0, QStringLiteral("the inventory is larger than the %1 MiB RouterLens reads; split it "
+                                               "into several files.")
+                                    .arg(Inventory::MaxFileBytes >> 20));
+    // Before parsing: QJsonDocument would accept a thousand levels, each a recursion.
+    if (const qsizetype deep = offsetBeyondDepth(m_data, Inventory::MaxNesting); deep >= 0)
+        return builder.error(JsonPositionIndex::lineOfOffset(m_data, deep),
+                             QStringLiteral("the file is nested more than %1 levels deep here; an inventory needs "
+                                            "four. Look for a bracket opened too often, or a generated value that "
+                                            "does not belong in the inventory.")
+                                 .arg(Inventory::MaxNesting));
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(m_data, &parseError);
-    InventoryBuilder builder(m_fileName);
     if (parseError.error != QJsonParseError::NoError) {
         const int ln = JsonPositionIndex::lineOfOffset(m_data, parseError.offset);
         return builder.error(ln, QStringLiteral("the file is not valid JSON (%1). Check for a missing comma, quote "
@@ -199,7 +236,7 @@ Result<Inventory> JsonInventoryReader::run()
                                  QStringLiteral("transport"),   QStringLiteral("credentials"),
                                  QStringLiteral("knownHosts"),  QStringLiteral("tags"),
                                  QStringLiteral("caFile"),      QStringLiteral("pinnedCertSha256"),
-                                 QStringLiteral("tlsVerify")};
+                                 QStringLiteral("tlsVerify"),   QStringLiteral("maxOutputBytes")};
     for (qsizetype i = 0; i < routers.size(); ++i) {
         const QString path = QStringLiteral("routers/%1").arg(i);
         const QJsonValue v = routers.at(i);
@@ -244,6 +281,12 @@ Result<Inventory> JsonInventoryReader::run()
             return e;
         if (Error e = readBool(o, path, "tlsVerify", &r.tlsVerify))
             return e;
+        if (Error e = readInt(o, path, "maxOutputBytes", &r.maxOutputBytes))
+            return e;
+        if (o.contains(QStringLiteral("maxOutputBytes"))) {
+            if (const QString p = outputLimitProblem(r.name, r.maxOutputBytes); !p.isEmpty())
+                return fail(path + QStringLiteral("/maxOutputBytes"), p);
+        }
         const QJsonValue tags = o.value(QLatin1String("tags"));
         if (!tags.isUndefined() && !tags.isNull()) {
             if (!tags.isObject())

@@ -2,7 +2,9 @@
 
 #include "engine/inventory/inventory_builder.h"
 
-#include <yaml-cpp/yaml.h>
+#include "engine/inventory/yaml_document.h"
+
+#include <yaml-cpp/exceptions.h>
 
 #include <algorithm>
 #include <climits>
@@ -10,15 +12,15 @@
 namespace rl {
 namespace {
 
-int lineOf(const YAML::Node &node)
+int lineOf(const YamlNode &node)
 {
-    const YAML::Mark m = node.Mark();
-    return m.line >= 0 ? m.line + 1 : 0;
+    return node.line();
 }
 
-QString text(const YAML::Node &node)
+QString text(const YamlNode &node)
 {
-    return QString::fromStdString(node.Scalar());
+    const std::string_view s = node.Scalar();
+    return QString::fromUtf8(s.data(), qsizetype(s.size()));
 }
 
 // Thrown inside the reader and turned into an Error at its edge, so the field checks stay short.
@@ -27,33 +29,39 @@ struct ReadFailure {
     QString problem;
 };
 
-[[noreturn]] void failAt(const YAML::Node &node, const QString &problem)
+// Aliases may repeat this many values beyond the ones written, plus this factor times the
+// written ones: enough for a block of settings shared by every host, far from the billions a
+// kilobyte of nested aliases ("billion laughs") makes.
+constexpr quint64 kAliasAllowance = 100000;
+constexpr quint64 kAliasFactor = 16;
+
+[[noreturn]] void failAt(const YamlNode &node, const QString &problem)
 {
     throw ReadFailure{lineOf(node), problem};
 }
 
-QString scalarOf(const YAML::Node &node, const QString &what)
+QString scalarOf(const YamlNode &node, const QString &what)
 {
     if (!node.IsScalar())
         failAt(node, QStringLiteral("%1 must be a single value.").arg(what));
     return text(node);
 }
 
-qint64 integerOf(const YAML::Node &node, const QString &what)
+qint64 integerOf(const YamlNode &node, const QString &what)
 {
-    long long v = 0;
-    if (!node.IsScalar() || !YAML::convert<long long>::decode(node, v))
+    const std::optional<long long> v = node.toInteger();
+    if (!v)
         failAt(node, QStringLiteral("%1 must be a whole number, not \"%2\".")
                          .arg(what, node.IsScalar() ? text(node).left(64) : QStringLiteral("a list or map")));
-    return v;
+    return *v;
 }
 
-bool boolOf(const YAML::Node &node, const QString &what)
+bool boolOf(const YamlNode &node, const QString &what)
 {
-    bool v = false;
-    if (!node.IsScalar() || !YAML::convert<bool>::decode(node, v))
+    const std::optional<bool> v = node.toBool();
+    if (!v)
         failAt(node, QStringLiteral("%1 must be true or false.").arg(what));
-    return v;
+    return *v;
 }
 
 int clampInt(qint64 v)
@@ -62,7 +70,7 @@ int clampInt(qint64 v)
 }
 
 // Names the key, never the value: error messages end up in logs.
-void refusePlainPassword(const YAML::Node &node, const QString &host, const QString &key = QStringLiteral("password"))
+void refusePlainPassword(const YamlNode &node, const QString &host, const QString &key = QStringLiteral("password"))
 {
     const QString value = node.IsScalar() ? text(node) : QString();
     if (!isSecretReference(value))
@@ -74,7 +82,7 @@ void refusePlainPassword(const YAML::Node &node, const QString &host, const QStr
 
 // connection_options and data may hide secrets too (netmiko/napalm sections, other tools'
 // settings): any key that looks like one ("password", "secret", "api_token", ...).
-void refusePasswordsBelow(const YAML::Node &node, const QString &host, int depth = 0)
+void refusePasswordsBelow(const YamlNode &node, const QString &host, int depth = 0)
 {
     if (depth > 8 || !node.IsMap())
         return;
@@ -90,7 +98,7 @@ void refusePasswordsBelow(const YAML::Node &node, const QString &host, int depth
     }
 }
 
-Connection readConnection(const YAML::Node &node, const QString &host, const QString &defaultCustomer)
+Connection readConnection(const YamlNode &node, const QString &host, const QString &defaultCustomer)
 {
     if (!node.IsMap())
         failAt(node, QStringLiteral("each entry of the connections of host \"%1\" must be a map with id, "
@@ -101,7 +109,7 @@ Connection readConnection(const YAML::Node &node, const QString &host, const QSt
     c.customer = defaultCustomer;
     for (const auto &kv : node) {
         const QString key = text(kv.first);
-        const YAML::Node &v = kv.second;
+        const YamlNode &v = kv.second;
         const QString what = QStringLiteral("\"%1\" of a connection of host \"%2\"").arg(key, host);
         if (key == QLatin1String("id"))
             c.id = scalarOf(v, what);
@@ -141,7 +149,7 @@ Connection readConnection(const YAML::Node &node, const QString &host, const QSt
     return c;
 }
 
-void readHost(const QString &name, const YAML::Node &key, const YAML::Node &host, InventoryBuilder &builder)
+void readHost(const QString &name, const YamlNode &key, const YamlNode &host, InventoryBuilder &builder)
 {
     if (!host.IsMap() && !host.IsNull())
         failAt(key, QStringLiteral("host \"%1\" must be a map with hostname, platform, ...").arg(name));
@@ -155,7 +163,7 @@ void readHost(const QString &name, const YAML::Node &key, const YAML::Node &host
 
     for (const auto &kv : host) {
         const QString field = text(kv.first);
-        const YAML::Node &v = kv.second;
+        const YamlNode &v = kv.second;
         const QString what = QStringLiteral("\"%1\" of host \"%2\"").arg(field, name);
         if (field == QLatin1String("hostname")) {
             r.host = scalarOf(v, what);
@@ -194,7 +202,7 @@ void readHost(const QString &name, const YAML::Node &key, const YAML::Node &host
                 customer = scalarOf(v["customer"], QStringLiteral("\"customer\" of host \"%1\"").arg(name));
             for (const auto &dv : v) {
                 const QString dkey = text(dv.first);
-                const YAML::Node &d = dv.second;
+                const YamlNode &d = dv.second;
                 const QString dwhat = QStringLiteral("data \"%1\" of host \"%2\"").arg(dkey, name);
                 if (dkey == QLatin1String("transport")) {
                     const QString t = scalarOf(d, dwhat);
@@ -224,6 +232,10 @@ void readHost(const QString &name, const YAML::Node &key, const YAML::Node &host
                     r.pinnedCertSha256 = scalarOf(d, dwhat);
                 } else if (dkey == QLatin1String("tlsVerify")) {
                     r.tlsVerify = boolOf(d, dwhat);
+                } else if (dkey == QLatin1String("maxOutputBytes")) {
+                    r.maxOutputBytes = integerOf(d, dwhat);
+                    if (const QString p = outputLimitProblem(name, r.maxOutputBytes); !p.isEmpty())
+                        failAt(d, p);
                 } else if (dkey == QLatin1String("connections")) {
                     if (!d.IsSequence())
                         failAt(d, QStringLiteral("the connections of host \"%1\" must be a list.").arg(name));
@@ -269,8 +281,15 @@ void readHost(const QString &name, const YAML::Node &key, const YAML::Node &host
 Result<Inventory> NornirInventoryReader::read(const QByteArray &data, const QString &fileName)
 {
     InventoryBuilder builder(fileName);
+    if (data.size() > Inventory::MaxFileBytes)
+        return builder.error(0, QStringLiteral("the inventory is larger than the %1 MiB RouterLens reads; split it "
+                                               "into several files.")
+                                    .arg(Inventory::MaxFileBytes >> 20));
     try {
-        const YAML::Node root = YAML::Load(data.toStdString());
+        // Bounded while it is read: nesting, and the values aliases make (yaml_document.h).
+        const YamlDocument doc = YamlDocument::parse(
+            data, YamlDocument::Limits{Inventory::MaxNesting, kAliasAllowance, kAliasFactor});
+        const YamlNode root = doc.root();
         if (root.IsNull())
             return builder.error(1, QStringLiteral("the file holds no hosts; a Nornir hosts file maps each host "
                                                    "name to its hostname, platform, ..."));
@@ -285,6 +304,8 @@ Result<Inventory> NornirInventoryReader::read(const QByteArray &data, const QStr
         }
     } catch (const ReadFailure &f) {
         return builder.error(f.line, f.problem);
+    } catch (const YamlDocument::Refused &r) {
+        return builder.error(r.line, r.problem);
     } catch (const YAML::Exception &e) {
         return builder.error(e.mark.line >= 0 ? e.mark.line + 1 : 0,
                              QStringLiteral("the file is not valid YAML (%1). Check the indentation and quoting "

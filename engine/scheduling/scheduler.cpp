@@ -68,6 +68,7 @@ struct Job {
     bool heldBack = false;
     bool inFlight = false;
     bool followUps = false;   // some waiter may need a second round; the others skip it entirely
+    qint64 maxOutputBytes = 0; // the router's own limit; 0: the config's
     qint64 startedMs = 0;
     CancelFlag cancel;
 };
@@ -452,6 +453,8 @@ public:
             const bool followUps = job->followUps; // fixed from here: see submit()
             ExecOptions options = config.exec;
             options.cancelled = job->cancel;
+            if (job->maxOutputBytes > 0)
+                options.maxOutputBytes = job->maxOutputBytes;
             lock.unlock();
 
             JobOutcome outcome;
@@ -782,6 +785,7 @@ quint64 Scheduler::submit(WorkItem item)
     job->router = std::move(item.router);
     job->commands = std::move(item.commands);
     job->followUps = item.followUps;
+    job->maxOutputBytes = item.maxOutputBytes;
     job->owner = w.client;
     job->entry = {job->id, w.priority, d->nextSeq++};
     const auto s = d->suspendedClients.constFind(w.client.id);

@@ -31,6 +31,7 @@ struct WorkItem {
     qint64 timeoutMs = 0;    // the part's whole life, queueing included; <= 0: none
     quint64 tag = 0;         // the caller's own reference (e.g. the index of the router in the request)
     bool followUps = false;  // the answer may need a second round (SchedulerSink::followUpCommands)
+    qint64 maxOutputBytes = 0; // the router's own output limit per command; 0: SchedulerConfig::exec's
 };
 
 // Who waits for a unit of work; the outcome names every waiter so each can be parsed with

@@ -2,6 +2,8 @@
 
 #include "engine/service/router_data_service.h"
 
+#include <algorithm>
+
 namespace rl {
 
 ConnectionDiagnoser::ConnectionDiagnoser(RouterDataService &service, QObject *parent) : QObject(parent), m_service(service)
@@ -32,6 +34,8 @@ void ConnectionDiagnoser::start(const QList<Connection> &connections, const Clie
     m_done = 0;
     m_total = 0;
     m_secondSent = false;
+    m_followUpsSent = false;
+    m_firstRoundLeft = 0;
     m_running = true;
     const QStringList visible = m_service.visibleRouters(client);
     // An external client has a connection diagnosed only when it may see it exactly as given:
@@ -60,12 +64,23 @@ void ConnectionDiagnoser::start(const QList<Connection> &connections, const Clie
     emit progress(0, m_total);
     m_firstRead.start();
     submitRound(false);
+    if (m_firstRoundLeft == 0 && !m_followUpsSent)
+        submitFollowUps();
     if (m_secondReadMs > 0)
         m_secondRound.start(m_secondReadMs);
     else
         m_secondSent = true;
-    if (m_pending.isEmpty() && m_secondSent)
+    if (m_pending.isEmpty() && m_secondSent && m_followUpsSent)
         finish();
+}
+
+void ConnectionDiagnoser::submitPlanned(int connection, const PlannedRequest &p, const QString &id, qint64 maxAge)
+{
+    Request r = p.request;
+    r.maxAgeSeconds = maxAge;
+    r.id = id;
+    m_pending.insert(r.id, {connection, p.end, p.slot, !p.secondRead && p.about.isEmpty()});
+    m_service.submit(r);
 }
 
 void ConnectionDiagnoser::submitRound(bool second)
@@ -77,20 +92,39 @@ void ConnectionDiagnoser::submitRound(bool second)
         for (ConnectionEvidence &e : m_evidence)
             e.secondsBetweenReads = double(m_firstRead.elapsed()) / 1000.0;
     }
+    if (!second) // counted before any is sent: an answer from the store may arrive at once
+        for (const QList<PlannedRequest> &plan : std::as_const(m_plans))
+            m_firstRoundLeft += int(std::count_if(plan.cbegin(), plan.cend(), [](const PlannedRequest &p) { return !p.secondRead; }));
     int n = 0;
     for (int ci = 0; ci < m_plans.size(); ++ci) {
         for (const PlannedRequest &p : std::as_const(m_plans[ci])) {
             if (p.secondRead != second)
                 continue;
-            Request r = p.request;
-            r.maxAgeSeconds = second ? 0 : m_maxAge; // the second read must be fresh to show a rate
-            r.id = QStringLiteral("diagnosis-%1-%2-%3").arg(m_run).arg(ci).arg(n++) + (second ? QStringLiteral("b") : QString());
-            m_pending.insert(r.id, {ci, p.end, p.slot});
-            m_service.submit(r);
+            // the second read must be fresh to show a rate
+            submitPlanned(ci, p, QStringLiteral("diagnosis-%1-%2-%3").arg(m_run).arg(ci).arg(n++) + (second ? QStringLiteral("b") : QString()),
+                          second ? 0 : m_maxAge);
         }
     }
-    if (second && m_pending.isEmpty())
+    if (m_pending.isEmpty() && m_secondSent && m_followUpsSent)
         finish();
+}
+
+// The route lookups need the first round's routes to know which customer prefix to look up.
+void ConnectionDiagnoser::submitFollowUps()
+{
+    m_followUpsSent = true;
+    if (!m_running)
+        return;
+    for (int ci = 0; ci < m_connections.size(); ++ci) {
+        const QList<PlannedRequest> more = ConnectionDiagnosis::followUp(m_connections[ci], m_evidence[ci], m_client);
+        int n = 0;
+        for (const PlannedRequest &p : more) {
+            (p.slot == EvidenceSlot::Lookup6 ? m_evidence[ci].provider.lookupPrefix6 : m_evidence[ci].provider.lookupPrefix) = p.about;
+            ++m_total;
+            submitPlanned(ci, p, QStringLiteral("diagnosis-%1-%2-f%3").arg(m_run).arg(ci).arg(n++), m_maxAge);
+        }
+    }
+    emit progress(m_done, m_total);
 }
 
 void ConnectionDiagnoser::onResponse(const Response &response)
@@ -109,7 +143,9 @@ void ConnectionDiagnoser::onResponse(const Response &response)
     ConnectionDiagnosis::slot(e, p.end, p.slot) = part;
     ++m_done;
     emit progress(m_done, m_total);
-    if (m_pending.isEmpty() && m_secondSent)
+    if (p.firstRound && --m_firstRoundLeft == 0 && !m_followUpsSent)
+        submitFollowUps();
+    if (m_pending.isEmpty() && m_secondSent && m_followUpsSent)
         finish();
 }
 
@@ -123,6 +159,7 @@ void ConnectionDiagnoser::cancel()
     // cancelled requests still answer (with "cancelled"); those answers fill the evidence.
     m_secondRound.stop();
     m_secondSent = true;
+    m_followUpsSent = true; // nothing more goes out
     if (m_pending.isEmpty())
         finish();
 }

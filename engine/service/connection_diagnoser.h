@@ -40,9 +40,12 @@ private:
         int connection;
         ConnectionEnd end;
         EvidenceSlot slot;
+        bool firstRound;
     };
     void onResponse(const Response &response);
     void submitRound(bool second);
+    void submitFollowUps();
+    void submitPlanned(int connection, const PlannedRequest &p, const QString &id, qint64 maxAge);
     void finish();
 
     RouterDataService &m_service;
@@ -58,6 +61,8 @@ private:
     int m_total = 0;
     bool m_running = false;
     bool m_secondSent = false;
+    bool m_followUpsSent = false;
+    int m_firstRoundLeft = 0; // first-round answers still missing; then the follow-ups go out
     QTimer m_secondRound;
     QElapsedTimer m_firstRead;
     quint64 m_run = 0;

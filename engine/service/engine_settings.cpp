@@ -120,6 +120,8 @@ EngineSettings EngineSettings::load(QSettings &s)
     e.diagnosisSecondReadMs = std::clamp(s.value(Key::diagnosisSecondReadMs, e.diagnosisSecondReadMs).toInt(), 0, 60000);
     e.workerNiceness = std::clamp(s.value(Key::workerNiceness, e.workerNiceness).toInt(), 0, 19);
     e.maxOutputBytes = s.value(Key::maxOutputBytes, e.maxOutputBytes).toLongLong();
+    if (e.maxOutputBytes < MinMaxOutputBytes)
+        e.maxOutputBytes = DefaultMaxOutputBytes; // 0, negative or not a number: a limit that stops every answer
     e.historyRetentionDays = intIn(s, Key::historyRetentionDays, e.historyRetentionDays, 0, 100 * 365); // 0: keep all
     e.storePath = s.value(Key::storePath, e.storePath).toString();
     e.operatorRole = s.value(Key::operatorRole, e.operatorRole).toString();

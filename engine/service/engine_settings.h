@@ -2,6 +2,7 @@
 
 #include "engine/api/query_kind.h"
 #include "engine/scheduling/scheduling_types.h"
+#include "engine/transport/transport.h"
 
 #include <QHash>
 #include <QSettings>
@@ -22,7 +23,7 @@ struct EngineSettings {
     int requestTimeoutMs = 60000;     // a request's whole life, queueing included
     int workerNiceness = 5;           // engine threads run this many nice steps below the window
     int diagnosisSecondReadMs = 3000; // a diagnosis reads counters twice this far apart (errors rising?)
-    qint64 maxOutputBytes = 512LL * 1024 * 1024;
+    qint64 maxOutputBytes = DefaultMaxOutputBytes; // per command; a router's own limit in the inventory wins
     QHash<QueryKind, int> cacheTtlSeconds; // how long an answer stays fresh, per kind
     int historyRetentionDays = 30;
     QString storePath;                // empty: the user's data folder

@@ -57,6 +57,7 @@ QString routerStatusName(RouterStatus s)
 namespace {
 
 const QString LogSource = QStringLiteral("engine");
+const QString StoreLogSource = QStringLiteral("store"); // every store warning, wherever it comes from
 
 void registerMetaTypes()
 {
@@ -123,7 +124,8 @@ public:
     std::function<const Translator *(const QString &)> translators;
     std::shared_ptr<Clock> clock;
     AccessPolicy access;
-    QStringList storeWarnings;
+    QStringList storeWarnings; // the service's own; the store keeps the rest
+    Error storeError;          // opening the configured store failed: answers are kept in memory
 
     // Shared with worker threads.
     mutable QMutex stateMutex;
@@ -308,10 +310,8 @@ public:
         a.records = records;
         a.commands = commands;
         a.latencyMs = o.latencyMs;
-        const Result<qint64> put = store->put(a);
-        if (!put.ok())
-            EventLog::instance().warning(LogSource, QStringLiteral("Could not keep the answer of %1: %2")
-                                                        .arg(o.router, put.error().toString()));
+        // A store that could not keep it says so itself (warnings, storeWarning, the log).
+        store->put(a);
     }
 
     void waiterFailed(const Waiter &w, const Error &error) override
@@ -459,13 +459,18 @@ RouterDataService::RouterDataService(const EngineSettings &settings, Backends ba
 #endif
     }
     if (const Error e = d->store->open()) {
-        d->storeWarnings << QStringLiteral("The result store could not be opened (%1); answers are kept in memory only.")
-                                .arg(e.toString());
-        EventLog::instance().warning(LogSource, d->storeWarnings.last());
+        d->storeError = e;
+        d->storeWarnings += d->store->warnings(); // e.g. a damaged store moved aside before the new one failed
+        d->storeWarnings << QStringLiteral("%1 Answers are kept in memory only until RouterLens ends.").arg(e.message);
+        EventLog::instance().warning(StoreLogSource, d->storeWarnings.last());
         d->store = std::make_shared<MemoryResultStore>();
         d->store->open();
     }
-    d->storeWarnings += d->store->warnings();
+    // Warnings found while working (a damaged store moved aside, a damaged answer skipped) reach
+    // the front ends as a signal, queued to this object's thread.
+    d->store->setWarningHandler([this](const QString &warning) {
+        QMetaObject::invokeMethod(this, [this, warning] { Q_EMIT storeWarning(warning); }, Qt::QueuedConnection);
+    });
     if (settings.historyRetentionDays > 0)
         d->store->prune(QDateTime::currentDateTimeUtc().addDays(-settings.historyRetentionDays));
 
@@ -639,6 +644,7 @@ QString RouterDataService::submit(Request request)
         item.params = request.params;
         item.commands = std::move(commands).value();
         item.followUps = t->hasFollowUps(request.kind);
+        item.maxOutputBytes = router->maxOutputBytes;
         item.timeoutMs = d->settings.requestTimeoutMs;
         item.tag = quint64(i);
         work.append(std::move(item));
@@ -790,7 +796,12 @@ std::optional<StoredAnswer> RouterDataService::storedAnswer(const ClientIdentity
 
 QStringList RouterDataService::storeWarnings() const
 {
-    return d->storeWarnings;
+    return d->storeWarnings + d->store->warnings();
+}
+
+Error RouterDataService::storeError() const
+{
+    return d->storeError;
 }
 
 EngineMetrics RouterDataService::metrics() const

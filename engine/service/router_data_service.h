@@ -75,7 +75,11 @@ public:
     QList<StoredAnswerInfo> history(const ClientIdentity &client, const QString &router, QueryKind kind,
                                     const QueryParams &params, int limit = 100) const;
     std::optional<StoredAnswer> storedAnswer(const ClientIdentity &client, qint64 id) const;
+    // What a person should know about the result store: at open (a damaged store moved aside,
+    // a file that is not a store refused) and since (storeWarning).
     QStringList storeWarnings() const;
+    // Why the configured store could not be opened (answers are then kept in memory); none when it was.
+    Error storeError() const;
 
     // Offline reading of output a person saved or pasted (no router is asked): the paste box
     // and the CLI's parse verb. The part says where its text came from (source: Pasted or File),
@@ -104,6 +108,8 @@ Q_SIGNALS:
     // An SSH host key not in known_hosts: the front end may ask the person and call
     // acceptHostKey(); until then the router answers host-key-unknown.
     void hostKeyUnknown(const QString &router, const QString &keyType, const QString &fingerprintSha256);
+    // A store warning found while working (each also goes to the EventLog, source "store").
+    void storeWarning(const QString &warning);
 
 public:
     void acceptHostKey(const QString &router, const QString &fingerprintSha256);

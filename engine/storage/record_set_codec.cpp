@@ -2,6 +2,11 @@
 
 #include <QDataStream>
 #include <QIODevice>
+#include <QtEndian>
+
+#include <zlib.h>
+
+#include <cstring>
 
 namespace rl {
 namespace {
@@ -9,6 +14,7 @@ namespace {
 constexpr quint32 kMagic = 0x524c5253; // "RLRS"
 // 2: interface speed in bit/s (was Mb/s); answers stored by version 1 are not read back.
 constexpr quint8 kFormatVersion = 2;
+constexpr quint32 kNullString = 0xffffffff; // QDataStream's length of a null QString
 
 enum class Slot : quint8 { Text, Integer, Real, Bool };
 
@@ -32,6 +38,116 @@ Slot slotOf(ColumnType t)
     }
     return Slot::Text;
 }
+
+Error damaged(const QString &why)
+{
+    return Error(ErrorCode::StoreError, QStringLiteral("The stored answer is damaged: %1.").arg(why));
+}
+
+// What one stored answer may cost to decode, by its stored size.
+qint64 budgetFor(qint64 storedBytes)
+{
+    return RecordSetCodec::MaxDecodedBytes + RecordSetCodec::DecodeFactor * storedBytes;
+}
+
+// qCompress's framing (a 4-byte big-endian size, then a zlib stream), inflated into exactly
+// the declared size and not a byte more.
+Result<QByteArray> inflateChecked(const QByteArray &data)
+{
+    if (data.size() < 4)
+        return damaged(QStringLiteral("it is too short (%1 bytes)").arg(data.size()));
+    const qint64 declared = qFromBigEndian<quint32>(data.constData());
+    const qint64 budget = budgetFor(data.size());
+    if (declared > budget)
+        return damaged(QStringLiteral("it says it would decompress to %1 bytes, more than the %2 allowed for an answer "
+                                      "stored in %3 bytes")
+                           .arg(declared)
+                           .arg(budget)
+                           .arg(data.size()));
+    // One byte more than declared: room to notice data that goes on.
+    QByteArray out(declared + 1, Qt::Uninitialized);
+    z_stream zs;
+    std::memset(&zs, 0, sizeof zs);
+    if (inflateInit(&zs) != Z_OK)
+        return damaged(QStringLiteral("its data cannot be decompressed"));
+    zs.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(data.constData() + 4));
+    zs.avail_in = uInt(data.size() - 4);
+    zs.next_out = reinterpret_cast<Bytef *>(out.data());
+    zs.avail_out = uInt(out.size());
+    const int rc = inflate(&zs, Z_FINISH);
+    const qint64 produced = qint64(zs.total_out);
+    const uInt leftover = zs.avail_in;
+    inflateEnd(&zs);
+    if (produced > declared)
+        return damaged(QStringLiteral("it decompresses to more than the %1 bytes it declares").arg(declared));
+    if (rc == Z_STREAM_END && produced < declared)
+        return damaged(QStringLiteral("its data ends after %1 of the %2 bytes it declares").arg(produced).arg(declared));
+    if (rc == Z_BUF_ERROR || (rc == Z_OK && produced < declared))
+        return damaged(QStringLiteral("its compressed data ends after %1 of the %2 bytes it declares")
+                           .arg(produced)
+                           .arg(declared));
+    if (rc != Z_STREAM_END)
+        return damaged(QStringLiteral("its data is not compressed as RouterLens stores it (zlib: %1)")
+                           .arg(QString::fromLatin1(zError(rc))));
+    if (leftover > 0)
+        return damaged(QStringLiteral("%1 bytes follow its compressed data").arg(leftover));
+    out.truncate(declared);
+    return out;
+}
+
+// Reads QDataStream's big-endian encoding from memory, every length checked against what
+// is left before anything is allocated.
+class CheckedReader
+{
+public:
+    explicit CheckedReader(const QByteArray &raw) : m_p(raw.constData()), m_end(raw.constData() + raw.size()) {}
+
+    qint64 remaining() const { return m_end - m_p; }
+
+    template<typename T>
+    bool read(T *out)
+    {
+        if (remaining() < qint64(sizeof(T)))
+            return false;
+        *out = qFromBigEndian<T>(m_p);
+        m_p += sizeof(T);
+        return true;
+    }
+
+    bool readDouble(double *out)
+    {
+        quint64 bits = 0;
+        if (!read(&bits))
+            return false;
+        std::memcpy(out, &bits, sizeof bits);
+        return true;
+    }
+
+    // Empty error when read; else why not.
+    QString readString(QString *out)
+    {
+        quint32 bytes = 0;
+        if (!read(&bytes))
+            return QStringLiteral("it ends inside a text's length");
+        if (bytes == kNullString) {
+            *out = QString();
+            return {};
+        }
+        if (bytes % 2 != 0)
+            return QStringLiteral("it has a text of an odd number of bytes (%1)").arg(bytes);
+        if (qint64(bytes) > remaining())
+            return QStringLiteral("it has a text of %1 bytes but only %2 bytes follow").arg(bytes).arg(remaining());
+        QString s(qsizetype(bytes / 2), Qt::Uninitialized);
+        qFromBigEndian<char16_t>(m_p, bytes / 2, s.data());
+        m_p += bytes;
+        *out = std::move(s);
+        return {};
+    }
+
+private:
+    const char *m_p;
+    const char *m_end;
+};
 
 } // namespace
 
@@ -64,56 +180,131 @@ QByteArray RecordSetCodec::encode(const RecordSet &records, int compressionLevel
     return qCompress(raw, compressionLevel);
 }
 
-std::optional<RecordSet> RecordSetCodec::decode(QueryKind kind, const QByteArray &data)
+Result<RecordSet> RecordSetCodec::decode(QueryKind kind, const QByteArray &data)
 {
-    const QByteArray raw = qUncompress(data);
-    if (raw.isEmpty())
-        return std::nullopt;
-    QDataStream in(raw);
-    in.setVersion(QDataStream::Qt_6_4);
+    const auto inflated = inflateChecked(data);
+    if (!inflated)
+        return inflated.error();
+    const QByteArray &raw = *inflated;
+    CheckedReader in(raw);
     quint32 magic = 0, columnCount = 0;
     quint8 version = 0, storedKind = 0;
     qint64 rowCount = 0;
-    in >> magic >> version >> storedKind >> columnCount >> rowCount;
+    if (!in.read(&magic) || !in.read(&version) || !in.read(&storedKind) || !in.read(&columnCount) || !in.read(&rowCount))
+        return damaged(QStringLiteral("it ends inside its header"));
+    if (magic != kMagic)
+        return damaged(QStringLiteral("it is not a stored answer of RouterLens"));
+    if (version != kFormatVersion)
+        return damaged(QStringLiteral("it is in format version %1; this RouterLens reads version %2, so the router "
+                                      "is asked again")
+                           .arg(version)
+                           .arg(kFormatVersion));
+    if (storedKind != quint8(kind))
+        return damaged(QStringLiteral("it holds records of another query kind than %1").arg(queryKindName(kind)));
     const auto columns = RecordSet::columnsFor(kind);
-    if (in.status() != QDataStream::Ok || magic != kMagic || version != kFormatVersion
-        || storedKind != quint8(kind) || columnCount != columns.size() || rowCount < 0
-        || rowCount > raw.size()) // every row takes at least a byte: a bound against damaged counts
-        return std::nullopt;
+    if (columnCount != columns.size())
+        return damaged(QStringLiteral("it has %1 columns where %2 has %3")
+                           .arg(columnCount)
+                           .arg(queryKindName(kind))
+                           .arg(columns.size()));
+    // Every cell takes at least its presence byte.
+    if (rowCount < 0 || rowCount > in.remaining() / qint64(qMax<quint32>(columnCount, 1)))
+        return damaged(QStringLiteral("it declares %1 rows of %2 cells but only %3 bytes follow")
+                           .arg(rowCount)
+                           .arg(columnCount)
+                           .arg(in.remaining()));
 
     std::optional<RecordSet> result;
-    bool ok = true;
+    QString problem;
     const RecordSet prototype(kind); // only for its list type
     std::visit(
         [&](const auto &list) {
             using R = typename std::decay_t<decltype(list)>::value_type;
+            // A row of unknown cells is a byte a cell stored but a whole record in memory.
+            const qint64 memory = raw.size() + rowCount * qint64(sizeof(R));
+            const qint64 budget = budgetFor(data.size());
+            if (memory > budget) {
+                problem = QStringLiteral("its %1 rows would take %2 MiB of memory, more than the %3 MiB allowed for an "
+                                         "answer stored in %4 bytes")
+                              .arg(rowCount)
+                              .arg(memory >> 20)
+                              .arg(budget >> 20)
+                              .arg(data.size());
+                return;
+            }
             QList<R> rows;
             rows.reserve(rowCount);
-            for (qint64 row = 0; row < rowCount && ok; ++row) {
+            for (qint64 row = 0; row < rowCount; ++row) {
                 R r;
                 for (int col = 0; col < int(columns.size()); ++col) {
                     quint8 present = 0;
-                    in >> present;
+                    if (!in.read(&present)) {
+                        problem = QStringLiteral("it ends inside row %1 of %2").arg(row + 1).arg(rowCount);
+                        return;
+                    }
+                    if (present > 1) {
+                        problem = QStringLiteral("row %1, column %2 has presence byte %3 (0 or 1 expected)")
+                                      .arg(row + 1)
+                                      .arg(col + 1)
+                                      .arg(present);
+                        return;
+                    }
+                    if (!present) {
+                        r.setValue(col, QVariant());
+                        continue;
+                    }
                     QVariant v;
-                    if (present) {
-                        switch (slotOf(columns[col].type)) {
-                        case Slot::Text: { QString s; in >> s; v = s; break; }
-                        case Slot::Integer: { qint64 n = 0; in >> n; v = n; break; }
-                        case Slot::Real: { double d = 0; in >> d; v = d; break; }
-                        case Slot::Bool: { bool b = false; in >> b; v = b; break; }
+                    bool ok = true;
+                    switch (slotOf(columns[col].type)) {
+                    case Slot::Text: {
+                        QString s;
+                        if (const QString why = in.readString(&s); !why.isEmpty()) {
+                            problem = QStringLiteral("row %1, column %2: %3").arg(row + 1).arg(col + 1).arg(why);
+                            return;
                         }
+                        v = s;
+                        break;
+                    }
+                    case Slot::Integer: {
+                        qint64 n = 0;
+                        ok = in.read(&n);
+                        v = n;
+                        break;
+                    }
+                    case Slot::Real: {
+                        double d = 0;
+                        ok = in.readDouble(&d);
+                        v = d;
+                        break;
+                    }
+                    case Slot::Bool: {
+                        quint8 b = 0;
+                        ok = in.read(&b) && b <= 1;
+                        v = b != 0;
+                        break;
+                    }
+                    }
+                    if (!ok) {
+                        problem = QStringLiteral("it ends inside row %1 of %2, or a true/false cell holds another "
+                                                 "value")
+                                      .arg(row + 1)
+                                      .arg(rowCount);
+                        return;
                     }
                     r.setValue(col, v);
                 }
-                if (in.status() != QDataStream::Ok)
-                    ok = false;
                 rows.append(std::move(r));
             }
-            if (ok && in.status() == QDataStream::Ok)
-                result = RecordSet(kind, std::move(rows));
+            if (in.remaining() != 0) {
+                problem = QStringLiteral("%1 bytes follow after the last row").arg(in.remaining());
+                return;
+            }
+            result = RecordSet(kind, std::move(rows));
         },
         prototype.lists());
-    return result;
+    if (!result)
+        return damaged(problem);
+    return std::move(*result);
 }
 
 } // namespace rl

@@ -10,6 +10,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
 #include <optional>
 
 namespace rl {
@@ -58,8 +59,12 @@ public:
     virtual std::optional<StoredAnswer> load(qint64 id) = 0;
     // Removes answers fetched before `cutoff` (the retention setting); returns how many.
     virtual int prune(const QDateTime &cutoff) = 0;
-    // What happened at open time that a person should know (e.g. a corrupt file moved aside).
+    // What a person should know about the store: a damaged file moved aside at open or later,
+    // an answer skipped because it was damaged, an answer that could not be kept.
     virtual QStringList warnings() const { return {}; }
+    // Called, on whichever thread found it, with each warning as it happens (after open()).
+    using WarningHandler = std::function<void(const QString &warning)>;
+    virtual void setWarningHandler(WarningHandler handler) { Q_UNUSED(handler); }
 };
 
 } // namespace rl

@@ -3,10 +3,13 @@
 #include "engine/storage/result_store.h"
 
 #include <QMutex>
+#include <QSet>
 #include <QSqlDatabase>
 #include <QStringList>
 
 #include <atomic>
+
+class QSqlError;
 
 namespace rl {
 
@@ -18,8 +21,15 @@ namespace rl {
 // lets readers run while one thread writes; writers wait up to busyTimeoutMs for each other.
 //
 // Records are kept as RecordSetCodec blobs (typed binary, compressed) so a full routing table
-// fits. A file that is not an SQLite database, is damaged, or has a schema of a newer
-// RouterLens is renamed aside with a timestamp, reported in warnings(), and a new one created.
+// fits; each row carries CRC-32 checksums of its blob and of its other fields, so a row that
+// the disk damaged is skipped with a warning instead of being shown.
+//
+// Honest about the file: only a file that is a RouterLens store (its SQLite application id,
+// or an older RouterLens's table and nothing else) is ever touched. Any other file — an
+// inventory given as --store by mistake, another program's database, random bytes — is
+// refused with a store-error and left exactly as it was. A RouterLens store that fails
+// PRAGMA quick_check or lacks its table at open, or that SQLite finds damaged later, is
+// renamed aside with a timestamp, reported in warnings(), and a new one started.
 class SqliteResultStore final : public ResultStore
 {
 public:
@@ -29,7 +39,11 @@ public:
 
     // <AppDataLocation>/results.sqlite
     static QString defaultPath();
-    static constexpr int SchemaVersion = 1;
+    // 2: CRC-32 checksums per row (version 1 stores are upgraded in place).
+    static constexpr int SchemaVersion = 2;
+    // "RLST" in the SQLite header's application id: how a RouterLens store is told from
+    // other SQLite files without trusting anything else in it.
+    static constexpr quint32 ApplicationId = 0x524c5354;
 
     Error open() override;
     std::optional<StoredAnswer> fresh(const QString &router, QueryKind kind, const QueryParams &params,
@@ -40,18 +54,26 @@ public:
     std::optional<StoredAnswer> load(qint64 id) override;
     int prune(const QDateTime &cutoff) override;
     QStringList warnings() const override;
+    void setWarningHandler(WarningHandler handler) override;
 
     QString path() const { return m_path; }
 
 private:
-    // This thread's connection, opened on first use; invalid when it cannot be opened.
+    struct Verdict;
+
+    // This thread's connection to the current file, opened on first use; invalid when it
+    // cannot be opened.
     QSqlDatabase database();
     QSqlDatabase openConnection(const QString &name) const;
     Error createSchema(QSqlDatabase &db);
-    // Opens this thread's connection and checks the file; the problem, or empty when usable.
-    QString probe();
+    // Opens this thread's connection and decides whether the file is a usable RouterLens store.
+    Verdict examine(bool provenOurs);
     Error moveAside(const QString &why);
+    // A damaged file found while working: moved aside (when it is still ours) and a new store
+    // started. `during`: what was being done. True when the caller may retry on the new file.
+    bool recover(const QSqlError &error, const QString &during);
     void addWarning(const QString &warning);
+    void warnOnce(qint64 answerId, const QString &warning);
     void dropConnections();
     std::optional<StoredAnswer> loadWhere(const QString &where, const QVariantList &bindings);
 
@@ -59,9 +81,13 @@ private:
     const int m_busyTimeoutMs;
     const quint64 m_storeId;
     std::atomic<bool> m_open{false};
-    mutable QMutex m_mutex; // guards the two lists below
+    std::atomic<quint64> m_generation{0}; // bumped when the file is moved aside at runtime
+    QMutex m_recoverMutex;                // one runtime move aside at a time
+    mutable QMutex m_mutex;               // guards the members below
     QStringList m_connectionNames;
     QStringList m_warnings;
+    QSet<qint64> m_warnedAnswers;
+    WarningHandler m_handler;
 };
 
 } // namespace rl

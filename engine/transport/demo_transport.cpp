@@ -165,7 +165,8 @@ public:
             if (err.open(QIODevice::ReadOnly))
                 text += err.readAll();
             if (text.size() > options.maxOutputBytes)
-                return Error(ErrorCode::OutputTooLarge, QStringLiteral("The output of %1 is larger than the limit.").arg(c));
+                return outputTooLargeError(QStringLiteral("The answer of %1 to \"%2\"").arg(m_router.name, c),
+                                           options.maxOutputBytes);
             out.append(CommandOutput{c, std::move(text), index->exitOf.value(file, 0), t.elapsed()});
         }
         return out;

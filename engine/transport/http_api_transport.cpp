@@ -311,11 +311,8 @@ HttpApiTransport::Exchange HttpApiTransport::exchange(QNetworkAccessManager &nam
     QObject::connect(reply, &QNetworkReply::downloadProgress, &loop, [&](qint64 received, qint64 total) {
         markConnected();
         if (received > options.maxOutputBytes || total > options.maxOutputBytes)
-            abortWith(Error(ErrorCode::OutputTooLarge,
-                            QStringLiteral("The %1 answer of %2 is larger than the %3 bytes allowed: narrow the "
-                                           "query or raise the output limit.")
-                                .arg(apiName(), who())
-                                .arg(options.maxOutputBytes)));
+            abortWith(outputTooLargeError(QStringLiteral("The %1 answer of %2").arg(apiName(), who()),
+                                          options.maxOutputBytes));
     });
     QObject::connect(reply, &QNetworkReply::metaDataChanged, &loop, markConnected);
 
@@ -355,11 +352,8 @@ HttpApiTransport::Exchange HttpApiTransport::exchange(QNetworkAccessManager &nam
     if (!ex.aborted) {
         ex.body = reply->readAll();
         if (ex.body.size() > options.maxOutputBytes)
-            ex.aborted = Error(ErrorCode::OutputTooLarge,
-                               QStringLiteral("The %1 answer of %2 is larger than the %3 bytes allowed: narrow the "
-                                              "query or raise the output limit.")
-                                   .arg(apiName(), who())
-                                   .arg(options.maxOutputBytes));
+            ex.aborted = outputTooLargeError(QStringLiteral("The %1 answer of %2").arg(apiName(), who()),
+                                             options.maxOutputBytes);
     }
     return ex;
 }

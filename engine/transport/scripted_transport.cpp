@@ -100,6 +100,9 @@ public:
                 return Error(ErrorCode::Cancelled, QStringLiteral("The request was cancelled."));
             if (a.error)
                 return a.error;
+            if (a.output.size() > options.maxOutputBytes)
+                return outputTooLargeError(QStringLiteral("The answer of %1 to \"%2\"").arg(m_router, c),
+                                           options.maxOutputBytes);
             out.append(CommandOutput{c, a.output, 0, timer.elapsed()});
         }
         return out;

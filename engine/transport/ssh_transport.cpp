@@ -521,12 +521,8 @@ SshTransport::Attempt SshTransport::execOnce(const QString &command, const ExecO
         }
         if (a.received > options.maxOutputBytes) {
             finish(true);
-            a.error = Error(ErrorCode::OutputTooLarge,
-                            QStringLiteral("The answer of %1 to \"%2\" is larger than the limit of %3 bytes; it was "
-                                           "stopped. Narrow the query (a neighbor, a VRF, a prefix) or raise the "
-                                           "output limit.")
-                                .arg(who(), command)
-                                .arg(options.maxOutputBytes));
+            a.error = outputTooLargeError(QStringLiteral("The answer of %1 to \"%2\"").arg(who(), command),
+                                          options.maxOutputBytes);
             return a;
         }
         if (avail == SSH_EOF) {
@@ -641,11 +637,8 @@ Error SshTransport::readUntilPrompt(ssh_channel ch, QByteArray &raw, const QDead
         raw.append(buf.constData(), n);
         received += n;
         if (received > options.maxOutputBytes)
-            return Error(ErrorCode::OutputTooLarge,
-                         QStringLiteral("The answer of %1 to \"%2\" is larger than the limit of %3 bytes; it was "
-                                        "stopped. Narrow the query or raise the output limit.")
-                             .arg(who(), command)
-                             .arg(options.maxOutputBytes));
+            return outputTooLargeError(QStringLiteral("The answer of %1 to \"%2\"").arg(who(), command),
+                                       options.maxOutputBytes);
         const qsizetype nl = raw.lastIndexOf('\n');
         const QByteArray tail = SshTerminalText::clean(raw.mid(nl + 1));
         if (SshTerminalText::isPagerPrompt(tail)) {

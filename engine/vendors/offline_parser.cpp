@@ -10,6 +10,13 @@ Result<PastedParse> OfflineParser::parse(const QString &platform, QueryKind kind
                      QStringLiteral("\"%1\" is not a platform RouterLens knows; use one of: %2.")
                          .arg(platform, TranslatorRegistry::platforms().join(QStringLiteral(", "))));
     }
+    if (text.size() > MaxTextBytes) {
+        return Error(ErrorCode::OutputTooLarge,
+                     QStringLiteral("The text is %1 MiB; RouterLens reads at most %2 MiB at once, as much as it takes "
+                                    "from a router for one command. Paste or save the output of one command at a time.")
+                         .arg(QString::number(double(text.size()) / (1024 * 1024), 'f', 1))
+                         .arg(MaxTextBytes >> 20));
+    }
     if (text.trimmed().isEmpty()) {
         return Error(ErrorCode::InvalidRequest,
                      QStringLiteral("The pasted text is empty; paste the router's output, ideally with the prompt line and command above it."));

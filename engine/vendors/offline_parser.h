@@ -14,6 +14,11 @@ namespace rl {
 class OfflineParser final
 {
 public:
+    // The most text read at once: the same as the default output limit of a live command, so a
+    // paste costs what a router's answer may. A larger text is refused (output-too-large) before
+    // it is read; bench/engine/bench_inventory prints how long a paste of this size takes.
+    static constexpr qint64 MaxTextBytes = 64LL * 1024 * 1024;
+
     // platform: "cisco-ios", "juniper-junos", ... The result names the command it took the
     // text for ("show bgp all summary"), several joined by "; " when the paste held more.
     static Result<PastedParse> parse(const QString &platform, QueryKind kind, const QByteArray &text);

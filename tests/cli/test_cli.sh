@@ -48,6 +48,21 @@ if grep -q $'\r$' "$tmp/out"; then passed=$((passed + 1)); else failed=$((failed
 check "cached answer within max-age" 0 "$cli" query --demo -r lab-frr bgp-status --max-age 3600 "${store[@]}"
 contains "answer came from the store" "$tmp/out" "from store"
 
+# --store naming a file that is no store (an inventory by mistake): refused, the file left as it is.
+cp "$src/resources/examples/inventory.json" "$tmp/inv.json"
+check "--store on an inventory is refused" 2 "$cli" query --demo -r lab-frr bgp-status --store "$tmp/inv.json"
+contains "the refusal says why" "$tmp/err" "is not a RouterLens result store"
+contains "the refusal is printed without ROUTERLENS_VERBOSE" "$tmp/err" "routerlens: warning: store:"
+if cmp -s "$src/resources/examples/inventory.json" "$tmp/inv.json" && ! ls "$tmp"/inv.json?* >/dev/null 2>&1; then
+  passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL: --store changed or renamed the inventory"; fi
+# A damaged store is moved aside, and the CLI says so on stderr (always).
+printf 'SQLite format 3\0' > "$tmp/damaged.sqlite"
+head -c 100 "$tmp/results.sqlite" | tail -c +17 >> "$tmp/damaged.sqlite"
+head -c 8192 /dev/urandom >> "$tmp/damaged.sqlite"
+check "a damaged store is moved aside" 0 "$cli" query --demo -r lab-frr bgp-status --store "$tmp/damaged.sqlite"
+contains "moving it aside is printed" "$tmp/err" "routerlens: warning: store: The result store .*damaged.sqlite is damaged"
+contains "and where it went" "$tmp/err" "moved to .*damaged.sqlite.broken-"
+
 check "routers" 0 "$cli" routers --demo
 contains "routers lists lab-bird" "$tmp/out" "lab-bird"
 check "kinds" 0 "$cli" kinds

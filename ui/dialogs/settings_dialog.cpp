@@ -1,5 +1,7 @@
 #include "ui/dialogs/settings_dialog.h"
 
+#include "engine/inventory/inventory.h"
+
 #include <qt6keychain/keychain.h>
 
 #include <QComboBox>
@@ -45,7 +47,7 @@ QComboBox *actionBox(ThrottleAction a)
 
 SettingsDialog::SettingsDialog(const EngineSettings &settings, QWidget *parent)
     : QDialog(parent), m_settings(settings), m_throttle(new QTableWidget(3, 4, this)), m_connect(new QSpinBox(this)),
-      m_command(new QSpinBox(this)), m_request(new QSpinBox(this)), m_cache(new QTableWidget(QueryKindCount, 2, this)),
+      m_command(new QSpinBox(this)), m_request(new QSpinBox(this)), m_outputLimit(new QSpinBox(this)), m_cache(new QTableWidget(QueryKindCount, 2, this)),
       m_role(new QComboBox(this)), m_customer(new QComboBox(this)), m_customerNote(new QLabel(this)), m_profile(new QLineEdit(this)), m_credMode(new QComboBox(this)),
       m_keyFile(new QLineEdit(this)), m_password(new QLineEdit(this)), m_keychainStatus(new QLabel(this))
 {
@@ -98,6 +100,12 @@ SettingsDialog::SettingsDialog(const EngineSettings &settings, QWidget *parent)
     form->addRow(tr("Connect timeout"), m_connect);
     form->addRow(tr("Command timeout"), m_command);
     form->addRow(tr("Whole request timeout"), m_request);
+    m_outputLimit->setObjectName(QStringLiteral("outputLimit"));
+    m_outputLimit->setRange(1, int(MaxMaxOutputBytes >> 20));
+    m_outputLimit->setSuffix(tr(" MiB"));
+    m_outputLimit->setValue(int(qBound<qint64>(1, (settings.maxOutputBytes + (1 << 19)) >> 20, MaxMaxOutputBytes >> 20)));
+    m_outputLimit->setToolTip(tr("The most one command may answer. A router's own \"maxOutputBytes\" in the inventory wins."));
+    form->addRow(tr("Output limit per command"), m_outputLimit);
     m_role->addItem(tr("internal"), QStringLiteral("internal"));
     m_role->addItem(tr("external"), QStringLiteral("external"));
     m_role->addItem(tr("admin"), QStringLiteral("admin"));
@@ -223,6 +231,9 @@ EngineSettings SettingsDialog::settings() const
     s.connectTimeoutMs = m_connect->value();
     s.commandTimeoutMs = m_command->value();
     s.requestTimeoutMs = m_request->value();
+    const int shownMiB = int(qBound<qint64>(1, (m_settings.maxOutputBytes + (1 << 19)) >> 20, MaxMaxOutputBytes >> 20));
+    if (m_outputLimit->value() != shownMiB)
+        s.maxOutputBytes = qint64(m_outputLimit->value()) << 20;
     s.operatorRole = m_role->currentData().toString();
     s.operatorCustomer = m_customer->currentText().trimmed();
     for (int r = 0; r < m_cache->rowCount(); ++r)

@@ -37,6 +37,7 @@ private:
     QSpinBox *m_connect;
     QSpinBox *m_command;
     QSpinBox *m_request;
+    QSpinBox *m_outputLimit; // MiB; the setting is kept in bytes and only rewritten when changed here
     QTableWidget *m_cache;
     QComboBox *m_role;
     QComboBox *m_customer;

@@ -63,6 +63,8 @@ QColor StateColors::foreground(Tone tone)
     case Tone::Warning: return dark ? QColor(0xff, 0xb3, 0x4d) : QColor(0xc0, 0x62, 0x00);
     case Tone::Busy: return dark ? QColor(0x6f, 0xb4, 0xff) : QColor(0x1f, 0x5f, 0xbf);
     case Tone::Muted: return QGuiApplication::palette().color(QPalette::Disabled, QPalette::Text);
+    // A blue-grey neither green nor red nor the disabled grey, readable on white and on dark.
+    case Tone::Unknown: return dark ? QColor(0x9d, 0xa9, 0xc4) : QColor(0x5b, 0x67, 0x85);
     case Tone::None: break;
     }
     return {};
@@ -77,6 +79,7 @@ QColor StateColors::background(Tone tone)
     case Tone::Warning: return QColor(0xff, 0xa5, 0x00, 70);
     case Tone::Busy: return QColor(0x3c, 0x8c, 0xff, 60);
     case Tone::Muted: return QColor(0x80, 0x80, 0x80, 50);
+    case Tone::Unknown: return QColor(0x6a, 0x7a, 0xa0, 55);
     case Tone::None: break;
     }
     return {};

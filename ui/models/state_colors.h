@@ -11,7 +11,8 @@ namespace rl {
 class StateColors
 {
 public:
-    enum class Tone : quint8 { None, Good, Bad, Warning, Muted, Busy };
+    // Unknown: a state nobody could read ("could not ask"), distinct from good, bad and muted.
+    enum class Tone : quint8 { None, Good, Bad, Warning, Muted, Busy, Unknown };
 
     // The tone of a state value in a column, by the column's stable key ("state",
     // "operState", "tagCheck", ...) and the state's stable name ("established", "down", ...).

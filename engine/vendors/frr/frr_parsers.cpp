@@ -6,6 +6,7 @@
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QRegularExpression>
+#include <QSet>
 
 namespace rl {
 namespace {
@@ -172,9 +173,20 @@ Result<QList<BgpNeighborRecord>> FrrParsers::bgpNeighbors(const QByteArray &json
             const QString notification = n.value(QLatin1String("lastNotificationReason")).toString();
             if (!notification.isEmpty()) {
                 base.lastError = notification;
+                // Who sent it tells which end refused: "Bad Peer AS" received means the peer's
+                // configuration expects another AS from this router.
+                const QString dueTo = n.value(QLatin1String("lastResetDueTo")).toString();
+                const QString direction = dueTo == QLatin1String("BGP Notification received") ? QStringLiteral("received from the peer")
+                                        : dueTo == QLatin1String("BGP Notification send")     ? QStringLiteral("sent to the peer")
+                                                                                              : QString();
                 const QString code = n.value(QLatin1String("lastErrorCodeSubcode")).toString();
+                QStringList notes;
                 if (!code.isEmpty())
-                    base.lastError += QStringLiteral(" (code %1)").arg(code);
+                    notes << QStringLiteral("code %1").arg(code);
+                if (!direction.isEmpty())
+                    notes << direction;
+                if (!notes.isEmpty())
+                    base.lastError += QStringLiteral(" (%1)").arg(notes.join(QStringLiteral(", ")));
             } else if (base.state != BgpState::Established) {
                 base.lastError = n.value(QLatin1String("lastResetDueTo")).toString();
             }
@@ -215,6 +227,50 @@ Result<QList<RouteRecord>> FrrParsers::neighborRoutes(const QByteArray &json)
     if (!set)
         return set.error();
     return set->rows<RouteRecord>();
+}
+
+Result<QList<RouteRecord>> FrrParsers::receivedRoutes(const QByteArray &receivedJson, const QByteArray &filteredJson)
+{
+    auto received = neighborRoutes(receivedJson);
+    if (!received)
+        return received;
+    const QString w = what("show bgp neighbors filtered-routes json");
+    if (isComplaint(filteredJson))
+        return vtyshComplaint(w, filteredJson);
+    auto filtered = RouteTableJson::frr(QueryKind::ReceivedRoutes, w, filteredJson);
+    if (!filtered)
+        return filtered.error();
+    QSet<QString> dropped;
+    for (const RouteRecord &r : filtered->rows<RouteRecord>())
+        dropped.insert(r.prefix.toString());
+    QList<RouteRecord> out = std::move(received).value();
+    for (RouteRecord &r : out) {
+        if (dropped.contains(r.prefix.toString())) {
+            r.valid = false;
+            r.best = false;
+        }
+    }
+    return out;
+}
+
+qint64 FrrParsers::filteredPrefixCount(const QByteArray &receivedJson)
+{
+    // A top-level counter after the routes: look at the end only (a full table is large), and
+    // the last occurrence (no route carries such a key).
+    static const QByteArray key("\"filteredPrefixCounter\"");
+    const qsizetype at = receivedJson.lastIndexOf(key);
+    if (at < 0)
+        return -1;
+    qsizetype i = at + key.size();
+    while (i < receivedJson.size() && (receivedJson.at(i) == ' ' || receivedJson.at(i) == ':' || receivedJson.at(i) == '\n'))
+        ++i;
+    qint64 n = 0;
+    bool digits = false;
+    for (; i < receivedJson.size() && receivedJson.at(i) >= '0' && receivedJson.at(i) <= '9' && n < (qint64(1) << 40); ++i) {
+        n = n * 10 + (receivedJson.at(i) - '0');
+        digits = true;
+    }
+    return digits ? n : -1;
 }
 
 Result<QList<RouteRecord>> FrrParsers::routeLookup(const QByteArray &json)

@@ -22,8 +22,15 @@ public:
     // `show bgp vrf all neighbors json`: one record per neighbor, VRF and address family,
     // filtered by params.neighbor / vrf / addressFamily.
     static Result<QList<BgpNeighborRecord>> bgpNeighbors(const QByteArray &json, const QueryParams &filter = {});
-    // `show bgp ... neighbors X received-routes|advertised-routes json`.
+    // `show bgp ... neighbors X received-routes|advertised-routes|filtered-routes json`.
     static Result<QList<RouteRecord>> neighborRoutes(const QByteArray &json);
+    // received-routes (soft-reconfiguration inbound: before the import policy) marks every route
+    // valid and best, also the ones the import policy drops; filtered-routes (same form) lists
+    // those. Marks the received routes that filtered-routes names as not accepted.
+    static Result<QList<RouteRecord>> receivedRoutes(const QByteArray &receivedJson, const QByteArray &filteredJson);
+    // The "filteredPrefixCounter" at the end of a received-routes answer: how many of the
+    // received routes the import policy drops; -1 when the answer has none.
+    static qint64 filteredPrefixCount(const QByteArray &receivedJson);
     // `show ip route X json` / `show ipv6 route X json`.
     static Result<QList<RouteRecord>> routeLookup(const QByteArray &json);
     // `show ip neigh` (zebra's neighbor table: interface, address, MAC).

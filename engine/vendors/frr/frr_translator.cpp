@@ -42,7 +42,7 @@ QStringList FrrTranslator::allowedPatterns()
         QStringLiteral("show bgp vrf all neighbors json"),
         QStringLiteral("show ip neigh"),
         QStringLiteral("show bgp") + vrf + QStringLiteral(" (?:ipv4|ipv6) unicast neighbors ") + parse::ipPattern()
-            + QStringLiteral(" (?:received-routes|advertised-routes) json"),
+            + QStringLiteral(" (?:received-routes|advertised-routes|filtered-routes) json"),
         QStringLiteral("show (?:ip|ipv6) route") + vrf + QLatin1Char(' ') + parse::prefixPattern() + QStringLiteral(" json"),
     };
 }
@@ -96,14 +96,34 @@ Result<QStringList> FrrTranslator::commands(QueryKind kind, const QueryParams &p
     return Error(ErrorCode::UnsupportedQuery, QStringLiteral("Unknown query kind."));
 }
 
+Result<QStringList> FrrTranslator::followUpCommands(QueryKind kind, const QueryParams &params,
+                                                    const QList<CommandOutput> &firstRound) const
+{
+    if (kind != QueryKind::ReceivedRoutes || firstRound.size() != 1)
+        return QStringList{};
+    const CommandOutput &o = firstRound.first();
+    // A failed first command is reported by parse(); no second round for it.
+    if (o.exitStatus != 0 || FrrParsers::filteredPrefixCount(o.output) <= 0)
+        return QStringList{};
+    return QStringList{QStringLiteral("show bgp%1 %2 unicast neighbors %3 filtered-routes json")
+                           .arg(vrfPart(params.vrf), familyFor(params, params.neighbor), params.neighbor)};
+}
+
 Result<RecordSet> FrrTranslator::parse(QueryKind kind, const QueryParams &params, const QList<CommandOutput> &outputs) const
 {
-    auto cmds = commands(kind, params);
-    if (!cmds)
-        return cmds.error();
-    if (outputs.size() != cmds->size())
+    auto first = commands(kind, params);
+    if (!first)
+        return first.error();
+    QStringList cmds = first.value();
+    if (kind == QueryKind::ReceivedRoutes) {
+        auto more = followUpCommands(kind, params, outputs.mid(0, cmds.size()));
+        if (!more)
+            return more.error();
+        cmds += more.value();
+    }
+    if (outputs.size() != cmds.size())
         return Error(ErrorCode::InternalError, QStringLiteral("Expected %1 command outputs for %2, got %3.")
-                                                   .arg(cmds->size()).arg(queryKindTitle(kind)).arg(outputs.size()));
+                                                   .arg(cmds.size()).arg(queryKindTitle(kind)).arg(outputs.size()));
     const CommandOutput &o = outputs.first();
     if (o.exitStatus != 0 && o.output.trimmed().isEmpty())
         return parse::commandFailed(o.command, o.exitStatus, o.output);
@@ -123,6 +143,13 @@ Result<RecordSet> FrrTranslator::parse(QueryKind kind, const QueryParams &params
     case QueryKind::ArpTable:
         return wrap(kind, FrrParsers::neighbors(o.output, params.vrf));
     case QueryKind::ReceivedRoutes:
+        if (outputs.size() == 2) {
+            const CommandOutput &f = outputs.at(1);
+            if (f.exitStatus != 0 && f.output.trimmed().isEmpty())
+                return parse::commandFailed(f.command, f.exitStatus, f.output);
+            return wrap(kind, FrrParsers::receivedRoutes(o.output, f.output));
+        }
+        return wrap(kind, FrrParsers::neighborRoutes(o.output));
     case QueryKind::AdvertisedRoutes:
         return wrap(kind, FrrParsers::neighborRoutes(o.output));
     case QueryKind::RouteLookup:

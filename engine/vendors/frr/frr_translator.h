@@ -15,6 +15,11 @@ public:
     QString vendor() const override { return QStringLiteral("FRRouting"); }
     SessionProfile sessionProfile() const override;
     Result<QStringList> commands(QueryKind kind, const QueryParams &params) const override;
+    // received-routes: when its answer counts routes the import policy drops, filtered-routes
+    // names them (received-routes alone shows them as valid and best).
+    Result<QStringList> followUpCommands(QueryKind kind, const QueryParams &params,
+                                         const QList<CommandOutput> &firstRound) const override;
+    bool hasFollowUps(QueryKind kind) const override { return kind == QueryKind::ReceivedRoutes; }
     Result<RecordSet> parse(QueryKind kind, const QueryParams &params, const QList<CommandOutput> &outputs) const override;
     Result<PastedParse> parsePasted(QueryKind kind, const QByteArray &text) const override;
 

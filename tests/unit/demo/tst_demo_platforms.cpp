@@ -312,6 +312,11 @@ void TestDemoPlatforms::diagnosisNamesTheFault()
         e.customer.router = c->customerRouter;
         for (const PlannedRequest &p : ConnectionDiagnosis::plan(*c, ClientIdentity{}, true))
             ConnectionDiagnosis::slot(e, p.end, p.slot) = ask(s, p.request.routers.first(), p.request.kind, p.request.params);
+        // then the route lookups the first round asks for
+        for (const PlannedRequest &p : ConnectionDiagnosis::followUp(*c, e, ClientIdentity{})) {
+            ConnectionDiagnosis::slot(e, p.end, p.slot) = ask(s, p.request.routers.first(), p.request.kind, p.request.params);
+            (p.slot == EvidenceSlot::Lookup6 ? e.provider.lookupPrefix6 : e.provider.lookupPrefix) = p.about;
+        }
         const DiagnosisResult d = ConnectionDiagnosis::evaluate(*c, e);
         QStringList verdicts;
         for (const DiagnosisStep &step : d.steps) {
@@ -324,10 +329,18 @@ void TestDemoPlatforms::diagnosisNamesTheFault()
         QVERIFY2(verdicts.contains(QStringLiteral("bgp-ipv6/provider=") + QString(it.key() == u"globex-par-210" ? "fault" : "ok")), qPrintable(verdicts.join(' ')));
         if (it.key() == u"globex-par-210")
             QVERIFY2(cause->finding.contains(u"tagged 201") && cause->finding.contains(u"210"), qPrintable(cause->finding));
-        if (it.key() == u"umbrella-ams-410")
+        if (it.key() == u"umbrella-ams-410") {
             QVERIFY2(cause->finding.contains(u"198.51.100.128/25"), qPrintable(cause->finding)); // the prefix the provider drops
-        if (it.key() == u"initech-par-300")
+            // ... and pe2-ams has no route for it: the lookup confirms, without being the cause
+            QVERIFY2(verdicts.contains(QStringLiteral("route-lookup-ipv4/provider=warn")), qPrintable(verdicts.join(' ')));
+            QVERIFY2(verdicts.contains(QStringLiteral("route-lookup-ipv6/provider=ok")), qPrintable(verdicts.join(' ')));
+        }
+        if (it.key() == u"initech-par-300") {
             QCOMPARE(d.overall(), Verdict::Ok);
+            QVERIFY2(verdicts.contains(QStringLiteral("route-lookup-ipv4/provider=ok")), qPrintable(verdicts.join(' ')));
+        }
+        if (it.key() == u"globex-par-210") // nothing received, no expected prefixes: nothing to look up
+            QVERIFY2(!verdicts.join(' ').contains(u"route-lookup"), qPrintable(verdicts.join(' ')));
     }
 }
 

@@ -58,6 +58,24 @@ RouteRecord route(const char *prefix, bool valid = true)
     return r;
 }
 
+// A route-lookup row: prefix, next hop, protocol.
+RouteRecord lookupRow(const char *prefix, const char *nextHop, const char *protocol)
+{
+    RouteRecord r = route(prefix);
+    r.nextHop = *IpAddress::parse(std::string_view(nextHop));
+    r.protocol = QString::fromLatin1(protocol);
+    r.best = true;
+    return r;
+}
+
+// The evidence with the provider's lookup of `prefix` answered with `rows`.
+ConnectionEvidence withLookup(ConnectionEvidence e, const char *prefix, const QList<RouteRecord> &rows)
+{
+    e.provider.lookupPrefix = QString::fromLatin1(prefix);
+    e.provider.lookup = part(e.provider.router, QueryKind::RouteLookup, rows);
+    return e;
+}
+
 EndEvidence end(const QString &router, const QString &port, const QString &sub, const QString &mac, const QString &peer4,
                 const QString &peer6, const QString &peerMac, qint64 peerAs, const QList<RouteRecord> &received,
                 const QList<RouteRecord> &advertised)
@@ -137,6 +155,7 @@ private Q_SLOTS:
     void cases_data();
     void cases();
     void unreachableProviderCannotBeChecked();
+    void followUpLooksUpThePrefixInDoubt();
     void unmanagedCustomerRouter();
     void untaggedConnection();
     void lastErrorsDecoded_data();
@@ -228,6 +247,20 @@ void TestConnectionDiagnosis::cases_data()
     ConnectionEvidence limit = healthy();
     session(limit.provider, 0).state = BgpState::Idle;
     session(limit.provider, 0).stateDetail = QStringLiteral("Idle (PfxCt)");
+    ConnectionEvidence peerRefuses = healthy(); // FRR's words when the other end sends "Bad Peer AS"
+    session(peerRefuses.provider, 0).state = BgpState::Active;
+    session(peerRefuses.provider, 0).localAs = 64500;
+    session(peerRefuses.provider, 0).lastError = QStringLiteral("OPEN Message Error/Bad Peer AS (code 0202, received from the peer)");
+    QTest::newRow("the other end refuses the provider's AS") << c << peerRefuses << "bgp-ipv4/provider=fault;bgp-ipv6/provider=ok"
+                                                              << "bgp-ipv4/provider"
+                                                              << "198.51.100.2 refused the OPEN of pe1: it expects another AS than AS 64500"
+                                                              << "fault";
+
+    ConnectionEvidence noNht = healthy(); // FRR waits for a route to the peer (the link's connected route is gone)
+    session(noNht.provider, 0).state = BgpState::Active;
+    session(noNht.provider, 0).lastError = QStringLiteral("Waiting for NHT");
+    QTest::newRow("no route to the peer") << c << noNht << "bgp-ipv4/provider=fault" << "bgp-ipv4/provider" << "no route to the peer" << "fault";
+
     QTest::newRow("maximum prefixes reached") << c << limit << "bgp-ipv4/provider=fault" << "bgp-ipv4/provider" << "maximum prefixes" << "fault";
 
     Connection limited = c;
@@ -246,6 +279,36 @@ void TestConnectionDiagnosis::cases_data()
     dropped.provider.received.records.rows<RouteRecord>().removeLast();
     QTest::newRow("announced but not received") << c << dropped << "routes-ipv4/both=warn" << "routes-ipv4/both"
                                                  << "ce1 announces 203.0.113.64/26 but pe1 does not accept it" << "warn";
+
+    // BGP loop prevention: a route carrying the receiver's own AS is not taken, as expected.
+    ConnectionEvidence loopBack = healthy();
+    RouteRecord own = route("203.0.113.0/26"); // the customer's prefix, learned back over another path
+    own.asPath = QStringLiteral("64999 65010");
+    loopBack.provider.advertised.records.rows<RouteRecord>().append(own);
+    QTest::newRow("provider sends the customer's own prefix back") << c << loopBack << "routes-ipv4/both=ok" << "" << "" << "ok";
+
+    ConnectionEvidence loopUp = healthy();
+    RouteRecord transit = route("198.51.100.128/26"); // the provider's own prefix, via the customer's other upstream
+    transit.asPath = QStringLiteral("64999 {64500,64501}");
+    loopUp.customer.advertised.records.rows<RouteRecord>().append(transit);
+    QTest::newRow("customer announces a path through the provider's AS") << c << loopUp << "routes-ipv4/both=ok" << "" << "" << "ok";
+
+    ConnectionEvidence counters = healthy(); // a platform whose received list is before the policy (GoBGP's adj-in)
+    RouteRecord looped = route("203.0.113.128/26");
+    looped.asPath = QStringLiteral("65010 64500");
+    counters.provider.received.records.rows<RouteRecord>().append(looped);
+    session(counters.provider, 0).prefixesReceived = 3;
+    session(counters.provider, 0).prefixesAccepted = 2;
+    QTest::newRow("counters: the one not accepted is a loop") << c << counters << "routes-ipv4/both=ok" << "" << "" << "ok";
+    ConnectionEvidence counted = counters;
+    counted.provider.received.records.rows<RouteRecord>().last().asPath = QStringLiteral("65010");
+    QTest::newRow("counters: one not accepted by policy") << c << counted << "routes-ipv4/both=warn" << "routes-ipv4/both"
+                                                          << "only 2 of the 3 prefixes" << "warn";
+
+    ConnectionEvidence notTaken = healthy(); // without its AS in the path, a route the customer drops is a finding
+    notTaken.provider.advertised.records.rows<RouteRecord>().append(route("198.51.100.0/24"));
+    QTest::newRow("customer does not take a prefix") << c << notTaken << "routes-ipv4/both=warn" << "routes-ipv4/both"
+                                                     << "pe1 sends 198.51.100.0/24 but ce1 does not take it" << "warn";
 
     Connection expects = c;
     expects.expectedPrefixes = {QStringLiteral("203.0.113.128/26")};
@@ -284,6 +347,26 @@ void TestConnectionDiagnosis::cases_data()
                             &customerDown.customer.received, &customerDown.customer.advertised, &customerDown.customer.received6,
                             &customerDown.customer.advertised6})
         r->error = Error(ErrorCode::Timeout, QStringLiteral("ce1 did not answer within 30 s."));
+    QTest::newRow("lookup: traffic goes to the customer")
+        << c << withLookup(healthy(), "203.0.113.0/26", {lookupRow("0.0.0.0/0", "198.51.100.254", "static"),
+                                                          lookupRow("203.0.113.0/26", "198.51.100.2", "bgp")})
+        << "route-lookup-ipv4/provider=ok;routes-ipv4/both=ok" << "" << "" << "ok";
+    QTest::newRow("lookup: a static route elsewhere wins")
+        << c << withLookup(healthy(), "203.0.113.0/26", {lookupRow("203.0.113.0/25", "10.0.0.9", "static")})
+        << "route-lookup-ipv4/provider=warn;routes-ipv4/both=ok" << "route-lookup-ipv4/provider" << "follows 203.0.113.0/25 via 10.0.0.9 (static)"
+        << "warn";
+    QTest::newRow("lookup: no route at all")
+        << c << withLookup(healthy(), "203.0.113.0/26", {}) << "route-lookup-ipv4/provider=warn" << "route-lookup-ipv4/provider"
+        << "has no route for 203.0.113.0/26 (looked up 203.0.113.1)" << "warn";
+    ConnectionEvidence rejectedAndGone = withLookup(healthy(), "203.0.113.64/26", {lookupRow("0.0.0.0/0", "10.0.0.9", "bgp")});
+    rejectedAndGone.provider.received.records.rows<RouteRecord>()[1].valid = false;
+    QTest::newRow("lookup that follows a rejected prefix is its consequence, not the cause")
+        << c << rejectedAndGone << "route-lookup-ipv4/provider=warn;routes-ipv4/both=warn" << "routes-ipv4/both" << "rejects 203.0.113.64/26"
+        << "warn";
+    ConnectionEvidence lookupFailed = withLookup(healthy(), "203.0.113.0/26", {});
+    lookupFailed.provider.lookup.error = Error(ErrorCode::Timeout, QStringLiteral("pe1 did not answer within 30 s."));
+    QTest::newRow("lookup not answered") << c << lookupFailed << "route-lookup-ipv4/provider=cannot-check" << "" << "" << "cannot-check";
+
     QTest::newRow("customer router cannot be asked") << c << customerDown << "management/customer=cannot-check;management/provider=ok;"
                                                                             "link/customer=(none);routes-ipv4/both=ok"
                                                      << "" << "" << "cannot-check";
@@ -343,6 +426,43 @@ void TestConnectionDiagnosis::unreachableProviderCannotBeChecked()
     QVERIFY(!d.cause()); // nothing was found: "could not ask" is no cause and never OK
 }
 
+void TestConnectionDiagnosis::followUpLooksUpThePrefixInDoubt()
+{
+    const ClientIdentity client;
+    // healthy: the lowest accepted prefix per family, looked up at its first host address
+    QList<PlannedRequest> f = ConnectionDiagnosis::followUp(connection(), healthy(), client);
+    QCOMPARE(f.size(), 2);
+    QCOMPARE(f[0].slot, EvidenceSlot::Lookup);
+    QCOMPARE(f[0].about, QStringLiteral("203.0.113.0/26"));
+    QCOMPARE(f[0].request.kind, QueryKind::RouteLookup);
+    QCOMPARE(f[0].request.routers, QStringList{QStringLiteral("pe1")});
+    QCOMPARE(f[0].request.params.destination, QStringLiteral("203.0.113.1"));
+    QCOMPARE(f[1].slot, EvidenceSlot::Lookup6);
+    QCOMPARE(f[1].request.params.destination, QStringLiteral("2001:db8:800::1"));
+
+    // a rejected prefix comes first
+    ConnectionEvidence e = healthy();
+    e.provider.received.records.rows<RouteRecord>()[1].valid = false;
+    QCOMPARE(ConnectionDiagnosis::followUp(connection(), e, client).first().about, QStringLiteral("203.0.113.64/26"));
+    // then one the customer announces that never arrived
+    e = healthy();
+    e.customer.advertised = part(QStringLiteral("ce1"), QueryKind::AdvertisedRoutes,
+                                 QList<RouteRecord>{route("203.0.113.0/26"), route("203.0.113.64/26"), route("203.0.113.128/25")});
+    QCOMPARE(ConnectionDiagnosis::followUp(connection(), e, client).first().about, QStringLiteral("203.0.113.128/25"));
+    // with nothing received and nothing known, nothing to look up (the session check says why)
+    e = healthy();
+    e.customer = EndEvidence{};
+    e.provider.received = part(QStringLiteral("pe1"), QueryKind::ReceivedRoutes, QList<RouteRecord>{});
+    e.provider.received6 = e.provider.received;
+    QVERIFY(ConnectionDiagnosis::followUp(connection(), e, client).isEmpty());
+    // ... unless the connection names its expected prefixes; a /32 is looked up as it is
+    Connection c = connection();
+    c.expectedPrefixes = {QStringLiteral("203.0.113.77/32")};
+    f = ConnectionDiagnosis::followUp(c, e, client);
+    QCOMPARE(f.size(), 1);
+    QCOMPARE(f[0].request.params.destination, QStringLiteral("203.0.113.77"));
+}
+
 void TestConnectionDiagnosis::unmanagedCustomerRouter()
 {
     Connection c = connection();
@@ -385,6 +505,8 @@ void TestConnectionDiagnosis::lastErrorsDecoded_data()
     QTest::newRow("cease max prefix") << "Cease/maximum number of prefixes reached" << "Idle" << "maximum prefixes";
     QTest::newRow("md5") << "TCP MD5 authentication failed" << "Connect" << "authentication";
     QTest::newRow("admin") << "Cease/administrative shutdown" << "Idle" << "shut down administratively";
+    QTest::newRow("frr waiting for nht") << "Waiting for NHT" << "Active" << "no route to the peer";
+    QTest::newRow("frr bad peer as received") << "OPEN Message Error/Bad Peer AS (code 0202, received from the peer)" << "Active" << "wrong peer AS";
     QTest::newRow("nothing known") << "" << "Active" << "";
 }
 

@@ -16,6 +16,7 @@ private slots:
     void captured() { rltest::runCase(m_t); }
     void unreadableOutput_data();
     void unreadableOutput();
+    void filteredRoutesUnreadable();
     void guardRefusesOtherCommands();
     void registryKnowsFrr();
 
@@ -39,7 +40,7 @@ void TestFrrTranslator::captured_data()
     QTest::newRow("bgp admin down") << "faults" << "bgp-status" << "neighbor=198.19.0.3" << 1 << "" << ""
                                     << "state=idle;adminEnabled=false;stateDetail=Idle (Admin);lastError=Admin. shutdown;prefixesAccepted=0";
     QTest::newRow("bgp hold timer") << "faults" << "bgp-status" << "neighbor=198.19.0.66" << 1 << "" << ""
-                                    << "adminEnabled=true;lastError=Hold Timer Expired (code 0400);remoteRouterId=";
+                                    << "adminEnabled=true;lastError=Hold Timer Expired (code 0400, sent to the peer);remoteRouterId=";
     QTest::newRow("bgp empty tables") << "empty" << "bgp-status" << "" << 6 << "" << "neighbor=198.19.0.1;addressFamily=ipv4-unicast" << "prefixesAccepted=0;prefixesSent=0";
     QTest::newRow("arp") << "normal" << "arp-table" << "" << 9 << "" << "ip=198.19.0.66" << "interface=cust0;state=complete";
     QTest::newRow("arp customer gone") << "faults" << "arp-table" << "" << 7 << "" << "ip=198.19.0.1" << "interface=to-bird;state=complete";
@@ -47,6 +48,16 @@ void TestFrrTranslator::captured_data()
                               << "asPath=65002 65003;origin=incomplete;nextHop=198.19.0.1;best=true";
     QTest::newRow("received none") << "faults" << "received-routes" << "neighbor=198.19.0.66" << 0 << "" << "" << "";
     QTest::newRow("received v6") << "normal" << "received-routes" << "neighbor=2001:db8:19:100::2" << 1 << "" << "" << "";
+    // FRR's import prefix-list drops 198.51.100.192/27 (lab/fault.sh policy-deny): received-routes
+    // still marks it "*>"; the filtered-routes follow-up names it, so it reads as not accepted.
+    QTest::newRow("received, one filtered by policy") << "policy" << "received-routes" << "neighbor=198.19.0.66" << 2 << ""
+                                                      << "prefix=198.51.100.192/27" << "valid=false;best=false";
+    QTest::newRow("received, the other accepted") << "policy" << "received-routes" << "neighbor=198.19.0.66" << 2 << ""
+                                                  << "prefix=203.0.113.224/27" << "valid=true;best=true";
+    QTest::newRow("received, nothing filtered: no second round") << "policy" << "received-routes" << "neighbor=2001:db8:19:100::2" << 2 << ""
+                                                                 << "prefix=2001:db8:a001::/48" << "valid=true";
+    QTest::newRow("bgp counts after the policy") << "policy" << "bgp-status" << "neighbor=198.19.0.66" << 1 << "" << ""
+                                                 << "state=established;prefixesAccepted=1";
     QTest::newRow("advertised") << "normal" << "advertised-routes" << "neighbor=198.19.0.1" << 7 << "" << "prefix=198.51.100.0/26" << "asPath=;med=0";
     QTest::newRow("advertised empty") << "empty" << "advertised-routes" << "neighbor=198.19.0.1" << 0 << "" << "" << "";
     QTest::newRow("lookup") << "normal" << "route-lookup" << "destination=198.51.100.65" << 1 << "" << ""
@@ -89,6 +100,36 @@ void TestFrrTranslator::unreadableOutput()
     QVERIFY(!res.ok());
     QCOMPARE(res.error().code, rl::ErrorCode::ParseError);
     QVERIFY2(res.error().detail.contains(detailContains), qPrintable(res.error().toString()));
+}
+
+void TestFrrTranslator::filteredRoutesUnreadable()
+{
+    // Handmade: a received-routes answer that counts a filtered route, and a second round that
+    // vtysh refused. The routes must not be shown as all accepted.
+    rl::QueryParams p;
+    p.neighbor = QStringLiteral("198.19.0.66");
+    const auto cmds = m_t.commands(rl::QueryKind::ReceivedRoutes, p);
+    QVERIFY(cmds.ok());
+    rl::CommandOutput first;
+    first.command = cmds->first();
+    first.output = QByteArray("{\"receivedRoutes\":{\"198.51.100.192/27\":{\"addrPrefix\":\"198.51.100.192\",\"prefixLen\":27,"
+                              "\"network\":\"198.51.100.192/27\",\"nextHop\":\"198.19.0.66\",\"path\":\"65010\",\"bgpOriginCode\":\"i\","
+                              "\"appliedStatusSymbols\":{\"*\":true,\">\":true}}},\n\"totalPrefixCounter\":1,\n\"filteredPrefixCounter\":1\n}\n");
+    const auto more = m_t.followUpCommands(rl::QueryKind::ReceivedRoutes, p, {first});
+    QVERIFY(more.ok());
+    QCOMPARE(*more, QStringList{QStringLiteral("show bgp ipv4 unicast neighbors 198.19.0.66 filtered-routes json")});
+    QVERIFY(!m_t.sessionProfile().guard.check(more->first()).isError());
+    rl::CommandOutput second;
+    second.command = more->first();
+    second.output = QByteArray("% Unknown command: show bgp ipv4 unicast neighbors 198.19.0.66 filtered-routes json\n");
+    second.exitStatus = 1;
+    const auto res = m_t.parse(rl::QueryKind::ReceivedRoutes, p, {first, second});
+    QVERIFY(!res.ok());
+    QCOMPARE(res.error().code, rl::ErrorCode::ParseError);
+    // Without the filtered count there is no second round.
+    first.output.replace("\"filteredPrefixCounter\":1", "\"filteredPrefixCounter\":0");
+    QCOMPARE(m_t.followUpCommands(rl::QueryKind::ReceivedRoutes, p, {first})->size(), 0);
+    QVERIFY(m_t.parse(rl::QueryKind::ReceivedRoutes, p, {first}).ok());
 }
 
 void TestFrrTranslator::guardRefusesOtherCommands()
