@@ -180,6 +180,7 @@ QList<PlannedRequest> ConnectionDiagnosis::followUp(const Connection &c, const C
         p.request.routers = {c.providerRouter};
         p.request.kind = QueryKind::RouteLookup;
         p.request.params.destination = parsed->firstHost().toString();
+        p.request.params.vrf = c.vrf; // the connection's table, which is also the only one an external client may read
         p.request.urgency = Urgency::Interactive;
         out.append(p);
     }
