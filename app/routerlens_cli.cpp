@@ -6,7 +6,10 @@
 #include "engine/api/record_export.h"
 #include "engine/api/request_validator.h"
 #include "engine/diagnosis/connection_diagnosis.h"
+#include "engine/diagnosis/diagnosis_report.h"
+#include "engine/diagnosis/session_compare.h"
 #include "engine/service/connection_diagnoser.h"
+#include "engine/service/session_comparer.h"
 #include "engine/service/router_data_service.h"
 #include "engine/vendors/offline_parser.h"
 #include "engine/vendors/translator.h"
@@ -77,19 +80,23 @@ const char *kTopHelp =
     "  routers   List the routers the client may see\n"
     "  kinds     List the query kinds and the parameters each takes (--platforms: which platform answers which)\n"
     "  diagnose  Check a customer's private connection from both ends, layer by layer (link, VLAN, ARP, BGP, routes)\n"
+    "  compare   Put the two ends of each BGP session, link or route exchange between routers side by side\n"
     "  parse     Turn saved or pasted router output into normalized records (offline)\n"
     "\n"
     "Run 'routerlens-cli <command> --help' for a command's options.\n"
     "Exit codes: 0 success, 1 refused or every router failed, 2 bad usage, 3 partial failure.\n";
 
-void addSourceOptions(QCommandLineParser &p)
+void addSourceOptions(QCommandLineParser &p, bool html = false)
 {
     p.addOption({QStringLiteral("inventory"), QStringLiteral("Inventory file (.json, or Nornir hosts .yaml)."), QStringLiteral("file")});
     p.addOption({QStringLiteral("demo"), QStringLiteral("Use the built-in demo lab (recorded router output; no network).")});
     p.addOption({QStringLiteral("client"), QStringLiteral("Client identity (default: your user name)."), QStringLiteral("id")});
     p.addOption({QStringLiteral("role"), QStringLiteral("Client role: internal, external or admin (default: internal)."), QStringLiteral("role"), QStringLiteral("internal")});
     p.addOption({QStringLiteral("customer"), QStringLiteral("For external clients: the customer whose connections they may see."), QStringLiteral("name")});
-    p.addOption({QStringLiteral("format"), QStringLiteral("Output: table, json or csv (default: table)."), QStringLiteral("format"), QStringLiteral("table")});
+    p.addOption({QStringLiteral("format"),
+                 html ? QStringLiteral("Output: table, json, csv or html (a self-contained report; default: table).")
+                      : QStringLiteral("Output: table, json or csv (default: table)."),
+                 QStringLiteral("format"), QStringLiteral("table")});
     p.addOption({QStringLiteral("settings"), QStringLiteral("Settings file (INI) for throttles, timeouts, cache ages."), QStringLiteral("file")});
     p.addOption({QStringLiteral("store"), QStringLiteral("Result store (SQLite file); default: the user's data folder."), QStringLiteral("file")});
     p.addHelpOption();
@@ -98,6 +105,7 @@ void addSourceOptions(QCommandLineParser &p)
 struct Source {
     rl::ClientIdentity client;
     QString format;
+    bool htmlAllowed = false; // diagnose writes an HTML report
 };
 
 // Returns ExitOk or the exit code to leave with (after printing why).
@@ -110,8 +118,10 @@ int setUp(const QCommandLineParser &p, rl::RouterDataService &service, Source &s
         return ExitUsage;
     }
     src.format = p.value(QStringLiteral("format"));
-    if (src.format != QLatin1String("table") && src.format != QLatin1String("json") && src.format != QLatin1String("csv")) {
-        err(QStringLiteral("routerlens-cli: --format must be table, json or csv, not \"%1\".\n").arg(src.format));
+    if (src.format != QLatin1String("table") && src.format != QLatin1String("json") && src.format != QLatin1String("csv")
+        && !(src.htmlAllowed && src.format == QLatin1String("html"))) {
+        err(QStringLiteral("routerlens-cli: --format must be table, json%1 or csv, not \"%2\".\n")
+                .arg(src.htmlAllowed ? QStringLiteral(", html") : QString(), src.format));
         return ExitUsage;
     }
     const auto role = rl::roleFromName(p.value(QStringLiteral("role")));
@@ -400,7 +410,7 @@ int runDiagnose(QCoreApplication &app, const QStringList &args)
         "Exit codes: 0 every check passed, 1 a fault was found, 3 only warnings, 4 some checks could not\n"
         "be made (a router did not answer) and no fault was found, 2 bad usage.\n"
         "Example: routerlens-cli diagnose --demo --all"));
-    addSourceOptions(p);
+    addSourceOptions(p, true);
     p.addOption({QStringLiteral("connection"), QStringLiteral("A connection id from the inventory (repeatable)."), QStringLiteral("id")});
     p.addOption({QStringLiteral("all"), QStringLiteral("Every connection the client may see.")});
     p.addOption({QStringLiteral("max-age"), QStringLiteral("Accept stored answers up to this many seconds old (default 0)."), QStringLiteral("seconds"), QStringLiteral("0")});
@@ -409,6 +419,7 @@ int runDiagnose(QCoreApplication &app, const QStringList &args)
     p.process(args);
     rl::RouterDataService service(loadSettings(p));
     Source src;
+    src.htmlAllowed = true;
     if (const int rc = setUp(p, service, src))
         return rc;
     // Only the client's own connections: an external customer sharing a provider router with
@@ -504,7 +515,260 @@ int runDiagnose(QCoreApplication &app, const QStringList &args)
         out(QString::fromUtf8(rl::DisplayText::jsonForTerminal(
             QJsonDocument(QJsonObject{{QStringLiteral("version"), rl::ApiVersion}, {QStringLiteral("diagnoses"), json}})
                 .toJson(QJsonDocument::Indented))));
+    else if (src.format == QLatin1String("html"))
+        out(QString::fromUtf8(rl::DiagnosisReport::toHtml(results)));
     return exitCode;
+}
+
+// A comparison's flat table for a terminal: each A / B pair of columns as one "a / b" column,
+// columns empty on every row left out, the long sentences last and never cut.
+QString pairTableText(const rl::PairTable &t)
+{
+    struct Shown {
+        QString title;
+        int a = -1, b = -1; // column indexes; b -1: a single column
+    };
+    QList<Shown> shown;
+    for (int c = 0; c < t.columns.size(); ++c) {
+        const rl::PairTable::Column &col = t.columns[c];
+        if (col.detail)
+            continue;
+        if (col.side == 1 && !shown.isEmpty() && shown.last().b < 0 && t.columns[shown.last().a].side == 0
+            && qstrcmp(t.columns[shown.last().a].title, col.title) == 0) {
+            shown.last().b = c;
+            continue;
+        }
+        shown.append({QString::fromUtf8(col.title), c, -1});
+    }
+    auto cell = [&](const rl::PairTable::Row &row, int c) -> QString {
+        if (c == 0)
+            return row.statusText;
+        const int side = t.columns[c].side;
+        if (side >= 0 && side < row.cannotTell.size() && !row.cannotTell[side].isEmpty())
+            return QStringLiteral("cannot tell");
+        return rl::cellText(row.cells.value(c), t.columns[c].type);
+    };
+    QList<QStringList> lines;
+    QList<bool> any(shown.size(), false);
+    for (const rl::PairTable::Row &row : t.rows) {
+        QStringList line;
+        for (qsizetype i = 0; i < shown.size(); ++i) {
+            QString v = cell(row, shown[i].a);
+            if (shown[i].b >= 0) {
+                const QString w = cell(row, shown[i].b);
+                v = v.isEmpty() && w.isEmpty() ? QString() : (v.isEmpty() ? QStringLiteral("-") : v) + QStringLiteral(" / ") + (w.isEmpty() ? QStringLiteral("-") : w);
+            }
+            any[i] = any[i] || !v.isEmpty();
+            line << v;
+        }
+        lines << line;
+    }
+    QList<qsizetype> width;
+    for (qsizetype i = 0; i < shown.size(); ++i) {
+        qsizetype w = shown[i].title.size();
+        for (const QStringList &l : std::as_const(lines))
+            w = std::max(w, l[i].size());
+        width << w;
+    }
+    auto render = [&](const QStringList &cells) {
+        QStringList parts;
+        for (qsizetype i = 0; i < shown.size(); ++i)
+            if (any[i])
+                parts << cells[i].leftJustified(width[i]);
+        return QStringLiteral("   ") + parts.join(QStringLiteral("  ")).trimmed() + QLatin1Char('\n');
+    };
+    QStringList titles;
+    for (const Shown &s : std::as_const(shown))
+        titles << s.title;
+    QString out;
+    if (t.rows.isEmpty())
+        out += QStringLiteral("   (nothing to show)\n");
+    else
+        out += render(titles);
+    for (const QStringList &l : std::as_const(lines))
+        out += render(l);
+    for (const QString &n : t.notes)
+        out += QStringLiteral("   note: %1\n").arg(n);
+    return out;
+}
+
+QString pairTableCsv(const rl::PairTable &t)
+{
+    QStringList header;
+    for (const rl::PairTable::Column &c : t.columns)
+        header << QString::fromLatin1(c.key);
+    header << QStringLiteral("aCannotTell") << QStringLiteral("bCannotTell");
+    QString out = csvLine(header);
+    for (const rl::PairTable::Row &row : t.rows) {
+        QStringList fields;
+        for (int c = 0; c < t.columns.size(); ++c) {
+            const QVariant v = row.cells.value(c);
+            // Machine-readable, as query's CSV: numbers unformatted, booleans true/false.
+            fields << (!v.isValid() ? QString()
+                       : t.columns[c].type == rl::ColumnType::Bool ? (v.toBool() ? QStringLiteral("true") : QStringLiteral("false"))
+                                                                   : v.toString());
+        }
+        fields << row.cannotTell.value(0) << row.cannotTell.value(1);
+        out += csvLine(fields);
+    }
+    return out;
+}
+
+int runCompare(QCoreApplication &app, const QStringList &args)
+{
+    QCommandLineParser p;
+    p.setApplicationDescription(QStringLiteral(
+        "Put the two ends of what connects routers side by side: WHAT is one of\n"
+        "  bgp-status   each BGP session once, both ends on one row (A's neighbor address is B's own address:\n"
+        "               from B's BGP answer, an inventory connection, or inferred from a point-to-point subnet\n"
+        "               and agreeing AS numbers, which the Basis column says), per end state, uptime, prefixes\n"
+        "               received and sent, AS numbers (a remote AS that is not the other end's AS is a mismatch)\n"
+        "               and last error; a session whose peer is none of the routers is \"peer not in this comparison\",\n"
+        "               and an end whose router could not be read is \"cannot tell\"\n"
+        "  link-status  each link once, by LLDP or by an inventory connection: admin/oper state, speed, MTU, errors\n"
+        "  routes       for each paired session, family and direction: what one end advertises against what the\n"
+        "               other received (sent and received / sent but not received / received but not sent /\n"
+        "               received but rejected)\n"
+        "--only keeps some rows: sent-not-received, received-not-sent, rejected (routes), mismatch (any).\n"
+        "Exit codes: 0 every answer read, 1 refused or nothing could be read, 2 bad usage, 3 some answers\n"
+        "could not be read (their ends read \"cannot tell\").\n"
+        "Example: routerlens-cli compare --demo -r lab-frr -r lab-bird bgp-status"));
+    addSourceOptions(p);
+    p.addOption({{QStringLiteral("r"), QStringLiteral("router")}, QStringLiteral("A router to compare (repeat; two or more)."), QStringLiteral("name")});
+    p.addOption({QStringLiteral("only"), QStringLiteral("Keep only rows of one kind: sent-not-received, received-not-sent, rejected, mismatch."),
+                 QStringLiteral("filter")});
+    p.addOption({QStringLiteral("max-age"), QStringLiteral("Accept stored answers up to this many seconds old (default 0: ask the routers)."),
+                 QStringLiteral("seconds"), QStringLiteral("0")});
+    p.addOption({QStringLiteral("timeout"), QStringLiteral("Give up after this many seconds (default 120)."), QStringLiteral("seconds"), QStringLiteral("120")});
+    p.addPositionalArgument(QStringLiteral("what"), QStringLiteral("bgp-status, link-status or routes."));
+    p.process(args);
+
+    const QStringList pos = p.positionalArguments();
+    const QString what = pos.value(0);
+    using W = rl::SessionComparer::What;
+    W kind = W::Sessions;
+    if (pos.size() != 1 || !(what == QLatin1String("bgp-status") || what == QLatin1String("link-status") || what == QLatin1String("routes"))) {
+        err(QStringLiteral("routerlens-cli compare: name what to compare: bgp-status, link-status or routes.\n"));
+        return ExitUsage;
+    }
+    kind = what == QLatin1String("routes") ? W::Routes : what == QLatin1String("link-status") ? W::Links : W::Sessions;
+    const QString only = p.value(QStringLiteral("only"));
+    const QStringList routeFilters{QStringLiteral("sent-not-received"), QStringLiteral("received-not-sent"), QStringLiteral("rejected")};
+    if (!only.isEmpty() && only != QLatin1String("mismatch") && !(kind == W::Routes && routeFilters.contains(only))) {
+        err(QStringLiteral("routerlens-cli compare: --only takes mismatch%1, not \"%2\".\n")
+                .arg(kind == W::Routes ? QStringLiteral(", sent-not-received, received-not-sent or rejected")
+                                       : QStringLiteral(" for %1 (sent-not-received, received-not-sent and rejected are for routes)").arg(what),
+                     only));
+        return ExitUsage;
+    }
+    bool ok = false;
+    const qint64 maxAge = p.value(QStringLiteral("max-age")).toLongLong(&ok);
+    if (!ok || maxAge < 0) {
+        err(QStringLiteral("routerlens-cli compare: --max-age takes a number of seconds, 0 or more.\n"));
+        return ExitUsage;
+    }
+    const int timeoutSec = p.value(QStringLiteral("timeout")).toInt(&ok);
+    if (!ok || timeoutSec <= 0) {
+        err(QStringLiteral("routerlens-cli compare: --timeout takes a positive number of seconds.\n"));
+        return ExitUsage;
+    }
+    QStringList routers = p.values(QStringLiteral("router"));
+    routers.removeDuplicates();
+    if (routers.size() < 2) {
+        err(QStringLiteral("routerlens-cli compare: name two or more routers with --router NAME.\n"));
+        return ExitUsage;
+    }
+
+    rl::RouterDataService service(loadSettings(p));
+    Source src;
+    if (const int rc = setUp(p, service, src))
+        return rc;
+    rl::SessionComparer comparer(service);
+    QObject::connect(&comparer, &rl::SessionComparer::finished, &app, [&] { app.exit(0); });
+    QTimer::singleShot(timeoutSec * 1000, &app, [&] {
+        err(QStringLiteral("routerlens-cli: no complete answer within %1 s; giving up (use --timeout to wait longer).\n").arg(timeoutSec));
+        comparer.cancel();
+    });
+    comparer.start(kind, routers, src.client, maxAge);
+    if (comparer.isRunning())
+        app.exec();
+
+    // Which answers could not be read: they decide the exit code.
+    QStringList failed;
+    bool usage = true;
+    auto count = [&](const QString &router, const rl::Error &e) {
+        failed << router;
+        usage = usage && (e.code == rl::ErrorCode::UnknownRouter || e.code == rl::ErrorCode::InvalidRequest);
+    };
+    rl::PairTable table;
+    QJsonObject json;
+    const rl::SessionComparison &sessions = comparer.sessions();
+    if (kind == W::Links) {
+        rl::LinkComparison c = comparer.links();
+        if (only == QLatin1String("mismatch"))
+            c.rows.removeIf([](const rl::LinkRow &r) { return r.mismatches.isEmpty(); });
+        table = rl::SessionCompare::table(c);
+        json = rl::SessionCompare::toJson(c);
+    } else if (kind == W::Sessions) {
+        rl::SessionComparison c = sessions;
+        if (only == QLatin1String("mismatch"))
+            c.rows.removeIf([](const rl::SessionRow &r) { return r.mismatches.isEmpty(); });
+        table = rl::SessionCompare::table(c);
+        json = rl::SessionCompare::toJson(c);
+    } else {
+        rl::RouteComparison c = comparer.routes();
+        c.rows.removeIf([&](const rl::RouteRow &r) {
+            return only == QLatin1String("mismatch") ? r.match == rl::RouteMatch::Both
+                                                     : !only.isEmpty() && rl::routeMatchName(r.match) != only;
+        });
+        c.notes = sessions.unreadable + c.notes;
+        table = rl::SessionCompare::table(c);
+        json = rl::SessionCompare::toJson(c);
+        int paired = 0;
+        for (const rl::SessionRow &r : sessions.rows)
+            paired += r.status == rl::PairStatus::Paired ? 1 : 0;
+        json.insert(QStringLiteral("pairedSessions"), paired);
+        for (const rl::RouteExchange &e : c.exchanges) {
+            if (!e.advertised.ok())
+                count(e.from, e.advertised.error);
+            if (!e.received.ok())
+                count(e.to, e.received.error);
+        }
+        if (paired == 0 && sessions.unreadable.isEmpty())
+            table.notes << QStringLiteral("no BGP session between these routers was found: nothing to compare (see 'compare bgp-status')");
+    }
+    // The answers each comparison rests on: a router whose answer failed counts as failed.
+    for (const rl::RouterAnswers &a : comparer.answers()) {
+        const rl::RouterResult &r = kind == W::Links ? a.links : a.bgp;
+        if (r.router.isEmpty())
+            count(a.router, rl::Error(rl::ErrorCode::Cancelled, QStringLiteral("not answered")));
+        else if (!r.ok())
+            count(a.router, r.error);
+    }
+    json.insert(QStringLiteral("version"), rl::ApiVersion);
+    json.insert(QStringLiteral("comparison"), what);
+    if (!only.isEmpty())
+        json.insert(QStringLiteral("only"), only);
+
+    if (src.format == QLatin1String("json"))
+        out(QString::fromUtf8(rl::DisplayText::jsonForTerminal(QJsonDocument(json).toJson(QJsonDocument::Indented))));
+    else if (src.format == QLatin1String("csv"))
+        out(pairTableCsv(table));
+    else {
+        out(QStringLiteral("== %1 between %2\n").arg(kind == W::Sessions ? QStringLiteral("BGP sessions")
+                                                     : kind == W::Links ? QStringLiteral("Links")
+                                                                        : QStringLiteral("Routes"),
+                                                     routers.join(QStringLiteral(", "))));
+        out(pairTableText(table));
+    }
+    failed.removeDuplicates();
+    if (failed.isEmpty())
+        return ExitOk;
+    if (src.format != QLatin1String("table"))
+        err(QStringLiteral("routerlens-cli: some answers could not be read (%1); their ends read \"cannot tell\".\n").arg(failed.join(QStringLiteral(", "))));
+    if (failed.size() >= routers.size())
+        return usage ? ExitUsage : ExitFailed;
+    return ExitPartial;
 }
 
 int runParse(const QStringList &args)
@@ -605,6 +869,8 @@ int main(int argc, char **argv)
         return runDiagnose(app, args);
     if (command == QLatin1String("parse"))
         return runParse(args);
+    if (command == QLatin1String("compare"))
+        return runCompare(app, args);
     err(QStringLiteral("routerlens-cli: unknown command \"%1\".\n\n").arg(command) + QString::fromLatin1(kTopHelp));
     return ExitUsage;
 }

@@ -220,6 +220,424 @@
     </message>
 </context>
 <context>
+    <name>rl::DiagnosisMapView</name>
+    <message>
+        <source>Diagnosis map</source>
+        <translation>Diagnosekarte</translation>
+    </message>
+    <message>
+        <source>The layers appear here when the diagnosis has run.</source>
+        <translation>Die Schichten erscheinen hier, sobald die Diagnose gelaufen ist.</translation>
+    </message>
+    <message>
+        <source>AS not set</source>
+        <translation>AS nicht angegeben</translation>
+    </message>
+    <message>
+        <source>customer · %1</source>
+        <translation>Kunde · %1</translation>
+    </message>
+    <message>
+        <source>Customer router</source>
+        <translation>Kundenrouter</translation>
+    </message>
+    <message>
+        <source>not in the inventory</source>
+        <translation>nicht im Inventar</translation>
+    </message>
+    <message>
+        <source>checked from the provider end only</source>
+        <translation>nur von der Providerseite geprüft</translation>
+    </message>
+    <message>
+        <source>provider · %1</source>
+        <translation>Provider · %1</translation>
+    </message>
+    <message>
+        <source>VLAN %1.%2</source>
+        <translation>VLAN %1.%2</translation>
+    </message>
+    <message>
+        <source>VLAN %1</source>
+        <translation>VLAN %1</translation>
+    </message>
+    <message>
+        <source>untagged</source>
+        <translation>ungetaggt</translation>
+    </message>
+    <message>
+        <source>MTU %1</source>
+        <translation>MTU %1</translation>
+    </message>
+    <message>
+        <source>MTU not agreed</source>
+        <translation>MTU nicht vereinbart</translation>
+    </message>
+    <message>
+        <source>not checked</source>
+        <translation>nicht geprüft</translation>
+    </message>
+    <message>
+        <source>%1 · likely cause</source>
+        <translation>%1 · wahrscheinliche Ursache</translation>
+    </message>
+    <message>
+        <source>%1 · cause</source>
+        <translation>%1 · Ursache</translation>
+    </message>
+    <message>
+        <source>prefix limit %1</source>
+        <translation>Präfixlimit %1</translation>
+    </message>
+    <message>
+        <source>not on this end</source>
+        <translation>nicht auf dieser Seite</translation>
+    </message>
+</context>
+<context>
+    <name>rl::DiagnosisModel</name>
+    <message>
+        <source>Management</source>
+        <translation>Management</translation>
+    </message>
+    <message>
+        <source>Optics</source>
+        <translation>Optik</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>Link</translation>
+    </message>
+    <message>
+        <source>MTU</source>
+        <translation>MTU</translation>
+    </message>
+    <message>
+        <source>VLAN</source>
+        <translation>VLAN</translation>
+    </message>
+    <message>
+        <source>ARP</source>
+        <translation>ARP</translation>
+    </message>
+    <message>
+        <source>IPv6 ND</source>
+        <translation>IPv6 ND</translation>
+    </message>
+    <message>
+        <source>BGP IPv4</source>
+        <translation>BGP IPv4</translation>
+    </message>
+    <message>
+        <source>BGP IPv6</source>
+        <translation>BGP IPv6</translation>
+    </message>
+    <message>
+        <source>Routes IPv4</source>
+        <translation>Routen IPv4</translation>
+    </message>
+    <message>
+        <source>Routes IPv6</source>
+        <translation>Routen IPv6</translation>
+    </message>
+    <message>
+        <source>Route lookup</source>
+        <translation>Routensuche</translation>
+    </message>
+    <message>
+        <source>Lookup IPv4</source>
+        <translation>Suche IPv4</translation>
+    </message>
+    <message>
+        <source>Lookup IPv6</source>
+        <translation>Suche IPv6</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>WARN</source>
+        <translation>WARNUNG</translation>
+    </message>
+    <message>
+        <source>FAULT</source>
+        <translation>FEHLER</translation>
+    </message>
+    <message>
+        <source>CANNOT-CHECK</source>
+        <translation>NICHT PRÜFBAR</translation>
+    </message>
+    <message>
+        <source>customer end</source>
+        <translation>Kundenseite</translation>
+    </message>
+    <message>
+        <source>provider end</source>
+        <translation>Providerseite</translation>
+    </message>
+    <message>
+        <source>both ends</source>
+        <translation>beide Seiten</translation>
+    </message>
+    <message>
+        <source>Not checked on this end.</source>
+        <translation>Auf dieser Seite nicht geprüft.</translation>
+    </message>
+    <message>
+        <source>Advice: %1</source>
+        <translation>Rat: %1</translation>
+    </message>
+    <message>
+        <source>Changed in the last run.</source>
+        <translation>Im letzten Lauf geändert.</translation>
+    </message>
+    <message>
+        <source>%1, %2: %3</source>
+        <translation>%1, %2: %3</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>Schicht</translation>
+    </message>
+    <message>
+        <source>Customer router</source>
+        <translation>Kundenrouter</translation>
+    </message>
+    <message>
+        <source>Provider router</source>
+        <translation>Providerrouter</translation>
+    </message>
+    <message>
+        <source>This check is not made on this end.</source>
+        <translation>Diese Prüfung findet auf dieser Seite nicht statt.</translation>
+    </message>
+    <message>
+        <source>Not checked on this end: its router is not in the inventory, not visible to you, or was not asked.</source>
+        <translation>Auf dieser Seite nicht geprüft: Ihr Router ist nicht im Inventar, für Sie nicht sichtbar oder wurde nicht gefragt.</translation>
+    </message>
+</context>
+<context>
+    <name>rl::DiagnosisTab</name>
+    <message>
+        <source>Run &amp;again</source>
+        <translation>&amp;Erneut ausführen</translation>
+    </message>
+    <message>
+        <source>&amp;Watch</source>
+        <translation>Ü&amp;berwachen</translation>
+    </message>
+    <message>
+        <source>Run the diagnosis again at this interval with live answers, and list what changed</source>
+        <translation>Die Diagnose in diesem Abstand mit frischen Antworten wiederholen und Änderungen auflisten</translation>
+    </message>
+    <message>
+        <source>every </source>
+        <translation>alle </translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>Watch interval in seconds</source>
+        <translation>Überwachungsintervall in Sekunden</translation>
+    </message>
+    <message>
+        <source>Export &amp;HTML…</source>
+        <translation>&amp;HTML exportieren…</translation>
+    </message>
+    <message>
+        <source>Export &amp;CSV…</source>
+        <translation>&amp;CSV exportieren…</translation>
+    </message>
+    <message>
+        <source>&amp;Of:</source>
+        <translation>&amp;Art:</translation>
+    </message>
+    <message>
+        <source>&amp;Open in a result tab</source>
+        <translation>In Ergebnis-Tab ö&amp;ffnen</translation>
+    </message>
+    <message>
+        <source>Show these records as a normal result table: filter, compare, export</source>
+        <translation>Diese Datensätze als normale Ergebnistabelle zeigen: filtern, vergleichen, exportieren</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>Schicht</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>Seite</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Änderung</translation>
+    </message>
+    <message>
+        <source>Records read</source>
+        <translation>Gelesene Datensätze</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>Änderungen</translation>
+    </message>
+    <message>
+        <source>Asking both ends…</source>
+        <translation>Frage beide Seiten ab…</translation>
+    </message>
+    <message>
+        <source>%1 of %2 answers…</source>
+        <translation>%1 von %2 Antworten…</translation>
+    </message>
+    <message>
+        <source>Click a layer on the map to see its finding, advice and the records it read.</source>
+        <translation>Eine Schicht auf der Karte anklicken, um Befund, Rat und gelesene Datensätze zu sehen.</translation>
+    </message>
+    <message>
+        <source>The diagnosis asks both routers for every layer; the result appears here.</source>
+        <translation>Die Diagnose fragt beide Router zu jeder Schicht; das Ergebnis erscheint hier.</translation>
+    </message>
+    <message>
+        <source> · the likely cause</source>
+        <translation> · die wahrscheinliche Ursache</translation>
+    </message>
+    <message>
+        <source>Finding:</source>
+        <translation>Befund:</translation>
+    </message>
+    <message>
+        <source>Advice:</source>
+        <translation>Rat:</translation>
+    </message>
+    <message>
+        <source>Evidence:</source>
+        <translation>Belege:</translation>
+    </message>
+    <message>
+        <source>This check read no records of its own; it rests on the values above.</source>
+        <translation>Diese Prüfung hat keine eigenen Datensätze gelesen; sie beruht auf den Werten oben.</translation>
+    </message>
+    <message>
+        <source>Diagnosing %1 from both ends, layer by layer…</source>
+        <translation>Diagnose von %1 von beiden Seiten, Schicht für Schicht…</translation>
+    </message>
+    <message>
+        <source>No diagnosis yet for %1.</source>
+        <translation>Noch keine Diagnose für %1.</translation>
+    </message>
+    <message>
+        <source>Likely cause: %1, %2 (%3): %4</source>
+        <translation>Wahrscheinliche Ursache: %1, %2 (%3): %4</translation>
+    </message>
+    <message>
+        <source>No fault found, but some layers could not be checked: they are unknown, not fine.</source>
+        <translation>Kein Fehler gefunden, aber einige Schichten waren nicht prüfbar: Sie sind unbekannt, nicht in Ordnung.</translation>
+    </message>
+    <message>
+        <source>Every check passed on both ends of %1.</source>
+        <translation>Alle Prüfungen auf beiden Seiten von %1 bestanden.</translation>
+    </message>
+    <message>
+        <source>Running… %1</source>
+        <translation>Läuft… %1</translation>
+    </message>
+    <message>
+        <source>Last run %1, took %2 s</source>
+        <translation>Letzter Lauf %1, Dauer %2 s</translation>
+    </message>
+    <message>
+        <source>Shown %1</source>
+        <translation>Angezeigt %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n watch tick(s) skipped while a run was still going</source>
+        <translation>
+            <numerusform>%n Überwachungstakt übersprungen, weil noch ein Lauf lief</numerusform>
+            <numerusform>%n Überwachungstakte übersprungen, weil noch ein Lauf lief</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>finding changed: %1</source>
+        <translation>Befund geändert: %1</translation>
+    </message>
+    <message>
+        <source>%1 on %2 rose: %3 → %4</source>
+        <translation>%1 an %2 gestiegen: %3 → %4</translation>
+    </message>
+    <message>
+        <source>session %1 went down and came back (up %2 s, was up %3 s)</source>
+        <translation>Session %1 war unterbrochen und ist wieder da (seit %2 s, vorher %3 s)</translation>
+    </message>
+    <message>
+        <source>now checked: %1</source>
+        <translation>jetzt geprüft: %1</translation>
+    </message>
+    <message>
+        <source>no longer checked (was %1)</source>
+        <translation>nicht mehr geprüft (war %1)</translation>
+    </message>
+    <message>
+        <source>likely cause: %1 → %2</source>
+        <translation>wahrscheinliche Ursache: %1 → %2</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>Before: %1
+Now: %2</source>
+        <translation>Vorher: %1
+Jetzt: %2</translation>
+    </message>
+    <message>
+        <source>Changes (%1)</source>
+        <translation>Änderungen (%1)</translation>
+    </message>
+    <message>
+        <source>Nothing to export yet: the diagnosis has not finished.</source>
+        <translation>Noch nichts zu exportieren: Die Diagnose ist nicht fertig.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Diagnosis of %1</source>
+        <translation>Diagnose von %1</translation>
+    </message>
+    <message>
+        <source>Export diagnosis as HTML</source>
+        <translation>Diagnose als HTML exportieren</translation>
+    </message>
+    <message>
+        <source>HTML report (*.html)</source>
+        <translation>HTML-Bericht (*.html)</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Export fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Export diagnosis as CSV</source>
+        <translation>Diagnose als CSV exportieren</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+</context>
+<context>
     <name>rl::HistoryChartWidget</name>
     <message>
         <source>%1: prefixes received and sent per BGP neighbor</source>
@@ -323,6 +741,94 @@
     <message>
         <source>(no connection)</source>
         <translation>(keine Verbindung)</translation>
+    </message>
+    <message>
+        <source>Customer › connection</source>
+        <translation>Kunde › Verbindung</translation>
+    </message>
+    <message>
+        <source>VLAN %1</source>
+        <translation>VLAN %1</translation>
+    </message>
+    <message>
+        <source>untagged</source>
+        <translation>ungetaggt</translation>
+    </message>
+    <message>
+        <source>AS%1 · %2</source>
+        <translation>AS%1 · %2</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>nicht angegeben</translation>
+    </message>
+    <message>
+        <source>Connection %1 of %2</source>
+        <translation>Verbindung %1 von %2</translation>
+    </message>
+    <message>
+        <source>Provider end: %1 %2</source>
+        <translation>Providerseite: %1 %2</translation>
+    </message>
+    <message>
+        <source>Customer end: %1</source>
+        <translation>Kundenseite: %1</translation>
+    </message>
+    <message>
+        <source>router not in the inventory</source>
+        <translation>Router nicht im Inventar</translation>
+    </message>
+    <message>
+        <source>%1 (not visible to you)</source>
+        <translation>%1 (für Sie nicht sichtbar)</translation>
+    </message>
+    <message>
+        <source>VLAN: %1</source>
+        <translation>VLAN: %1</translation>
+    </message>
+    <message>
+        <source>Provider addresses: %1</source>
+        <translation>Provideradressen: %1</translation>
+    </message>
+    <message>
+        <source>Customer addresses: %1</source>
+        <translation>Kundenadressen: %1</translation>
+    </message>
+    <message>
+        <source>ASNs: provider %1, customer %2</source>
+        <translation>AS-Nummern: Provider %1, Kunde %2</translation>
+    </message>
+    <message>
+        <source>MTU: %1</source>
+        <translation>MTU: %1</translation>
+    </message>
+    <message>
+        <source>not agreed</source>
+        <translation>nicht vereinbart</translation>
+    </message>
+    <message>
+        <source>Prefix limit: %1</source>
+        <translation>Präfixlimit: %1</translation>
+    </message>
+    <message>
+        <source>Expected prefixes: %1</source>
+        <translation>Erwartete Präfixe: %1</translation>
+    </message>
+    <message>
+        <source>Right-click to diagnose it (Ctrl+Shift+D).</source>
+        <translation>Rechtsklick zum Diagnostizieren (Strg+Umschalt+D).</translation>
+    </message>
+    <message>
+        <source>Diagnose connection</source>
+        <translation>Verbindung diagnostizieren</translation>
+    </message>
+    <message>
+        <source>Diagnose %1</source>
+        <translation>%1 diagnostizieren</translation>
+    </message>
+    <message>
+        <source>Choose a connection&apos;s row (group by connection) or one of its routers</source>
+        <translation>Eine Verbindungszeile (nach Verbindung gruppiert) oder einen ihrer Router wählen</translation>
     </message>
 </context>
 <context>
@@ -525,6 +1031,46 @@
         <source>Cannot write %1: %2</source>
         <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
+    <message>
+        <source>&amp;Diagnose connection</source>
+        <translation>Verbindung &amp;diagnostizieren</translation>
+    </message>
+    <message>
+        <source>Diagnose the chosen connection from both ends, layer by layer (Ctrl+Shift+D)</source>
+        <translation>Die gewählte Verbindung von beiden Seiten, Schicht für Schicht diagnostizieren (Strg+Umschalt+D)</translation>
+    </message>
+    <message>
+        <source>No connection &quot;%1&quot; in the inventory you can see.</source>
+        <translation>Keine Verbindung „%1“ in dem für Sie sichtbaren Inventar.</translation>
+    </message>
+    <message>
+        <source>Diagnosis of %1 done.</source>
+        <translation>Diagnose von %1 fertig.</translation>
+    </message>
+    <message>
+        <source>Diagnosis · %1</source>
+        <translation>Diagnose · %1</translation>
+    </message>
+    <message>
+        <source>Diagnosing %1 from both ends…</source>
+        <translation>Diagnose von %1 von beiden Seiten…</translation>
+    </message>
+    <message>
+        <source>The inventory has no connection you can diagnose.</source>
+        <translation>Das Inventar enthält keine Verbindung, die Sie diagnostizieren können.</translation>
+    </message>
+    <message>
+        <source>Diagnose connection</source>
+        <translation>Verbindung diagnostizieren</translation>
+    </message>
+    <message>
+        <source>Connection:</source>
+        <translation>Verbindung:</translation>
+    </message>
+    <message>
+        <source>%1 · evidence</source>
+        <translation>%1 · Belege</translation>
+    </message>
 </context>
 <context>
     <name>rl::PasteBoxDialog</name>
@@ -693,6 +1239,10 @@
     <message>
         <source>Identifies a row when comparing answers</source>
         <translation>Kennzeichnet eine Zeile beim Vergleich von Antworten</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>Datei</translation>
     </message>
 </context>
 <context>

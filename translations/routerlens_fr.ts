@@ -220,6 +220,424 @@
     </message>
 </context>
 <context>
+    <name>rl::DiagnosisMapView</name>
+    <message>
+        <source>Diagnosis map</source>
+        <translation>Carte du diagnostic</translation>
+    </message>
+    <message>
+        <source>The layers appear here when the diagnosis has run.</source>
+        <translation>Les couches apparaissent ici une fois le diagnostic terminé.</translation>
+    </message>
+    <message>
+        <source>AS not set</source>
+        <translation>AS non renseigné</translation>
+    </message>
+    <message>
+        <source>customer · %1</source>
+        <translation>client · %1</translation>
+    </message>
+    <message>
+        <source>Customer router</source>
+        <translation>Routeur du client</translation>
+    </message>
+    <message>
+        <source>not in the inventory</source>
+        <translation>absent de l’inventaire</translation>
+    </message>
+    <message>
+        <source>checked from the provider end only</source>
+        <translation>vérifié du côté opérateur seulement</translation>
+    </message>
+    <message>
+        <source>provider · %1</source>
+        <translation>opérateur · %1</translation>
+    </message>
+    <message>
+        <source>VLAN %1.%2</source>
+        <translation>VLAN %1.%2</translation>
+    </message>
+    <message>
+        <source>VLAN %1</source>
+        <translation>VLAN %1</translation>
+    </message>
+    <message>
+        <source>untagged</source>
+        <translation>non étiqueté</translation>
+    </message>
+    <message>
+        <source>MTU %1</source>
+        <translation>MTU %1</translation>
+    </message>
+    <message>
+        <source>MTU not agreed</source>
+        <translation>MTU non convenue</translation>
+    </message>
+    <message>
+        <source>not checked</source>
+        <translation>non vérifié</translation>
+    </message>
+    <message>
+        <source>%1 · likely cause</source>
+        <translation>%1 · cause probable</translation>
+    </message>
+    <message>
+        <source>%1 · cause</source>
+        <translation>%1 · cause</translation>
+    </message>
+    <message>
+        <source>prefix limit %1</source>
+        <translation>limite de %1 préfixes</translation>
+    </message>
+    <message>
+        <source>not on this end</source>
+        <translation>pas de ce côté</translation>
+    </message>
+</context>
+<context>
+    <name>rl::DiagnosisModel</name>
+    <message>
+        <source>Management</source>
+        <translation>Gestion</translation>
+    </message>
+    <message>
+        <source>Optics</source>
+        <translation>Optique</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>Lien</translation>
+    </message>
+    <message>
+        <source>MTU</source>
+        <translation>MTU</translation>
+    </message>
+    <message>
+        <source>VLAN</source>
+        <translation>VLAN</translation>
+    </message>
+    <message>
+        <source>ARP</source>
+        <translation>ARP</translation>
+    </message>
+    <message>
+        <source>IPv6 ND</source>
+        <translation>IPv6 ND</translation>
+    </message>
+    <message>
+        <source>BGP IPv4</source>
+        <translation>BGP IPv4</translation>
+    </message>
+    <message>
+        <source>BGP IPv6</source>
+        <translation>BGP IPv6</translation>
+    </message>
+    <message>
+        <source>Routes IPv4</source>
+        <translation>Routes IPv4</translation>
+    </message>
+    <message>
+        <source>Routes IPv6</source>
+        <translation>Routes IPv6</translation>
+    </message>
+    <message>
+        <source>Route lookup</source>
+        <translation>Recherche de route</translation>
+    </message>
+    <message>
+        <source>Lookup IPv4</source>
+        <translation>Recherche IPv4</translation>
+    </message>
+    <message>
+        <source>Lookup IPv6</source>
+        <translation>Recherche IPv6</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>WARN</source>
+        <translation>ALERTE</translation>
+    </message>
+    <message>
+        <source>FAULT</source>
+        <translation>DÉFAUT</translation>
+    </message>
+    <message>
+        <source>CANNOT-CHECK</source>
+        <translation>NON VÉRIFIABLE</translation>
+    </message>
+    <message>
+        <source>customer end</source>
+        <translation>côté client</translation>
+    </message>
+    <message>
+        <source>provider end</source>
+        <translation>côté opérateur</translation>
+    </message>
+    <message>
+        <source>both ends</source>
+        <translation>les deux côtés</translation>
+    </message>
+    <message>
+        <source>Not checked on this end.</source>
+        <translation>Non vérifié de ce côté.</translation>
+    </message>
+    <message>
+        <source>Advice: %1</source>
+        <translation>Conseil : %1</translation>
+    </message>
+    <message>
+        <source>Changed in the last run.</source>
+        <translation>Modifié lors du dernier passage.</translation>
+    </message>
+    <message>
+        <source>%1, %2: %3</source>
+        <translation>%1, %2 : %3</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>Couche</translation>
+    </message>
+    <message>
+        <source>Customer router</source>
+        <translation>Routeur du client</translation>
+    </message>
+    <message>
+        <source>Provider router</source>
+        <translation>Routeur de l’opérateur</translation>
+    </message>
+    <message>
+        <source>This check is not made on this end.</source>
+        <translation>Cette vérification ne se fait pas de ce côté.</translation>
+    </message>
+    <message>
+        <source>Not checked on this end: its router is not in the inventory, not visible to you, or was not asked.</source>
+        <translation>Non vérifié de ce côté : son routeur est absent de l’inventaire, invisible pour vous ou n’a pas été interrogé.</translation>
+    </message>
+</context>
+<context>
+    <name>rl::DiagnosisTab</name>
+    <message>
+        <source>Run &amp;again</source>
+        <translation>&amp;Relancer</translation>
+    </message>
+    <message>
+        <source>&amp;Watch</source>
+        <translation>&amp;Surveiller</translation>
+    </message>
+    <message>
+        <source>Run the diagnosis again at this interval with live answers, and list what changed</source>
+        <translation>Relancer le diagnostic à cet intervalle avec des réponses fraîches et lister ce qui a changé</translation>
+    </message>
+    <message>
+        <source>every </source>
+        <translation>toutes les </translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>Watch interval in seconds</source>
+        <translation>Intervalle de surveillance en secondes</translation>
+    </message>
+    <message>
+        <source>Export &amp;HTML…</source>
+        <translation>Exporter en &amp;HTML…</translation>
+    </message>
+    <message>
+        <source>Export &amp;CSV…</source>
+        <translation>Exporter en &amp;CSV…</translation>
+    </message>
+    <message>
+        <source>&amp;Of:</source>
+        <translation>&amp;Type :</translation>
+    </message>
+    <message>
+        <source>&amp;Open in a result tab</source>
+        <translation>&amp;Ouvrir dans un onglet de résultats</translation>
+    </message>
+    <message>
+        <source>Show these records as a normal result table: filter, compare, export</source>
+        <translation>Afficher ces enregistrements dans un tableau de résultats normal : filtrer, comparer, exporter</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>Couche</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>Côté</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Changement</translation>
+    </message>
+    <message>
+        <source>Records read</source>
+        <translation>Enregistrements lus</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>Changements</translation>
+    </message>
+    <message>
+        <source>Asking both ends…</source>
+        <translation>Interrogation des deux côtés…</translation>
+    </message>
+    <message>
+        <source>%1 of %2 answers…</source>
+        <translation>%1 réponses sur %2…</translation>
+    </message>
+    <message>
+        <source>Click a layer on the map to see its finding, advice and the records it read.</source>
+        <translation>Cliquez sur une couche de la carte pour voir son constat, son conseil et les enregistrements lus.</translation>
+    </message>
+    <message>
+        <source>The diagnosis asks both routers for every layer; the result appears here.</source>
+        <translation>Le diagnostic interroge les deux routeurs pour chaque couche ; le résultat s’affiche ici.</translation>
+    </message>
+    <message>
+        <source> · the likely cause</source>
+        <translation> · la cause probable</translation>
+    </message>
+    <message>
+        <source>Finding:</source>
+        <translation>Constat :</translation>
+    </message>
+    <message>
+        <source>Advice:</source>
+        <translation>Conseil :</translation>
+    </message>
+    <message>
+        <source>Evidence:</source>
+        <translation>Preuves :</translation>
+    </message>
+    <message>
+        <source>This check read no records of its own; it rests on the values above.</source>
+        <translation>Cette vérification n’a lu aucun enregistrement propre ; elle repose sur les valeurs ci-dessus.</translation>
+    </message>
+    <message>
+        <source>Diagnosing %1 from both ends, layer by layer…</source>
+        <translation>Diagnostic de %1 des deux côtés, couche par couche…</translation>
+    </message>
+    <message>
+        <source>No diagnosis yet for %1.</source>
+        <translation>Pas encore de diagnostic pour %1.</translation>
+    </message>
+    <message>
+        <source>Likely cause: %1, %2 (%3): %4</source>
+        <translation>Cause probable : %1, %2 (%3) : %4</translation>
+    </message>
+    <message>
+        <source>No fault found, but some layers could not be checked: they are unknown, not fine.</source>
+        <translation>Aucun défaut trouvé, mais certaines couches n’ont pas pu être vérifiées : elles sont inconnues, pas correctes.</translation>
+    </message>
+    <message>
+        <source>Every check passed on both ends of %1.</source>
+        <translation>Toutes les vérifications sont passées des deux côtés de %1.</translation>
+    </message>
+    <message>
+        <source>Running… %1</source>
+        <translation>En cours… %1</translation>
+    </message>
+    <message>
+        <source>Last run %1, took %2 s</source>
+        <translation>Dernier passage %1, durée %2 s</translation>
+    </message>
+    <message>
+        <source>Shown %1</source>
+        <translation>Affiché %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n watch tick(s) skipped while a run was still going</source>
+        <translation>
+            <numerusform>%n passage de surveillance sauté, un diagnostic était en cours</numerusform>
+            <numerusform>%n passages de surveillance sautés, un diagnostic était en cours</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>finding changed: %1</source>
+        <translation>constat modifié : %1</translation>
+    </message>
+    <message>
+        <source>%1 on %2 rose: %3 → %4</source>
+        <translation>%1 sur %2 en hausse : %3 → %4</translation>
+    </message>
+    <message>
+        <source>session %1 went down and came back (up %2 s, was up %3 s)</source>
+        <translation>la session %1 est tombée puis revenue (établie depuis %2 s, avant %3 s)</translation>
+    </message>
+    <message>
+        <source>now checked: %1</source>
+        <translation>vérifié maintenant : %1</translation>
+    </message>
+    <message>
+        <source>no longer checked (was %1)</source>
+        <translation>plus vérifié (était %1)</translation>
+    </message>
+    <message>
+        <source>likely cause: %1 → %2</source>
+        <translation>cause probable : %1 → %2</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>aucune</translation>
+    </message>
+    <message>
+        <source>Before: %1
+Now: %2</source>
+        <translation>Avant : %1
+Maintenant : %2</translation>
+    </message>
+    <message>
+        <source>Changes (%1)</source>
+        <translation>Changements (%1)</translation>
+    </message>
+    <message>
+        <source>Nothing to export yet: the diagnosis has not finished.</source>
+        <translation>Rien à exporter pour l’instant : le diagnostic n’est pas terminé.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Impossible d’écrire %1 : %2</translation>
+    </message>
+    <message>
+        <source>Diagnosis of %1</source>
+        <translation>Diagnostic de %1</translation>
+    </message>
+    <message>
+        <source>Export diagnosis as HTML</source>
+        <translation>Exporter le diagnostic en HTML</translation>
+    </message>
+    <message>
+        <source>HTML report (*.html)</source>
+        <translation>Rapport HTML (*.html)</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Échec de l’export</translation>
+    </message>
+    <message>
+        <source>Export diagnosis as CSV</source>
+        <translation>Exporter le diagnostic en CSV</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+</context>
+<context>
     <name>rl::HistoryChartWidget</name>
     <message>
         <source>%1: prefixes received and sent per BGP neighbor</source>
@@ -323,6 +741,94 @@
     <message>
         <source>(no connection)</source>
         <translation>(sans connexion)</translation>
+    </message>
+    <message>
+        <source>Customer › connection</source>
+        <translation>Client › connexion</translation>
+    </message>
+    <message>
+        <source>VLAN %1</source>
+        <translation>VLAN %1</translation>
+    </message>
+    <message>
+        <source>untagged</source>
+        <translation>non étiqueté</translation>
+    </message>
+    <message>
+        <source>AS%1 · %2</source>
+        <translation>AS%1 · %2</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>non renseigné</translation>
+    </message>
+    <message>
+        <source>Connection %1 of %2</source>
+        <translation>Connexion %1 de %2</translation>
+    </message>
+    <message>
+        <source>Provider end: %1 %2</source>
+        <translation>Côté opérateur : %1 %2</translation>
+    </message>
+    <message>
+        <source>Customer end: %1</source>
+        <translation>Côté client : %1</translation>
+    </message>
+    <message>
+        <source>router not in the inventory</source>
+        <translation>routeur absent de l’inventaire</translation>
+    </message>
+    <message>
+        <source>%1 (not visible to you)</source>
+        <translation>%1 (non visible pour vous)</translation>
+    </message>
+    <message>
+        <source>VLAN: %1</source>
+        <translation>VLAN : %1</translation>
+    </message>
+    <message>
+        <source>Provider addresses: %1</source>
+        <translation>Adresses de l’opérateur : %1</translation>
+    </message>
+    <message>
+        <source>Customer addresses: %1</source>
+        <translation>Adresses du client : %1</translation>
+    </message>
+    <message>
+        <source>ASNs: provider %1, customer %2</source>
+        <translation>Numéros d’AS : opérateur %1, client %2</translation>
+    </message>
+    <message>
+        <source>MTU: %1</source>
+        <translation>MTU : %1</translation>
+    </message>
+    <message>
+        <source>not agreed</source>
+        <translation>non convenue</translation>
+    </message>
+    <message>
+        <source>Prefix limit: %1</source>
+        <translation>Limite de préfixes : %1</translation>
+    </message>
+    <message>
+        <source>Expected prefixes: %1</source>
+        <translation>Préfixes attendus : %1</translation>
+    </message>
+    <message>
+        <source>Right-click to diagnose it (Ctrl+Shift+D).</source>
+        <translation>Clic droit pour la diagnostiquer (Ctrl+Maj+D).</translation>
+    </message>
+    <message>
+        <source>Diagnose connection</source>
+        <translation>Diagnostiquer la connexion</translation>
+    </message>
+    <message>
+        <source>Diagnose %1</source>
+        <translation>Diagnostiquer %1</translation>
+    </message>
+    <message>
+        <source>Choose a connection&apos;s row (group by connection) or one of its routers</source>
+        <translation>Choisissez la ligne d’une connexion (regroupement par connexion) ou un de ses routeurs</translation>
     </message>
 </context>
 <context>
@@ -525,6 +1031,46 @@
         <source>Cannot write %1: %2</source>
         <translation>Impossible d’écrire %1 : %2</translation>
     </message>
+    <message>
+        <source>&amp;Diagnose connection</source>
+        <translation>&amp;Diagnostiquer la connexion</translation>
+    </message>
+    <message>
+        <source>Diagnose the chosen connection from both ends, layer by layer (Ctrl+Shift+D)</source>
+        <translation>Diagnostiquer la connexion choisie des deux côtés, couche par couche (Ctrl+Maj+D)</translation>
+    </message>
+    <message>
+        <source>No connection &quot;%1&quot; in the inventory you can see.</source>
+        <translation>Aucune connexion « %1 » dans l’inventaire que vous voyez.</translation>
+    </message>
+    <message>
+        <source>Diagnosis of %1 done.</source>
+        <translation>Diagnostic de %1 terminé.</translation>
+    </message>
+    <message>
+        <source>Diagnosis · %1</source>
+        <translation>Diagnostic · %1</translation>
+    </message>
+    <message>
+        <source>Diagnosing %1 from both ends…</source>
+        <translation>Diagnostic de %1 des deux côtés…</translation>
+    </message>
+    <message>
+        <source>The inventory has no connection you can diagnose.</source>
+        <translation>L’inventaire ne contient aucune connexion que vous pouvez diagnostiquer.</translation>
+    </message>
+    <message>
+        <source>Diagnose connection</source>
+        <translation>Diagnostiquer la connexion</translation>
+    </message>
+    <message>
+        <source>Connection:</source>
+        <translation>Connexion :</translation>
+    </message>
+    <message>
+        <source>%1 · evidence</source>
+        <translation>%1 · preuves</translation>
+    </message>
 </context>
 <context>
     <name>rl::PasteBoxDialog</name>
@@ -693,6 +1239,10 @@
     <message>
         <source>Identifies a row when comparing answers</source>
         <translation>Identifie une ligne lors de la comparaison des réponses</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>fichier</translation>
     </message>
 </context>
 <context>

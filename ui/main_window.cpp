@@ -5,6 +5,7 @@
 #include "ui/dialogs/paste_box_dialog.h"
 #include "ui/dialogs/settings_dialog.h"
 #include "ui/widgets/activity_panel.h"
+#include "ui/widgets/diagnosis_tab.h"
 #include "ui/widgets/inventory_panel.h"
 #include "ui/widgets/query_bar.h"
 #include "ui/widgets/result_tab.h"
@@ -63,6 +64,8 @@ MainWindow::MainWindow(RouterDataService *service, QWidget *parent)
         QWidget *w = m_results->widget(i);
         if (auto *tab = qobject_cast<ResultTab *>(w); tab && !tab->isComplete())
             m_service->cancel(tab->requestId()); // closing a running query cancels it
+        if (auto *diagnosis = qobject_cast<DiagnosisTab *>(w))
+            diagnosis->stop(); // no more watched runs, the running one cancelled
         m_results->removeTab(i);
         w->deleteLater();
     });
@@ -104,6 +107,7 @@ MainWindow::MainWindow(RouterDataService *service, QWidget *parent)
     connect(m_inventory, &InventoryPanel::selectionChanged, m_queryBar,
             [this](const QStringList &r) { m_queryBar->setRouterCount(int(r.size())); });
     connect(m_queryBar, &QueryBar::runRequested, this, &MainWindow::runQuery);
+    connect(m_inventory, &InventoryPanel::diagnoseRequested, this, &MainWindow::diagnoseConnection);
 
     if (m_service) {
         refreshInventory();
@@ -195,6 +199,11 @@ void MainWindow::buildMenus()
         if (ok)
             openCustomerTopology(c);
     });
+    auto *diagnose = query->addAction(QIcon(QStringLiteral(":/icons/diagnose.svg")), tr("&Diagnose connection"), this,
+                                      &MainWindow::diagnoseCurrentConnection);
+    diagnose->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D));
+    diagnose->setObjectName(QStringLiteral("diagnoseAction"));
+    diagnose->setToolTip(tr("Diagnose the chosen connection from both ends, layer by layer (Ctrl+Shift+D)"));
 
     QMenu *tools = menuBar()->addMenu(tr("&Tools"));
     tools->addAction(QIcon(QStringLiteral(":/icons/paste.svg")), tr("&Paste box…"), this, &MainWindow::openPasteBox)
@@ -207,6 +216,7 @@ void MainWindow::buildMenus()
     bar->addAction(run);
     bar->addAction(cancel);
     bar->addAction(compare);
+    bar->addAction(diagnose);
     bar->addAction(exportCsv);
     bar->addSeparator();
     bar->addActions(tools->actions());
@@ -337,6 +347,7 @@ Error MainWindow::applySettings(const EngineSettings &settings)
     if (Error e = m_service->applySettings(identityFrom(settings), settings))
         return e;
     refreshInventory();
+    retargetDiagnoses();
     return {};
 }
 
@@ -368,6 +379,10 @@ void MainWindow::openPasteBox()
 
 void MainWindow::exportCurrentCsv()
 {
+    if (auto *diagnosis = qobject_cast<DiagnosisTab *>(m_results->currentWidget())) {
+        diagnosis->exportCsvInteractive();
+        return;
+    }
     ResultTab *tab = currentResult();
     if (!tab)
         return;
@@ -396,14 +411,9 @@ TopologyView *MainWindow::newTopologyWindow()
     view->resize(1440, 900);
     // Clicking a connection's link diagnoses it; MainWindow::diagnoseConnection runs the diagnosis.
     connect(view, &TopologyView::diagnoseConnectionRequested, this, [this](const QString &id) {
-        m_statusText->setText(tr("Diagnosing %1…").arg(id));
-        if (metaObject()->indexOfSlot("diagnoseConnection(QString)") >= 0) {
-            raise();
-            activateWindow();
-            QMetaObject::invokeMethod(this, "diagnoseConnection", Q_ARG(QString, id));
-        } else {
-            m_statusText->setText(tr("Diagnosing %1 is not available in this build.").arg(id));
-        }
+        raise();
+        activateWindow();
+        diagnoseConnection(id);
     });
     return view;
 }
@@ -427,6 +437,94 @@ TopologyView *MainWindow::openCustomerTopology(const QString &customer)
     view->showCustomer(customer);
     view->show();
     return view;
+}
+
+DiagnosisTab *MainWindow::diagnosisTab(const QString &connectionId) const
+{
+    for (int i = 0; i < m_results->count(); ++i) {
+        auto *t = qobject_cast<DiagnosisTab *>(m_results->widget(i));
+        if (t && t->connectionId() == connectionId)
+            return t;
+    }
+    return nullptr;
+}
+
+void MainWindow::diagnoseConnection(const QString &connectionId)
+{
+    if (!m_service)
+        return;
+    const ClientIdentity me = clientIdentity();
+    const QList<Connection> visible = m_service->visibleConnections(me);
+    const auto it = std::find_if(visible.cbegin(), visible.cend(), [&](const Connection &c) { return c.id == connectionId; });
+    if (it == visible.cend()) {
+        // A connection of another customer reads the same as one that does not exist.
+        m_statusText->setText(tr("No connection \"%1\" in the inventory you can see.").arg(connectionId));
+        return;
+    }
+    DiagnosisTab *tab = diagnosisTab(connectionId);
+    if (!tab) {
+        tab = new DiagnosisTab(m_service, *it, me, m_results);
+        connect(tab, &DiagnosisTab::openRecordsRequested, this, &MainWindow::openEvidenceTab);
+        connect(tab, &DiagnosisTab::finished, this, [this](const QString &id) {
+            m_statusText->setText(tr("Diagnosis of %1 done.").arg(id));
+        });
+        m_results->addTab(tab, QIcon(QStringLiteral(":/icons/diagnose.svg")), tr("Diagnosis · %1").arg(connectionId));
+    }
+    m_results->setCurrentWidget(tab);
+    if (tab->run())
+        m_statusText->setText(tr("Diagnosing %1 from both ends…").arg(connectionId));
+}
+
+void MainWindow::retargetDiagnoses()
+{
+    // Diagnosis tabs ask as the client they were opened for: after a change of role or customer
+    // they ask as the new one, and a connection the new client may not see is closed.
+    const ClientIdentity me = clientIdentity();
+    const QList<Connection> visible = m_service->visibleConnections(me);
+    for (int i = m_results->count() - 1; i >= 0; --i) {
+        auto *tab = qobject_cast<DiagnosisTab *>(m_results->widget(i));
+        if (!tab)
+            continue;
+        if (std::none_of(visible.cbegin(), visible.cend(), [&](const Connection &c) { return c.id == tab->connectionId(); }))
+            Q_EMIT m_results->tabCloseRequested(i);
+        else
+            tab->setClient(me);
+    }
+}
+
+void MainWindow::diagnoseCurrentConnection()
+{
+    QString id = m_inventory->currentConnection();
+    if (id.isEmpty()) {
+        // Nothing chosen in the tree: offer the connections this client may see.
+        QStringList ids;
+        for (const Connection &c : m_service->visibleConnections(clientIdentity()))
+            ids << c.id;
+        if (ids.isEmpty()) {
+            m_statusText->setText(tr("The inventory has no connection you can diagnose."));
+            return;
+        }
+        bool ok = false;
+        id = ids.size() == 1 ? ids.first() : QInputDialog::getItem(this, tr("Diagnose connection"), tr("Connection:"), ids, 0, false, &ok);
+        if (ids.size() > 1 && !ok)
+            return;
+    }
+    diagnoseConnection(id);
+}
+
+void MainWindow::openEvidenceTab(const Request &request, const QList<RouterResult> &parts)
+{
+    // The records a diagnosis step read, as a normal result table (filter, side by side, export).
+    auto *tab = new ResultTab(m_service, request, m_results);
+    for (const RouterResult &p : parts)
+        tab->addPart(p);
+    Response response;
+    response.requestId = request.id;
+    response.kind = request.kind;
+    response.results = parts;
+    response.completedAt = QDateTime::currentDateTimeUtc();
+    tab->setResponse(response);
+    m_results->setCurrentIndex(m_results->addTab(tab, tr("%1 · evidence").arg(queryKindTitle(request.kind))));
 }
 
 void MainWindow::restoreLayout()

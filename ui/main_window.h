@@ -19,6 +19,7 @@ class QTabWidget;
 namespace rl {
 
 class ActivityPanel;
+class DiagnosisTab;
 class InventoryPanel;
 class QueryBar;
 class ResultTab;
@@ -43,6 +44,8 @@ public:
     QTabWidget *resultTabs() const { return m_results; }
     ResultTab *currentResult() const;
     ResultTab *resultFor(const QString &requestId) const;
+    // The Diagnosis tab of a connection, when one is open.
+    DiagnosisTab *diagnosisTab(const QString &connectionId) const;
     const SessionReport &sessionReport() const { return m_report; }
     // Who this desktop is to the engine (role and customer from the settings): every request
     // goes out as this client, and the inventory panel shows only what this client may see.
@@ -62,6 +65,9 @@ public Q_SLOTS:
     // and provider edges), in a window of its own. Null when there is nothing to map.
     rl::TopologyView *openTopology();
     rl::TopologyView *openCustomerTopology(const QString &customer);
+    // Opens (or brings forward) the connection's Diagnosis tab and runs the diagnosis. Only a
+    // connection this client may see; another is refused with a message in the status bar.
+    void diagnoseConnection(const QString &connectionId);
 
 Q_SIGNALS:
     void responseShown(const QString &requestId);
@@ -85,6 +91,9 @@ private:
     // A result store warning (a damaged store moved aside, an answer not kept): in the status
     // bar now, behind a permanent "store" mark with every warning in its tooltip, and in the log.
     void showStoreWarning(const QString &warning);
+    void diagnoseCurrentConnection();
+    void retargetDiagnoses();
+    void openEvidenceTab(const Request &request, const QList<RouterResult> &parts);
 
     RouterDataService *m_service;
     InventoryPanel *m_inventory;

@@ -4,16 +4,22 @@
 #include "ui/dialogs/settings_dialog.h"
 #include "ui/main_window.h"
 #include "ui/widgets/activity_panel.h"
+#include "ui/widgets/diagnosis_tab.h"
 #include "ui/widgets/inventory_panel.h"
 #include "ui/widgets/query_bar.h"
 #include "ui/widgets/result_tab.h"
 #include "ui/widgets/topology_view.h"
+#include "ui/widgets/session_compare_panel.h"
 #include "engine/service/router_data_service.h"
 
 #include <QApplication>
 #include <QDir>
 #include <QPalette>
+#include <QScreen>
+#include <QToolTip>
+#include <QTreeView>
 #include <QTabWidget>
+#include <QTableView>
 #include <QStyle>
 #include <QTimer>
 
@@ -76,6 +82,69 @@ void TourRunner::runAndWait(std::function<QString()> submit)
     m_waitingFor = submit();
 }
 
+void TourRunner::diagnoseAndWait(const QString &connectionId)
+{
+    m_window->diagnoseConnection(connectionId);
+    DiagnosisTab *tab = m_window->diagnosisTab(connectionId);
+    if (!tab) {
+        qWarning("tour: no Diagnosis tab for %s", qPrintable(connectionId));
+        QTimer::singleShot(0, this, &TourRunner::next);
+        return;
+    }
+    connect(tab, &DiagnosisTab::finished, this, [this] { QTimer::singleShot(400, this, &TourRunner::next); }, Qt::SingleShotConnection);
+}
+
+// The connections in the inventory, then the Diagnosis tab on two faulty demo connections:
+// globex (the customer tags the wrong VLAN) and umbrella (the provider rejects a prefix), the
+// cause's band chosen and its evidence below; globex again in the dark palette.
+void TourRunner::diagnosisStep(int step)
+{
+    switch (step) {
+    case 0: {
+        // Grouped by customer and connection, the connection's facts in its tooltip (a tooltip is
+        // a window of its own: this shot is taken from the screen).
+        InventoryPanel *panel = m_window->inventoryPanel();
+        panel->setGrouping(InventoryPanel::Grouping::CustomerConnection);
+        panel->selectConnection(QStringLiteral("globex-par-210"));
+        auto *tree = panel->findChild<QTreeView *>();
+        const QModelIndex current = tree ? tree->currentIndex() : QModelIndex();
+        if (current.isValid()) {
+            const QRect r = tree->visualRect(current);
+            QToolTip::showText(tree->viewport()->mapToGlobal(r.center()), current.data(Qt::ToolTipRole).toString(), tree->viewport());
+        }
+        QTimer::singleShot(500, this, [this] {
+            const QRect g = m_window->frameGeometry();
+            const QString path = QDir(m_dir).filePath(QStringLiteral("%1-inventory-connections.png").arg(m_step, 2, 10, QLatin1Char('0')));
+            if (QScreen *screen = m_window->screen())
+                screen->grabWindow(0, g.x(), g.y(), g.width(), g.height()).save(path);
+            qInfo("tour: %s", qPrintable(path));
+            QToolTip::hideText();
+            next();
+        });
+        return;
+    }
+    case 1:
+        diagnoseAndWait(QStringLiteral("globex-par-210"));
+        return;
+    case 2:
+        shot(QStringLiteral("diagnosis-globex"));
+        diagnoseAndWait(QStringLiteral("umbrella-ams-410"));
+        return;
+    case 3:
+        // globex in the dark palette: FAULT, OK and CANNOT-CHECK side by side.
+        shot(QStringLiteral("diagnosis-umbrella"));
+        QApplication::setPalette(darkPalette());
+        if (DiagnosisTab *globex = m_window->diagnosisTab(QStringLiteral("globex-par-210")))
+            m_window->resultTabs()->setCurrentWidget(globex);
+        QTimer::singleShot(500, this, [this] { shot(QStringLiteral("dark-diagnosis-globex")); next(); });
+        return;
+    default:
+        QApplication::setPalette(QApplication::style()->standardPalette());
+        QTimer::singleShot(0, this, &TourRunner::next);
+        return;
+    }
+}
+
 void TourRunner::next()
 {
     ++m_step;
@@ -102,8 +171,10 @@ void TourRunner::next()
         runAndWait([this] { return m_window->runQuery(QueryKind::BgpStatus, {}, 0); });
         return;
     case 5:
-        if (ResultTab *t = m_window->currentResult())
+        if (ResultTab *t = m_window->currentResult()) {
             t->showView(ResultTab::SideBySideView);
+            t->setSessionAware(false); // the rows aligned by key; the session-aware view comes at step 20
+        }
         QTimer::singleShot(300, this, [this] { shot(QStringLiteral("side-by-side")); next(); });
         return;
     case 6:
@@ -255,9 +326,67 @@ void TourRunner::next()
         }, Qt::SingleShotConnection);
         return;
     }
+    case 21:
+    case 22:
+    case 23:
+    case 24:
+    case 25:
+        diagnosisStep(m_step - 21);
+        return;
+    case 26:
+        // Session-aware side by side: three lab routers that peer with each other, each session
+        // once with both ends, and what one end sends against what the other received.
+        m_window->inventoryPanel()->setChecked({QStringLiteral("lab-frr"), QStringLiteral("lab-bird"), QStringLiteral("lab-gobgp")});
+        m_window->queryBar()->setKind(QueryKind::BgpStatus);
+        m_window->queryBar()->setParams({});
+        runAndWait([this] { return m_window->runQuery(QueryKind::BgpStatus, {}, 0); });
+        return;
+    case 27:
+    case 29:
+        // The frr-bird session (first row) / umbrella's IPv4 session: its routes below.
+        if (ResultTab *t = m_window->currentResult()) {
+            t->showView(ResultTab::SideBySideView);
+            t->sessionPanel()->pairsView()->selectRow(0);
+        }
+        whenIdle([this] {
+            shot(m_step == 27 ? QStringLiteral("side-by-side-sessions") : QStringLiteral("side-by-side-sessions-umbrella"));
+            next();
+        });
+        return;
+    case 28:
+        m_window->inventoryPanel()->setChecked({QStringLiteral("pe2-ams"), QStringLiteral("ce-umbrella")});
+        runAndWait([this] { return m_window->runQuery(QueryKind::BgpStatus, {}, 0); });
+        return;
+    case 30:
+        // Only what does not match: the prefix the provider rejects.
+        if (ResultTab *t = m_window->currentResult())
+            t->sessionPanel()->setRoutesFilter(QStringLiteral("mismatch"));
+        QTimer::singleShot(300, this, [this] { shot(QStringLiteral("side-by-side-routes-not-matching")); next(); });
+        return;
+    case 31:
+        // The two ends of each link, by LLDP and by the connection.
+        m_window->queryBar()->setKind(QueryKind::LinkStatus);
+        runAndWait([this] { return m_window->runQuery(QueryKind::LinkStatus, {}, 0); });
+        return;
+    case 32:
+        if (ResultTab *t = m_window->currentResult())
+            t->showView(ResultTab::SideBySideView);
+        whenIdle([this] { shot(QStringLiteral("side-by-side-links")); next(); });
+        return;
     default:
         QApplication::quit();
     }
+}
+
+void TourRunner::whenIdle(std::function<void()> then, int waitedMs)
+{
+    // The session-aware view reads what it pairs (LLDP, routes) after the tab's answer.
+    ResultTab *t = m_window->currentResult();
+    if (t && t->sessionPanel()->isBusy() && waitedMs < 15000) {
+        QTimer::singleShot(100, this, [this, then, waitedMs] { whenIdle(then, waitedMs + 100); });
+        return;
+    }
+    QTimer::singleShot(300, this, then);
 }
 
 } // namespace rl

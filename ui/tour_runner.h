@@ -28,6 +28,10 @@ private:
     void next();
     void shot(const QString &name, QWidget *widget = nullptr);
     void runAndWait(std::function<QString()> submit);
+    void diagnoseAndWait(const QString &connectionId);
+    void diagnosisStep(int step);
+    // Runs `then` once the current tab's session-aware view has read what it pairs.
+    void whenIdle(std::function<void()> then, int waitedMs = 0);
 
     MainWindow *m_window;
     QString m_dir;

@@ -228,6 +228,8 @@ std::span<const ColumnInfo> BgpNeighborRecord::columns()
         {"prefixesSent", "Sent", ColumnType::Integer, false},
         {"description", "Description", ColumnType::Text, false},
         {"lastError", "Last error", ColumnType::Text, false},
+        // Last, so that answers stored before it was added still decode (record_set_codec).
+        {"localAddress", "Local address", ColumnType::Address, false},
     };
     return cols;
 }
@@ -250,6 +252,7 @@ QVariant BgpNeighborRecord::value(int c) const
     case 12: return optInt(prefixesSent);
     case 13: return optText(description);
     case 14: return optText(lastError);
+    case 15: return optText(localAddress);
     }
     return {};
 }
@@ -272,6 +275,7 @@ void BgpNeighborRecord::setValue(int c, const QVariant &v)
     case 12: prefixesSent = toInt(v); break;
     case 13: description = v.toString(); break;
     case 14: lastError = v.toString(); break;
+    case 15: localAddress = v.toString(); break;
     }
 }
 

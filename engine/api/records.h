@@ -141,6 +141,10 @@ struct BgpNeighborRecord {
     qint64 prefixesSent = -1;
     QString description;
     QString lastError;
+    // This end's own address on the session (the TCP source), where the platform prints it
+    // (FRR hostLocal, BIRD "Source address", GoBGP transport local_address); empty when not.
+    // It tells which compared router the other end of a session is (session_compare.h).
+    QString localAddress;
 
     static std::span<const ColumnInfo> columns();
     QVariant value(int column) const;

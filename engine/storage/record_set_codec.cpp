@@ -202,7 +202,9 @@ Result<RecordSet> RecordSetCodec::decode(QueryKind kind, const QByteArray &data)
     if (storedKind != quint8(kind))
         return damaged(QStringLiteral("it holds records of another query kind than %1").arg(queryKindName(kind)));
     const auto columns = RecordSet::columnsFor(kind);
-    if (columnCount != columns.size())
+    // A record type gains columns only at its end: an answer stored before that has fewer,
+    // and the columns it lacks stay unknown.
+    if (columnCount == 0 || columnCount > columns.size())
         return damaged(QStringLiteral("it has %1 columns where %2 has %3")
                            .arg(columnCount)
                            .arg(queryKindName(kind))
@@ -236,7 +238,7 @@ Result<RecordSet> RecordSetCodec::decode(QueryKind kind, const QByteArray &data)
             rows.reserve(rowCount);
             for (qint64 row = 0; row < rowCount; ++row) {
                 R r;
-                for (int col = 0; col < int(columns.size()); ++col) {
+                for (int col = 0; col < int(columnCount); ++col) {
                     quint8 present = 0;
                     if (!in.read(&present)) {
                         problem = QStringLiteral("it ends inside row %1 of %2").arg(row + 1).arg(rowCount);

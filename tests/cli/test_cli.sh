@@ -84,6 +84,12 @@ check "diagnose: unreachable provider cannot be checked" 4 "$cli" diagnose --inv
 contains "unreachable says so" "$tmp/out" "CANNOT-CHECK pe-x cannot be asked"
 check "diagnose json" 1 "$cli" diagnose --demo --connection globex-par-210 --second-read 0 --format json "${store[@]}"
 contains "json names the cause" "$tmp/out" '"verdict": "fault"'
+check "diagnose html" 1 "$cli" diagnose --demo --connection globex-par-210 --second-read 0 --format html "${store[@]}"
+contains "html is a document" "$tmp/out" '^<!DOCTYPE html>'
+contains "html names the cause with its advice" "$tmp/out" '<b>Likely cause:</b> vlan, customer end (ce-globex): .*<b>Advice:</b>'
+contains "html lists evidence rows" "$tmp/out" '<td>GigabitEthernet0/0/1.201</td>'
+if grep -q '<script\|<link\| src="' "$tmp/out"; then failed=$((failed + 1)); echo "FAIL: the html report loads or runs something"; else passed=$((passed + 1)); fi
+check "html only for diagnose" 2 "$cli" query --demo -r lab-frr facts --format html "${store[@]}"
 
 # Bad usage is exit 2, with a sentence.
 check "no command" 2 "$cli"
@@ -161,6 +167,67 @@ lacks "the secret is not shown" "$tmp/out" "hunter2"
 lacks "nor in the error" "$tmp/err" "hunter2"
 check "second-read not a number" 2 "$cli" diagnose --demo --all --second-read nan "${store[@]}"
 check "second-read infinite" 2 "$cli" diagnose --demo --all --second-read inf "${store[@]}"
+
+# compare: the two ends of each session, link and route exchange between the routers.
+absent() { # absent NAME FILE PATTERN
+  if grep -q -- "$3" "$2"; then failed=$((failed + 1)); echo "FAIL: $1: \"$3\" in $2"; grep -- "$3" "$2" | head -3; else passed=$((passed + 1)); fi
+}
+check "compare sessions" 0 "$cli" compare --demo -r lab-frr -r lab-bird bgp-status "${store[@]}"
+contains "both ends of the frr-bird session on one row" "$tmp/out" "^   paired  *lab-frr 198.19.0.0 <-> lab-bird 198.19.0.1  *ipv4 carrying ipv4 + ipv6  *65001 / 65002  *65002 / 65001  *established / established"
+contains "the session's basis is read, not guessed" "$tmp/out" "lab-bird names 198.19.0.1 as its own address; lab-frr names 198.19.0.0 as its own address"
+contains "frr's session to gobgp is outside this comparison" "$tmp/out" "^   peer not in this comparison  *lab-frr 198.19.0.2 <-> 198.19.0.3 "
+contains "sent against received is flagged" "$tmp/out" "prefixes: lab-frr sent 4 ipv4-unicast, lab-bird received 2"
+absent "no row reads missing" "$tmp/out" "missing"
+check "compare three lab routers" 0 "$cli" compare --demo -r lab-frr -r lab-bird -r lab-gobgp bgp-status --max-age 3600 "${store[@]}"
+contains "frr-gobgp IPv6 session paired" "$tmp/out" "^   paired  *lab-frr 2001:db8:19:13::1 <-> lab-gobgp 2001:db8:19:13::3  *ipv6 "
+contains "bird-gobgp session paired though bird's end is down" "$tmp/out" "^   paired  *lab-bird 198.19.0.4 <-> lab-gobgp 198.19.0.5  *ipv4 .*idle / active"
+check "compare sessions json" 0 "$cli" compare --demo -r pe2-ams -r ce-umbrella bgp-status --format json "${store[@]}"
+python3 -c '
+import json,sys
+d=json.load(open(sys.argv[1]))
+assert d["version"]==1 and d["comparison"]=="bgp-status", d.keys()
+paired=[s for s in d["sessions"] if s["status"]=="paired"]
+assert len(paired)==2, paired
+v4=[s for s in paired if s["transport"]=="ipv4"][0]
+assert v4["a"]["router"]=="pe2-ams" and v4["a"]["address"]=="198.51.100.9" and v4["b"]["router"]=="ce-umbrella" and v4["b"]["address"]=="198.51.100.10", v4
+assert v4["a"]["remoteAs"]==v4["b"]["localAs"]==4200000103 and not v4["asMismatch"]
+assert v4["basis"].startswith("connection umbrella-ams-410")
+assert all(s["status"]=="peer-outside" for s in d["sessions"] if s["status"]!="paired")
+' "$tmp/out" && passed=$((passed + 1)) || { failed=$((failed + 1)); echo "FAIL: compare json"; }
+check "compare routes: the rejected prefix" 0 "$cli" compare --demo -r pe2-ams -r ce-umbrella routes --only rejected --format csv "${store[@]}"
+contains "routes csv header" "$tmp/out" "^match,direction,family,prefix,fromRouter,toRouter,"
+contains "umbrella's rejected prefix" "$tmp/out" "^rejected,ce-umbrella -> pe2-ams,ipv4,198.51.100.128/25,ce-umbrella,pe2-ams,.*,false,"
+[ "$(grep -c . "$tmp/out")" -eq 2 ] && passed=$((passed + 1)) || { failed=$((failed + 1)); echo "FAIL: --only rejected keeps one row"; cat "$tmp/out"; }
+check "compare routes table" 0 "$cli" compare --demo -r pe2-ams -r ce-umbrella routes "${store[@]}"
+contains "accepted prefixes read as sent and received" "$tmp/out" "^   sent and received  *ce-umbrella -> pe2-ams  *ipv4  *203.0.113.192/27"
+contains "the rejected one says so" "$tmp/out" "^   received but rejected  *ce-umbrella -> pe2-ams  *ipv4  *198.51.100.128/25 .* no  *pe2-ams received it and did not accept it"
+check "compare routes: sent but not received" 0 "$cli" compare --demo -r lab-frr -r lab-bird routes --only sent-not-received "${store[@]}"
+contains "frr's route back to bird's AS is dropped as a loop" "$tmp/out" "^   sent but not received  *lab-frr -> lab-bird  *ipv4  *198.51.100.64/26 .*already holds AS 65002, lab-bird's own"
+absent "--only keeps only that kind" "$tmp/out" "^   sent and received"
+check "compare routes: received but not sent" 0 "$cli" compare --demo -r lab-frr -r lab-bird routes --only received-not-sent "${store[@]}"
+contains "nothing received that was not sent" "$tmp/out" "(nothing to show)"
+check "compare links" 0 "$cli" compare --demo -r pe2-ams -r ce-umbrella link-status "${store[@]}"
+contains "the physical link by LLDP from both ends" "$tmp/out" "^   paired  *pe2-ams ge-0/0/2 <-> ce-umbrella Ethernet1/1 .*LLDP from both ends"
+contains "the connection's units, MTU flagged" "$tmp/out" "^   paired  *pe2-ams ge-0/0/2.410 <-> ce-umbrella Ethernet1/1.410 .*MTU: 9174 on pe2-ams, 1500 on ce-umbrella  *connection umbrella-ams-410"
+check "compare links: lldpd port names" 0 "$cli" compare --demo -r lab-frr -r lab-bird link-status "${store[@]}"
+contains "bird's LLDP names frr's port" "$tmp/out" "^   paired  *lab-frr to-bird <-> lab-bird to-frr .*LLDP seen by lab-bird"
+contains "frr has no LLDP: said, not hidden" "$tmp/out" "note: lab-frr has no LLDP to read"
+check "compare with an unreadable router" 3 "$cli" compare --demo -r lab-frr -r demo-pe-down bgp-status "${store[@]}"
+contains "its end cannot tell" "$tmp/out" "^   cannot tell  *lab-frr 198.19.0.0 <-> 198.19.0.1 (demo-pe-down?) .*established / cannot tell"
+contains "and why" "$tmp/out" "note: demo-pe-down: unreachable"
+absent "not missing" "$tmp/out" "missing"
+check "compare as the customer" 0 "$cli" compare --demo --role external --customer umbrella -r pe2-ams -r ce-umbrella bgp-status "${store[@]}"
+contains "the customer sees its own session" "$tmp/out" "^   paired  *pe2-ams 198.51.100.9 <-> ce-umbrella 198.51.100.10"
+absent "and not the provider's core session" "$tmp/out" "10.255.0.1"
+check "compare: another customer's router" 3 "$cli" compare --demo --role external --customer umbrella -r pe2-ams -r ce-globex bgp-status "${store[@]}"
+contains "refused like a missing router" "$tmp/out" "note: ce-globex: forbidden"
+absent "nothing of globex's" "$tmp/out" "198.51.100.1 "
+check "compare one router" 2 "$cli" compare --demo -r lab-frr bgp-status
+contains "one router says why" "$tmp/err" "two or more routers"
+check "compare what" 2 "$cli" compare --demo -r lab-frr -r lab-bird arp-table
+check "compare routes filter on sessions" 2 "$cli" compare --demo -r lab-frr -r lab-bird bgp-status --only rejected
+contains "filter misuse says why" "$tmp/err" "are for routes"
+check "compare unknown routers" 2 "$cli" compare --demo -r nosuch-1 -r nosuch-2 bgp-status "${store[@]}"
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -62,7 +62,7 @@ void TestComparisonModel::alignsRowsByKey()
     model.setSides(QueryKind::BgpStatus, twoRouters());
     QCOMPARE(model.rowCount(), 4); // .1 .2 .3 from edge-1, then .4
     // Key columns (vrf, neighbor, address family) once; the other 12 twice.
-    QCOMPARE(model.columnCount(), 3 + 12 * 2);
+    QCOMPARE(model.columnCount(), 3 + 13 * 2); // 3 key columns, 13 others (localAddress included) per side
     QVERIFY(columnOf(model, QStringLiteral("State · edge-1")) >= 0);
     QVERIFY(columnOf(model, QStringLiteral("State · edge-2")) >= 0);
     const int r2 = rowOf(model, QStringLiteral("198.51.100.2"));
@@ -127,7 +127,7 @@ void TestComparisonModel::threeSidesAndErrors()
     ComparisonModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     model.setSides(QueryKind::BgpStatus, sides);
-    QCOMPARE(model.columnCount(), 3 + 12 * 3);
+    QCOMPARE(model.columnCount(), 3 + 13 * 3);
     QCOMPARE(model.sideErrors(), QStringList{QStringLiteral("edge-3: The router refused the key.")});
     // Every row is missing on the failed side.
     QCOMPARE(model.differingRowCount(), model.rowCount());

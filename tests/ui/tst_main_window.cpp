@@ -5,13 +5,17 @@
 #include "ui/models/comparison_model.h"
 #include "ui/models/record_filter_proxy_model.h"
 #include "ui/models/record_table_model.h"
+#include "ui/models/session_comparison_model.h"
 #include "ui/models/activity_model.h"
 #include "ui/widgets/activity_panel.h"
 #include "ui/widgets/inventory_panel.h"
 #include "ui/widgets/query_bar.h"
 #include "ui/widgets/result_tab.h"
+#include "ui/widgets/session_compare_panel.h"
 
+#include <QAbstractItemModelTester>
 #include <QApplication>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFile>
@@ -21,6 +25,7 @@
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTableView>
 #include <QTreeView>
 
 using namespace rl;
@@ -63,6 +68,7 @@ private Q_SLOTS:
     void runQueryAndReadTable();
     void compareTwoRouters();
     void exportCsv();
+    void sessionAwareSideBySide();
     void cancelFanOut();
     void invalidParamsDisableRun();
     void ctrlReturnRuns();
@@ -134,6 +140,67 @@ void TestMainWindow::compareTwoRouters()
     tab->showView(ResultTab::SideBySideView);
     QCOMPARE(tab->views()->currentIndex(), int(ResultTab::SideBySideView));
     QVERIFY(cmp->columnCount() > 0);
+}
+
+void TestMainWindow::sessionAwareSideBySide()
+{
+    // Two routers that peer: side by side turns session-aware by itself, both ends on one row.
+    m_window->inventoryPanel()->setChecked({QStringLiteral("lab-frr"), QStringLiteral("lab-bird")});
+    QSignalSpy shown(m_window.get(), &MainWindow::responseShown);
+    m_window->runQuery(QueryKind::BgpStatus, {}, 0);
+    QVERIFY(shown.wait(30000));
+    ResultTab *tab = m_window->currentResult();
+    tab->showView(ResultTab::SideBySideView);
+    SessionComparePanel *panel = tab->sessionPanel();
+    QAbstractItemModelTester pairsTester(panel->pairsModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QAbstractItemModelTester routesTester(panel->routesModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    auto *toggle = tab->findChild<QCheckBox *>(QStringLiteral("sessionAware"));
+    QVERIFY(toggle && toggle->isEnabled());
+    QVERIFY(toggle->isChecked());
+    QVERIFY(tab->isSessionAware());
+    QVERIFY(panel->isVisible());
+    SessionComparisonModel *pairs = panel->pairsModel();
+    QCOMPARE(pairs->index(0, 0).data(SessionComparisonModel::StatusRole).toString(), QStringLiteral("paired"));
+    QCOMPARE(pairs->index(0, 1).data().toString(), QStringLiteral("lab-frr 198.19.0.0 <-> lab-bird 198.19.0.1"));
+    QCOMPARE(pairs->countStatus(QStringLiteral("paired")), 1);
+    QVERIFY(pairs->countStatus(QStringLiteral("peer-outside")) >= 1);
+
+    // The session's routes: what frr sends back towards bird's own AS never arrives.
+    panel->pairsView()->selectRow(0);
+    QTRY_VERIFY_WITH_TIMEOUT(!panel->isBusy(), 20000);
+    SessionComparisonModel *routes = panel->routesModel();
+    QVERIFY(routes->rowCount() > 0);
+    QVERIFY(routes->countStatus(QStringLiteral("both")) > 0);
+    QVERIFY(routes->countStatus(QStringLiteral("sent-not-received")) > 0);
+    panel->setRoutesFilter(QStringLiteral("sent-not-received"));
+    QCOMPARE(routes->rowCount(), routes->countStatus(QStringLiteral("sent-not-received")));
+    for (int r = 0; r < routes->rowCount(); ++r)
+        QCOMPARE(routes->index(r, 0).data().toString(), QStringLiteral("sent but not received"));
+    panel->setRoutesFilter(QStringLiteral("received-not-sent"));
+    QCOMPARE(routes->rowCount(), routes->countStatus(QStringLiteral("received-not-sent")));
+
+    // Back to the rows aligned by key: the person's choice sticks.
+    toggle->click();
+    QVERIFY(!tab->isSessionAware());
+    QVERIFY(tab->findChild<QTableView *>(QStringLiteral("compareTable"))->isVisible());
+    QVERIFY(tab->comparisonModel()->alignedRowCount() > 0);
+
+    // Links: the LLDP neighbors are read for it; both ends of the customer's link, MTU flagged.
+    m_window->inventoryPanel()->setChecked({QStringLiteral("pe2-ams"), QStringLiteral("ce-umbrella")});
+    m_window->runQuery(QueryKind::LinkStatus, {}, 0);
+    QVERIFY(shown.wait(30000));
+    tab = m_window->currentResult();
+    QTRY_VERIFY_WITH_TIMEOUT(!tab->sessionPanel()->isBusy(), 20000);
+    QVERIFY(tab->isSessionAware());
+    SessionComparisonModel *links = tab->sessionPanel()->pairsModel();
+    QCOMPARE(links->countStatus(QStringLiteral("paired")), 2);
+    bool mtuFlagged = false;
+    for (int r = 0; r < links->rowCount(); ++r)
+        for (int c = 0; c < links->columnCount(); ++c)
+            mtuFlagged = mtuFlagged
+                || (links->headerData(c, Qt::Horizontal, SessionComparisonModel::ColumnKeyRole).toString().endsWith(QStringLiteral("Mtu"))
+                    && links->index(r, c).data(SessionComparisonModel::FlaggedRole).toBool());
+    QVERIFY(mtuFlagged);
 }
 
 void TestMainWindow::exportCsv()

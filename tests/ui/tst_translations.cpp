@@ -31,6 +31,8 @@ void TestTranslations::embeddedAndTranslated_data()
     QTest::newRow("fr source") << "fr" << "rl::RecordTableModel" << "stored" << "enregistré";
     QTest::newRow("de customer") << "de" << "rl::SettingsDialog" << "Customer" << "Kunde";
     QTest::newRow("fr customer") << "fr" << "rl::SettingsDialog" << "Customer" << "Client";
+    QTest::newRow("de diagnose") << "de" << "rl::MainWindow" << "&Diagnose connection" << "Verbindung &diagnostizieren";
+    QTest::newRow("fr cannot check") << "fr" << "rl::DiagnosisModel" << "CANNOT-CHECK" << "NON VÉRIFIABLE";
 }
 
 void TestTranslations::embeddedAndTranslated()

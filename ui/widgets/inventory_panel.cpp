@@ -4,6 +4,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QSet>
 #include <QStyle>
 #include <QSortFilterProxyModel>
@@ -46,6 +47,7 @@ InventoryPanel::InventoryPanel(QWidget *parent)
     m_groupCombo->addItem(tr("Customer"), int(Grouping::Customer));
     m_groupCombo->addItem(tr("Platform"), int(Grouping::Platform));
     m_groupCombo->addItem(tr("Connection"), int(Grouping::Connection));
+    m_groupCombo->addItem(tr("Customer › connection"), int(Grouping::CustomerConnection));
     m_groupCombo->setObjectName(QStringLiteral("groupCombo"));
     auto *top = new QHBoxLayout;
     top->addWidget(groupLabel);
@@ -67,6 +69,8 @@ InventoryPanel::InventoryPanel(QWidget *parent)
     m_tree->setTextElideMode(Qt::ElideMiddle);
     m_tree->header()->setStretchLastSection(true);
     m_tree->setObjectName(QStringLiteral("inventoryTree"));
+    m_tree->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_tree, &QWidget::customContextMenuRequested, this, &InventoryPanel::contextMenu);
     layout->addWidget(m_tree, 1);
 
     connect(m_groupCombo, &QComboBox::currentIndexChanged, this,
@@ -121,7 +125,8 @@ QString InventoryPanel::groupOf(const Router &r) const
     case Grouping::Site: return r.tags.value(QStringLiteral("site"), tr("(no site)"));
     case Grouping::Customer: return r.tags.value(QStringLiteral("customer"), tr("(no customer)"));
     case Grouping::Platform: return r.platform;
-    case Grouping::Connection: break;
+    case Grouping::Connection:
+    case Grouping::CustomerConnection: break;
     }
     return {};
 }
@@ -133,53 +138,16 @@ void InventoryPanel::rebuild()
     m_itemsOf.clear();
     m_model->clear();
     m_model->setHorizontalHeaderLabels({tr("Router"), tr("Platform"), tr("Host")});
-    QHash<QString, QStandardItem *> groups;
-    auto groupItem = [&](const QString &name) {
-        QStandardItem *&g = groups[name];
-        if (!g) {
-            g = new QStandardItem(name);
-            g->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable | Qt::ItemIsAutoTristate);
-            g->setCheckable(true);
-            m_model->appendRow({g, new QStandardItem, new QStandardItem});
-        }
-        return g;
-    };
-    auto addRouter = [&](QStandardItem *group, const Router &r) {
-        auto *item = new QStandardItem(statusIcon(m_status.value(r.name)), r.name);
-        item->setData(r.name, RouterNameRole);
-        item->setCheckable(true);
-        item->setCheckState(checked.contains(r.name) ? Qt::Checked : Qt::Unchecked);
-        item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsUserCheckable);
-        item->setToolTip(tr("%1: %2").arg(r.name, statusTitle(m_status.value(r.name))));
-        QStringList tagText;
-        for (auto it = r.tags.cbegin(); it != r.tags.cend(); ++it)
-            tagText << QStringLiteral("%1=%2").arg(it.key(), it.value());
-        auto *platform = new QStandardItem(r.platform);
-        platform->setToolTip(r.platform);
-        auto *host = new QStandardItem(r.host);
-        host->setToolTip(tagText.isEmpty() ? r.host : r.host + QLatin1Char('\n') + tagText.join(QLatin1Char(' ')));
-        group->appendRow({item, platform, host});
-        m_itemsOf[r.name].append(item);
-    };
-    if (m_grouping == Grouping::Connection) {
-        QSet<QString> placed;
-        for (const Connection &c : m_inventory.connections()) {
-            QStandardItem *g = groupItem(QStringLiteral("%1 (%2)").arg(c.id, c.customer));
-            for (const QString &name : {c.providerRouter, c.customerRouter}) {
-                if (const Router *r = m_inventory.router(name)) {
-                    addRouter(g, *r);
-                    placed.insert(name);
-                }
-            }
-        }
-        for (const Router &r : m_inventory.routers()) {
-            if (!placed.contains(r.name))
-                addRouter(groupItem(tr("(no connection)")), r);
-        }
+    if (m_grouping == Grouping::Connection || m_grouping == Grouping::CustomerConnection) {
+        addConnectionRows();
     } else {
         for (const Router &r : m_inventory.routers())
-            addRouter(groupItem(groupOf(r)), r);
+            addRouterRow(groupItem(groupOf(r)), r);
     }
+    for (const QString &name : checked)
+        for (QStandardItem *item : m_itemsOf.value(name))
+            item->setCheckState(Qt::Checked);
+    m_groups.clear();
     m_model->sort(0);
     m_rebuilding = false;
     m_tree->expandAll();
@@ -190,6 +158,114 @@ void InventoryPanel::rebuild()
     for (int c = 0; c < m_model->columnCount(); ++c)
         m_tree->resizeColumnToContents(c);
     updateGeometry();
+}
+
+QStandardItem *InventoryPanel::groupItem(const QString &name)
+{
+    QStandardItem *&g = m_groups[name];
+    if (!g) {
+        g = new QStandardItem(name);
+        g->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable | Qt::ItemIsAutoTristate);
+        g->setCheckable(true);
+        m_model->appendRow({g, new QStandardItem, new QStandardItem});
+    }
+    return g;
+}
+
+void InventoryPanel::addRouterRow(QStandardItem *group, const Router &r)
+{
+    auto *item = new QStandardItem(statusIcon(m_status.value(r.name)), r.name);
+    item->setData(r.name, RouterNameRole);
+    item->setCheckable(true);
+    item->setCheckState(Qt::Unchecked);
+    item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsUserCheckable);
+    item->setToolTip(tr("%1: %2").arg(r.name, statusTitle(m_status.value(r.name))));
+    QStringList tagText;
+    for (auto it = r.tags.cbegin(); it != r.tags.cend(); ++it)
+        tagText << QStringLiteral("%1=%2").arg(it.key(), it.value());
+    auto *platform = new QStandardItem(r.platform);
+    platform->setToolTip(r.platform);
+    auto *host = new QStandardItem(r.host);
+    host->setToolTip(tagText.isEmpty() ? r.host : r.host + QLatin1Char('\n') + tagText.join(QLatin1Char(' ')));
+    group->appendRow({item, platform, host});
+    m_itemsOf[r.name].append(item);
+}
+
+void InventoryPanel::addConnectionRows()
+{
+    QSet<QString> placed;
+    for (const Connection &c : m_inventory.connections()) {
+        QStandardItem *g = nullptr;
+        if (m_grouping == Grouping::Connection) {
+            g = groupItem(QStringLiteral("%1 (%2)").arg(c.id, c.customer));
+            g->setData(c.id, ConnectionIdRole);
+            g->setFlags(g->flags() | Qt::ItemIsSelectable);
+            g->setToolTip(connectionFacts(c, m_inventory.contains(c.customerRouter)));
+        } else {
+            QStandardItem *customer = groupItem(c.customer.isEmpty() ? tr("(no customer)") : c.customer);
+            const QList<QStandardItem *> row = connectionRow(c, c.id);
+            customer->appendRow(row);
+            g = row.first();
+        }
+        for (const QString &name : {c.providerRouter, c.customerRouter}) {
+            if (const Router *r = m_inventory.router(name)) {
+                addRouterRow(g, *r);
+                placed.insert(name);
+            }
+        }
+    }
+    for (const Router &r : m_inventory.routers()) {
+        if (!placed.contains(r.name))
+            addRouterRow(groupItem(tr("(no connection)")), r);
+    }
+}
+
+QList<QStandardItem *> InventoryPanel::connectionRow(const Connection &c, const QString &title) const
+{
+    const QString facts = connectionFacts(c, m_inventory.contains(c.customerRouter));
+    auto *item = new QStandardItem(QIcon(QStringLiteral(":/icons/diagnose.svg")), title);
+    item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsUserCheckable | Qt::ItemIsAutoTristate);
+    item->setCheckable(true);
+    item->setData(c.id, ConnectionIdRole);
+    // The facts a person asks first, in the columns; all of them in the tooltip.
+    auto *vlan = new QStandardItem(c.vlan > 0 ? tr("VLAN %1").arg(c.vlan) : tr("untagged"));
+    auto *peer = new QStandardItem(c.customerAs >= 0 ? tr("AS%1 · %2").arg(c.customerAs).arg(c.customerAddress) : c.customerAddress);
+    for (QStandardItem *i : {item, vlan, peer}) {
+        i->setToolTip(facts);
+        i->setData(c.id, ConnectionIdRole);
+    }
+    vlan->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable);
+    peer->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable);
+    return {item, vlan, peer};
+}
+
+QString InventoryPanel::connectionFacts(const Connection &c, bool customerRouterListed)
+{
+    auto orUnset = [](const QString &s) { return s.isEmpty() ? tr("not set") : s; };
+    auto both = [&](const QString &v4, const QString &v6) {
+        QStringList a;
+        for (const QString &x : {v4, v6})
+            if (!x.isEmpty())
+                a << x;
+        return orUnset(a.join(QStringLiteral(", ")));
+    };
+    auto as = [&](qint64 n) { return n >= 0 ? QStringLiteral("AS%1").arg(n) : tr("not set"); };
+    QStringList lines;
+    lines << tr("Connection %1 of %2").arg(c.id, c.customer);
+    lines << tr("Provider end: %1 %2").arg(c.providerRouter, c.providerInterface);
+    lines << tr("Customer end: %1").arg(c.customerRouter.isEmpty() ? tr("router not in the inventory")
+                                        : customerRouterListed ? QStringLiteral("%1 %2").arg(c.customerRouter, c.customerInterface)
+                                                               : tr("%1 (not visible to you)").arg(c.customerRouter));
+    lines << tr("VLAN: %1").arg(c.vlan > 0 ? (c.innerVlan > 0 ? QStringLiteral("%1.%2").arg(c.vlan).arg(c.innerVlan) : QString::number(c.vlan))
+                                           : tr("untagged"));
+    lines << tr("Provider addresses: %1").arg(both(c.providerAddress, c.providerAddress6));
+    lines << tr("Customer addresses: %1").arg(both(c.customerAddress, c.customerAddress6));
+    lines << tr("ASNs: provider %1, customer %2").arg(as(c.providerAs), as(c.customerAs));
+    lines << tr("MTU: %1").arg(c.mtu > 0 ? QString::number(c.mtu) : tr("not agreed"));
+    lines << tr("Prefix limit: %1").arg(c.prefixLimit > 0 ? QString::number(c.prefixLimit) : tr("not set"));
+    lines << tr("Expected prefixes: %1").arg(orUnset(c.expectedPrefixes.join(QStringLiteral(", "))));
+    lines << tr("Right-click to diagnose it (Ctrl+Shift+D).");
+    return lines.join(QLatin1Char('\n'));
 }
 
 int InventoryPanel::contentWidth() const
@@ -251,6 +327,59 @@ void InventoryPanel::setChecked(const QStringList &routers)
     }
     m_rebuilding = false;
     Q_EMIT selectionChanged(checkedRouters());
+}
+
+QString InventoryPanel::currentConnection() const
+{
+    for (QModelIndex i = m_tree->currentIndex(); i.isValid(); i = i.parent()) {
+        const QString id = i.siblingAtColumn(0).data(ConnectionIdRole).toString();
+        if (!id.isEmpty())
+            return id;
+    }
+    // A router listed under a site or a platform: its connection when it has only one.
+    const QString router = m_tree->currentIndex().siblingAtColumn(0).data(RouterNameRole).toString();
+    QString only;
+    for (const Connection &c : m_inventory.connections()) {
+        if (!router.isEmpty() && (c.providerRouter == router || c.customerRouter == router)) {
+            if (!only.isEmpty())
+                return {};
+            only = c.id;
+        }
+    }
+    return only;
+}
+
+bool InventoryPanel::selectConnection(const QString &connectionId)
+{
+    if (!m_inventory.connection(connectionId))
+        return false;
+    if (m_grouping != Grouping::Connection && m_grouping != Grouping::CustomerConnection)
+        setGrouping(Grouping::CustomerConnection);
+    m_search->clear();
+    const QModelIndexList hits = m_proxy->match(m_proxy->index(0, 0), ConnectionIdRole, connectionId, 1,
+                                                Qt::MatchExactly | Qt::MatchRecursive);
+    if (hits.isEmpty())
+        return false;
+    m_tree->setCurrentIndex(hits.first());
+    m_tree->scrollTo(hits.first());
+    return true;
+}
+
+void InventoryPanel::contextMenu(const QPoint &pos)
+{
+    const QModelIndex at = m_tree->indexAt(pos);
+    if (at.isValid())
+        m_tree->setCurrentIndex(at);
+    const QString id = currentConnection();
+    QMenu menu(this);
+    QAction *diagnose = menu.addAction(QIcon(QStringLiteral(":/icons/diagnose.svg")),
+                                       id.isEmpty() ? tr("Diagnose connection") : tr("Diagnose %1").arg(id));
+    diagnose->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D)); // shown; the window's action has it
+    diagnose->setEnabled(!id.isEmpty());
+    if (id.isEmpty())
+        diagnose->setToolTip(tr("Choose a connection's row (group by connection) or one of its routers"));
+    if (menu.exec(m_tree->viewport()->mapToGlobal(pos)) == diagnose)
+        Q_EMIT diagnoseRequested(id);
 }
 
 void InventoryPanel::focusSearch()

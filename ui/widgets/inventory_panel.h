@@ -16,15 +16,18 @@ class QTreeView;
 
 namespace rl {
 
-// The routers on the left: grouped by site, customer, platform or connection, searchable,
-// checkboxes for multi-select, a state icon per router.
+// The routers on the left: grouped by site, customer, platform, connection, or customer ->
+// connection -> its routers; searchable, checkboxes for multi-select, a state icon per
+// router. A connection's row carries its facts (tooltip) and a "Diagnose" context action.
 class InventoryPanel final : public QWidget
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(InventoryPanel)
 
 public:
-    enum class Grouping { Site, Customer, Platform, Connection };
+    enum class Grouping { Site, Customer, Platform, Connection, CustomerConnection };
+    // A connection's row in the tree holds its id in this role.
+    static constexpr int ConnectionIdRole = Qt::UserRole + 2;
 
     explicit InventoryPanel(QWidget *parent = nullptr);
 
@@ -41,18 +44,34 @@ public:
     int contentWidth() const;
     static QIcon statusIcon(RouterStatus status);
 
+    // The connection of the current row: the connection's own row, a router under it, or a
+    // router that belongs to exactly one connection. Empty when there is none.
+    QString currentConnection() const;
+    // Makes a connection's row current (grouping by connection first if it is not shown).
+    bool selectConnection(const QString &connectionId);
+    const QList<Connection> &connections() const { return m_inventory.connections(); }
+    // The connection's facts for people: provider end, VLAN, addresses, ASNs, MTU, limits.
+    static QString connectionFacts(const Connection &connection, bool customerRouterListed);
+
 Q_SIGNALS:
     void selectionChanged(const QStringList &routers);
+    void diagnoseRequested(const QString &connectionId);
 
 private:
     void rebuild();
+    QStandardItem *groupItem(const QString &name);
+    void addRouterRow(QStandardItem *group, const Router &router);
+    void addConnectionRows();
+    QList<QStandardItem *> connectionRow(const Connection &connection, const QString &title) const;
     void showPendingStatus();
+    void contextMenu(const QPoint &pos);
     QString groupOf(const Router &router) const;
 
     Inventory m_inventory;
     Grouping m_grouping = Grouping::Site;
     QHash<QString, RouterStatus> m_status;
     QHash<QString, QList<QStandardItem *>> m_itemsOf; // a router's items in the tree (first column)
+    QHash<QString, QStandardItem *> m_groups;         // top-level rows by title, while rebuilding
     QComboBox *m_groupCombo;
     QLineEdit *m_search;
     QTreeView *m_tree;

@@ -7,6 +7,7 @@
 #include "ui/models/record_filter_proxy_model.h"
 #include "ui/models/record_table_model.h"
 #include "ui/widgets/history_chart_widget.h"
+#include "ui/widgets/session_compare_panel.h"
 
 #include <QAction>
 #include <QApplication>
@@ -25,6 +26,7 @@
 #include <QMessageBox>
 #include <QSettings>
 #include <QSplitter>
+#include <QStackedWidget>
 #include <QTabWidget>
 #include <QTableView>
 #include <QScopedValueRollback>
@@ -57,7 +59,8 @@ ResultTab::ResultTab(RouterDataService *service, const Request &request, QWidget
       m_tableView(makeTable(this, QStringLiteral("resultTable"))), m_filter(new QLineEdit(this)),
       m_filterInfo(new QLabel(this)), m_compare(new ComparisonModel(this)),
       m_compareView(makeTable(this, QStringLiteral("compareTable"))), m_onlyDiff(new QCheckBox(tr("Only &differences"), this)),
-      m_compareInfo(new QLabel(this)), m_historyRouter(new QComboBox(this)), m_historyList(new QListWidget(this)),
+      m_compareInfo(new QLabel(this)), m_sessionAware(new QCheckBox(tr("&Sessions and links"), this)),
+      m_compareStack(new QStackedWidget(this)), m_sessionPanel(new SessionComparePanel(service, this)), m_historyRouter(new QComboBox(this)), m_historyList(new QListWidget(this)),
       m_overTime(new ComparisonModel(this)), m_overTimeView(makeTable(this, QStringLiteral("overTimeTable"))),
       m_chart(new HistoryChartWidget(this))
 {
@@ -120,11 +123,28 @@ ResultTab::ResultTab(RouterDataService *service, const Request &request, QWidget
     auto *cl = new QVBoxLayout(cmpPage);
     cl->setContentsMargins(0, 4, 0, 0);
     auto *cmpRow = new QHBoxLayout;
+    cmpRow->addWidget(m_sessionAware);
     cmpRow->addWidget(m_onlyDiff);
     cmpRow->addWidget(m_compareInfo, 1);
     cl->addLayout(cmpRow);
-    cl->addWidget(m_compareView, 1);
+    m_compareStack->addWidget(m_compareView);
+    m_compareStack->addWidget(m_sessionPanel);
+    cl->addWidget(m_compareStack, 1);
     m_views->addTab(cmpPage, tr("Side by side"));
+    m_sessionAware->setObjectName(QStringLiteral("sessionAware"));
+    m_sessionAware->setToolTip(tr("Put the two ends of each BGP session, link or route exchange between the compared routers on one row; "
+                                  "off: rows aligned by key"));
+    m_sessionAware->setEnabled(false);
+    connect(m_sessionAware, &QCheckBox::toggled, this, [this](bool on) {
+        m_compareStack->setCurrentIndex(on ? 1 : 0);
+        m_onlyDiff->setVisible(!on);
+        m_compareInfo->setVisible(!on);
+    });
+    connect(m_sessionAware, &QCheckBox::clicked, this, [this] { m_sessionAwareChosen = true; });
+    connect(m_sessionPanel, &SessionComparePanel::relationshipsFound, this, [this](bool any) {
+        if (!m_sessionAwareChosen)
+            m_sessionAware->setChecked(any);
+    });
 
     // Over time
     m_overTimeView->setModel(m_overTime);
@@ -276,6 +296,29 @@ void ResultTab::compareRouters(const QStringList &routers)
                                                                     : QStringLiteral(" · ") + m_compare->sideErrors().join(QStringLiteral("; "))));
     for (int c = 0; c < m_compare->columnCount() && c < 16; ++c)
         m_compareView->resizeColumnToContents(c);
+    // The session-aware view also takes the routers that failed: their ends read "cannot tell".
+    QList<RouterResult> parts;
+    for (const RouterResult &p : m_table->parts()) {
+        if (routers.contains(p.router) || (!p.ok() && m_request.routers.contains(p.router) && parts.size() < MaxSessionAwareRouters))
+            parts.append(p);
+    }
+    const bool supported = SessionComparePanel::supports(m_request.kind);
+    m_sessionAware->setEnabled(supported && parts.size() >= 2);
+    if (supported)
+        m_sessionPanel->setAnswers(m_request, parts); // fewer than two: it says so, and stops what it was reading
+    else if (!m_sessionAwareChosen)
+        m_sessionAware->setChecked(false);
+}
+
+bool ResultTab::isSessionAware() const
+{
+    return m_sessionAware->isChecked();
+}
+
+void ResultTab::setSessionAware(bool on)
+{
+    m_sessionAwareChosen = true;
+    m_sessionAware->setChecked(on);
 }
 
 void ResultTab::refreshHistory()
@@ -468,15 +511,18 @@ void ResultTab::copySelection() const
 
 void ResultTab::exportCsv(const QString &path)
 {
-    const QAbstractItemModel &m = m_views->currentIndex() == SideBySideView ? static_cast<QAbstractItemModel &>(*m_compare)
-                                                                             : static_cast<QAbstractItemModel &>(*m_proxy);
+    const QAbstractItemModel &m = m_views->currentIndex() != SideBySideView ? static_cast<const QAbstractItemModel &>(*m_proxy)
+                                  : isSessionAware()                        ? static_cast<const QAbstractItemModel &>(m_sessionPanel->exportModel())
+                                                                            : static_cast<const QAbstractItemModel &>(*m_compare);
     if (const Error e = TableExporter::writeCsv(m, path))
         QMessageBox::warning(this, tr("Export failed"), e.message);
 }
 
 void ResultTab::exportJson(const QString &path)
 {
-    const Error e = m_views->currentIndex() == SideBySideView
+    const Error e = m_views->currentIndex() == SideBySideView && isSessionAware()
+        ? TableExporter::writeJson(m_sessionPanel->exportModel(), path, SessionComparisonModel::RawValueRole, SessionComparisonModel::ColumnKeyRole)
+        : m_views->currentIndex() == SideBySideView
         ? TableExporter::writeJson(*m_compare, path, ComparisonModel::RawValueRole, ComparisonModel::ColumnKeyRole)
         : TableExporter::writeJson(*m_proxy, path, RecordTableModel::RawValueRole, RecordTableModel::ColumnKeyRole);
     if (e)

@@ -13,6 +13,7 @@ class QComboBox;
 class QLabel;
 class QLineEdit;
 class QListWidget;
+class QStackedWidget;
 class QTabWidget;
 class QTableView;
 
@@ -23,6 +24,7 @@ class HistoryChartWidget;
 class RecordFilterProxyModel;
 class RecordTableModel;
 class RouterDataService;
+class SessionComparePanel;
 
 // One response: Table (all routers, filter box, per-column filters from the header's menu),
 // Side by side (the routers aligned by key), Over time (a router now against an earlier
@@ -48,6 +50,12 @@ public:
     RecordTableModel *tableModel() const { return m_table; }
     RecordFilterProxyModel *filterModel() const { return m_proxy; }
     ComparisonModel *comparisonModel() const { return m_compare; }
+    // Side by side, session-aware: the two ends of each session or link on one row. On by
+    // itself when the compared routers turn out to peer or share a link, until the person
+    // chooses; off shows the rows aligned by key.
+    SessionComparePanel *sessionPanel() const { return m_sessionPanel; }
+    bool isSessionAware() const;
+    void setSessionAware(bool on);
     QTableView *tableView() const { return m_tableView; }
     QTabWidget *views() const { return m_views; }
     void showView(int index);
@@ -85,6 +93,9 @@ private:
     // Error rows are looked up row by row for their spans; beyond this a table is a full
     // routing table, whose rows are not errors.
     static constexpr int MaxRowsForSpans = 20000;
+    // The session-aware view pairs the compared routers and, beyond them, at most this many
+    // routers that failed (their ends read "cannot tell").
+    static constexpr int MaxSessionAwareRouters = 8;
     void updateTableInfo();
     void flushParts();
     void addHistoryRouters(const QList<RouterResult> &parts);
@@ -116,6 +127,10 @@ private:
     QTableView *m_compareView;
     QCheckBox *m_onlyDiff;
     QLabel *m_compareInfo;
+    QCheckBox *m_sessionAware;
+    bool m_sessionAwareChosen = false; // the person set it: no longer follows what is found
+    QStackedWidget *m_compareStack;
+    SessionComparePanel *m_sessionPanel;
     QComboBox *m_historyRouter;
     QListWidget *m_historyList;
     ComparisonModel *m_overTime;

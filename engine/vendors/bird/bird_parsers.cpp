@@ -236,6 +236,8 @@ Result<QList<BgpNeighborRecord>> BirdParsers::bgpProtocols(const QByteArray &tex
                 base.localAs = value.toLongLong();
             } else if (key == QLatin1String("Neighbor ID")) {
                 base.remoteRouterId = value;
+            } else if (key == QLatin1String("Source address")) {
+                base.localAddress = value.section(QLatin1Char('%'), 0, 0);
             } else if (key == QLatin1String("Last error")) {
                 base.lastError = value;
             }

@@ -160,6 +160,9 @@ Result<QList<BgpNeighborRecord>> FrrParsers::bgpNeighbors(const QByteArray &json
             base.remoteRouterId = n.value(QLatin1String("remoteRouterId")).toString();
             if (base.remoteRouterId == QLatin1String("0.0.0.0"))
                 base.remoteRouterId.clear();
+            // The TCP session's own end; "Unknown" while no connection is up.
+            if (const QString local = n.value(QLatin1String("hostLocal")).toString(); IpAddress::parse(local))
+                base.localAddress = local;
             base.stateDetail = n.value(QLatin1String("bgpState")).toString();
             base.state = bgpStateFromName(base.stateDetail);
             base.adminEnabled = !n.value(QLatin1String("adminShutDown")).toBool(false);

@@ -143,6 +143,10 @@ Result<QList<BgpNeighborRecord>> GobgpParsers::neighbors(const QByteArray &json,
         base.localAs = parse::jsonInt(conf, QLatin1String("local_asn"));
         base.remoteAs = parse::jsonInt(conf, QLatin1String("peer_asn"));
         base.remoteRouterId = state.value(QLatin1String("router_id")).toString();
+        // Where this end speaks from: the session's own address (configured or bound).
+        const QString local = p.value(QLatin1String("transport")).toObject().value(QLatin1String("local_address")).toString();
+        if (IpAddress::parse(local))
+            base.localAddress = local;
         base.state = sessionState(parse::jsonInt(state, QLatin1String("session_state"), 0));
         base.stateDetail = bgpStateName(base.state);
         // admin_state: 0 UP (left out), 1 DOWN, 2 PFX_CT (shut by a prefix limit)

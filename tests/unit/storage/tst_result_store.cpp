@@ -81,6 +81,7 @@ private Q_SLOTS:
 
     void codecRoundTrip();
     void codecRejectsDamage();
+    void codecReadsAnswersStoredBeforeAColumnWasAdded();
     void sqliteSurvivesReopen();
     void sqliteLargeAnswer();
     void sqliteForeignFileLeftAlone_data();
@@ -309,6 +310,35 @@ void TestResultStore::codecRejectsDamage()
     QVERIFY(!RecordSetCodec::decode(QueryKind::ReceivedRoutes, QByteArray()));
     const QByteArray raw = qUncompress(good);
     QVERIFY(!RecordSetCodec::decode(QueryKind::ReceivedRoutes, qCompress(raw.left(raw.size() / 2))));
+}
+
+void TestResultStore::codecReadsAnswersStoredBeforeAColumnWasAdded()
+{
+    // BGP records gained localAddress at their end: an answer stored with the 15 columns
+    // before it still reads, the new column unknown. Its last byte is the new column's
+    // "absent" marker; the column count sits after the magic, version and kind.
+    BgpNeighborRecord n;
+    n.vrf = QStringLiteral("default");
+    n.neighbor = QStringLiteral("198.51.100.2");
+    n.localAs = 64500;
+    n.remoteAs = 65010;
+    n.state = BgpState::Established;
+    const RecordSet now(QueryKind::BgpStatus, QList<BgpNeighborRecord>{n});
+    QByteArray raw = qUncompress(RecordSetCodec::encode(now));
+    QCOMPARE(raw.at(raw.size() - 1), char(0));
+    const int columns = int(BgpNeighborRecord::columns().size());
+    QCOMPARE(QString::fromLatin1(BgpNeighborRecord::columns()[size_t(columns - 1)].key), QStringLiteral("localAddress"));
+    raw.chop(1);
+    QDataStream patch(&raw, QIODevice::ReadWrite);
+    patch.device()->seek(4 + 1 + 1);
+    patch << quint32(columns - 1);
+    const auto back = RecordSetCodec::decode(QueryKind::BgpStatus, qCompress(raw));
+    QVERIFY(back);
+    QCOMPARE(*back, now);
+    // More columns than the record type has is damage, not an older answer.
+    patch.device()->seek(4 + 1 + 1);
+    patch << quint32(columns + 1);
+    QVERIFY(!RecordSetCodec::decode(QueryKind::BgpStatus, qCompress(raw)));
 }
 
 void TestResultStore::sqliteSurvivesReopen()

@@ -31,10 +31,10 @@ void TestBirdTranslator::captured_data()
     rltest::addColumns();
     QTest::newRow("facts") << "normal" << "facts" << "" << 1 << "" << "" << "hostname=lab-bird;vendor=BIRD;osVersion=BIRD 2.0.12 on Linux 6.18.44-fc-v782";
     QTest::newRow("bgp all") << "normal" << "bgp-status" << "" << 4 << "" << "neighbor=198.19.0.0;addressFamily=ipv4-unicast"
-                             << "state=established;localAs=65002;remoteAs=65001;remoteRouterId=198.51.100.1;prefixesAccepted=5;prefixesSent=4;uptimeSeconds=9;description=lab-frr PE (IPv4+IPv6)";
+                             << "state=established;localAs=65002;remoteAs=65001;remoteRouterId=198.51.100.1;prefixesAccepted=5;prefixesSent=4;uptimeSeconds=9;description=lab-frr PE (IPv4+IPv6);localAddress=198.19.0.1";
     QTest::newRow("bgp v6 channel") << "normal" << "bgp-status" << "neighbor=198.19.0.0;addressFamily=ipv6" << 1 << "" << "" << "addressFamily=ipv6-unicast;prefixesAccepted=3;prefixesSent=2";
     QTest::newRow("bgp lost") << "faults" << "bgp-status" << "neighbor=198.19.0.5" << 1 << "" << ""
-                              << "state=idle;adminEnabled=true;lastError=Error: Neighbor lost;stateDetail=Idle Error: Neighbor lost;uptimeSeconds=18;prefixesAccepted=0";
+                              << "state=idle;adminEnabled=true;lastError=Error: Neighbor lost;stateDetail=Idle Error: Neighbor lost;uptimeSeconds=18;prefixesAccepted=0;localAddress=";
     QTest::newRow("bgp v6 peer") << "faults" << "bgp-status" << "neighbor=2001:db8:19:23::3" << 1 << "" << "" << "addressFamily=ipv6-unicast;state=idle";
     QTest::newRow("bgp empty") << "empty" << "bgp-status" << "" << 4 << "" << "neighbor=198.19.0.0;addressFamily=ipv4-unicast" << "prefixesAccepted=0;prefixesSent=0";
     QTest::newRow("lookup") << "normal" << "route-lookup" << "destination=198.51.100.1" << 2 << "" << "best=true"

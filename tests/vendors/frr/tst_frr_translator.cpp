@@ -34,13 +34,13 @@ void TestFrrTranslator::captured_data()
     QTest::newRow("vlan untagged") << "normal" << "vlan-errors" << "interface=cust0" << 1 << "" << "interface=cust0" << "encapsulation=untagged;tagCheck=untagged;vlanId=";
     QTest::newRow("vlan none") << "normal" << "vlan-errors" << "" << 0 << "" << "" << "";
     QTest::newRow("bgp all") << "normal" << "bgp-status" << "" << 6 << "" << "neighbor=198.19.0.1;addressFamily=ipv6-unicast"
-                             << "state=established;remoteAs=65002;localAs=65001;prefixesAccepted=2;prefixesSent=4;remoteRouterId=198.51.100.65;vrf=default";
+                             << "state=established;remoteAs=65002;localAs=65001;prefixesAccepted=2;prefixesSent=4;remoteRouterId=198.51.100.65;vrf=default;localAddress=198.19.0.0";
     QTest::newRow("bgp v6 peer") << "normal" << "bgp-status" << "neighbor=2001:db8:19:100::2" << 1 << "" << "addressFamily=ipv6-unicast" << "prefixesAccepted=1;description=acme CPE (connection acme-vlan100) IPv6";
     QTest::newRow("bgp af filter") << "normal" << "bgp-status" << "addressFamily=ipv4" << 3 << "" << "neighbor=198.19.0.66" << "prefixesAccepted=1;prefixesSent=7";
     QTest::newRow("bgp admin down") << "faults" << "bgp-status" << "neighbor=198.19.0.3" << 1 << "" << ""
                                     << "state=idle;adminEnabled=false;stateDetail=Idle (Admin);lastError=Admin. shutdown;prefixesAccepted=0";
     QTest::newRow("bgp hold timer") << "faults" << "bgp-status" << "neighbor=198.19.0.66" << 1 << "" << ""
-                                    << "adminEnabled=true;lastError=Hold Timer Expired (code 0400, sent to the peer);remoteRouterId=";
+                                    << "adminEnabled=true;lastError=Hold Timer Expired (code 0400, sent to the peer);remoteRouterId=;localAddress=";
     QTest::newRow("bgp empty tables") << "empty" << "bgp-status" << "" << 6 << "" << "neighbor=198.19.0.1;addressFamily=ipv4-unicast" << "prefixesAccepted=0;prefixesSent=0";
     QTest::newRow("arp") << "normal" << "arp-table" << "" << 9 << "" << "ip=198.19.0.66" << "interface=cust0;state=complete";
     QTest::newRow("arp customer gone") << "faults" << "arp-table" << "" << 7 << "" << "ip=198.19.0.1" << "interface=to-bird;state=complete";

@@ -29,7 +29,7 @@ void TestGobgpTranslator::captured_data()
     rltest::addColumns();
     QTest::newRow("facts") << "normal" << "facts" << "" << 1 << "" << "" << "hostname=lab-gobgp;vendor=GoBGP;platform=gobgp";
     QTest::newRow("bgp all") << "normal" << "bgp-status" << "" << 4 << "" << "neighbor=198.19.0.2"
-                             << "addressFamily=ipv4-unicast;state=established;localAs=65003;remoteAs=65001;prefixesReceived=7;prefixesAccepted=5;prefixesSent=;remoteRouterId=198.51.100.1;description=lab-frr IPv4";
+                             << "addressFamily=ipv4-unicast;state=established;localAs=65003;remoteAs=65001;prefixesReceived=7;prefixesAccepted=5;prefixesSent=;remoteRouterId=198.51.100.1;description=lab-frr IPv4;localAddress=198.19.0.3";
     QTest::newRow("bgp v6") << "normal" << "bgp-status" << "addressFamily=ipv6" << 2 << "" << "neighbor=2001:db8:19:13::1" << "addressFamily=ipv6-unicast";
     QTest::newRow("bgp down") << "faults" << "bgp-status" << "" << 4 << "" << "neighbor=198.19.0.4"
                               << "state=active;prefixesReceived=0;prefixesAccepted=0;remoteRouterId=";
