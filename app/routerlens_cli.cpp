@@ -1,6 +1,7 @@
 // routerlens-cli: the RouterLens engine from a terminal or a script.
 // Argument parsing and wiring only; the work is RouterDataService's.
 
+#include "engine/api/display_text.h"
 #include "engine/api/event_log.h"
 #include "engine/api/record_export.h"
 #include "engine/api/request_validator.h"
@@ -36,16 +37,27 @@ enum ExitCode {
     ExitPartial = 3,     // some routers answered, some failed
 };
 
+// Ranges of the numbers the command line takes.
+constexpr qint64 kMaxAgeLimitSec = 365LL * 86400; // a stored answer up to a year old
+constexpr int kTimeoutLimitSec = 86400;           // a day
+
+// Everything printed goes through here: what routers said (descriptions, names, error lines)
+// reaches a terminal with its control characters shown ("\x1b"), never obeyed. Line ends and
+// tabs stay; JSON escapes its own.
+void print(FILE *stream, const QString &text)
+{
+    const QByteArray utf8 = rl::DisplayText::escapeControls(text, rl::DisplayText::Keep::LineBreaks).toUtf8();
+    std::fwrite(utf8.constData(), 1, size_t(utf8.size()), stream);
+}
+
 void out(const QString &text)
 {
-    const QByteArray utf8 = text.toUtf8();
-    std::fwrite(utf8.constData(), 1, size_t(utf8.size()), stdout);
+    print(stdout, text);
 }
 
 void err(const QString &text)
 {
-    const QByteArray utf8 = text.toUtf8();
-    std::fwrite(utf8.constData(), 1, size_t(utf8.size()), stderr);
+    print(stderr, text);
 }
 
 // One RFC 4180 record.
@@ -182,8 +194,9 @@ int runRouters(QCoreApplication &app, const QStringList &args)
                                    {QStringLiteral("transport"), rl::transportKindName(r->transport)},
                                    {QStringLiteral("tags"), tags}});
         }
-        out(QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("version"), rl::ApiVersion}, {QStringLiteral("routers"), arr}})
-                                  .toJson(QJsonDocument::Indented)));
+        out(QString::fromUtf8(rl::DisplayText::jsonForTerminal(
+            QJsonDocument(QJsonObject{{QStringLiteral("version"), rl::ApiVersion}, {QStringLiteral("routers"), arr}})
+                .toJson(QJsonDocument::Indented))));
         return ExitOk;
     }
     if (src.format == QLatin1String("csv"))
@@ -280,13 +293,16 @@ int runQuery(QCoreApplication &app, const QStringList &args)
     }
     bool ok = false;
     const qint64 maxAge = p.value(QStringLiteral("max-age")).toLongLong(&ok);
-    if (!ok || maxAge < 0) {
-        err(QStringLiteral("routerlens-cli query: --max-age takes a number of seconds, 0 or more.\n"));
+    if (!ok || maxAge < 0 || maxAge > kMaxAgeLimitSec) {
+        err(QStringLiteral("routerlens-cli query: --max-age must be a number of seconds between 0 and %1.\n")
+                .arg(kMaxAgeLimitSec));
         return ExitUsage;
     }
+    // In milliseconds it must fit a timer's int: a day is plenty for any query.
     const int timeoutSec = p.value(QStringLiteral("timeout")).toInt(&ok);
-    if (!ok || timeoutSec <= 0) {
-        err(QStringLiteral("routerlens-cli query: --timeout takes a positive number of seconds.\n"));
+    if (!ok || timeoutSec < 1 || timeoutSec > kTimeoutLimitSec) {
+        err(QStringLiteral("routerlens-cli query: --timeout must be a number of seconds between 1 and %1.\n")
+                .arg(kTimeoutLimitSec));
         return ExitUsage;
     }
 
@@ -344,7 +360,7 @@ int runQuery(QCoreApplication &app, const QStringList &args)
         }
         app.exit(exitCode);
     });
-    QTimer::singleShot(timeoutSec * 1000, &app, [&] {
+    QTimer::singleShot(std::chrono::seconds(timeoutSec), &app, [&] {
         err(QStringLiteral("routerlens-cli: no complete answer within %1 s; giving up (use --timeout to wait longer).\n").arg(timeoutSec));
         service.cancel(requestId);
         app.exit(ExitFailed);
@@ -420,12 +436,13 @@ int runDiagnose(QCoreApplication &app, const QStringList &args)
     }
     bool ok = false;
     const qint64 maxAge = p.value(QStringLiteral("max-age")).toLongLong(&ok);
-    if (!ok || maxAge < 0 || maxAge > 365LL * 86400) {
-        err(QStringLiteral("routerlens-cli diagnose: --max-age must be a number of seconds between 0 and 31536000.\n"));
+    if (!ok || maxAge < 0 || maxAge > kMaxAgeLimitSec) {
+        err(QStringLiteral("routerlens-cli diagnose: --max-age must be a number of seconds between 0 and %1.\n")
+                .arg(kMaxAgeLimitSec));
         return ExitUsage;
     }
     const double secondRead = p.value(QStringLiteral("second-read")).toDouble(&ok);
-    if (!ok || secondRead < 0 || secondRead > 60) {
+    if (!ok || !(secondRead >= 0 && secondRead <= 60)) { // written so that NaN fails too
         err(QStringLiteral("routerlens-cli diagnose: --second-read must be a number of seconds between 0 and 60.\n"));
         return ExitUsage;
     }
@@ -495,8 +512,9 @@ int runDiagnose(QCoreApplication &app, const QStringList &args)
         json.append(jc);
     }
     if (src.format == QLatin1String("json"))
-        out(QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("version"), rl::ApiVersion}, {QStringLiteral("diagnoses"), json}})
-                                  .toJson(QJsonDocument::Indented)));
+        out(QString::fromUtf8(rl::DisplayText::jsonForTerminal(
+            QJsonDocument(QJsonObject{{QStringLiteral("version"), rl::ApiVersion}, {QStringLiteral("diagnoses"), json}})
+                .toJson(QJsonDocument::Indented))));
     else if (src.format == QLatin1String("html"))
         out(QString::fromUtf8(rl::DiagnosisReport::toHtml(results)));
     return exitCode;
@@ -733,7 +751,7 @@ int runCompare(QCoreApplication &app, const QStringList &args)
         json.insert(QStringLiteral("only"), only);
 
     if (src.format == QLatin1String("json"))
-        out(QString::fromUtf8(QJsonDocument(json).toJson(QJsonDocument::Indented)));
+        out(QString::fromUtf8(rl::DisplayText::jsonForTerminal(QJsonDocument(json).toJson(QJsonDocument::Indented))));
     else if (src.format == QLatin1String("csv"))
         out(pairTableCsv(table));
     else {

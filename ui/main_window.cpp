@@ -250,6 +250,7 @@ QString MainWindow::runQuery(QueryKind kind, const QueryParams &params, qint64 m
     static int counter = 0;
     req.id = QStringLiteral("ui-%1-%2").arg(QCoreApplication::applicationPid()).arg(++counter);
     auto *tab = new ResultTab(m_service, req, m_results);
+    tab->setClientIdentity([this] { return clientIdentity(); }); // history is read as the window's client
     const QString title = req.routers.size() == 1 ? QStringLiteral("%1 · %2").arg(queryKindTitle(kind), req.routers.first())
                                                   : tr("%1 · %n routers", nullptr, int(req.routers.size())).arg(queryKindTitle(kind));
     m_results->setCurrentIndex(m_results->addTab(tab, title));

@@ -5,7 +5,8 @@ namespace rl {
 CommandGuard::CommandGuard(const QStringList &patterns)
 {
     for (const QString &p : patterns) {
-        QRegularExpression re(QStringLiteral("^(?:") + p + QStringLiteral(")$"));
+        // The whole command, to its true end: "$" alone would also match before a final newline.
+        QRegularExpression re(QRegularExpression::anchoredPattern(p));
         Q_ASSERT_X(re.isValid(), "CommandGuard", qPrintable(p));
         m_patterns.append(re);
     }

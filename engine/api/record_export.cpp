@@ -1,13 +1,59 @@
 #include "engine/api/record_export.h"
 
+#include "engine/api/display_text.h"
+
 #include <QJsonDocument>
 
 #include <algorithm>
 
 namespace rl::RecordExport {
 
-QString csvField(const QString &value)
+namespace {
+
+// "-3.5", "+1e-3", "42": numbers a spreadsheet reads as numbers, never as formulas.
+bool isPlainNumber(QStringView v)
 {
+    qsizetype i = 0;
+    auto digits = [&] {
+        const qsizetype from = i;
+        while (i < v.size() && v[i].isDigit() && v[i].unicode() < 0x80)
+            ++i;
+        return i > from;
+    };
+    if (i < v.size() && (v[i] == u'+' || v[i] == u'-'))
+        ++i;
+    bool any = digits();
+    if (i < v.size() && v[i] == u'.') {
+        ++i;
+        any = digits() || any;
+    }
+    if (!any)
+        return false;
+    if (i < v.size() && (v[i] == u'e' || v[i] == u'E')) {
+        ++i;
+        if (i < v.size() && (v[i] == u'+' || v[i] == u'-'))
+            ++i;
+        if (!digits())
+            return false;
+    }
+    return i == v.size();
+}
+
+} // namespace
+
+QString formulaSafe(const QString &value)
+{
+    if (value.isEmpty())
+        return value;
+    const char16_t first = value.front().unicode();
+    const bool formulaStart = first == u'=' || first == u'+' || first == u'-' || first == u'@' || first == u'\t'
+        || first == u'\r';
+    return formulaStart && !isPlainNumber(value) ? QLatin1Char('\'') + value : value;
+}
+
+QString csvField(const QString &raw)
+{
+    const QString value = formulaSafe(DisplayText::escapeControls(raw, DisplayText::Keep::Whitespace));
     bool needsQuotes = false;
     for (QChar c : value) {
         if (c == QLatin1Char(',') || c == QLatin1Char('"') || c == QLatin1Char('\r') || c == QLatin1Char('\n')) {
@@ -68,7 +114,7 @@ QByteArray toCsv(const Response &response)
 
 QByteArray toJson(const Response &response)
 {
-    return QJsonDocument(response.toJson()).toJson(QJsonDocument::Indented);
+    return DisplayText::jsonForTerminal(QJsonDocument(response.toJson()).toJson(QJsonDocument::Indented));
 }
 
 QString toTable(const Response &response)
@@ -76,9 +122,10 @@ QString toTable(const Response &response)
     const auto cols = RecordSet::columnsFor(response.kind);
     QString out;
     if (response.error.isError())
-        return response.error.codeName() + QStringLiteral(": ") + response.error.message + QLatin1Char('\n');
+        return response.error.codeName() + QStringLiteral(": ") + DisplayText::escapeControls(response.error.message)
+            + QLatin1Char('\n');
     for (const RouterResult &part : response.results) {
-        QString head = QStringLiteral("== %1").arg(part.router);
+        QString head = QStringLiteral("== %1").arg(DisplayText::escapeControls(part.router));
         if (part.ok()) {
             switch (part.source) {
             case AnswerSource::Store:
@@ -96,9 +143,10 @@ QString toTable(const Response &response)
         }
         out += head + QLatin1Char('\n');
         if (!part.ok()) {
-            out += QStringLiteral("   %1: %2\n").arg(part.error.codeName(), part.error.message);
+            // Error sentences may quote what a router printed (the line a parser could not read).
+            out += QStringLiteral("   %1: %2\n").arg(part.error.codeName(), DisplayText::escapeControls(part.error.message));
             if (!part.error.detail.isEmpty())
-                out += QStringLiteral("   detail: %1\n").arg(part.error.detail);
+                out += QStringLiteral("   detail: %1\n").arg(DisplayText::escapeControls(part.error.detail));
             out += QLatin1Char('\n');
             continue;
         }

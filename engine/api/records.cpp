@@ -1,5 +1,7 @@
 #include "engine/api/records.h"
 
+#include "engine/api/display_text.h"
+
 #include <QJsonObject>
 
 #include <array>
@@ -676,7 +678,8 @@ QString cellText(const QVariant &value, ColumnType type)
         return QStringLiteral("%1:%2:%3").arg(h, 2, 10, QLatin1Char('0')).arg(m, 2, 10, QLatin1Char('0')).arg(s, 2, 10, QLatin1Char('0'));
     }
     default:
-        return value.toString();
+        // Router-supplied text: escape sequences and direction overrides are shown, not obeyed.
+        return DisplayText::escapeControls(value.toString());
     }
 }
 

@@ -7,6 +7,13 @@
 namespace rl {
 namespace {
 
+// The whole text must match: anchoredPattern() wraps a pattern in \A(?:...)\z, whereas a
+// "^...$" pattern also accepts a final newline ("red\n" would pass as a VRF name).
+QRegularExpression wholeText(const QString &pattern)
+{
+    return QRegularExpression(QRegularExpression::anchoredPattern(pattern));
+}
+
 bool matches(const QRegularExpression &re, QStringView text)
 {
     return re.match(text).hasMatch();
@@ -21,20 +28,20 @@ Error badParam(const QString &sentence)
 
 bool RequestValidator::isValidRouterName(QStringView name)
 {
-    static const QRegularExpression re(QStringLiteral("^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$"));
+    static const QRegularExpression re = wholeText(QStringLiteral("[A-Za-z0-9][A-Za-z0-9_.-]{0,127}"));
     return matches(re, name);
 }
 
 bool RequestValidator::isValidVrfName(QStringView name)
 {
-    static const QRegularExpression re(QStringLiteral("^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$"));
+    static const QRegularExpression re = wholeText(QStringLiteral("[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}"));
     return matches(re, name);
 }
 
 bool RequestValidator::isValidInterfaceName(QStringView name)
 {
     // Linux eth0.100, Cisco GigabitEthernet0/0/0.100, Junos ge-0/0/0.100, Port-Channel1.
-    static const QRegularExpression re(QStringLiteral("^[A-Za-z0-9][A-Za-z0-9/._:-]{0,63}$"));
+    static const QRegularExpression re = wholeText(QStringLiteral("[A-Za-z0-9][A-Za-z0-9/._:-]{0,63}"));
     return matches(re, name);
 }
 
@@ -106,7 +113,7 @@ Error RequestValidator::validateParams(QueryKind kind, const QueryParams &p)
 
 Error RequestValidator::validate(const Request &r)
 {
-    static const QRegularExpression clientRe(QStringLiteral("^[A-Za-z0-9][A-Za-z0-9_.@-]{0,127}$"));
+    static const QRegularExpression clientRe = wholeText(QStringLiteral("[A-Za-z0-9][A-Za-z0-9_.@-]{0,127}"));
     if (!matches(clientRe, r.client.id))
         return badParam(QStringLiteral("The client identity \"%1\" is not valid: use letters, digits and . _ @ - only.")
                             .arg(r.client.id.left(64)));

@@ -62,8 +62,10 @@ QList<PlannedRequest> ConnectionDiagnosis::plan(const Connection &c, const Clien
         out.append(p);
     };
     auto plainEnd = [&](ConnectionEnd end, const QString &router, const QString &interfaceName, const QString &peer4,
-                        const QString &peer6) {
+                        const QString &peer6, const QString &vrf) {
         QueryParams none;
+        QueryParams inVrf; // ARP, BGP and routes are read from the connection's VRF
+        inVrf.vrf = vrf;
         QueryParams intf;
         intf.interfaceName = interfaceName;
         // Link and VLAN answers are filtered here, not on the router: the parent port's counters
@@ -74,29 +76,30 @@ QList<PlannedRequest> ConnectionDiagnosis::plan(const Connection &c, const Clien
             add(end, EvidenceSlot::Unit, router, QueryKind::LinkStatus, intf);
         add(end, EvidenceSlot::Vlan, router, QueryKind::VlanErrors, none);
         add(end, EvidenceSlot::VlanAgain, router, QueryKind::VlanErrors, none, true);
-        add(end, EvidenceSlot::Arp, router, QueryKind::ArpTable, none);
-        add(end, EvidenceSlot::Bgp, router, QueryKind::BgpStatus, none);
+        add(end, EvidenceSlot::Arp, router, QueryKind::ArpTable, inVrf);
+        add(end, EvidenceSlot::Bgp, router, QueryKind::BgpStatus, inVrf);
         QueryParams optics;
         optics.interfaceName = interfaceName.section(QLatin1Char('.'), 0, 0);
         add(end, EvidenceSlot::Optics, router, QueryKind::Optics, optics);
         if (!peer4.isEmpty()) {
-            QueryParams p;
+            QueryParams p = inVrf;
             p.neighbor = peer4;
             p.addressFamily = QStringLiteral("ipv4");
             add(end, EvidenceSlot::Received, router, QueryKind::ReceivedRoutes, p);
             add(end, EvidenceSlot::Advertised, router, QueryKind::AdvertisedRoutes, p);
         }
         if (!peer6.isEmpty()) {
-            QueryParams p;
+            QueryParams p = inVrf;
             p.neighbor = peer6;
             p.addressFamily = QStringLiteral("ipv6");
             add(end, EvidenceSlot::Received6, router, QueryKind::ReceivedRoutes, p);
             add(end, EvidenceSlot::Advertised6, router, QueryKind::AdvertisedRoutes, p);
         }
     };
-    plainEnd(ConnectionEnd::Provider, c.providerRouter, c.providerInterface, c.customerAddress, c.customerAddress6);
+    plainEnd(ConnectionEnd::Provider, c.providerRouter, c.providerInterface, c.customerAddress, c.customerAddress6, c.vrf);
     if (customerVisible && !c.customerRouter.isEmpty())
-        plainEnd(ConnectionEnd::Customer, c.customerRouter, c.customerInterface, c.providerAddress, c.providerAddress6);
+        plainEnd(ConnectionEnd::Customer, c.customerRouter, c.customerInterface, c.providerAddress, c.providerAddress6,
+                 c.customerVrf);
     return out;
 }
 
@@ -177,6 +180,7 @@ QList<PlannedRequest> ConnectionDiagnosis::followUp(const Connection &c, const C
         p.request.routers = {c.providerRouter};
         p.request.kind = QueryKind::RouteLookup;
         p.request.params.destination = parsed->firstHost().toString();
+        p.request.params.vrf = c.vrf; // the connection's table, which is also the only one an external client may read
         p.request.urgency = Urgency::Interactive;
         out.append(p);
     }

@@ -1,5 +1,6 @@
 #include "engine/inventory/inventory.h"
 
+#include "engine/api/ip_address.h"
 #include "engine/api/request_validator.h"
 #include "engine/inventory/json_inventory_reader.h"
 #include "engine/inventory/nornir_inventory_reader.h"
@@ -7,6 +8,7 @@
 #include <QFile>
 #include <QFileInfo>
 
+#include <algorithm>
 #include <array>
 
 namespace rl {
@@ -111,14 +113,113 @@ QString platformFromNornirName(QStringView name)
     return {};
 }
 
+namespace {
+
+bool hasControlCharacter(QStringView text)
+{
+    return std::any_of(text.begin(), text.end(), [](QChar c) {
+        const char16_t u = c.unicode();
+        return u < 0x20 || u == 0x7f || (u >= 0x80 && u <= 0x9f);
+    });
+}
+
+bool isAsciiLetter(QChar c)
+{
+    return (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z');
+}
+
+bool isAsciiDigit(QChar c)
+{
+    return c >= u'0' && c <= u'9';
+}
+
+} // namespace
+
 bool isSecretReference(QStringView secret)
 {
     if (secret.isEmpty())
         return true;
-    auto refWithBody = [&](QLatin1String prefix) {
-        return secret.startsWith(prefix) && secret.size() > prefix.size();
-    };
-    return refWithBody(QLatin1String("env:")) || refWithBody(QLatin1String("keychain:"));
+    if (secret.size() > 512 || hasControlCharacter(secret))
+        return false;
+    if (secret.startsWith(QLatin1String("env:"))) {
+        // A POSIX environment variable name: what getenv() can be asked for.
+        const QStringView var = secret.mid(4);
+        if (var.isEmpty() || isAsciiDigit(var.front()))
+            return false;
+        return std::all_of(var.begin(), var.end(),
+                           [](QChar c) { return isAsciiLetter(c) || isAsciiDigit(c) || c == u'_'; });
+    }
+    if (secret.startsWith(QLatin1String("keychain:"))) {
+        // keychain:<service>/<account>: both named; the account may hold spaces and slashes.
+        const QStringView rest = secret.mid(9);
+        const qsizetype slash = rest.indexOf(u'/');
+        return slash > 0 && slash < rest.size() - 1;
+    }
+    return false;
+}
+
+bool isHostName(QStringView host)
+{
+    if (IpAddress::parse(host))
+        return true;
+    // RFC 1123 names (letters, digits, '-', and '_' which real zones use), at most 253
+    // characters, labels of 1 to 63 that neither start nor end with '-'; one final dot allowed.
+    QStringView name = host.endsWith(u'.') ? host.chopped(1) : host;
+    if (name.isEmpty() || name.size() > 253)
+        return false;
+    for (QStringView label : name.split(u'.')) {
+        if (label.isEmpty() || label.size() > 63 || label.front() == u'-' || label.back() == u'-')
+            return false;
+        for (QChar c : label) {
+            if (!isAsciiLetter(c) && !isAsciiDigit(c) && c != u'-' && c != u'_')
+                return false;
+        }
+    }
+    return true;
+}
+
+std::optional<QByteArray> parsePinnedCertificate(QStringView text)
+{
+    QStringView t = text;
+    for (const QLatin1StringView prefix : {QLatin1StringView("sha256//"), QLatin1StringView("sha256:"),
+                                           QLatin1StringView("sha256/")}) {
+        if (t.startsWith(prefix, Qt::CaseInsensitive)) {
+            t = t.mid(prefix.size());
+            break;
+        }
+    }
+    // 64 hex digits, with or without colons between the bytes.
+    QString hex = t.toString();
+    hex.remove(u':');
+    if (hex.size() == 64 && std::all_of(hex.cbegin(), hex.cend(), [](QChar c) {
+            return isAsciiDigit(c) || (c >= u'a' && c <= u'f') || (c >= u'A' && c <= u'F');
+        }))
+        return QByteArray::fromHex(hex.toLatin1());
+    // Or base64 of the 32 bytes (as curl's --pinnedpubkey writes it).
+    if (hasControlCharacter(t) || t.contains(u' '))
+        return std::nullopt;
+    const auto decoded = QByteArray::fromBase64Encoding(t.toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
+    if (decoded && decoded.decoded.size() == 32)
+        return decoded.decoded;
+    return std::nullopt;
+}
+
+bool looksLikeSecretKey(QStringView key)
+{
+    // Case and separators do not matter: "Password", "api_token", "snmp-community", "apiKey".
+    QString k;
+    k.reserve(key.size());
+    for (QChar c : key) {
+        if (c != u'_' && c != u'-' && c != u'.' && c != u' ')
+            k += c.toLower();
+    }
+    static const char *const parts[] = {"password", "passwd", "passphrase", "secret", "token", "apikey",
+                                        "privatekey", "community", "credential", "authkey"};
+    for (const char *p : parts) {
+        if (k.contains(QLatin1String(p)))
+            return true;
+    }
+    return k == u"pass" || k == u"pwd" || k == u"psk";
 }
 
 Result<Inventory> Inventory::loadFile(const QString &path)
@@ -215,6 +316,29 @@ QString Inventory::routerProblem(const Router &r)
             .arg(r.name.left(64));
     if (r.host.trimmed().isEmpty() && r.transport != TransportKind::Demo)
         return QStringLiteral("router \"%1\" has no host: give its address or DNS name.").arg(r.name);
+    if (!r.host.isEmpty() && !isHostName(r.host))
+        return QStringLiteral("router \"%1\": host \"%2\" is not an IP address or host name (letters, digits, '-', "
+                              "'_' and dots; no spaces or options).")
+            .arg(r.name, r.host.left(64));
+    if (!r.pinnedCertSha256.isEmpty() && !parsePinnedCertificate(r.pinnedCertSha256))
+        return QStringLiteral("router \"%1\": \"pinnedCertSha256\" is not a SHA-256 digest; write the 64 hex digits "
+                              "(colons allowed, \"sha256:\" in front allowed) or their base64 form.")
+            .arg(r.name);
+    for (const auto &[key, path] : {std::pair{"caFile", &r.caFile}, std::pair{"knownHosts", &r.knownHosts}}) {
+        if (hasControlCharacter(*path))
+            return QStringLiteral("router \"%1\": \"%2\" holds a control character (a line break?); give the "
+                                  "file's path alone.")
+                .arg(r.name, QLatin1String(key));
+    }
+    for (auto it = r.tags.cbegin(); it != r.tags.cend(); ++it) {
+        // Tags are shown everywhere (router list, CLI, reports): a secret must never be one.
+        if (looksLikeSecretKey(it.key()))
+            return QStringLiteral("router \"%1\" has a tag \"%2\" that looks like a secret; tags are shown to "
+                                  "everyone, so secrets never go there. Keep it in the keychain "
+                                  "(\"keychain:<service>/<account>\") or an environment variable (\"env:<VARIABLE>\") "
+                                  "and refer to it from a credentials profile.")
+                .arg(r.name, it.key().left(64));
+    }
     if (r.port < 1 || r.port > 65535)
         return QStringLiteral("router \"%1\" has port %2, which is out of range: use a port from 1 to 65535.")
             .arg(r.name)

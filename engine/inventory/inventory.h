@@ -2,6 +2,7 @@
 
 #include "engine/api/error.h"
 
+#include <QByteArray>
 #include <QHash>
 #include <QList>
 #include <QMap>
@@ -30,8 +31,17 @@ inline constexpr qint64 MinMaxOutputBytes = 1024;
 inline constexpr qint64 MaxMaxOutputBytes = 4LL * 1024 * 1024 * 1024;
 // Why `bytes` is not a router's output limit (router "name"), or empty when it is.
 QString outputLimitProblem(const QString &router, qint64 bytes);
-// A credentials secret must be a reference ("env:VAR", "keychain:service/account") or empty.
+// A credentials secret must be a reference or empty: "env:VAR" (a POSIX variable name) or
+// "keychain:service/account" (both named), no control characters.
 bool isSecretReference(QStringView secret);
+// A router's host: an IPv4/IPv6 address or an RFC 1123 host name (underscores allowed).
+bool isHostName(QStringView host);
+// A pinned certificate's SHA-256: 64 hex digits (colons and a "sha256:", "sha256/" or
+// "sha256//" prefix allowed) or base64 of the 32 bytes. The digest, or nothing.
+std::optional<QByteArray> parsePinnedCertificate(QStringView text);
+// An inventory key that names a secret ("password", "Password", "api_token", "enable_secret",
+// "snmp-community", ...): its value never becomes a visible tag.
+bool looksLikeSecretKey(QStringView key);
 
 // How to authenticate to a router. Secrets are never stored here: `secret` is a reference
 // ("env:VAR", "keychain:service/account") resolved only when a session opens.
@@ -80,6 +90,10 @@ struct Connection {
     int mtu = -1;                 // the MTU both ends must use, when agreed; -1: only compare the ends
     qint64 prefixLimit = -1;      // how many prefixes the provider accepts from the customer
     QStringList expectedPrefixes; // what the customer should announce ("203.0.113.0/26", ...)
+    // The VRF the connection lives in on each end; empty: the global (default) table. An
+    // external client may name only these VRFs, and sees BGP sessions only in them.
+    QString vrf;         // on the provider router
+    QString customerVrf; // on the customer router
     friend bool operator==(const Connection &, const Connection &) = default;
 };
 

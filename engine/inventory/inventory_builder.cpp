@@ -5,6 +5,8 @@
 
 #include <QHash>
 
+#include <algorithm>
+
 namespace rl {
 namespace {
 
@@ -59,6 +61,10 @@ Result<Inventory> InventoryBuilder::finish() const
             return error(line, QStringLiteral("the credentials profile \"%1\" is defined twice (first on %2); "
                                               "give each profile a unique name.")
                                    .arg(profile.name, lineText(credentialLines.value(profile.name))));
+        if (std::any_of(profile.keyFile.cbegin(), profile.keyFile.cend(), [](QChar c) { return c.unicode() < 0x20; }))
+            return error(line, QStringLiteral("the key file of credentials profile \"%1\" holds a control character "
+                                              "(a line break?); give the file's path alone.")
+                                   .arg(profile.name));
         if (!isSecretReference(profile.secret))
             return error(line, QStringLiteral("the secret of credentials profile \"%1\" is not a reference. "
                                               "Passwords never go into inventory files: store it in the "
@@ -125,6 +131,12 @@ Result<Inventory> InventoryBuilder::finish() const
                 return error(line, QStringLiteral("connection \"%1\": \"%2\" is not a valid interface name (letters, "
                                                   "digits and / . _ : - only).")
                                        .arg(c.id, ifname.left(64)));
+        }
+        for (const QString &vrf : {c.vrf, c.customerVrf}) {
+            if (!vrf.isEmpty() && !RequestValidator::isValidVrfName(vrf))
+                return error(line, QStringLiteral("connection \"%1\": \"%2\" is not a valid VRF name (letters, digits "
+                                                  "and . _ : - only, at most 64 characters).")
+                                       .arg(c.id, vrf.left(64)));
         }
         if (!validVlan(c.vlan) || !validVlan(c.innerVlan))
             return error(line, QStringLiteral("connection \"%1\" has VLAN %2 / inner VLAN %3: use 1 to 4094, or -1 "

@@ -325,7 +325,9 @@ Result<Inventory> JsonInventoryReader::run()
                                QStringLiteral("customerInterface"),
                                QStringLiteral("mtu"),
                                QStringLiteral("prefixLimit"),
-                               QStringLiteral("expectedPrefixes")};
+                               QStringLiteral("expectedPrefixes"),
+                               QStringLiteral("vrf"),
+                               QStringLiteral("customerVrf")};
     for (qsizetype i = 0; i < conns.size(); ++i) {
         const QString path = QStringLiteral("connections/%1").arg(i);
         const QJsonValue v = conns.at(i);
@@ -349,7 +351,8 @@ Result<Inventory> JsonInventoryReader::run()
                                        std::pair{"providerAddress6", &c.providerAddress6},
                                        std::pair{"customerAddress6", &c.customerAddress6},
                                        std::pair{"customerRouter", &c.customerRouter},
-                                       std::pair{"customerInterface", &c.customerInterface}}) {
+                                       std::pair{"customerInterface", &c.customerInterface},
+                                       std::pair{"vrf", &c.vrf}, std::pair{"customerVrf", &c.customerVrf}}) {
             if (Error e = readString(o, path, key, out))
                 return e;
         }

@@ -69,24 +69,31 @@ int clampInt(qint64 v)
     return int(std::clamp<qint64>(v, INT_MIN, INT_MAX));
 }
 
-void refusePlainPassword(const YamlNode &node, const QString &host)
+// Names the key, never the value: error messages end up in logs.
+void refusePlainPassword(const YamlNode &node, const QString &host, const QString &key = QStringLiteral("password"))
 {
     const QString value = node.IsScalar() ? text(node) : QString();
     if (!isSecretReference(value))
-        failAt(node, QStringLiteral("host \"%1\" has a plain password. Passwords never go into inventory files: "
-                                    "store it in the keychain and write \"keychain:<service>/<account>\", or "
-                                    "export it and write \"env:<VARIABLE>\".")
-                         .arg(host));
+        failAt(node, QStringLiteral("host \"%1\" has a plain password (or other secret) in \"%2\". Passwords never go "
+                                    "into inventory files: store it in the keychain and write "
+                                    "\"keychain:<service>/<account>\", or export it and write \"env:<VARIABLE>\".")
+                         .arg(host, key.left(64)));
 }
 
-// connection_options may hide passwords too (netmiko/napalm sections).
+// connection_options and data may hide secrets too (netmiko/napalm sections, other tools'
+// settings): any key that looks like one ("password", "secret", "api_token", ...).
 void refusePasswordsBelow(const YamlNode &node, const QString &host, int depth = 0)
 {
     if (depth > 8 || !node.IsMap())
         return;
     for (const auto &kv : node) {
-        if (kv.first.IsScalar() && text(kv.first).compare(QLatin1String("password"), Qt::CaseInsensitive) == 0)
-            refusePlainPassword(kv.second, host);
+        if (kv.first.IsScalar() && looksLikeSecretKey(text(kv.first))) {
+            if (kv.second.IsSequence())
+                failAt(kv.second, QStringLiteral("host \"%1\" has a list under \"%2\", which looks like secrets; "
+                                                 "secrets never go into inventory files.")
+                                      .arg(host, text(kv.first).left(64)));
+            refusePlainPassword(kv.second, host, text(kv.first));
+        }
         refusePasswordsBelow(kv.second, host, depth + 1);
     }
 }
@@ -128,11 +135,15 @@ Connection readConnection(const YamlNode &node, const QString &host, const QStri
             c.customerRouter = scalarOf(v, what);
         else if (key == QLatin1String("customerInterface"))
             c.customerInterface = scalarOf(v, what);
+        else if (key == QLatin1String("vrf"))
+            c.vrf = scalarOf(v, what);
+        else if (key == QLatin1String("customerVrf"))
+            c.customerVrf = scalarOf(v, what);
         else
             failAt(kv.first, QStringLiteral("a connection of host \"%1\" has the unknown field \"%2\"; known fields: "
                                             "id, customer, providerRouter, providerInterface, vlan, innerVlan, "
                                             "providerAddress, customerAddress, providerAs, customerAs, "
-                                            "customerRouter, customerInterface.")
+                                            "customerRouter, customerInterface, vrf, customerVrf.")
                                      .arg(host, key.left(64)));
     }
     return c;
@@ -230,10 +241,22 @@ void readHost(const QString &name, const YamlNode &key, const YamlNode &host, In
                         failAt(d, QStringLiteral("the connections of host \"%1\" must be a list.").arg(name));
                     for (const auto &cn : d)
                         connections.append({readConnection(cn, name, customer), lineOf(cn)});
+                } else if (looksLikeSecretKey(dkey)) {
+                    // Another tool's secret: refused when written out, left alone (not a tag)
+                    // when it is a reference.
+                    if (d.IsSequence())
+                        failAt(d, QStringLiteral("host \"%1\" has a list under \"%2\", which looks like secrets; "
+                                                 "secrets never go into inventory files.")
+                                      .arg(name, dkey.left(64)));
+                    refusePlainPassword(d, name, dkey);
+                    refusePasswordsBelow(d, name);
                 } else if (d.IsScalar()) {
                     r.tags.insert(dkey, text(d));
+                } else {
+                    // Other structured data belongs to other Nornir tasks; it is left alone, once
+                    // it holds no written-out secret.
+                    refusePasswordsBelow(d, name);
                 }
-                // Other structured data belongs to other Nornir tasks; it is left alone.
             }
         } else {
             failAt(kv.first, QStringLiteral("host \"%1\" has the unknown field \"%2\"; Nornir hosts have hostname, "

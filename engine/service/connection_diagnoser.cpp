@@ -38,7 +38,17 @@ void ConnectionDiagnoser::start(const QList<Connection> &connections, const Clie
     m_firstRoundLeft = 0;
     m_running = true;
     const QStringList visible = m_service.visibleRouters(client);
+    // An external client has a connection diagnosed only when it may see it exactly as given:
+    // for another customer's connection (or its own, altered) nothing is asked of a router, and
+    // its result says so (cannot-check), never OK.
+    const QList<Connection> mine = m_service.visibleConnections(client);
+    m_refused.clear();
     for (const Connection &c : connections) {
+        if (client.role == Role::External && !mine.contains(c)) {
+            m_refused.insert(int(m_plans.size()));
+            m_plans.append(QList<PlannedRequest>{});
+            continue;
+        }
         QList<PlannedRequest> plan = ConnectionDiagnosis::plan(c, client, visible.contains(c.customerRouter));
         if (m_secondReadMs <= 0)
             plan.removeIf([](const PlannedRequest &p) { return p.secondRead; });
@@ -161,8 +171,24 @@ void ConnectionDiagnoser::finish()
     m_running = false;
     m_secondRound.stop();
     QList<DiagnosisResult> results;
-    for (int ci = 0; ci < m_connections.size(); ++ci)
-        results.append(ConnectionDiagnosis::evaluate(m_connections[ci], m_evidence[ci]));
+    for (int ci = 0; ci < m_connections.size(); ++ci) {
+        if (!m_refused.contains(ci)) {
+            results.append(ConnectionDiagnosis::evaluate(m_connections[ci], m_evidence[ci]));
+            continue;
+        }
+        DiagnosisResult refused;
+        refused.connection = m_connections[ci];
+        DiagnosisStep s;
+        s.layer = QStringLiteral("management");
+        s.router = m_connections[ci].providerRouter;
+        s.verdict = Verdict::CannotCheck;
+        s.finding = QStringLiteral("Connection \"%1\" is not one of the connections this client may see; nothing "
+                                   "was asked.").arg(m_connections[ci].id);
+        s.advice = QStringLiteral("Diagnose your own connections (routerlens-cli diagnose --all lists them).");
+        s.evidence = errorCodeName(ErrorCode::Forbidden);
+        refused.steps.append(s);
+        results.append(refused);
+    }
     emit finished(results);
 }
 

@@ -6,6 +6,7 @@
 #include <QHash>
 #include <QList>
 #include <QObject>
+#include <QSet>
 #include <QTimer>
 
 namespace rl {
@@ -51,6 +52,7 @@ private:
     QList<Connection> m_connections;
     QList<ConnectionEvidence> m_evidence;
     QList<QList<PlannedRequest>> m_plans;
+    QSet<int> m_refused; // connections the client may not see: nothing asked, cannot-check
     QHash<QString, Pending> m_pending;
     ClientIdentity m_client;
     qint64 m_maxAge = 0;

@@ -95,26 +95,39 @@ int EngineSettings::cacheTtlFor(QueryKind kind) const
     return cacheTtlSeconds.value(kind, 60);
 }
 
+namespace {
+
+// A whole number from the settings, held to [min, max]; text that is no number gives the default.
+int intIn(QSettings &s, const QString &key, int def, int min, int max)
+{
+    bool ok = false;
+    const qint64 v = s.value(key, def).toLongLong(&ok);
+    return ok ? int(std::clamp<qint64>(v, min, max)) : def;
+}
+
+} // namespace
+
 EngineSettings EngineSettings::load(QSettings &s)
 {
+    constexpr int hourMs = 3600 * 1000;
     EngineSettings e = defaults();
-    e.maxInFlightPerRouter = qMax(1, s.value(Key::maxInFlightPerRouter, e.maxInFlightPerRouter).toInt());
-    e.maxInFlightTotal = qMax(1, s.value(Key::maxInFlightTotal, e.maxInFlightTotal).toInt());
-    e.connectTimeoutMs = s.value(Key::connectTimeoutMs, e.connectTimeoutMs).toInt();
-    e.commandTimeoutMs = s.value(Key::commandTimeoutMs, e.commandTimeoutMs).toInt();
-    e.idleTimeoutMs = s.value(Key::idleTimeoutMs, e.idleTimeoutMs).toInt();
-    e.requestTimeoutMs = s.value(Key::requestTimeoutMs, e.requestTimeoutMs).toInt();
+    e.maxInFlightPerRouter = intIn(s, Key::maxInFlightPerRouter, e.maxInFlightPerRouter, 1, 64);
+    e.maxInFlightTotal = intIn(s, Key::maxInFlightTotal, e.maxInFlightTotal, 1, 4096);
+    e.connectTimeoutMs = intIn(s, Key::connectTimeoutMs, e.connectTimeoutMs, 100, hourMs);
+    e.commandTimeoutMs = intIn(s, Key::commandTimeoutMs, e.commandTimeoutMs, 100, hourMs);
+    e.idleTimeoutMs = intIn(s, Key::idleTimeoutMs, e.idleTimeoutMs, 1000, 24 * hourMs);
+    e.requestTimeoutMs = intIn(s, Key::requestTimeoutMs, e.requestTimeoutMs, 1000, 24 * hourMs);
     e.diagnosisSecondReadMs = std::clamp(s.value(Key::diagnosisSecondReadMs, e.diagnosisSecondReadMs).toInt(), 0, 60000);
     e.workerNiceness = std::clamp(s.value(Key::workerNiceness, e.workerNiceness).toInt(), 0, 19);
     e.maxOutputBytes = s.value(Key::maxOutputBytes, e.maxOutputBytes).toLongLong();
     if (e.maxOutputBytes < MinMaxOutputBytes)
         e.maxOutputBytes = DefaultMaxOutputBytes; // 0, negative or not a number: a limit that stops every answer
-    e.historyRetentionDays = s.value(Key::historyRetentionDays, e.historyRetentionDays).toInt();
+    e.historyRetentionDays = intIn(s, Key::historyRetentionDays, e.historyRetentionDays, 0, 100 * 365); // 0: keep all
     e.storePath = s.value(Key::storePath, e.storePath).toString();
     e.operatorRole = s.value(Key::operatorRole, e.operatorRole).toString();
     e.operatorCustomer = s.value(Key::operatorCustomer, e.operatorCustomer).toString().trimmed();
     for (QueryKind k : allQueryKinds()) {
-        e.cacheTtlSeconds[k] = s.value(Key::cacheTtl + queryKindName(k), e.cacheTtlFor(k)).toInt();
+        e.cacheTtlSeconds[k] = intIn(s, Key::cacheTtl + queryKindName(k), e.cacheTtlFor(k), 0, 365 * 86400);
         e.priority.kindWeight[k] = s.value(Key::kindWeight + queryKindName(k), e.priority.kindWeight.value(k)).toInt();
     }
     ThrottlePolicy &t = e.throttle;

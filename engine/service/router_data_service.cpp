@@ -226,13 +226,30 @@ public:
                     it = parsed.insert(key, std::move(records));
                 }
                 if (it->ok())
-                    part.records = access.filterRecords(*inv, w.client, o.router, it->value());
+                    part.records = access.filterRecords(*inv, w.client, o.router, w.params, it->value());
                 else
-                    part.error = it->error();
+                    part.error = errorFor(w.client, o.router, it->error());
             }
             parts.push_back(std::move(p));
         }
         results.push(std::move(parts));
+    }
+
+    // An error found while reading a router's answer quotes what the router said: a parse error
+    // the line it could not read, a follow-up round the sessions it found. Those may be another
+    // customer's (a session, a route, an interface), so an external client learns only that the
+    // answer could not be used, with the same code; internal operators get the precise sentence.
+    static Error errorFor(const ClientIdentity &client, const QString &router, const Error &e)
+    {
+        if (client.role != Role::External || !e.isError())
+            return e;
+        return Error(e.code, e.code == ErrorCode::ParseError
+                                 ? QStringLiteral("The answer of %1 could not be read; the line it stopped at is shown "
+                                                  "to internal operators only. Ask your provider to look at it.")
+                                       .arg(router)
+                                 : QStringLiteral("RouterLens could not use the answer of %1 (%2); the details are shown "
+                                                  "to internal operators only. Ask your provider to look at it.")
+                                       .arg(router, e.codeName()));
     }
 
     // The outputs one waiter's parse reads: the first round, then its own follow-ups (the job
@@ -569,6 +586,13 @@ QString RouterDataService::submit(Request request)
     }
     request.routers.removeDuplicates();
     const auto inv = d->inventorySnapshot();
+    // Access before existence: an external client learns nothing about routers that are not
+    // its own, not even whether they exist (it gets `forbidden` for both). Internal clients
+    // get the precise unknown-router.
+    if (const Error e = d->access.check(*inv, request)) {
+        d->answerNow(request, e);
+        return request.id;
+    }
     QStringList unknown;
     for (const QString &r : std::as_const(request.routers)) {
         if (!inv->contains(r))
@@ -578,10 +602,6 @@ QString RouterDataService::submit(Request request)
         d->answerNow(request, Error(ErrorCode::UnknownRouter,
                                     QStringLiteral("Not in the inventory: %1. Check the name or load the inventory that has it.")
                                         .arg(unknown.join(QStringLiteral(", ")))));
-        return request.id;
-    }
-    if (const Error e = d->access.check(*inv, request)) {
-        d->answerNow(request, e);
         return request.id;
     }
 
@@ -650,7 +670,7 @@ QString RouterDataService::submit(Request request)
                     p.tag = item.tag;
                     p.priority = priority;
                     p.result.router = item.router;
-                    p.result.records = dp->access.filterRecords(*inv, client, item.router, hit->records);
+                    p.result.records = dp->access.filterRecords(*inv, client, item.router, item.params, hit->records);
                     p.result.fetchedAt = hit->fetchedAt;
                     p.result.source = AnswerSource::Store;
                     p.result.latencyMs = hit->latencyMs;
@@ -734,15 +754,46 @@ Error RouterDataService::applySettings(const ClientIdentity &who, const EngineSe
     return {};
 }
 
-QList<StoredAnswerInfo> RouterDataService::history(const QString &router, QueryKind kind, const QueryParams &params,
-                                                   int limit) const
+QList<StoredAnswerInfo> RouterDataService::history(const ClientIdentity &client, const QString &router, QueryKind kind,
+                                                   const QueryParams &params, int limit) const
 {
-    return d->store->history(router, kind, params, limit);
+    if (client.role != Role::External)
+        return d->store->history(router, kind, params, limit);
+    // The store holds what every client asked; an external client sees only the history it
+    // could ask for now, with each answer's row count as it would see the answer.
+    const auto inv = d->inventorySnapshot();
+    Request probe;
+    probe.client = client;
+    probe.routers = {router};
+    probe.kind = kind;
+    probe.params = params;
+    if (RequestValidator::validate(probe) || d->access.check(*inv, probe))
+        return {};
+    QList<StoredAnswerInfo> infos = d->store->history(router, kind, params, limit);
+    for (StoredAnswerInfo &info : infos) {
+        const std::optional<StoredAnswer> a = d->store->load(info.id);
+        info.recordCount = a ? d->access.filterRecords(*inv, client, router, params, a->records).size() : 0;
+    }
+    return infos;
 }
 
-std::optional<StoredAnswer> RouterDataService::storedAnswer(qint64 id) const
+std::optional<StoredAnswer> RouterDataService::storedAnswer(const ClientIdentity &client, qint64 id) const
 {
-    return d->store->load(id);
+    std::optional<StoredAnswer> a = d->store->load(id);
+    if (!a || client.role != Role::External)
+        return a;
+    // Stored answers are looked up by id: an external client gets only one it could have asked
+    // for (its router, kind and parameters), filtered as a live answer would be.
+    const auto inv = d->inventorySnapshot();
+    Request probe;
+    probe.client = client;
+    probe.routers = {a->router};
+    probe.kind = a->kind;
+    probe.params = a->params;
+    if (RequestValidator::validate(probe) || d->access.check(*inv, probe))
+        return std::nullopt;
+    a->records = d->access.filterRecords(*inv, client, a->router, a->params, a->records);
+    return a;
 }
 
 QStringList RouterDataService::storeWarnings() const

@@ -69,9 +69,12 @@ public:
     EngineSettings settings() const;
     Error applySettings(const ClientIdentity &who, const EngineSettings &settings);
 
-    // History
-    QList<StoredAnswerInfo> history(const QString &router, QueryKind kind, const QueryParams &params, int limit = 100) const;
-    std::optional<StoredAnswer> storedAnswer(qint64 id) const;
+    // History, for the client asking: an external client gets only the history of what it may
+    // ask now (else nothing), each answer filtered as a live one would be (row counts included);
+    // storedAnswer gives nothing for an answer it could not have asked for.
+    QList<StoredAnswerInfo> history(const ClientIdentity &client, const QString &router, QueryKind kind,
+                                    const QueryParams &params, int limit = 100) const;
+    std::optional<StoredAnswer> storedAnswer(const ClientIdentity &client, qint64 id) const;
     // What a person should know about the result store: at open (a damaged store moved aside,
     // a file that is not a store refused) and since (storeWarning).
     QStringList storeWarnings() const;

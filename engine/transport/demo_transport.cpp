@@ -246,6 +246,8 @@ Result<DemoScenario> DemoScenario::parse(const QByteArray &json, const QString &
         c.customerAs = o.value(QStringLiteral("customerAs")).toInteger(-1);
         c.customerRouter = o.value(QStringLiteral("customerRouter")).toString();
         c.customerInterface = o.value(QStringLiteral("customerInterface")).toString();
+        c.vrf = o.value(QStringLiteral("vrf")).toString();
+        c.customerVrf = o.value(QStringLiteral("customerVrf")).toString();
         s.connections.append(c);
     }
     if (s.routers.isEmpty())

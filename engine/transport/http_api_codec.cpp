@@ -1,5 +1,7 @@
 #include "engine/transport/http_api_codec.h"
 
+#include "engine/inventory/inventory.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -296,23 +298,8 @@ QString HttpApiCodec::restconfErrorText(const QByteArray &body)
 
 std::optional<QByteArray> HttpApiCodec::parsePin(const QString &text)
 {
-    QString t = text.trimmed();
-    for (const QLatin1StringView prefix : {QLatin1StringView("sha256//"), QLatin1StringView("sha256:"),
-                                           QLatin1StringView("sha256/")}) {
-        if (t.startsWith(prefix, Qt::CaseInsensitive)) {
-            t = t.mid(prefix.size());
-            break;
-        }
-    }
-    QString hex = t;
-    hex.remove(QLatin1Char(':'));
-    static const QRegularExpression hexRe(QStringLiteral("^[0-9A-Fa-f]{64}$"));
-    if (hexRe.match(hex).hasMatch())
-        return QByteArray::fromHex(hex.toLatin1());
-    const auto decoded = QByteArray::fromBase64Encoding(t.toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
-    if (decoded && decoded.decoded.size() == 32)
-        return decoded.decoded;
-    return std::nullopt;
+    // One reading of a pin: the inventory checks it with the same function when it loads.
+    return parsePinnedCertificate(QStringView(text).trimmed());
 }
 
 } // namespace rl

@@ -25,6 +25,9 @@ check() { # check NAME EXPECTED_EXIT COMMAND... ; output in $tmp/out, stderr in 
 contains() { # contains NAME FILE PATTERN
   if grep -q -- "$3" "$2"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL: $1: no \"$3\" in $2"; fi
 }
+lacks() { # lacks NAME FILE PATTERN
+  if grep -q -- "$3" "$2"; then failed=$((failed + 1)); echo "FAIL: $1: \"$3\" in $2"; grep -- "$3" "$2" | head -3; else passed=$((passed + 1)); fi
+}
 
 # The demo lab has routers that fail on purpose: a partial failure, exit 3.
 check "demo bgp-status" 3 "$cli" query --demo --all bgp-status "${store[@]}"
@@ -109,6 +112,61 @@ contains "external diagnose shows globex" "$tmp/out" "globex"
 if grep -qi "initech" "$tmp/out"; then failed=$((failed + 1)); echo "FAIL: globex's diagnosis shows initech's connection"; else passed=$((passed + 1)); fi
 check "external forbidden kind" 1 "$cli" query --demo --role external --customer acme -r lab-frr facts "${store[@]}"
 contains "forbidden code" "$tmp/out" "forbidden"
+
+# The customer boundary holds for every parameter (issue 15's reproductions).
+ext=(--demo --role external --customer globex)
+check "external route lookup of initech's address" 1 "$cli" query "${ext[@]}" -r pe1-par route-lookup --destination 203.0.113.70 "${store[@]}"
+contains "lookup refused" "$tmp/out" "forbidden: The destination \"203.0.113.70\" is outside"
+lacks "initech's route not shown" "$tmp/out" "203.0.113.64"
+lacks "initech's next hop not shown" "$tmp/out" "198.51.100.6"
+check "external names initech's VRF" 1 "$cli" query "${ext[@]}" -r pe1-par bgp-status --vrf INITECH-VRF "${store[@]}"
+contains "VRF refused before any command" "$tmp/out" "forbidden: VRF \"INITECH-VRF\""
+lacks "no command for that VRF" "$tmp/out" "show bgp vrf"
+check "external unknown router" 1 "$cli" query "${ext[@]}" -r no-such-router bgp-status "${store[@]}"
+sed 's/no-such-router/X/' "$tmp/out" > "$tmp/unknown"
+check "external foreign router" 1 "$cli" query "${ext[@]}" -r ce-initech bgp-status "${store[@]}"
+sed 's/ce-initech/X/' "$tmp/out" > "$tmp/foreign"
+if cmp -s "$tmp/unknown" "$tmp/foreign" && grep -q "^forbidden:" "$tmp/unknown"; then passed=$((passed + 1));
+else failed=$((failed + 1)); echo "FAIL: an unknown and a foreign router read differently to an external client"; cat "$tmp/unknown" "$tmp/foreign"; fi
+check "external own router, globex's rows only" 0 "$cli" query "${ext[@]}" -r pe1-par bgp-status --format csv "${store[@]}"
+contains "globex's session" "$tmp/out" "198.51.100.2"
+lacks "not initech's" "$tmp/out" "198.51.100.6"
+lacks "not the core" "$tmp/out" "10.255.0.2"
+
+# Exact validation: a trailing newline is refused by the validator itself; numbers have ranges.
+check "vrf with a trailing newline" 2 "$cli" query --demo -r pe1-par bgp-status --vrf $'red\n' "${store[@]}"
+contains "validator names the VRF" "$tmp/out" "invalid-request: The VRF name"
+check "timeout beyond int milliseconds" 2 "$cli" query --demo -r lab-frr bgp-status --timeout 3000000 "${store[@]}"
+contains "timeout range named" "$tmp/err" "between 1 and 86400"
+check "negative timeout" 2 "$cli" query --demo -r lab-frr bgp-status --timeout -5 "${store[@]}"
+check "max-age beyond a year" 2 "$cli" query --demo -r lab-frr bgp-status --max-age 99999999999 "${store[@]}"
+contains "max-age range named" "$tmp/err" "between 0 and 31536000"
+# Safe output: what a router says is shown, not obeyed. An escape sequence in a description
+# reaches the terminal as "\x1b[2J"; an LLDP name that is a spreadsheet formula is neutralised.
+sample="$src/tests/vendors/data/cisco-ios"
+sed 's/Description: uplink to pe1.lab Gi0\/0\/3/Description: uplink\x1b[2J\x1b[31mPWNED\x1b]0;owned\x07/' \
+  "$sample/link-status/show_interfaces_isr_uplink_subinterfaces_admin_down_10g/output.txt" > "$tmp/esc.txt"
+if grep -q $'\x1b\[2J' "$tmp/esc.txt"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL: the hostile description was not written"; fi
+check "escape sequence in a description" 0 "$cli" parse --platform cisco-ios --query link-status "$tmp/esc.txt"
+contains "shown escaped" "$tmp/out" 'uplink\\x1b\[2J\\x1b\[31mPWNED\\x1b\]0;owned\\x07'
+lacks "no raw ESC reaches the terminal" "$tmp/out" $'\x1b'
+lacks "no raw BEL reaches the terminal" "$tmp/out" $'\x07'
+check "escape sequence in CSV" 0 "$cli" parse --platform cisco-ios --query link-status "$tmp/esc.txt" --format csv
+lacks "no raw ESC in CSV either" "$tmp/out" $'\x1b'
+sed 's/System Name: core-sw-01.dc1.example.net/System Name: =HYPERLINK("http:\/\/198.51.100.99\/","core-sw-01")/' \
+  "$sample/lldp-neighbors/detail_two_switches_mgmt_ip/output.txt" > "$tmp/lldp.txt"
+check "formula as an LLDP name" 0 "$cli" parse --platform cisco-ios --query lldp-neighbors "$tmp/lldp.txt" --format csv
+contains "formula neutralised" "$tmp/out" ",\"'=HYPERLINK("
+lacks "no live formula" "$tmp/out" ',"=HYPERLINK('
+lacks "no bare formula" "$tmp/out" ',=HYPERLINK('
+# A secret-looking Nornir data key is refused, named by its key and never printed.
+printf 'pe9:\n  hostname: 198.18.0.19\n  platform: frr\n  data:\n    site: lab\n    Password: hunter2\n' > "$tmp/hosts.yaml"
+check "secret-looking data key" 2 "$cli" routers --inventory "$tmp/hosts.yaml"
+contains "refusal names the key" "$tmp/err" '"Password"'
+lacks "the secret is not shown" "$tmp/out" "hunter2"
+lacks "nor in the error" "$tmp/err" "hunter2"
+check "second-read not a number" 2 "$cli" diagnose --demo --all --second-read nan "${store[@]}"
+check "second-read infinite" 2 "$cli" diagnose --demo --all --second-read inf "${store[@]}"
 
 # compare: the two ends of each session, link and route exchange between the routers.
 absent() { # absent NAME FILE PATTERN

@@ -165,7 +165,7 @@ void TestLabQueries::storeAnswersWithinMaxAge()
     QCOMPARE(cached.results.size(), 1);
     QVERIFY(cached.results.first().fromCache());
     QCOMPARE(cached.results.first().records, live.results.first().records);
-    const auto history = m_lab.service().history(QStringLiteral("lab-frr"), QueryKind::Facts, {});
+    const auto history = m_lab.service().history(ClientIdentity{}, QStringLiteral("lab-frr"), QueryKind::Facts, {});
     QVERIFY(!history.isEmpty());
 }
 

@@ -1,5 +1,7 @@
 #include "ui/export/table_exporter.h"
 
+#include "engine/api/record_export.h"
+
 #include <QAbstractItemModel>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -11,18 +13,8 @@ namespace rl {
 
 QString TableExporter::csvField(const QString &text)
 {
-    bool quote = false;
-    for (QChar c : text) {
-        if (c == QLatin1Char(',') || c == QLatin1Char('"') || c == QLatin1Char('\n') || c == QLatin1Char('\r')) {
-            quote = true;
-            break;
-        }
-    }
-    if (!quote)
-        return text;
-    QString out = text;
-    out.replace(QLatin1Char('"'), QLatin1String("\"\""));
-    return QLatin1Char('"') + out + QLatin1Char('"');
+    // The engine's one CSV writer: RFC 4180 quoting, formulas neutralised, controls shown.
+    return RecordExport::csvField(text);
 }
 
 QByteArray TableExporter::toCsv(const QAbstractItemModel &model)
@@ -72,12 +64,13 @@ QString TableExporter::toTabSeparated(const QAbstractItemModel &model)
     QString out;
     const int rows = model.rowCount();
     const int cols = model.columnCount();
+    // Pasted into a spreadsheet, a cell is read as a formula just as in a CSV file.
     for (int c = 0; c < cols; ++c)
-        out += (c ? QStringLiteral("\t") : QString()) + model.headerData(c, Qt::Horizontal).toString();
+        out += (c ? QStringLiteral("\t") : QString()) + RecordExport::formulaSafe(model.headerData(c, Qt::Horizontal).toString());
     out += QLatin1Char('\n');
     for (int r = 0; r < rows; ++r) {
         for (int c = 0; c < cols; ++c)
-            out += (c ? QStringLiteral("\t") : QString()) + model.data(model.index(r, c)).toString();
+            out += (c ? QStringLiteral("\t") : QString()) + RecordExport::formulaSafe(model.data(model.index(r, c)).toString());
         out += QLatin1Char('\n');
     }
     return out;

@@ -11,7 +11,8 @@ class QIODevice;
 namespace rl {
 
 // Writes any table model as it is shown (after filters and sorting): CSV per RFC 4180
-// (comma, CRLF, fields with comma, quote or line break quoted, quotes doubled; header row)
+// (comma, CRLF, fields with comma, quote or line break quoted, quotes doubled; header row;
+// the engine's RecordExport::csvField, so cells that would start a formula are neutralised)
 // and JSON (an array of objects keyed by the column's stable key when the model gives one).
 class TableExporter
 {

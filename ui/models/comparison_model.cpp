@@ -1,5 +1,7 @@
 #include "ui/models/comparison_model.h"
 
+#include "engine/api/display_text.h"
+
 #include "ui/models/state_colors.h"
 
 #include <QCoreApplication>
@@ -69,7 +71,7 @@ QStringList ComparisonModel::sideErrors() const
     QStringList out;
     for (const ComparisonSide &s : m_sides) {
         if (!s.result.ok())
-            out << tr("%1: %2").arg(s.label, s.result.error.message);
+            out << tr("%1: %2").arg(s.label, DisplayText::escapeControls(s.result.error.message));
     }
     return out;
 }
@@ -295,7 +297,7 @@ QVariant ComparisonModel::headerData(int section, Qt::Orientation orientation, i
         return tr("%1 · %2").arg(title, m_sides[col.side].label);
     case Qt::ToolTipRole:
         if (col.side >= 0 && !m_sides[col.side].result.ok())
-            return m_sides[col.side].result.error.message;
+            return DisplayText::escapeControls(m_sides[col.side].result.error.message);
         return {};
     case SideRole:
         return col.side;

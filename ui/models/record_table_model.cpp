@@ -1,5 +1,7 @@
 #include "ui/models/record_table_model.h"
 
+#include "engine/api/display_text.h"
+
 #include "ui/models/state_colors.h"
 
 #include <QCoreApplication>
@@ -17,9 +19,10 @@
 namespace rl {
 namespace {
 
+// Error sentences may quote what a router printed: its control characters are shown, not obeyed.
 QString errorSentence(const Error &e)
 {
-    return QStringLiteral("%1: %2").arg(e.codeName(), e.message);
+    return QStringLiteral("%1: %2").arg(e.codeName(), DisplayText::escapeControls(e.message));
 }
 
 bool isNumeric(ColumnType t)
@@ -643,7 +646,8 @@ QVariant RecordTableModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole:
         if (ref.record < 0)
             return part.error.detail.isEmpty() ? errorSentence(part.error)
-                                               : errorSentence(part.error) + QLatin1Char('\n') + part.error.detail;
+                                               : errorSentence(part.error) + QLatin1Char('\n')
+                                                     + DisplayText::escapeControls(part.error.detail);
         if (column == sourceColumn() && !part.commands.isEmpty())
             return tr("Commands sent:\n%1").arg(part.commands.join(QLatin1Char('\n')));
         if (column == ageColumn() && part.fetchedAt.isValid())

@@ -329,7 +329,8 @@ void ResultTab::refreshHistory()
     m_historyList->blockSignals(false);
     if (router.isEmpty() || !m_service)
         return;
-    const QList<StoredAnswerInfo> infos = m_service->history(router, m_request.kind, m_request.params, 50);
+    const ClientIdentity me = m_identity ? m_identity() : m_request.client;
+    const QList<StoredAnswerInfo> infos = m_service->history(me, router, m_request.kind, m_request.params, 50);
     QList<StoredAnswer> answers;
     for (const StoredAnswerInfo &i : infos) {
         auto *item = new QListWidgetItem(tr("%1 · %n row(s)", nullptr, int(i.recordCount))
@@ -337,7 +338,7 @@ void ResultTab::refreshHistory()
         item->setData(Qt::UserRole, i.id);
         m_historyList->addItem(item);
         if (answers.size() < 30) {
-            if (auto a = m_service->storedAnswer(i.id))
+            if (auto a = m_service->storedAnswer(me, i.id))
                 answers.append(*a);
         }
     }
@@ -358,7 +359,8 @@ void ResultTab::updateOverTime()
     }
     QList<ComparisonSide> sides{{tr("now"), now}};
     if (QListWidgetItem *item = m_historyList->currentItem(); item && m_service) {
-        if (auto a = m_service->storedAnswer(item->data(Qt::UserRole).toLongLong())) {
+        const ClientIdentity me = m_identity ? m_identity() : m_request.client;
+        if (auto a = m_service->storedAnswer(me, item->data(Qt::UserRole).toLongLong())) {
             RouterResult then;
             then.router = router;
             then.records = a->records;

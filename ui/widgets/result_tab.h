@@ -6,6 +6,8 @@
 #include <QTimer>
 #include <QWidget>
 
+#include <functional>
+
 class QCheckBox;
 class QComboBox;
 class QLabel;
@@ -36,6 +38,9 @@ public:
     ResultTab(RouterDataService *service, const Request &request, QWidget *parent = nullptr);
     ~ResultTab() override;
 
+    // Who reads the stored history (Over time, Chart): the window's current client, so that
+    // an external operator sees only its own rows there too. Default: the request's client.
+    void setClientIdentity(std::function<ClientIdentity()> current) { m_identity = std::move(current); }
     QString requestId() const { return m_request.id; }
     const Request &request() const { return m_request; }
     void addPart(const RouterResult &part);
@@ -103,6 +108,7 @@ private:
 
     RouterDataService *m_service;
     Request m_request;
+    std::function<ClientIdentity()> m_identity;
     bool m_complete = false;
     QList<RouterResult> m_pending; // arrived, not yet shown
     QTimer m_flushTimer;

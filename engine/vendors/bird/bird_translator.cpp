@@ -118,7 +118,7 @@ Result<QStringList> BirdTranslator::followUpCommands(QueryKind kind, const Query
         const auto address = IpAddress::parse(QStringView(p.neighbor));
         if (!wanted || !address || *address != *wanted)
             continue;
-        static const QRegularExpression symbol(QStringLiteral("^") + protocolNamePattern() + QStringLiteral("$"));
+        static const QRegularExpression symbol(QRegularExpression::anchoredPattern(protocolNamePattern())); // no final newline either
         if (!symbol.match(p.name).hasMatch())
             return Error(ErrorCode::UnsupportedQuery,
                          QStringLiteral("BIRD names the session with %1 \"%2\", which RouterLens does not put into a command "

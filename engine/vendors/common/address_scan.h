@@ -86,6 +86,10 @@ inline std::optional<IpAddress> address(std::string_view text)
 // "a.b.c.d/len" in place; anything else through IpPrefix::parse.
 inline std::optional<IpPrefix> prefix(std::string_view text)
 {
+    // An empty view may have no data at all; memchr() must not see a null pointer, even for
+    // zero bytes (undefined behaviour; rows without a prefix hand over such views).
+    if (text.empty())
+        return std::nullopt;
     const char *p = text.data(), *end = p + text.size();
     const char *slash = static_cast<const char *>(std::memchr(p, '/', text.size()));
     quint32 v4;

@@ -59,7 +59,7 @@ Result<QStringList> OpenConfigTranslator::commands(QueryKind kind, const QueryPa
         return QStringList{interfacesPath()};
     case QueryKind::BgpStatus: {
         const QString instance = instanceOf(params);
-        static const QRegularExpression ok(QStringLiteral("^") + kInstancePattern + QStringLiteral("$"));
+        static const QRegularExpression ok(QRegularExpression::anchoredPattern(kInstancePattern)); // no final newline either
         if (!ok.match(instance).hasMatch())
             return Error(ErrorCode::InvalidRequest,
                          QStringLiteral("The VRF \"%1\" cannot be named in a RESTCONF path: use letters, digits, "

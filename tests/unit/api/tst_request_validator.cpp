@@ -123,6 +123,9 @@ void TestRequestValidator::injectionNeverPasses_data()
                           "\" && reload", "> /dev/sda", "\r\nconfigure terminal", "a\tb", "\\x3b"}) {
         QTest::newRow(p) << QString::fromLatin1(p);
     }
+    // A pattern's "$" also matches before a final newline: "red\n" must not pass as "red".
+    QTest::newRow("trailing newline") << QStringLiteral("\n");
+    QTest::newRow("trailing CR LF") << QStringLiteral("\r\n");
 }
 
 void TestRequestValidator::injectionNeverPasses()
@@ -143,6 +146,12 @@ void TestRequestValidator::injectionNeverPasses()
     Request r = makeRequest(QueryKind::Facts);
     r.routers = {QStringLiteral("pe1") + payload};
     QCOMPARE(RequestValidator::validate(r).code, ErrorCode::InvalidRequest);
+    Request c = makeRequest(QueryKind::Facts);
+    c.client.id += payload;
+    QCOMPARE(RequestValidator::validate(c).code, ErrorCode::InvalidRequest);
+    QVERIFY(!RequestValidator::isValidVrfName(QStringLiteral("red") + payload));
+    QVERIFY(!RequestValidator::isValidInterfaceName(QStringLiteral("eth0") + payload));
+    QVERIFY(!RequestValidator::isValidRouterName(QStringLiteral("pe1") + payload));
 }
 
 QTEST_GUILESS_MAIN(TestRequestValidator)

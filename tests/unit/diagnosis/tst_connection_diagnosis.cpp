@@ -156,6 +156,7 @@ private Q_SLOTS:
     void cases();
     void unreachableProviderCannotBeChecked();
     void followUpLooksUpThePrefixInDoubt();
+    void connectionVrfIsAsked();
     void unmanagedCustomerRouter();
     void untaggedConnection();
     void lastErrorsDecoded_data();
@@ -424,6 +425,28 @@ void TestConnectionDiagnosis::unreachableProviderCannotBeChecked()
     QCOMPARE(d.steps.first().layer, QStringLiteral("management"));
     QVERIFY(d.steps.first().finding.contains(u"cannot be reached"));
     QVERIFY(!d.cause()); // nothing was found: "could not ask" is no cause and never OK
+}
+
+// A connection in a VRF is read from that VRF on each end (ARP, BGP, routes, the lookup):
+// the global table holds other sessions, and an external client may read only its own VRF.
+void TestConnectionDiagnosis::connectionVrfIsAsked()
+{
+    Connection c = connection();
+    c.vrf = QStringLiteral("CUST-A");
+    c.customerVrf = QStringLiteral("INET");
+    int inVrf = 0;
+    for (const PlannedRequest &p : ConnectionDiagnosis::plan(c, ClientIdentity{}, true)) {
+        const bool usesVrf = p.request.kind == QueryKind::ArpTable || p.request.kind == QueryKind::BgpStatus
+            || p.request.kind == QueryKind::ReceivedRoutes || p.request.kind == QueryKind::AdvertisedRoutes;
+        const QString want = !usesVrf ? QString() : p.end == ConnectionEnd::Provider ? c.vrf : c.customerVrf;
+        QCOMPARE(p.request.params.vrf, want);
+        inVrf += !want.isEmpty();
+    }
+    QVERIFY(inVrf >= 8); // ARP, BGP and both route kinds per family, on both ends
+    const QList<PlannedRequest> f = ConnectionDiagnosis::followUp(c, healthy(), ClientIdentity{});
+    QVERIFY(!f.isEmpty());
+    for (const PlannedRequest &p : f)
+        QCOMPARE(p.request.params.vrf, c.vrf);
 }
 
 void TestConnectionDiagnosis::followUpLooksUpThePrefixInDoubt()

@@ -71,6 +71,11 @@ private Q_SLOTS:
     void loadFileErrors();
     void addRouterValidates();
     void tlsOffWarns();
+    void validHostsReferencesAndPins_data();
+    void validHostsReferencesAndPins();
+    void secretsNeverInMessages();
+    void referencesUnderSecretKeysAreNotTags();
+    void connectionVrfs();
 };
 
 void TestInventory::exampleJson()
@@ -232,6 +237,49 @@ void TestInventory::brokenJson_data()
     QTest::newRow("unknown credentials")
         << replaced(R"("credentials": "lab")", R"("credentials": "nope")") << 4
         << QStringList{"credentials profile \"nope\", which does not exist", "defined profiles: lab"};
+    // Exact validation at load: what reaches a transport (host, secret reference, pin) is checked
+    // here, whole, and keys that look like secrets are refused rather than shown as tags.
+    QTest::newRow("host with a space") << replaced(R"("198.18.0.12")", R"("198.18.0.12 -p 2222")") << 5
+                                       << QStringList{"host \"198.18.0.12 -p 2222\"", "not an IP address or host name"};
+    QTest::newRow("host with a newline") << replaced(R"("198.18.0.12")", R"("pe2.lab\n")") << 5
+                                         << QStringList{"not an IP address or host name"};
+    QTest::newRow("host starting with a dash") << replaced(R"("198.18.0.12")", R"("-oProxyCommand=x")") << 5
+                                               << QStringList{"not an IP address or host name"};
+    QTest::newRow("host label too long")
+        << replaced(R"("198.18.0.12")", (R"(")" + QByteArray(64, 'a') + R"(.lab")").constData()) << 5
+        << QStringList{"not an IP address or host name"};
+    QTest::newRow("host with a shell character") << replaced(R"("198.18.0.12")", R"("pe2;reboot")") << 5
+                                                 << QStringList{"not an IP address or host name"};
+    QTest::newRow("env reference with a space") << replaced(R"("env:RL_LAB_PASSWORD")", R"("env:RL LAB")") << 2
+                                                << QStringList{"not a reference"};
+    QTest::newRow("env reference with a newline")
+        << replaced(R"("env:RL_LAB_PASSWORD")", R"("env:RL_LAB_PASSWORD\n")") << 2 << QStringList{"not a reference"};
+    QTest::newRow("env reference starting with a digit") << replaced(R"("env:RL_LAB_PASSWORD")", R"("env:1PASS")") << 2
+                                                         << QStringList{"not a reference"};
+    QTest::newRow("keychain reference without account")
+        << replaced(R"("env:RL_LAB_PASSWORD")", R"("keychain:routerlens")") << 2 << QStringList{"not a reference"};
+    QTest::newRow("keychain reference without service")
+        << replaced(R"("env:RL_LAB_PASSWORD")", R"("keychain:/lab")") << 2 << QStringList{"not a reference"};
+    QTest::newRow("pinned certificate not a digest")
+        << replaced(R"("platform": "bird")", R"("platform": "bird", "pinnedCertSha256": "abc123")") << 5
+        << QStringList{"pinnedCertSha256", "SHA-256"};
+    QTest::newRow("pinned certificate one digit short")
+        << replaced(R"("platform": "bird")", (R"("platform": "bird", "pinnedCertSha256": ")" + QByteArray(63, 'a') + R"(")").constData())
+        << 5 << QStringList{"pinnedCertSha256"};
+    QTest::newRow("pinned certificate with a newline")
+        << replaced(R"("platform": "bird")", (R"("platform": "bird", "pinnedCertSha256": ")" + QByteArray(64, 'a') + R"(\n")").constData())
+        << 5 << QStringList{"pinnedCertSha256"};
+    QTest::newRow("CA file with a newline")
+        << replaced(R"("platform": "bird")", R"("platform": "bird", "caFile": "/etc/ca.pem\nx")") << 5
+        << QStringList{"caFile", "control character"};
+    QTest::newRow("tag that looks like a password")
+        << replaced(R"("platform": "bird")", R"("platform": "bird", "tags": {"site": "lab", "Password": "hunter2"})") << 5
+        << QStringList{"\"Password\"", "looks like a secret", "env:", "keychain:"};
+    QTest::newRow("tag that looks like a token")
+        << replaced(R"("platform": "bird")", R"("platform": "bird", "tags": {"api_token": "abc"})") << 5
+        << QStringList{"\"api_token\"", "looks like a secret"};
+    QTest::newRow("connection VRF with a space")
+        << replaced(R"("vlan": 100)", R"("vlan": 100, "vrf": "red blue")") << 8 << QStringList{"not a valid VRF name"};
     QTest::newRow("tags not an object") << replaced(R"("platform": "bird")", R"("platform": "bird", "tags": [1])")
                                         << 5 << QStringList{"tags of router \"r2\""};
     QTest::newRow("tlsVerify not bool")
@@ -311,6 +359,21 @@ void TestInventory::brokenYaml_data()
         << yamlReplaced("  platform: frr\n", "  platform: frr\n  connection_options:\n    netmiko:\n"
                                              "      password: hunter2\n")
         << 19 << QStringList{"host \"r2\" has a plain password"};
+    QTest::newRow("data key Password") << yamlReplaced("    site: lab\n", "    site: lab\n    Password: hunter2\n") << 9
+                                       << QStringList{"\"Password\"", "host \"r1\"", "env:<VARIABLE>"};
+    QTest::newRow("data key api_token") << yamlReplaced("    site: lab\n", "    site: lab\n    api_token: abc123\n") << 9
+                                        << QStringList{"\"api_token\""};
+    QTest::newRow("data key snmp community") << yamlReplaced("    site: lab\n", "    site: lab\n    snmp-community: public\n")
+                                             << 9 << QStringList{"\"snmp-community\""};
+    QTest::newRow("nested secret in data")
+        << yamlReplaced("    site: lab\n", "    site: lab\n    netbox:\n      url: https://netbox.lab\n      token: abc123\n")
+        << 11 << QStringList{"\"token\""};
+    QTest::newRow("enable secret in connection_options")
+        << yamlReplaced("  platform: frr\n", "  platform: frr\n  connection_options:\n    netmiko:\n      extras:\n"
+                                             "        secret: enable123\n")
+        << 20 << QStringList{"host \"r2\"", "\"secret\""};
+    QTest::newRow("host name with a space") << yamlReplaced("hostname: 198.18.0.12", "hostname: 198.18.0.12 -p 2") << 14
+                                            << QStringList{"not an IP address or host name"};
     QTest::newRow("unknown platform") << yamlReplaced("platform: frr", "platform: vyos") << 16
                                       << QStringList{"unknown platform \"vyos\"", "nxos_ssh", "juniper-junos"};
     QTest::newRow("port out of range") << yamlReplaced("  platform: frr\n", "  platform: frr\n  port: 99999\n") << 14
@@ -422,6 +485,83 @@ void TestInventory::tlsOffWarns()
     QCOMPARE(inv->warnings().size(), 1);
     QVERIFY(inv->warnings()[0].contains(QStringLiteral("TLS certificate verification is off")));
     QVERIFY(inv->warnings()[0].contains(QStringLiteral("line 2")));
+}
+
+void TestInventory::validHostsReferencesAndPins_data()
+{
+    QTest::addColumn<QByteArray>("data");
+    QTest::addColumn<QString>("host");
+    const QByteArray hex(64, 'a');
+    QByteArray colons;
+    for (int i = 0; i < 32; ++i)
+        colons += (i ? ":" : "") + QByteArray("5F");
+    const QByteArray base64 = QByteArray(32, '\x42').toBase64();
+    QTest::newRow("IPv4") << replaced(R"("198.18.0.12")", R"("198.18.0.12")") << "198.18.0.12";
+    QTest::newRow("IPv6") << replaced(R"("198.18.0.12")", R"("2001:db8::12")") << "2001:db8::12";
+    QTest::newRow("DNS name") << replaced(R"("198.18.0.12")", R"("pe2-ams.core.example.net")") << "pe2-ams.core.example.net";
+    QTest::newRow("DNS name, trailing dot") << replaced(R"("198.18.0.12")", R"("pe2.lab.")") << "pe2.lab.";
+    QTest::newRow("underscore (seen in real DNS)") << replaced(R"("198.18.0.12")", R"("pe_2.lab")") << "pe_2.lab";
+    QTest::newRow("keychain reference") << replaced(R"("env:RL_LAB_PASSWORD")", R"("keychain:routerlens/lab user")")
+                                        << "198.18.0.12";
+    QTest::newRow("pin hex") << replaced(R"("platform": "bird")", (R"("platform": "bird", "pinnedCertSha256": ")" + hex + R"(")").constData())
+                             << "198.18.0.12";
+    QTest::newRow("pin hex with colons and prefix")
+        << replaced(R"("platform": "bird")", (R"("platform": "bird", "pinnedCertSha256": "sha256:)" + colons + R"(")").constData())
+        << "198.18.0.12";
+    QTest::newRow("pin base64")
+        << replaced(R"("platform": "bird")", (R"("platform": "bird", "pinnedCertSha256": "sha256//)" + base64 + R"(")").constData())
+        << "198.18.0.12";
+}
+
+void TestInventory::validHostsReferencesAndPins()
+{
+    QFETCH(QByteArray, data);
+    QFETCH(QString, host);
+    const auto inv = Inventory::loadJson(data, QStringLiteral("good.json"));
+    QVERIFY2(inv.ok(), qPrintable(inv.error().toString()));
+    QCOMPARE(inv->router(QStringLiteral("r2"))->host, host);
+}
+
+// A refused secret is named by its key, never repeated: error messages end up in logs.
+void TestInventory::secretsNeverInMessages()
+{
+    const auto json = Inventory::loadJson(
+        replaced(R"("platform": "bird")", R"("platform": "bird", "tags": {"Password": "hunter2-json"})"), QStringLiteral("x.json"));
+    QVERIFY(!json.ok());
+    QVERIFY(!json.error().toString().contains(QStringLiteral("hunter2")));
+    const auto yaml = Inventory::loadNornirYaml(yamlReplaced("    site: lab\n", "    site: lab\n    Password: hunter2-yaml\n"),
+                                                QStringLiteral("hosts.yaml"));
+    QVERIFY(!yaml.ok());
+    QVERIFY(!yaml.error().toString().contains(QStringLiteral("hunter2")));
+    const auto nested = Inventory::loadNornirYaml(
+        yamlReplaced("  platform: frr\n", "  platform: frr\n  connection_options:\n    x:\n      api_key: hunter2-opt\n"),
+        QStringLiteral("hosts.yaml"));
+    QVERIFY(!nested.ok());
+    QVERIFY(!nested.error().toString().contains(QStringLiteral("hunter2")));
+}
+
+// A secret-looking key that holds a reference is no secret, but it is not RouterLens's either:
+// it is left alone, not shown as a tag.
+void TestInventory::referencesUnderSecretKeysAreNotTags()
+{
+    const auto inv = Inventory::loadNornirYaml(yamlReplaced("    site: lab\n", "    site: lab\n    api_token: env:NETBOX_TOKEN\n"),
+                                               QStringLiteral("hosts.yaml"));
+    QVERIFY2(inv.ok(), qPrintable(inv.error().toString()));
+    QCOMPARE(inv->router(QStringLiteral("r1"))->tags.value(QStringLiteral("site")), QStringLiteral("lab"));
+    QVERIFY(!inv->router(QStringLiteral("r1"))->tags.contains(QStringLiteral("api_token")));
+}
+
+void TestInventory::connectionVrfs()
+{
+    const auto json = Inventory::loadJson(replaced(R"("vlan": 100)", R"("vlan": 100, "vrf": "CUST-A", "customerVrf": "default")"),
+                                          QStringLiteral("x.json"));
+    QVERIFY2(json.ok(), qPrintable(json.error().toString()));
+    QCOMPARE(json->connections().first().vrf, QStringLiteral("CUST-A"));
+    QCOMPARE(json->connections().first().customerVrf, QStringLiteral("default"));
+    const auto yaml = Inventory::loadNornirYaml(yamlReplaced("        vlan: 100\n", "        vlan: 100\n        vrf: CUST-A\n"),
+                                                QStringLiteral("hosts.yaml"));
+    QVERIFY2(yaml.ok(), qPrintable(yaml.error().toString()));
+    QCOMPARE(yaml->connections().first().vrf, QStringLiteral("CUST-A"));
 }
 
 QTEST_GUILESS_MAIN(TestInventory)

@@ -56,6 +56,28 @@ private Q_SLOTS:
         QVERIFY(d.operatorCustomer.isEmpty()); // no customer until an external operator names one
     }
 
+    // A settings file (--settings FILE) is input like any other: timeouts and ages out of range
+    // are held to their range, text where a number belongs gives the default.
+    void numbersAreRangeChecked()
+    {
+        QTemporaryDir dir;
+        QSettings qs(dir.filePath("wild.ini"), QSettings::IniFormat);
+        qs.setValue("engine/connectTimeoutMs", -5);
+        qs.setValue("engine/commandTimeoutMs", "thirty seconds");
+        qs.setValue("engine/requestTimeoutMs", "99999999999");
+        qs.setValue("engine/idleTimeoutMs", 0);
+        qs.setValue("store/historyRetentionDays", -1);
+        qs.setValue("engine/maxInFlightTotal", "many");
+        const EngineSettings e = EngineSettings::load(qs);
+        const EngineSettings def = EngineSettings::defaults();
+        QCOMPARE(e.connectTimeoutMs, 100);
+        QCOMPARE(e.commandTimeoutMs, def.commandTimeoutMs);
+        QCOMPARE(e.requestTimeoutMs, 24 * 3600 * 1000);
+        QCOMPARE(e.idleTimeoutMs, 1000);
+        QCOMPARE(e.historyRetentionDays, 0);
+        QCOMPARE(e.maxInFlightTotal, def.maxInFlightTotal);
+    }
+
     void unknownActionNameFallsBack()
     {
         QTemporaryDir dir;

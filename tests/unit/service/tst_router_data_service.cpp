@@ -71,6 +71,16 @@ private:
         c.customerAddress = QStringLiteral("10.0.0.2");
         c.providerAddress = QStringLiteral("10.0.0.1");
         inv.addConnection(c);
+        // Another customer on the same router, whose prefix must never reach acme.
+        Connection g;
+        g.id = QStringLiteral("globex-1");
+        g.customer = QStringLiteral("globex");
+        g.providerRouter = QStringLiteral("r1");
+        g.providerInterface = QStringLiteral("eth2");
+        g.customerAddress = QStringLiteral("10.0.0.6");
+        g.providerAddress = QStringLiteral("10.0.0.5");
+        g.expectedPrefixes = {QStringLiteral("203.0.113.0/25")};
+        inv.addConnection(g);
         m_service->setInventory(inv);
         m_responses = std::make_unique<QSignalSpy>(m_service.get(), &RouterDataService::responseReady);
         m_parts = std::make_unique<QSignalSpy>(m_service.get(), &RouterDataService::partReady);
@@ -93,6 +103,14 @@ private:
                 return r;
         }
         return {};
+    }
+    QStringList prefixesOf(const Response &r)
+    {
+        QStringList out;
+        const RouterResult part = r.results.value(0); // keep it: rows() refers into it
+        for (const RouteRecord &rec : part.records.rows<RouteRecord>())
+            out << rec.prefix.toString();
+        return out;
     }
     int responsesFor(const QString &id)
     {
@@ -161,6 +179,125 @@ private Q_SLOTS:
         externalKind.routers = {"r1"};
         externalKind.kind = QueryKind::Facts;
         QTest::newRow("external asks a kind not allowed") << externalKind << int(ErrorCode::Forbidden);
+        // Access before existence: an external client cannot tell a missing router from a foreign one.
+        Request externalUnknown = external;
+        externalUnknown.routers = {"r1", "nowhere"};
+        QTest::newRow("external asks an unknown router") << externalUnknown << int(ErrorCode::Forbidden);
+        Request externalVrf = external;
+        externalVrf.routers = {"r1"};
+        externalVrf.params.vrf = "GLOBEX";
+        QTest::newRow("external names a VRF not its own") << externalVrf << int(ErrorCode::Forbidden);
+        Request externalLookup = external;
+        externalLookup.routers = {"r1"};
+        externalLookup.kind = QueryKind::RouteLookup;
+        externalLookup.params.destination = "203.0.113.7";
+        QTest::newRow("external looks up another customer's prefix") << externalLookup << int(ErrorCode::Forbidden);
+    }
+
+    // The sentence for a router that does not exist and for one of another customer is the
+    // same but for the name; internal clients keep the precise unknown-router.
+    void unknownReadsAsForbiddenForExternals()
+    {
+        start();
+        auto ask = [&](const QString &router, const ClientIdentity &who) {
+            Request r = request({router});
+            r.client = who;
+            const QString id = m_service->submit(r);
+            [&] { QTRY_COMPARE(responsesFor(id), 1); }();
+            return responseFor(id).error;
+        };
+        const ClientIdentity acme{"acme-user", Role::External, "acme"};
+        const Error missing = ask("nowhere", acme);
+        const Error foreign = ask("r2", acme);
+        QCOMPARE(missing.code, ErrorCode::Forbidden);
+        QCOMPARE(foreign.code, ErrorCode::Forbidden);
+        QCOMPARE(QString(missing.message).replace("nowhere", "X"), QString(foreign.message).replace("r2", "X"));
+        QCOMPARE(missing.detail, foreign.detail);
+        QCOMPARE(ask("nowhere", ClientIdentity{}).code, ErrorCode::UnknownRouter);
+        QCOMPARE(m_routers->totalCalls(), 0);
+    }
+
+    // Routes are filtered on every path: live, coalesced with an internal client's identical
+    // work, and from the store.
+    void externalRoutesAreFilteredOnEveryPath()
+    {
+        ScriptedAnswer sessions;
+        sessions.output = "10.0.0.2 cust_a\n10.0.0.6 cust_b\n";
+        m_routers->setAnswer("r1", "show sessions", sessions);
+        ScriptedAnswer routes;
+        routes.output = "198.51.100.0/24\n203.0.113.0/26\n";
+        m_routers->setAnswer("r1", "show routes from cust_a", routes);
+        start();
+        Request internal = request({"r1"}, QueryKind::ReceivedRoutes);
+        internal.params.neighbor = "10.0.0.2";
+        Request external = internal;
+        external.client = ClientIdentity{"acme-user", Role::External, "acme"};
+        m_service->setPaused(true);
+        const QString live = m_service->submit(external);
+        const QString other = m_service->submit(internal);
+        m_service->setPaused(false);
+        QTRY_COMPARE(m_responses->size(), 2);
+        QCOMPARE(m_routers->calls("r1", "show sessions"), 1); // one job, two waiters
+        QCOMPARE(prefixesOf(responseFor(other)), (QStringList{"198.51.100.0/24", "203.0.113.0/26"}));
+        QCOMPARE(prefixesOf(responseFor(live)), QStringList{"198.51.100.0/24"});
+        Request cached = external;
+        cached.maxAgeSeconds = 3600;
+        const QString fromStore = m_service->submit(cached);
+        QTRY_COMPARE(m_responses->size(), 3);
+        QVERIFY(responseFor(fromStore).results.value(0).fromCache());
+        QCOMPARE(prefixesOf(responseFor(fromStore)), QStringList{"198.51.100.0/24"});
+    }
+
+    // A parse error quotes the line it could not read, which may be another customer's row: an
+    // external client is told that the answer could not be read, not what it said.
+    void externalParseErrorsQuoteNothing()
+    {
+        ScriptedAnswer odd;
+        odd.output = "10.0.0.2 Established\n10.0.0.6 Active with-a-third-field\n";
+        m_routers->setAnswer("r1", "show bgp summary", odd);
+        start();
+        Request r = request({"r1"});
+        const QString internalId = m_service->submit(r);
+        r.client = ClientIdentity{"acme-user", Role::External, "acme"};
+        const QString externalId = m_service->submit(r);
+        QTRY_COMPARE(m_responses->size(), 2);
+        const Error seen = responseFor(internalId).results.value(0).error;
+        QCOMPARE(seen.code, ErrorCode::ParseError);
+        QVERIFY2(seen.message.contains("10.0.0.6"), qPrintable(seen.message)); // internal: the precise line
+        const Error told = responseFor(externalId).results.value(0).error;
+        QCOMPARE(told.code, ErrorCode::ParseError);
+        QVERIFY2(!told.message.contains("10.0.0.6") && !told.detail.contains("10.0.0.6"), qPrintable(told.toString()));
+        QVERIFY(told.message.contains("could not be read"));
+    }
+
+    // History and stored answers are read as the caller: the store holds every client's answers.
+    void historyIsFilteredForTheCaller()
+    {
+        start();
+        m_service->submit(request({"r1"}));
+        m_service->submit(request({"r2"}));
+        QTRY_COMPARE(m_responses->size(), 2);
+        const ClientIdentity acme{"acme-user", Role::External, "acme"};
+        const QList<StoredAnswerInfo> all = m_service->history(ClientIdentity{}, "r1", QueryKind::BgpStatus, {});
+        QCOMPARE(all.size(), 1);
+        QCOMPARE(all.first().recordCount, 2);
+        const QList<StoredAnswerInfo> mine = m_service->history(acme, "r1", QueryKind::BgpStatus, {});
+        QCOMPARE(mine.size(), 1);
+        QCOMPARE(mine.first().recordCount, 1); // counted as acme sees it
+        const auto stored = m_service->storedAnswer(acme, mine.first().id);
+        QVERIFY(stored);
+        QCOMPARE(stored->records.size(), 1);
+        QCOMPARE(stored->records.rows<BgpNeighborRecord>().first().neighbor, QString("10.0.0.2"));
+        QCOMPARE(m_service->storedAnswer(ClientIdentity{}, mine.first().id)->records.size(), 2);
+        // Another router's history, by name or by id, is nobody's business of acme's.
+        QVERIFY(m_service->history(acme, "r2", QueryKind::BgpStatus, {}).isEmpty());
+        const QList<StoredAnswerInfo> r2 = m_service->history(ClientIdentity{}, "r2", QueryKind::BgpStatus, {});
+        QCOMPARE(r2.size(), 1);
+        QVERIFY(!m_service->storedAnswer(acme, r2.first().id));
+        QVERIFY(m_service->history(acme, "nowhere", QueryKind::BgpStatus, {}).isEmpty());
+        QueryParams foreignVrf;
+        foreignVrf.vrf = "GLOBEX";
+        QVERIFY(m_service->history(acme, "r1", QueryKind::BgpStatus, foreignVrf).isEmpty());
     }
     void invalidRequests()
     {
@@ -338,9 +475,9 @@ private Q_SLOTS:
         m_service->submit(request({"r1"}));
         QTRY_COMPARE(m_responses->size(), 3);
         QCOMPARE(m_routers->calls("r1"), 2);
-        const QList<StoredAnswerInfo> h = m_service->history("r1", QueryKind::BgpStatus, {});
+        const QList<StoredAnswerInfo> h = m_service->history(ClientIdentity{}, "r1", QueryKind::BgpStatus, {});
         QCOMPARE(h.size(), 2);
-        const auto stored = m_service->storedAnswer(h.first().id);
+        const auto stored = m_service->storedAnswer(ClientIdentity{}, h.first().id);
         QVERIFY(stored);
         QCOMPARE(stored->records.size(), 2);
         QVERIFY(stored->expiresAt > stored->fetchedAt);
