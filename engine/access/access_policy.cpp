@@ -1,5 +1,6 @@
 #include "engine/access/access_policy.h"
 
+#include "engine/api/interface_name.h"
 #include "engine/api/ip_address.h"
 #include "engine/api/request_validator.h"
 
@@ -156,6 +157,21 @@ QString vrfList(const QSet<QString> &vrfs)
     return listOrNone(l);
 }
 
+// Whether `name` is one of `interfaces` in any spelling: a platform prints "Gi0/0/0/2.300" in
+// one table and "GigabitEthernet0/0/0/2.300" in another, and the inventory uses either.
+bool hasInterface(const QSet<QString> &interfaces, const QString &name)
+{
+    if (name.isEmpty())
+        return false;
+    if (interfaces.contains(name))
+        return true;
+    for (const QString &i : interfaces) {
+        if (sameInterface(i, name))
+            return true;
+    }
+    return false;
+}
+
 template<typename R, typename Pred>
 RecordSet filtered(const RecordSet &in, Pred keep)
 {
@@ -246,7 +262,7 @@ Error AccessPolicy::check(const Inventory &inventory, const Request &request) co
                                       visible.isEmpty() ? QStringLiteral("none") : visible.join(QLatin1String(", "))));
         const Scope scope = scopeOf(inventory, client.customer, router);
         const QString &ifname = params.interfaceName;
-        if (!ifname.isEmpty() && !scope.interfaces.contains(ifname))
+        if (!ifname.isEmpty() && !hasInterface(scope.interfaces, ifname))
             return forbidden(QStringLiteral("Interface \"%1\" on router \"%2\" does not belong to a connection of "
                                             "customer \"%3\"; allowed interfaces there: %4.")
                                  .arg(ifname, router, client.customer, listOrNone(scope.interfaces.values())));
@@ -289,7 +305,7 @@ RecordSet AccessPolicy::filterRecords(const Inventory &inventory, const ClientId
     if (client.customer.isEmpty() || !visibleRouters(inventory, client).contains(router))
         return RecordSet(records.kind());
     const Scope scope = scopeOf(inventory, client.customer, router);
-    auto ownInterface = [&](const QString &name) { return scope.interfaces.contains(name); };
+    auto ownInterface = [&](const QString &name) { return hasInterface(scope.interfaces, name); };
     // A record that names no VRF was read from the table the request asked for.
     auto ownVrf = [&](const QString &recordVrf) {
         return scope.vrfs.contains(normalVrf(recordVrf.isEmpty() ? params.vrf : recordVrf));
@@ -319,7 +335,7 @@ RecordSet AccessPolicy::filterRecords(const Inventory &inventory, const ClientId
                 return filtered<R>(records, [&](const R &r) {
                     const bool ownPrefix = insideAny(r.prefix, scope.space);
                     if ((insideAny(r.prefix, foreign.space) && !ownPrefix) || foreign.addresses.contains(r.nextHop)
-                        || foreign.interfaces.contains(r.interfaceName))
+                        || hasInterface(foreign.interfaces, r.interfaceName))
                         return false; // another customer's route
                     if (!lookup)
                         return true; // received from / advertised to the client's own neighbor

@@ -1,6 +1,6 @@
 #include "engine/diagnosis/connection_diagnosis.h"
 
-#include "engine/vendors/common/commercial_cli.h"
+#include "engine/api/interface_name.h"
 
 #include <QRegularExpression>
 #include <QSet>
@@ -238,7 +238,7 @@ QString parentOf(const QString &name)
 
 bool sameInterface(const QString &a, const QString &b)
 {
-    return !a.isEmpty() && !b.isEmpty() && commercial::sameInterface(a, b);
+    return !a.isEmpty() && !b.isEmpty() && rl::sameInterface(a, b);
 }
 
 // A copy of an answer narrowed to the rows `keep` accepts: the evidence a step shows.

@@ -1,6 +1,6 @@
 #include "engine/diagnosis/session_compare.h"
 
-#include "engine/vendors/common/commercial_cli.h"
+#include "engine/api/interface_name.h"
 
 #include <QCoreApplication>
 #include <QHash>
@@ -577,7 +577,7 @@ const InterfaceRecord *findInterface(const RouterAnswers &r, const QString &name
         if (!usable(res, QueryKind::LinkStatus))
             return nullptr;
         for (const InterfaceRecord &i : res.records.rows<InterfaceRecord>())
-            if (commercial::sameInterface(i.name, name))
+            if (rl::sameInterface(i.name, name))
                 return &i;
         return nullptr;
     };
@@ -701,7 +701,7 @@ LinkComparison SessionCompare::links(const QList<RouterAnswers> &routers, const 
             if (l.status != PairStatus::Paired)
                 continue;
             auto is = [](const LinkEnd &e, const QString &router, const QString &name) {
-                return e.router == router && commercial::sameInterface(e.interfaceName, name);
+                return e.router == router && rl::sameInterface(e.interfaceName, name);
             };
             if ((is(l.a, routers[ra].router, ia) && is(l.b, routers[rb].router, ib))
                 || (is(l.a, routers[rb].router, ib) && is(l.b, routers[ra].router, ia)))

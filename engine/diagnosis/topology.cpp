@@ -1,7 +1,7 @@
 #include "engine/diagnosis/topology.h"
 
 #include "engine/api/ip_address.h"
-#include "engine/vendors/common/commercial_cli.h"
+#include "engine/api/interface_name.h"
 
 #include <QSet>
 
@@ -161,7 +161,7 @@ TopologyState combine(TopologyState a, TopologyState b)
 
 bool sameIf(const QString &a, const QString &b)
 {
-    return !a.isEmpty() && !b.isEmpty() && commercial::sameInterface(a, b);
+    return !a.isEmpty() && !b.isEmpty() && rl::sameInterface(a, b);
 }
 
 QString parentOf(const QString &name)

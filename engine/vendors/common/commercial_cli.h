@@ -4,6 +4,7 @@
 // family a command asked for, and the common shape of parse() and parsePasted().
 
 #include "engine/api/error.h"
+#include "engine/api/interface_name.h"
 #include "engine/api/records.h"
 #include "engine/api/request.h"
 #include "engine/api/session_profile.h"
@@ -39,9 +40,8 @@ RecordSet mergeFacts(const RecordSet &all);
 // Appends the records of `part` to `into` (same kind).
 void appendRecords(RecordSet &into, const RecordSet &part);
 
-// Whether two interface names are the same port, the long and the short spelling alike
-// ("Gi0/0/1" = "GigabitEthernet0/0/1", "BE10" = "Bundle-Ether10"), case-insensitively.
-bool sameInterface(QStringView a, QStringView b);
+// Whether two interface names are the same port (engine/api/interface_name.h).
+using rl::sameInterface;
 
 // Drops rows not matching the interface / VRF / neighbor filters the params set.
 RecordSet applyFilters(RecordSet set, const QueryParams &params);

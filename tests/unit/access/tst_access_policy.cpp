@@ -89,6 +89,7 @@ private Q_SLOTS:
     void configurableKinds();
     void filterRecords();
     void filterBgpByVrfAndPeer();
+    void interfaceSpellings();
     void filterRoutes();
     void internalSeesEverything();
     void throttlePolicies();
@@ -322,6 +323,45 @@ void TestAccessPolicy::filterRecords()
     QCOMPARE(policy.filterRecords(inv, acme, QStringLiteral("pe2"), {}, RecordSet(QueryKind::ReceivedRoutes, routes))
                  .kind(),
              QueryKind::ReceivedRoutes);
+}
+
+// IOS-XR prints "GigabitEthernet0/0/0/2.300" in its ARP table and "Gi0/0/0/2.300" in its IPv6
+// neighbor table: both are the customer's port (its ND entry was dropped, and the external
+// diagnosis then reported "no IPv6 neighbor" where the internal one found it).
+void TestAccessPolicy::interfaceSpellings()
+{
+    const AccessPolicy policy;
+    auto inv = Inventory::loadJson(R"({"version": 1,
+     "routers": [{"name": "pe1", "host": "198.18.0.11", "platform": "cisco-iosxr"}],
+     "connections": [
+      {"id": "initech-300", "customer": "initech", "providerRouter": "pe1",
+       "providerInterface": "GigabitEthernet0/0/0/2.300", "vlan": 300,
+       "providerAddress": "2001:db8:300::1", "customerAddress": "2001:db8:300::2"},
+      {"id": "globex-210", "customer": "globex", "providerRouter": "pe1",
+       "providerInterface": "GigabitEthernet0/0/0/1.210", "vlan": 210,
+       "providerAddress": "2001:db8:210::1", "customerAddress": "2001:db8:210::2"}]})",
+                                   QStringLiteral("spellings.json"));
+    QVERIFY(inv.ok());
+    const ClientIdentity initech = client(Role::External, QStringLiteral("initech"));
+
+    QList<ArpRecord> nd(3);
+    nd[0].interfaceName = QStringLiteral("Gi0/0/0/2.300");
+    nd[0].ip = QStringLiteral("2001:db8:300::2");
+    nd[1].interfaceName = QStringLiteral("Gi0/0/0/1.210");
+    nd[1].ip = QStringLiteral("2001:db8:210::2");
+    nd[2].interfaceName = QStringLiteral("Gi0/0/0/2.3000"); // another port, not a spelling
+    nd[2].ip = QStringLiteral("2001:db8:3000::2");
+    const RecordSet kept = policy.filterRecords(inv.value(), initech, QStringLiteral("pe1"), {},
+                                                RecordSet(QueryKind::ArpTable, nd));
+    QCOMPARE(kept.size(), 1);
+    QCOMPARE(kept.rows<ArpRecord>()[0].ip, QStringLiteral("2001:db8:300::2"));
+
+    const Error own = policy.check(inv.value(), request(initech, {QStringLiteral("pe1")}, QueryKind::LinkStatus,
+                                                        QStringLiteral("Gi0/0/0/2.300")));
+    QVERIFY2(!own, qPrintable(own.toString()));
+    const Error other = policy.check(inv.value(), request(initech, {QStringLiteral("pe1")}, QueryKind::LinkStatus,
+                                                          QStringLiteral("Gi0/0/0/1.210")));
+    QCOMPARE(other.code, ErrorCode::Forbidden);
 }
 
 // The same peer address in two VRFs is two customers' sessions.
