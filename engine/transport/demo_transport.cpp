@@ -228,30 +228,22 @@ Result<DemoScenario> DemoScenario::parse(const QByteArray &json, const QString &
             r.tags.insert(it.key(), it.value().toString());
         s.routers.append(r);
     }
-    const QJsonArray connections = root.value(QStringLiteral("connections")).toArray();
-    for (const QJsonValue &v : connections) {
-        const QJsonObject o = v.toObject();
-        Connection c;
-        c.id = o.value(QStringLiteral("id")).toString();
-        c.customer = o.value(QStringLiteral("customer")).toString();
-        c.providerRouter = o.value(QStringLiteral("providerRouter")).toString();
-        c.providerInterface = o.value(QStringLiteral("providerInterface")).toString();
-        c.vlan = o.value(QStringLiteral("vlan")).toInt(-1);
-        c.innerVlan = o.value(QStringLiteral("innerVlan")).toInt(-1);
-        c.providerAddress = o.value(QStringLiteral("providerAddress")).toString();
-        c.customerAddress = o.value(QStringLiteral("customerAddress")).toString();
-        c.providerAddress6 = o.value(QStringLiteral("providerAddress6")).toString();
-        c.customerAddress6 = o.value(QStringLiteral("customerAddress6")).toString();
-        c.providerAs = o.value(QStringLiteral("providerAs")).toInteger(-1);
-        c.customerAs = o.value(QStringLiteral("customerAs")).toInteger(-1);
-        c.customerRouter = o.value(QStringLiteral("customerRouter")).toString();
-        c.customerInterface = o.value(QStringLiteral("customerInterface")).toString();
-        c.vrf = o.value(QStringLiteral("vrf")).toString();
-        c.customerVrf = o.value(QStringLiteral("customerVrf")).toString();
-        s.connections.append(c);
-    }
     if (s.routers.isEmpty())
         return scenarioError(fileName, QStringLiteral("it lists no router."));
+    // The connections are read by the inventory's own reader, so the demo's connections carry
+    // every field (MTU, prefix limit, expected prefixes, VRFs) and are validated the same way.
+    QJsonArray inventoryRouters;
+    for (const DemoRouter &r : std::as_const(s.routers))
+        inventoryRouters.append(QJsonObject{{QStringLiteral("name"), r.name},
+                                            {QStringLiteral("host"), r.host},
+                                            {QStringLiteral("platform"), r.platform}});
+    const QJsonObject asInventory{{QStringLiteral("version"), 1},
+                                  {QStringLiteral("routers"), inventoryRouters},
+                                  {QStringLiteral("connections"), root.value(QStringLiteral("connections"))}};
+    const Result<Inventory> inv = Inventory::loadJson(QJsonDocument(asInventory).toJson(QJsonDocument::Compact), fileName);
+    if (!inv.ok())
+        return scenarioError(fileName, inv.error().message);
+    s.connections = inv->connections();
     return s;
 }
 
