@@ -148,7 +148,7 @@ private Q_SLOTS:
         const QString untaggedFacts = untagged.data(Qt::ToolTipRole).toString();
         QVERIFY(untaggedFacts.contains(QLatin1String("VLAN: untagged")));
         QVERIFY(untaggedFacts.contains(QLatin1String("Customer end: router not in the inventory")));
-        QVERIFY(untaggedFacts.contains(QLatin1String("MTU: not agreed")));
+        QVERIFY(untaggedFacts.contains(QLatin1String("MTU: none agreed (the two ends are compared)")));
         QVERIFY(!untaggedFacts.contains(QLatin1String("-1")));
         // Checked routers survive the regrouping; a router under two connections counts once.
         QCOMPARE(panel.checkedRouters(), QStringList{QStringLiteral("ce-acme")});

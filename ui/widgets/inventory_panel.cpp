@@ -261,7 +261,7 @@ QString InventoryPanel::connectionFacts(const Connection &c, bool customerRouter
     lines << tr("Provider addresses: %1").arg(both(c.providerAddress, c.providerAddress6));
     lines << tr("Customer addresses: %1").arg(both(c.customerAddress, c.customerAddress6));
     lines << tr("ASNs: provider %1, customer %2").arg(as(c.providerAs), as(c.customerAs));
-    lines << tr("MTU: %1").arg(c.mtu > 0 ? QString::number(c.mtu) : tr("not agreed"));
+    lines << tr("MTU: %1").arg(c.mtu > 0 ? QString::number(c.mtu) : tr("none agreed (the two ends are compared)"));
     lines << tr("Prefix limit: %1").arg(c.prefixLimit > 0 ? QString::number(c.prefixLimit) : tr("not set"));
     lines << tr("Expected prefixes: %1").arg(orUnset(c.expectedPrefixes.join(QStringLiteral(", "))));
     lines << tr("Right-click to diagnose it (Ctrl+Shift+D).");
