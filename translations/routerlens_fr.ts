@@ -270,10 +270,6 @@
         <translation>MTU %1</translation>
     </message>
     <message>
-        <source>MTU not agreed</source>
-        <translation>MTU non convenue</translation>
-    </message>
-    <message>
         <source>not checked</source>
         <translation>non vérifié</translation>
     </message>
@@ -292,6 +288,10 @@
     <message>
         <source>not on this end</source>
         <translation>pas de ce côté</translation>
+    </message>
+    <message>
+        <source>no agreed MTU: ends compared</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -379,10 +379,6 @@
     <message>
         <source>both ends</source>
         <translation>les deux côtés</translation>
-    </message>
-    <message>
-        <source>Not checked on this end.</source>
-        <translation>Non vérifié de ce côté.</translation>
     </message>
     <message>
         <source>Advice: %1</source>
@@ -803,10 +799,6 @@ Maintenant : %2</translation>
         <translation>MTU : %1</translation>
     </message>
     <message>
-        <source>not agreed</source>
-        <translation>non convenue</translation>
-    </message>
-    <message>
         <source>Prefix limit: %1</source>
         <translation>Limite de préfixes : %1</translation>
     </message>
@@ -829,6 +821,10 @@ Maintenant : %2</translation>
     <message>
         <source>Choose a connection&apos;s row (group by connection) or one of its routers</source>
         <translation>Choisissez la ligne d’une connexion (regroupement par connexion) ou un de ses routeurs</translation>
+    </message>
+    <message>
+        <source>none agreed (the two ends are compared)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1070,6 +1066,30 @@ Maintenant : %2</translation>
     <message>
         <source>%1 · evidence</source>
         <translation>%1 · preuves</translation>
+    </message>
+    <message>
+        <source>Topology &amp;map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Topology map of a &amp;customer…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The inventory has no connections to map.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Topology map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the routers to map on the left first.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1346,6 +1366,14 @@ Maintenant : %2</translation>
         <source>Export failed</source>
         <translation>Échec de l’export</translation>
     </message>
+    <message>
+        <source>&amp;Sessions and links</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put the two ends of each BGP session, link or route exchange between the compared routers on one row; off: rows aligned by key</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>rl::RouterQueueModel</name>
@@ -1372,6 +1400,201 @@ Maintenant : %2</translation>
     <message>
         <source>Completed</source>
         <translation>Terminées</translation>
+    </message>
+</context>
+<context>
+    <name>rl::SessionComparePanel</name>
+    <message>
+        <source>All routes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent but not received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Received but not sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Received but rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not on both sides</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Which routes to show: what one end advertises against what the other received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Routes:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n link(s) with both ends among these routers</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n session(s) with both ends among these routers</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n with a mismatch</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n with the peer not in this comparison</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n where the other end cannot be read</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Pick a paired session above to compare what each end advertises with what the other received.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare two or more routers to see what connects them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the LLDP neighbors of %1 to find the links between them…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the BGP sessions of %1 and the routes each end sends the other…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The session-aware view compares BGP status, link status and routes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This session&apos;s other end is not among the compared routers: there is nothing to compare its routes with.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Routes between %1 and %2:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading what %1 and %2 send each other…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Routes of every paired session:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No routes in either direction.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 shown of %n prefix(es): %2 sent and received, %3 sent but not received, %4 received but not sent, %5 rejected</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n cannot tell</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>rl::SessionComparisonModel</name>
+    <message>
+        <source>paired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>peer not in this comparison</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>other end not found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot tell</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ambiguous</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sent and received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sent but not received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>received but not sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>received but rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot tell: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · sender</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · receiver</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · A</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · B</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>As the sending end advertises it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>As the receiving end received it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End A: the router left of &lt;-&gt; in the second column</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End B: the router right of &lt;-&gt; in the second column</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1570,6 +1793,264 @@ Maintenant : %2</translation>
     <message>
         <source>Customer</source>
         <translation>Client</translation>
+    </message>
+</context>
+<context>
+    <name>rl::TopologyView</name>
+    <message>
+        <source>up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the inventory&apos;s connection %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ARP / neighbor discovery: the neighbor&apos;s MAC address is an interface of the other router</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>LLDP: the neighbor&apos;s management address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the inventory&apos;s address of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its router id, seen on another session to the same router</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the AS numbers of connection %1 (it lists no address in this family)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AS numbers only: each router has one session towards the other&apos;s AS, on one subnet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not identified: a peer outside the inventory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>VRF %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>via %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>could not be read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not asked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not asked · %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>LLDP neighbor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>customer router, not in the inventory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 +%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>external peer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>outside the inventory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in the inventory, not asked for this map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>platform: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>customer: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>addresses: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none of its answers could be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Link&lt;/b&gt; %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>of connection %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click to diagnose the connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;BGP session&lt;/b&gt; %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AS ?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>connection %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Diagnose connection</source>
+        <translation type="unfinished">&amp;Diagnostiquer la connexion</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask the routers again (F5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Fit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fit the map to the window (Ctrl+0)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zoom &amp;in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zoom &amp;out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click a link or a session for both ends&apos; rows; a link of a connection is diagnosed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Topology · customer %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Topology · %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Topology · %n routers</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:%1&apos;&gt;━━&lt;/span&gt; up &amp;nbsp; &lt;span style=&apos;color:%2&apos;&gt;━━&lt;/span&gt; down &amp;nbsp; &lt;span style=&apos;color:%3&apos;&gt;┅┅&lt;/span&gt; unknown (could not be read) &amp;nbsp;·&amp;nbsp; thick: link, thin arc: BGP session &amp;nbsp;·&amp;nbsp; dashed box: not asked, grey: outside the inventory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;BGP session&lt;/b&gt; %1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Link&lt;/b&gt; · %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection: &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ends matched by: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seen by: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Diagnose %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>asked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Platform: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Addresses: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None of its answers could be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n node(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n link(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n BGP session(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 down, %2 unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>waiting for %n answer(s)…</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 </TS>
