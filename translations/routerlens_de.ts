@@ -291,7 +291,7 @@
     </message>
     <message>
         <source>no agreed MTU: ends compared</source>
-        <translation type="unfinished"></translation>
+        <translation>keine MTU vereinbart: Seiten verglichen</translation>
     </message>
 </context>
 <context>
@@ -824,7 +824,7 @@ Jetzt: %2</translation>
     </message>
     <message>
         <source>none agreed (the two ends are compared)</source>
-        <translation type="unfinished"></translation>
+        <translation>keine vereinbart (beide Seiten werden verglichen)</translation>
     </message>
 </context>
 <context>
@@ -1069,27 +1069,27 @@ Jetzt: %2</translation>
     </message>
     <message>
         <source>Topology &amp;map</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Topologiekarte</translation>
     </message>
     <message>
         <source>Topology map of a &amp;customer…</source>
-        <translation type="unfinished"></translation>
+        <translation>Topologiekarte eines &amp;Kunden…</translation>
     </message>
     <message>
         <source>The inventory has no connections to map.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Inventar enthält keine Verbindungen für die Karte.</translation>
     </message>
     <message>
         <source>Topology map</source>
-        <translation type="unfinished"></translation>
+        <translation>Topologiekarte</translation>
     </message>
     <message>
         <source>Customer:</source>
-        <translation type="unfinished"></translation>
+        <translation>Kunde:</translation>
     </message>
     <message>
         <source>Check the routers to map on the left first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Haken Sie zuerst links die Router für die Karte an.</translation>
     </message>
 </context>
 <context>
@@ -1368,11 +1368,11 @@ Jetzt: %2</translation>
     </message>
     <message>
         <source>&amp;Sessions and links</source>
-        <translation type="unfinished"></translation>
+        <translation>Sessions und &amp;Links</translation>
     </message>
     <message>
         <source>Put the two ends of each BGP session, link or route exchange between the compared routers on one row; off: rows aligned by key</source>
-        <translation type="unfinished"></translation>
+        <translation>Beide Seiten jeder BGP-Session, jedes Links und jedes Routenaustauschs zwischen den verglichenen Routern in eine Zeile stellen; aus: Zeilen nach Schlüssel zugeordnet</translation>
     </message>
 </context>
 <context>
@@ -1406,119 +1406,119 @@ Jetzt: %2</translation>
     <name>rl::SessionComparePanel</name>
     <message>
         <source>All routes</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Routen</translation>
     </message>
     <message>
         <source>Sent but not received</source>
-        <translation type="unfinished"></translation>
+        <translation>Gesendet, nicht empfangen</translation>
     </message>
     <message>
         <source>Received but not sent</source>
-        <translation type="unfinished"></translation>
+        <translation>Empfangen, nicht gesendet</translation>
     </message>
     <message>
         <source>Received but rejected</source>
-        <translation type="unfinished"></translation>
+        <translation>Empfangen, aber abgelehnt</translation>
     </message>
     <message>
         <source>Not on both sides</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht auf beiden Seiten</translation>
     </message>
     <message>
         <source>Which routes to show: what one end advertises against what the other received</source>
-        <translation type="unfinished"></translation>
+        <translation>Welche Routen erscheinen: was eine Seite annonciert, verglichen mit dem, was die andere empfangen hat</translation>
     </message>
     <message>
         <source>Routes:</source>
-        <translation type="unfinished"></translation>
+        <translation>Routen:</translation>
     </message>
     <message numerus="yes">
         <source>%n link(s) with both ends among these routers</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Link zwischen diesen Routern</numerusform>
+            <numerusform>%n Links zwischen diesen Routern</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n session(s) with both ends among these routers</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Session zwischen diesen Routern</numerusform>
+            <numerusform>%n Sessions zwischen diesen Routern</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n with a mismatch</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n mit Abweichung</numerusform>
+            <numerusform>%n mit Abweichung</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n with the peer not in this comparison</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n mit Peer außerhalb dieses Vergleichs</numerusform>
+            <numerusform>%n mit Peer außerhalb dieses Vergleichs</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n where the other end cannot be read</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n mit nicht lesbarer Gegenseite</numerusform>
+            <numerusform>%n mit nicht lesbarer Gegenseite</numerusform>
         </translation>
     </message>
     <message>
         <source>Pick a paired session above to compare what each end advertises with what the other received.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie oben eine gepaarte Session, um zu vergleichen, was jede Seite annonciert und was die andere empfangen hat.</translation>
     </message>
     <message>
         <source>Compare two or more routers to see what connects them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vergleichen Sie zwei oder mehr Router, um zu sehen, was sie verbindet.</translation>
     </message>
     <message>
         <source>Reading the LLDP neighbors of %1 to find the links between them…</source>
-        <translation type="unfinished"></translation>
+        <translation>Lese die LLDP-Nachbarn von %1, um die Links zwischen ihnen zu finden…</translation>
     </message>
     <message>
         <source>Reading the BGP sessions of %1 and the routes each end sends the other…</source>
-        <translation type="unfinished"></translation>
+        <translation>Lese die BGP-Sessions von %1 und die Routen, die jede Seite der anderen sendet…</translation>
     </message>
     <message>
         <source>The session-aware view compares BGP status, link status and routes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Session-Ansicht vergleicht BGP-Status, Link-Status und Routen.</translation>
     </message>
     <message>
         <source>This session&apos;s other end is not among the compared routers: there is nothing to compare its routes with.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Gegenseite dieser Session gehört nicht zu den verglichenen Routern: Ihre Routen lassen sich mit nichts vergleichen.</translation>
     </message>
     <message>
         <source>Routes between %1 and %2:</source>
-        <translation type="unfinished"></translation>
+        <translation>Routen zwischen %1 und %2:</translation>
     </message>
     <message>
         <source>Reading what %1 and %2 send each other…</source>
-        <translation type="unfinished"></translation>
+        <translation>Lese, was %1 und %2 einander senden…</translation>
     </message>
     <message>
         <source>Routes of every paired session:</source>
-        <translation type="unfinished"></translation>
+        <translation>Routen aller gepaarten Sessions:</translation>
     </message>
     <message>
         <source>No routes in either direction.</source>
-        <translation type="unfinished"></translation>
+        <translation>In keiner Richtung gibt es Routen.</translation>
     </message>
     <message numerus="yes">
         <source>%1 shown of %n prefix(es): %2 sent and received, %3 sent but not received, %4 received but not sent, %5 rejected</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 von %n Präfix angezeigt: %2 gesendet und empfangen, %3 nur gesendet, %4 nur empfangen, %5 abgelehnt</numerusform>
+            <numerusform>%1 von %n Präfixen angezeigt: %2 gesendet und empfangen, %3 nur gesendet, %4 nur empfangen, %5 abgelehnt</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n cannot tell</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n nicht feststellbar</numerusform>
+            <numerusform>%n nicht feststellbar</numerusform>
         </translation>
     </message>
 </context>
@@ -1526,75 +1526,75 @@ Jetzt: %2</translation>
     <name>rl::SessionComparisonModel</name>
     <message>
         <source>paired</source>
-        <translation type="unfinished"></translation>
+        <translation>gepaart</translation>
     </message>
     <message>
         <source>peer not in this comparison</source>
-        <translation type="unfinished"></translation>
+        <translation>Peer nicht in diesem Vergleich</translation>
     </message>
     <message>
         <source>other end not found</source>
-        <translation type="unfinished"></translation>
+        <translation>Gegenseite nicht gefunden</translation>
     </message>
     <message>
         <source>cannot tell</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht feststellbar</translation>
     </message>
     <message>
         <source>ambiguous</source>
-        <translation type="unfinished"></translation>
+        <translation>mehrdeutig</translation>
     </message>
     <message>
         <source>sent and received</source>
-        <translation type="unfinished"></translation>
+        <translation>gesendet und empfangen</translation>
     </message>
     <message>
         <source>sent but not received</source>
-        <translation type="unfinished"></translation>
+        <translation>gesendet, nicht empfangen</translation>
     </message>
     <message>
         <source>received but not sent</source>
-        <translation type="unfinished"></translation>
+        <translation>empfangen, nicht gesendet</translation>
     </message>
     <message>
         <source>received but rejected</source>
-        <translation type="unfinished"></translation>
+        <translation>empfangen, aber abgelehnt</translation>
     </message>
     <message>
         <source>Cannot tell: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht feststellbar: %1</translation>
     </message>
     <message>
         <source>%1 · sender</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · Sender</translation>
     </message>
     <message>
         <source>%1 · receiver</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · Empfänger</translation>
     </message>
     <message>
         <source>%1 · A</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · A</translation>
     </message>
     <message>
         <source>%1 · B</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · B</translation>
     </message>
     <message>
         <source>As the sending end advertises it</source>
-        <translation type="unfinished"></translation>
+        <translation>Wert, wie ihn die sendende Seite annonciert</translation>
     </message>
     <message>
         <source>As the receiving end received it</source>
-        <translation type="unfinished"></translation>
+        <translation>Wert, wie ihn die empfangende Seite empfangen hat</translation>
     </message>
     <message>
         <source>End A: the router left of &lt;-&gt; in the second column</source>
-        <translation type="unfinished"></translation>
+        <translation>Seite A: der Router links von &lt;-&gt; in der zweiten Spalte</translation>
     </message>
     <message>
         <source>End B: the router right of &lt;-&gt; in the second column</source>
-        <translation type="unfinished"></translation>
+        <translation>Seite B: der Router rechts von &lt;-&gt; in der zweiten Spalte</translation>
     </message>
 </context>
 <context>
@@ -1799,257 +1799,257 @@ Jetzt: %2</translation>
     <name>rl::TopologyView</name>
     <message>
         <source>up</source>
-        <translation type="unfinished"></translation>
+        <translation>up</translation>
     </message>
     <message>
         <source>down</source>
-        <translation type="unfinished"></translation>
+        <translation>down</translation>
     </message>
     <message>
         <source>unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannt</translation>
     </message>
     <message>
         <source>the inventory&apos;s connection %1</source>
-        <translation type="unfinished"></translation>
+        <translation>die Verbindung %1 aus dem Inventar</translation>
     </message>
     <message>
         <source>ARP / neighbor discovery: the neighbor&apos;s MAC address is an interface of the other router</source>
-        <translation type="unfinished"></translation>
+        <translation>ARP / Neighbor Discovery: Die MAC-Adresse des Nachbarn gehört zu einer Schnittstelle des anderen Routers</translation>
     </message>
     <message>
         <source>LLDP: the neighbor&apos;s management address</source>
-        <translation type="unfinished"></translation>
+        <translation>LLDP: die Management-Adresse des Nachbarn</translation>
     </message>
     <message>
         <source>the inventory&apos;s address of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>die Adresse von %1 im Inventar</translation>
     </message>
     <message>
         <source>its router id, seen on another session to the same router</source>
-        <translation type="unfinished"></translation>
+        <translation>seine Router-ID, gesehen auf einer anderen Session zum selben Router</translation>
     </message>
     <message>
         <source>the AS numbers of connection %1 (it lists no address in this family)</source>
-        <translation type="unfinished"></translation>
+        <translation>die AS-Nummern der Verbindung %1 (sie nennt keine Adresse dieser Familie)</translation>
     </message>
     <message>
         <source>AS numbers only: each router has one session towards the other&apos;s AS, on one subnet</source>
-        <translation type="unfinished"></translation>
+        <translation>nur AS-Nummern: Jeder Router hat genau eine Session zum AS des anderen, im selben Subnetz</translation>
     </message>
     <message>
         <source>not identified: a peer outside the inventory</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht identifiziert: ein Peer außerhalb des Inventars</translation>
     </message>
     <message>
         <source>VRF %1</source>
-        <translation type="unfinished"></translation>
+        <translation>VRF %1</translation>
     </message>
     <message>
         <source>via %1</source>
-        <translation type="unfinished"></translation>
+        <translation>über %1</translation>
     </message>
     <message>
         <source>could not be read</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht lesbar</translation>
     </message>
     <message>
         <source>not asked</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht abgefragt</translation>
     </message>
     <message>
         <source>not asked · %1</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht abgefragt · %1</translation>
     </message>
     <message>
         <source>LLDP neighbor</source>
-        <translation type="unfinished"></translation>
+        <translation>LLDP-Nachbar</translation>
     </message>
     <message>
         <source>customer router, not in the inventory</source>
-        <translation type="unfinished"></translation>
+        <translation>Kundenrouter, nicht im Inventar</translation>
     </message>
     <message>
         <source>%1 +%2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 +%2</translation>
     </message>
     <message>
         <source>external peer</source>
-        <translation type="unfinished"></translation>
+        <translation>externer Peer</translation>
     </message>
     <message>
         <source>outside the inventory</source>
-        <translation type="unfinished"></translation>
+        <translation>außerhalb des Inventars</translation>
     </message>
     <message>
         <source>in the inventory, not asked for this map</source>
-        <translation type="unfinished"></translation>
+        <translation>im Inventar, für diese Karte nicht abgefragt</translation>
     </message>
     <message>
         <source>platform: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Plattform: %1</translation>
     </message>
     <message>
         <source>customer: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Kunde: %1</translation>
     </message>
     <message>
         <source>addresses: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Adressen: %1</translation>
     </message>
     <message>
         <source>none of its answers could be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>keine seiner Antworten war lesbar: %1</translation>
     </message>
     <message>
         <source>&lt;b&gt;Link&lt;/b&gt; %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Link&lt;/b&gt; %1: %2</translation>
     </message>
     <message>
         <source>of connection %1</source>
-        <translation type="unfinished"></translation>
+        <translation>der Verbindung %1</translation>
     </message>
     <message>
         <source>Click to diagnose the connection.</source>
-        <translation type="unfinished"></translation>
+        <translation>Klicken, um die Verbindung zu diagnostizieren.</translation>
     </message>
     <message>
         <source>&lt;b&gt;BGP session&lt;/b&gt; %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;BGP-Session&lt;/b&gt; %1: %2</translation>
     </message>
     <message>
         <source>AS ?</source>
-        <translation type="unfinished"></translation>
+        <translation>AS ?</translation>
     </message>
     <message>
         <source>connection %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung %1</translation>
     </message>
     <message>
         <source>&amp;Diagnose connection</source>
-        <translation type="unfinished">Verbindung &amp;diagnostizieren</translation>
+        <translation>Verbindung &amp;diagnostizieren</translation>
     </message>
     <message>
         <source>&amp;Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Aktualisieren</translation>
     </message>
     <message>
         <source>Ask the routers again (F5)</source>
-        <translation type="unfinished"></translation>
+        <translation>Router erneut abfragen (F5)</translation>
     </message>
     <message>
         <source>&amp;Fit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Einpassen</translation>
     </message>
     <message>
         <source>Fit the map to the window (Ctrl+0)</source>
-        <translation type="unfinished"></translation>
+        <translation>Karte an das Fenster anpassen (Strg+0)</translation>
     </message>
     <message>
         <source>Zoom &amp;in</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Vergrößern</translation>
     </message>
     <message>
         <source>Zoom &amp;out</source>
-        <translation type="unfinished"></translation>
+        <translation>Ver&amp;kleinern</translation>
     </message>
     <message>
         <source>Click a link or a session for both ends&apos; rows; a link of a connection is diagnosed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Einen Link oder eine Session anklicken, um die Zeilen beider Seiten zu sehen; der Link einer Verbindung öffnet zudem deren Diagnose.</translation>
     </message>
     <message>
         <source>Topology · customer %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Topologie · Kunde %1</translation>
     </message>
     <message>
         <source>Topology · %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Topologie · %1</translation>
     </message>
     <message numerus="yes">
         <source>Topology · %n routers</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Topologie · %n Router</numerusform>
+            <numerusform>Topologie · %n Router</numerusform>
         </translation>
     </message>
     <message>
         <source>&lt;span style=&apos;color:%1&apos;&gt;━━&lt;/span&gt; up &amp;nbsp; &lt;span style=&apos;color:%2&apos;&gt;━━&lt;/span&gt; down &amp;nbsp; &lt;span style=&apos;color:%3&apos;&gt;┅┅&lt;/span&gt; unknown (could not be read) &amp;nbsp;·&amp;nbsp; thick: link, thin arc: BGP session &amp;nbsp;·&amp;nbsp; dashed box: not asked, grey: outside the inventory</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;span style=&apos;color:%1&apos;&gt;━━&lt;/span&gt; up &amp;nbsp; &lt;span style=&apos;color:%2&apos;&gt;━━&lt;/span&gt; down &amp;nbsp; &lt;span style=&apos;color:%3&apos;&gt;┅┅&lt;/span&gt; unbekannt (nicht lesbar) &amp;nbsp;·&amp;nbsp; dick: Link, dünner Bogen: BGP-Session &amp;nbsp;·&amp;nbsp; gestrichelter Rahmen: nicht abgefragt, grau: außerhalb des Inventars</translation>
     </message>
     <message>
         <source>&lt;b&gt;BGP session&lt;/b&gt; %1 · %2</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;BGP-Session&lt;/b&gt; %1 · %2</translation>
     </message>
     <message>
         <source>&lt;b&gt;Link&lt;/b&gt; · %1</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Link&lt;/b&gt; · %1</translation>
     </message>
     <message>
         <source>Connection: &lt;b&gt;%1&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung: &lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
     <message>
         <source>Ends matched by: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Seiten zugeordnet über: %1</translation>
     </message>
     <message>
         <source>Seen by: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Gesehen von: %1</translation>
     </message>
     <message>
         <source>&amp;Diagnose %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 &amp;diagnostizieren</translation>
     </message>
     <message>
         <source>asked</source>
-        <translation type="unfinished"></translation>
+        <translation>abgefragt</translation>
     </message>
     <message>
         <source>Platform: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Plattform: %1</translation>
     </message>
     <message>
         <source>Customer: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Kunde: %1</translation>
     </message>
     <message>
         <source>Addresses: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Adressen: %1</translation>
     </message>
     <message>
         <source>None of its answers could be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine seiner Antworten war lesbar: %1</translation>
     </message>
     <message numerus="yes">
         <source>%n node(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Knoten</numerusform>
+            <numerusform>%n Knoten</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n link(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Link</numerusform>
+            <numerusform>%n Links</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n BGP session(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n BGP-Session</numerusform>
+            <numerusform>%n BGP-Sessions</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 down, %2 unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 down, %2 unbekannt</translation>
     </message>
     <message numerus="yes">
         <source>waiting for %n answer(s)…</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>warte auf %n Antwort…</numerusform>
+            <numerusform>warte auf %n Antworten…</numerusform>
         </translation>
     </message>
 </context>
