@@ -291,7 +291,7 @@
     </message>
     <message>
         <source>no agreed MTU: ends compared</source>
-        <translation type="unfinished"></translation>
+        <translation>aucune MTU convenue : côtés comparés</translation>
     </message>
 </context>
 <context>
@@ -824,7 +824,7 @@ Maintenant : %2</translation>
     </message>
     <message>
         <source>none agreed (the two ends are compared)</source>
-        <translation type="unfinished"></translation>
+        <translation>aucune convenue (les deux côtés sont comparés)</translation>
     </message>
 </context>
 <context>
@@ -1069,27 +1069,27 @@ Maintenant : %2</translation>
     </message>
     <message>
         <source>Topology &amp;map</source>
-        <translation type="unfinished"></translation>
+        <translation>Carte &amp;topologique</translation>
     </message>
     <message>
         <source>Topology map of a &amp;customer…</source>
-        <translation type="unfinished"></translation>
+        <translation>Carte topologique d’un &amp;client…</translation>
     </message>
     <message>
         <source>The inventory has no connections to map.</source>
-        <translation type="unfinished"></translation>
+        <translation>L’inventaire ne contient aucune connexion à cartographier.</translation>
     </message>
     <message>
         <source>Topology map</source>
-        <translation type="unfinished"></translation>
+        <translation>Carte topologique</translation>
     </message>
     <message>
         <source>Customer:</source>
-        <translation type="unfinished"></translation>
+        <translation>Client :</translation>
     </message>
     <message>
         <source>Check the routers to map on the left first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cochez d’abord à gauche les routeurs à cartographier.</translation>
     </message>
 </context>
 <context>
@@ -1368,11 +1368,11 @@ Maintenant : %2</translation>
     </message>
     <message>
         <source>&amp;Sessions and links</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Sessions et liens</translation>
     </message>
     <message>
         <source>Put the two ends of each BGP session, link or route exchange between the compared routers on one row; off: rows aligned by key</source>
-        <translation type="unfinished"></translation>
+        <translation>Placer sur une même ligne les deux côtés de chaque session BGP, lien ou échange de routes entre les routeurs comparés ; désactivé : lignes alignées par clé</translation>
     </message>
 </context>
 <context>
@@ -1406,119 +1406,119 @@ Maintenant : %2</translation>
     <name>rl::SessionComparePanel</name>
     <message>
         <source>All routes</source>
-        <translation type="unfinished"></translation>
+        <translation>Toutes les routes</translation>
     </message>
     <message>
         <source>Sent but not received</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoyées, non reçues</translation>
     </message>
     <message>
         <source>Received but not sent</source>
-        <translation type="unfinished"></translation>
+        <translation>Reçues, non envoyées</translation>
     </message>
     <message>
         <source>Received but rejected</source>
-        <translation type="unfinished"></translation>
+        <translation>Reçues mais rejetées</translation>
     </message>
     <message>
         <source>Not on both sides</source>
-        <translation type="unfinished"></translation>
+        <translation>Pas des deux côtés</translation>
     </message>
     <message>
         <source>Which routes to show: what one end advertises against what the other received</source>
-        <translation type="unfinished"></translation>
+        <translation>Routes à afficher : ce qu’un côté annonce, face à ce que l’autre a reçu</translation>
     </message>
     <message>
         <source>Routes:</source>
-        <translation type="unfinished"></translation>
+        <translation>Routes :</translation>
     </message>
     <message numerus="yes">
         <source>%n link(s) with both ends among these routers</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n lien entre ces routeurs</numerusform>
+            <numerusform>%n liens entre ces routeurs</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n session(s) with both ends among these routers</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n session entre ces routeurs</numerusform>
+            <numerusform>%n sessions entre ces routeurs</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n with a mismatch</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n avec un écart</numerusform>
+            <numerusform>%n avec un écart</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n with the peer not in this comparison</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n dont le pair est hors de cette comparaison</numerusform>
+            <numerusform>%n dont le pair est hors de cette comparaison</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n where the other end cannot be read</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n dont l’autre côté n’a pas pu être lu</numerusform>
+            <numerusform>%n dont l’autre côté n’a pas pu être lu</numerusform>
         </translation>
     </message>
     <message>
         <source>Pick a paired session above to compare what each end advertises with what the other received.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez ci-dessus une session appariée pour comparer ce que chaque côté annonce à ce que l’autre a reçu.</translation>
     </message>
     <message>
         <source>Compare two or more routers to see what connects them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Comparez deux routeurs ou plus pour voir ce qui les relie.</translation>
     </message>
     <message>
         <source>Reading the LLDP neighbors of %1 to find the links between them…</source>
-        <translation type="unfinished"></translation>
+        <translation>Lecture des voisins LLDP de %1 pour trouver les liens entre eux…</translation>
     </message>
     <message>
         <source>Reading the BGP sessions of %1 and the routes each end sends the other…</source>
-        <translation type="unfinished"></translation>
+        <translation>Lecture des sessions BGP de %1 et des routes que chaque côté envoie à l’autre…</translation>
     </message>
     <message>
         <source>The session-aware view compares BGP status, link status and routes.</source>
-        <translation type="unfinished"></translation>
+        <translation>La vue par session compare l’état BGP, l’état des liens et les routes.</translation>
     </message>
     <message>
         <source>This session&apos;s other end is not among the compared routers: there is nothing to compare its routes with.</source>
-        <translation type="unfinished"></translation>
+        <translation>L’autre côté de cette session ne fait pas partie des routeurs comparés : il n’y a rien à quoi comparer ses routes.</translation>
     </message>
     <message>
         <source>Routes between %1 and %2:</source>
-        <translation type="unfinished"></translation>
+        <translation>Routes entre %1 et %2 :</translation>
     </message>
     <message>
         <source>Reading what %1 and %2 send each other…</source>
-        <translation type="unfinished"></translation>
+        <translation>Lecture de ce que %1 et %2 s’envoient…</translation>
     </message>
     <message>
         <source>Routes of every paired session:</source>
-        <translation type="unfinished"></translation>
+        <translation>Routes de toutes les sessions appariées :</translation>
     </message>
     <message>
         <source>No routes in either direction.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune route dans un sens comme dans l’autre.</translation>
     </message>
     <message numerus="yes">
         <source>%1 shown of %n prefix(es): %2 sent and received, %3 sent but not received, %4 received but not sent, %5 rejected</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Affichage : %1 sur %n préfixe ; envoyés et reçus : %2, envoyés mais non reçus : %3, reçus mais non envoyés : %4, rejetés : %5</numerusform>
+            <numerusform>Affichage : %1 sur %n préfixes ; envoyés et reçus : %2, envoyés mais non reçus : %3, reçus mais non envoyés : %4, rejetés : %5</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n cannot tell</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>indéterminable : %n</numerusform>
+            <numerusform>indéterminables : %n</numerusform>
         </translation>
     </message>
 </context>
@@ -1526,75 +1526,75 @@ Maintenant : %2</translation>
     <name>rl::SessionComparisonModel</name>
     <message>
         <source>paired</source>
-        <translation type="unfinished"></translation>
+        <translation>apparié</translation>
     </message>
     <message>
         <source>peer not in this comparison</source>
-        <translation type="unfinished"></translation>
+        <translation>pair absent de cette comparaison</translation>
     </message>
     <message>
         <source>other end not found</source>
-        <translation type="unfinished"></translation>
+        <translation>autre côté introuvable</translation>
     </message>
     <message>
         <source>cannot tell</source>
-        <translation type="unfinished"></translation>
+        <translation>indéterminable</translation>
     </message>
     <message>
         <source>ambiguous</source>
-        <translation type="unfinished"></translation>
+        <translation>ambigu</translation>
     </message>
     <message>
         <source>sent and received</source>
-        <translation type="unfinished"></translation>
+        <translation>envoyé et reçu</translation>
     </message>
     <message>
         <source>sent but not received</source>
-        <translation type="unfinished"></translation>
+        <translation>envoyé, non reçu</translation>
     </message>
     <message>
         <source>received but not sent</source>
-        <translation type="unfinished"></translation>
+        <translation>reçu, non envoyé</translation>
     </message>
     <message>
         <source>received but rejected</source>
-        <translation type="unfinished"></translation>
+        <translation>reçu mais rejeté</translation>
     </message>
     <message>
         <source>Cannot tell: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Indéterminable : %1</translation>
     </message>
     <message>
         <source>%1 · sender</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · émetteur</translation>
     </message>
     <message>
         <source>%1 · receiver</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · récepteur</translation>
     </message>
     <message>
         <source>%1 · A</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · A</translation>
     </message>
     <message>
         <source>%1 · B</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · B</translation>
     </message>
     <message>
         <source>As the sending end advertises it</source>
-        <translation type="unfinished"></translation>
+        <translation>Valeur telle que le côté émetteur l’annonce</translation>
     </message>
     <message>
         <source>As the receiving end received it</source>
-        <translation type="unfinished"></translation>
+        <translation>Valeur telle que le côté récepteur l’a reçue</translation>
     </message>
     <message>
         <source>End A: the router left of &lt;-&gt; in the second column</source>
-        <translation type="unfinished"></translation>
+        <translation>Côté A : le routeur à gauche de &lt;-&gt; dans la deuxième colonne</translation>
     </message>
     <message>
         <source>End B: the router right of &lt;-&gt; in the second column</source>
-        <translation type="unfinished"></translation>
+        <translation>Côté B : le routeur à droite de &lt;-&gt; dans la deuxième colonne</translation>
     </message>
 </context>
 <context>
@@ -1799,257 +1799,257 @@ Maintenant : %2</translation>
     <name>rl::TopologyView</name>
     <message>
         <source>up</source>
-        <translation type="unfinished"></translation>
+        <translation>up</translation>
     </message>
     <message>
         <source>down</source>
-        <translation type="unfinished"></translation>
+        <translation>down</translation>
     </message>
     <message>
         <source>unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>inconnu</translation>
     </message>
     <message>
         <source>the inventory&apos;s connection %1</source>
-        <translation type="unfinished"></translation>
+        <translation>la connexion %1 de l’inventaire</translation>
     </message>
     <message>
         <source>ARP / neighbor discovery: the neighbor&apos;s MAC address is an interface of the other router</source>
-        <translation type="unfinished"></translation>
+        <translation>ARP / Neighbor Discovery : l’adresse MAC du voisin est celle d’une interface de l’autre routeur</translation>
     </message>
     <message>
         <source>LLDP: the neighbor&apos;s management address</source>
-        <translation type="unfinished"></translation>
+        <translation>LLDP : l’adresse de gestion du voisin</translation>
     </message>
     <message>
         <source>the inventory&apos;s address of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>l’adresse de %1 dans l’inventaire</translation>
     </message>
     <message>
         <source>its router id, seen on another session to the same router</source>
-        <translation type="unfinished"></translation>
+        <translation>son router ID, vu sur une autre session vers le même routeur</translation>
     </message>
     <message>
         <source>the AS numbers of connection %1 (it lists no address in this family)</source>
-        <translation type="unfinished"></translation>
+        <translation>les numéros d’AS de la connexion %1 (elle n’indique aucune adresse de cette famille)</translation>
     </message>
     <message>
         <source>AS numbers only: each router has one session towards the other&apos;s AS, on one subnet</source>
-        <translation type="unfinished"></translation>
+        <translation>numéros d’AS seulement : chaque routeur a une seule session vers l’AS de l’autre, sur un même sous-réseau</translation>
     </message>
     <message>
         <source>not identified: a peer outside the inventory</source>
-        <translation type="unfinished"></translation>
+        <translation>non identifié : un pair hors de l’inventaire</translation>
     </message>
     <message>
         <source>VRF %1</source>
-        <translation type="unfinished"></translation>
+        <translation>VRF %1</translation>
     </message>
     <message>
         <source>via %1</source>
-        <translation type="unfinished"></translation>
+        <translation>via %1</translation>
     </message>
     <message>
         <source>could not be read</source>
-        <translation type="unfinished"></translation>
+        <translation>lecture impossible</translation>
     </message>
     <message>
         <source>not asked</source>
-        <translation type="unfinished"></translation>
+        <translation>non interrogé</translation>
     </message>
     <message>
         <source>not asked · %1</source>
-        <translation type="unfinished"></translation>
+        <translation>non interrogé · %1</translation>
     </message>
     <message>
         <source>LLDP neighbor</source>
-        <translation type="unfinished"></translation>
+        <translation>voisin LLDP</translation>
     </message>
     <message>
         <source>customer router, not in the inventory</source>
-        <translation type="unfinished"></translation>
+        <translation>routeur du client, absent de l’inventaire</translation>
     </message>
     <message>
         <source>%1 +%2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 +%2</translation>
     </message>
     <message>
         <source>external peer</source>
-        <translation type="unfinished"></translation>
+        <translation>pair externe</translation>
     </message>
     <message>
         <source>outside the inventory</source>
-        <translation type="unfinished"></translation>
+        <translation>hors de l’inventaire</translation>
     </message>
     <message>
         <source>in the inventory, not asked for this map</source>
-        <translation type="unfinished"></translation>
+        <translation>dans l’inventaire, non interrogé pour cette carte</translation>
     </message>
     <message>
         <source>platform: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>plateforme : %1</translation>
     </message>
     <message>
         <source>customer: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>client : %1</translation>
     </message>
     <message>
         <source>addresses: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>adresses : %1</translation>
     </message>
     <message>
         <source>none of its answers could be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>aucune de ses réponses n’a pu être lue : %1</translation>
     </message>
     <message>
         <source>&lt;b&gt;Link&lt;/b&gt; %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Lien&lt;/b&gt; %1 : %2</translation>
     </message>
     <message>
         <source>of connection %1</source>
-        <translation type="unfinished"></translation>
+        <translation>de la connexion %1</translation>
     </message>
     <message>
         <source>Click to diagnose the connection.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cliquez pour diagnostiquer la connexion.</translation>
     </message>
     <message>
         <source>&lt;b&gt;BGP session&lt;/b&gt; %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Session BGP&lt;/b&gt; %1 : %2</translation>
     </message>
     <message>
         <source>AS ?</source>
-        <translation type="unfinished"></translation>
+        <translation>AS ?</translation>
     </message>
     <message>
         <source>connection %1</source>
-        <translation type="unfinished"></translation>
+        <translation>connexion %1</translation>
     </message>
     <message>
         <source>&amp;Diagnose connection</source>
-        <translation type="unfinished">&amp;Diagnostiquer la connexion</translation>
+        <translation>&amp;Diagnostiquer la connexion</translation>
     </message>
     <message>
         <source>&amp;Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Actualiser</translation>
     </message>
     <message>
         <source>Ask the routers again (F5)</source>
-        <translation type="unfinished"></translation>
+        <translation>Interroger à nouveau les routeurs (F5)</translation>
     </message>
     <message>
         <source>&amp;Fit</source>
-        <translation type="unfinished"></translation>
+        <translation>A&amp;juster</translation>
     </message>
     <message>
         <source>Fit the map to the window (Ctrl+0)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajuster la carte à la fenêtre (Ctrl+0)</translation>
     </message>
     <message>
         <source>Zoom &amp;in</source>
-        <translation type="unfinished"></translation>
+        <translation>Zoom a&amp;vant</translation>
     </message>
     <message>
         <source>Zoom &amp;out</source>
-        <translation type="unfinished"></translation>
+        <translation>Zoom a&amp;rrière</translation>
     </message>
     <message>
         <source>Click a link or a session for both ends&apos; rows; a link of a connection is diagnosed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cliquez sur un lien ou une session pour voir les lignes des deux côtés ; le lien d’une connexion ouvre aussi son diagnostic.</translation>
     </message>
     <message>
         <source>Topology · customer %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Topologie · client %1</translation>
     </message>
     <message>
         <source>Topology · %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Topologie · %1</translation>
     </message>
     <message numerus="yes">
         <source>Topology · %n routers</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Topologie · %n routeur</numerusform>
+            <numerusform>Topologie · %n routeurs</numerusform>
         </translation>
     </message>
     <message>
         <source>&lt;span style=&apos;color:%1&apos;&gt;━━&lt;/span&gt; up &amp;nbsp; &lt;span style=&apos;color:%2&apos;&gt;━━&lt;/span&gt; down &amp;nbsp; &lt;span style=&apos;color:%3&apos;&gt;┅┅&lt;/span&gt; unknown (could not be read) &amp;nbsp;·&amp;nbsp; thick: link, thin arc: BGP session &amp;nbsp;·&amp;nbsp; dashed box: not asked, grey: outside the inventory</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;span style=&apos;color:%1&apos;&gt;━━&lt;/span&gt; up &amp;nbsp; &lt;span style=&apos;color:%2&apos;&gt;━━&lt;/span&gt; down &amp;nbsp; &lt;span style=&apos;color:%3&apos;&gt;┅┅&lt;/span&gt; inconnu (lecture impossible) &amp;nbsp;·&amp;nbsp; épais : lien, arc fin : session BGP &amp;nbsp;·&amp;nbsp; cadre pointillé : non interrogé, gris : hors de l’inventaire</translation>
     </message>
     <message>
         <source>&lt;b&gt;BGP session&lt;/b&gt; %1 · %2</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Session BGP&lt;/b&gt; %1 · %2</translation>
     </message>
     <message>
         <source>&lt;b&gt;Link&lt;/b&gt; · %1</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Lien&lt;/b&gt; · %1</translation>
     </message>
     <message>
         <source>Connection: &lt;b&gt;%1&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>Connexion : &lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
     <message>
         <source>Ends matched by: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Côtés associés par : %1</translation>
     </message>
     <message>
         <source>Seen by: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Vu par : %1</translation>
     </message>
     <message>
         <source>&amp;Diagnose %1</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Diagnostiquer %1</translation>
     </message>
     <message>
         <source>asked</source>
-        <translation type="unfinished"></translation>
+        <translation>interrogé</translation>
     </message>
     <message>
         <source>Platform: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Plateforme : %1</translation>
     </message>
     <message>
         <source>Customer: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Client : %1</translation>
     </message>
     <message>
         <source>Addresses: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Adresses : %1</translation>
     </message>
     <message>
         <source>None of its answers could be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune de ses réponses n’a pu être lue : %1</translation>
     </message>
     <message numerus="yes">
         <source>%n node(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n nœud</numerusform>
+            <numerusform>%n nœuds</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n link(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n lien</numerusform>
+            <numerusform>%n liens</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n BGP session(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n session BGP</numerusform>
+            <numerusform>%n sessions BGP</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 down, %2 unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 down, %2 à l’état inconnu</translation>
     </message>
     <message numerus="yes">
         <source>waiting for %n answer(s)…</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>en attente de %n réponse…</numerusform>
+            <numerusform>en attente de %n réponses…</numerusform>
         </translation>
     </message>
 </context>
