@@ -247,14 +247,14 @@ int runKinds(const QStringList &args)
 {
     if (args.contains(QLatin1String("--platforms")))
         return runPlatformMatrix();
-    for (rl::QueryKind kind : rl::allQueryKinds()) {
+    for (const rl::QueryKindInfo &k : rl::queryKindTable()) {
         QStringList params;
-        for (const char *name : {"neighbor", "vrf", "addressFamily", "interface", "destination"}) {
-            const QString n = QString::fromLatin1(name);
-            if (rl::RequestValidator::usesParam(kind, n))
-                params.append(rl::RequestValidator::requiresParam(kind, n) ? n + QStringLiteral(" (required)") : n);
+        for (rl::QueryParam param : rl::kAllQueryParams) {
+            if (k.takes(param))
+                params.append(rl::queryParamName(param) + (k.needs(param) ? QStringLiteral(" (required)") : QString()));
         }
-        out(QStringLiteral("%1  %2  %3\n").arg(rl::queryKindName(kind).leftJustified(18), rl::queryKindTitle(kind).leftJustified(22),
+        out(QStringLiteral("%1  %2  %3\n").arg(QString::fromLatin1(k.name).leftJustified(18),
+                                               rl::queryKindTitle(k.kind).leftJustified(22),
                                                params.isEmpty() ? QStringLiteral("-") : params.join(QStringLiteral(", "))));
     }
     return ExitOk;
@@ -263,10 +263,12 @@ int runKinds(const QStringList &args)
 int runQuery(QCoreApplication &app, const QStringList &args)
 {
     QCommandLineParser p;
-    p.setApplicationDescription(QStringLiteral(
-        "Ask routers one question. KIND is one of: facts, link-status, bgp-status, arp-table, vlan-errors,\n"
-        "received-routes, advertised-routes, route-lookup, lldp-neighbors, optics.\n"
-        "Example: routerlens-cli query --demo --all bgp-status"));
+    QStringList kindNames;
+    for (const rl::QueryKindInfo &k : rl::queryKindTable())
+        kindNames.append(QString::fromLatin1(k.name));
+    p.setApplicationDescription(QStringLiteral("Ask routers one question. KIND is one of: %1.\n"
+                                               "Example: routerlens-cli query --demo --all bgp-status")
+                                    .arg(kindNames.join(QStringLiteral(", "))));
     addSourceOptions(p);
     p.addOption({{QStringLiteral("r"), QStringLiteral("router")}, QStringLiteral("A router to ask (repeat for several)."), QStringLiteral("name")});
     p.addOption({QStringLiteral("all"), QStringLiteral("Ask every router the client may see.")});

@@ -251,8 +251,8 @@ QString MainWindow::runQuery(QueryKind kind, const QueryParams &params, qint64 m
     req.id = QStringLiteral("ui-%1-%2").arg(QCoreApplication::applicationPid()).arg(++counter);
     auto *tab = new ResultTab(m_service, req, m_results);
     tab->setClientIdentity([this] { return clientIdentity(); }); // history is read as the window's client
-    const QString title = req.routers.size() == 1 ? QStringLiteral("%1 · %2").arg(queryKindTitle(kind), req.routers.first())
-                                                  : tr("%1 · %n routers", nullptr, int(req.routers.size())).arg(queryKindTitle(kind));
+    const QString title = req.routers.size() == 1 ? QStringLiteral("%1 · %2").arg(queryKindDisplayTitle(kind), req.routers.first())
+                                                  : tr("%1 · %n routers", nullptr, int(req.routers.size())).arg(queryKindDisplayTitle(kind));
     m_results->setCurrentIndex(m_results->addTab(tab, title));
     m_running = req.id;
     m_progressTimer.stop();
@@ -524,7 +524,7 @@ void MainWindow::openEvidenceTab(const Request &request, const QList<RouterResul
     response.results = parts;
     response.completedAt = QDateTime::currentDateTimeUtc();
     tab->setResponse(response);
-    m_results->setCurrentIndex(m_results->addTab(tab, tr("%1 · evidence").arg(queryKindTitle(request.kind))));
+    m_results->setCurrentIndex(m_results->addTab(tab, tr("%1 · evidence").arg(queryKindDisplayTitle(request.kind))));
 }
 
 void MainWindow::restoreLayout()

@@ -195,10 +195,11 @@ QString AccessPolicy::normalVrf(const QString &vrf)
 }
 
 AccessPolicy::AccessPolicy()
-    : m_externalKinds{QueryKind::LinkStatus,     QueryKind::VlanErrors,       QueryKind::ArpTable,
-                      QueryKind::BgpStatus,      QueryKind::ReceivedRoutes,   QueryKind::AdvertisedRoutes,
-                      QueryKind::RouteLookup}
 {
+    for (const QueryKindInfo &k : queryKindTable()) {
+        if (k.externalDefault)
+            m_externalKinds.insert(k.kind);
+    }
 }
 
 void AccessPolicy::setExternalQueryKinds(const QSet<QueryKind> &kinds)

@@ -47,29 +47,14 @@ bool RequestValidator::isValidInterfaceName(QStringView name)
 
 bool RequestValidator::usesParam(QueryKind kind, QStringView param)
 {
-    if (param == u"vrf")
-        return kind != QueryKind::Facts && kind != QueryKind::LldpNeighbors && kind != QueryKind::Optics
-            && kind != QueryKind::LinkStatus && kind != QueryKind::VlanErrors;
-    if (param == u"neighbor")
-        return kind == QueryKind::BgpStatus || kind == QueryKind::ReceivedRoutes || kind == QueryKind::AdvertisedRoutes;
-    if (param == u"addressFamily")
-        return kind == QueryKind::BgpStatus || kind == QueryKind::ReceivedRoutes
-            || kind == QueryKind::AdvertisedRoutes || kind == QueryKind::ArpTable;
-    if (param == u"interface")
-        return kind == QueryKind::LinkStatus || kind == QueryKind::VlanErrors || kind == QueryKind::Optics
-            || kind == QueryKind::ArpTable || kind == QueryKind::LldpNeighbors;
-    if (param == u"destination")
-        return kind == QueryKind::RouteLookup;
-    return false;
+    const auto p = queryParamFromName(param);
+    return p && queryKindInfo(kind).takes(*p);
 }
 
 bool RequestValidator::requiresParam(QueryKind kind, QStringView param)
 {
-    if (param == u"neighbor")
-        return kind == QueryKind::ReceivedRoutes || kind == QueryKind::AdvertisedRoutes;
-    if (param == u"destination")
-        return kind == QueryKind::RouteLookup;
-    return false;
+    const auto p = queryParamFromName(param);
+    return p && queryKindInfo(kind).needs(*p);
 }
 
 Error RequestValidator::validateParams(QueryKind kind, const QueryParams &p)

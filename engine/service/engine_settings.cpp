@@ -74,19 +74,11 @@ QHash<QString, RateLimit> loadOverrides(QSettings &s, const QString &group, cons
 EngineSettings EngineSettings::defaults()
 {
     EngineSettings s;
-    // Diagnostic basics first: is the link up, the VLAN right, ARP resolved, BGP up.
-    s.priority.kindWeight = {
-        {QueryKind::LinkStatus, 60}, {QueryKind::VlanErrors, 50}, {QueryKind::ArpTable, 50},
-        {QueryKind::BgpStatus, 50}, {QueryKind::Facts, 40}, {QueryKind::RouteLookup, 40},
-        {QueryKind::LldpNeighbors, 30}, {QueryKind::Optics, 30},
-        {QueryKind::ReceivedRoutes, 0}, {QueryKind::AdvertisedRoutes, 0}, // full tables: heavy
-    };
-    s.cacheTtlSeconds = {
-        {QueryKind::Facts, 3600}, {QueryKind::LinkStatus, 30}, {QueryKind::BgpStatus, 30},
-        {QueryKind::ArpTable, 60}, {QueryKind::VlanErrors, 30}, {QueryKind::ReceivedRoutes, 300},
-        {QueryKind::AdvertisedRoutes, 300}, {QueryKind::RouteLookup, 60}, {QueryKind::LldpNeighbors, 600},
-        {QueryKind::Optics, 60},
-    };
+    // From the query-kind table: diagnostic basics first, full tables last.
+    for (const QueryKindInfo &k : queryKindTable()) {
+        s.priority.kindWeight.insert(k.kind, k.priorityWeight);
+        s.cacheTtlSeconds.insert(k.kind, k.freshnessSeconds);
+    }
     return s;
 }
 

@@ -29,7 +29,7 @@ PasteBoxDialog::PasteBoxDialog(QWidget *parent)
     resize(1100, 700);
     m_platform->addItems(RouterDataService::platforms());
     for (QueryKind k : allQueryKinds())
-        m_kind->addItem(queryKindTitle(k), int(k));
+        m_kind->addItem(queryKindDisplayTitle(k), int(k));
     m_kind->setCurrentIndex(m_kind->findData(int(QueryKind::BgpStatus)));
     m_text->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_text->setPlaceholderText(tr("Paste the output of a show command here…"));

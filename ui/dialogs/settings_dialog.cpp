@@ -132,7 +132,7 @@ SettingsDialog::SettingsDialog(const EngineSettings &settings, QWidget *parent)
     m_cache->verticalHeader()->hide();
     int row = 0;
     for (QueryKind k : allQueryKinds()) {
-        auto *name = new QTableWidgetItem(queryKindTitle(k));
+        auto *name = new QTableWidgetItem(queryKindDisplayTitle(k));
         name->setFlags(Qt::ItemIsEnabled);
         name->setData(Qt::UserRole, int(k));
         m_cache->setItem(row, 0, name);

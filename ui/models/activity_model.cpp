@@ -163,7 +163,7 @@ QVariant ActivityModel::data(const QModelIndex &index, int role) const
         case RouterColumn: return e.router;
         case RequestColumn: return e.requestId;
         case ClientColumn: return e.clientId;
-        case QueryColumn: return queryKindTitle(e.kind);
+        case QueryColumn: return queryKindDisplayTitle(e.kind);
         case PriorityColumn: return QString::number(e.priority, 'f', 0);
         case WaitingColumn: return waitingText(e.waitingMs);
         case StateColumn: return stateTitle(e.state);

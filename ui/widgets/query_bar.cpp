@@ -22,7 +22,7 @@ QueryBar::QueryBar(QWidget *parent)
       m_message(new QLabel(this))
 {
     for (QueryKind k : allQueryKinds())
-        m_kind->addItem(queryKindTitle(k), int(k));
+        m_kind->addItem(queryKindDisplayTitle(k), int(k));
     m_kind->setObjectName(QStringLiteral("queryKind"));
     m_neighbor->setPlaceholderText(tr("e.g. 198.51.100.1"));
     m_neighbor->setObjectName(QStringLiteral("paramNeighbor"));
@@ -167,7 +167,7 @@ void QueryBar::validate()
         m_message->setText(tr("Check one or more routers on the left."));
     } else {
         pal.setColor(QPalette::WindowText, palette().color(QPalette::PlaceholderText));
-        m_message->setText(tr("%1 on %n router(s)", nullptr, m_routers).arg(queryKindTitle(kind())));
+        m_message->setText(tr("%1 on %n router(s)", nullptr, m_routers).arg(queryKindDisplayTitle(kind())));
     }
     m_message->setPalette(pal);
     m_run->setEnabled(!m_error.isError() && m_routers > 0);
