@@ -103,41 +103,44 @@ TagCheck tagCheckFromName(QStringView name) { return enumFromName<TagCheck>(name
 std::span<const ColumnInfo> FactsRecord::columns()
 {
     static constexpr ColumnInfo cols[] = {
-        {"hostname", "Hostname", ColumnType::Text, true},
-        {"vendor", "Vendor", ColumnType::Text, false},
-        {"platform", "Platform", ColumnType::Text, false},
-        {"osVersion", "OS version", ColumnType::Text, false},
-        {"model", "Model", ColumnType::Text, false},
-        {"serial", "Serial", ColumnType::Text, false},
-        {"uptimeSeconds", "Uptime", ColumnType::Duration, false},
+        {"hostname", QT_TRANSLATE_NOOP("rl::Records", "Hostname"), ColumnType::Text, true},
+        {"vendor", QT_TRANSLATE_NOOP("rl::Records", "Vendor"), ColumnType::Text, false},
+        {"platform", QT_TRANSLATE_NOOP("rl::Records", "Platform"), ColumnType::Text, false},
+        {"osVersion", QT_TRANSLATE_NOOP("rl::Records", "OS version"), ColumnType::Text, false},
+        {"model", QT_TRANSLATE_NOOP("rl::Records", "Model"), ColumnType::Text, false},
+        {"serial", QT_TRANSLATE_NOOP("rl::Records", "Serial"), ColumnType::Text, false},
+        {"uptimeSeconds", QT_TRANSLATE_NOOP("rl::Records", "Uptime"), ColumnType::Duration, false},
     };
+    static_assert(std::size(cols) == size_t(Column::Count), "one entry per FactsRecord::Column, in its order");
     return cols;
 }
 
 QVariant FactsRecord::value(int c) const
 {
-    switch (c) {
-    case 0: return optText(hostname);
-    case 1: return optText(vendor);
-    case 2: return optText(platform);
-    case 3: return optText(osVersion);
-    case 4: return optText(model);
-    case 5: return optText(serial);
-    case 6: return optInt(uptimeSeconds);
+    switch (Column(c)) {
+    case Column::Count: break;
+    case Column::Hostname: return optText(hostname);
+    case Column::Vendor: return optText(vendor);
+    case Column::Platform: return optText(platform);
+    case Column::OsVersion: return optText(osVersion);
+    case Column::Model: return optText(model);
+    case Column::Serial: return optText(serial);
+    case Column::UptimeSeconds: return optInt(uptimeSeconds);
     }
     return {};
 }
 
 void FactsRecord::setValue(int c, const QVariant &v)
 {
-    switch (c) {
-    case 0: hostname = v.toString(); break;
-    case 1: vendor = v.toString(); break;
-    case 2: platform = v.toString(); break;
-    case 3: osVersion = v.toString(); break;
-    case 4: model = v.toString(); break;
-    case 5: serial = v.toString(); break;
-    case 6: uptimeSeconds = toInt(v); break;
+    switch (Column(c)) {
+    case Column::Count: break;
+    case Column::Hostname: hostname = v.toString(); break;
+    case Column::Vendor: vendor = v.toString(); break;
+    case Column::Platform: platform = v.toString(); break;
+    case Column::OsVersion: osVersion = v.toString(); break;
+    case Column::Model: model = v.toString(); break;
+    case Column::Serial: serial = v.toString(); break;
+    case Column::UptimeSeconds: uptimeSeconds = toInt(v); break;
     }
 }
 
@@ -146,65 +149,68 @@ void FactsRecord::setValue(int c, const QVariant &v)
 std::span<const ColumnInfo> InterfaceRecord::columns()
 {
     static constexpr ColumnInfo cols[] = {
-        {"name", "Interface", ColumnType::Text, true},
-        {"adminState", "Admin", ColumnType::State, false},
-        {"operState", "Oper", ColumnType::State, false},
-        {"speedBps", "Speed", ColumnType::BitRate, false},
-        {"mtu", "MTU", ColumnType::Integer, false},
-        {"mac", "MAC", ColumnType::Text, false},
-        {"description", "Description", ColumnType::Text, false},
-        {"lastChangeSeconds", "Last change", ColumnType::Duration, false},
-        {"inPackets", "In packets", ColumnType::Counter, false},
-        {"outPackets", "Out packets", ColumnType::Counter, false},
-        {"inErrors", "In errors", ColumnType::Counter, false},
-        {"outErrors", "Out errors", ColumnType::Counter, false},
-        {"crcErrors", "CRC errors", ColumnType::Counter, false},
-        {"inDiscards", "In discards", ColumnType::Counter, false},
-        {"outDiscards", "Out discards", ColumnType::Counter, false},
+        {"name", QT_TRANSLATE_NOOP("rl::Records", "Interface"), ColumnType::Text, true},
+        {"adminState", QT_TRANSLATE_NOOP("rl::Records", "Admin"), ColumnType::State, false},
+        {"operState", QT_TRANSLATE_NOOP("rl::Records", "Oper"), ColumnType::State, false},
+        {"speedBps", QT_TRANSLATE_NOOP("rl::Records", "Speed"), ColumnType::BitRate, false},
+        {"mtu", QT_TRANSLATE_NOOP("rl::Records", "MTU"), ColumnType::Integer, false},
+        {"mac", QT_TRANSLATE_NOOP("rl::Records", "MAC"), ColumnType::Text, false},
+        {"description", QT_TRANSLATE_NOOP("rl::Records", "Description"), ColumnType::Text, false},
+        {"lastChangeSeconds", QT_TRANSLATE_NOOP("rl::Records", "Last change"), ColumnType::Duration, false},
+        {"inPackets", QT_TRANSLATE_NOOP("rl::Records", "In packets"), ColumnType::Counter, false},
+        {"outPackets", QT_TRANSLATE_NOOP("rl::Records", "Out packets"), ColumnType::Counter, false},
+        {"inErrors", QT_TRANSLATE_NOOP("rl::Records", "In errors"), ColumnType::Counter, false},
+        {"outErrors", QT_TRANSLATE_NOOP("rl::Records", "Out errors"), ColumnType::Counter, false},
+        {"crcErrors", QT_TRANSLATE_NOOP("rl::Records", "CRC errors"), ColumnType::Counter, false},
+        {"inDiscards", QT_TRANSLATE_NOOP("rl::Records", "In discards"), ColumnType::Counter, false},
+        {"outDiscards", QT_TRANSLATE_NOOP("rl::Records", "Out discards"), ColumnType::Counter, false},
     };
+    static_assert(std::size(cols) == size_t(Column::Count), "one entry per InterfaceRecord::Column, in its order");
     return cols;
 }
 
 QVariant InterfaceRecord::value(int c) const
 {
-    switch (c) {
-    case 0: return name;
-    case 1: return linkStateName(adminState);
-    case 2: return linkStateName(operState);
-    case 3: return optInt(speedBps);
-    case 4: return optInt(mtu);
-    case 5: return optText(mac);
-    case 6: return optText(description);
-    case 7: return optInt(lastChangeSeconds);
-    case 8: return optInt(inPackets);
-    case 9: return optInt(outPackets);
-    case 10: return optInt(inErrors);
-    case 11: return optInt(outErrors);
-    case 12: return optInt(crcErrors);
-    case 13: return optInt(inDiscards);
-    case 14: return optInt(outDiscards);
+    switch (Column(c)) {
+    case Column::Count: break;
+    case Column::Name: return name;
+    case Column::AdminState: return linkStateName(adminState);
+    case Column::OperState: return linkStateName(operState);
+    case Column::SpeedBps: return optInt(speedBps);
+    case Column::Mtu: return optInt(mtu);
+    case Column::Mac: return optText(mac);
+    case Column::Description: return optText(description);
+    case Column::LastChangeSeconds: return optInt(lastChangeSeconds);
+    case Column::InPackets: return optInt(inPackets);
+    case Column::OutPackets: return optInt(outPackets);
+    case Column::InErrors: return optInt(inErrors);
+    case Column::OutErrors: return optInt(outErrors);
+    case Column::CrcErrors: return optInt(crcErrors);
+    case Column::InDiscards: return optInt(inDiscards);
+    case Column::OutDiscards: return optInt(outDiscards);
     }
     return {};
 }
 
 void InterfaceRecord::setValue(int c, const QVariant &v)
 {
-    switch (c) {
-    case 0: name = v.toString(); break;
-    case 1: adminState = linkStateFromName(v.toString()); break;
-    case 2: operState = linkStateFromName(v.toString()); break;
-    case 3: speedBps = toInt(v); break;
-    case 4: mtu = toInt(v); break;
-    case 5: mac = v.toString(); break;
-    case 6: description = v.toString(); break;
-    case 7: lastChangeSeconds = toInt(v); break;
-    case 8: inPackets = toInt(v); break;
-    case 9: outPackets = toInt(v); break;
-    case 10: inErrors = toInt(v); break;
-    case 11: outErrors = toInt(v); break;
-    case 12: crcErrors = toInt(v); break;
-    case 13: inDiscards = toInt(v); break;
-    case 14: outDiscards = toInt(v); break;
+    switch (Column(c)) {
+    case Column::Count: break;
+    case Column::Name: name = v.toString(); break;
+    case Column::AdminState: adminState = linkStateFromName(v.toString()); break;
+    case Column::OperState: operState = linkStateFromName(v.toString()); break;
+    case Column::SpeedBps: speedBps = toInt(v); break;
+    case Column::Mtu: mtu = toInt(v); break;
+    case Column::Mac: mac = v.toString(); break;
+    case Column::Description: description = v.toString(); break;
+    case Column::LastChangeSeconds: lastChangeSeconds = toInt(v); break;
+    case Column::InPackets: inPackets = toInt(v); break;
+    case Column::OutPackets: outPackets = toInt(v); break;
+    case Column::InErrors: inErrors = toInt(v); break;
+    case Column::OutErrors: outErrors = toInt(v); break;
+    case Column::CrcErrors: crcErrors = toInt(v); break;
+    case Column::InDiscards: inDiscards = toInt(v); break;
+    case Column::OutDiscards: outDiscards = toInt(v); break;
     }
 }
 
@@ -213,69 +219,72 @@ void InterfaceRecord::setValue(int c, const QVariant &v)
 std::span<const ColumnInfo> BgpNeighborRecord::columns()
 {
     static constexpr ColumnInfo cols[] = {
-        {"vrf", "VRF", ColumnType::Text, true},
-        {"neighbor", "Neighbor", ColumnType::Address, true},
-        {"addressFamily", "Address family", ColumnType::Text, true},
-        {"localAs", "Local AS", ColumnType::Integer, false},
-        {"remoteAs", "Remote AS", ColumnType::Integer, false},
-        {"remoteRouterId", "Remote router ID", ColumnType::Address, false},
-        {"state", "State", ColumnType::State, false},
-        {"stateDetail", "State detail", ColumnType::Text, false},
-        {"adminEnabled", "Admin enabled", ColumnType::Bool, false},
-        {"uptimeSeconds", "Up/down for", ColumnType::Duration, false},
-        {"prefixesReceived", "Received", ColumnType::Integer, false},
-        {"prefixesAccepted", "Accepted", ColumnType::Integer, false},
-        {"prefixesSent", "Sent", ColumnType::Integer, false},
-        {"description", "Description", ColumnType::Text, false},
-        {"lastError", "Last error", ColumnType::Text, false},
+        {"vrf", QT_TRANSLATE_NOOP("rl::Records", "VRF"), ColumnType::Text, true},
+        {"neighbor", QT_TRANSLATE_NOOP("rl::Records", "Neighbor"), ColumnType::Address, true},
+        {"addressFamily", QT_TRANSLATE_NOOP("rl::Records", "Address family"), ColumnType::Text, true},
+        {"localAs", QT_TRANSLATE_NOOP("rl::Records", "Local AS"), ColumnType::Integer, false},
+        {"remoteAs", QT_TRANSLATE_NOOP("rl::Records", "Remote AS"), ColumnType::Integer, false},
+        {"remoteRouterId", QT_TRANSLATE_NOOP("rl::Records", "Remote router ID"), ColumnType::Address, false},
+        {"state", QT_TRANSLATE_NOOP("rl::Records", "State"), ColumnType::State, false},
+        {"stateDetail", QT_TRANSLATE_NOOP("rl::Records", "State detail"), ColumnType::Text, false},
+        {"adminEnabled", QT_TRANSLATE_NOOP("rl::Records", "Admin enabled"), ColumnType::Bool, false},
+        {"uptimeSeconds", QT_TRANSLATE_NOOP("rl::Records", "Up/down for"), ColumnType::Duration, false},
+        {"prefixesReceived", QT_TRANSLATE_NOOP("rl::Records", "Received"), ColumnType::Integer, false},
+        {"prefixesAccepted", QT_TRANSLATE_NOOP("rl::Records", "Accepted"), ColumnType::Integer, false},
+        {"prefixesSent", QT_TRANSLATE_NOOP("rl::Records", "Sent"), ColumnType::Integer, false},
+        {"description", QT_TRANSLATE_NOOP("rl::Records", "Description"), ColumnType::Text, false},
+        {"lastError", QT_TRANSLATE_NOOP("rl::Records", "Last error"), ColumnType::Text, false},
         // Last, so that answers stored before it was added still decode (record_set_codec).
-        {"localAddress", "Local address", ColumnType::Address, false},
+        {"localAddress", QT_TRANSLATE_NOOP("rl::Records", "Local address"), ColumnType::Address, false},
     };
+    static_assert(std::size(cols) == size_t(Column::Count), "one entry per BgpNeighborRecord::Column, in its order");
     return cols;
 }
 
 QVariant BgpNeighborRecord::value(int c) const
 {
-    switch (c) {
-    case 0: return vrf;
-    case 1: return neighbor;
-    case 2: return optText(addressFamily);
-    case 3: return optInt(localAs);
-    case 4: return optInt(remoteAs);
-    case 5: return optText(remoteRouterId);
-    case 6: return bgpStateName(state);
-    case 7: return optText(stateDetail);
-    case 8: return adminEnabled;
-    case 9: return optInt(uptimeSeconds);
-    case 10: return optInt(prefixesReceived);
-    case 11: return optInt(prefixesAccepted);
-    case 12: return optInt(prefixesSent);
-    case 13: return optText(description);
-    case 14: return optText(lastError);
-    case 15: return optText(localAddress);
+    switch (Column(c)) {
+    case Column::Count: break;
+    case Column::Vrf: return vrf;
+    case Column::Neighbor: return neighbor;
+    case Column::AddressFamily: return optText(addressFamily);
+    case Column::LocalAs: return optInt(localAs);
+    case Column::RemoteAs: return optInt(remoteAs);
+    case Column::RemoteRouterId: return optText(remoteRouterId);
+    case Column::State: return bgpStateName(state);
+    case Column::StateDetail: return optText(stateDetail);
+    case Column::AdminEnabled: return adminEnabled;
+    case Column::UptimeSeconds: return optInt(uptimeSeconds);
+    case Column::PrefixesReceived: return optInt(prefixesReceived);
+    case Column::PrefixesAccepted: return optInt(prefixesAccepted);
+    case Column::PrefixesSent: return optInt(prefixesSent);
+    case Column::Description: return optText(description);
+    case Column::LastError: return optText(lastError);
+    case Column::LocalAddress: return optText(localAddress);
     }
     return {};
 }
 
 void BgpNeighborRecord::setValue(int c, const QVariant &v)
 {
-    switch (c) {
-    case 0: vrf = v.toString(); break;
-    case 1: neighbor = v.toString(); break;
-    case 2: addressFamily = v.toString(); break;
-    case 3: localAs = toInt(v); break;
-    case 4: remoteAs = toInt(v); break;
-    case 5: remoteRouterId = v.toString(); break;
-    case 6: state = bgpStateFromName(v.toString()); break;
-    case 7: stateDetail = v.toString(); break;
-    case 8: adminEnabled = v.toBool(); break;
-    case 9: uptimeSeconds = toInt(v); break;
-    case 10: prefixesReceived = toInt(v); break;
-    case 11: prefixesAccepted = toInt(v); break;
-    case 12: prefixesSent = toInt(v); break;
-    case 13: description = v.toString(); break;
-    case 14: lastError = v.toString(); break;
-    case 15: localAddress = v.toString(); break;
+    switch (Column(c)) {
+    case Column::Count: break;
+    case Column::Vrf: vrf = v.toString(); break;
+    case Column::Neighbor: neighbor = v.toString(); break;
+    case Column::AddressFamily: addressFamily = v.toString(); break;
+    case Column::LocalAs: localAs = toInt(v); break;
+    case Column::RemoteAs: remoteAs = toInt(v); break;
+    case Column::RemoteRouterId: remoteRouterId = v.toString(); break;
+    case Column::State: state = bgpStateFromName(v.toString()); break;
+    case Column::StateDetail: stateDetail = v.toString(); break;
+    case Column::AdminEnabled: adminEnabled = v.toBool(); break;
+    case Column::UptimeSeconds: uptimeSeconds = toInt(v); break;
+    case Column::PrefixesReceived: prefixesReceived = toInt(v); break;
+    case Column::PrefixesAccepted: prefixesAccepted = toInt(v); break;
+    case Column::PrefixesSent: prefixesSent = toInt(v); break;
+    case Column::Description: description = v.toString(); break;
+    case Column::LastError: lastError = v.toString(); break;
+    case Column::LocalAddress: localAddress = v.toString(); break;
     }
 }
 
@@ -284,38 +293,41 @@ void BgpNeighborRecord::setValue(int c, const QVariant &v)
 std::span<const ColumnInfo> ArpRecord::columns()
 {
     static constexpr ColumnInfo cols[] = {
-        {"vrf", "VRF", ColumnType::Text, true},
-        {"ip", "IP address", ColumnType::Address, true},
-        {"mac", "MAC", ColumnType::Text, false},
-        {"interface", "Interface", ColumnType::Text, true},
-        {"ageSeconds", "Age", ColumnType::Duration, false},
-        {"state", "State", ColumnType::State, false},
+        {"vrf", QT_TRANSLATE_NOOP("rl::Records", "VRF"), ColumnType::Text, true},
+        {"ip", QT_TRANSLATE_NOOP("rl::Records", "IP address"), ColumnType::Address, true},
+        {"mac", QT_TRANSLATE_NOOP("rl::Records", "MAC"), ColumnType::Text, false},
+        {"interface", QT_TRANSLATE_NOOP("rl::Records", "Interface"), ColumnType::Text, true},
+        {"ageSeconds", QT_TRANSLATE_NOOP("rl::Records", "Age"), ColumnType::Duration, false},
+        {"state", QT_TRANSLATE_NOOP("rl::Records", "State"), ColumnType::State, false},
     };
+    static_assert(std::size(cols) == size_t(Column::Count), "one entry per ArpRecord::Column, in its order");
     return cols;
 }
 
 QVariant ArpRecord::value(int c) const
 {
-    switch (c) {
-    case 0: return vrf;
-    case 1: return ip;
-    case 2: return optText(mac);
-    case 3: return interfaceName;
-    case 4: return optInt(ageSeconds);
-    case 5: return neighborStateName(state);
+    switch (Column(c)) {
+    case Column::Count: break;
+    case Column::Vrf: return vrf;
+    case Column::Ip: return ip;
+    case Column::Mac: return optText(mac);
+    case Column::Interface: return interfaceName;
+    case Column::AgeSeconds: return optInt(ageSeconds);
+    case Column::State: return neighborStateName(state);
     }
     return {};
 }
 
 void ArpRecord::setValue(int c, const QVariant &v)
 {
-    switch (c) {
-    case 0: vrf = v.toString(); break;
-    case 1: ip = v.toString(); break;
-    case 2: mac = v.toString(); break;
-    case 3: interfaceName = v.toString(); break;
-    case 4: ageSeconds = toInt(v); break;
-    case 5: state = neighborStateFromName(v.toString()); break;
+    switch (Column(c)) {
+    case Column::Count: break;
+    case Column::Vrf: vrf = v.toString(); break;
+    case Column::Ip: ip = v.toString(); break;
+    case Column::Mac: mac = v.toString(); break;
+    case Column::Interface: interfaceName = v.toString(); break;
+    case Column::AgeSeconds: ageSeconds = toInt(v); break;
+    case Column::State: state = neighborStateFromName(v.toString()); break;
     }
 }
 
@@ -324,59 +336,62 @@ void ArpRecord::setValue(int c, const QVariant &v)
 std::span<const ColumnInfo> VlanRecord::columns()
 {
     static constexpr ColumnInfo cols[] = {
-        {"interface", "Interface", ColumnType::Text, true},
-        {"parentInterface", "Parent", ColumnType::Text, false},
-        {"vlanId", "VLAN", ColumnType::Integer, false},
-        {"innerVlanId", "Inner VLAN", ColumnType::Integer, false},
-        {"encapsulation", "Encapsulation", ColumnType::Text, false},
-        {"operState", "Oper", ColumnType::State, false},
-        {"inPackets", "In packets", ColumnType::Counter, false},
-        {"outPackets", "Out packets", ColumnType::Counter, false},
-        {"unknownTagDrops", "Unknown-tag drops", ColumnType::Counter, false},
-        {"mismatchedTagDrops", "Mismatched-tag drops", ColumnType::Counter, false},
-        {"otherDrops", "Other drops", ColumnType::Counter, false},
-        {"expectedVlan", "Expected VLAN", ColumnType::Integer, false},
-        {"tagCheck", "Tag check", ColumnType::State, false},
+        {"interface", QT_TRANSLATE_NOOP("rl::Records", "Interface"), ColumnType::Text, true},
+        {"parentInterface", QT_TRANSLATE_NOOP("rl::Records", "Parent"), ColumnType::Text, false},
+        {"vlanId", QT_TRANSLATE_NOOP("rl::Records", "VLAN"), ColumnType::Integer, false},
+        {"innerVlanId", QT_TRANSLATE_NOOP("rl::Records", "Inner VLAN"), ColumnType::Integer, false},
+        {"encapsulation", QT_TRANSLATE_NOOP("rl::Records", "Encapsulation"), ColumnType::Text, false},
+        {"operState", QT_TRANSLATE_NOOP("rl::Records", "Oper"), ColumnType::State, false},
+        {"inPackets", QT_TRANSLATE_NOOP("rl::Records", "In packets"), ColumnType::Counter, false},
+        {"outPackets", QT_TRANSLATE_NOOP("rl::Records", "Out packets"), ColumnType::Counter, false},
+        {"unknownTagDrops", QT_TRANSLATE_NOOP("rl::Records", "Unknown-tag drops"), ColumnType::Counter, false},
+        {"mismatchedTagDrops", QT_TRANSLATE_NOOP("rl::Records", "Mismatched-tag drops"), ColumnType::Counter, false},
+        {"otherDrops", QT_TRANSLATE_NOOP("rl::Records", "Other drops"), ColumnType::Counter, false},
+        {"expectedVlan", QT_TRANSLATE_NOOP("rl::Records", "Expected VLAN"), ColumnType::Integer, false},
+        {"tagCheck", QT_TRANSLATE_NOOP("rl::Records", "Tag check"), ColumnType::State, false},
     };
+    static_assert(std::size(cols) == size_t(Column::Count), "one entry per VlanRecord::Column, in its order");
     return cols;
 }
 
 QVariant VlanRecord::value(int c) const
 {
-    switch (c) {
-    case 0: return interfaceName;
-    case 1: return optText(parentInterface);
-    case 2: return optInt(vlanId);
-    case 3: return optInt(innerVlanId);
-    case 4: return optText(encapsulation);
-    case 5: return linkStateName(operState);
-    case 6: return optInt(inPackets);
-    case 7: return optInt(outPackets);
-    case 8: return optInt(unknownTagDrops);
-    case 9: return optInt(mismatchedTagDrops);
-    case 10: return optInt(otherDrops);
-    case 11: return optInt(expectedVlan);
-    case 12: return tagCheckName(tagCheck);
+    switch (Column(c)) {
+    case Column::Count: break;
+    case Column::Interface: return interfaceName;
+    case Column::ParentInterface: return optText(parentInterface);
+    case Column::VlanId: return optInt(vlanId);
+    case Column::InnerVlanId: return optInt(innerVlanId);
+    case Column::Encapsulation: return optText(encapsulation);
+    case Column::OperState: return linkStateName(operState);
+    case Column::InPackets: return optInt(inPackets);
+    case Column::OutPackets: return optInt(outPackets);
+    case Column::UnknownTagDrops: return optInt(unknownTagDrops);
+    case Column::MismatchedTagDrops: return optInt(mismatchedTagDrops);
+    case Column::OtherDrops: return optInt(otherDrops);
+    case Column::ExpectedVlan: return optInt(expectedVlan);
+    case Column::TagCheck: return tagCheckName(tagCheck);
     }
     return {};
 }
 
 void VlanRecord::setValue(int c, const QVariant &v)
 {
-    switch (c) {
-    case 0: interfaceName = v.toString(); break;
-    case 1: parentInterface = v.toString(); break;
-    case 2: vlanId = toInt(v); break;
-    case 3: innerVlanId = toInt(v); break;
-    case 4: encapsulation = v.toString(); break;
-    case 5: operState = linkStateFromName(v.toString()); break;
-    case 6: inPackets = toInt(v); break;
-    case 7: outPackets = toInt(v); break;
-    case 8: unknownTagDrops = toInt(v); break;
-    case 9: mismatchedTagDrops = toInt(v); break;
-    case 10: otherDrops = toInt(v); break;
-    case 11: expectedVlan = toInt(v); break;
-    case 12: tagCheck = tagCheckFromName(v.toString()); break;
+    switch (Column(c)) {
+    case Column::Count: break;
+    case Column::Interface: interfaceName = v.toString(); break;
+    case Column::ParentInterface: parentInterface = v.toString(); break;
+    case Column::VlanId: vlanId = toInt(v); break;
+    case Column::InnerVlanId: innerVlanId = toInt(v); break;
+    case Column::Encapsulation: encapsulation = v.toString(); break;
+    case Column::OperState: operState = linkStateFromName(v.toString()); break;
+    case Column::InPackets: inPackets = toInt(v); break;
+    case Column::OutPackets: outPackets = toInt(v); break;
+    case Column::UnknownTagDrops: unknownTagDrops = toInt(v); break;
+    case Column::MismatchedTagDrops: mismatchedTagDrops = toInt(v); break;
+    case Column::OtherDrops: otherDrops = toInt(v); break;
+    case Column::ExpectedVlan: expectedVlan = toInt(v); break;
+    case Column::TagCheck: tagCheck = tagCheckFromName(v.toString()); break;
     }
 }
 
@@ -385,53 +400,56 @@ void VlanRecord::setValue(int c, const QVariant &v)
 std::span<const ColumnInfo> RouteRecord::columns()
 {
     static constexpr ColumnInfo cols[] = {
-        {"prefix", "Prefix", ColumnType::Prefix, true},
-        {"nextHop", "Next hop", ColumnType::Address, true},
-        {"asPath", "AS path", ColumnType::Text, false},
-        {"origin", "Origin", ColumnType::State, false},
-        {"localPref", "Local pref", ColumnType::Integer, false},
-        {"med", "MED", ColumnType::Integer, false},
-        {"communities", "Communities", ColumnType::Text, false},
-        {"best", "Best", ColumnType::Bool, false},
-        {"valid", "Valid", ColumnType::Bool, false},
-        {"protocol", "Protocol", ColumnType::Text, false},
-        {"interface", "Interface", ColumnType::Text, false},
+        {"prefix", QT_TRANSLATE_NOOP("rl::Records", "Prefix"), ColumnType::Prefix, true},
+        {"nextHop", QT_TRANSLATE_NOOP("rl::Records", "Next hop"), ColumnType::Address, true},
+        {"asPath", QT_TRANSLATE_NOOP("rl::Records", "AS path"), ColumnType::Text, false},
+        {"origin", QT_TRANSLATE_NOOP("rl::Records", "Origin"), ColumnType::State, false},
+        {"localPref", QT_TRANSLATE_NOOP("rl::Records", "Local pref"), ColumnType::Integer, false},
+        {"med", QT_TRANSLATE_NOOP("rl::Records", "MED"), ColumnType::Integer, false},
+        {"communities", QT_TRANSLATE_NOOP("rl::Records", "Communities"), ColumnType::Text, false},
+        {"best", QT_TRANSLATE_NOOP("rl::Records", "Best"), ColumnType::Bool, false},
+        {"valid", QT_TRANSLATE_NOOP("rl::Records", "Valid"), ColumnType::Bool, false},
+        {"protocol", QT_TRANSLATE_NOOP("rl::Records", "Protocol"), ColumnType::Text, false},
+        {"interface", QT_TRANSLATE_NOOP("rl::Records", "Interface"), ColumnType::Text, false},
     };
+    static_assert(std::size(cols) == size_t(Column::Count), "one entry per RouteRecord::Column, in its order");
     return cols;
 }
 
 QVariant RouteRecord::value(int c) const
 {
-    switch (c) {
-    case 0: return prefix.toString();
-    case 1: return nextHop.isNull() ? QVariant() : QVariant(nextHop.toString());
-    case 2: return asPath;
-    case 3: return routeOriginName(origin);
-    case 4: return optInt(localPref);
-    case 5: return optInt(med);
-    case 6: return optText(communities);
-    case 7: return best;
-    case 8: return valid;
-    case 9: return optText(protocol);
-    case 10: return optText(interfaceName);
+    switch (Column(c)) {
+    case Column::Count: break;
+    case Column::Prefix: return prefix.toString();
+    case Column::NextHop: return nextHop.isNull() ? QVariant() : QVariant(nextHop.toString());
+    case Column::AsPath: return asPath;
+    case Column::Origin: return routeOriginName(origin);
+    case Column::LocalPref: return optInt(localPref);
+    case Column::Med: return optInt(med);
+    case Column::Communities: return optText(communities);
+    case Column::Best: return best;
+    case Column::Valid: return valid;
+    case Column::Protocol: return optText(protocol);
+    case Column::Interface: return optText(interfaceName);
     }
     return {};
 }
 
 void RouteRecord::setValue(int c, const QVariant &v)
 {
-    switch (c) {
-    case 0: prefix = IpPrefix::parse(QStringView(v.toString())).value_or(IpPrefix()); break;
-    case 1: nextHop = IpAddress::parse(QStringView(v.toString())).value_or(IpAddress()); break;
-    case 2: asPath = v.toString(); break;
-    case 3: origin = routeOriginFromName(v.toString()); break;
-    case 4: localPref = toInt(v); break;
-    case 5: med = toInt(v); break;
-    case 6: communities = v.toString(); break;
-    case 7: best = v.toBool(); break;
-    case 8: valid = v.toBool(); break;
-    case 9: protocol = v.toString(); break;
-    case 10: interfaceName = v.toString(); break;
+    switch (Column(c)) {
+    case Column::Count: break;
+    case Column::Prefix: prefix = IpPrefix::parse(QStringView(v.toString())).value_or(IpPrefix()); break;
+    case Column::NextHop: nextHop = IpAddress::parse(QStringView(v.toString())).value_or(IpAddress()); break;
+    case Column::AsPath: asPath = v.toString(); break;
+    case Column::Origin: origin = routeOriginFromName(v.toString()); break;
+    case Column::LocalPref: localPref = toInt(v); break;
+    case Column::Med: med = toInt(v); break;
+    case Column::Communities: communities = v.toString(); break;
+    case Column::Best: best = v.toBool(); break;
+    case Column::Valid: valid = v.toBool(); break;
+    case Column::Protocol: protocol = v.toString(); break;
+    case Column::Interface: interfaceName = v.toString(); break;
     }
 }
 
@@ -440,41 +458,44 @@ void RouteRecord::setValue(int c, const QVariant &v)
 std::span<const ColumnInfo> LldpNeighborRecord::columns()
 {
     static constexpr ColumnInfo cols[] = {
-        {"localInterface", "Local interface", ColumnType::Text, true},
-        {"remoteSystemName", "Remote system", ColumnType::Text, false},
-        {"remoteChassisId", "Remote chassis ID", ColumnType::Text, false},
-        {"remotePortId", "Remote port", ColumnType::Text, true},
-        {"remotePortDescription", "Remote port description", ColumnType::Text, false},
-        {"remoteMgmtAddress", "Remote management address", ColumnType::Address, false},
-        {"capabilities", "Capabilities", ColumnType::Text, false},
+        {"localInterface", QT_TRANSLATE_NOOP("rl::Records", "Local interface"), ColumnType::Text, true},
+        {"remoteSystemName", QT_TRANSLATE_NOOP("rl::Records", "Remote system"), ColumnType::Text, false},
+        {"remoteChassisId", QT_TRANSLATE_NOOP("rl::Records", "Remote chassis ID"), ColumnType::Text, false},
+        {"remotePortId", QT_TRANSLATE_NOOP("rl::Records", "Remote port"), ColumnType::Text, true},
+        {"remotePortDescription", QT_TRANSLATE_NOOP("rl::Records", "Remote port description"), ColumnType::Text, false},
+        {"remoteMgmtAddress", QT_TRANSLATE_NOOP("rl::Records", "Remote management address"), ColumnType::Address, false},
+        {"capabilities", QT_TRANSLATE_NOOP("rl::Records", "Capabilities"), ColumnType::Text, false},
     };
+    static_assert(std::size(cols) == size_t(Column::Count), "one entry per LldpNeighborRecord::Column, in its order");
     return cols;
 }
 
 QVariant LldpNeighborRecord::value(int c) const
 {
-    switch (c) {
-    case 0: return localInterface;
-    case 1: return optText(remoteSystemName);
-    case 2: return optText(remoteChassisId);
-    case 3: return optText(remotePortId);
-    case 4: return optText(remotePortDescription);
-    case 5: return optText(remoteMgmtAddress);
-    case 6: return optText(capabilities);
+    switch (Column(c)) {
+    case Column::Count: break;
+    case Column::LocalInterface: return localInterface;
+    case Column::RemoteSystemName: return optText(remoteSystemName);
+    case Column::RemoteChassisId: return optText(remoteChassisId);
+    case Column::RemotePortId: return optText(remotePortId);
+    case Column::RemotePortDescription: return optText(remotePortDescription);
+    case Column::RemoteMgmtAddress: return optText(remoteMgmtAddress);
+    case Column::Capabilities: return optText(capabilities);
     }
     return {};
 }
 
 void LldpNeighborRecord::setValue(int c, const QVariant &v)
 {
-    switch (c) {
-    case 0: localInterface = v.toString(); break;
-    case 1: remoteSystemName = v.toString(); break;
-    case 2: remoteChassisId = v.toString(); break;
-    case 3: remotePortId = v.toString(); break;
-    case 4: remotePortDescription = v.toString(); break;
-    case 5: remoteMgmtAddress = v.toString(); break;
-    case 6: capabilities = v.toString(); break;
+    switch (Column(c)) {
+    case Column::Count: break;
+    case Column::LocalInterface: localInterface = v.toString(); break;
+    case Column::RemoteSystemName: remoteSystemName = v.toString(); break;
+    case Column::RemoteChassisId: remoteChassisId = v.toString(); break;
+    case Column::RemotePortId: remotePortId = v.toString(); break;
+    case Column::RemotePortDescription: remotePortDescription = v.toString(); break;
+    case Column::RemoteMgmtAddress: remoteMgmtAddress = v.toString(); break;
+    case Column::Capabilities: capabilities = v.toString(); break;
     }
 }
 
@@ -483,50 +504,53 @@ void LldpNeighborRecord::setValue(int c, const QVariant &v)
 std::span<const ColumnInfo> OpticsRecord::columns()
 {
     static constexpr ColumnInfo cols[] = {
-        {"interface", "Interface", ColumnType::Text, true},
-        {"lane", "Lane", ColumnType::Integer, true},
-        {"rxPowerDbm", "Rx power (dBm)", ColumnType::Real, false},
-        {"txPowerDbm", "Tx power (dBm)", ColumnType::Real, false},
-        {"temperatureC", "Temperature (°C)", ColumnType::Real, false},
-        {"biasMa", "Bias (mA)", ColumnType::Real, false},
-        {"rxLowWarnDbm", "Rx low warning (dBm)", ColumnType::Real, false},
-        {"rxHighWarnDbm", "Rx high warning (dBm)", ColumnType::Real, false},
-        {"txLowWarnDbm", "Tx low warning (dBm)", ColumnType::Real, false},
-        {"txHighWarnDbm", "Tx high warning (dBm)", ColumnType::Real, false},
+        {"interface", QT_TRANSLATE_NOOP("rl::Records", "Interface"), ColumnType::Text, true},
+        {"lane", QT_TRANSLATE_NOOP("rl::Records", "Lane"), ColumnType::Integer, true},
+        {"rxPowerDbm", QT_TRANSLATE_NOOP("rl::Records", "Rx power (dBm)"), ColumnType::Real, false},
+        {"txPowerDbm", QT_TRANSLATE_NOOP("rl::Records", "Tx power (dBm)"), ColumnType::Real, false},
+        {"temperatureC", QT_TRANSLATE_NOOP("rl::Records", "Temperature (°C)"), ColumnType::Real, false},
+        {"biasMa", QT_TRANSLATE_NOOP("rl::Records", "Bias (mA)"), ColumnType::Real, false},
+        {"rxLowWarnDbm", QT_TRANSLATE_NOOP("rl::Records", "Rx low warning (dBm)"), ColumnType::Real, false},
+        {"rxHighWarnDbm", QT_TRANSLATE_NOOP("rl::Records", "Rx high warning (dBm)"), ColumnType::Real, false},
+        {"txLowWarnDbm", QT_TRANSLATE_NOOP("rl::Records", "Tx low warning (dBm)"), ColumnType::Real, false},
+        {"txHighWarnDbm", QT_TRANSLATE_NOOP("rl::Records", "Tx high warning (dBm)"), ColumnType::Real, false},
     };
+    static_assert(std::size(cols) == size_t(Column::Count), "one entry per OpticsRecord::Column, in its order");
     return cols;
 }
 
 QVariant OpticsRecord::value(int c) const
 {
-    switch (c) {
-    case 0: return interfaceName;
-    case 1: return optInt(lane);
-    case 2: return optReal(rxPowerDbm);
-    case 3: return optReal(txPowerDbm);
-    case 4: return optReal(temperatureC);
-    case 5: return optReal(biasMa);
-    case 6: return optReal(rxLowWarnDbm);
-    case 7: return optReal(rxHighWarnDbm);
-    case 8: return optReal(txLowWarnDbm);
-    case 9: return optReal(txHighWarnDbm);
+    switch (Column(c)) {
+    case Column::Count: break;
+    case Column::Interface: return interfaceName;
+    case Column::Lane: return optInt(lane);
+    case Column::RxPowerDbm: return optReal(rxPowerDbm);
+    case Column::TxPowerDbm: return optReal(txPowerDbm);
+    case Column::TemperatureC: return optReal(temperatureC);
+    case Column::BiasMa: return optReal(biasMa);
+    case Column::RxLowWarnDbm: return optReal(rxLowWarnDbm);
+    case Column::RxHighWarnDbm: return optReal(rxHighWarnDbm);
+    case Column::TxLowWarnDbm: return optReal(txLowWarnDbm);
+    case Column::TxHighWarnDbm: return optReal(txHighWarnDbm);
     }
     return {};
 }
 
 void OpticsRecord::setValue(int c, const QVariant &v)
 {
-    switch (c) {
-    case 0: interfaceName = v.toString(); break;
-    case 1: lane = toInt(v); break;
-    case 2: rxPowerDbm = toReal(v); break;
-    case 3: txPowerDbm = toReal(v); break;
-    case 4: temperatureC = toReal(v); break;
-    case 5: biasMa = toReal(v); break;
-    case 6: rxLowWarnDbm = toReal(v); break;
-    case 7: rxHighWarnDbm = toReal(v); break;
-    case 8: txLowWarnDbm = toReal(v); break;
-    case 9: txHighWarnDbm = toReal(v); break;
+    switch (Column(c)) {
+    case Column::Count: break;
+    case Column::Interface: interfaceName = v.toString(); break;
+    case Column::Lane: lane = toInt(v); break;
+    case Column::RxPowerDbm: rxPowerDbm = toReal(v); break;
+    case Column::TxPowerDbm: txPowerDbm = toReal(v); break;
+    case Column::TemperatureC: temperatureC = toReal(v); break;
+    case Column::BiasMa: biasMa = toReal(v); break;
+    case Column::RxLowWarnDbm: rxLowWarnDbm = toReal(v); break;
+    case Column::RxHighWarnDbm: rxHighWarnDbm = toReal(v); break;
+    case Column::TxLowWarnDbm: txLowWarnDbm = toReal(v); break;
+    case Column::TxHighWarnDbm: txHighWarnDbm = toReal(v); break;
     }
 }
 
@@ -546,17 +570,15 @@ namespace {
 
 RecordSet::Lists emptyListsFor(QueryKind kind)
 {
-    switch (kind) {
-    case QueryKind::Facts: return QList<FactsRecord>();
-    case QueryKind::LinkStatus: return QList<InterfaceRecord>();
-    case QueryKind::BgpStatus: return QList<BgpNeighborRecord>();
-    case QueryKind::ArpTable: return QList<ArpRecord>();
-    case QueryKind::VlanErrors: return QList<VlanRecord>();
-    case QueryKind::ReceivedRoutes:
-    case QueryKind::AdvertisedRoutes:
-    case QueryKind::RouteLookup: return QList<RouteRecord>();
-    case QueryKind::LldpNeighbors: return QList<LldpNeighborRecord>();
-    case QueryKind::Optics: return QList<OpticsRecord>();
+    switch (queryKindInfo(kind).records) {
+    case RecordType::Facts: return QList<FactsRecord>();
+    case RecordType::Interface: return QList<InterfaceRecord>();
+    case RecordType::BgpNeighbor: return QList<BgpNeighborRecord>();
+    case RecordType::Arp: return QList<ArpRecord>();
+    case RecordType::Vlan: return QList<VlanRecord>();
+    case RecordType::Route: return QList<RouteRecord>();
+    case RecordType::LldpNeighbor: return QList<LldpNeighborRecord>();
+    case RecordType::Optics: return QList<OpticsRecord>();
     }
     return QList<FactsRecord>();
 }

@@ -95,6 +95,10 @@ struct FactsRecord {
     QString serial;
     qint64 uptimeSeconds = -1;
 
+    // The columns, in the order of columns(), value() and setValue(); add new ones at the end,
+    // before Count (stored answers are read by position and checked by name).
+    enum class Column : int { Hostname, Vendor, Platform, OsVersion, Model, Serial, UptimeSeconds, Count };
+
     static std::span<const ColumnInfo> columns();
     QVariant value(int column) const;
     void setValue(int column, const QVariant &v);
@@ -117,6 +121,10 @@ struct InterfaceRecord {
     qint64 crcErrors = -1;
     qint64 inDiscards = -1;
     qint64 outDiscards = -1;
+
+    // The columns, in the order of columns(), value() and setValue(); add new ones at the end,
+    // before Count (stored answers are read by position and checked by name).
+    enum class Column : int { Name, AdminState, OperState, SpeedBps, Mtu, Mac, Description, LastChangeSeconds, InPackets, OutPackets, InErrors, OutErrors, CrcErrors, InDiscards, OutDiscards, Count };
 
     static std::span<const ColumnInfo> columns();
     QVariant value(int column) const;
@@ -146,6 +154,10 @@ struct BgpNeighborRecord {
     // It tells which compared router the other end of a session is (session_compare.h).
     QString localAddress;
 
+    // The columns, in the order of columns(), value() and setValue(); add new ones at the end,
+    // before Count (stored answers are read by position and checked by name).
+    enum class Column : int { Vrf, Neighbor, AddressFamily, LocalAs, RemoteAs, RemoteRouterId, State, StateDetail, AdminEnabled, UptimeSeconds, PrefixesReceived, PrefixesAccepted, PrefixesSent, Description, LastError, LocalAddress, Count };
+
     static std::span<const ColumnInfo> columns();
     QVariant value(int column) const;
     void setValue(int column, const QVariant &v);
@@ -160,6 +172,10 @@ struct ArpRecord {
     QString interfaceName;
     qint64 ageSeconds = -1;
     NeighborState state = NeighborState::Unknown;
+
+    // The columns, in the order of columns(), value() and setValue(); add new ones at the end,
+    // before Count (stored answers are read by position and checked by name).
+    enum class Column : int { Vrf, Ip, Mac, Interface, AgeSeconds, State, Count };
 
     static std::span<const ColumnInfo> columns();
     QVariant value(int column) const;
@@ -183,6 +199,10 @@ struct VlanRecord {
     qint64 expectedVlan = -1;       // from the inventory's connection, when known
     TagCheck tagCheck = TagCheck::Unknown;
 
+    // The columns, in the order of columns(), value() and setValue(); add new ones at the end,
+    // before Count (stored answers are read by position and checked by name).
+    enum class Column : int { Interface, ParentInterface, VlanId, InnerVlanId, Encapsulation, OperState, InPackets, OutPackets, UnknownTagDrops, MismatchedTagDrops, OtherDrops, ExpectedVlan, TagCheck, Count };
+
     static std::span<const ColumnInfo> columns();
     QVariant value(int column) const;
     void setValue(int column, const QVariant &v);
@@ -205,6 +225,10 @@ struct RouteRecord {
     bool best = false;
     bool valid = true;
 
+    // The columns, in the order of columns(), value() and setValue(); add new ones at the end,
+    // before Count (stored answers are read by position and checked by name).
+    enum class Column : int { Prefix, NextHop, AsPath, Origin, LocalPref, Med, Communities, Best, Valid, Protocol, Interface, Count };
+
     static std::span<const ColumnInfo> columns();
     QVariant value(int column) const;
     void setValue(int column, const QVariant &v);
@@ -219,6 +243,10 @@ struct LldpNeighborRecord {
     QString remotePortDescription;
     QString remoteMgmtAddress;
     QString capabilities;
+
+    // The columns, in the order of columns(), value() and setValue(); add new ones at the end,
+    // before Count (stored answers are read by position and checked by name).
+    enum class Column : int { LocalInterface, RemoteSystemName, RemoteChassisId, RemotePortId, RemotePortDescription, RemoteMgmtAddress, Capabilities, Count };
 
     static std::span<const ColumnInfo> columns();
     QVariant value(int column) const;
@@ -237,6 +265,10 @@ struct OpticsRecord {
     double rxHighWarnDbm = NAN;
     double txLowWarnDbm = NAN;
     double txHighWarnDbm = NAN;
+
+    // The columns, in the order of columns(), value() and setValue(); add new ones at the end,
+    // before Count (stored answers are read by position and checked by name).
+    enum class Column : int { Interface, Lane, RxPowerDbm, TxPowerDbm, TemperatureC, BiasMa, RxLowWarnDbm, RxHighWarnDbm, TxLowWarnDbm, TxHighWarnDbm, Count };
 
     static std::span<const ColumnInfo> columns();
     QVariant value(int column) const;

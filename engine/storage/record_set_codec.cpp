@@ -13,7 +13,27 @@ namespace {
 
 constexpr quint32 kMagic = 0x524c5253; // "RLRS"
 // 2: interface speed in bit/s (was Mb/s); answers stored by version 1 are not read back.
-constexpr quint8 kFormatVersion = 2;
+// 3: the header carries a checksum of the stored columns' names and kinds, so an answer stored
+//    before columns were renamed or reordered is refused instead of read into the wrong fields.
+constexpr quint8 kFormatVersion = 3;
+constexpr quint8 kPositionalVersion = 2;
+
+// The columns of each record type (in RecordType order) when version 2 was last written.
+// Version 2 stored cells by position only: its answers are read while today's columns start
+// with these, in this order (columns added at the end since are unknown in them).
+constexpr const char *kVersion2Columns[] = {
+    "hostname vendor platform osVersion model serial uptimeSeconds",
+    "name adminState operState speedBps mtu mac description lastChangeSeconds inPackets outPackets inErrors outErrors "
+    "crcErrors inDiscards outDiscards",
+    "vrf neighbor addressFamily localAs remoteAs remoteRouterId state stateDetail adminEnabled uptimeSeconds "
+    "prefixesReceived prefixesAccepted prefixesSent description lastError localAddress",
+    "vrf ip mac interface ageSeconds state",
+    "interface parentInterface vlanId innerVlanId encapsulation operState inPackets outPackets unknownTagDrops "
+    "mismatchedTagDrops otherDrops expectedVlan tagCheck",
+    "prefix nextHop asPath origin localPref med communities best valid protocol interface",
+    "localInterface remoteSystemName remoteChassisId remotePortId remotePortDescription remoteMgmtAddress capabilities",
+    "interface lane rxPowerDbm txPowerDbm temperatureC biasMa rxLowWarnDbm rxHighWarnDbm txLowWarnDbm txHighWarnDbm",
+};
 constexpr quint32 kNullString = 0xffffffff; // QDataStream's length of a null QString
 
 enum class Slot : quint8 { Text, Integer, Real, Bool };
@@ -37,6 +57,28 @@ Slot slotOf(ColumnType t)
         break;
     }
     return Slot::Text;
+}
+
+// A checksum of the first `count` columns' names and storage slots.
+quint32 layoutOf(std::span<const ColumnInfo> columns, quint32 count)
+{
+    QByteArray text;
+    for (quint32 i = 0; i < count && i < columns.size(); ++i)
+        text.append(columns[i].key).append('\x1f').append(char('0' + int(slotOf(columns[i].type)))).append('\x1e');
+    return quint32(crc32(0, reinterpret_cast<const Bytef *>(text.constData()), uInt(text.size())));
+}
+
+// Whether an answer of `count` positional (version 2) columns means today's first `count`.
+bool version2Fits(QueryKind kind, std::span<const ColumnInfo> columns, quint32 count)
+{
+    const QList<QByteArray> then = QByteArray(kVersion2Columns[size_t(queryKindInfo(kind).records)]).split(' ');
+    if (count > quint32(then.size()) || count > columns.size())
+        return false;
+    for (quint32 i = 0; i < count; ++i) {
+        if (then[qsizetype(i)] != columns[i].key)
+            return false;
+    }
+    return true;
 }
 
 Error damaged(const QString &why)
@@ -159,7 +201,7 @@ QByteArray RecordSetCodec::encode(const RecordSet &records, int compressionLevel
         out.setVersion(QDataStream::Qt_6_4);
         const auto columns = records.columns();
         out << kMagic << kFormatVersion << quint8(records.kind()) << quint32(columns.size())
-            << qint64(records.size());
+            << layoutOf(columns, quint32(columns.size())) << qint64(records.size());
         for (qsizetype row = 0; row < records.size(); ++row) {
             for (int col = 0; col < int(columns.size()); ++col) {
                 const QVariant v = records.value(row, col);
@@ -187,18 +229,21 @@ Result<RecordSet> RecordSetCodec::decode(QueryKind kind, const QByteArray &data)
         return inflated.error();
     const QByteArray &raw = *inflated;
     CheckedReader in(raw);
-    quint32 magic = 0, columnCount = 0;
+    quint32 magic = 0, columnCount = 0, layout = 0;
     quint8 version = 0, storedKind = 0;
     qint64 rowCount = 0;
-    if (!in.read(&magic) || !in.read(&version) || !in.read(&storedKind) || !in.read(&columnCount) || !in.read(&rowCount))
+    if (!in.read(&magic) || !in.read(&version) || !in.read(&storedKind) || !in.read(&columnCount))
         return damaged(QStringLiteral("it ends inside its header"));
     if (magic != kMagic)
         return damaged(QStringLiteral("it is not a stored answer of RouterLens"));
-    if (version != kFormatVersion)
-        return damaged(QStringLiteral("it is in format version %1; this RouterLens reads version %2, so the router "
-                                      "is asked again")
+    if (version != kFormatVersion && version != kPositionalVersion)
+        return damaged(QStringLiteral("it is in format version %1; this RouterLens reads versions %2 and %3, so the "
+                                      "router is asked again")
                            .arg(version)
+                           .arg(kPositionalVersion)
                            .arg(kFormatVersion));
+    if ((version == kFormatVersion && !in.read(&layout)) || !in.read(&rowCount))
+        return damaged(QStringLiteral("it ends inside its header"));
     if (storedKind != quint8(kind))
         return damaged(QStringLiteral("it holds records of another query kind than %1").arg(queryKindName(kind)));
     const auto columns = RecordSet::columnsFor(kind);
@@ -209,6 +254,13 @@ Result<RecordSet> RecordSetCodec::decode(QueryKind kind, const QByteArray &data)
                            .arg(columnCount)
                            .arg(queryKindName(kind))
                            .arg(columns.size()));
+    // Never read cells into other fields than the ones they were stored from.
+    const bool sameColumns = version == kFormatVersion ? layout == layoutOf(columns, columnCount)
+                                                       : version2Fits(kind, columns, columnCount);
+    if (!sameColumns)
+        return damaged(QStringLiteral("it was stored with other columns for %1 than this RouterLens has (renamed or "
+                                      "reordered since), so the router is asked again")
+                           .arg(queryKindName(kind)));
     // Every cell takes at least its presence byte.
     if (rowCount < 0 || rowCount > in.remaining() / qint64(qMax<quint32>(columnCount, 1)))
         return damaged(QStringLiteral("it declares %1 rows of %2 cells but only %3 bytes follow")

@@ -80,7 +80,7 @@ QByteArray SessionReport::toHtml(const QString &title) const
     h += QStringLiteral("<p class=\"meta\">%1 %2 UTC</p>\n")
              .arg(tr("Generated").toHtmlEscaped(), QDateTime::currentDateTimeUtc().toString(Qt::ISODate));
     for (const Response &r : m_responses) {
-        h += QStringLiteral("<h2>%1 &mdash; %2</h2>\n").arg(queryKindTitle(r.kind).toHtmlEscaped(), r.requestId.toHtmlEscaped());
+        h += QStringLiteral("<h2>%1 &mdash; %2</h2>\n").arg(queryKindDisplayTitle(r.kind).toHtmlEscaped(), r.requestId.toHtmlEscaped());
         h += QStringLiteral("<p class=\"meta\">%1 %2 UTC%3</p>\n")
                  .arg(tr("Completed").toHtmlEscaped(), isoUtc(r.completedAt),
                       r.params.isEmpty() ? QString() : QStringLiteral(" &middot; ") + paramsSummary(r.params).toHtmlEscaped());
@@ -98,7 +98,7 @@ QByteArray SessionReport::toHtml(const QString &title) const
             const auto cols = p.records.columns();
             h += QStringLiteral("<table><tr>");
             for (const ColumnInfo &c : cols)
-                h += QStringLiteral("<th>%1</th>").arg(QString::fromUtf8(c.title).toHtmlEscaped());
+                h += QStringLiteral("<th>%1</th>").arg(QCoreApplication::translate("rl::Records", c.title).toHtmlEscaped());
             h += QStringLiteral("</tr>\n");
             for (qsizetype row = 0; row < p.records.size(); ++row) {
                 h += QStringLiteral("<tr>");

@@ -9,6 +9,7 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QCoreApplication>
 #include <QEvent>
 #include <QFile>
 #include <QFileDialog>
@@ -56,7 +57,7 @@ QString columnTitle(const QString &key)
     for (QueryKind k : allQueryKinds())
         for (const ColumnInfo &c : RecordSet::columnsFor(k))
             if (key == QLatin1String(c.key))
-                return QString::fromUtf8(c.title);
+                return QCoreApplication::translate("rl::Records", c.title);
     return key;
 }
 
@@ -347,7 +348,7 @@ void DiagnosisTab::showStep(const QModelIndex &index)
         if (!kinds.contains(r.records.kind()))
             kinds << r.records.kind();
     for (QueryKind k : std::as_const(kinds))
-        m_kinds->addItem(queryKindTitle(k), int(k));
+        m_kinds->addItem(queryKindDisplayTitle(k), int(k));
     m_kinds->setEnabled(kinds.size() > 1);
     m_kinds->blockSignals(false);
     showEvidenceKind();

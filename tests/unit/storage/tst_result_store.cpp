@@ -314,9 +314,10 @@ void TestResultStore::codecRejectsDamage()
 
 void TestResultStore::codecReadsAnswersStoredBeforeAColumnWasAdded()
 {
-    // BGP records gained localAddress at their end: an answer stored with the 15 columns
-    // before it still reads, the new column unknown. Its last byte is the new column's
-    // "absent" marker; the column count sits after the magic, version and kind.
+    // BGP records gained localAddress at their end: an answer stored (by format version 2,
+    // before the header carried a checksum of its columns) with the 15 columns before it still
+    // reads, the new column unknown. Its last byte is the new column's "absent" marker; the
+    // column count sits after the magic, version and kind, the checksum after the count.
     BgpNeighborRecord n;
     n.vrf = QStringLiteral("default");
     n.neighbor = QStringLiteral("198.51.100.2");
@@ -329,6 +330,8 @@ void TestResultStore::codecReadsAnswersStoredBeforeAColumnWasAdded()
     const int columns = int(BgpNeighborRecord::columns().size());
     QCOMPARE(QString::fromLatin1(BgpNeighborRecord::columns()[size_t(columns - 1)].key), QStringLiteral("localAddress"));
     raw.chop(1);
+    raw.remove(4 + 1 + 1 + 4, 4);
+    raw[4] = 2;
     QDataStream patch(&raw, QIODevice::ReadWrite);
     patch.device()->seek(4 + 1 + 1);
     patch << quint32(columns - 1);
