@@ -1954,7 +1954,7 @@ Jetzt: %2</translation>
         <translation>Ver&amp;kleinern</translation>
     </message>
     <message>
-        <source>Click a link or a session for both ends&apos; rows; a link of a connection is diagnosed.</source>
+        <source>Click a link or a session to see both ends&apos; rows; clicking a connection&apos;s link also opens its diagnosis.</source>
         <translation>Einen Link oder eine Session anklicken, um die Zeilen beider Seiten zu sehen; der Link einer Verbindung öffnet zudem deren Diagnose.</translation>
     </message>
     <message>

@@ -1954,7 +1954,7 @@ Maintenant : %2</translation>
         <translation>Zoom a&amp;rrière</translation>
     </message>
     <message>
-        <source>Click a link or a session for both ends&apos; rows; a link of a connection is diagnosed.</source>
+        <source>Click a link or a session to see both ends&apos; rows; clicking a connection&apos;s link also opens its diagnosis.</source>
         <translation>Cliquez sur un lien ou une session pour voir les lignes des deux côtés ; le lien d’une connexion ouvre aussi son diagnostic.</translation>
     </message>
     <message>

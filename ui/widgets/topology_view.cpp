@@ -339,8 +339,8 @@ TopologyEdgeItem::TopologyEdgeItem(const TopologyEdge &edge, TopologyNodeItem *a
     QStringList tip;
     auto name = [](const TopologyEnd &e) { return e.node.startsWith(QLatin1String("external:")) ? QString() : e.node; };
     if (link) {
-        tip << TopologyView::tr("<b>Link</b> %1: %2").arg(edge.connectionId.isEmpty() ? QString() : TopologyView::tr("of connection %1").arg(edge.connectionId),
-                                           stateWord(edge.state));
+        tip << (edge.connectionId.isEmpty() ? TopologyView::tr("<b>Link</b>: %1").arg(stateWord(edge.state))
+                                            : TopologyView::tr("<b>Link</b> of connection %1: %2").arg(edge.connectionId, stateWord(edge.state)));
         for (const TopologyEnd *e : {&edge.a, &edge.b})
             tip << QStringLiteral("%1 %2: %3").arg(name(*e), e->interfaceName, e->stateText.toHtmlEscaped());
         if (!edge.connectionId.isEmpty())
@@ -575,7 +575,7 @@ TopologyView::TopologyView(RouterDataService *service, const ClientIdentity &cli
         m_tables[i]->hide();
     }
     dl->addStretch(0);
-    m_detailsTitle->setText(tr("Click a link or a session for both ends' rows; a link of a connection is diagnosed."));
+    m_detailsTitle->setText(tr("Click a link or a session to see both ends' rows; clicking a connection's link also opens its diagnosis."));
 
     m_split->addWidget(m_view);
     m_split->addWidget(details);
@@ -927,7 +927,7 @@ void TopologyView::showDetails(const TopologyEdge &edge)
             for (const RouterResult &r : end->evidence)
                 if (r.records.kind() == kinds[i])
                     parts << r;
-        m_tableTitles[i]->setText(QStringLiteral("<b>%1</b>").arg(queryKindTitle(kinds[i]).toHtmlEscaped()));
+        m_tableTitles[i]->setText(QStringLiteral("<b>%1</b>").arg(queryKindDisplayTitle(kinds[i]).toHtmlEscaped()));
         m_models[i]->setResults(kinds[i], parts);
         m_tables[i]->resizeColumnsToContents();
     }
