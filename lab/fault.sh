@@ -11,6 +11,7 @@
 #   fault.sh output-remove NODE                           removes every shadow in NODE (same as hang-remove)
 #       MODE: hang-mid  the first half of the real answer, then hangs until the session is gone
 #             flood     100 MB of text as fast as the pipe takes it, exit 0
+#             flood-err the same 100 MB on stderr
 #             garbage   random bytes and terminal control sequences, exit 0
 #             drop-mid  the first half of the real answer, then kills its own SSH connection
 #             drip      the real answer (repeated) at 1 byte per second until the session is gone
@@ -92,7 +93,7 @@ HANG
   output-install)
     [ $# -ge 3 ] || usage; n=$(node "$1"); mode=$2; shift 2
     bin=$(ns_bin "$n")
-    case $mode in hang-mid|flood|garbage|drop-mid|drip) ;; *) die "unknown output mode: $mode" ;; esac
+    case $mode in hang-mid|flood|flood-err|garbage|drop-mid|drip) ;; *) die "unknown output mode: $mode" ;; esac
     # Every shadow runs the real command (the PATH without this folder) where it needs a believable
     # answer, and ends by itself when its SSH session is gone (or after an hour at most), so an
     # abandoned one does not pile up; down.sh stops any left in the namespace anyway.
@@ -115,6 +116,8 @@ first_half() { local out; out=$(real "$@"); printf '%s' "${out:0:$(( ${#out} / 2
 case $mode in
   hang-mid) first_half "$@"; while alive; do sleep 1; done ;;
   flood)    yes 'lab flood: 198.51.100.0/24 via 198.19.0.1 lab-frr to-bird 65001 65002 i 0 100 0 ok' | head -c 104857600
+            exit 0 ;;
+  flood-err) yes 'lab flood: 198.51.100.0/24 via 198.19.0.1 lab-frr to-bird 65001 65002 i 0 100 0 ok' | head -c 104857600 >&2
             exit 0 ;;
   garbage)  printf '\033[2J\033[H\033]0;rl garbage\007\033[?1049h\r\b\b\x00\xff\xfe'
             head -c 6000 /dev/urandom
