@@ -78,6 +78,16 @@ void registerMetaTypes()
     });
 }
 
+// Every error in a router's part of an answer names that router. Parsers do not know which
+// router they read ("could not read the FRR ... output as JSON"), nor does the scheduler's request
+// time limit; in a log, the CLI's error lines or a copied message the sentence must stand alone.
+Error namingRouter(const QString &router, Error e)
+{
+    if (e.isError() && !router.isEmpty() && !e.message.contains(router))
+        e.message = QStringLiteral("Router %1: %2").arg(router, e.message);
+    return e;
+}
+
 std::optional<RouterStatus> statusFor(const Error &e)
 {
     switch (e.code) {
@@ -205,7 +215,7 @@ public:
             part.latencyMs = o.latencyMs;
             part.records = RecordSet(w.kind);
             if (o.error) {
-                part.error = o.error;
+                part.error = namingRouter(o.router, o.error);
             } else if (!translator) {
                 part.error = Error(ErrorCode::UnsupportedQuery,
                                    QStringLiteral("Router %1 is no longer in the inventory or its platform has no translator.").arg(o.router));
@@ -228,7 +238,7 @@ public:
                 if (it->ok())
                     part.records = access.filterRecords(*inv, w.client, o.router, w.params, it->value());
                 else
-                    part.error = errorFor(w.client, o.router, it->error());
+                    part.error = namingRouter(o.router, errorFor(w.client, o.router, it->error()));
             }
             parts.push_back(std::move(p));
         }
@@ -322,7 +332,7 @@ public:
         p.priority = w.priority;
         p.result.router = w.router;
         p.result.records = RecordSet(w.kind);
-        p.result.error = error;
+        p.result.error = namingRouter(w.router, error);
         p.result.fetchedAt = QDateTime::currentDateTimeUtc();
         results.push(std::move(p));
     }
@@ -633,7 +643,7 @@ QString RouterDataService::submit(Request request)
         }
         Result<QStringList> commands = t->commands(request.kind, request.params);
         if (!commands.ok()) {
-            fail.result.error = commands.error();
+            fail.result.error = namingRouter(name, commands.error());
             immediate.push_back(std::move(fail));
             continue;
         }
