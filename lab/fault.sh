@@ -15,6 +15,8 @@
 #             garbage   random bytes and terminal control sequences, exit 0
 #             drop-mid  the first half of the real answer, then kills its own SSH connection
 #             drip      the real answer (repeated) at 1 byte per second until the session is gone
+#   fault.sh mgmt-blackhole|mgmt-restore NODE             NODE's management link goes silent (its bridge port down:
+#                                                         no FIN, no RST, packets vanish) / comes back
 #   fault.sh router-restart NODE [SECONDS]                kills NODE's sshd and every SSH session in it, starts
 #                                                         sshd again after SECONDS (default 2) and waits until it listens
 #   fault.sh announce-off|announce-on frr|bird|gobgp|host [PREFIX]
@@ -140,6 +142,9 @@ OUT
   hang-remove|output-remove)
     [ $# -eq 1 ] || usage; n=$(node "$1")
     find "$(ns_bin "$n")" -mindepth 1 -delete ;;
+  mgmt-blackhole|mgmt-restore)
+    [ $# -eq 1 ] || usage; n=$(node "$1")
+    ip link set dev "rl-m-$n" "$([ "$cmd" = mgmt-blackhole ] && echo down || echo up)" ;;
   router-restart)
     [ $# -ge 1 ] && [ $# -le 2 ] || usage; n=$(node "$1"); pause=${2:-2}
     [[ $pause =~ ^[0-9]+(\.[0-9]+)?$ ]] || die "SECONDS must be a number: $pause"

@@ -16,6 +16,7 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QTest>
+#include <QTimer>
 
 using namespace rl;
 
@@ -81,6 +82,9 @@ private Q_SLOTS:
     void outputFault_data();
     void outputFault();
     void routerRestart();
+    void sshdKilled();
+    void silentDrop();
+    void hostKeyChanged(); // last: it changes lab-bird's host keys, then records the new ones
     void cleanupTestCase();
 
 private:
@@ -105,6 +109,7 @@ void TestLabTransportFaults::cleanupTestCase()
     for (const QString &r : kBgpRouters) {
         LabFixture::fault({QStringLiteral("output-remove"), nodeOf(r)});
         LabFixture::fault({QStringLiteral("sshd-start"), nodeOf(r)}); // fails harmlessly when it runs
+        LabFixture::fault({QStringLiteral("mgmt-restore"), nodeOf(r)});
     }
 }
 
@@ -283,6 +288,156 @@ void TestLabTransportFaults::routerRestart()
     resp = askAll(*service, &elapsed);
     for (const RouterResult &r : resp.results)
         QVERIFY2(healthyProblem(r).isEmpty(), qPrintable(QStringLiteral("second request after the restart: %1").arg(healthyProblem(r))));
+}
+
+void TestLabTransportFaults::sshdKilled()
+{
+    const QString router = QStringLiteral("lab-bird");
+    auto warm = m_lab.serviceWithInventory(m_lab.inventoryJson());
+    QVERIFY(warm);
+    Response resp = askAll(*warm, nullptr);
+    for (const RouterResult &r : resp.results)
+        QVERIFY2(healthyProblem(r).isEmpty(), qPrintable(healthyProblem(r)));
+
+    QString err = LabFixture::fault({QStringLiteral("sshd-stop"), nodeOf(router)});
+    QVERIFY2(err.isEmpty(), qPrintable(err));
+    // A service with no session yet: connection refused, at once, for that router only.
+    auto cold = m_lab.serviceWithInventory(m_lab.inventoryJson());
+    QVERIFY(cold);
+    qint64 elapsed = 0;
+    const Response refused = askAll(*cold, &elapsed);
+    // The session opened before: sshd's listener is gone, the session is not (as on a router
+    // whose SSH service was stopped): it keeps answering.
+    const Response kept = askAll(*warm, nullptr);
+    err = LabFixture::fault({QStringLiteral("sshd-start"), nodeOf(router)});
+    QVERIFY2(err.isEmpty(), qPrintable(err));
+
+    QCOMPARE(refused.results.size(), kBgpRouters.size());
+    for (const RouterResult &r : refused.results) {
+        if (r.router != router) {
+            QVERIFY2(healthyProblem(r).isEmpty(), qPrintable(healthyProblem(r)));
+            continue;
+        }
+        qInfo("sshd killed on %s: %s after %lld ms (request %lld ms): %s", qPrintable(router), qPrintable(r.error.codeName()),
+              r.latencyMs, elapsed, qPrintable(r.error.message));
+        QCOMPARE(r.error.codeName(), QStringLiteral("unreachable"));
+        QVERIFY2(r.error.message.contains(router), qPrintable(r.error.message));
+        QVERIFY(r.records.isEmpty());
+    }
+    QCOMPARE(refused.failedCount(), 1);
+    for (const RouterResult &r : kept.results)
+        QVERIFY2(healthyProblem(r).isEmpty(), qPrintable(QStringLiteral("open session: %1").arg(healthyProblem(r))));
+}
+
+void TestLabTransportFaults::silentDrop()
+{
+    // The management link goes silent mid-answer (no FIN, no RST: a cable pulled, a firewall
+    // dropping): only the deadline can end the wait. Then a request while it is still silent,
+    // then the link back.
+    const QString router = QStringLiteral("lab-gobgp");
+    constexpr int timeoutMs = 4000;
+    EngineSettings settings = EngineSettings::defaults();
+    settings.commandTimeoutMs = timeoutMs;
+    settings.connectTimeoutMs = timeoutMs;
+    auto service = m_lab.serviceWithInventory(m_lab.inventoryJson(), settings);
+    QVERIFY(service);
+    Response resp = askAll(*service, nullptr);
+    for (const RouterResult &r : resp.results)
+        QVERIFY2(healthyProblem(r).isEmpty(), qPrintable(healthyProblem(r)));
+
+    QString err = LabFixture::fault({QStringLiteral("output-install"), nodeOf(router), QStringLiteral("drip"), commandOf(router)});
+    QVERIFY2(err.isEmpty(), qPrintable(err));
+    QString blackholed;
+    QTimer::singleShot(1500, this, [&] { // the drip has sent a byte or two by then
+        blackholed = LabFixture::fault({QStringLiteral("mgmt-blackhole"), nodeOf(router)});
+        if (blackholed.isEmpty())
+            blackholed = QStringLiteral("ok");
+    });
+    qint64 midAnswer = 0;
+    const Response mid = askAll(*service, &midAnswer);
+    qint64 stillSilent = 0;
+    const Response silent = askAll(*service, &stillSilent);
+    const QString restored = LabFixture::fault({QStringLiteral("mgmt-restore"), nodeOf(router)});
+    err = LabFixture::fault({QStringLiteral("output-remove"), nodeOf(router)});
+    QCOMPARE(blackholed, QStringLiteral("ok"));
+    QVERIFY2(restored.isEmpty(), qPrintable(restored));
+    QVERIFY2(err.isEmpty(), qPrintable(err));
+
+    auto check = [&](const Response &r2, qint64 elapsed, const char *when, const QList<ErrorCode> &codes) {
+        QCOMPARE(r2.results.size(), kBgpRouters.size());
+        for (const RouterResult &r : r2.results) {
+            if (r.router != router) {
+                QVERIFY2(healthyProblem(r).isEmpty(), qPrintable(healthyProblem(r)));
+                continue;
+            }
+            qInfo("silent link on %s, %s: %s after %lld ms (request %lld ms): %s", qPrintable(router), when,
+                  qPrintable(r.error.codeName()), r.latencyMs, elapsed, qPrintable(r.error.message));
+            QVERIFY2(codes.contains(r.error.code), qPrintable(r.error.toString()));
+            QVERIFY2(r.error.message.contains(router), qPrintable(r.error.message));
+            QVERIFY(r.records.isEmpty());
+        }
+        // The deadlines hold: 4 s per command and 4 s to connect end it well within a minute.
+        QVERIFY2(elapsed < 60000, qPrintable(QStringLiteral("%1: the request took %2 ms").arg(QLatin1String(when)).arg(elapsed)));
+    };
+    check(mid, midAnswer, "mid-answer", {ErrorCode::Timeout});
+    if (QTest::currentTestFailed())
+        return;
+    check(silent, stillSilent, "next request", {ErrorCode::Timeout, ErrorCode::ConnectionLost, ErrorCode::Unreachable});
+    if (QTest::currentTestFailed())
+        return;
+
+    // The link is back: at most one more clean failure (a session the silence left behind), then answers.
+    resp = askAll(*service, nullptr);
+    for (const RouterResult &r : resp.results) {
+        if (r.router == router && !r.ok()) {
+            qInfo("silent link on %s, first request after it came back: %s", qPrintable(router), qPrintable(r.error.toString()));
+            QVERIFY2(r.error.code == ErrorCode::Timeout || r.error.code == ErrorCode::ConnectionLost, qPrintable(r.error.toString()));
+        } else {
+            QVERIFY2(healthyProblem(r).isEmpty(), qPrintable(healthyProblem(r)));
+        }
+    }
+    resp = askAll(*service, nullptr);
+    for (const RouterResult &r : resp.results)
+        QVERIFY2(healthyProblem(r).isEmpty(), qPrintable(QStringLiteral("link back: %1").arg(healthyProblem(r))));
+}
+
+void TestLabTransportFaults::hostKeyChanged()
+{
+    // The router is reinstalled: new host keys, and the restart ends every session, so the
+    // service must reconnect, and must refuse the new key (nothing sent) until it is accepted.
+    const QString router = QStringLiteral("lab-bird");
+    auto service = m_lab.serviceWithInventory(m_lab.inventoryJson());
+    QVERIFY(service);
+    Response resp = askAll(*service, nullptr);
+    for (const RouterResult &r : resp.results)
+        QVERIFY2(healthyProblem(r).isEmpty(), qPrintable(healthyProblem(r)));
+
+    QString err = LabFixture::fault({QStringLiteral("hostkey-rotate"), nodeOf(router)});
+    QVERIFY2(err.isEmpty(), qPrintable(err));
+    err = LabFixture::fault({QStringLiteral("router-restart"), nodeOf(router), QStringLiteral("0")});
+    QVERIFY2(err.isEmpty(), qPrintable(err));
+    qint64 elapsed = 0;
+    resp = askAll(*service, &elapsed);
+    // Record the new keys before checking anything, so the lab is whole whatever fails below.
+    const QString accepted = m_lab.acceptRotatedHostKeys(nodeOf(router), QStringLiteral("198.18.0.12"));
+    QVERIFY2(accepted.isEmpty(), qPrintable(accepted));
+
+    QCOMPARE(resp.results.size(), kBgpRouters.size());
+    for (const RouterResult &r : resp.results) {
+        if (r.router != router) {
+            QVERIFY2(healthyProblem(r).isEmpty(), qPrintable(healthyProblem(r)));
+            continue;
+        }
+        qInfo("host key changed on %s: %s after %lld ms (request %lld ms): %s", qPrintable(router),
+              qPrintable(r.error.codeName()), r.latencyMs, elapsed, qPrintable(r.error.message));
+        QCOMPARE(r.error.codeName(), QStringLiteral("host-key-mismatch"));
+        QVERIFY2(r.error.message.contains(router), qPrintable(r.error.message));
+        QVERIFY(r.records.isEmpty());
+    }
+    // Once the new key is recorded, the same service reconnects.
+    resp = askAll(*service, nullptr);
+    for (const RouterResult &r : resp.results)
+        QVERIFY2(healthyProblem(r).isEmpty(), qPrintable(QStringLiteral("new key accepted: %1").arg(healthyProblem(r))));
 }
 
 QTEST_GUILESS_MAIN(TestLabTransportFaults)
