@@ -83,7 +83,9 @@ void registerMetaTypes()
 // time limit; in a log, the CLI's error lines or a copied message the sentence must stand alone.
 Error namingRouter(const QString &router, Error e)
 {
-    if (e.isError() && !router.isEmpty() && !e.message.contains(router))
+    // "router NAME" exactly: a router's own output quoted in the message ("Hostname is lab-bird")
+    // does not count.
+    if (e.isError() && !router.isEmpty() && !e.message.contains(QStringLiteral("router ") + router, Qt::CaseInsensitive))
         e.message = QStringLiteral("Router %1: %2").arg(router, e.message);
     return e;
 }
@@ -254,10 +256,10 @@ public:
         if (client.role != Role::External || !e.isError())
             return e;
         return Error(e.code, e.code == ErrorCode::ParseError
-                                 ? QStringLiteral("The answer of %1 could not be read; the line it stopped at is shown "
+                                 ? QStringLiteral("The answer of router %1 could not be read; the line it stopped at is shown "
                                                   "to internal operators only. Ask your provider to look at it.")
                                        .arg(router)
-                                 : QStringLiteral("RouterLens could not use the answer of %1 (%2); the details are shown "
+                                 : QStringLiteral("RouterLens could not use the answer of router %1 (%2); the details are shown "
                                                   "to internal operators only. Ask your provider to look at it.")
                                        .arg(router, e.codeName()));
     }
