@@ -22,6 +22,7 @@ using namespace rl;
 
 namespace {
 
+constexpr qint64 kSmallCap = 16LL * 1024 * 1024;
 const QStringList kBgpRouters{QStringLiteral("lab-frr"), QStringLiteral("lab-bird"), QStringLiteral("lab-gobgp")};
 
 // The router's node in lab/fault.sh and the command its BGP status goes through.
@@ -149,21 +150,23 @@ void TestLabTransportFaults::outputFault_data()
     QTest::addColumn<QString>("router");
     QTest::addColumn<QString>("mode");
     QTest::addColumn<QString>("code");
+    QTest::addColumn<qint64>("routerCap"); // the faulty router's maxOutputBytes; 0: the engine's default (64 MiB)
 
-    QTest::newRow("hang-mid lab-bird") << QStringLiteral("lab-bird") << QStringLiteral("hang-mid") << QStringLiteral("timeout");
-    QTest::newRow("hang-mid lab-frr") << QStringLiteral("lab-frr") << QStringLiteral("hang-mid") << QStringLiteral("timeout");
-    QTest::newRow("drip lab-gobgp") << QStringLiteral("lab-gobgp") << QStringLiteral("drip") << QStringLiteral("timeout");
-    QTest::newRow("drip lab-bird") << QStringLiteral("lab-bird") << QStringLiteral("drip") << QStringLiteral("timeout");
-    QTest::newRow("flood lab-frr") << QStringLiteral("lab-frr") << QStringLiteral("flood") << QStringLiteral("output-too-large");
-    QTest::newRow("flood-err lab-bird") << QStringLiteral("lab-bird") << QStringLiteral("flood-err") << QStringLiteral("output-too-large");
-    QTest::newRow("flood lab-gobgp") << QStringLiteral("lab-gobgp") << QStringLiteral("flood") << QStringLiteral("output-too-large");
-    QTest::newRow("killed-mid lab-bird") << QStringLiteral("lab-bird") << QStringLiteral("killed-mid") << QStringLiteral("parse-error");
-    QTest::newRow("killed-mid lab-frr") << QStringLiteral("lab-frr") << QStringLiteral("killed-mid") << QStringLiteral("parse-error");
-    QTest::newRow("eof-hang lab-bird") << QStringLiteral("lab-bird") << QStringLiteral("eof-hang") << QStringLiteral("timeout");
-    QTest::newRow("eof-hang lab-gobgp") << QStringLiteral("lab-gobgp") << QStringLiteral("eof-hang") << QStringLiteral("timeout");
+    QTest::newRow("hang-mid lab-bird") << QStringLiteral("lab-bird") << QStringLiteral("hang-mid") << QStringLiteral("timeout") << kSmallCap;
+    QTest::newRow("hang-mid lab-frr") << QStringLiteral("lab-frr") << QStringLiteral("hang-mid") << QStringLiteral("timeout") << kSmallCap;
+    QTest::newRow("drip lab-gobgp") << QStringLiteral("lab-gobgp") << QStringLiteral("drip") << QStringLiteral("timeout") << kSmallCap;
+    QTest::newRow("drip lab-bird") << QStringLiteral("lab-bird") << QStringLiteral("drip") << QStringLiteral("timeout") << kSmallCap;
+    QTest::newRow("flood lab-frr") << QStringLiteral("lab-frr") << QStringLiteral("flood") << QStringLiteral("output-too-large") << kSmallCap;
+    QTest::newRow("flood-err lab-bird") << QStringLiteral("lab-bird") << QStringLiteral("flood-err") << QStringLiteral("output-too-large") << kSmallCap;
+    QTest::newRow("flood lab-frr, default cap") << QStringLiteral("lab-frr") << QStringLiteral("flood") << QStringLiteral("output-too-large") << qint64(0);
+    QTest::newRow("flood lab-gobgp") << QStringLiteral("lab-gobgp") << QStringLiteral("flood") << QStringLiteral("output-too-large") << kSmallCap;
+    QTest::newRow("killed-mid lab-bird") << QStringLiteral("lab-bird") << QStringLiteral("killed-mid") << QStringLiteral("parse-error") << kSmallCap;
+    QTest::newRow("killed-mid lab-frr") << QStringLiteral("lab-frr") << QStringLiteral("killed-mid") << QStringLiteral("parse-error") << kSmallCap;
+    QTest::newRow("eof-hang lab-bird") << QStringLiteral("lab-bird") << QStringLiteral("eof-hang") << QStringLiteral("timeout") << kSmallCap;
+    QTest::newRow("eof-hang lab-gobgp") << QStringLiteral("lab-gobgp") << QStringLiteral("eof-hang") << QStringLiteral("timeout") << kSmallCap;
     for (const QString &r : kBgpRouters) {
-        QTest::addRow("garbage %s", qPrintable(r)) << r << QStringLiteral("garbage") << QStringLiteral("parse-error");
-        QTest::addRow("drop-mid %s", qPrintable(r)) << r << QStringLiteral("drop-mid") << QStringLiteral("connection-lost");
+        QTest::addRow("garbage %s", qPrintable(r)) << r << QStringLiteral("garbage") << QStringLiteral("parse-error") << kSmallCap;
+        QTest::addRow("drop-mid %s", qPrintable(r)) << r << QStringLiteral("drop-mid") << QStringLiteral("connection-lost") << kSmallCap;
     }
 }
 
@@ -172,13 +175,14 @@ void TestLabTransportFaults::outputFault()
     QFETCH(QString, router);
     QFETCH(QString, mode);
     QFETCH(QString, code);
+    QFETCH(qint64, routerCap);
 
     // Small limits keep the suite fast: 4 s per command, a 16 MiB output cap on the faulty router.
     constexpr int timeoutMs = 4000;
-    constexpr qint64 cap = 16LL * 1024 * 1024;
     EngineSettings settings = EngineSettings::defaults();
     settings.commandTimeoutMs = timeoutMs;
-    auto service = m_lab.serviceWithInventory(inventoryWithLimit(router, cap), settings);
+    const qint64 cap = routerCap > 0 ? routerCap : settings.maxOutputBytes;
+    auto service = m_lab.serviceWithInventory(routerCap > 0 ? inventoryWithLimit(router, routerCap) : m_lab.inventoryJson(), settings);
     QVERIFY(service);
 
     // Sessions open and healthy first, so the fault hits a live session mid-command.
@@ -206,8 +210,9 @@ void TestLabTransportFaults::outputFault()
             continue;
         }
         ++faulty;
-        qInfo("%s %s: %s after %lld ms (request %lld ms), peak RSS +%.1f MiB: %s", qPrintable(mode), qPrintable(router),
-              qPrintable(r.error.codeName()), r.latencyMs, elapsed, rssGrowth / 1048576.0, qPrintable(r.error.message));
+        qInfo("%s %s: %s after %lld ms (request %lld ms), cap %lld MiB, peak RSS +%.1f MiB: %s", qPrintable(mode),
+              qPrintable(router), qPrintable(r.error.codeName()), r.latencyMs, elapsed, cap / 1048576, rssGrowth / 1048576.0,
+              qPrintable(r.error.message));
         QVERIFY2(!r.ok(), qPrintable(QStringLiteral("%1 gave %2 rows from a broken answer").arg(router).arg(r.records.size())));
         QCOMPARE(r.error.codeName(), code);
         QVERIFY2(namesRouter(r.error, router), qPrintable(r.error.message)); // the sentence names the router
