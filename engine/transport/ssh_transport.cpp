@@ -17,6 +17,7 @@ namespace rl {
 namespace {
 
 constexpr int kReadChunk = 64 * 1024;
+constexpr qsizetype kPromptWindow = 4096; // the end of a line a prompt is looked for in
 
 void initLibssh()
 {
@@ -629,6 +630,10 @@ Error SshTransport::readUntilPrompt(ssh_channel ch, QByteArray &raw, const QDead
     QElapsedTimer sinceStart;
     sinceStart.start();
     qint64 received = 0;
+    // Where the last line of raw starts, kept up to date from each new piece: looking for the
+    // prompt in the whole last line after every read was quadratic (an 8 MiB line without a
+    // break had not come through in 120 s).
+    qsizetype lineStart = raw.lastIndexOf('\n') + 1;
     const QString what = command.isEmpty() ? QStringLiteral("the first prompt")
                                            : QStringLiteral("the answer to \"%1\"").arg(command);
     for (;;) {
@@ -665,11 +670,14 @@ Error SshTransport::readUntilPrompt(ssh_channel ch, QByteArray &raw, const QDead
         if (received > options.maxOutputBytes)
             return outputTooLargeError(QStringLiteral("The answer of %1 to \"%2\"").arg(who(), command),
                                        options.maxOutputBytes);
-        const qsizetype nl = raw.lastIndexOf('\n');
-        const QByteArray tail = SshTerminalText::clean(raw.mid(nl + 1));
+        const qsizetype newNl = QByteArrayView(raw).sliced(raw.size() - n).lastIndexOf('\n');
+        if (newNl >= 0)
+            lineStart = raw.size() - n + newNl + 1;
+        // A prompt or a pager line is short: the end of the last line is enough to recognise it.
+        const QByteArray tail = SshTerminalText::clean(raw.mid(qMax(lineStart, raw.size() - kPromptWindow)));
         if (SshTerminalText::isPagerPrompt(tail)) {
             // Paging could not be turned off: drop the pager line and ask for the next page.
-            raw.truncate(nl + 1);
+            raw.truncate(lineStart);
             if (ssh_channel_write(ch, " ", 1) != 1)
                 return sessionError(QStringLiteral("reading %1").arg(what));
             continue;
