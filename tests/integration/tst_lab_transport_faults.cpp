@@ -92,6 +92,7 @@ private Q_SLOTS:
     void routerRestart();
     void sshdKilled();
     void silentDrop();
+    void rebootUnseen();
     void hostKeyChanged(); // last: it changes lab-bird's host keys, then records the new ones
     void cleanupTestCase();
 
@@ -415,6 +416,36 @@ void TestLabTransportFaults::silentDrop()
     resp = askAll(*service, nullptr);
     for (const RouterResult &r : resp.results)
         QVERIFY2(healthyProblem(r).isEmpty(), qPrintable(QStringLiteral("link back: %1").arg(healthyProblem(r))));
+}
+
+void TestLabTransportFaults::rebootUnseen()
+{
+    // The router reboots while its link is silent, so the goodbye (FIN) of its sessions never
+    // arrives in time: the service still holds a session the router has forgotten. The next
+    // request meets a closed connection (a late FIN or a reset) and must go on over a new
+    // session, not report a dead router.
+    const QString router = QStringLiteral("lab-gobgp");
+    auto service = m_lab.serviceWithInventory(m_lab.inventoryJson());
+    QVERIFY(service);
+    Response resp = askAll(*service, nullptr);
+    for (const RouterResult &r : resp.results)
+        QVERIFY2(healthyProblem(r).isEmpty(), qPrintable(healthyProblem(r)));
+
+    QString err = LabFixture::fault({QStringLiteral("mgmt-blackhole"), nodeOf(router)});
+    QVERIFY2(err.isEmpty(), qPrintable(err));
+    const QString restarted = LabFixture::fault({QStringLiteral("router-restart"), nodeOf(router), QStringLiteral("0")});
+    err = LabFixture::fault({QStringLiteral("mgmt-restore"), nodeOf(router)});
+    QVERIFY2(restarted.isEmpty(), qPrintable(restarted));
+    QVERIFY2(err.isEmpty(), qPrintable(err));
+
+    qint64 elapsed = 0;
+    resp = askAll(*service, &elapsed);
+    for (const RouterResult &r : resp.results) {
+        if (r.router == router)
+            qInfo("first request after an unseen reboot of %s: %s after %lld ms", qPrintable(router),
+                  r.ok() ? "answered" : qPrintable(r.error.toString()), r.latencyMs);
+        QVERIFY2(healthyProblem(r).isEmpty(), qPrintable(healthyProblem(r)));
+    }
 }
 
 void TestLabTransportFaults::hostKeyChanged()
