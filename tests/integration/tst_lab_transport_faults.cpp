@@ -1,11 +1,14 @@
 // Transport faults on the real lab (issue 15): a command that hangs mid-output, 100 MB of
-// output, garbage, the connection dropped mid-output, a 1-byte-per-second drip, the router's
-// management plane restarting. Each is injected on ONE router (lab/fault.sh output-install /
-// router-restart) while the same request goes to the other BGP routers at the same time. The
-// faulty router must give a clean error with its stable code and a sentence naming it, within
-// the deadline; the others must answer correctly meanwhile; the faulty one must answer again
-// once the fault is gone. The times printed (qInfo) are the figures of the README's
-// "Faults on the lab"; the only time asserted is that a deadline fires (a correctness check).
+// output (stdout or stderr), garbage, a CLI killed mid-output, output closed without an exit,
+// the connection dropped mid-output, a 1-byte-per-second drip, sshd killed, the router's
+// management plane restarting (also unseen, behind a silent link), a link gone silent
+// mid-answer, a changed host key. Each is injected on ONE router (lab/fault.sh output-install,
+// router-restart, mgmt-blackhole, ...) while the same request goes to the other BGP routers at
+// the same time. The faulty router must give a clean error with its stable code and a sentence
+// naming it, within the deadline; the others must answer correctly meanwhile; the faulty one
+// must answer again once the fault is gone. The times printed (qInfo) are the figures of the
+// README's "Faults on the lab"; the only time asserted is that a deadline fires (a correctness
+// check).
 
 #include "lab_fixture.h"
 
