@@ -16,7 +16,7 @@
 #             drop-mid  the first half of the real answer, then kills its own SSH connection
 #             drip      the real answer (repeated) at 1 byte per second until the session is gone
 #             killed-mid the first half of the real answer, then the command dies of SIGKILL (a CLI crash)
-#             eof-hang  the whole real answer, then stdout/stderr closed but the command runs on (no exit status)
+#             hang-after the whole real answer, then hangs until the session is gone (the end never comes)
 #   fault.sh mgmt-blackhole|mgmt-restore NODE             NODE's management link goes silent (its bridge port down:
 #                                                         no FIN, no RST, packets vanish) / comes back
 #   fault.sh router-restart NODE [SECONDS]                kills NODE's sshd and every SSH session in it, starts
@@ -97,7 +97,7 @@ HANG
   output-install)
     [ $# -ge 3 ] || usage; n=$(node "$1"); mode=$2; shift 2
     bin=$(ns_bin "$n")
-    case $mode in hang-mid|flood|flood-err|garbage|drop-mid|drip|killed-mid|eof-hang) ;; *) die "unknown output mode: $mode" ;; esac
+    case $mode in hang-mid|flood|flood-err|garbage|drop-mid|drip|killed-mid|hang-after) ;; *) die "unknown output mode: $mode" ;; esac
     # Every shadow runs the real command (the PATH without this folder) where it needs a believable
     # answer, and ends by itself when its SSH session is gone (or after an hour at most), so an
     # abandoned one does not pile up; down.sh stops any left in the namespace anyway.
@@ -133,7 +133,7 @@ case $mode in
             [ "$session" -gt 1 ] && kill -KILL "$session"
             sleep 5; exit 1 ;;
   killed-mid) first_half "$@"; sleep 0.5; kill -KILL $$ ;;
-  eof-hang) real "$@"; exec >&- 2>&-; while alive; do sleep 1; done ;;
+  hang-after) real "$@"; while alive; do sleep 1; done ;;
   drip)     out=$(real "$@"); [ -n "$out" ] || out=.
             while alive; do
               for ((i = 0; i < ${#out}; i++)); do alive || exit 0; printf '%s' "${out:i:1}"; sleep 1; done

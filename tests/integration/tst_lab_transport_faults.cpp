@@ -1,5 +1,5 @@
 // Transport faults on the real lab (issue 15): a command that hangs mid-output, 100 MB of
-// output (stdout or stderr), garbage, a CLI killed mid-output, output closed without an exit,
+// output (stdout or stderr), garbage, a CLI killed mid-output, a whole answer that never ends,
 // the connection dropped mid-output, a 1-byte-per-second drip, sshd killed, the router's
 // management plane restarting (also unseen, behind a silent link), a link gone silent
 // mid-answer, a changed host key. Each is injected on ONE router (lab/fault.sh output-install,
@@ -166,8 +166,8 @@ void TestLabTransportFaults::outputFault_data()
     QTest::newRow("flood lab-gobgp") << QStringLiteral("lab-gobgp") << QStringLiteral("flood") << QStringLiteral("output-too-large") << kSmallCap;
     QTest::newRow("killed-mid lab-bird") << QStringLiteral("lab-bird") << QStringLiteral("killed-mid") << QStringLiteral("parse-error") << kSmallCap;
     QTest::newRow("killed-mid lab-frr") << QStringLiteral("lab-frr") << QStringLiteral("killed-mid") << QStringLiteral("parse-error") << kSmallCap;
-    QTest::newRow("eof-hang lab-bird") << QStringLiteral("lab-bird") << QStringLiteral("eof-hang") << QStringLiteral("timeout") << kSmallCap;
-    QTest::newRow("eof-hang lab-gobgp") << QStringLiteral("lab-gobgp") << QStringLiteral("eof-hang") << QStringLiteral("timeout") << kSmallCap;
+    QTest::newRow("hang-after lab-bird") << QStringLiteral("lab-bird") << QStringLiteral("hang-after") << QStringLiteral("timeout") << kSmallCap;
+    QTest::newRow("hang-after lab-gobgp") << QStringLiteral("lab-gobgp") << QStringLiteral("hang-after") << QStringLiteral("timeout") << kSmallCap;
     for (const QString &r : kBgpRouters) {
         QTest::addRow("garbage %s", qPrintable(r)) << r << QStringLiteral("garbage") << QStringLiteral("parse-error") << kSmallCap;
         QTest::addRow("drop-mid %s", qPrintable(r)) << r << QStringLiteral("drop-mid") << QStringLiteral("connection-lost") << kSmallCap;
