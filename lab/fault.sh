@@ -7,6 +7,20 @@
 #   fault.sh hostkey-rotate NODE                          new host keys, sshd restarted; known_hosts is NOT updated
 #   fault.sh hang-install NODE [COMMAND...]               rl-hang (and a hanging shadow of each COMMAND, e.g. vtysh)
 #   fault.sh hang-remove NODE                             in the lab user's PATH in NODE only
+#   fault.sh output-install NODE MODE COMMAND...          a shadow of each COMMAND that misbehaves (MODE below)
+#   fault.sh output-remove NODE                           removes every shadow in NODE (same as hang-remove)
+#       MODE: hang-mid  the first half of the real answer, then hangs until the session is gone
+#             flood     100 MB of text as fast as the pipe takes it, exit 0
+#             flood-err the same 100 MB on stderr
+#             garbage   random bytes and terminal control sequences, exit 0
+#             drop-mid  the first half of the real answer, then kills its own SSH connection
+#             drip      the real answer (repeated) at 1 byte per second until the session is gone
+#             killed-mid the first half of the real answer, then the command dies of SIGKILL (a CLI crash)
+#             hang-after the whole real answer, then hangs until the session is gone (the end never comes)
+#   fault.sh mgmt-blackhole|mgmt-restore NODE             NODE's management link goes silent (its bridge port down:
+#                                                         no FIN, no RST, packets vanish) / comes back
+#   fault.sh router-restart NODE [SECONDS]                kills NODE's sshd and every SSH session in it, starts
+#                                                         sshd again after SECONDS (default 2) and waits until it listens
 #   fault.sh announce-off|announce-on frr|bird|gobgp|host [PREFIX]
 #                                                         withdraw / restore that router's own prefixes (PREFIX: only that one; frr and host)
 #   fault.sh arp-break|arp-restore                        the customer host stops answering ARP/ND on its uplink
@@ -80,9 +94,84 @@ HANG
     chmod 0755 "$bin/rl-hang"
     for c in "$@"; do ln -sf rl-hang "$bin/$c"; done
     log "installed in $n: rl-hang${*:+ and hanging $*}" ;;
-  hang-remove)
+  output-install)
+    [ $# -ge 3 ] || usage; n=$(node "$1"); mode=$2; shift 2
+    bin=$(ns_bin "$n")
+    case $mode in hang-mid|flood|flood-err|garbage|drop-mid|drip|killed-mid|hang-after) ;; *) die "unknown output mode: $mode" ;; esac
+    # Every shadow runs the real command (the PATH without this folder) where it needs a believable
+    # answer, and ends by itself when its SSH session is gone (or after an hour at most), so an
+    # abandoned one does not pile up; down.sh stops any left in the namespace anyway.
+    cat > "$bin/rl-out-$mode" <<OUT
+#!/bin/bash
+mode=$mode
+real_path=$SSH_PATH_BASE
+OUT
+    cat >> "$bin/rl-out-$mode" <<'OUT'
+name=$(basename "$0")
+real() { PATH=$real_path "$name" "$@" 2>&1; }
+# The SSH session's own sshd process (the one that holds the connection): the nearest sshd ancestor.
+p=$$
+while [ "$p" -gt 1 ] && [ "$(cat /proc/$p/comm 2>/dev/null)" != sshd ]; do
+  p=$(sed -E 's/^[0-9]+ \(.*\) [A-Za-z] ([0-9]+).*/\1/' /proc/$p/stat 2>/dev/null || echo 1)
+done
+session=$p
+alive() { [ -d /proc/$session ] && [ $SECONDS -lt 3600 ]; }
+first_half() { local out; out=$(real "$@"); printf '%s' "${out:0:$(( ${#out} / 2 ))}"; }
+case $mode in
+  hang-mid) first_half "$@"; while alive; do sleep 1; done ;;
+  flood)    yes 'lab flood: 198.51.100.0/24 via 198.19.0.1 lab-frr to-bird 65001 65002 i 0 100 0 ok' | head -c 104857600
+            exit 0 ;;
+  flood-err) yes 'lab flood: 198.51.100.0/24 via 198.19.0.1 lab-frr to-bird 65001 65002 i 0 100 0 ok' | head -c 104857600 >&2
+            exit 0 ;;
+  garbage)  printf '\033[2J\033[H\033]0;rl garbage\007\033[?1049h\r\b\b\x00\xff\xfe'
+            head -c 6000 /dev/urandom
+            printf '\033[31m\x1b[6n\x9b2J\x00\r\n\xc3\x28\xed\xa0\x80}{]["\n'
+            head -c 2000 /dev/urandom
+            exit 0 ;;
+  drop-mid) first_half "$@"; sleep 1
+            # The connection itself goes: its sshd process is killed, the kernel closes the socket.
+            [ "$session" -gt 1 ] && kill -KILL "$session"
+            sleep 5; exit 1 ;;
+  killed-mid) first_half "$@"; sleep 0.5; kill -KILL $$ ;;
+  hang-after) real "$@"; while alive; do sleep 1; done ;;
+  drip)     out=$(real "$@"); [ -n "$out" ] || out=.
+            while alive; do
+              for ((i = 0; i < ${#out}; i++)); do alive || exit 0; printf '%s' "${out:i:1}"; sleep 1; done
+            done ;;
+esac
+OUT
+    chmod 0755 "$bin/rl-out-$mode"
+    for c in "$@"; do ln -sf "rl-out-$mode" "$bin/$c"; done
+    log "installed in $n: $* shadowed by rl-out-$mode" ;;
+  hang-remove|output-remove)
     [ $# -eq 1 ] || usage; n=$(node "$1")
     find "$(ns_bin "$n")" -mindepth 1 -delete ;;
+  mgmt-blackhole|mgmt-restore)
+    [ $# -eq 1 ] || usage; n=$(node "$1")
+    ip link set dev "rl-m-$n" "$([ "$cmd" = mgmt-blackhole ] && echo down || echo up)" ;;
+  router-restart)
+    [ $# -ge 1 ] && [ $# -le 2 ] || usage; n=$(node "$1"); pause=${2:-2}
+    [[ $pause =~ ^[0-9]+(\.[0-9]+)?$ ]] || die "SECONDS must be a number: $pause"
+    stop_sshd "$n"
+    # The management plane reboots: every SSH session of the node goes with it (each sshd process
+    # left in the namespace, and whatever the lab user runs there), by PID, never by name.
+    uid=$(id -u "$LAB_USER")
+    victims=()
+    for p in $(ip netns pids "$(ns_name "$n")" 2>/dev/null || true); do
+      pid_alive "$p" || continue
+      if [ "$(cat "/proc/$p/comm" 2>/dev/null)" = sshd ] || [ "$(stat -c %u "/proc/$p" 2>/dev/null)" = "$uid" ]; then
+        kill -KILL "$p" 2>/dev/null && victims+=("$p") || true
+      fi
+    done
+    kill_wait "${victims[@]}"
+    log "$n: sshd and ${#victims[@]} session process(es) killed; back in $pause s"
+    sleep "$pause"
+    start_sshd "$n"
+    for _ in $(seq 50); do
+      in_ns "$n" bash -c "exec 3<>/dev/tcp/${MGMT_IP[$n]}/22" 2>/dev/null && break
+      sleep 0.1
+    done
+    log "$n: sshd listens again" ;;
   announce-off|announce-on)
     [ $# -ge 1 ] && [ $# -le 2 ] || usage; n=$(node "$1"); only=${2:-}; no=""; [ "$cmd" = announce-off ] && no="no "
     af_of() { case $1 in *:*) echo ipv6;; *) echo ipv4;; esac; }

@@ -78,6 +78,18 @@ void registerMetaTypes()
     });
 }
 
+// Every error in a router's part of an answer names that router. Parsers do not know which
+// router they read ("could not read the FRR ... output as JSON"), nor does the scheduler's request
+// time limit; in a log, the CLI's error lines or a copied message the sentence must stand alone.
+Error namingRouter(const QString &router, Error e)
+{
+    // "router NAME" exactly: a router's own output quoted in the message ("Hostname is lab-bird")
+    // does not count.
+    if (e.isError() && !router.isEmpty() && !e.message.contains(QStringLiteral("router ") + router, Qt::CaseInsensitive))
+        e.message = QStringLiteral("Router %1: %2").arg(router, e.message);
+    return e;
+}
+
 std::optional<RouterStatus> statusFor(const Error &e)
 {
     switch (e.code) {
@@ -205,7 +217,7 @@ public:
             part.latencyMs = o.latencyMs;
             part.records = RecordSet(w.kind);
             if (o.error) {
-                part.error = o.error;
+                part.error = namingRouter(o.router, o.error);
             } else if (!translator) {
                 part.error = Error(ErrorCode::UnsupportedQuery,
                                    QStringLiteral("Router %1 is no longer in the inventory or its platform has no translator.").arg(o.router));
@@ -228,7 +240,7 @@ public:
                 if (it->ok())
                     part.records = access.filterRecords(*inv, w.client, o.router, w.params, it->value());
                 else
-                    part.error = errorFor(w.client, o.router, it->error());
+                    part.error = namingRouter(o.router, errorFor(w.client, o.router, it->error()));
             }
             parts.push_back(std::move(p));
         }
@@ -244,10 +256,10 @@ public:
         if (client.role != Role::External || !e.isError())
             return e;
         return Error(e.code, e.code == ErrorCode::ParseError
-                                 ? QStringLiteral("The answer of %1 could not be read; the line it stopped at is shown "
+                                 ? QStringLiteral("The answer of router %1 could not be read; the line it stopped at is shown "
                                                   "to internal operators only. Ask your provider to look at it.")
                                        .arg(router)
-                                 : QStringLiteral("RouterLens could not use the answer of %1 (%2); the details are shown "
+                                 : QStringLiteral("RouterLens could not use the answer of router %1 (%2); the details are shown "
                                                   "to internal operators only. Ask your provider to look at it.")
                                        .arg(router, e.codeName()));
     }
@@ -322,7 +334,7 @@ public:
         p.priority = w.priority;
         p.result.router = w.router;
         p.result.records = RecordSet(w.kind);
-        p.result.error = error;
+        p.result.error = namingRouter(w.router, error);
         p.result.fetchedAt = QDateTime::currentDateTimeUtc();
         results.push(std::move(p));
     }
@@ -633,7 +645,7 @@ QString RouterDataService::submit(Request request)
         }
         Result<QStringList> commands = t->commands(request.kind, request.params);
         if (!commands.ok()) {
-            fail.result.error = commands.error();
+            fail.result.error = namingRouter(name, commands.error());
             immediate.push_back(std::move(fail));
             continue;
         }

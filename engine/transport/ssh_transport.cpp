@@ -17,6 +17,7 @@ namespace rl {
 namespace {
 
 constexpr int kReadChunk = 64 * 1024;
+constexpr qsizetype kPromptWindow = 4096; // the end of a line a prompt is looked for in
 
 void initLibssh()
 {
@@ -33,6 +34,20 @@ QString hostPort(const Router &r)
 QString knownHostsName(const Router &r)
 {
     return r.port == 22 ? r.host : QStringLiteral("[%1]:%2").arg(r.host).arg(r.port);
+}
+
+// Appends n bytes to `out`. Its buffer grows geometrically, as QByteArray's would, but never
+// past `limit` bytes: an answer stopped at the limit never holds more than the limit, plus (only
+// while a grow copies) the smaller buffer it grew from. Left to itself QByteArray doubles, so a
+// flood stopped at a 16 MiB limit held a 32 MiB buffer, and 48 MiB while the copy was made.
+void appendBounded(QByteArray &out, const char *data, qsizetype n, qint64 limit)
+{
+    const qint64 needed = qint64(out.size()) + n;
+    if (needed > out.capacity()) {
+        const qint64 grown = qMax<qint64>(needed, qMax<qint64>(2 * qint64(out.capacity()), kReadChunk));
+        out.reserve(qsizetype(qMax<qint64>(needed, qMin<qint64>(grown, limit))));
+    }
+    out.append(data, n);
 }
 
 bool isCancelled(const ExecOptions &o)
@@ -469,8 +484,10 @@ SshTransport::Attempt SshTransport::execOnce(const QString &command, const ExecO
     QByteArray out;
     QByteArray err;
     QByteArray buf(kReadChunk, Qt::Uninitialized);
+    // Reads what stderr holds now; false when the channel failed. It stops at the output limit
+    // and at the deadline too: a flood on stderr never pauses long enough to end the loop.
     auto drainStderr = [&]() -> bool {
-        for (;;) {
+        while (a.received <= options.maxOutputBytes && !deadline.hasExpired()) {
             const int avail = ssh_channel_poll(ch, 1);
             if (avail <= 0)
                 return avail != SSH_ERROR;
@@ -479,9 +496,11 @@ SshTransport::Attempt SshTransport::execOnce(const QString &command, const ExecO
                 return false;
             if (n == 0)
                 return true;
-            err.append(buf.constData(), n);
             a.received += n;
+            if (a.received <= options.maxOutputBytes)
+                appendBounded(err, buf.constData(), n, options.maxOutputBytes - out.size());
         }
+        return true;
     };
     for (;;) {
         if (isCancelled(options)) {
@@ -516,8 +535,9 @@ SshTransport::Attempt SshTransport::execOnce(const QString &command, const ExecO
                 finish(false);
                 return a;
             }
-            out.append(buf.constData(), n);
             a.received += n;
+            if (a.received <= options.maxOutputBytes)
+                appendBounded(out, buf.constData(), n, options.maxOutputBytes - err.size());
         }
         if (a.received > options.maxOutputBytes) {
             finish(true);
@@ -537,10 +557,16 @@ SshTransport::Attempt SshTransport::execOnce(const QString &command, const ExecO
         }
     }
     drainStderr();
+    if (a.received > options.maxOutputBytes) { // stderr's last part took it over the limit
+        finish(true);
+        a.error = outputTooLargeError(QStringLiteral("The answer of %1 to \"%2\"").arg(who(), command),
+                                      options.maxOutputBytes);
+        return a;
+    }
     a.output.exitStatus = ssh_channel_get_exit_status(ch);
     finish(false);
     if (!err.isEmpty())
-        out.append(err);
+        appendBounded(out, err.constData(), err.size(), options.maxOutputBytes);
     a.output.output = std::move(out);
     a.output.elapsedMs = clock.elapsed();
     return a;
@@ -604,6 +630,10 @@ Error SshTransport::readUntilPrompt(ssh_channel ch, QByteArray &raw, const QDead
     QElapsedTimer sinceStart;
     sinceStart.start();
     qint64 received = 0;
+    // Where the last line of raw starts, kept up to date from each new piece: looking for the
+    // prompt in the whole last line after every read was quadratic (an 8 MiB line without a
+    // break had not come through in 120 s).
+    qsizetype lineStart = raw.lastIndexOf('\n') + 1;
     const QString what = command.isEmpty() ? QStringLiteral("the first prompt")
                                            : QStringLiteral("the answer to \"%1\"").arg(command);
     for (;;) {
@@ -634,16 +664,20 @@ Error SshTransport::readUntilPrompt(ssh_channel ch, QByteArray &raw, const QDead
         const int n = ssh_channel_read_nonblocking(ch, buf.data(), uint32_t(qMin(avail, kReadChunk)), 0);
         if (n < 0)
             return sessionError(QStringLiteral("reading %1").arg(what));
-        raw.append(buf.constData(), n);
         received += n;
+        if (received <= options.maxOutputBytes)
+            appendBounded(raw, buf.constData(), n, options.maxOutputBytes);
         if (received > options.maxOutputBytes)
             return outputTooLargeError(QStringLiteral("The answer of %1 to \"%2\"").arg(who(), command),
                                        options.maxOutputBytes);
-        const qsizetype nl = raw.lastIndexOf('\n');
-        const QByteArray tail = SshTerminalText::clean(raw.mid(nl + 1));
+        const qsizetype newNl = QByteArrayView(raw).sliced(raw.size() - n).lastIndexOf('\n');
+        if (newNl >= 0)
+            lineStart = raw.size() - n + newNl + 1;
+        // A prompt or a pager line is short: the end of the last line is enough to recognise it.
+        const QByteArray tail = SshTerminalText::clean(raw.mid(qMax(lineStart, raw.size() - kPromptWindow)));
         if (SshTerminalText::isPagerPrompt(tail)) {
             // Paging could not be turned off: drop the pager line and ask for the next page.
-            raw.truncate(nl + 1);
+            raw.truncate(lineStart);
             if (ssh_channel_write(ch, " ", 1) != 1)
                 return sessionError(QStringLiteral("reading %1").arg(what));
             continue;

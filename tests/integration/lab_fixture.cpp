@@ -76,6 +76,35 @@ QString LabFixture::fault(const QStringList &args)
     return {};
 }
 
+QString LabFixture::acceptRotatedHostKeys(const QString &node, const QString &address) const
+{
+    const QString knownHosts = stateDir() + QStringLiteral("/known_hosts");
+    QFile kh(knownHosts);
+    if (!kh.open(QIODevice::ReadOnly))
+        return QStringLiteral("%1 is not readable").arg(knownHosts);
+    const QByteArray prefix = address.toLatin1() + ' ';
+    QByteArray kept;
+    for (const QByteArray &line : kh.readAll().split('\n')) {
+        if (!line.isEmpty() && !line.startsWith(prefix))
+            kept += line + '\n';
+    }
+    kh.close();
+    const QDir keys(stateDir() + QStringLiteral("/ns/") + node);
+    const QStringList pubs = keys.entryList({QStringLiteral("ssh_host_*_key.pub")});
+    if (pubs.isEmpty())
+        return QStringLiteral("no host keys in %1").arg(keys.path());
+    for (const QString &pub : pubs) {
+        QFile k(keys.filePath(pub));
+        if (!k.open(QIODevice::ReadOnly))
+            return QStringLiteral("%1 is not readable").arg(k.fileName());
+        const QList<QByteArray> parts = k.readAll().trimmed().split(' ');
+        kept += prefix + parts.value(0) + ' ' + parts.value(1) + '\n';
+    }
+    if (!kh.open(QIODevice::WriteOnly | QIODevice::Truncate) || kh.write(kept) != kept.size())
+        return QStringLiteral("%1 could not be written").arg(knownHosts);
+    return {};
+}
+
 QByteArray LabFixture::inventoryJson() const
 {
     QFile f(m_inventoryPath);

@@ -29,6 +29,10 @@ public:
     // Runs lab/fault.sh with the arguments; returns its stderr+stdout on failure, empty on success.
     static QString fault(const QStringList &args);
 
+    // After lab/fault.sh hostkey-rotate NODE: replaces address's entries in the lab's known_hosts
+    // with NODE's new host keys. Empty on success, else why not.
+    QString acceptRotatedHostKeys(const QString &node, const QString &address) const;
+
     // A service on a modified copy of the lab inventory (e.g. other credentials or known_hosts).
     std::unique_ptr<rl::RouterDataService> serviceWithInventory(const QByteArray &inventoryJson,
                                                                 rl::EngineSettings settings = rl::EngineSettings::defaults());

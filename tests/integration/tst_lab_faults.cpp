@@ -310,31 +310,14 @@ void TestLabFaults::hostKeyRotatedOnTheRouter()
     }
 
     // Repair the lab's known_hosts with gobgp's new keys before checking anything.
-    const QString knownHosts = m_lab.stateDir() + QStringLiteral("/known_hosts");
-    QFile kh(knownHosts);
-    QVERIFY(kh.open(QIODevice::ReadOnly));
-    QByteArray kept;
-    for (const QByteArray &line : kh.readAll().split('\n')) {
-        if (!line.isEmpty() && !line.startsWith("198.18.0.13 "))
-            kept += line + '\n';
-    }
-    kh.close();
-    const QDir keys(m_lab.stateDir() + QStringLiteral("/ns/gobgp"));
-    for (const QString &pub : keys.entryList({QStringLiteral("ssh_host_*_key.pub")})) {
-        QFile k(keys.filePath(pub));
-        QVERIFY(k.open(QIODevice::ReadOnly));
-        const QList<QByteArray> parts = k.readAll().trimmed().split(' ');
-        kept += "198.18.0.13 " + parts.value(0) + ' ' + parts.value(1) + '\n';
-    }
-    QVERIFY(kh.open(QIODevice::WriteOnly | QIODevice::Truncate));
-    kh.write(kept);
-    kh.close();
+    const QString repaired = m_lab.acceptRotatedHostKeys(QStringLiteral("gobgp"), QStringLiteral("198.18.0.13"));
+    QVERIFY2(repaired.isEmpty(), qPrintable(repaired));
 
     QCOMPARE(resp.results.size(), 1);
     QVERIFY2(resp.results.first().error.code == ErrorCode::HostKeyMismatch, qPrintable(resp.results.first().error.toString()));
-    auto repaired = m_lab.serviceWithInventory(m_lab.inventoryJson());
-    QVERIFY(repaired);
-    const Response again = m_lab.ask(*repaired, {QStringLiteral("lab-gobgp")}, QueryKind::Facts);
+    auto fresh = m_lab.serviceWithInventory(m_lab.inventoryJson());
+    QVERIFY(fresh);
+    const Response again = m_lab.ask(*fresh, {QStringLiteral("lab-gobgp")}, QueryKind::Facts);
     QVERIFY2(again.allOk(), qPrintable(again.results.value(0).error.toString()));
 }
 

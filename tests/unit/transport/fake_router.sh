@@ -34,6 +34,8 @@ while IFS= read -r line; do
     case "$line" in
         "terminal length 0") paging=0 ;;
         "show version") say "Fake CLI version 1.0 (core-1.lab)" ;;
+        # One 8 MiB line: a CLI that prints a huge answer without a line break (or garbage).
+        "show flood") head -c 8388608 /dev/zero | tr '\0' 'x'; printf '\r\n' ;;
         "show bgp summary")
             for i in $(seq 1 30); do say "peer 203.0.113.$i  AS6450$((i % 10))  Established  $i"; done ;;
         exit) exit 0 ;;

@@ -3,6 +3,7 @@
 #include "test_sshd.h"
 
 #include <QFile>
+#include <QElapsedTimer>
 #include <QTest>
 
 #include <arpa/inet.h>
@@ -35,6 +36,7 @@ private Q_SLOTS:
     void outputCap();
     void shellModeWithPagingOff();
     void shellModeAnswersPager();
+    void shellModeLongLineIsLinear();
     void guardRefusesBeforeSending_data();
     void guardRefusesBeforeSending();
     void emptyGuardRefusesEverything();
@@ -98,7 +100,7 @@ SessionProfile TstSshTransport::execProfile() const
     // Test-only allow-list: the fake router runs these as shell commands.
     p.guard = CommandGuard({QStringLiteral("echo [a-z0-9 ]+"), QStringLiteral("sleep [0-9]+"),
                             QStringLiteral("head -c [0-9]+ /dev/zero"), QStringLiteral("show (ip )?bgp( summary)?"),
-                            QStringLiteral("show version"), QStringLiteral("terminal length 0")});
+                            QStringLiteral("show version"), QStringLiteral("show flood"), QStringLiteral("terminal length 0")});
     return p;
 }
 
@@ -348,6 +350,23 @@ void TstSshTransport::shellModeAnswersPager()
     const auto r = t->run({QStringLiteral("show bgp summary")}, {});
     QVERIFY2(r.ok(), qPrintable(r.error().toString()));
     checkBgpSummary(r->at(0).output);
+}
+
+void TstSshTransport::shellModeLongLineIsLinear()
+{
+    // 8 MiB without a line break through the PTY (read a few KiB at a time). The prompt is looked
+    // for at the end of the last line only; looking at the whole line after every read was
+    // quadratic. The answer must come back whole within the (generous) deadline.
+    auto t = transport(shellProfile(execProfile(), true), keyProfile());
+    ExecOptions o;
+    o.commandTimeoutMs = 120000;
+    QElapsedTimer clock;
+    clock.start();
+    const auto r = t->run({QStringLiteral("show flood")}, o);
+    qInfo("8 MiB line through the shell: %lld ms", clock.elapsed());
+    QVERIFY2(r.ok(), qPrintable(r.error().toString()));
+    QCOMPARE(r->at(0).output.size(), 8388608 + 1);
+    QCOMPARE(r->at(0).output.count('x'), 8388608);
 }
 
 void TstSshTransport::guardRefusesBeforeSending_data()
