@@ -45,6 +45,49 @@
     </message>
 </context>
 <context>
+    <name>QueryKind</name>
+    <message>
+        <source>Facts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Link status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>BGP status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ARP / neighbor table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>VLAN tagging errors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Received routes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Advertised routes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Route lookup</source>
+        <translation type="unfinished">Recherche de route</translation>
+    </message>
+    <message>
+        <source>LLDP neighbors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optics levels</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>Read-only multi-vendor router troubleshooting</source>
@@ -1266,6 +1309,305 @@ Maintenant : %2</translation>
     </message>
 </context>
 <context>
+    <name>rl::Records</name>
+    <message>
+        <source>Hostname</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vendor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation type="unfinished">Plateforme</translation>
+    </message>
+    <message>
+        <source>OS version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Serial</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uptime</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Interface</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Admin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Oper</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Speed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MTU</source>
+        <translation type="unfinished">MTU</translation>
+    </message>
+    <message>
+        <source>MAC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In packets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Out packets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In errors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Out errors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CRC errors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In discards</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Out discards</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>VRF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Neighbor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address family</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Local AS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remote AS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remote router ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished">État</translation>
+    </message>
+    <message>
+        <source>State detail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Admin enabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Up/down for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Local address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IP address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>VLAN</source>
+        <translation type="unfinished">VLAN</translation>
+    </message>
+    <message>
+        <source>Inner VLAN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Encapsulation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown-tag drops</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mismatched-tag drops</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other drops</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expected VLAN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tag check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prefix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next hop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AS path</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Origin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Local pref</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MED</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Communities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Best</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Valid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Protocol</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Local interface</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remote system</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remote chassis ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remote port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remote port description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remote management address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Capabilities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lane</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rx power (dBm)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tx power (dBm)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Temperature (°C)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bias (mA)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rx low warning (dBm)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rx high warning (dBm)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tx low warning (dBm)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tx high warning (dBm)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>rl::ResultTab</name>
     <message>
         <source>Only &amp;differences</source>
@@ -1400,6 +1742,145 @@ Maintenant : %2</translation>
     <message>
         <source>Completed</source>
         <translation>Terminées</translation>
+    </message>
+</context>
+<context>
+    <name>rl::SessionCompare</name>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Families</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Router</source>
+        <translation type="unfinished">Routeur</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>VRF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Peer AS set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished">État</translation>
+    </message>
+    <message>
+        <source>Up/down for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mismatches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Basis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation type="unfinished">Lien</translation>
+    </message>
+    <message>
+        <source>Interface</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Admin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Oper</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Speed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MTU</source>
+        <translation type="unfinished">MTU</translation>
+    </message>
+    <message>
+        <source>In errors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Out errors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CRC errors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Match</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Family</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prefix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Received by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next hop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AS path</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1902,14 +2383,6 @@ Maintenant : %2</translation>
         <translation>aucune de ses réponses n’a pu être lue : %1</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Link&lt;/b&gt; %1: %2</source>
-        <translation>&lt;b&gt;Lien&lt;/b&gt; %1 : %2</translation>
-    </message>
-    <message>
-        <source>of connection %1</source>
-        <translation>de la connexion %1</translation>
-    </message>
-    <message>
         <source>Click to diagnose the connection.</source>
         <translation>Cliquez pour diagnostiquer la connexion.</translation>
     </message>
@@ -2051,6 +2524,14 @@ Maintenant : %2</translation>
             <numerusform>en attente de %n réponse…</numerusform>
             <numerusform>en attente de %n réponses…</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Link&lt;/b&gt;: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Link&lt;/b&gt; of connection %1: %2</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>
