@@ -48,43 +48,43 @@
     <name>QueryKind</name>
     <message>
         <source>Facts</source>
-        <translation type="unfinished"></translation>
+        <translation>Gerätedaten</translation>
     </message>
     <message>
         <source>Link status</source>
-        <translation type="unfinished"></translation>
+        <translation>Link-Status</translation>
     </message>
     <message>
         <source>BGP status</source>
-        <translation type="unfinished"></translation>
+        <translation>BGP-Status</translation>
     </message>
     <message>
         <source>ARP / neighbor table</source>
-        <translation type="unfinished"></translation>
+        <translation>ARP-/Nachbartabelle</translation>
     </message>
     <message>
         <source>VLAN tagging errors</source>
-        <translation type="unfinished"></translation>
+        <translation>VLAN-Tagging-Fehler</translation>
     </message>
     <message>
         <source>Received routes</source>
-        <translation type="unfinished"></translation>
+        <translation>Empfangene Routen</translation>
     </message>
     <message>
         <source>Advertised routes</source>
-        <translation type="unfinished"></translation>
+        <translation>Annoncierte Routen</translation>
     </message>
     <message>
         <source>Route lookup</source>
-        <translation type="unfinished">Routensuche</translation>
+        <translation>Routensuche</translation>
     </message>
     <message>
         <source>LLDP neighbors</source>
-        <translation type="unfinished"></translation>
+        <translation>LLDP-Nachbarn</translation>
     </message>
     <message>
         <source>Optics levels</source>
-        <translation type="unfinished"></translation>
+        <translation>Optische Pegel</translation>
     </message>
 </context>
 <context>
@@ -1312,299 +1312,299 @@ Jetzt: %2</translation>
     <name>rl::Records</name>
     <message>
         <source>Hostname</source>
-        <translation type="unfinished"></translation>
+        <translation>Hostname</translation>
     </message>
     <message>
         <source>Vendor</source>
-        <translation type="unfinished"></translation>
+        <translation>Hersteller</translation>
     </message>
     <message>
         <source>Platform</source>
-        <translation type="unfinished">Plattform</translation>
+        <translation>Plattform</translation>
     </message>
     <message>
         <source>OS version</source>
-        <translation type="unfinished"></translation>
+        <translation>OS-Version</translation>
     </message>
     <message>
         <source>Model</source>
-        <translation type="unfinished"></translation>
+        <translation>Modell</translation>
     </message>
     <message>
         <source>Serial</source>
-        <translation type="unfinished"></translation>
+        <translation>Seriennr.</translation>
     </message>
     <message>
         <source>Uptime</source>
-        <translation type="unfinished"></translation>
+        <translation>Uptime</translation>
     </message>
     <message>
         <source>Interface</source>
-        <translation type="unfinished"></translation>
+        <translation>Schnittstelle</translation>
     </message>
     <message>
         <source>Admin</source>
-        <translation type="unfinished"></translation>
+        <translation>Admin</translation>
     </message>
     <message>
         <source>Oper</source>
-        <translation type="unfinished"></translation>
+        <translation>Oper</translation>
     </message>
     <message>
         <source>Speed</source>
-        <translation type="unfinished"></translation>
+        <translation>Speed</translation>
     </message>
     <message>
         <source>MTU</source>
-        <translation type="unfinished">MTU</translation>
+        <translation>MTU</translation>
     </message>
     <message>
         <source>MAC</source>
-        <translation type="unfinished"></translation>
+        <translation>MAC</translation>
     </message>
     <message>
         <source>Description</source>
-        <translation type="unfinished"></translation>
+        <translation>Beschreibung</translation>
     </message>
     <message>
         <source>Last change</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte Änderung</translation>
     </message>
     <message>
         <source>In packets</source>
-        <translation type="unfinished"></translation>
+        <translation>Pakete ein</translation>
     </message>
     <message>
         <source>Out packets</source>
-        <translation type="unfinished"></translation>
+        <translation>Pakete aus</translation>
     </message>
     <message>
         <source>In errors</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler ein</translation>
     </message>
     <message>
         <source>Out errors</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler aus</translation>
     </message>
     <message>
         <source>CRC errors</source>
-        <translation type="unfinished"></translation>
+        <translation>CRC-Fehler</translation>
     </message>
     <message>
         <source>In discards</source>
-        <translation type="unfinished"></translation>
+        <translation>Verwürfe ein</translation>
     </message>
     <message>
         <source>Out discards</source>
-        <translation type="unfinished"></translation>
+        <translation>Verwürfe aus</translation>
     </message>
     <message>
         <source>VRF</source>
-        <translation type="unfinished"></translation>
+        <translation>VRF</translation>
     </message>
     <message>
         <source>Neighbor</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachbar</translation>
     </message>
     <message>
         <source>Address family</source>
-        <translation type="unfinished"></translation>
+        <translation>Adressfamilie</translation>
     </message>
     <message>
         <source>Local AS</source>
-        <translation type="unfinished"></translation>
+        <translation>Lokales AS</translation>
     </message>
     <message>
         <source>Remote AS</source>
-        <translation type="unfinished"></translation>
+        <translation>Remote-AS</translation>
     </message>
     <message>
         <source>Remote router ID</source>
-        <translation type="unfinished"></translation>
+        <translation>Remote-Router-ID</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished">Zustand</translation>
+        <translation>Zustand</translation>
     </message>
     <message>
         <source>State detail</source>
-        <translation type="unfinished"></translation>
+        <translation>Zustandsdetail</translation>
     </message>
     <message>
         <source>Admin enabled</source>
-        <translation type="unfinished"></translation>
+        <translation>Admin aktiviert</translation>
     </message>
     <message>
         <source>Up/down for</source>
-        <translation type="unfinished"></translation>
+        <translation>Up/down seit</translation>
     </message>
     <message>
         <source>Received</source>
-        <translation type="unfinished"></translation>
+        <translation>Empfangen</translation>
     </message>
     <message>
         <source>Accepted</source>
-        <translation type="unfinished"></translation>
+        <translation>Akzeptiert</translation>
     </message>
     <message>
         <source>Sent</source>
-        <translation type="unfinished"></translation>
+        <translation>Gesendet</translation>
     </message>
     <message>
         <source>Last error</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzter Fehler</translation>
     </message>
     <message>
         <source>Local address</source>
-        <translation type="unfinished"></translation>
+        <translation>Lokale Adresse</translation>
     </message>
     <message>
         <source>IP address</source>
-        <translation type="unfinished"></translation>
+        <translation>IP-Adresse</translation>
     </message>
     <message>
         <source>Age</source>
-        <translation type="unfinished"></translation>
+        <translation>Alter</translation>
     </message>
     <message>
         <source>Parent</source>
-        <translation type="unfinished"></translation>
+        <translation>Übergeordnet</translation>
     </message>
     <message>
         <source>VLAN</source>
-        <translation type="unfinished">VLAN</translation>
+        <translation>VLAN</translation>
     </message>
     <message>
         <source>Inner VLAN</source>
-        <translation type="unfinished"></translation>
+        <translation>Inneres VLAN</translation>
     </message>
     <message>
         <source>Encapsulation</source>
-        <translation type="unfinished"></translation>
+        <translation>Kapselung</translation>
     </message>
     <message>
         <source>Unknown-tag drops</source>
-        <translation type="unfinished"></translation>
+        <translation>Verwürfe (Tag unbekannt)</translation>
     </message>
     <message>
         <source>Mismatched-tag drops</source>
-        <translation type="unfinished"></translation>
+        <translation>Verwürfe (Tag abweichend)</translation>
     </message>
     <message>
         <source>Other drops</source>
-        <translation type="unfinished"></translation>
+        <translation>Andere Verwürfe</translation>
     </message>
     <message>
         <source>Expected VLAN</source>
-        <translation type="unfinished"></translation>
+        <translation>Erwartetes VLAN</translation>
     </message>
     <message>
         <source>Tag check</source>
-        <translation type="unfinished"></translation>
+        <translation>Tag-Prüfung</translation>
     </message>
     <message>
         <source>Prefix</source>
-        <translation type="unfinished"></translation>
+        <translation>Präfix</translation>
     </message>
     <message>
         <source>Next hop</source>
-        <translation type="unfinished"></translation>
+        <translation>Next Hop</translation>
     </message>
     <message>
         <source>AS path</source>
-        <translation type="unfinished"></translation>
+        <translation>AS-Pfad</translation>
     </message>
     <message>
         <source>Origin</source>
-        <translation type="unfinished"></translation>
+        <translation>Origin</translation>
     </message>
     <message>
         <source>Local pref</source>
-        <translation type="unfinished"></translation>
+        <translation>Local Pref</translation>
     </message>
     <message>
         <source>MED</source>
-        <translation type="unfinished"></translation>
+        <translation>MED</translation>
     </message>
     <message>
         <source>Communities</source>
-        <translation type="unfinished"></translation>
+        <translation>Communities</translation>
     </message>
     <message>
         <source>Best</source>
-        <translation type="unfinished"></translation>
+        <translation>Beste</translation>
     </message>
     <message>
         <source>Valid</source>
-        <translation type="unfinished"></translation>
+        <translation>Gültig</translation>
     </message>
     <message>
         <source>Protocol</source>
-        <translation type="unfinished"></translation>
+        <translation>Protokoll</translation>
     </message>
     <message>
         <source>Local interface</source>
-        <translation type="unfinished"></translation>
+        <translation>Lokale Schnittstelle</translation>
     </message>
     <message>
         <source>Remote system</source>
-        <translation type="unfinished"></translation>
+        <translation>Remote-System</translation>
     </message>
     <message>
         <source>Remote chassis ID</source>
-        <translation type="unfinished"></translation>
+        <translation>Remote-Chassis-ID</translation>
     </message>
     <message>
         <source>Remote port</source>
-        <translation type="unfinished"></translation>
+        <translation>Remote-Port</translation>
     </message>
     <message>
         <source>Remote port description</source>
-        <translation type="unfinished"></translation>
+        <translation>Remote-Portbeschreibung</translation>
     </message>
     <message>
         <source>Remote management address</source>
-        <translation type="unfinished"></translation>
+        <translation>Remote-Management-Adresse</translation>
     </message>
     <message>
         <source>Capabilities</source>
-        <translation type="unfinished"></translation>
+        <translation>Fähigkeiten</translation>
     </message>
     <message>
         <source>Lane</source>
-        <translation type="unfinished"></translation>
+        <translation>Lane</translation>
     </message>
     <message>
         <source>Rx power (dBm)</source>
-        <translation type="unfinished"></translation>
+        <translation>Rx-Leistung (dBm)</translation>
     </message>
     <message>
         <source>Tx power (dBm)</source>
-        <translation type="unfinished"></translation>
+        <translation>Tx-Leistung (dBm)</translation>
     </message>
     <message>
         <source>Temperature (°C)</source>
-        <translation type="unfinished"></translation>
+        <translation>Temperatur (°C)</translation>
     </message>
     <message>
         <source>Bias (mA)</source>
-        <translation type="unfinished"></translation>
+        <translation>Bias-Strom (mA)</translation>
     </message>
     <message>
         <source>Rx low warning (dBm)</source>
-        <translation type="unfinished"></translation>
+        <translation>Rx-Warnschwelle unten (dBm)</translation>
     </message>
     <message>
         <source>Rx high warning (dBm)</source>
-        <translation type="unfinished"></translation>
+        <translation>Rx-Warnschwelle oben (dBm)</translation>
     </message>
     <message>
         <source>Tx low warning (dBm)</source>
-        <translation type="unfinished"></translation>
+        <translation>Tx-Warnschwelle unten (dBm)</translation>
     </message>
     <message>
         <source>Tx high warning (dBm)</source>
-        <translation type="unfinished"></translation>
+        <translation>Tx-Warnschwelle oben (dBm)</translation>
     </message>
 </context>
 <context>
@@ -1748,139 +1748,139 @@ Jetzt: %2</translation>
     <name>rl::SessionCompare</name>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Session</source>
-        <translation type="unfinished"></translation>
+        <translation>Session</translation>
     </message>
     <message>
         <source>Families</source>
-        <translation type="unfinished"></translation>
+        <translation>Familien</translation>
     </message>
     <message>
         <source>Router</source>
-        <translation type="unfinished">Router</translation>
+        <translation>Router</translation>
     </message>
     <message>
         <source>Address</source>
-        <translation type="unfinished"></translation>
+        <translation>Adresse</translation>
     </message>
     <message>
         <source>VRF</source>
-        <translation type="unfinished"></translation>
+        <translation>VRF</translation>
     </message>
     <message>
         <source>AS</source>
-        <translation type="unfinished"></translation>
+        <translation>AS</translation>
     </message>
     <message>
         <source>Peer AS set</source>
-        <translation type="unfinished"></translation>
+        <translation>Peer-AS (konfiguriert)</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished">Zustand</translation>
+        <translation>Zustand</translation>
     </message>
     <message>
         <source>Up/down for</source>
-        <translation type="unfinished"></translation>
+        <translation>Up/down seit</translation>
     </message>
     <message>
         <source>Received</source>
-        <translation type="unfinished"></translation>
+        <translation>Empfangen</translation>
     </message>
     <message>
         <source>Sent</source>
-        <translation type="unfinished"></translation>
+        <translation>Gesendet</translation>
     </message>
     <message>
         <source>Last error</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzter Fehler</translation>
     </message>
     <message>
         <source>Mismatches</source>
-        <translation type="unfinished"></translation>
+        <translation>Abweichungen</translation>
     </message>
     <message>
         <source>Basis</source>
-        <translation type="unfinished"></translation>
+        <translation>Grundlage</translation>
     </message>
     <message>
         <source>Link</source>
-        <translation type="unfinished">Link</translation>
+        <translation>Link</translation>
     </message>
     <message>
         <source>Interface</source>
-        <translation type="unfinished"></translation>
+        <translation>Schnittstelle</translation>
     </message>
     <message>
         <source>Admin</source>
-        <translation type="unfinished"></translation>
+        <translation>Admin</translation>
     </message>
     <message>
         <source>Oper</source>
-        <translation type="unfinished"></translation>
+        <translation>Oper</translation>
     </message>
     <message>
         <source>Speed</source>
-        <translation type="unfinished"></translation>
+        <translation>Speed</translation>
     </message>
     <message>
         <source>MTU</source>
-        <translation type="unfinished">MTU</translation>
+        <translation>MTU</translation>
     </message>
     <message>
         <source>In errors</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler ein</translation>
     </message>
     <message>
         <source>Out errors</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler aus</translation>
     </message>
     <message>
         <source>CRC errors</source>
-        <translation type="unfinished"></translation>
+        <translation>CRC-Fehler</translation>
     </message>
     <message>
         <source>Match</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgleich</translation>
     </message>
     <message>
         <source>Direction</source>
-        <translation type="unfinished"></translation>
+        <translation>Richtung</translation>
     </message>
     <message>
         <source>Family</source>
-        <translation type="unfinished"></translation>
+        <translation>Familie</translation>
     </message>
     <message>
         <source>Prefix</source>
-        <translation type="unfinished"></translation>
+        <translation>Präfix</translation>
     </message>
     <message>
         <source>Sent by</source>
-        <translation type="unfinished"></translation>
+        <translation>Gesendet von</translation>
     </message>
     <message>
         <source>Received by</source>
-        <translation type="unfinished"></translation>
+        <translation>Empfangen von</translation>
     </message>
     <message>
         <source>Next hop</source>
-        <translation type="unfinished"></translation>
+        <translation>Next Hop</translation>
     </message>
     <message>
         <source>AS path</source>
-        <translation type="unfinished"></translation>
+        <translation>AS-Pfad</translation>
     </message>
     <message>
         <source>Accepted</source>
-        <translation type="unfinished"></translation>
+        <translation>Akzeptiert</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>Hinweis</translation>
     </message>
 </context>
 <context>
@@ -2527,11 +2527,11 @@ Jetzt: %2</translation>
     </message>
     <message>
         <source>&lt;b&gt;Link&lt;/b&gt;: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Link&lt;/b&gt;: %1</translation>
     </message>
     <message>
         <source>&lt;b&gt;Link&lt;/b&gt; of connection %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Link&lt;/b&gt; der Verbindung %1: %2</translation>
     </message>
 </context>
 </TS>

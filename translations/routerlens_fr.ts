@@ -48,43 +48,43 @@
     <name>QueryKind</name>
     <message>
         <source>Facts</source>
-        <translation type="unfinished"></translation>
+        <translation>Données de l’équipement</translation>
     </message>
     <message>
         <source>Link status</source>
-        <translation type="unfinished"></translation>
+        <translation>État des liens</translation>
     </message>
     <message>
         <source>BGP status</source>
-        <translation type="unfinished"></translation>
+        <translation>État BGP</translation>
     </message>
     <message>
         <source>ARP / neighbor table</source>
-        <translation type="unfinished"></translation>
+        <translation>Table ARP / des voisins</translation>
     </message>
     <message>
         <source>VLAN tagging errors</source>
-        <translation type="unfinished"></translation>
+        <translation>Erreurs d’étiquetage VLAN</translation>
     </message>
     <message>
         <source>Received routes</source>
-        <translation type="unfinished"></translation>
+        <translation>Routes reçues</translation>
     </message>
     <message>
         <source>Advertised routes</source>
-        <translation type="unfinished"></translation>
+        <translation>Routes annoncées</translation>
     </message>
     <message>
         <source>Route lookup</source>
-        <translation type="unfinished">Recherche de route</translation>
+        <translation>Recherche de route</translation>
     </message>
     <message>
         <source>LLDP neighbors</source>
-        <translation type="unfinished"></translation>
+        <translation>Voisins LLDP</translation>
     </message>
     <message>
         <source>Optics levels</source>
-        <translation type="unfinished"></translation>
+        <translation>Niveaux optiques</translation>
     </message>
 </context>
 <context>
@@ -1312,299 +1312,299 @@ Maintenant : %2</translation>
     <name>rl::Records</name>
     <message>
         <source>Hostname</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom d’hôte</translation>
     </message>
     <message>
         <source>Vendor</source>
-        <translation type="unfinished"></translation>
+        <translation>Constructeur</translation>
     </message>
     <message>
         <source>Platform</source>
-        <translation type="unfinished">Plateforme</translation>
+        <translation>Plateforme</translation>
     </message>
     <message>
         <source>OS version</source>
-        <translation type="unfinished"></translation>
+        <translation>Version de l’OS</translation>
     </message>
     <message>
         <source>Model</source>
-        <translation type="unfinished"></translation>
+        <translation>Modèle</translation>
     </message>
     <message>
         <source>Serial</source>
-        <translation type="unfinished"></translation>
+        <translation>N° de série</translation>
     </message>
     <message>
         <source>Uptime</source>
-        <translation type="unfinished"></translation>
+        <translation>Uptime</translation>
     </message>
     <message>
         <source>Interface</source>
-        <translation type="unfinished"></translation>
+        <translation>Interface</translation>
     </message>
     <message>
         <source>Admin</source>
-        <translation type="unfinished"></translation>
+        <translation>Admin</translation>
     </message>
     <message>
         <source>Oper</source>
-        <translation type="unfinished"></translation>
+        <translation>Opér.</translation>
     </message>
     <message>
         <source>Speed</source>
-        <translation type="unfinished"></translation>
+        <translation>Vitesse</translation>
     </message>
     <message>
         <source>MTU</source>
-        <translation type="unfinished">MTU</translation>
+        <translation>MTU</translation>
     </message>
     <message>
         <source>MAC</source>
-        <translation type="unfinished"></translation>
+        <translation>MAC</translation>
     </message>
     <message>
         <source>Description</source>
-        <translation type="unfinished"></translation>
+        <translation>Description</translation>
     </message>
     <message>
         <source>Last change</source>
-        <translation type="unfinished"></translation>
+        <translation>Dernier changement</translation>
     </message>
     <message>
         <source>In packets</source>
-        <translation type="unfinished"></translation>
+        <translation>Paquets entrants</translation>
     </message>
     <message>
         <source>Out packets</source>
-        <translation type="unfinished"></translation>
+        <translation>Paquets sortants</translation>
     </message>
     <message>
         <source>In errors</source>
-        <translation type="unfinished"></translation>
+        <translation>Erreurs entrantes</translation>
     </message>
     <message>
         <source>Out errors</source>
-        <translation type="unfinished"></translation>
+        <translation>Erreurs sortantes</translation>
     </message>
     <message>
         <source>CRC errors</source>
-        <translation type="unfinished"></translation>
+        <translation>Erreurs CRC</translation>
     </message>
     <message>
         <source>In discards</source>
-        <translation type="unfinished"></translation>
+        <translation>Rejets entrants</translation>
     </message>
     <message>
         <source>Out discards</source>
-        <translation type="unfinished"></translation>
+        <translation>Rejets sortants</translation>
     </message>
     <message>
         <source>VRF</source>
-        <translation type="unfinished"></translation>
+        <translation>VRF</translation>
     </message>
     <message>
         <source>Neighbor</source>
-        <translation type="unfinished"></translation>
+        <translation>Voisin</translation>
     </message>
     <message>
         <source>Address family</source>
-        <translation type="unfinished"></translation>
+        <translation>Famille d’adresses</translation>
     </message>
     <message>
         <source>Local AS</source>
-        <translation type="unfinished"></translation>
+        <translation>AS local</translation>
     </message>
     <message>
         <source>Remote AS</source>
-        <translation type="unfinished"></translation>
+        <translation>AS distant</translation>
     </message>
     <message>
         <source>Remote router ID</source>
-        <translation type="unfinished"></translation>
+        <translation>Router ID distant</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished">État</translation>
+        <translation>État</translation>
     </message>
     <message>
         <source>State detail</source>
-        <translation type="unfinished"></translation>
+        <translation>Détail de l’état</translation>
     </message>
     <message>
         <source>Admin enabled</source>
-        <translation type="unfinished"></translation>
+        <translation>Activé (admin)</translation>
     </message>
     <message>
         <source>Up/down for</source>
-        <translation type="unfinished"></translation>
+        <translation>Up/down depuis</translation>
     </message>
     <message>
         <source>Received</source>
-        <translation type="unfinished"></translation>
+        <translation>Reçus</translation>
     </message>
     <message>
         <source>Accepted</source>
-        <translation type="unfinished"></translation>
+        <translation>Acceptés</translation>
     </message>
     <message>
         <source>Sent</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoyés</translation>
     </message>
     <message>
         <source>Last error</source>
-        <translation type="unfinished"></translation>
+        <translation>Dernière erreur</translation>
     </message>
     <message>
         <source>Local address</source>
-        <translation type="unfinished"></translation>
+        <translation>Adresse locale</translation>
     </message>
     <message>
         <source>IP address</source>
-        <translation type="unfinished"></translation>
+        <translation>Adresse IP</translation>
     </message>
     <message>
         <source>Age</source>
-        <translation type="unfinished"></translation>
+        <translation>Âge</translation>
     </message>
     <message>
         <source>Parent</source>
-        <translation type="unfinished"></translation>
+        <translation>Interface parente</translation>
     </message>
     <message>
         <source>VLAN</source>
-        <translation type="unfinished">VLAN</translation>
+        <translation>VLAN</translation>
     </message>
     <message>
         <source>Inner VLAN</source>
-        <translation type="unfinished"></translation>
+        <translation>VLAN interne</translation>
     </message>
     <message>
         <source>Encapsulation</source>
-        <translation type="unfinished"></translation>
+        <translation>Encapsulation</translation>
     </message>
     <message>
         <source>Unknown-tag drops</source>
-        <translation type="unfinished"></translation>
+        <translation>Rejets (tag inconnu)</translation>
     </message>
     <message>
         <source>Mismatched-tag drops</source>
-        <translation type="unfinished"></translation>
+        <translation>Rejets (tag non conforme)</translation>
     </message>
     <message>
         <source>Other drops</source>
-        <translation type="unfinished"></translation>
+        <translation>Autres rejets</translation>
     </message>
     <message>
         <source>Expected VLAN</source>
-        <translation type="unfinished"></translation>
+        <translation>VLAN attendu</translation>
     </message>
     <message>
         <source>Tag check</source>
-        <translation type="unfinished"></translation>
+        <translation>Contrôle du tag</translation>
     </message>
     <message>
         <source>Prefix</source>
-        <translation type="unfinished"></translation>
+        <translation>Préfixe</translation>
     </message>
     <message>
         <source>Next hop</source>
-        <translation type="unfinished"></translation>
+        <translation>Next hop</translation>
     </message>
     <message>
         <source>AS path</source>
-        <translation type="unfinished"></translation>
+        <translation>Chemin d’AS</translation>
     </message>
     <message>
         <source>Origin</source>
-        <translation type="unfinished"></translation>
+        <translation>Origine</translation>
     </message>
     <message>
         <source>Local pref</source>
-        <translation type="unfinished"></translation>
+        <translation>Local pref</translation>
     </message>
     <message>
         <source>MED</source>
-        <translation type="unfinished"></translation>
+        <translation>MED</translation>
     </message>
     <message>
         <source>Communities</source>
-        <translation type="unfinished"></translation>
+        <translation>Communautés</translation>
     </message>
     <message>
         <source>Best</source>
-        <translation type="unfinished"></translation>
+        <translation>Meilleure</translation>
     </message>
     <message>
         <source>Valid</source>
-        <translation type="unfinished"></translation>
+        <translation>Valide</translation>
     </message>
     <message>
         <source>Protocol</source>
-        <translation type="unfinished"></translation>
+        <translation>Protocole</translation>
     </message>
     <message>
         <source>Local interface</source>
-        <translation type="unfinished"></translation>
+        <translation>Interface locale</translation>
     </message>
     <message>
         <source>Remote system</source>
-        <translation type="unfinished"></translation>
+        <translation>Système distant</translation>
     </message>
     <message>
         <source>Remote chassis ID</source>
-        <translation type="unfinished"></translation>
+        <translation>ID de châssis distant</translation>
     </message>
     <message>
         <source>Remote port</source>
-        <translation type="unfinished"></translation>
+        <translation>Port distant</translation>
     </message>
     <message>
         <source>Remote port description</source>
-        <translation type="unfinished"></translation>
+        <translation>Description du port distant</translation>
     </message>
     <message>
         <source>Remote management address</source>
-        <translation type="unfinished"></translation>
+        <translation>Adresse de gestion distante</translation>
     </message>
     <message>
         <source>Capabilities</source>
-        <translation type="unfinished"></translation>
+        <translation>Capacités</translation>
     </message>
     <message>
         <source>Lane</source>
-        <translation type="unfinished"></translation>
+        <translation>Voie</translation>
     </message>
     <message>
         <source>Rx power (dBm)</source>
-        <translation type="unfinished"></translation>
+        <translation>Puissance Rx (dBm)</translation>
     </message>
     <message>
         <source>Tx power (dBm)</source>
-        <translation type="unfinished"></translation>
+        <translation>Puissance Tx (dBm)</translation>
     </message>
     <message>
         <source>Temperature (°C)</source>
-        <translation type="unfinished"></translation>
+        <translation>Température (°C)</translation>
     </message>
     <message>
         <source>Bias (mA)</source>
-        <translation type="unfinished"></translation>
+        <translation>Polarisation (mA)</translation>
     </message>
     <message>
         <source>Rx low warning (dBm)</source>
-        <translation type="unfinished"></translation>
+        <translation>Seuil bas Rx (dBm)</translation>
     </message>
     <message>
         <source>Rx high warning (dBm)</source>
-        <translation type="unfinished"></translation>
+        <translation>Seuil haut Rx (dBm)</translation>
     </message>
     <message>
         <source>Tx low warning (dBm)</source>
-        <translation type="unfinished"></translation>
+        <translation>Seuil bas Tx (dBm)</translation>
     </message>
     <message>
         <source>Tx high warning (dBm)</source>
-        <translation type="unfinished"></translation>
+        <translation>Seuil haut Tx (dBm)</translation>
     </message>
 </context>
 <context>
@@ -1748,139 +1748,139 @@ Maintenant : %2</translation>
     <name>rl::SessionCompare</name>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Statut</translation>
     </message>
     <message>
         <source>Session</source>
-        <translation type="unfinished"></translation>
+        <translation>Session</translation>
     </message>
     <message>
         <source>Families</source>
-        <translation type="unfinished"></translation>
+        <translation>Familles</translation>
     </message>
     <message>
         <source>Router</source>
-        <translation type="unfinished">Routeur</translation>
+        <translation>Routeur</translation>
     </message>
     <message>
         <source>Address</source>
-        <translation type="unfinished"></translation>
+        <translation>Adresse</translation>
     </message>
     <message>
         <source>VRF</source>
-        <translation type="unfinished"></translation>
+        <translation>VRF</translation>
     </message>
     <message>
         <source>AS</source>
-        <translation type="unfinished"></translation>
+        <translation>AS</translation>
     </message>
     <message>
         <source>Peer AS set</source>
-        <translation type="unfinished"></translation>
+        <translation>AS du pair (configuré)</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished">État</translation>
+        <translation>État</translation>
     </message>
     <message>
         <source>Up/down for</source>
-        <translation type="unfinished"></translation>
+        <translation>Up/down depuis</translation>
     </message>
     <message>
         <source>Received</source>
-        <translation type="unfinished"></translation>
+        <translation>Reçus</translation>
     </message>
     <message>
         <source>Sent</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoyés</translation>
     </message>
     <message>
         <source>Last error</source>
-        <translation type="unfinished"></translation>
+        <translation>Dernière erreur</translation>
     </message>
     <message>
         <source>Mismatches</source>
-        <translation type="unfinished"></translation>
+        <translation>Écarts</translation>
     </message>
     <message>
         <source>Basis</source>
-        <translation type="unfinished"></translation>
+        <translation>Fondement</translation>
     </message>
     <message>
         <source>Link</source>
-        <translation type="unfinished">Lien</translation>
+        <translation>Lien</translation>
     </message>
     <message>
         <source>Interface</source>
-        <translation type="unfinished"></translation>
+        <translation>Interface</translation>
     </message>
     <message>
         <source>Admin</source>
-        <translation type="unfinished"></translation>
+        <translation>Admin</translation>
     </message>
     <message>
         <source>Oper</source>
-        <translation type="unfinished"></translation>
+        <translation>Opér.</translation>
     </message>
     <message>
         <source>Speed</source>
-        <translation type="unfinished"></translation>
+        <translation>Vitesse</translation>
     </message>
     <message>
         <source>MTU</source>
-        <translation type="unfinished">MTU</translation>
+        <translation>MTU</translation>
     </message>
     <message>
         <source>In errors</source>
-        <translation type="unfinished"></translation>
+        <translation>Erreurs entrantes</translation>
     </message>
     <message>
         <source>Out errors</source>
-        <translation type="unfinished"></translation>
+        <translation>Erreurs sortantes</translation>
     </message>
     <message>
         <source>CRC errors</source>
-        <translation type="unfinished"></translation>
+        <translation>Erreurs CRC</translation>
     </message>
     <message>
         <source>Match</source>
-        <translation type="unfinished"></translation>
+        <translation>Correspondance</translation>
     </message>
     <message>
         <source>Direction</source>
-        <translation type="unfinished"></translation>
+        <translation>Sens</translation>
     </message>
     <message>
         <source>Family</source>
-        <translation type="unfinished"></translation>
+        <translation>Famille</translation>
     </message>
     <message>
         <source>Prefix</source>
-        <translation type="unfinished"></translation>
+        <translation>Préfixe</translation>
     </message>
     <message>
         <source>Sent by</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoyé par</translation>
     </message>
     <message>
         <source>Received by</source>
-        <translation type="unfinished"></translation>
+        <translation>Reçu par</translation>
     </message>
     <message>
         <source>Next hop</source>
-        <translation type="unfinished"></translation>
+        <translation>Next hop</translation>
     </message>
     <message>
         <source>AS path</source>
-        <translation type="unfinished"></translation>
+        <translation>Chemin d’AS</translation>
     </message>
     <message>
         <source>Accepted</source>
-        <translation type="unfinished"></translation>
+        <translation>Acceptée</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>Remarque</translation>
     </message>
 </context>
 <context>
@@ -2527,11 +2527,11 @@ Maintenant : %2</translation>
     </message>
     <message>
         <source>&lt;b&gt;Link&lt;/b&gt;: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Lien&lt;/b&gt; : %1</translation>
     </message>
     <message>
         <source>&lt;b&gt;Link&lt;/b&gt; of connection %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Lien&lt;/b&gt; de la connexion %1 : %2</translation>
     </message>
 </context>
 </TS>
