@@ -31,10 +31,14 @@ RL_BUILD_TSAN="${RL_BUILD_TSAN:-$RL_ROOT/build-tsan}"
 RL_SANITIZE_CMAKE_ARGS=(-G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++-14
                         "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O1 -g1")
 # The engine tests that run threads: the scheduler's workers, throttling, the service's thread
-# pool and queued deliveries, the transports.
+# pool and queued deliveries, the transports (scripted and demo ones through the service; the
+# factory). tst_ssh_transport and tst_http_api_transport start sshd and openssl with QProcess,
+# and clang 14's TSan runtime aborts in fork() in a threaded process ("CHECK failed:
+# tsan_rtl.cpp:234 ((!thr->slot)) != (0)", a runtime bug, not a report): they run under
+# ASan + UBSan only.
 RL_TSAN_TESTS=(tst_scheduler tst_throttling tst_results_queue
                tst_router_data_service tst_output_limit tst_demo_lab tst_session_comparer
-               tst_ssh_transport tst_http_api_transport tst_default_transport_factory)
+               tst_default_transport_factory)
 
 rl_log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 
