@@ -222,7 +222,19 @@ void liveSeeds(const QString &root)
         const Translator *t = TranslatorRegistry::find(cd.platform);
         if (!t)
             continue;
-        const auto captures = readCaptures(cd.dir);
+        auto captures = readCaptures(cd.dir);
+        // Captures are keyed by what was run on the host; a platform's transport may wrap the
+        // translator's command (FRR: vtysh -c '...').
+        const QString wrapper = t->sessionProfile().execWrapper;
+        if (!wrapper.isEmpty()) {
+            std::map<QString, QByteArray> unwrapped;
+            const qsizetype at = wrapper.indexOf(QStringLiteral("%1"));
+            for (const auto &[command, bytes] : captures) {
+                if (at >= 0 && command.startsWith(wrapper.left(at)) && command.endsWith(wrapper.mid(at + 2)))
+                    unwrapped[command.mid(at, command.size() - (wrapper.size() - 2))] = bytes;
+            }
+            captures.merge(unwrapped);
+        }
         const QList<QueryParams> candidates = candidateParams(captures);
         for (QueryKind kind : allQueryKinds()) {
             int perKind = 0;
@@ -267,6 +279,23 @@ void liveSeeds(const QString &root)
                 ++perKind;
                 ++made;
             }
+        }
+    }
+    // OpenConfig answers over RESTCONF: its documents, for every kind it asks one path for.
+    const Translator *oc = TranslatorRegistry::find(QStringLiteral("openconfig"));
+    const QStringList docs = filesUnder(root + QStringLiteral("/tests/vendors/openconfig/data"), {QStringLiteral("*.json")});
+    for (QueryKind kind : allQueryKinds()) {
+        for (const QueryParams &params : conformanceParams()) {
+            if (!oc || RequestValidator::validateParams(kind, params).isError())
+                continue;
+            const auto commands = oc->commands(kind, params);
+            if (!commands || commands->size() != 1)
+                continue;
+            for (const QString &doc : docs) {
+                seed(QStringLiteral("fuzz_parsers"), parserHeader(QStringLiteral("openconfig"), kind, true) + fuzz::paramsLine(params) + readFile(doc));
+                ++made;
+            }
+            break;
         }
     }
     std::printf("fuzz_parsers: %d live answers\n", made);
@@ -462,6 +491,6 @@ int main(int argc, char **argv)
     httpSeeds(root);
     terminalSeeds(samples);
     codecSeeds(samples);
-    std::printf("fuzz_seeds: %d seeds written to %s\n", g_written, argv[2]);
+    std::printf("fuzz_seeds: %d new seeds written to %s\n", g_written, argv[2]);
     return 0;
 }
