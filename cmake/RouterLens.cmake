@@ -8,6 +8,7 @@ function(routerlens_engine_module)
   target_include_directories(rl_${M_NAME} PUBLIC ${PROJECT_SOURCE_DIR})
   target_link_libraries(rl_${M_NAME} PUBLIC Qt6::Core ${M_DEPS})
   set_target_properties(rl_${M_NAME} PROPERTIES POSITION_INDEPENDENT_CODE ON)
+  routerlens_fuzz_instrument(rl_${M_NAME})
 endfunction()
 
 # routerlens_add_test(<name> SOURCES <files...> LIBS <targets...> [LABELS <labels...>])

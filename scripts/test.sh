@@ -1,13 +1,29 @@
 #!/usr/bin/env bash
 # The README's second command: set up, build, and run the whole test suite (ctest).
+# The suite is built once, under AddressSanitizer + UndefinedBehaviorSanitizer, with the
+# libFuzzer targets, into build-san/ (every finding fails its test); it runs there with a
+# bounded smoke run of each fuzzer (ctest label "fuzz"). The engine's threaded tests are built
+# and run again under ThreadSanitizer in build-tsan/. RL_SANITIZE=0 builds and runs the plain
+# optimized suite in build/ instead (what scripts/demo.sh builds), for a quick local run.
 # The integration tests need the router lab (root and network namespaces); it is brought up
 # around the suite and always brought down again. Under CI=true nothing may be skipped:
 # a lab that cannot start fails the run.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-rl_ensure_packages "${RL_BUILD_PACKAGES[@]}" "${RL_TEST_PACKAGES[@]}"
-rl_build
+sanitize="${RL_SANITIZE:-1}"
+if [ "$sanitize" = 0 ]; then
+  rl_ensure_packages "${RL_BUILD_PACKAGES[@]}" "${RL_TEST_PACKAGES[@]}"
+  rl_build
+  suite="$RL_BUILD"
+else
+  rl_ensure_packages "${RL_BUILD_PACKAGES[@]}" "${RL_TEST_PACKAGES[@]}" "${RL_SANITIZE_PACKAGES[@]}"
+  # One build at a time: the two trees would only compete for the same cores.
+  rl_build_sanitized
+  rl_build_tsan
+  rl_sanitizer_env
+  suite="$RL_BUILD_SAN"
+fi
 
 lab_up=0
 cleanup() {
@@ -37,6 +53,16 @@ if [ -f "$RL_ROOT/lab/up.sh" ]; then
   fi
 fi
 
-rl_log "Running the test suite"
-cd "$RL_BUILD"
-ctest --output-on-failure -j2 --timeout 600 "$@"
+status=0
+if [ "$sanitize" = 0 ]; then
+  rl_log "Running the test suite"
+else
+  rl_log "Running the test suite (AddressSanitizer + UBSan) and the fuzz smoke runs"
+fi
+(cd "$suite" && ctest --output-on-failure -j2 --timeout 600 "$@") || status=1
+if [ "$sanitize" != 0 ]; then
+  rl_log "Running the engine's threaded tests (ThreadSanitizer)"
+  tsan_tests="^($(IFS='|'; echo "${RL_TSAN_TESTS[*]}"))\$"
+  (cd "$RL_BUILD_TSAN" && ctest --output-on-failure -j2 --timeout 600 -R "$tsan_tests") || status=1
+fi
+exit "$status"

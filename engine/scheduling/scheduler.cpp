@@ -429,8 +429,9 @@ public:
 
     void workerLoop()
     {
-        lowerThisThreadsPriority(config.workerNiceness);
         std::unique_lock lock(mutex);
+        // Under the lock: applyConfig() may replace the config meanwhile (ThreadSanitizer).
+        lowerThisThreadsPriority(config.workerNiceness);
         for (;;) {
             if (stopping)
                 return;

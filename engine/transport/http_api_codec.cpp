@@ -77,7 +77,9 @@ bool isRefusedCommand(qint64 code)
 
 Error deviceError(const QString &api, const QString &who, const QJsonObject &error, const QString &command)
 {
-    const qint64 code = qint64(error.value(QLatin1String("code")).toDouble(0));
+    // JSON-RPC codes are integers; another number (1e30, 2.5) is no code (a conversion of a
+    // double outside qint64 is undefined behaviour).
+    const qint64 code = error.value(QLatin1String("code")).toInteger(0);
     const QString text = deviceText(error);
     const QString detail = QStringLiteral("JSON-RPC error %1: %2").arg(code).arg(text);
     if (isRefusedCommand(code))

@@ -113,4 +113,25 @@ bool SshTerminalText::isPagerPrompt(const QByteArray &cleanLine)
     return before.endsWith("--") || before.endsWith("-") || before == "<---";
 }
 
+QRegularExpression SshTerminalText::promptExpression(const QString &pattern)
+{
+    return QRegularExpression(QStringLiteral("(?:") + pattern + QStringLiteral(")\\s*$"));
+}
+
+bool SshTerminalText::isPrompt(const QRegularExpression &prompt, const QByteArray &cleanLine, const QString &sessionPrompt)
+{
+    const QString line = QString::fromUtf8(cleanLine);
+    return prompt.match(line).hasMatch() && (sessionPrompt.isEmpty() || line.trimmed() == sessionPrompt);
+}
+
+QByteArray SshTerminalText::commandAnswer(QByteArray cleaned, const QByteArray &command)
+{
+    const qsizetype lastNl = cleaned.lastIndexOf('\n');
+    cleaned.truncate(lastNl < 0 ? 0 : lastNl + 1);
+    const qsizetype firstNl = cleaned.indexOf('\n');
+    if (firstNl >= 0 && cleaned.left(firstNl).contains(command))
+        cleaned.remove(0, firstNl + 1);
+    return cleaned;
+}
+
 } // namespace rl

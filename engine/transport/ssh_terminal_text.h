@@ -1,6 +1,8 @@
 #pragma once
 
 #include <QByteArray>
+#include <QRegularExpression>
+#include <QString>
 
 namespace rl {
 
@@ -17,6 +19,14 @@ public:
     // True when the (cleaned) last line is a pager prompt such as "--More--", " --More-- " or
     // "-- More --" that waits for a key.
     static bool isPagerPrompt(const QByteArray &cleanLine);
+    // The prompt at the end of a line: a platform's prompt pattern anchored at the line end.
+    static QRegularExpression promptExpression(const QString &pattern);
+    // True when the (cleaned) last line is the shell's prompt: it matches, and it is the
+    // session's first prompt again once one was seen (sessionPrompt empty before that).
+    static bool isPrompt(const QRegularExpression &prompt, const QByteArray &cleanLine, const QString &sessionPrompt);
+    // The answer in a shell's cleaned transcript of one command: without the prompt (the last
+    // line) and the echoed command (the first line, when it holds the command).
+    static QByteArray commandAnswer(QByteArray cleaned, const QByteArray &command);
 };
 
 } // namespace rl

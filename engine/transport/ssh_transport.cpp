@@ -201,7 +201,7 @@ SshTransport::SshTransport(Router router, CredentialProfile credentials, Session
     initLibssh();
     const QString pattern = m_profile.promptPattern.isEmpty() ? m_settings.defaultPromptPattern
                                                               : m_profile.promptPattern;
-    m_promptRe.setPattern(QStringLiteral("(?:") + pattern + QStringLiteral(")\\s*$"));
+    m_promptRe = SshTerminalText::promptExpression(pattern);
 }
 
 SshTransport::~SshTransport()
@@ -682,8 +682,7 @@ Error SshTransport::readUntilPrompt(ssh_channel ch, QByteArray &raw, const QDead
                 return sessionError(QStringLiteral("reading %1").arg(what));
             continue;
         }
-        const QString line = QString::fromUtf8(tail);
-        if (m_promptRe.match(line).hasMatch() && (m_prompt.isEmpty() || line.trimmed() == m_prompt))
+        if (SshTerminalText::isPrompt(m_promptRe, tail, m_prompt))
             return {};
     }
 }
@@ -720,14 +719,7 @@ SshTransport::Attempt SshTransport::shellOnce(const QString &command, const Exec
         return a;
     }
     a.received = raw.size();
-    QByteArray text = SshTerminalText::clean(raw);
-    // Drop the prompt (last line) and the echoed command (first line).
-    const qsizetype lastNl = text.lastIndexOf('\n');
-    text.truncate(lastNl < 0 ? 0 : lastNl + 1);
-    const qsizetype firstNl = text.indexOf('\n');
-    if (firstNl >= 0 && text.left(firstNl).contains(command.toUtf8()))
-        text.remove(0, firstNl + 1);
-    a.output.output = std::move(text);
+    a.output.output = SshTerminalText::commandAnswer(SshTerminalText::clean(raw), command.toUtf8());
     a.output.elapsedMs = clock.elapsed();
     return a;
 }

@@ -597,6 +597,10 @@ TopologyView::TopologyView(RouterDataService *service, const ClientIdentity &cli
 
 TopologyView::~TopologyView()
 {
+    // The scene is a child: QWidget's destructor deletes it after this one has run, and clearing
+    // its items emits selectionChanged into a TopologyView that no longer exists (UBSan: member
+    // access within an object that is only a QWidget now).
+    disconnect(m_scene, nullptr, this, nullptr);
     if (m_service)
         for (auto it = m_pending.cbegin(); it != m_pending.cend(); ++it)
             m_service->cancel(it.key());

@@ -178,6 +178,10 @@ std::optional<qint64> unitDuration(std::string_view s)
     bool haveNum = false, any = false;
     for (char c : s) {
         if (c >= '0' && c <= '9') {
+            // More than nine digits in one field is no uptime a router prints (and num * 10
+            // would overflow further on).
+            if (num > 99999999)
+                return std::nullopt;
             num = num * 10 + (c - '0');
             haveNum = true;
             continue;
@@ -195,6 +199,8 @@ std::optional<qint64> unitDuration(std::string_view s)
         default: return std::nullopt;
         }
         total += num * mult;
+        if (total > 1000000LL * 365 * 86400) // a million years: no duration, and no overflow
+            return std::nullopt;
         num = 0;
         haveNum = false;
         any = true;

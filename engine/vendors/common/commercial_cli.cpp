@@ -135,22 +135,8 @@ void rewriteAsdotPaths(QList<RouteRecord> &rows)
     }
 }
 
-} // namespace
-
-void appendRecords(RecordSet &into, const RecordSet &part)
+void appendRows(RecordSet &into, const RecordSet &part)
 {
-    // AS numbers are asplain everywhere (engine/api/records.h), AS paths too: a router in asdot
-    // notation prints "65000.100", its neighbor in asplain "4259840100" for the same AS.
-    if (part.kind() == QueryKind::ReceivedRoutes || part.kind() == QueryKind::AdvertisedRoutes || part.kind() == QueryKind::RouteLookup) {
-        const QList<RouteRecord> &rows = part.rows<RouteRecord>();
-        const bool anyAsdot = std::any_of(rows.cbegin(), rows.cend(), [](const RouteRecord &r) { return r.asPath.contains(QLatin1Char('.')); });
-        if (anyAsdot) {
-            RecordSet plain = part;
-            rewriteAsdotPaths(plain.rows<RouteRecord>());
-            appendRecords(into, plain);
-            return;
-        }
-    }
     std::visit([&](const auto &src) {
         using L = std::decay_t<decltype(src)>;
         using R = typename L::value_type;
@@ -161,6 +147,27 @@ void appendRecords(RecordSet &into, const RecordSet &part)
         else
             into.rows<R>().append(src);
     }, part.lists());
+}
+
+} // namespace
+
+void appendRecords(RecordSet &into, const RecordSet &part)
+{
+    // AS numbers are asplain everywhere (engine/api/records.h), AS paths too: a router in asdot
+    // notation prints "65000.100", its neighbor in asplain "4259840100" for the same AS.
+    if (part.kind() == QueryKind::ReceivedRoutes || part.kind() == QueryKind::AdvertisedRoutes || part.kind() == QueryKind::RouteLookup) {
+        const QList<RouteRecord> &rows = part.rows<RouteRecord>();
+        const bool anyAsdot = std::any_of(rows.cbegin(), rows.cend(), [](const RouteRecord &r) { return r.asPath.contains(QLatin1Char('.')); });
+        if (anyAsdot) {
+            // Rewritten once: a dotted word that is no AS number ("1.2.3") stays as printed,
+            // so the rewritten path may still hold a dot.
+            RecordSet plain = part;
+            rewriteAsdotPaths(plain.rows<RouteRecord>());
+            appendRows(into, plain);
+            return;
+        }
+    }
+    appendRows(into, part);
 }
 
 

@@ -60,11 +60,19 @@ Result<QJsonArray> jsonArray(const QByteArray &text, const QString &what)
     return doc->array();
 }
 
+std::optional<qint64> wholeNumber(double d)
+{
+    // 2^63 is exactly representable; every double below it in magnitude converts.
+    if (!(d > -9223372036854775808.0 && d < 9223372036854775808.0))
+        return std::nullopt;
+    return qint64(d);
+}
+
 qint64 jsonInt(const QJsonObject &obj, QLatin1StringView key, qint64 fallback)
 {
     const QJsonValue v = obj.value(key);
     if (v.isDouble())
-        return qint64(v.toDouble());
+        return wholeNumber(v.toDouble()).value_or(fallback);
     if (v.isString()) {
         bool ok = false;
         const qint64 n = v.toString().toLongLong(&ok);

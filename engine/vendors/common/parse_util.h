@@ -34,6 +34,9 @@ Result<QJsonArray> jsonArray(const QByteArray &text, const QString &what);
 
 // An integer member that may be a JSON number or a numeric string; -1 when absent.
 qint64 jsonInt(const QJsonObject &obj, QLatin1StringView key, qint64 fallback = -1);
+// A JSON number as a whole number (truncated toward zero); nullopt when it lies outside qint64
+// (converting such a double is undefined behaviour, and the number is not what it says).
+std::optional<qint64> wholeNumber(double d);
 
 // Text split into lines without trailing '\r'.
 QStringList lines(const QByteArray &text);

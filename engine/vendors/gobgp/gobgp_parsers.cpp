@@ -31,6 +31,13 @@ qint64 secondsSince(const QJsonObject &timerState, QLatin1StringView key, qint64
     return qMax<qint64>(0, now - at);
 }
 
+// A JSON number as GoBGP printed it: whole numbers as integers, anything else as a double.
+QString numberText(double d)
+{
+    const auto n = parse::wholeNumber(d);
+    return n && double(*n) == d ? QString::number(*n) : QString::number(d, 'g', 17);
+}
+
 QString asPathText(const QJsonArray &segments)
 {
     QStringList parts;
@@ -38,7 +45,7 @@ QString asPathText(const QJsonArray &segments)
         const QJsonObject s = sv.toObject();
         QStringList asns;
         for (const QJsonValue &a : s.value(QLatin1String("asns")).toArray())
-            asns.append(QString::number(qint64(a.toDouble())));
+            asns.append(numberText(a.toDouble()));
         // segment_type 1: AS_SET, 2: AS_SEQUENCE (3/4: confederation forms)
         const qint64 type = parse::jsonInt(s, QLatin1String("segment_type"));
         if (type == 1 || type == 4)
@@ -79,7 +86,11 @@ RouteRecord routeFromPath(const QString &prefixKey, const QJsonObject &p)
         case 8: {
             QStringList cs;
             for (const QJsonValue &c : a.value(QLatin1String("communities")).toArray())
-                cs.append(parse::communityText(quint32(qint64(c.toDouble()))));
+            {
+                const auto n = parse::wholeNumber(c.toDouble());
+                // A community is 32 bits; anything else is shown as the number it is.
+                cs.append(n && *n >= 0 && *n <= 0xffffffffLL ? parse::communityText(quint32(*n)) : numberText(c.toDouble()));
+            }
             r.communities = cs.join(QLatin1Char(' '));
             break;
         }

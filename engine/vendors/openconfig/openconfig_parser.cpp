@@ -1,5 +1,7 @@
 #include "engine/vendors/openconfig/openconfig_parser.h"
 
+#include "engine/vendors/common/parse_util.h"
+
 #include <QHash>
 #include <QHostAddress>
 #include <QJsonArray>
@@ -46,7 +48,7 @@ QJsonValue leaf(const QJsonObject &entry, QLatin1StringView name)
 qint64 integer(const QJsonValue &v)
 {
     if (v.isDouble())
-        return qint64(v.toDouble());
+        return parse::wholeNumber(v.toDouble()).value_or(-1);
     if (v.isString()) {
         bool ok = false;
         const qint64 n = v.toString().trimmed().toLongLong(&ok);

@@ -356,7 +356,8 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("customer");
         QSet<QString> customers;
-        for (const Connection &c : m_scenario.inventory().connections())
+        const Inventory inventory = m_scenario.inventory(); // by value: a range-for over a temporary's member dangles
+        for (const Connection &c : inventory.connections())
             customers.insert(c.customer);
         QStringList sorted(customers.begin(), customers.end());
         sorted.sort();
