@@ -4,6 +4,7 @@
 
 #include <charconv>
 #include <cstring>
+#include <limits>
 #include <cstdlib>
 
 namespace rl::clitext {
@@ -73,7 +74,10 @@ std::optional<qint64> toInt(std::string_view s)
     for (char c : s) {
         if (c < '0' || c > '9')
             return std::nullopt;
-        v = v * 10 + (c - '0');
+        const int digit = c - '0';
+        if (v > (std::numeric_limits<qint64>::max() - digit) / 10)
+            return std::nullopt; // 19 digits above 9223372036854775807: no number, never a wrapped one
+        v = v * 10 + digit;
     }
     return v;
 }
