@@ -12,7 +12,9 @@ if [ -z "$(ls -A "$seeds" 2>/dev/null)" ]; then
 fi
 rm -rf "$work"
 mkdir -p "$work/corpus" "$work/artifacts"
-args=(-max_total_time="$seconds" -rss_limit_mb=2560 -malloc_limit_mb=2048 -timeout=30 -print_final_stats=1
+# A fixed seed (ROUTERLENS_FUZZ_SEED, default 1): the same mutations on every run, so a CI failure
+# can be replayed and a new finding comes from new code, not from the dice. Campaigns vary it.
+args=(-seed="${ROUTERLENS_FUZZ_SEED:-1}" -max_total_time="$seconds" -rss_limit_mb=2560 -malloc_limit_mb=2048 -timeout=30 -print_final_stats=1
       -artifact_prefix="$work/artifacts/")
 if [ "$dict" != "-" ]; then
   args+=(-dict="$dict")
