@@ -333,8 +333,8 @@
         <translation>nicht auf dieser Seite</translation>
     </message>
     <message>
-        <source>no agreed MTU: ends compared</source>
-        <translation>keine MTU vereinbart: Seiten verglichen</translation>
+        <source>MTU: ends compared</source>
+        <translation>MTU: Seitenabgleich</translation>
     </message>
 </context>
 <context>

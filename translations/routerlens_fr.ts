@@ -333,8 +333,8 @@
         <translation>pas de ce côté</translation>
     </message>
     <message>
-        <source>no agreed MTU: ends compared</source>
-        <translation>aucune MTU convenue : côtés comparés</translation>
+        <source>MTU: ends compared</source>
+        <translation>MTU : côtés comparés</translation>
     </message>
 </context>
 <context>

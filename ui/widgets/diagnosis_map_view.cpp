@@ -205,7 +205,7 @@ void DiagnosisMapView::paintHeader(QPainter &p, const Geometry &g) const
     p.drawText(QRect(linkArea.left(), mid - fm.height() - 4, linkArea.width(), fm.height()), Qt::AlignCenter,
                QFontMetrics(bold).elidedText(vlan, Qt::ElideRight, linkArea.width()));
     p.setFont(font());
-    QStringList below{c.mtu > 0 ? tr("MTU %1").arg(c.mtu) : tr("no agreed MTU: ends compared")};
+    QStringList below{c.mtu > 0 ? tr("MTU %1").arg(c.mtu) : tr("MTU: ends compared")};
     if (c.prefixLimit > 0)
         below << tr("prefix limit %1").arg(c.prefixLimit);
     for (int i = 0; i < below.size(); ++i)
