@@ -6,7 +6,7 @@
 
 using namespace rl;
 
-class TstDefaultTransportFactory : public QObject
+class TestDefaultTransportFactory : public QObject
 {
     Q_OBJECT
 
@@ -17,7 +17,7 @@ private Q_SLOTS:
     void sshRouterGetsSshTransport();
 };
 
-void TstDefaultTransportFactory::httpKindsGetHttpTransport_data()
+void TestDefaultTransportFactory::httpKindsGetHttpTransport_data()
 {
     QTest::addColumn<int>("kind");
     QTest::newRow("eapi") << int(TransportKind::HttpEapi);
@@ -25,7 +25,7 @@ void TstDefaultTransportFactory::httpKindsGetHttpTransport_data()
     QTest::newRow("restconf") << int(TransportKind::Restconf);
 }
 
-void TstDefaultTransportFactory::httpKindsGetHttpTransport()
+void TestDefaultTransportFactory::httpKindsGetHttpTransport()
 {
     QFETCH(int, kind);
     DefaultTransportFactory f(QHash<QString, CredentialProfile>{}, nullptr);
@@ -40,7 +40,7 @@ void TstDefaultTransportFactory::httpKindsGetHttpTransport()
     QCOMPARE(out.error().code, ErrorCode::ForbiddenCommand);
 }
 
-void TstDefaultTransportFactory::unknownCredentialProfile()
+void TestDefaultTransportFactory::unknownCredentialProfile()
 {
     DefaultTransportFactory f(QHash<QString, CredentialProfile>{}, nullptr);
     Router r;
@@ -52,7 +52,7 @@ void TstDefaultTransportFactory::unknownCredentialProfile()
     QVERIFY(out.error().message.contains(QLatin1String("missing")));
 }
 
-void TstDefaultTransportFactory::sshRouterGetsSshTransport()
+void TestDefaultTransportFactory::sshRouterGetsSshTransport()
 {
     CredentialProfile c;
     c.name = QStringLiteral("lab");
@@ -69,5 +69,5 @@ void TstDefaultTransportFactory::sshRouterGetsSshTransport()
     QVERIFY(!t->isOpen());
 }
 
-QTEST_GUILESS_MAIN(TstDefaultTransportFactory)
+QTEST_GUILESS_MAIN(TestDefaultTransportFactory)
 #include "tst_default_transport_factory.moc"

@@ -4,7 +4,7 @@
 
 using namespace rl;
 
-class TstSecretResolver : public QObject
+class TestSecretResolver : public QObject
 {
     Q_OBJECT
 
@@ -16,7 +16,7 @@ private Q_SLOTS:
     void wipe();
 };
 
-void TstSecretResolver::environment()
+void TestSecretResolver::environment()
 {
     qputenv("RL_TST_SECRET", "s3cret value");
     const auto r = SecretResolver().resolve(QStringLiteral("env:RL_TST_SECRET"));
@@ -24,7 +24,7 @@ void TstSecretResolver::environment()
     QCOMPARE(r.value(), QByteArray("s3cret value"));
 }
 
-void TstSecretResolver::errorsNameTheReference_data()
+void TestSecretResolver::errorsNameTheReference_data()
 {
     QTest::addColumn<QString>("reference");
     QTest::newRow("unset variable") << QStringLiteral("env:RL_TST_NEVER_SET");
@@ -34,7 +34,7 @@ void TstSecretResolver::errorsNameTheReference_data()
     QTest::newRow("keychain without account") << QStringLiteral("keychain:routerlens");
 }
 
-void TstSecretResolver::errorsNameTheReference()
+void TestSecretResolver::errorsNameTheReference()
 {
     QFETCH(QString, reference);
     const auto r = SecretResolver().resolve(reference);
@@ -43,7 +43,7 @@ void TstSecretResolver::errorsNameTheReference()
     QVERIFY(r.error().message.contains(reference));
 }
 
-void TstSecretResolver::keychainWithoutSessionBus()
+void TestSecretResolver::keychainWithoutSessionBus()
 {
     const QByteArray saved = qgetenv("DBUS_SESSION_BUS_ADDRESS");
     qunsetenv("DBUS_SESSION_BUS_ADDRESS");
@@ -55,7 +55,7 @@ void TstSecretResolver::keychainWithoutSessionBus()
     QVERIFY(r.error().message.contains(QLatin1String("keychain:routerlens/lab")));
 }
 
-void TstSecretResolver::wipe()
+void TestSecretResolver::wipe()
 {
     QByteArray secret("top secret");
     const char *data = secret.constData();
@@ -64,5 +64,5 @@ void TstSecretResolver::wipe()
     QVERIFY(secret.isEmpty());
 }
 
-QTEST_GUILESS_MAIN(TstSecretResolver)
+QTEST_GUILESS_MAIN(TestSecretResolver)
 #include "tst_secret_resolver.moc"

@@ -4,7 +4,7 @@
 
 using namespace rl;
 
-class TstSshTerminalText : public QObject
+class TestSshTerminalText : public QObject
 {
     Q_OBJECT
 
@@ -15,7 +15,7 @@ private Q_SLOTS:
     void pager();
 };
 
-void TstSshTerminalText::clean_data()
+void TestSshTerminalText::clean_data()
 {
     QTest::addColumn<QByteArray>("raw");
     QTest::addColumn<QByteArray>("expected");
@@ -34,14 +34,14 @@ void TstSshTerminalText::clean_data()
     QTest::newRow("empty") << QByteArray() << QByteArray();
 }
 
-void TstSshTerminalText::clean()
+void TestSshTerminalText::clean()
 {
     QFETCH(QByteArray, raw);
     QFETCH(QByteArray, expected);
     QCOMPARE(SshTerminalText::clean(raw), expected);
 }
 
-void TstSshTerminalText::pager_data()
+void TestSshTerminalText::pager_data()
 {
     QTest::addColumn<QByteArray>("line");
     QTest::addColumn<bool>("isPager");
@@ -54,12 +54,12 @@ void TstSshTerminalText::pager_data()
     QTest::newRow("empty") << QByteArray() << false;
 }
 
-void TstSshTerminalText::pager()
+void TestSshTerminalText::pager()
 {
     QFETCH(QByteArray, line);
     QFETCH(bool, isPager);
     QCOMPARE(SshTerminalText::isPagerPrompt(line), isPager);
 }
 
-QTEST_GUILESS_MAIN(TstSshTerminalText)
+QTEST_GUILESS_MAIN(TestSshTerminalText)
 #include "tst_ssh_terminal_text.moc"

@@ -15,7 +15,7 @@
 
 using namespace rl;
 
-class TstSshTransport : public QObject
+class TestSshTransport : public QObject
 {
     Q_OBJECT
 
@@ -53,7 +53,7 @@ private:
     std::shared_ptr<SecretResolver> m_secrets = std::make_shared<SecretResolver>(2000);
 };
 
-void TstSshTransport::initTestCase()
+void TestSshTransport::initTestCase()
 {
     QString why;
     // These tests need a real sshd (root, openssh-server). Without one they fail: a suite that
@@ -66,12 +66,12 @@ void TstSshTransport::initTestCase()
     qputenv("RL_TEST_WRONG_PASSWORD", "not-the-password-42");
 }
 
-void TstSshTransport::cleanupTestCase()
+void TestSshTransport::cleanupTestCase()
 {
     m_sshd.stop();
 }
 
-Router TstSshTransport::router(const QString &knownHosts) const
+Router TestSshTransport::router(const QString &knownHosts) const
 {
     Router r;
     r.name = QStringLiteral("test-router");
@@ -83,7 +83,7 @@ Router TstSshTransport::router(const QString &knownHosts) const
     return r;
 }
 
-CredentialProfile TstSshTransport::keyProfile() const
+CredentialProfile TestSshTransport::keyProfile() const
 {
     CredentialProfile c;
     c.name = QStringLiteral("test");
@@ -93,7 +93,7 @@ CredentialProfile TstSshTransport::keyProfile() const
     return c;
 }
 
-SessionProfile TstSshTransport::execProfile() const
+SessionProfile TestSshTransport::execProfile() const
 {
     SessionProfile p;
     p.mode = SessionProfile::Mode::Exec;
@@ -104,13 +104,13 @@ SessionProfile TstSshTransport::execProfile() const
     return p;
 }
 
-std::unique_ptr<SshTransport> TstSshTransport::transport(const SessionProfile &profile, const CredentialProfile &cred,
+std::unique_ptr<SshTransport> TestSshTransport::transport(const SessionProfile &profile, const CredentialProfile &cred,
                                                          const QString &knownHosts)
 {
     return std::make_unique<SshTransport>(router(knownHosts), cred, profile, m_secrets);
 }
 
-void TstSshTransport::execReusesOneSession()
+void TestSshTransport::execReusesOneSession()
 {
     const int loginsBefore = m_sshd.acceptedLogins();
     auto t = transport(execProfile(), keyProfile());
@@ -127,7 +127,7 @@ void TstSshTransport::execReusesOneSession()
     QCOMPARE(m_sshd.acceptedLogins() - loginsBefore, 1);
 }
 
-void TstSshTransport::reconnectsAfterServerDroppedSession()
+void TestSshTransport::reconnectsAfterServerDroppedSession()
 {
     auto t = transport(execProfile(), keyProfile());
     QVERIFY(t->run({QStringLiteral("echo before")}, {}).ok());
@@ -139,7 +139,7 @@ void TstSshTransport::reconnectsAfterServerDroppedSession()
     QCOMPARE(t->connectCount(), 2);
 }
 
-void TstSshTransport::keyFileWithPassphrase()
+void TestSshTransport::keyFileWithPassphrase()
 {
     CredentialProfile c = keyProfile();
     c.keyFile = m_sshd.encryptedClientKey();
@@ -154,7 +154,7 @@ void TstSshTransport::keyFileWithPassphrase()
     QVERIFY(!bad.error().toString().contains(QLatin1String("not-the-password-42")));
 }
 
-void TstSshTransport::passwordLogin()
+void TestSshTransport::passwordLogin()
 {
     CredentialProfile c = keyProfile();
     c.keyFile.clear();
@@ -164,7 +164,7 @@ void TstSshTransport::passwordLogin()
     QCOMPARE(r->at(0).output, QByteArray("pw\n"));
 }
 
-void TstSshTransport::wrongPasswordIsAuthFailed()
+void TestSshTransport::wrongPasswordIsAuthFailed()
 {
     CredentialProfile c = keyProfile();
     c.keyFile.clear();
@@ -182,7 +182,7 @@ void TstSshTransport::wrongPasswordIsAuthFailed()
     QVERIFY(unset.error().message.contains(QLatin1String("RL_TEST_NOT_SET_ANYWHERE")));
 }
 
-void TstSshTransport::unknownHostKeyThenAccept()
+void TestSshTransport::unknownHostKeyThenAccept()
 {
     const QString file = m_sshd.dir() + QStringLiteral("/empty_known_hosts");
     QFile::remove(file);
@@ -207,7 +207,7 @@ void TstSshTransport::unknownHostKeyThenAccept()
     QVERIFY2(again.ok(), qPrintable(again.error().toString()));
 }
 
-void TstSshTransport::changedHostKeyIsMismatch()
+void TestSshTransport::changedHostKeyIsMismatch()
 {
     const QString file = m_sshd.writeKnownHosts(QStringLiteral("wrong_known_hosts"), true);
     const QByteArray before = m_sshd.received();
@@ -220,7 +220,7 @@ void TstSshTransport::changedHostKeyIsMismatch()
     QCOMPARE(SshTransport::acceptHostKey(router(file), m_sshd.hostFingerprint()).code, ErrorCode::HostKeyMismatch);
 }
 
-void TstSshTransport::connectionRefusedIsUnreachable()
+void TestSshTransport::connectionRefusedIsUnreachable()
 {
     int fd = ::socket(AF_INET, SOCK_STREAM, 0);
     sockaddr_in a{};
@@ -237,7 +237,7 @@ void TstSshTransport::connectionRefusedIsUnreachable()
     QCOMPARE(out.error().code, ErrorCode::Unreachable);
 }
 
-void TstSshTransport::garbageServerIsConnectionLost()
+void TestSshTransport::garbageServerIsConnectionLost()
 {
     int fd = ::socket(AF_INET, SOCK_STREAM, 0);
     sockaddr_in a{};
@@ -264,7 +264,7 @@ void TstSshTransport::garbageServerIsConnectionLost()
     QCOMPARE(out.error().code, ErrorCode::ConnectionLost);
 }
 
-void TstSshTransport::hangingCommandTimesOutSessionSurvives()
+void TestSshTransport::hangingCommandTimesOutSessionSurvives()
 {
     auto t = transport(execProfile(), keyProfile());
     ExecOptions o;
@@ -277,7 +277,7 @@ void TstSshTransport::hangingCommandTimesOutSessionSurvives()
     QCOMPARE(t->connectCount(), 1);
 }
 
-void TstSshTransport::cancellation()
+void TestSshTransport::cancellation()
 {
     auto t = transport(execProfile(), keyProfile());
     ExecOptions o;
@@ -295,7 +295,7 @@ void TstSshTransport::cancellation()
     QCOMPARE(t->connectCount(), 1);
 }
 
-void TstSshTransport::outputCap()
+void TestSshTransport::outputCap()
 {
     auto t = transport(execProfile(), keyProfile());
     ExecOptions o;
@@ -330,7 +330,7 @@ static void checkBgpSummary(const QByteArray &out)
     QVERIFY(!out.contains("core-1.lab("));
 }
 
-void TstSshTransport::shellModeWithPagingOff()
+void TestSshTransport::shellModeWithPagingOff()
 {
     auto t = transport(shellProfile(execProfile(), true), keyProfile());
     for (int i = 0; i < 2; ++i) {
@@ -344,7 +344,7 @@ void TstSshTransport::shellModeWithPagingOff()
     QCOMPARE(m_sshd.received().count("shell:terminal length 0"), 1);
 }
 
-void TstSshTransport::shellModeAnswersPager()
+void TestSshTransport::shellModeAnswersPager()
 {
     auto t = transport(shellProfile(execProfile(), false), keyProfile());
     const auto r = t->run({QStringLiteral("show bgp summary")}, {});
@@ -352,7 +352,7 @@ void TstSshTransport::shellModeAnswersPager()
     checkBgpSummary(r->at(0).output);
 }
 
-void TstSshTransport::shellModeLongLineIsLinear()
+void TestSshTransport::shellModeLongLineIsLinear()
 {
     // 8 MiB without a line break through the PTY (read a few KiB at a time). The prompt is looked
     // for at the end of the last line only; looking at the whole line after every read was
@@ -369,7 +369,7 @@ void TstSshTransport::shellModeLongLineIsLinear()
     QCOMPARE(r->at(0).output.count('x'), 8388608);
 }
 
-void TstSshTransport::guardRefusesBeforeSending_data()
+void TestSshTransport::guardRefusesBeforeSending_data()
 {
     QTest::addColumn<QString>("command");
     QTest::addColumn<bool>("shell");
@@ -384,7 +384,7 @@ void TstSshTransport::guardRefusesBeforeSending_data()
     QTest::newRow("shell semicolon") << QStringLiteral("show version; reload") << true;
 }
 
-void TstSshTransport::guardRefusesBeforeSending()
+void TestSshTransport::guardRefusesBeforeSending()
 {
     QFETCH(QString, command);
     QFETCH(bool, shell);
@@ -401,7 +401,7 @@ void TstSshTransport::guardRefusesBeforeSending()
     QVERIFY(!m_sshd.received().contains("tee"));
 }
 
-void TstSshTransport::emptyGuardRefusesEverything()
+void TestSshTransport::emptyGuardRefusesEverything()
 {
     SessionProfile p;
     const int logins = m_sshd.acceptedLogins();
@@ -410,5 +410,5 @@ void TstSshTransport::emptyGuardRefusesEverything()
     QCOMPARE(m_sshd.acceptedLogins(), logins);
 }
 
-QTEST_GUILESS_MAIN(TstSshTransport)
+QTEST_GUILESS_MAIN(TestSshTransport)
 #include "tst_ssh_transport.moc"

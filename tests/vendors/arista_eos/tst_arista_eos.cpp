@@ -18,7 +18,7 @@ const Translator *translator()
 
 } // namespace
 
-class TstAristaEos : public QObject
+class TestAristaEos : public QObject
 {
     Q_OBJECT
 
@@ -34,7 +34,7 @@ private slots:
     void prompt();
 };
 
-void TstAristaEos::vlanErrorsJoinStatusAndCounters()
+void TestAristaEos::vlanErrorsJoinStatusAndCounters()
 {
     // Live: the text table gives each subinterface's tag, the JSON its counters.
     QueryParams p;
@@ -56,7 +56,7 @@ void TstAristaEos::vlanErrorsJoinStatusAndCounters()
     QCOMPARE(one->size(), 1);
 }
 
-void TstAristaEos::errors_data()
+void TestAristaEos::errors_data()
 {
     rl::testing::addErrorsColumns();
 
@@ -70,42 +70,42 @@ void TstAristaEos::errors_data()
 
 }
 
-void TstAristaEos::errors()
+void TestAristaEos::errors()
 {
     rl::testing::runErrors(translator());
 }
 
-void TstAristaEos::commandsPassGuard_data()
+void TestAristaEos::commandsPassGuard_data()
 {
     rl::testing::addCommandsPassGuardRows("Ethernet1");
 }
 
-void TstAristaEos::commandsPassGuard()
+void TestAristaEos::commandsPassGuard()
 {
     rl::testing::runCommandsPassGuard(translator());
 }
 
-void TstAristaEos::guardRefusesWrites()
+void TestAristaEos::guardRefusesWrites()
 {
     rl::testing::runGuardRefusesWrites(translator());
 }
 
-void TstAristaEos::prompt()
+void TestAristaEos::prompt()
 {
     rl::testing::runPromptAfterOutput(translator(), QStringLiteral("sw1.lab(s1)#"));
 }
 
-void TstAristaEos::interfaceFilterTakesShortNames_data()
+void TestAristaEos::interfaceFilterTakesShortNames_data()
 {
     rl::testing::addInterfaceFilterColumns();
     QTest::newRow("optics, Et") << QueryKind::Optics << "transceiver.json" << "Et1" << 1 << "interface=Ethernet1";
     QTest::newRow("optics, et3") << QueryKind::Optics << "transceiver.json" << "et3" << 1 << "interface=Ethernet3";
 }
 
-void TstAristaEos::interfaceFilterTakesShortNames()
+void TestAristaEos::interfaceFilterTakesShortNames()
 {
     rl::testing::runInterfaceFilter(translator());
 }
 
-QTEST_GUILESS_MAIN(TstAristaEos)
+QTEST_GUILESS_MAIN(TestAristaEos)
 #include "tst_arista_eos.moc"

@@ -19,7 +19,7 @@ const Translator *ios()
 
 } // namespace
 
-class TstCiscoIos : public QObject
+class TestCiscoIos : public QObject
 {
     Q_OBJECT
 
@@ -37,7 +37,7 @@ private slots:
     void prompt();
 };
 
-void TstCiscoIos::errors_data()
+void TestCiscoIos::errors_data()
 {
     rl::testing::addErrorsColumns();
     QTest::newRow("summary truncated") << QueryKind::BgpStatus << "bgp_summary_truncated.txt" << "parse-error" << "line 6: 10.0.0.6";
@@ -53,12 +53,12 @@ void TstCiscoIos::errors_data()
     QTest::newRow("version of prose") << QueryKind::Facts << "not_router_output.txt" << "parse-error" << "Hello";
 }
 
-void TstCiscoIos::errors()
+void TestCiscoIos::errors()
 {
     rl::testing::runErrors(ios());
 }
 
-void TstCiscoIos::liveParseUsesCommandContext()
+void TestCiscoIos::liveParseUsesCommandContext()
 {
     QueryParams p;
     p.vrf = QStringLiteral("CUST-A");
@@ -78,17 +78,17 @@ void TstCiscoIos::liveParseUsesCommandContext()
     QVERIFY(!ios()->parse(QueryKind::BgpStatus, p, outs).ok());
 }
 
-void TstCiscoIos::commandsPassGuard_data()
+void TestCiscoIos::commandsPassGuard_data()
 {
     rl::testing::addCommandsPassGuardRows("GigabitEthernet0/0/0.100");
 }
 
-void TstCiscoIos::commandsPassGuard()
+void TestCiscoIos::commandsPassGuard()
 {
     rl::testing::runCommandsPassGuard(ios(), {.unsupportedAllowed = false, .shellMode = false, .needsInterface = {}});
 }
 
-void TstCiscoIos::guardRefusesWrites()
+void TestCiscoIos::guardRefusesWrites()
 {
     rl::testing::runGuardRefusesWrites(ios(), {"configure terminal", "reload", "clear ip bgp *", "show running-config", "copy run start",
                                                 "show ip arp vrf X ; reload", "show ip route 10.0.0.1 | redirect flash:x", "write memory",
@@ -102,7 +102,7 @@ void TstCiscoIos::guardRefusesWrites()
     QVERIFY(g.check(cmds->first()).isError());
 }
 
-void TstCiscoIos::prompt()
+void TestCiscoIos::prompt()
 {
     const QRegularExpression re(ios()->sessionProfile().promptPattern);
     QVERIFY(re.isValid());
@@ -111,7 +111,7 @@ void TstCiscoIos::prompt()
     QVERIFY(!re.match(QStringLiteral("Neighbor        V           AS MsgRcvd")).hasMatch());
 }
 
-void TstCiscoIos::interfaceFilterTakesShortNames_data()
+void TestCiscoIos::interfaceFilterTakesShortNames_data()
 {
     rl::testing::addInterfaceFilterColumns();
     QTest::newRow("optics, long name") << QueryKind::Optics << "transceiver_detail.txt" << "TenGigabitEthernet1/1/1" << 1 << "interface=Te1/1/1;temperatureC=34.5";
@@ -121,12 +121,12 @@ void TstCiscoIos::interfaceFilterTakesShortNames_data()
     QTest::newRow("link status, short name") << QueryKind::LinkStatus << "show_interfaces.txt" << "Gi0/0/0" << 1 << "name=GigabitEthernet0/0/0";
 }
 
-void TstCiscoIos::interfaceFilterTakesShortNames()
+void TestCiscoIos::interfaceFilterTakesShortNames()
 {
     rl::testing::runInterfaceFilter(ios());
 }
 
-void TstCiscoIos::sameInterface_data()
+void TestCiscoIos::sameInterface_data()
 {
     QTest::addColumn<QString>("a");
     QTest::addColumn<QString>("b");
@@ -155,7 +155,7 @@ void TstCiscoIos::sameInterface_data()
     QTest::newRow("blank before the port") << "Gi 0/0/1" << "GigabitEthernet0/0/1" << true;
 }
 
-void TstCiscoIos::sameInterface()
+void TestCiscoIos::sameInterface()
 {
     QFETCH(QString, a);
     QFETCH(QString, b);
@@ -164,5 +164,5 @@ void TstCiscoIos::sameInterface()
     QCOMPARE(commercial::sameInterface(b, a), same);
 }
 
-QTEST_GUILESS_MAIN(TstCiscoIos)
+QTEST_GUILESS_MAIN(TestCiscoIos)
 #include "tst_cisco_ios.moc"

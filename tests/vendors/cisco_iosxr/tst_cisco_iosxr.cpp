@@ -18,7 +18,7 @@ const Translator *translator()
 
 } // namespace
 
-class TstCiscoIosxr : public QObject
+class TestCiscoIosxr : public QObject
 {
     Q_OBJECT
 
@@ -34,7 +34,7 @@ private slots:
     void opticsNamedForInterface();
 };
 
-void TstCiscoIosxr::errors_data()
+void TestCiscoIosxr::errors_data()
 {
     rl::testing::addErrorsColumns();
 
@@ -52,33 +52,33 @@ void TstCiscoIosxr::errors_data()
 
 }
 
-void TstCiscoIosxr::errors()
+void TestCiscoIosxr::errors()
 {
     rl::testing::runErrors(translator());
 }
 
-void TstCiscoIosxr::commandsPassGuard_data()
+void TestCiscoIosxr::commandsPassGuard_data()
 {
     rl::testing::addCommandsPassGuardRows("GigabitEthernet0/0/0/1.100");
 }
 
-void TstCiscoIosxr::commandsPassGuard()
+void TestCiscoIosxr::commandsPassGuard()
 {
     // IOS-XR reads optics per controller: the interface picks it.
     rl::testing::runCommandsPassGuard(translator(), {.needsInterface = QueryKind::Optics});
 }
 
-void TstCiscoIosxr::guardRefusesWrites()
+void TestCiscoIosxr::guardRefusesWrites()
 {
     rl::testing::runGuardRefusesWrites(translator());
 }
 
-void TstCiscoIosxr::prompt()
+void TestCiscoIosxr::prompt()
 {
     rl::testing::runPromptAfterOutput(translator(), QStringLiteral("RP/0/RSP0/CPU0:core-1.lab#"));
 }
 
-void TstCiscoIosxr::opticsCommand_data()
+void TestCiscoIosxr::opticsCommand_data()
 {
     QTest::addColumn<QString>("interfaceName");
     QTest::addColumn<QString>("result"); // the command, or the error code
@@ -91,7 +91,7 @@ void TstCiscoIosxr::opticsCommand_data()
     QTest::newRow("none") << "" << "invalid-request";
 }
 
-void TstCiscoIosxr::opticsCommand()
+void TestCiscoIosxr::opticsCommand()
 {
     QFETCH(QString, interfaceName);
     QFETCH(QString, result);
@@ -117,7 +117,7 @@ void TstCiscoIosxr::opticsCommand()
         QVERIFY2(g.check(QString::fromLatin1(c)).isError(), c);
 }
 
-void TstCiscoIosxr::opticsNamedForInterface()
+void TestCiscoIosxr::opticsNamedForInterface()
 {
     // Records carry the interface asked about, so the interface filter keeps them.
     QueryParams p;
@@ -130,5 +130,5 @@ void TstCiscoIosxr::opticsNamedForInterface()
     checkRow(*r, 2, QStringLiteral("interface=HundredGigE0/0/0/0;lane=2;txPowerDbm=1.11"));
 }
 
-QTEST_GUILESS_MAIN(TstCiscoIosxr)
+QTEST_GUILESS_MAIN(TestCiscoIosxr)
 #include "tst_cisco_iosxr.moc"

@@ -18,7 +18,7 @@ const Translator *translator()
 
 } // namespace
 
-class TstCiscoNxos : public QObject
+class TestCiscoNxos : public QObject
 {
     Q_OBJECT
 
@@ -33,7 +33,7 @@ private slots:
     void prompt();
 };
 
-void TstCiscoNxos::errors_data()
+void TestCiscoNxos::errors_data()
 {
     rl::testing::addErrorsColumns();
 
@@ -46,42 +46,42 @@ void TstCiscoNxos::errors_data()
 
 }
 
-void TstCiscoNxos::errors()
+void TestCiscoNxos::errors()
 {
     rl::testing::runErrors(translator());
 }
 
-void TstCiscoNxos::commandsPassGuard_data()
+void TestCiscoNxos::commandsPassGuard_data()
 {
     rl::testing::addCommandsPassGuardRows("Ethernet1/3.100");
 }
 
-void TstCiscoNxos::commandsPassGuard()
+void TestCiscoNxos::commandsPassGuard()
 {
     rl::testing::runCommandsPassGuard(translator());
 }
 
-void TstCiscoNxos::guardRefusesWrites()
+void TestCiscoNxos::guardRefusesWrites()
 {
     rl::testing::runGuardRefusesWrites(translator());
 }
 
-void TstCiscoNxos::prompt()
+void TestCiscoNxos::prompt()
 {
     rl::testing::runPromptAfterOutput(translator(), QStringLiteral("n9k1.lab#"));
 }
 
-void TstCiscoNxos::interfaceFilterTakesShortNames_data()
+void TestCiscoNxos::interfaceFilterTakesShortNames_data()
 {
     rl::testing::addInterfaceFilterColumns();
     QTest::newRow("optics, Eth") << QueryKind::Optics << "transceiver_details.json" << "Eth1/1" << 1 << "interface=Ethernet1/1";
     QTest::newRow("optics, Eth other port") << QueryKind::Optics << "transceiver_details.json" << "eth1/9" << 0 << "";
 }
 
-void TstCiscoNxos::interfaceFilterTakesShortNames()
+void TestCiscoNxos::interfaceFilterTakesShortNames()
 {
     rl::testing::runInterfaceFilter(translator());
 }
 
-QTEST_GUILESS_MAIN(TstCiscoNxos)
+QTEST_GUILESS_MAIN(TestCiscoNxos)
 #include "tst_cisco_nxos.moc"

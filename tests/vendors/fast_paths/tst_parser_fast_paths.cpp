@@ -13,7 +13,7 @@
 
 using namespace rl;
 
-class TstParserFastPaths final : public QObject
+class TestParserFastPaths final : public QObject
 {
     Q_OBJECT
 
@@ -32,7 +32,7 @@ private slots:
     void ciscoTableRefuses();
 };
 
-void TstParserFastPaths::internerSharesEqualText()
+void TestParserFastPaths::internerSharesEqualText()
 {
     StringInterner in;
     const QString a = in.intern("65001 65002");
@@ -53,7 +53,7 @@ void TstParserFastPaths::internerSharesEqualText()
     QCOMPARE(in.size(), size_t(9));
 }
 
-void TstParserFastPaths::internerSurvivesGrowth()
+void TestParserFastPaths::internerSurvivesGrowth()
 {
     StringInterner in;
     QList<QString> first;
@@ -70,7 +70,7 @@ void TstParserFastPaths::internerSurvivesGrowth()
 
 // push()/flush() hand every row the same shared string intern() would, in any order of
 // repeats, across growth of the table and with fewer rows than the pipeline is deep.
-void TstParserFastPaths::internerDeferredMatchesImmediate()
+void TestParserFastPaths::internerDeferredMatchesImmediate()
 {
     for (int rows : {0, 1, 5, 16, 17, 40000}) {
         std::vector<std::string> texts;
@@ -104,7 +104,7 @@ void TstParserFastPaths::internerDeferredMatchesImmediate()
 
 // A text with bytes above 0x7f is decoded as UTF-8 and never matched against the ASCII
 // strings by the widened compare (Latin-1 "\xe9" is not "\u00e9" from UTF-8 "\xc3\xa9").
-void TstParserFastPaths::internerLeavesNonAsciiAlone()
+void TestParserFastPaths::internerLeavesNonAsciiAlone()
 {
     StringInterner in;
     QCOMPARE(in.intern("caf\xc3\xa9"), QString::fromUtf8("caf\xc3\xa9"));
@@ -154,7 +154,7 @@ int thpEligible(const void *p)
 
 // A full table's record list and the interner's slot table ask for 2 MB pages before they are
 // filled (one page fault per 2 MB instead of per 4 KB); contents are unchanged either way.
-void TstParserFastPaths::bigListsAskForHugePages()
+void TestParserFastPaths::bigListsAskForHugePages()
 {
     QList<RouteRecord> rows;
     rows.reserve(200000); // 32 MB
@@ -185,7 +185,7 @@ void TstParserFastPaths::bigListsAskForHugePages()
     }
 }
 
-void TstParserFastPaths::jsonParsesInPlaceOrCopied_data()
+void TestParserFastPaths::jsonParsesInPlaceOrCopied_data()
 {
     QTest::addColumn<bool>("spare"); // the array has room for simdjson's padding
     QTest::addColumn<QByteArray>("text");
@@ -200,7 +200,7 @@ void TstParserFastPaths::jsonParsesInPlaceOrCopied_data()
     QTest::newRow("no json") << true << QByteArray("% Invalid input detected at '^' marker.") << qint64(-2);
 }
 
-void TstParserFastPaths::jsonParsesInPlaceOrCopied()
+void TestParserFastPaths::jsonParsesInPlaceOrCopied()
 {
     QFETCH(bool, spare);
     QFETCH(QByteArray, text);
@@ -224,7 +224,7 @@ void TstParserFastPaths::jsonParsesInPlaceOrCopied()
     QCOMPARE(jsondom::integer(jsondom::member(*doc, "a"), "b"), expected);
 }
 
-void TstParserFastPaths::parserBuffersReleasedAfterBigDocument()
+void TestParserFastPaths::parserBuffersReleasedAfterBigDocument()
 {
     simdjson::dom::parser parser;
     {
@@ -256,7 +256,7 @@ const QByteArray kHeader = "BGP table version is 5, local router ID is 10.0.0.1\
                            "     Network          Next Hop            Metric LocPrf Weight Path\n";
 }
 
-void TstParserFastPaths::ciscoTableRows_data()
+void TestParserFastPaths::ciscoTableRows_data()
 {
     QTest::addColumn<QByteArray>("rows");
     QTest::addColumn<QString>("prefix");
@@ -290,7 +290,7 @@ void TstParserFastPaths::ciscoTableRows_data()
         << "10.0.0.0/8" << "192.0.2.1" << "65001" << int(RouteOrigin::Igp) << qint64(-1) << true << 1;
 }
 
-void TstParserFastPaths::ciscoTableRows()
+void TestParserFastPaths::ciscoTableRows()
 {
     QFETCH(QByteArray, rows);
     QFETCH(QString, prefix);
@@ -314,7 +314,7 @@ void TstParserFastPaths::ciscoTableRows()
     QVERIFY(r->capacity() <= count + 1); // reserved from the row count, not from the text size
 }
 
-void TstParserFastPaths::ciscoTableRefuses_data()
+void TestParserFastPaths::ciscoTableRefuses_data()
 {
     QTest::addColumn<QByteArray>("rows");
     QTest::addColumn<QString>("line"); // the line the error must name
@@ -333,7 +333,7 @@ void TstParserFastPaths::ciscoTableRefuses_data()
     QTest::newRow("five parts in next hop") << QByteArray(" *>  198.51.100.0/24  192.0.2.1.5                            0 65001 i\n") << "line 6:";
 }
 
-void TstParserFastPaths::ciscoTableRefuses()
+void TestParserFastPaths::ciscoTableRefuses()
 {
     QFETCH(QByteArray, rows);
     QFETCH(QString, line);
@@ -343,5 +343,5 @@ void TstParserFastPaths::ciscoTableRefuses()
     QVERIFY2(r.error().toString().contains(line), qPrintable(r.error().toString()));
 }
 
-QTEST_GUILESS_MAIN(TstParserFastPaths)
+QTEST_GUILESS_MAIN(TestParserFastPaths)
 #include "tst_parser_fast_paths.moc"

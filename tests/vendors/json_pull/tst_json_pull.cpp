@@ -11,7 +11,7 @@ using namespace rl;
 using jsonpull::Kind;
 using jsonpull::Reader;
 
-class TstJsonPull final : public QObject
+class TestJsonPull final : public QObject
 {
     Q_OBJECT
 
@@ -42,7 +42,7 @@ std::string skipAll(const QByteArray &text)
 
 } // namespace
 
-void TstJsonPull::skipsValidDocuments_data()
+void TestJsonPull::skipsValidDocuments_data()
 {
     QTest::addColumn<QByteArray>("text");
     QTest::newRow("empty object") << QByteArray("{}");
@@ -62,13 +62,13 @@ void TstJsonPull::skipsValidDocuments_data()
     QTest::newRow("1000 levels") << deep;
 }
 
-void TstJsonPull::skipsValidDocuments()
+void TestJsonPull::skipsValidDocuments()
 {
     QFETCH(QByteArray, text);
     QCOMPARE(skipAll(text), std::string());
 }
 
-void TstJsonPull::refusesInvalidDocuments_data()
+void TestJsonPull::refusesInvalidDocuments_data()
 {
     QTest::addColumn<QByteArray>("text");
     QTest::addColumn<QString>("says");
@@ -109,7 +109,7 @@ void TstJsonPull::refusesInvalidDocuments_data()
     QTest::newRow("1025 levels") << deep << "1024 levels";
 }
 
-void TstJsonPull::refusesInvalidDocuments()
+void TestJsonPull::refusesInvalidDocuments()
 {
     QFETCH(QByteArray, text);
     QFETCH(QString, says);
@@ -118,7 +118,7 @@ void TstJsonPull::refusesInvalidDocuments()
     QVERIFY2(QString::fromStdString(error).contains(says), error.c_str());
 }
 
-void TstJsonPull::readsStrings_data()
+void TestJsonPull::readsStrings_data()
 {
     QTest::addColumn<QByteArray>("text");
     QTest::addColumn<QByteArray>("value"); // UTF-8
@@ -132,7 +132,7 @@ void TstJsonPull::readsStrings_data()
     QTest::newRow("escape after 20 plain bytes") << QByteArray(R"("aaaaaaaaaaaaaaaaaaaa\nb")") << QByteArray("aaaaaaaaaaaaaaaaaaaa\nb");
 }
 
-void TstJsonPull::readsStrings()
+void TestJsonPull::readsStrings()
 {
     QFETCH(QByteArray, text);
     QFETCH(QByteArray, value);
@@ -144,7 +144,7 @@ void TstJsonPull::readsStrings()
     QVERIFY(r.atEnd());
 }
 
-void TstJsonPull::readsNumbers_data()
+void TestJsonPull::readsNumbers_data()
 {
     QTest::addColumn<QByteArray>("text");
     QTest::addColumn<qint64>("value");
@@ -158,7 +158,7 @@ void TstJsonPull::readsNumbers_data()
     QTest::newRow("beyond int64 is clamped") << QByteArray("18446744073709551616") << std::numeric_limits<qint64>::max() << false;
 }
 
-void TstJsonPull::readsNumbers()
+void TestJsonPull::readsNumbers()
 {
     QFETCH(QByteArray, text);
     QFETCH(qint64, value);
@@ -173,7 +173,7 @@ void TstJsonPull::readsNumbers()
     QVERIFY(r.atEnd());
 }
 
-void TstJsonPull::walksMembersAndItems()
+void TestJsonPull::walksMembersAndItems()
 {
     const QByteArray text = R"({"a": [1, {"x": true}], "b": "y", "c": {}})";
     Reader r(text.constData(), text.constData() + text.size());
@@ -203,7 +203,7 @@ void TstJsonPull::walksMembersAndItems()
     QVERIFY(r.atEnd());
 }
 
-void TstJsonPull::unescapedStringsOutliveLaterReads()
+void TestJsonPull::unescapedStringsOutliveLaterReads()
 {
     const QByteArray text = R"(["a\tb", "c\nd", "plain"])";
     Reader r(text.constData(), text.constData() + text.size());
@@ -225,7 +225,7 @@ void TstJsonPull::unescapedStringsOutliveLaterReads()
 
 // Strings and blank runs longer than 16 bytes go through the block loops; a quote, escape or
 // bad byte at every offset of a block is found.
-void TstJsonPull::longStringsCrossTheBlockPath()
+void TestJsonPull::longStringsCrossTheBlockPath()
 {
     for (int at = 0; at < 40; ++at) {
         const QByteArray body(at, 'a');
@@ -242,7 +242,7 @@ void TstJsonPull::longStringsCrossTheBlockPath()
 
 // Both block loops (16 and 32 bytes) against a byte-at-a-time reference, on runs of every
 // length up to 100 ending in each kind of byte, with newlines, tabs and returns inside.
-void TstJsonPull::blankRunsEndAtTheFirstOtherByte()
+void TestJsonPull::blankRunsEndAtTheFirstOtherByte()
 {
     const bool avx2 = __builtin_cpu_supports("avx2");
     int checked = 0;
@@ -273,5 +273,5 @@ void TstJsonPull::blankRunsEndAtTheFirstOtherByte()
     QCOMPARE(skipAll(text), std::string());
 }
 
-QTEST_GUILESS_MAIN(TstJsonPull)
+QTEST_GUILESS_MAIN(TestJsonPull)
 #include "tst_json_pull.moc"

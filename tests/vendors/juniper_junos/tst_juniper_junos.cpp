@@ -18,7 +18,7 @@ const Translator *translator()
 
 } // namespace
 
-class TstJuniperJunos : public QObject
+class TestJuniperJunos : public QObject
 {
     Q_OBJECT
 
@@ -36,7 +36,7 @@ private slots:
     void xmlAndJsonReadAlike();
 };
 
-void TstJuniperJunos::errors_data()
+void TestJuniperJunos::errors_data()
 {
     rl::testing::addErrorsColumns();
 
@@ -46,12 +46,12 @@ void TstJuniperJunos::errors_data()
 
 }
 
-void TstJuniperJunos::errors()
+void TestJuniperJunos::errors()
 {
     rl::testing::runErrors(translator());
 }
 
-void TstJuniperJunos::linkStatusOfOneInterface_data()
+void TestJuniperJunos::linkStatusOfOneInterface_data()
 {
     QTest::addColumn<QString>("name");
     QTest::addColumn<int>("rows");
@@ -66,7 +66,7 @@ void TstJuniperJunos::linkStatusOfOneInterface_data()
     QTest::newRow("no such unit") << "ge-0/0/2.999" << 0 << "";
 }
 
-void TstJuniperJunos::linkStatusOfOneInterface()
+void TestJuniperJunos::linkStatusOfOneInterface()
 {
     QFETCH(QString, name);
     QFETCH(int, rows);
@@ -82,29 +82,29 @@ void TstJuniperJunos::linkStatusOfOneInterface()
     checkRow(*r, 0, checks);
 }
 
-void TstJuniperJunos::commandsPassGuard_data()
+void TestJuniperJunos::commandsPassGuard_data()
 {
     rl::testing::addCommandsPassGuardRows("ge-0/0/1.100");
 }
 
-void TstJuniperJunos::commandsPassGuard()
+void TestJuniperJunos::commandsPassGuard()
 {
     rl::testing::runCommandsPassGuard(translator());
 }
 
-void TstJuniperJunos::guardRefusesWrites()
+void TestJuniperJunos::guardRefusesWrites()
 {
     rl::testing::runGuardRefusesWrites(translator());
 }
 
-void TstJuniperJunos::prompt()
+void TestJuniperJunos::prompt()
 {
     rl::testing::runPromptAfterOutput(translator(), QStringLiteral("user@mx1.lab> "));
 }
 
 // Issue 10 point 4: what the neighbor sent includes the routes the import policy rejected;
 // the live path asks for them ("... hidden") and marks them not accepted.
-void TstJuniperJunos::receivedRoutesIncludeHidden()
+void TestJuniperJunos::receivedRoutesIncludeHidden()
 {
     QueryParams p;
     p.neighbor = QStringLiteral("10.0.3.2");
@@ -139,7 +139,7 @@ void TstJuniperJunos::receivedRoutesIncludeHidden()
 
 // Junos renders one XML schema as XML or JSON: the same answer gives the same records
 // (route tables: JSON streams through RouteTableJson, XML through the element tree).
-void TstJuniperJunos::xmlAndJsonReadAlike_data()
+void TestJuniperJunos::xmlAndJsonReadAlike_data()
 {
     QTest::addColumn<QueryKind>("kind");
     QTest::addColumn<QString>("name");
@@ -148,7 +148,7 @@ void TstJuniperJunos::xmlAndJsonReadAlike_data()
     QTest::newRow("received routes") << QueryKind::ReceivedRoutes << "received_routes" << 5;
 }
 
-void TstJuniperJunos::xmlAndJsonReadAlike()
+void TestJuniperJunos::xmlAndJsonReadAlike()
 {
     QFETCH(QueryKind, kind);
     QFETCH(QString, name);
@@ -162,5 +162,5 @@ void TstJuniperJunos::xmlAndJsonReadAlike()
     QCOMPARE(xml->records.toJson(), js->records.toJson());
 }
 
-QTEST_GUILESS_MAIN(TstJuniperJunos)
+QTEST_GUILESS_MAIN(TestJuniperJunos)
 #include "tst_juniper_junos.moc"

@@ -17,7 +17,7 @@ QByteArray sample(const QString &path)
 
 } // namespace
 
-class TstOfflineParser : public QObject
+class TestOfflineParser : public QObject
 {
     Q_OBJECT
 
@@ -30,7 +30,7 @@ private slots:
     void errorLinesCountThePaste();
 };
 
-void TstOfflineParser::recognisesCommand_data()
+void TestOfflineParser::recognisesCommand_data()
 {
     QTest::addColumn<QString>("platform");
     QTest::addColumn<QString>("kind");
@@ -51,7 +51,7 @@ void TstOfflineParser::recognisesCommand_data()
                                << "show bgp vrf default ipv4 unicast neighbors 10.0.2.2 received-routes | json" << 3;
 }
 
-void TstOfflineParser::recognisesCommand()
+void TestOfflineParser::recognisesCommand()
 {
     QFETCH(QString, platform);
     QFETCH(QString, kind);
@@ -70,7 +70,7 @@ void TstOfflineParser::recognisesCommand()
     QCOMPARE(r->records.size(), rows);
 }
 
-void TstOfflineParser::ticketWithSeveralCommands()
+void TestOfflineParser::ticketWithSeveralCommands()
 {
     const QByteArray text = sample(QStringLiteral("data/ticket_mixed.txt"));
     const auto bgp = OfflineParser::parse(QStringLiteral("cisco-ios"), QueryKind::BgpStatus, text);
@@ -87,7 +87,7 @@ void TstOfflineParser::ticketWithSeveralCommands()
     QCOMPARE(arp->records.size(), 2);
 }
 
-void TstOfflineParser::refusals_data()
+void TestOfflineParser::refusals_data()
 {
     QTest::addColumn<QString>("platform");
     QTest::addColumn<QString>("kind");
@@ -102,7 +102,7 @@ void TstOfflineParser::refusals_data()
     QTest::newRow("binary junk") << "juniper-junos" << "bgp-status" << QByteArray("\x01\x02\xff\xfe{{{\0\0", 10) << "parse-error";
 }
 
-void TstOfflineParser::refusals()
+void TestOfflineParser::refusals()
 {
     QFETCH(QString, platform);
     QFETCH(QString, kind);
@@ -116,7 +116,7 @@ void TstOfflineParser::refusals()
 
 // A row the parser cannot read is named by its line in what the person pasted, not by its line
 // in the piece after the prompt.
-void TstOfflineParser::errorLinesCountThePaste()
+void TestOfflineParser::errorLinesCountThePaste()
 {
     const QByteArray paste = "Last login: Sun Dec  6 21:00:01 2026 from 10.0.0.9\n"
                              "ce1#show ip arp\n"
@@ -129,5 +129,5 @@ void TstOfflineParser::errorLinesCountThePaste()
     QVERIFY2(r.error().message.contains(u"line 5") || r.error().detail.contains(u"line 5"), qPrintable(r.error().toString()));
 }
 
-QTEST_GUILESS_MAIN(TstOfflineParser)
+QTEST_GUILESS_MAIN(TestOfflineParser)
 #include "tst_offline_parser.moc"

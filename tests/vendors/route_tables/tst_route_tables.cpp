@@ -93,7 +93,7 @@ const QByteArray kHeader = "BGP table version is 9, local router ID is 10.0.0.1\
 
 } // namespace
 
-class TstRouteTables final : public QObject
+class TestRouteTables final : public QObject
 {
     Q_OBJECT
 
@@ -114,7 +114,7 @@ private slots:
     void ciscoRefuses();
 };
 
-void TstRouteTables::jsonTable_data()
+void TestRouteTables::jsonTable_data()
 {
     QTest::addColumn<int>("vendor");
     QTest::addColumn<bool>("spare");
@@ -129,7 +129,7 @@ void TstRouteTables::jsonTable_data()
     }
 }
 
-void TstRouteTables::jsonTable()
+void TestRouteTables::jsonTable()
 {
     QFETCH(int, vendor);
     QFETCH(bool, spare);
@@ -165,7 +165,7 @@ void TstRouteTables::jsonTable()
     QVERIFY(!rows[2].best);
 }
 
-void TstRouteTables::jsonCutAnywhereIsAnError_data()
+void TestRouteTables::jsonCutAnywhereIsAnError_data()
 {
     QTest::addColumn<int>("vendor");
     QTest::addColumn<bool>("spare");
@@ -179,7 +179,7 @@ void TstRouteTables::jsonCutAnywhereIsAnError_data()
     QTest::newRow("frr, copied") << int(Vendor::Frr) << false;
 }
 
-void TstRouteTables::jsonCutAnywhereIsAnError()
+void TestRouteTables::jsonCutAnywhereIsAnError()
 {
     QFETCH(int, vendor);
     QFETCH(bool, spare);
@@ -196,7 +196,7 @@ void TstRouteTables::jsonCutAnywhereIsAnError()
     }
 }
 
-void TstRouteTables::jsonRefuses_data()
+void TestRouteTables::jsonRefuses_data()
 {
     QTest::addColumn<int>("vendor");
     QTest::addColumn<QByteArray>("text");
@@ -227,7 +227,7 @@ void TstRouteTables::jsonRefuses_data()
         << "\"x/8\" is not a prefix";
 }
 
-void TstRouteTables::jsonRefuses()
+void TestRouteTables::jsonRefuses()
 {
     QFETCH(int, vendor);
     QFETCH(QByteArray, text);
@@ -239,7 +239,7 @@ void TstRouteTables::jsonRefuses()
     QVERIFY2(r.error().toString().contains(says), qPrintable(r.error().toString()));
 }
 
-void TstRouteTables::jsonEmptyTables_data()
+void TestRouteTables::jsonEmptyTables_data()
 {
     QTest::addColumn<int>("vendor");
     QTest::addColumn<QByteArray>("text");
@@ -251,7 +251,7 @@ void TstRouteTables::jsonEmptyTables_data()
     QTest::newRow("frr empty table") << int(Vendor::Frr) << QByteArray(R"({"bgpTableVersion":1,"receivedRoutes":{}})");
 }
 
-void TstRouteTables::jsonEmptyTables()
+void TestRouteTables::jsonEmptyTables()
 {
     QFETCH(int, vendor);
     QFETCH(QByteArray, text);
@@ -260,7 +260,7 @@ void TstRouteTables::jsonEmptyTables()
     QCOMPARE(r->size(), 0);
 }
 
-void TstRouteTables::junosFirstRoutingEngine()
+void TestRouteTables::junosFirstRoutingEngine()
 {
     QByteArray text = "{\"multi-routing-engine-results\": [{\"multi-routing-engine-item\": [{\"re-name\": \"re0\", %1}, {\"re-name\": \"re1\", %1}]}]}";
     QByteArray inner = kJunos.trimmed();
@@ -273,7 +273,7 @@ void TstRouteTables::junosFirstRoutingEngine()
 
 // FRR without soft-reconfiguration inbound answers a warning instead of the table: the
 // operator is told what to configure, with a code that is not a parse error.
-void TstRouteTables::frrWarningIsUnsupported()
+void TestRouteTables::frrWarningIsUnsupported()
 {
     const auto r = readJson(Vendor::Frr, R"({"warning": "Inbound soft reconfiguration not enabled"})");
     QVERIFY(!r);
@@ -286,7 +286,7 @@ void TstRouteTables::frrWarningIsUnsupported()
     QCOMPARE(cut.error().code, ErrorCode::ParseError);
 }
 
-void TstRouteTables::ciscoRows_data()
+void TestRouteTables::ciscoRows_data()
 {
     QTest::addColumn<QByteArray>("rows");
     QTest::addColumn<QStringList>("expected"); // prefix|next hop|path|origin|med|locprf|best|valid per route
@@ -318,7 +318,7 @@ void TstRouteTables::ciscoRows_data()
     QTest::newRow("empty table") << QByteArray() << QStringList{};
 }
 
-void TstRouteTables::ciscoRows()
+void TestRouteTables::ciscoRows()
 {
     QFETCH(QByteArray, rows);
     QFETCH(QStringList, expected);
@@ -335,7 +335,7 @@ void TstRouteTables::ciscoRows()
     }
 }
 
-void TstRouteTables::ciscoRefuses_data()
+void TestRouteTables::ciscoRefuses_data()
 {
     QTest::addColumn<QByteArray>("rows");
     QTest::addColumn<QString>("line");
@@ -350,7 +350,7 @@ void TstRouteTables::ciscoRefuses_data()
     QTest::newRow("not a status code") << QByteArray(" #>  198.51.100.0/24  192.0.2.1                              0 65001 i\n") << "line 6:";
 }
 
-void TstRouteTables::ciscoRefuses()
+void TestRouteTables::ciscoRefuses()
 {
     QFETCH(QByteArray, rows);
     QFETCH(QString, line);
@@ -360,5 +360,5 @@ void TstRouteTables::ciscoRefuses()
     QVERIFY2(r.error().toString().contains(line), qPrintable(r.error().toString()));
 }
 
-QTEST_GUILESS_MAIN(TstRouteTables)
+QTEST_GUILESS_MAIN(TestRouteTables)
 #include "tst_route_tables.moc"
