@@ -6,7 +6,9 @@
 //   fuzz_parsers           every conformance sample (tests/vendors/data/<platform>/<kind>/<case>,
 //                          text, JSON and XML) as a paste; every recorded live answer (the demo
 //                          lab's captures, the lab's captures under tests/vendors/data) whose
-//                          commands a translator asks for some parameters, as a live answer
+//                          commands a translator asks for some parameters, as a live answer;
+//                          the OpenConfig documents (tests/vendors/data/openconfig/fixtures)
+//                          as RESTCONF answers
 //   fuzz_json_pull         every JSON sample up to 64 KiB
 //   fuzz_inventory         every inventory file in resources/ and tests/ (JSON and hosts.yaml)
 //   fuzz_request_json      requests of every kind with the conformance parameter sets and every
@@ -283,7 +285,7 @@ void liveSeeds(const QString &root)
     }
     // OpenConfig answers over RESTCONF: its documents, for every kind it asks one path for.
     const Translator *oc = TranslatorRegistry::find(QStringLiteral("openconfig"));
-    const QStringList docs = filesUnder(root + QStringLiteral("/tests/vendors/openconfig/data"), {QStringLiteral("*.json")});
+    const QStringList docs = filesUnder(root + QStringLiteral("/tests/vendors/data/openconfig/fixtures"), {QStringLiteral("*.json")});
     for (QueryKind kind : allQueryKinds()) {
         for (const QueryParams &params : conformanceParams()) {
             if (!oc || RequestValidator::validateParams(kind, params).isError())

@@ -9,7 +9,7 @@ using namespace rl;
 namespace {
 
 using rl::testing::checkRow;
-using rl::testing::sample;
+using rl::testing::fixture;
 
 const Translator *translator()
 {
@@ -41,8 +41,8 @@ void TestAristaEos::vlanErrorsJoinStatusAndCounters()
     const auto cmds = translator()->commands(QueryKind::VlanErrors, p);
     QVERIFY2(cmds.ok(), qPrintable(cmds.error().toString()));
     QCOMPARE(*cmds, (QStringList{QStringLiteral("show interfaces status"), QStringLiteral("show interfaces | json")}));
-    const QList<CommandOutput> outs{{cmds->at(0), sample(QStringLiteral("interfaces_status.txt")), 0, 0},
-                                    {cmds->at(1), sample(QStringLiteral("interfaces_subif.json")), 0, 0}};
+    const QList<CommandOutput> outs{{cmds->at(0), fixture(translator()->platform(), QStringLiteral("interfaces_status.txt")), 0, 0},
+                                    {cmds->at(1), fixture(translator()->platform(), QStringLiteral("interfaces_subif.json")), 0, 0}};
     const auto r = translator()->parse(QueryKind::VlanErrors, p, outs);
     QVERIFY2(r.ok(), qPrintable(r.error().toString()));
     QCOMPARE(r->size(), 3);

@@ -1,5 +1,5 @@
 // BirdTranslator against outputs captured from the lab's BIRD 2.0.12 router (tests/vendors/data/bird).
-#include "../frr/captured_samples.h"
+#include "tests/vendors/common/vendor_test_support.h"
 
 #include "engine/vendors/bird/bird_parsers.h"
 #include "engine/vendors/bird/bird_translator.h"
@@ -11,9 +11,9 @@ class TestBirdTranslator : public QObject
     Q_OBJECT
 private slots:
     void pasted_data();
-    void pasted() { rltest::runPasted(m_t); }
+    void pasted() { rl::testing::runCapturedPasted(&m_t); }
     void captured_data();
-    void captured() { rltest::runCase(m_t); }
+    void captured() { rl::testing::runCaptured(&m_t); }
     void routeTables_data();
     void routeTables();
     void unreadableOutput_data();
@@ -28,7 +28,7 @@ private:
 
 void TestBirdTranslator::captured_data()
 {
-    rltest::addColumns();
+    rl::testing::addCapturedColumns();
     QTest::newRow("facts") << "normal" << "facts" << "" << 1 << "" << "" << "hostname=lab-bird;vendor=BIRD;osVersion=BIRD 2.0.12 on Linux 6.18.44-fc-v782";
     QTest::newRow("bgp all") << "normal" << "bgp-status" << "" << 4 << "" << "neighbor=198.19.0.0;addressFamily=ipv4-unicast"
                              << "state=established;localAs=65002;remoteAs=65001;remoteRouterId=198.51.100.1;prefixesAccepted=5;prefixesSent=4;uptimeSeconds=9;description=lab-frr PE (IPv4+IPv6);localAddress=198.19.0.1";
@@ -92,7 +92,7 @@ void TestBirdTranslator::routeTables()
     QFETCH(QString, prefix);
     QFETCH(QString, asPath);
     QFETCH(QString, origin);
-    const QByteArray text = rltest::readFile(QStringLiteral(TOPSRCDIR "tests/vendors/data/bird/") + file);
+    const QByteArray text = rl::testing::readFile(rl::testing::dataDir(QStringLiteral("bird")) + file);
     QVERIFY(!text.isEmpty());
     const auto r = rl::BirdParsers::routes(text);
     QVERIFY2(r.ok(), qPrintable(r.error().toString()));
@@ -179,7 +179,7 @@ void TestBirdTranslator::channelWithoutTable()
     // A channel that is up but was configured without "export table on".
     rl::QueryParams p;
     p.neighbor = QStringLiteral("198.19.0.0");
-    const QByteArray protocols = rltest::readFile(QStringLiteral(TOPSRCDIR "tests/vendors/data/bird/normal/show_protocols_all.txt"));
+    const QByteArray protocols = rl::testing::readFile(rl::testing::dataDir(QStringLiteral("bird")) + QStringLiteral("normal/show_protocols_all.txt"));
     const QList<rl::CommandOutput> outs{
         {QStringLiteral("birdc show protocols all"), protocols, 0, 0},
         {QStringLiteral("birdc show route all export table frr.ipv4"), "BIRD 2.0.12 ready.\nNo export table in channel frr.ipv4\n", 1, 0}};
@@ -191,7 +191,7 @@ void TestBirdTranslator::channelWithoutTable()
 
 void TestBirdTranslator::pasted_data()
 {
-    rltest::addPastedColumns();
+    rl::testing::addCapturedPastedColumns();
     QTest::newRow("protocols with clock") << "faults" << "bgp-status" << "birdc show status|birdc show protocols all" << true << 4 << "birdc show protocols all";
     QTest::newRow("protocols bare") << "normal" << "bgp-status" << "birdc show protocols all" << false << 4 << "show protocols all";
     QTest::newRow("status facts") << "normal" << "facts" << "birdc show status" << true << 1 << "birdc show status";

@@ -10,7 +10,7 @@ using namespace rl;
 namespace {
 
 using rl::testing::checkRow;
-using rl::testing::sample;
+using rl::testing::fixture;
 
 const Translator *ios()
 {
@@ -67,7 +67,7 @@ void TestCiscoIos::liveParseUsesCommandContext()
     QCOMPARE(cmds->size(), 2);
     QCOMPARE(cmds->at(0), QStringLiteral("show bgp vpnv4 unicast vrf CUST-A summary"));
     QList<CommandOutput> outs;
-    outs.append({cmds->at(0), sample(QStringLiteral("bgp_summary_vrf.txt")), 0, 1});
+    outs.append({cmds->at(0), fixture(ios()->platform(), QStringLiteral("bgp_summary_vrf.txt")), 0, 1});
     outs.append({cmds->at(1), QByteArray("BGP router identifier 172.31.1.1, local AS number 65000\n"), 0, 1});
     const auto r = ios()->parse(QueryKind::BgpStatus, p, outs);
     QVERIFY2(r.ok(), qPrintable(r.error().toString()));

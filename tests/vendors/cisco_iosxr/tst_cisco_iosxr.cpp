@@ -9,7 +9,7 @@ using namespace rl;
 namespace {
 
 using rl::testing::checkRow;
-using rl::testing::sample;
+using rl::testing::fixture;
 
 const Translator *translator()
 {
@@ -124,7 +124,7 @@ void TestCiscoIosxr::opticsNamedForInterface()
     p.interfaceName = QStringLiteral("HundredGigE0/0/0/0");
     const auto cmds = translator()->commands(QueryKind::Optics, p);
     QVERIFY(cmds.ok());
-    const auto r = translator()->parse(QueryKind::Optics, p, {CommandOutput{cmds->first(), sample(QStringLiteral("optics_lanes.txt"))}});
+    const auto r = translator()->parse(QueryKind::Optics, p, {CommandOutput{cmds->first(), fixture(translator()->platform(), QStringLiteral("optics_lanes.txt"))}});
     QVERIFY2(r.ok(), qPrintable(r.error().toString()));
     QCOMPARE(r->size(), 4);
     checkRow(*r, 2, QStringLiteral("interface=HundredGigE0/0/0/0;lane=2;txPowerDbm=1.11"));

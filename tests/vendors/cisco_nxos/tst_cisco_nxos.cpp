@@ -9,7 +9,6 @@ using namespace rl;
 namespace {
 
 using rl::testing::checkRow;
-using rl::testing::sample;
 
 const Translator *translator()
 {

@@ -1,5 +1,5 @@
 // FrrTranslator against outputs captured from the lab's FRR 8.4 router (tests/vendors/data/frr).
-#include "captured_samples.h"
+#include "tests/vendors/common/vendor_test_support.h"
 
 #include "engine/vendors/frr/frr_parsers.h"
 #include "engine/vendors/frr/frr_translator.h"
@@ -11,9 +11,9 @@ class TestFrrTranslator : public QObject
     Q_OBJECT
 private slots:
     void pasted_data();
-    void pasted() { rltest::runPasted(m_t); }
+    void pasted() { rl::testing::runCapturedPasted(&m_t); }
     void captured_data();
-    void captured() { rltest::runCase(m_t); }
+    void captured() { rl::testing::runCaptured(&m_t); }
     void unreadableOutput_data();
     void unreadableOutput();
     void filteredRoutesUnreadable();
@@ -26,7 +26,7 @@ private:
 
 void TestFrrTranslator::captured_data()
 {
-    rltest::addColumns();
+    rl::testing::addCapturedColumns();
     // state kind params count errorCode match expect
     QTest::newRow("facts") << "normal" << "facts" << "" << 1 << "" << "" << "hostname=lab-frr;osVersion=FRRouting 8.4.4;uptimeSeconds=";
     QTest::newRow("links") << "normal" << "link-status" << "" << 5 << "" << "name=cust0" << "adminState=up;operState=up;mtu=1500";
@@ -154,7 +154,7 @@ void TestFrrTranslator::registryKnowsFrr()
 
 void TestFrrTranslator::pasted_data()
 {
-    rltest::addPastedColumns();
+    rl::testing::addCapturedPastedColumns();
     QTest::newRow("version") << "normal" << "facts" << "vtysh -c 'show version'" << true << 1 << "show version";
     QTest::newRow("version bare") << "normal" << "facts" << "vtysh -c 'show version'" << false << 1 << "show version";
     QTest::newRow("bgp vrf all") << "normal" << "bgp-status" << "vtysh -c 'show bgp vrf all neighbors json'" << true << 6 << "show bgp vrf all neighbors json";

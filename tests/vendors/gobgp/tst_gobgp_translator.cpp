@@ -1,5 +1,5 @@
 // GobgpTranslator against outputs captured from the lab's GoBGP 3.10 router (tests/vendors/data/gobgp).
-#include "../frr/captured_samples.h"
+#include "tests/vendors/common/vendor_test_support.h"
 
 #include "engine/vendors/gobgp/gobgp_parsers.h"
 #include "engine/vendors/gobgp/gobgp_translator.h"
@@ -11,9 +11,9 @@ class TestGobgpTranslator : public QObject
     Q_OBJECT
 private slots:
     void pasted_data();
-    void pasted() { rltest::runPasted(m_t); }
+    void pasted() { rl::testing::runCapturedPasted(&m_t); }
     void captured_data();
-    void captured() { rltest::runCase(m_t); }
+    void captured() { rl::testing::runCaptured(&m_t); }
     void sessionStates_data();
     void sessionStates();
     void uptimeFromEpoch();
@@ -26,7 +26,7 @@ private:
 
 void TestGobgpTranslator::captured_data()
 {
-    rltest::addColumns();
+    rl::testing::addCapturedColumns();
     QTest::newRow("facts") << "normal" << "facts" << "" << 1 << "" << "" << "hostname=lab-gobgp;vendor=GoBGP;platform=gobgp";
     QTest::newRow("bgp all") << "normal" << "bgp-status" << "" << 4 << "" << "neighbor=198.19.0.2"
                              << "addressFamily=ipv4-unicast;state=established;localAs=65003;remoteAs=65001;prefixesReceived=7;prefixesAccepted=5;prefixesSent=;remoteRouterId=198.51.100.1;description=lab-frr IPv4;localAddress=198.19.0.3";
@@ -107,7 +107,7 @@ void TestGobgpTranslator::guard()
 
 void TestGobgpTranslator::pasted_data()
 {
-    rltest::addPastedColumns();
+    rl::testing::addCapturedPastedColumns();
     QTest::newRow("neighbors with clock") << "normal" << "bgp-status" << "date +%s|gobgp neighbor -j" << true << 4 << "gobgp neighbor -j";
     QTest::newRow("neighbors bare") << "faults" << "bgp-status" << "gobgp neighbor -j" << false << 4 << "gobgp neighbor -j";
     QTest::newRow("adj-in") << "normal" << "received-routes" << "gobgp neighbor 198.19.0.2 adj-in -j" << true << 7 << "adj-in";

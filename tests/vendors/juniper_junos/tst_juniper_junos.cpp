@@ -9,7 +9,7 @@ using namespace rl;
 namespace {
 
 using rl::testing::checkRow;
-using rl::testing::sample;
+using rl::testing::fixture;
 
 const Translator *translator()
 {
@@ -76,7 +76,7 @@ void TestJuniperJunos::linkStatusOfOneInterface()
     const auto cmds = translator()->commands(QueryKind::LinkStatus, p);
     QVERIFY(cmds.ok());
     QCOMPARE(cmds->size(), 1);
-    const auto r = translator()->parse(QueryKind::LinkStatus, p, {CommandOutput{cmds->at(0), sample(QStringLiteral("interfaces_logical.json")), 0, 1}});
+    const auto r = translator()->parse(QueryKind::LinkStatus, p, {CommandOutput{cmds->at(0), fixture(translator()->platform(), QStringLiteral("interfaces_logical.json")), 0, 1}});
     QVERIFY2(r.ok(), qPrintable(r.error().toString()));
     QCOMPARE(r->size(), rows);
     checkRow(*r, 0, checks);
@@ -119,7 +119,7 @@ void TestJuniperJunos::receivedRoutesIncludeHidden()
     QVERIFY(profile.guard.check(QStringLiteral("show route receive-protocol bgp 10.0.3.2 table inet.0 hidden detail | display json")));
     QVERIFY(profile.guard.check(QStringLiteral("show route receive-protocol bgp 10.0.3.2; hidden | display json")));
 
-    const QByteArray table = sample(QStringLiteral("received_routes.json"));
+    const QByteArray table = fixture(translator()->platform(), QStringLiteral("received_routes.json"));
     const auto r = translator()->parse(QueryKind::ReceivedRoutes, p,
                                        {CommandOutput{cmds->at(0), table, 0, 1}, CommandOutput{cmds->at(1), table, 0, 1}});
     QVERIFY2(r.ok(), qPrintable(r.error().toString()));
@@ -153,10 +153,10 @@ void TestJuniperJunos::xmlAndJsonReadAlike()
     QFETCH(QueryKind, kind);
     QFETCH(QString, name);
     QFETCH(int, rows);
-    const auto xml = translator()->parsePasted(kind, sample(name + QStringLiteral(".xml")));
+    const auto xml = translator()->parsePasted(kind, fixture(translator()->platform(), name + QStringLiteral(".xml")));
     QVERIFY2(xml.ok(), qPrintable(xml.error().toString()));
     const QString json = name == u"received_routes" ? QStringLiteral("received_routes_same.json") : name + QStringLiteral(".json");
-    const auto js = translator()->parsePasted(kind, sample(json));
+    const auto js = translator()->parsePasted(kind, fixture(translator()->platform(), json));
     QVERIFY2(js.ok(), qPrintable(js.error().toString()));
     QCOMPARE(xml->records.size(), rows);
     QCOMPARE(xml->records.toJson(), js->records.toJson());

@@ -1,5 +1,5 @@
 // LinuxTranslator against outputs captured from the lab's customer host (tests/vendors/data/linux).
-#include "../frr/captured_samples.h"
+#include "tests/vendors/common/vendor_test_support.h"
 
 #include "engine/vendors/linux/linux_parsers.h"
 #include "engine/vendors/linux/linux_translator.h"
@@ -11,9 +11,9 @@ class TestLinuxTranslator : public QObject
     Q_OBJECT
 private slots:
     void pasted_data();
-    void pasted() { rltest::runPasted(m_t); }
+    void pasted() { rl::testing::runCapturedPasted(&m_t); }
     void captured_data();
-    void captured() { rltest::runCase(m_t); }
+    void captured() { rl::testing::runCaptured(&m_t); }
     void vlanSubinterface();
     void unreadableOutput();
     void guard();
@@ -24,7 +24,7 @@ private:
 
 void TestLinuxTranslator::captured_data()
 {
-    rltest::addColumns();
+    rl::testing::addCapturedColumns();
     QTest::newRow("facts") << "normal" << "facts" << "" << 1 << "" << ""
                            << "hostname=lab-host;vendor=Linux;osVersion=Linux 6.18.44-fc-v782;model=x86_64;platform=linux";
     QTest::newRow("links") << "normal" << "link-status" << "" << 3 << "" << "name=lo" << "operState=up;adminState=up;mtu=65536";
@@ -83,7 +83,7 @@ void TestLinuxTranslator::guard()
 
 void TestLinuxTranslator::pasted_data()
 {
-    rltest::addPastedColumns();
+    rl::testing::addCapturedPastedColumns();
     QTest::newRow("facts") << "normal" << "facts" << "hostname|uname -srm|cat /proc/uptime" << true << 1 << "uname -srm";
     QTest::newRow("facts without prompts") << "normal" << "facts" << "hostname|uname -srm|cat /proc/uptime" << false << -1 << "";
     QTest::newRow("links") << "normal" << "link-status" << "ip -j -s -d link show" << false << 3 << "ip -j -s -d link show";

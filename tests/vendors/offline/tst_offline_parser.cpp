@@ -1,21 +1,10 @@
 #include "engine/vendors/offline_parser.h"
+#include "tests/vendors/common/vendor_test_support.h"
 
-#include <QFile>
 #include <QTest>
 
 using namespace rl;
-
-namespace {
-
-QByteArray sample(const QString &path)
-{
-    QFile f(path.startsWith(QLatin1Char('/')) ? path : QStringLiteral(SRCDIR) + path);
-    if (!f.open(QIODevice::ReadOnly))
-        qFatal("missing sample %s", qPrintable(path));
-    return f.readAll();
-}
-
-} // namespace
+using rl::testing::fixture;
 
 class TestOfflineParser : public QObject
 {
@@ -38,16 +27,16 @@ void TestOfflineParser::recognisesCommand_data()
     QTest::addColumn<QString>("command");
     QTest::addColumn<int>("rows");
     // With a prompt line the command is taken as typed; without, it is recognised from the text.
-    QTest::newRow("ios all summary, no prompt") << "cisco-ios" << "bgp-status" << "data/bgp_all_summary.txt" << "show bgp all summary" << 3;
-    QTest::newRow("ios vrf summary, prompt") << "cisco-ios" << "bgp-status" << "../cisco_ios/data/bgp_summary_vrf.txt"
+    QTest::newRow("ios all summary, no prompt") << "cisco-ios" << "bgp-status" << "bgp_all_summary.txt" << "show bgp all summary" << 3;
+    QTest::newRow("ios vrf summary, prompt") << "cisco-ios" << "bgp-status" << "bgp_summary_vrf.txt"
                                              << "show ip bgp vpnv4 vrf CUST-A summary" << 1;
-    QTest::newRow("ios ipv6 summary guessed") << "cisco-ios" << "bgp-status" << "../cisco_ios/data/bgp_summary_truncated.txt" << "" << -1;
-    QTest::newRow("xr vrf all") << "cisco-iosxr" << "bgp-status" << "../cisco_iosxr/data/bgp_vrf_summary.txt"
+    QTest::newRow("ios ipv6 summary guessed") << "cisco-ios" << "bgp-status" << "bgp_summary_truncated.txt" << "" << -1;
+    QTest::newRow("xr vrf all") << "cisco-iosxr" << "bgp-status" << "bgp_vrf_summary.txt"
                                 << "show bgp vrf all ipv4 unicast summary" << 3;
-    QTest::newRow("junos json") << "juniper-junos" << "bgp-status" << "../juniper_junos/data/bgp_summary.json"
+    QTest::newRow("junos json") << "juniper-junos" << "bgp-status" << "bgp_summary.json"
                                 << "show bgp summary | display json" << 5;
-    QTest::newRow("eos json") << "arista-eos" << "arp-table" << "../arista_eos/data/arp.json" << "show ip arp vrf all | json" << 3;
-    QTest::newRow("nxos json") << "cisco-nxos" << "received-routes" << "../cisco_nxos/data/received_routes.json"
+    QTest::newRow("eos json") << "arista-eos" << "arp-table" << "arp.json" << "show ip arp vrf all | json" << 3;
+    QTest::newRow("nxos json") << "cisco-nxos" << "received-routes" << "received_routes.json"
                                << "show bgp vrf default ipv4 unicast neighbors 10.0.2.2 received-routes | json" << 3;
 }
 
@@ -58,7 +47,7 @@ void TestOfflineParser::recognisesCommand()
     QFETCH(QString, file);
     QFETCH(QString, command);
     QFETCH(int, rows);
-    const auto r = OfflineParser::parse(platform, kind, sample(file));
+    const auto r = OfflineParser::parse(platform, kind, fixture(platform, file));
     if (rows < 0) { // truncated sample: an error naming the line, never an empty table
         QVERIFY(!r.ok());
         QCOMPARE(r.error().codeName(), QStringLiteral("parse-error"));
@@ -72,7 +61,7 @@ void TestOfflineParser::recognisesCommand()
 
 void TestOfflineParser::ticketWithSeveralCommands()
 {
-    const QByteArray text = sample(QStringLiteral("data/ticket_mixed.txt"));
+    const QByteArray text = fixture(QStringLiteral("cisco-ios"), QStringLiteral("ticket_mixed.txt"));
     const auto bgp = OfflineParser::parse(QStringLiteral("cisco-ios"), QueryKind::BgpStatus, text);
     QVERIFY2(bgp.ok(), qPrintable(bgp.error().toString()));
     QCOMPARE(bgp->command, QStringLiteral("show ip bgp summary; show bgp ipv6 unicast summary"));

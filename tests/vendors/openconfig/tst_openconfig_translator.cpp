@@ -3,20 +3,17 @@
 
 #include "engine/vendors/openconfig/openconfig_parser.h"
 #include "engine/vendors/openconfig/openconfig_translator.h"
+#include "tests/vendors/common/vendor_test_support.h"
 
-#include <QFile>
 #include <QtTest>
 
 using namespace rl;
 
 namespace {
 
-QByteArray sample(const QString &name)
+QByteArray sample(const QString &file)
 {
-    QFile f(QStringLiteral(SRCDIR "data/") + name);
-    if (!f.open(QIODevice::ReadOnly))
-        qFatal("missing sample %s", qPrintable(name));
-    return f.readAll();
+    return rl::testing::fixture(QStringLiteral("openconfig"), file);
 }
 
 QueryParams paramsOf(const QString &text)
