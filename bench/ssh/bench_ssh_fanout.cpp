@@ -159,8 +159,8 @@ int main(int argc, char **argv)
     QFile::setPermissions(script, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadOther
                                       | QFile::ExeOther | QFile::ReadGroup | QFile::ExeGroup);
 
-    test::TestSshd sshd;
-    test::TestSshd::Options options;
+    testing::TestSshd sshd;
+    testing::TestSshd::Options options;
     options.forceCommand = script;
     options.maxStartups = 200;
     options.maxSessions = 64;

@@ -6,7 +6,7 @@
 
 #include <QDateTime>
 
-namespace rl::testdata {
+namespace rl::testing {
 
 inline BgpNeighborRecord neighbor(const QString &addr, BgpState state, qint64 received, qint64 remoteAs = 65010)
 {
@@ -94,4 +94,4 @@ inline QList<RouterResult> routeParts(int n, bool uniquePaths = false)
     return parts;
 }
 
-} // namespace rl::testdata
+} // namespace rl::testing

@@ -23,14 +23,14 @@ namespace {
 
 QList<ComparisonSide> twoRouters()
 {
-    auto a = testdata::bgpPart(QStringLiteral("edge-1"),
-                               {testdata::neighbor(QStringLiteral("198.51.100.1"), BgpState::Established, 100),
-                                testdata::neighbor(QStringLiteral("198.51.100.2"), BgpState::Established, 50),
-                                testdata::neighbor(QStringLiteral("198.51.100.3"), BgpState::Established, 7)});
-    auto b = testdata::bgpPart(QStringLiteral("edge-2"),
-                               {testdata::neighbor(QStringLiteral("198.51.100.2"), BgpState::Established, 50),
-                                testdata::neighbor(QStringLiteral("198.51.100.1"), BgpState::Idle, -1),
-                                testdata::neighbor(QStringLiteral("198.51.100.4"), BgpState::Established, 3)});
+    auto a = testing::bgpPart(QStringLiteral("edge-1"),
+                               {testing::neighbor(QStringLiteral("198.51.100.1"), BgpState::Established, 100),
+                                testing::neighbor(QStringLiteral("198.51.100.2"), BgpState::Established, 50),
+                                testing::neighbor(QStringLiteral("198.51.100.3"), BgpState::Established, 7)});
+    auto b = testing::bgpPart(QStringLiteral("edge-2"),
+                               {testing::neighbor(QStringLiteral("198.51.100.2"), BgpState::Established, 50),
+                                testing::neighbor(QStringLiteral("198.51.100.1"), BgpState::Idle, -1),
+                                testing::neighbor(QStringLiteral("198.51.100.4"), BgpState::Established, 3)});
     return {{QStringLiteral("edge-1"), a}, {QStringLiteral("edge-2"), b}};
 }
 
@@ -106,12 +106,12 @@ void TestComparisonModel::onlyDifferences()
 
 void TestComparisonModel::volatileColumns()
 {
-    auto a = testdata::neighbor(QStringLiteral("198.51.100.1"), BgpState::Established, 10);
+    auto a = testing::neighbor(QStringLiteral("198.51.100.1"), BgpState::Established, 10);
     auto b = a;
     b.uptimeSeconds = 99999; // uptime always moves
     ComparisonModel model;
-    model.setSides(QueryKind::BgpStatus, {{QStringLiteral("now"), testdata::bgpPart(QStringLiteral("r"), {a})},
-                                          {QStringLiteral("an hour ago"), testdata::bgpPart(QStringLiteral("r"), {b})}});
+    model.setSides(QueryKind::BgpStatus, {{QStringLiteral("now"), testing::bgpPart(QStringLiteral("r"), {a})},
+                                          {QStringLiteral("an hour ago"), testing::bgpPart(QStringLiteral("r"), {b})}});
     QCOMPARE(model.differingRowCount(), 0);
     const int up = columnOf(model, QStringLiteral("Up/down for · now"));
     QVERIFY(model.index(0, up).data(ComparisonModel::DiffRole).toBool()); // still marked on the cell
@@ -122,7 +122,7 @@ void TestComparisonModel::volatileColumns()
 void TestComparisonModel::threeSidesAndErrors()
 {
     auto sides = twoRouters();
-    sides.append({QStringLiteral("edge-3"), testdata::failedPart(QStringLiteral("edge-3"), ErrorCode::AuthFailed,
+    sides.append({QStringLiteral("edge-3"), testing::failedPart(QStringLiteral("edge-3"), ErrorCode::AuthFailed,
                                                                   QStringLiteral("The router refused the key."))});
     ComparisonModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);

@@ -48,9 +48,9 @@ DiagnosisStep routesStep()
     RouteRecord rejected = accepted;
     rejected.prefix = *IpPrefix::parse(std::string_view("198.51.100.128/25"));
     rejected.valid = false;
-    const RouterResult received = testdata::answer(QStringLiteral("pe1"), QueryKind::ReceivedRoutes, QList<RouteRecord>{accepted, rejected});
-    const RouterResult announced = testdata::answer(QStringLiteral("ce1"), QueryKind::AdvertisedRoutes, QList<RouteRecord>{accepted, rejected});
-    return testdata::makeStep(QStringLiteral("routes-ipv4"), ConnectionEnd::Both, QStringLiteral("pe1, ce1"), Verdict::Warn,
+    const RouterResult received = testing::answer(QStringLiteral("pe1"), QueryKind::ReceivedRoutes, QList<RouteRecord>{accepted, rejected});
+    const RouterResult announced = testing::answer(QStringLiteral("ce1"), QueryKind::AdvertisedRoutes, QList<RouteRecord>{accepted, rejected});
+    return testing::makeStep(QStringLiteral("routes-ipv4"), ConnectionEnd::Both, QStringLiteral("pe1, ce1"), Verdict::Warn,
                               QStringLiteral("pe1 rejects 198.51.100.128/25 from the customer."), {received, announced});
 }
 
@@ -67,12 +67,12 @@ private Q_SLOTS:
     {
         DiagnosisModel model;
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-        model.setConnection(testdata::diagnosedConnection());
+        model.setConnection(testing::diagnosedConnection());
         QCOMPARE(model.rowCount(), 0);
-        DiagnosisResult d = testdata::vlanMismatch();
+        DiagnosisResult d = testing::vlanMismatch();
         // A layer this window has no name for yet, and one it has: both get their band, in order.
-        d.steps << testdata::makeStep(QStringLiteral("route-lookup"), ConnectionEnd::Provider, QStringLiteral("pe1"), Verdict::Ok, QStringLiteral("found"))
-                << testdata::makeStep(QStringLiteral("frobnicate"), ConnectionEnd::Both, QStringLiteral("pe1, ce1"), Verdict::Warn, QStringLiteral("hm"));
+        d.steps << testing::makeStep(QStringLiteral("route-lookup"), ConnectionEnd::Provider, QStringLiteral("pe1"), Verdict::Ok, QStringLiteral("found"))
+                << testing::makeStep(QStringLiteral("frobnicate"), ConnectionEnd::Both, QStringLiteral("pe1, ce1"), Verdict::Warn, QStringLiteral("hm"));
         model.setResult(d);
         QStringList layers;
         for (int r = 0; r < model.rowCount(); ++r)
@@ -123,10 +123,10 @@ private Q_SLOTS:
 
     void opensOnTheCauseWithItsEvidence()
     {
-        DiagnosisTab tab(nullptr, testdata::diagnosedConnection(), {});
+        DiagnosisTab tab(nullptr, testing::diagnosedConnection(), {});
         QVERIFY(!tab.hasResult());
         QVERIFY(!tab.run()); // no service: nothing to run
-        tab.setResult(testdata::vlanMismatch());
+        tab.setResult(testing::vlanMismatch());
         QCOMPARE(tab.selectedStep(), 5);
         const QString summary = tab.summaryLabel()->text();
         QVERIFY2(summary.contains(QLatin1String("FAULT")), qPrintable(summary));
@@ -140,11 +140,11 @@ private Q_SLOTS:
 
     void clickingABandShowsItsRecords()
     {
-        DiagnosisTab tab(nullptr, testdata::diagnosedConnection(), {});
+        DiagnosisTab tab(nullptr, testing::diagnosedConnection(), {});
         tab.resize(1200, 700);
         tab.show();
         QVERIFY(QTest::qWaitForWindowExposed(&tab));
-        tab.setResult(testdata::vlanMismatch());
+        tab.setResult(testing::vlanMismatch());
         DiagnosisMapView *map = tab.mapView();
         DiagnosisModel *model = tab.model();
         // The provider's link.
@@ -179,8 +179,8 @@ private Q_SLOTS:
         customer.id = QStringLiteral("x");
         customer.role = Role::External;
         customer.customer = QStringLiteral("globex");
-        DiagnosisTab tab(nullptr, testdata::diagnosedConnection(), customer);
-        DiagnosisResult d = testdata::vlanMismatch();
+        DiagnosisTab tab(nullptr, testing::diagnosedConnection(), customer);
+        DiagnosisResult d = testing::vlanMismatch();
         d.steps << routesStep();
         tab.setResult(d);
         tab.selectStep(int(d.steps.size()) - 1);
@@ -211,11 +211,11 @@ private Q_SLOTS:
 
     void aSecondRunMarksWhatChanged()
     {
-        DiagnosisTab tab(nullptr, testdata::diagnosedConnection(), {});
-        tab.setResult(testdata::vlanMismatch(5));
+        DiagnosisTab tab(nullptr, testing::diagnosedConnection(), {});
+        tab.setResult(testing::vlanMismatch(5));
         QCOMPARE(tab.changeLog()->rowCount(), 0);
         tab.selectStep(3); // the provider's link: stays chosen across runs
-        DiagnosisResult fixed = testdata::vlanMismatch(9);
+        DiagnosisResult fixed = testing::vlanMismatch(9);
         fixed.steps[5].verdict = Verdict::Ok;
         fixed.steps[5].likelyCause = false;
         fixed.steps[6].likelyCause = true;
@@ -242,12 +242,12 @@ private Q_SLOTS:
 
     void exportsHtmlAndCsv()
     {
-        DiagnosisTab tab(nullptr, testdata::diagnosedConnection(), {});
+        DiagnosisTab tab(nullptr, testing::diagnosedConnection(), {});
         QTemporaryDir dir;
         QString error;
         QVERIFY(!tab.exportHtml(dir.filePath(QStringLiteral("early.html")), &error));
         QVERIFY(error.contains(QLatin1String("not finished")));
-        DiagnosisResult d = testdata::vlanMismatch();
+        DiagnosisResult d = testing::vlanMismatch();
         d.steps[5].finding = QStringLiteral("tagged <201> & wrong");
         tab.setResult(d);
         QVERIFY2(tab.exportHtml(dir.filePath(QStringLiteral("d.html")), &error), qPrintable(error));
@@ -278,7 +278,7 @@ private Q_SLOTS:
         if (dark)
             QApplication::setPalette(TourRunner::darkPalette());
         DiagnosisModel model;
-        model.setResult(testdata::vlanMismatch());
+        model.setResult(testing::vlanMismatch());
         DiagnosisMapView map;
         map.setPalette(QApplication::palette());
         map.setModel(&model);

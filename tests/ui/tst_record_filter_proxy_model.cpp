@@ -35,7 +35,7 @@ private:
 void TestRecordFilterProxyModel::init()
 {
     m_model = new RecordTableModel(this);
-    m_model->setResults(QueryKind::BgpStatus, testdata::threeRouters());
+    m_model->setResults(QueryKind::BgpStatus, testing::threeRouters());
     m_proxy = new RecordFilterProxyModel(this);
     m_proxy->setSourceModel(m_model);
     m_tester = new QAbstractItemModelTester(m_proxy, QAbstractItemModelTester::FailureReportingMode::QtTest, this);
@@ -141,8 +141,8 @@ void TestRecordFilterProxyModel::sourceChangesRefilter()
 {
     m_proxy->setFilterText(QStringLiteral("established"));
     QCOMPARE(m_proxy->rowCount(), 1);
-    m_model->addPart(testdata::bgpPart(QStringLiteral("edge-3"),
-                                       {testdata::neighbor(QStringLiteral("203.0.113.1"), BgpState::Established, 5)}));
+    m_model->addPart(testing::bgpPart(QStringLiteral("edge-3"),
+                                       {testing::neighbor(QStringLiteral("203.0.113.1"), BgpState::Established, 5)}));
     QCOMPARE(m_proxy->rowCount(), 2);
     m_model->clear();
     QCOMPARE(m_proxy->rowCount(), 0);
@@ -183,7 +183,7 @@ void TestRecordFilterProxyModel::internedColumnsFilterLikeTheirText()
     QFETCH(bool, uniquePaths);
     QFETCH(int, column);
     QFETCH(QString, text);
-    m_model->setResults(QueryKind::ReceivedRoutes, testdata::routeParts(400, uniquePaths));
+    m_model->setResults(QueryKind::ReceivedRoutes, testing::routeParts(400, uniquePaths));
     QCOMPARE(m_model->isColumnInterned(3), !uniquePaths); // AS path
     QVERIFY(m_model->isColumnInterned(7));                // communities
     QVERIFY(!m_model->isColumnInterned(1));               // prefixes are not text

@@ -33,7 +33,7 @@ void TestRecordTableModel::columnsComeFromTheRecordType()
 {
     RecordTableModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    model.setResults(QueryKind::BgpStatus, testdata::threeRouters());
+    model.setResults(QueryKind::BgpStatus, testing::threeRouters());
     const auto cols = BgpNeighborRecord::columns();
     QCOMPARE(model.columnCount(), int(cols.size()) + 3);
     QCOMPARE(model.headerData(0, Qt::Horizontal).toString(), QStringLiteral("Router"));
@@ -50,7 +50,7 @@ void TestRecordTableModel::columnsComeFromTheRecordType()
 void TestRecordTableModel::errorRowsCarryTheSentence()
 {
     RecordTableModel model;
-    model.setResults(QueryKind::BgpStatus, testdata::threeRouters());
+    model.setResults(QueryKind::BgpStatus, testing::threeRouters());
     QVERIFY(!model.isErrorRow(0));
     QVERIFY(model.isErrorRow(2));
     QCOMPARE(model.index(2, 0).data().toString(), QStringLiteral("edge-2"));
@@ -119,9 +119,9 @@ void TestRecordTableModel::sortsTypedValues()
     QFETCH(int, column);
     QFETCH(int, order);
     QFETCH(QStringList, expectedRouterColumn);
-    auto parts = testdata::threeRouters();
-    parts.append(testdata::bgpPart(QStringLiteral("edge-3"),
-                                   {testdata::neighbor(QStringLiteral("198.51.100.10"), BgpState::Established, 1000)}));
+    auto parts = testing::threeRouters();
+    parts.append(testing::bgpPart(QStringLiteral("edge-3"),
+                                   {testing::neighbor(QStringLiteral("198.51.100.10"), BgpState::Established, 1000)}));
     RecordTableModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     model.setResults(QueryKind::BgpStatus, parts);
@@ -137,7 +137,7 @@ void TestRecordTableModel::sortsTypedValues()
 void TestRecordTableModel::sortKeepsPersistentIndexes()
 {
     RecordTableModel model;
-    model.setResults(QueryKind::BgpStatus, testdata::threeRouters());
+    model.setResults(QueryKind::BgpStatus, testing::threeRouters());
     const QPersistentModelIndex p(model.index(3, 2)); // core-1's 10.0.0.2
     QCOMPARE(p.data().toString(), QStringLiteral("10.0.0.2"));
     model.sort(2, Qt::AscendingOrder);
@@ -150,24 +150,24 @@ void TestRecordTableModel::streamingParts()
     RecordTableModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     model.setResults(QueryKind::BgpStatus, {});
-    const auto parts = testdata::threeRouters();
+    const auto parts = testing::threeRouters();
     for (const RouterResult &p : parts)
         model.addPart(p);
     QCOMPARE(model.rowCount(), 4);
     model.sort(11, Qt::DescendingOrder);
-    model.addPart(testdata::bgpPart(QStringLiteral("edge-3"),
-                                    {testdata::neighbor(QStringLiteral("192.0.2.77"), BgpState::Established, 500)}));
+    model.addPart(testing::bgpPart(QStringLiteral("edge-3"),
+                                    {testing::neighbor(QStringLiteral("192.0.2.77"), BgpState::Established, 500)}));
     QCOMPARE(model.rowCount(), 5);
     QCOMPARE(model.index(0, 0).data().toString(), QStringLiteral("edge-3")); // sorted in place
     // A second answer from one router replaces its rows.
-    model.addPart(testdata::failedPart(QStringLiteral("edge-1"), ErrorCode::Timeout, QStringLiteral("Timed out.")));
+    model.addPart(testing::failedPart(QStringLiteral("edge-1"), ErrorCode::Timeout, QStringLiteral("Timed out.")));
     QCOMPARE(model.rowCount(), 4);
 }
 
 void TestRecordTableModel::textIndexMatchesCells()
 {
     RecordTableModel model;
-    model.setResults(QueryKind::BgpStatus, testdata::threeRouters());
+    model.setResults(QueryKind::BgpStatus, testing::threeRouters());
     model.sort(0, Qt::AscendingOrder); // core-1 first
     QCOMPARE(model.fieldText(0, 0), std::string_view("core-1"));
     QCOMPARE(model.fieldText(0, 2), std::string_view("10.0.0.2"));
@@ -190,7 +190,7 @@ void TestRecordTableModel::internedFieldsMatchCells()
     QFETCH(bool, uniquePaths);
     RecordTableModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    model.setResults(QueryKind::ReceivedRoutes, testdata::routeParts(200, uniquePaths));
+    model.setResults(QueryKind::ReceivedRoutes, testing::routeParts(200, uniquePaths));
     QCOMPARE(model.rowCount(), 201);
     QCOMPARE(model.isColumnInterned(3), !uniquePaths);
     model.sort(1, Qt::DescendingOrder);
@@ -214,7 +214,7 @@ void TestRecordTableModel::internedFieldsMatchCells()
 void TestRecordTableModel::sourceAndAge()
 {
     RecordTableModel model;
-    model.setResults(QueryKind::BgpStatus, testdata::threeRouters());
+    model.setResults(QueryKind::BgpStatus, testing::threeRouters());
     model.setReferenceTime(QDateTime::fromString(QStringLiteral("2026-01-01T10:01:05Z"), Qt::ISODate));
     QCOMPARE(model.index(0, model.sourceColumn()).data().toString(), QStringLiteral("live"));
     QCOMPARE(model.index(3, model.sourceColumn()).data().toString(), QStringLiteral("stored"));

@@ -21,7 +21,7 @@ Response response()
     Response r;
     r.requestId = QStringLiteral("req-1");
     r.kind = QueryKind::BgpStatus;
-    r.results = testdata::threeRouters();
+    r.results = testing::threeRouters();
     r.completedAt = QDateTime::fromString(QStringLiteral("2026-01-01T10:00:05Z"), Qt::ISODate);
     return r;
 }

@@ -59,7 +59,7 @@ void TestTableExporter::csvOfAModel()
 void TestTableExporter::csvFollowsTheFilter()
 {
     RecordTableModel model;
-    model.setResults(QueryKind::BgpStatus, testdata::threeRouters());
+    model.setResults(QueryKind::BgpStatus, testing::threeRouters());
     RecordFilterProxyModel proxy;
     proxy.setSourceModel(&model);
     proxy.setFilterText(QStringLiteral("edge-2"));
@@ -72,7 +72,7 @@ void TestTableExporter::csvFollowsTheFilter()
 void TestTableExporter::jsonUsesKeysAndTypes()
 {
     RecordTableModel model;
-    model.setResults(QueryKind::BgpStatus, testdata::threeRouters());
+    model.setResults(QueryKind::BgpStatus, testing::threeRouters());
     const QJsonArray a = QJsonDocument::fromJson(
         TableExporter::toJson(model, RecordTableModel::RawValueRole, RecordTableModel::ColumnKeyRole)).array();
     QCOMPARE(a.size(), 4);
@@ -88,7 +88,7 @@ void TestTableExporter::writesFiles()
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
     RecordTableModel model;
-    model.setResults(QueryKind::BgpStatus, testdata::threeRouters());
+    model.setResults(QueryKind::BgpStatus, testing::threeRouters());
     const QString path = dir.filePath(QStringLiteral("bgp.csv"));
     QVERIFY(!TableExporter::writeCsv(model, path).isError());
     QFile f(path);

@@ -4,7 +4,7 @@
 // a tagged dual-stack connection with both routers in the inventory.
 #include "engine/diagnosis/connection_diagnosis.h"
 
-namespace rl::testdata {
+namespace rl::testing {
 
 inline Connection diagnosedConnection()
 {
@@ -120,4 +120,4 @@ inline DiagnosisResult vlanMismatch(qint64 providerErrors = 5, qint64 bgpUptime 
     return d;
 }
 
-} // namespace rl::testdata
+} // namespace rl::testing

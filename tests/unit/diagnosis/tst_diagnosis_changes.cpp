@@ -14,13 +14,13 @@ class TestDiagnosisChanges final : public QObject
 private Q_SLOTS:
     void sameRunNothingChanged()
     {
-        const DiagnosisResult d = testdata::vlanMismatch();
+        const DiagnosisResult d = testing::vlanMismatch();
         QVERIFY(DiagnosisChanges::between(d, d).isEmpty());
     }
 
     void verdictChangeNamesLayerEndAndBothVerdicts()
     {
-        const DiagnosisResult before = testdata::vlanMismatch();
+        const DiagnosisResult before = testing::vlanMismatch();
         DiagnosisResult after = before;
         after.steps[5].verdict = Verdict::Ok;
         after.steps[5].finding = QStringLiteral("Gi0/0/1.210 on ce1 is tagged 210 as expected.");
@@ -38,7 +38,7 @@ private Q_SLOTS:
 
     void findingChangeWithTheSameVerdict()
     {
-        const DiagnosisResult before = testdata::vlanMismatch();
+        const DiagnosisResult before = testing::vlanMismatch();
         DiagnosisResult after = before;
         after.steps[5].finding = QStringLiteral("Gi0/0/1.201 on ce1 is tagged 202 but the connection uses VLAN 210.");
         const QList<DiagnosisChange> changes = DiagnosisChanges::between(before, after);
@@ -51,8 +51,8 @@ private Q_SLOTS:
     void timePassingIsNoChange()
     {
         // An established session's up-time grows between runs: nothing to highlight.
-        const DiagnosisResult before = testdata::vlanMismatch(5, 100, BgpState::Established);
-        const DiagnosisResult after = testdata::vlanMismatch(5, 130, BgpState::Established);
+        const DiagnosisResult before = testing::vlanMismatch(5, 100, BgpState::Established);
+        const DiagnosisResult after = testing::vlanMismatch(5, 130, BgpState::Established);
         QVERIFY(before.steps[6].finding != after.steps[6].finding);
         QVERIFY(DiagnosisChanges::between(before, after).isEmpty());
     }
@@ -60,8 +60,8 @@ private Q_SLOTS:
     void sessionFlapSeenFromItsUptime()
     {
         // Established both times, but up for less time than before: it went down in between.
-        const DiagnosisResult before = testdata::vlanMismatch(5, 100, BgpState::Established);
-        const DiagnosisResult after = testdata::vlanMismatch(5, 4, BgpState::Established);
+        const DiagnosisResult before = testing::vlanMismatch(5, 100, BgpState::Established);
+        const DiagnosisResult after = testing::vlanMismatch(5, 4, BgpState::Established);
         const QList<DiagnosisChange> changes = DiagnosisChanges::between(before, after);
         QCOMPARE(changes.size(), 1);
         QCOMPARE(changes.first().kind, Kind::SessionReset);
@@ -74,8 +74,8 @@ private Q_SLOTS:
 
     void errorCounterRisingOnceNotPacketCounters()
     {
-        const DiagnosisResult before = testdata::vlanMismatch(5);
-        DiagnosisResult after = testdata::vlanMismatch(12);
+        const DiagnosisResult before = testing::vlanMismatch(5);
+        DiagnosisResult after = testing::vlanMismatch(12);
         // Packets rise on any healthy link: not a change worth a line.
         after.steps[3].records[0].records.rows<InterfaceRecord>()[1].inPackets = 5000;
         const QList<DiagnosisChange> changes = DiagnosisChanges::between(before, after);
@@ -94,7 +94,7 @@ private Q_SLOTS:
 
     void causeMovesAndStepsComeAndGo()
     {
-        const DiagnosisResult before = testdata::vlanMismatch();
+        const DiagnosisResult before = testing::vlanMismatch();
         DiagnosisResult after = before;
         after.steps[5].verdict = Verdict::Ok;
         after.steps[5].likelyCause = false;
@@ -121,7 +121,7 @@ private Q_SLOTS:
     void anEndThatStopsAnsweringIsOneChange()
     {
         // The customer's router stops answering: its steps vanish, but the log says it once.
-        const DiagnosisResult before = testdata::vlanMismatch();
+        const DiagnosisResult before = testing::vlanMismatch();
         DiagnosisResult after = before;
         after.steps[1].verdict = Verdict::CannotCheck;
         after.steps.removeAt(5);

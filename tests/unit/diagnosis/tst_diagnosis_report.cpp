@@ -16,10 +16,10 @@ private:
     // The globex picture with hostile text where a router or the inventory supplies text.
     static DiagnosisResult hostile()
     {
-        DiagnosisResult d = testdata::vlanMismatch();
+        DiagnosisResult d = testing::vlanMismatch();
         d.connection.customer = QStringLiteral("globex <b>&</b>");
         d.steps[5].finding = QStringLiteral("tagged 201 <script>alert(1)</script>");
-        InterfaceRecord evil = testdata::port(QStringLiteral("Gi0/0/0/1.999"), 0, 0);
+        InterfaceRecord evil = testing::port(QStringLiteral("Gi0/0/0/1.999"), 0, 0);
         evil.description = QStringLiteral("=HYPERLINK(\"http://x\",\"<img src=x onerror=alert(2)>\")");
         d.steps[3].records[0].records.rows<InterfaceRecord>().append(evil);
         return d;
@@ -30,7 +30,7 @@ private Q_SLOTS:
     {
         DiagnosisReport::Options o;
         o.generatedAt = QDateTime(QDate(2024, 5, 1), QTime(12, 0), Qt::UTC);
-        const QString html = QString::fromUtf8(DiagnosisReport::toHtml({testdata::vlanMismatch()}, o));
+        const QString html = QString::fromUtf8(DiagnosisReport::toHtml({testing::vlanMismatch()}, o));
         QVERIFY(html.startsWith(QLatin1String("<!DOCTYPE html>")));
         QVERIFY(html.contains(QLatin1String("2024-05-01T12:00:00Z")));
         // The cause in one sentence with its advice, near the top (before the steps table).
@@ -73,11 +73,11 @@ private Q_SLOTS:
 
     void htmlCapsLongTables()
     {
-        DiagnosisResult d = testdata::vlanMismatch();
+        DiagnosisResult d = testing::vlanMismatch();
         QList<InterfaceRecord> many;
         for (int i = 0; i < 30; ++i)
-            many << testdata::port(QStringLiteral("Gi0/0/%1").arg(i), 0, 0);
-        d.steps[3].records = {testdata::answer(QStringLiteral("pe1"), QueryKind::LinkStatus, many)};
+            many << testing::port(QStringLiteral("Gi0/0/%1").arg(i), 0, 0);
+        d.steps[3].records = {testing::answer(QStringLiteral("pe1"), QueryKind::LinkStatus, many)};
         DiagnosisReport::Options o;
         o.maxRowsPerTable = 10;
         const QString html = QString::fromUtf8(DiagnosisReport::toHtml({d}, o));
@@ -90,7 +90,7 @@ private Q_SLOTS:
 
     void csvStepsThenEvidence()
     {
-        const QString csv = QString::fromUtf8(DiagnosisReport::toCsv({testdata::vlanMismatch()}));
+        const QString csv = QString::fromUtf8(DiagnosisReport::toCsv({testing::vlanMismatch()}));
         const QStringList lines = csv.split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
         QCOMPARE(lines.first(), QStringLiteral("record,connection,customer,layer,end,router,verdict,likelyCause,finding,advice,evidence"));
         QCOMPARE(lines.filter(QRegularExpression(QStringLiteral("^step,"))).size(), 7);
@@ -144,7 +144,7 @@ private Q_SLOTS:
 
     void untaggedAndQinQ()
     {
-        Connection c = testdata::diagnosedConnection();
+        Connection c = testing::diagnosedConnection();
         QCOMPARE(DiagnosisReport::vlanText(c), QStringLiteral("VLAN 210"));
         c.innerVlan = 20;
         QCOMPARE(DiagnosisReport::vlanText(c), QStringLiteral("VLAN 210.20"));
@@ -154,7 +154,7 @@ private Q_SLOTS:
 
     void noCauseSaysWhy()
     {
-        DiagnosisResult d = testdata::vlanMismatch();
+        DiagnosisResult d = testing::vlanMismatch();
         d.steps[5].verdict = Verdict::Ok;
         d.steps[5].likelyCause = false;
         d.steps[6].verdict = Verdict::Ok;

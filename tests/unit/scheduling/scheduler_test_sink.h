@@ -6,7 +6,7 @@
 #include <QMutex>
 #include <QMutexLocker>
 
-namespace rl::test {
+namespace rl::testing {
 
 // Collects what a scheduler reports, from any thread.
 class TestSink final : public SchedulerSink
@@ -66,4 +66,4 @@ inline WorkItem item(const QString &id, const QString &router, const QString &co
     return w;
 }
 
-} // namespace rl::test
+} // namespace rl::testing

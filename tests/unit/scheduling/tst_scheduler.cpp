@@ -9,7 +9,7 @@
 #include <unistd.h>
 
 using namespace rl;
-using namespace rl::test;
+using namespace rl::testing;
 
 class TestScheduler : public QObject
 {

@@ -6,7 +6,7 @@
 #include <QTest>
 
 using namespace rl;
-using namespace rl::test;
+using namespace rl::testing;
 
 class TestThrottling : public QObject
 {

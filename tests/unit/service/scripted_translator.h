@@ -2,7 +2,7 @@
 
 #include "engine/vendors/translator.h"
 
-namespace rl::test {
+namespace rl::testing {
 
 // A made-up platform "scripted" for service tests:
 //   bgp-status -> "show bgp summary", lines "<neighbor> <state>" (the neighbor parameter filters)
@@ -110,4 +110,4 @@ public:
     }
 };
 
-} // namespace rl::test
+} // namespace rl::testing

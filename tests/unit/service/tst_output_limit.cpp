@@ -14,7 +14,7 @@
 #include <QTest>
 
 using namespace rl;
-using namespace rl::test;
+using namespace rl::testing;
 
 namespace {
 

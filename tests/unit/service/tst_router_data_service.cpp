@@ -8,7 +8,7 @@
 #include <QTest>
 
 using namespace rl;
-using namespace rl::test;
+using namespace rl::testing;
 
 Q_DECLARE_METATYPE(rl::ErrorCode)
 

@@ -17,7 +17,7 @@
 #define SRCDIR ""
 #endif
 
-namespace rl::test {
+namespace rl::testing {
 
 namespace {
 
@@ -301,4 +301,4 @@ int TestSshd::acceptedLogins() const
     return int(QString::fromLocal8Bit(f.readAll()).count(login));
 }
 
-} // namespace rl::test
+} // namespace rl::testing

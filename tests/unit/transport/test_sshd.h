@@ -8,7 +8,7 @@
 
 #include <memory>
 
-namespace rl::test {
+namespace rl::testing {
 
 // A private OpenSSH server on 127.0.0.1 for transport tests and benchmarks. Needs root (it
 // creates the login user `rltest` when missing and sets its password). Everything it writes
@@ -66,4 +66,4 @@ private:
     QString m_password;
 };
 
-} // namespace rl::test
+} // namespace rl::testing

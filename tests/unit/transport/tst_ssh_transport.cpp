@@ -48,7 +48,7 @@ private:
     std::unique_ptr<SshTransport> transport(const SessionProfile &profile, const CredentialProfile &cred,
                                             const QString &knownHosts = {});
 
-    test::TestSshd m_sshd;
+    testing::TestSshd m_sshd;
     QString m_knownHosts;
     std::shared_ptr<SecretResolver> m_secrets = std::make_shared<SecretResolver>(2000);
 };
