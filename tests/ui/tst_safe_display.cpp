@@ -69,7 +69,7 @@ private Q_SLOTS:
     void tableShowsEscapes()
     {
         RecordTableModel model;
-        QAbstractItemModelTester tester(&model);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         RouterResult failed;
         failed.router = QStringLiteral("pe2-ams");
         failed.error = Error(ErrorCode::ParseError, QStringLiteral("line 2 not understood: \"\x1b]0;owned\x07\""),
@@ -85,7 +85,7 @@ private Q_SLOTS:
     void comparisonShowsEscapes()
     {
         ComparisonModel model;
-        QAbstractItemModelTester tester(&model);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         RouterResult failed;
         failed.router = QStringLiteral("pe2-ams");
         failed.error = Error(ErrorCode::ParseError, QStringLiteral("not understood: \x1b[2K"));
