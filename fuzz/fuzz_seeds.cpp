@@ -16,6 +16,9 @@
 //   fuzz_ssh_terminal_text text samples as a shell shows them: echo, prompt, \r\n, pager
 //                          prompts erased with \b and ESC [K, colours, split into reads
 //   fuzz_record_set_codec  the store's form of every conformance sample that parses
+//   fuzz_http_response     HTTP/1.1 answers around the demo's Arista JSON captures: with a
+//                          length, chunked (extensions, trailers), until close, after 100
+//                          Continue, HTTP/1.0, errors and redirects; read whole and in pieces
 
 #include "fuzz/parser_input.h"
 
@@ -421,6 +424,35 @@ void httpSeeds(const QString &root)
     seed(QStringLiteral("fuzz_http_api_codec"), "CAsha256//" + digest.toBase64());
 }
 
+void httpResponseSeeds(const QString &root)
+{
+    // Byte 0: the read size less one (bits 0-6) and HEAD (bit 7).
+    const auto eos = readCaptures(root + QStringLiteral("/resources/demo/captures/ce-initech"));
+    int n = 0;
+    for (const auto &[command, body] : eos) {
+        if (!command.endsWith(QStringLiteral("| json")) || body.size() > 16 * 1024)
+            continue;
+        const QByteArray read(1, char(n++ % 3 == 0 ? 127 : (n * 7) % 64));
+        const QByteArray len = QByteArray::number(body.size());
+        seed(QStringLiteral("fuzz_http_response"),
+             read + "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " + len + "\r\n\r\n" + body);
+        QByteArray chunked = read + QByteArray("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n");
+        for (qsizetype at = 0; at < body.size(); at += 700) {
+            const QByteArray part = body.mid(at, 700);
+            chunked += QByteArray::number(part.size(), 16) + (at == 0 ? ";name=value" : "") + "\r\n" + part + "\r\n";
+        }
+        seed(QStringLiteral("fuzz_http_response"), chunked + "0\r\nX-Trailer: done\r\n\r\n");
+        seed(QStringLiteral("fuzz_http_response"), read + "HTTP/1.0 200 OK\r\nContent-Type: application/json\r\n\r\n" + body);
+        if (n > 6)
+            break;
+    }
+    seed(QStringLiteral("fuzz_http_response"), "\x10HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 204 No Content\r\n\r\n");
+    seed(QStringLiteral("fuzz_http_response"), "\x05HTTP/1.1 401 Unauthorized\r\nWWW-Authenticate: Basic realm=\"eapi\"\r\nContent-Length: 0\r\n\r\n");
+    seed(QStringLiteral("fuzz_http_response"), "\x7fHTTP/1.1 301 Moved\r\nLocation: https://198.18.0.9/command-api\r\nContent-Length: 0\r\n\r\n");
+    seed(QStringLiteral("fuzz_http_response"), "\x83HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\n");
+    seed(QStringLiteral("fuzz_http_response"), "\x01HTTP/1.1 200 OK\nContent-Length: 2\n\n{}");
+}
+
 void terminalSeeds(const QList<Sample> &samples)
 {
     const QStringList platforms = TranslatorRegistry::platforms();
@@ -489,6 +521,7 @@ int main(int argc, char **argv)
     inventorySeeds(root);
     requestSeeds(samples);
     httpSeeds(root);
+    httpResponseSeeds(root);
     terminalSeeds(samples);
     codecSeeds(samples);
     std::printf("fuzz_seeds: %d new seeds written to %s\n", g_written, argv[2]);
