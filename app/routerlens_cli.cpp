@@ -379,28 +379,6 @@ enum DiagnoseExit {
     DiagnoseCannotCheck = 4, // no fault, but some checks could not be made (a router not answering)
 };
 
-QJsonObject stepJson(const rl::DiagnosisStep &s, bool withRecords)
-{
-    QJsonObject o{{QStringLiteral("layer"), s.layer},
-                  {QStringLiteral("end"), rl::connectionEndName(s.end)},
-                  {QStringLiteral("router"), s.router},
-                  {QStringLiteral("verdict"), rl::verdictName(s.verdict)},
-                  {QStringLiteral("finding"), s.finding},
-                  {QStringLiteral("advice"), s.advice},
-                  {QStringLiteral("evidence"), s.evidence},
-                  {QStringLiteral("likelyCause"), s.likelyCause}};
-    if (withRecords) {
-        QJsonArray records;
-        for (const rl::RouterResult &r : s.records) {
-            QJsonObject part = r.toJson();
-            part.insert(QStringLiteral("kind"), rl::queryKindName(r.records.kind()));
-            records.append(part);
-        }
-        o.insert(QStringLiteral("records"), records);
-    }
-    return o;
-}
-
 int runDiagnose(QCoreApplication &app, const QStringList &args)
 {
     QCommandLineParser p;
@@ -465,7 +443,6 @@ int runDiagnose(QCoreApplication &app, const QStringList &args)
         if (rank[code] > rank[exitCode])
             exitCode = code;
     };
-    QJsonArray json;
     if (src.format == QLatin1String("csv"))
         out(csvLine({QStringLiteral("connection"), QStringLiteral("end"), QStringLiteral("router"), QStringLiteral("layer"),
                      QStringLiteral("verdict"), QStringLiteral("finding"), QStringLiteral("advice"), QStringLiteral("evidence"),
@@ -484,9 +461,7 @@ int runDiagnose(QCoreApplication &app, const QStringList &args)
                     .arg(c.id, c.customer, c.providerRouter, c.providerInterface, customerEnd, vlan, c.customerAddress)
                     .arg(c.customerAs));
         }
-        QJsonArray jsteps;
         for (const rl::DiagnosisStep &s : d.steps) {
-            jsteps.append(stepJson(s, true));
             if (src.format == QLatin1String("table"))
                 out(QStringLiteral("   %1 %2 %3 %4%5\n")
                         .arg(s.layer.leftJustified(17), rl::connectionEndName(s.end).leftJustified(8),
@@ -507,16 +482,10 @@ int runDiagnose(QCoreApplication &app, const QStringList &args)
             else
                 out(QStringLiteral("   => OK: every check passed.\n\n"));
         }
-        QJsonObject jc{{QStringLiteral("connection"), c.id}, {QStringLiteral("customer"), c.customer},
-                       {QStringLiteral("verdict"), rl::verdictName(overall)}, {QStringLiteral("steps"), jsteps}};
-        if (const rl::DiagnosisStep *cause = d.cause())
-            jc.insert(QStringLiteral("likelyCause"), stepJson(*cause, false));
-        json.append(jc);
     }
     if (src.format == QLatin1String("json"))
         out(QString::fromUtf8(rl::DisplayText::jsonForTerminal(
-            QJsonDocument(QJsonObject{{QStringLiteral("version"), rl::ApiVersion}, {QStringLiteral("diagnoses"), json}})
-                .toJson(QJsonDocument::Indented))));
+            QJsonDocument(rl::DiagnosisReport::toJson(results)).toJson(QJsonDocument::Indented))));
     else if (src.format == QLatin1String("html"))
         out(QString::fromUtf8(rl::DiagnosisReport::toHtml(results)));
     return exitCode;

@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# routerlens-serve as an administrator meets it: tokens made, listed and revoked; plain HTTP
+# refused off loopback; the demo served on 127.0.0.1 and asked with curl; a clean stop on
+# SIGTERM. Prints "N passed, N failed". Traffic: 127.0.0.1 only.
+set -u
+serve=$1
+tmp=$(mktemp -d)
+pid=
+trap '[ -n "$pid" ] && kill "$pid" 2>/dev/null; rm -rf "$tmp"' EXIT
+tokens=(--tokens "$tmp/tokens.json")
+passed=0
+failed=0
+
+ok() { passed=$((passed + 1)); }
+bad() { failed=$((failed + 1)); echo "FAIL: $*"; }
+check() { # check NAME EXPECTED_EXIT COMMAND...; output in $tmp/out, stderr in $tmp/err
+  local name=$1 want=$2
+  shift 2
+  "$@" >"$tmp/out" 2>"$tmp/err"
+  local got=$?
+  if [ "$got" -eq "$want" ]; then ok; else bad "$name: exit $got, expected $want"; head -5 "$tmp/out" "$tmp/err"; fi
+}
+contains() { if grep -q -- "$3" "$2"; then ok; else bad "$1: no \"$3\" in $2"; head -5 "$2"; fi; }
+
+check "token for an internal engineer" 0 "$serve" token create --client noc-alice --role internal "${tokens[@]}"
+alice=$(cat "$tmp/out")
+contains "token printed once" "$tmp/out" "^rlt_"
+contains "where it goes" "$tmp/err" "shown only now"
+check "token for a customer" 0 "$serve" token create --client globex-ops --role external --customer globex "${tokens[@]}"
+globex=$(cat "$tmp/out")
+check "external without customer" 2 "$serve" token create --client x --role external "${tokens[@]}"
+contains "says what is missing" "$tmp/err" "customer"
+check "bad role" 2 "$serve" token create --client x --role root "${tokens[@]}"
+if grep -q -- "${alice#rlt_????????????_}" "$tmp/tokens.json"; then bad "the token file holds a token"; else ok; fi
+[ "$(stat -c %a "$tmp/tokens.json")" = 600 ] && ok || bad "token file mode $(stat -c %a "$tmp/tokens.json")"
+check "list" 0 "$serve" token list "${tokens[@]}"
+contains "list shows the customer" "$tmp/out" "globex"
+contains "list shows valid" "$tmp/out" "valid"
+
+check "plain HTTP off loopback refused" 2 "$serve" run --demo --listen 0.0.0.0:18751 "${tokens[@]}"
+contains "says why" "$tmp/err" "refusing plain HTTP"
+check "bad listen" 2 "$serve" run --demo --listen nowhere "${tokens[@]}"
+check "no inventory" 2 "$serve" run "${tokens[@]}"
+check "openapi" 0 "$serve" openapi
+contains "openapi document" "$tmp/out" '"openapi": "3.0.3"'
+
+# Serve the demo on a loopback port the system chooses (port 0); the start line says which.
+"$serve" run --demo --listen 127.0.0.1:0 --store "$tmp/store.sqlite" "${tokens[@]}" >"$tmp/serve.out" 2>"$tmp/serve.err" &
+pid=$!
+port=
+for _ in $(seq 1 100); do
+  port=$(sed -n 's|.*serving http://127.0.0.1:\([0-9]*\)/.*|\1|p' "$tmp/serve.err")
+  [ -n "$port" ] && break
+  sleep 0.1
+done
+[ -n "$port" ] && ok || bad "the server did not start: $(cat "$tmp/serve.err")"
+code=$(curl -s -o "$tmp/body" -w '%{http_code}' "http://127.0.0.1:$port/v1/health")
+[ "$code" = 200 ] && ok || bad "health: HTTP $code"
+code=$(curl -s -o "$tmp/body" -w '%{http_code}' "http://127.0.0.1:$port/v1/routers")
+[ "$code" = 401 ] && ok || bad "no token: HTTP $code"
+code=$(curl -s -o "$tmp/body" -w '%{http_code}' -H "Authorization: Bearer $globex" -H 'Content-Type: application/json' \
+  -d '{"routers":["pe1-par"],"query":"bgp-status"}' "http://127.0.0.1:$port/v1/queries?wait=60")
+[ "$code" = 200 ] && ok || bad "customer query: HTTP $code"
+contains "the customer's own session" "$tmp/body" '198.51.100.2'
+if grep -q '198.51.100.6' "$tmp/body"; then bad "another customer's session in the answer"; else ok; fi
+check "revoke" 0 "$serve" token revoke "$(awk '/globex-ops/ {print $1}' <("$serve" token list "${tokens[@]}"))" "${tokens[@]}"
+contains "the server's start line" "$tmp/serve.err" "serving http://127.0.0.1:$port/"
+kill -TERM "$pid"
+wait "$pid"
+rc=$?
+pid=
+[ "$rc" = 0 ] && ok || bad "stop on SIGTERM: exit $rc"
+contains "says it stops" "$tmp/serve.err" "stopping"
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
