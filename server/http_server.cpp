@@ -279,7 +279,13 @@ HttpServer::HttpServer(Limits limits, QObject *parent)
 {
 }
 
-HttpServer::~HttpServer() = default;
+HttpServer::~HttpServer()
+{
+    // The connections first, while this object is whole: they count themselves out of it.
+    const QObjectList kids = children();
+    for (QObject *o : kids)
+        delete dynamic_cast<HttpConnection *>(o);
+}
 
 Result<quint16> HttpServer::listen(const QHostAddress &address, quint16 port, const std::optional<QSslConfiguration> &tls)
 {
