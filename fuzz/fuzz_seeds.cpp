@@ -16,6 +16,7 @@
 //   fuzz_ssh_terminal_text text samples as a shell shows them: echo, prompt, \r\n, pager
 //                          prompts erased with \b and ESC [K, colours, split into reads
 //   fuzz_record_set_codec  the store's form of every conformance sample that parses
+//   fuzz_http_request      requests to routerlens-serve: every route, bodies, keep-alive, Expect
 //   fuzz_http_response     HTTP/1.1 answers around the demo's Arista JSON captures: with a
 //                          length, chunked (extensions, trailers), until close, after 100
 //                          Continue, HTTP/1.0, errors and redirects; read whole and in pieces
@@ -453,6 +454,25 @@ void httpResponseSeeds(const QString &root)
     seed(QStringLiteral("fuzz_http_response"), "\x01HTTP/1.1 200 OK\nContent-Length: 2\n\n{}");
 }
 
+void httpRequestSeeds()
+{
+    const QByteArray auth = "Authorization: Bearer rlt_0123456789ab_" + QByteArray(43, 'A') + "\r\n";
+    const QByteArray body = R"({"routers":["pe1-par"],"query":"bgp-status","params":{"vrf":"GLOBEX"}})";
+    const QList<QByteArray> seeds = {
+        "GET /v1/health HTTP/1.1\r\nHost: 127.0.0.1:8750\r\n\r\n",
+        "GET /openapi.json HTTP/1.0\r\n\r\n",
+        "GET /v1/routers HTTP/1.1\r\nHost: h\r\n" + auth + "Connection: keep-alive\r\n\r\n",
+        "POST /v1/queries?wait=30 HTTP/1.1\r\nHost: h\r\n" + auth + "Content-Type: application/json\r\nContent-Length: "
+            + QByteArray::number(body.size()) + "\r\nExpect: 100-continue\r\n\r\n" + body,
+        "GET /v1/queries/q-0123456789abcdef0123456789abcdef?wait=5 HTTP/1.1\r\n" + auth + "\r\n",
+        "DELETE /v1/queries/q-0123 HTTP/1.1\r\nConnection: close\r\n\r\n",
+        "POST /v1/diagnoses HTTP/1.1\nContent-Length: 12\n\n{\"all\":true}",
+        "GET /v1/%72outers?x=%2F&y HTTP/1.1\r\n\r\n",
+    };
+    for (const QByteArray &s : seeds)
+        seed(QStringLiteral("fuzz_http_request"), s);
+}
+
 void terminalSeeds(const QList<Sample> &samples)
 {
     const QStringList platforms = TranslatorRegistry::platforms();
@@ -522,6 +542,7 @@ int main(int argc, char **argv)
     requestSeeds(samples);
     httpSeeds(root);
     httpResponseSeeds(root);
+    httpRequestSeeds();
     terminalSeeds(samples);
     codecSeeds(samples);
     std::printf("fuzz_seeds: %d new seeds written to %s\n", g_written, argv[2]);

@@ -42,7 +42,9 @@ QByteArray errorBody(const QByteArray &code, const QString &message)
     return "{\"error\":{\"code\":\"" + code + "\",\"message\":\"" + message.toUtf8().replace('"', "'") + "\"}}\n";
 }
 
-qsizetype headEnd(const QByteArray &buf)
+} // namespace
+
+qsizetype httpHeadEnd(QByteArrayView buf)
 {
     const qsizetype crlf = buf.indexOf("\r\n\r\n");
     const qsizetype lf = buf.indexOf("\n\n");
@@ -51,7 +53,51 @@ qsizetype headEnd(const QByteArray &buf)
     return lf >= 0 ? lf + 2 : -1;
 }
 
-} // namespace
+std::variant<HttpRequestHead, HttpRefusal> parseHttpRequestHead(QByteArrayView head, qint64 maxBodyBytes)
+{
+    auto refuse = [](int status, const QString &message) { return HttpRefusal{status, message}; };
+    const QList<QByteArray> lines = head.toByteArray().split('\n');
+    const QList<QByteArray> first = lines.value(0).trimmed().split(' ');
+    if (first.size() != 3 || !first.at(2).startsWith("HTTP/1.") || !first.at(1).startsWith('/') || first.at(0).isEmpty())
+        return refuse(400, QStringLiteral("This is not an HTTP/1.1 request."));
+    HttpRequestHead h;
+    h.request.method = first.at(0);
+    const QUrl url = QUrl::fromEncoded(first.at(1), QUrl::StrictMode);
+    if (!url.isValid() || !url.scheme().isEmpty() || !url.host().isEmpty() || !url.path().startsWith(QLatin1Char('/')))
+        return refuse(400, QStringLiteral("The request's path is not a valid URL path."));
+    h.request.path = url.path();
+    h.request.query = QUrlQuery(url);
+    for (qsizetype i = 1; i < lines.size(); ++i) {
+        const QByteArray line = lines.at(i).trimmed();
+        if (line.isEmpty())
+            continue;
+        const qsizetype colon = line.indexOf(':');
+        if (colon <= 0)
+            return refuse(400, QStringLiteral("A request header line has no name."));
+        const QByteArray name = line.left(colon).trimmed().toLower();
+        const QByteArray value = line.mid(colon + 1).trimmed();
+        if (name == "content-length" && h.request.headers.contains(name) && h.request.headers.value(name) != value)
+            return refuse(400, QStringLiteral("The request has two different Content-Length headers."));
+        h.request.headers.insert(name, value);
+    }
+    const bool http10 = first.at(2) == "HTTP/1.0";
+    const QByteArray connection = h.request.headers.value("connection").toLower();
+    h.keepAlive = http10 ? connection.contains("keep-alive") : !connection.contains("close");
+    if (h.request.headers.contains("transfer-encoding"))
+        return refuse(411, QStringLiteral("Send the request body with a Content-Length (chunked bodies are not accepted)."));
+    if (h.request.headers.contains("content-length")) {
+        const QByteArray text = h.request.headers.value("content-length");
+        bool ok = false;
+        const qint64 length = text.size() <= 18 ? text.toLongLong(&ok) : -1;
+        if (!ok || length < 0 || text.startsWith('+'))
+            return refuse(400, QStringLiteral("The request's Content-Length is not a number."));
+        if (length > maxBodyBytes)
+            return refuse(413, QStringLiteral("The request body is larger than %1 KiB.").arg(maxBodyBytes / 1024));
+        h.contentLength = length;
+    }
+    h.expectContinue = h.contentLength > 0 && h.request.headers.value("expect").toLower() == "100-continue";
+    return h;
+}
 
 struct HttpResponder::State {
     QPointer<HttpConnection> connection;
@@ -158,72 +204,27 @@ private:
     bool parseHead()
     {
         const HttpServer::Limits &lim = m_server.m_limits;
-        const qsizetype end = headEnd(m_buffer);
+        const qsizetype end = httpHeadEnd(m_buffer);
         if (end < 0 || end > lim.maxHeadBytes) {
             if (m_buffer.size() > lim.maxHeadBytes || end > lim.maxHeadBytes)
                 fail(431, "invalid-request", QStringLiteral("The request head is larger than %1 KiB.").arg(lim.maxHeadBytes / 1024));
             return false;
         }
-        const QList<QByteArray> lines = m_buffer.left(end).split('\n');
-        const QList<QByteArray> first = lines.value(0).trimmed().split(' ');
-        if (first.size() != 3 || !first.at(2).startsWith("HTTP/1.") || !first.at(1).startsWith('/')) {
-            fail(400, "invalid-request", QStringLiteral("This is not an HTTP/1.1 request."));
+        auto parsed = parseHttpRequestHead(QByteArrayView(m_buffer).first(end), lim.maxBodyBytes);
+        if (const HttpRefusal *no = std::get_if<HttpRefusal>(&parsed)) {
+            fail(no->status, "invalid-request", no->message);
             return false;
         }
-        m_request = HttpRequest{};
-        m_request.method = first.at(0);
-        const QUrl url = QUrl::fromEncoded(first.at(1), QUrl::StrictMode);
-        if (!url.isValid()) {
-            fail(400, "invalid-request", QStringLiteral("The request's path is not a valid URL path."));
-            return false;
-        }
-        m_request.path = url.path();
-        m_request.query = QUrlQuery(url);
+        HttpRequestHead &head = std::get<HttpRequestHead>(parsed);
+        m_request = std::move(head.request);
         m_request.peer = m_socket->peerAddress();
-        for (qsizetype i = 1; i < lines.size(); ++i) {
-            const QByteArray line = lines.at(i).trimmed();
-            if (line.isEmpty())
-                continue;
-            const qsizetype colon = line.indexOf(':');
-            if (colon <= 0) {
-                fail(400, "invalid-request", QStringLiteral("A request header line has no name."));
-                return false;
-            }
-            const QByteArray name = line.left(colon).trimmed().toLower();
-            const QByteArray value = line.mid(colon + 1).trimmed();
-            if (m_request.headers.contains(name) && name == "content-length" && m_request.headers.value(name) != value) {
-                fail(400, "invalid-request", QStringLiteral("The request has two different Content-Length headers."));
-                return false;
-            }
-            m_request.headers.insert(name, value);
-        }
-        const bool http10 = first.at(2) == "HTTP/1.0";
-        const QByteArray connection = m_request.headers.value("connection").toLower();
-        m_keepAlive = http10 ? connection.contains("keep-alive") : !connection.contains("close");
-        if (m_request.headers.contains("transfer-encoding")) {
-            fail(411, "invalid-request", QStringLiteral("Send the request body with a Content-Length (chunked bodies are not accepted)."));
-            return false;
-        }
-        qint64 length = 0;
-        if (m_request.headers.contains("content-length")) {
-            bool ok = false;
-            const QByteArray text = m_request.headers.value("content-length");
-            length = text.size() <= 18 ? text.toLongLong(&ok) : -1;
-            if (!ok || length < 0) {
-                fail(400, "invalid-request", QStringLiteral("The request's Content-Length is not a number."));
-                return false;
-            }
-            if (length > lim.maxBodyBytes) {
-                fail(413, "invalid-request", QStringLiteral("The request body is larger than %1 KiB.").arg(lim.maxBodyBytes / 1024));
-                return false;
-            }
-        }
+        m_keepAlive = head.keepAlive;
         m_headLength = end;
-        m_expectBody = length;
-        if (length > 0 && m_request.headers.value("expect").toLower() == "100-continue" && m_buffer.size() == end)
+        m_expectBody = head.contentLength;
+        if (head.expectContinue && m_buffer.size() == end)
             m_socket->write("HTTP/1.1 100 Continue\r\n\r\n");
         // The body may be in the buffer already or on its way.
-        if (m_buffer.size() < end + length && m_socket->bytesAvailable() > 0)
+        if (m_buffer.size() < end + m_expectBody && m_socket->bytesAvailable() > 0)
             QTimer::singleShot(0, this, &HttpConnection::readMore);
         return true;
     }

@@ -14,6 +14,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <variant>
 
 class QTcpServer;
 
@@ -34,6 +35,23 @@ struct HttpReply {
     QList<QPair<QByteArray, QByteArray>> headers;
     QByteArray body;
 };
+
+// A request's head as read from the wire, before its body. Pure, for the server and its fuzz
+// target (fuzz/fuzz_http_request.cpp).
+struct HttpRequestHead {
+    HttpRequest request;       // without body and peer
+    qint64 contentLength = 0;
+    bool keepAlive = true;
+    bool expectContinue = false;
+};
+struct HttpRefusal {
+    int status = 400;          // 400, 411, 413 or 431
+    QString message;           // a sentence for the caller
+};
+// Where the head in `buffer` ends (just past its empty line), or -1 when it has not yet.
+qsizetype httpHeadEnd(QByteArrayView buffer);
+// Reads a complete head (up to and including its empty line).
+std::variant<HttpRequestHead, HttpRefusal> parseHttpRequestHead(QByteArrayView head, qint64 maxBodyBytes);
 
 class HttpConnection;
 
