@@ -1,5 +1,6 @@
 #include "server/api_server.h"
 
+#include "engine/api/event_log.h"
 #include "engine/api/query_kind.h"
 #include "engine/diagnosis/diagnosis_report.h"
 #include "engine/service/connection_diagnoser.h"
@@ -141,7 +142,7 @@ QString newId(const char *prefix)
 
 } // namespace
 
-ApiServer::ApiServer(RouterDataService &service, const TokenStore &tokens, Options options, QObject *parent)
+ApiServer::ApiServer(RouterDataService &service, TokenStore &tokens, Options options, QObject *parent)
     : QObject(parent)
     , m_service(service)
     , m_tokens(tokens)
@@ -270,6 +271,8 @@ void ApiServer::handle(const HttpRequest &request, HttpResponder responder)
             return responder.send(errorReply(Error(
                 ErrorCode::AuthFailed, QStringLiteral("This API needs a token: send \"Authorization: Bearer <token>\". An "
                                                       "administrator makes one with 'routerlens-serve token create'."))));
+        if (const Error e = m_tokens.refreshIfChanged())
+            EventLog::instance().error(QStringLiteral("api"), e.message);
         const std::optional<ClientIdentity> who = m_tokens.identify(QByteArrayView(auth).sliced(7).trimmed());
         if (!who)
             return responder.send(errorReply(Error(

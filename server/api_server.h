@@ -40,7 +40,7 @@ public:
         bool authenticated;
     };
 
-    ApiServer(RouterDataService &service, const TokenStore &tokens, Options options, QObject *parent = nullptr);
+    ApiServer(RouterDataService &service, TokenStore &tokens, Options options, QObject *parent = nullptr);
     ~ApiServer() override;
 
     // Serves one request (HttpServer's handler).
@@ -70,7 +70,7 @@ private:
     HttpReply queryReply(const ApiQuery &q) const;
 
     RouterDataService &m_service;
-    const TokenStore &m_tokens;
+    TokenStore &m_tokens;
     Options m_options;
     QHash<QString, std::shared_ptr<ApiQuery>> m_queries;
 };

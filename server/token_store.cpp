@@ -57,11 +57,30 @@ TokenStore::TokenStore(QString path)
 {
 }
 
+Error TokenStore::refreshIfChanged()
+{
+    if (m_path.isEmpty())
+        return {};
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    if (m_lastLookMs >= 0 && now - m_lastLookMs < 1000)
+        return {};
+    m_lastLookMs = now;
+    const QFileInfo info(m_path);
+    const QDateTime modified = info.exists() ? info.lastModified() : QDateTime();
+    const qint64 size = info.exists() ? info.size() : -1;
+    if (modified == m_seenModified && size == m_seenSize)
+        return {};
+    return load();
+}
+
 Error TokenStore::load()
 {
     m_entries.clear();
     if (m_path.isEmpty())
         return {};
+    const QFileInfo info(m_path);
+    m_seenModified = info.exists() ? info.lastModified() : QDateTime();
+    m_seenSize = info.exists() ? info.size() : -1;
     QFile f(m_path);
     if (!f.exists())
         return {};
@@ -93,16 +112,19 @@ Error TokenStore::load()
         e.note = o.value(QStringLiteral("note")).toString();
         if (!idForm.match(e.id).hasMatch() || e.client.id.isEmpty() || !role || e.sha256.size() != 32
             || (*role == Role::External && e.client.customer.isEmpty()))
+        {
+            m_entries.clear(); // a damaged file identifies nobody
             return storeError(m_path, QStringLiteral("has a damaged entry (%1): revoke it and make a new token, or "
                                                      "restore the file from a backup.")
                                           .arg(e.id.isEmpty() ? QStringLiteral("without an id") : e.id));
+        }
         e.client.role = *role;
         m_entries.append(e);
     }
     return {};
 }
 
-Error TokenStore::save() const
+Error TokenStore::save()
 {
     if (m_path.isEmpty())
         return {};
@@ -122,6 +144,7 @@ Error TokenStore::save() const
         tokens.append(o);
     }
     QSaveFile f(m_path);
+    m_lastLookMs = -1; // our own write: look again next time
     if (!f.open(QIODevice::WriteOnly))
         return storeError(m_path, QStringLiteral("cannot be written: %1.").arg(f.errorString()));
     f.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);

@@ -46,13 +46,22 @@ public:
     // The client of a presented token, or nothing (unknown, revoked, malformed).
     std::optional<ClientIdentity> identify(QByteArrayView token) const;
 
+    // Reads the file again when it changed on disk since the last look (at most once a second):
+    // a token revoked with 'routerlens-serve token revoke' stops working in a running service.
+    // A file that became unreadable or damaged identifies nobody until it is fixed (the error
+    // is returned, once per change).
+    Error refreshIfChanged();
+
     QString path() const { return m_path; }
 
 private:
-    Error save() const;
+    Error save();
 
     QString m_path;
     QList<Entry> m_entries;
+    QDateTime m_seenModified;
+    qint64 m_seenSize = -1;
+    qint64 m_lastLookMs = -1;
 };
 
 } // namespace rl

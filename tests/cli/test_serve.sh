@@ -4,6 +4,7 @@
 # SIGTERM. Prints "N passed, N failed". Traffic: 127.0.0.1 only.
 set -u
 serve=$1
+cli=$2
 tmp=$(mktemp -d)
 pid=
 trap '[ -n "$pid" ] && kill "$pid" 2>/dev/null; rm -rf "$tmp"' EXIT
@@ -63,7 +64,31 @@ code=$(curl -s -o "$tmp/body" -w '%{http_code}' -H "Authorization: Bearer $globe
 [ "$code" = 200 ] && ok || bad "customer query: HTTP $code"
 contains "the customer's own session" "$tmp/body" '198.51.100.2'
 if grep -q '198.51.100.6' "$tmp/body"; then bad "another customer's session in the answer"; else ok; fi
+# The CLI as a client of the service: who it is comes from the token.
+printf '%s\n' "$globex" >"$tmp/globex.token"
+chmod 600 "$tmp/globex.token"
+remote=(--server "http://127.0.0.1:$port" --token-file "$tmp/globex.token")
+check "remote routers" 0 "$cli" routers "${remote[@]}"
+contains "remote routers: the customer's" "$tmp/out" "ce-globex"
+if grep -q "lab-frr" "$tmp/out"; then bad "remote routers: another's router listed"; else ok; fi
+check "remote query" 0 "$cli" query "${remote[@]}" -r pe1-par bgp-status --format json
+contains "remote query: own session" "$tmp/out" "198.51.100.2"
+if grep -q "198.51.100.6" "$tmp/out"; then bad "remote query: another customer's session"; else ok; fi
+check "remote query, router not visible" 1 "$cli" query "${remote[@]}" -r lab-frr bgp-status
+contains "remote refusal says forbidden" "$tmp/out$(cat "$tmp/err" >>"$tmp/out")" "forbidden"
+check "remote diagnose finds the VLAN fault" 1 "$cli" diagnose "${remote[@]}" --all --second-read 0
+contains "remote diagnose names the cause" "$tmp/out" "=> FAULT: vlan"
+check "local diagnose agrees" 1 "$cli" diagnose --demo --role external --customer globex --all --second-read 0 --store "$tmp/local.sqlite"
+check "remote with --demo refused" 2 "$cli" query "${remote[@]}" --demo -r pe1-par bgp-status
+contains "says why" "$tmp/err" "does not go with --server"
+chmod 644 "$tmp/globex.token"
+check "readable token file refused" 2 "$cli" routers "${remote[@]}"
+contains "says chmod" "$tmp/err" "chmod 600"
+chmod 600 "$tmp/globex.token"
 check "revoke" 0 "$serve" token revoke "$(awk '/globex-ops/ {print $1}' <("$serve" token list "${tokens[@]}"))" "${tokens[@]}"
+"$serve" token list "${tokens[@]}" >/dev/null
+check "revoked token refused by the service" 2 "$cli" routers "${remote[@]}"
+contains "says the token is not valid" "$tmp/err" "not valid"
 contains "the server's start line" "$tmp/serve.err" "serving http://127.0.0.1:$port/"
 kill -TERM "$pid"
 wait "$pid"

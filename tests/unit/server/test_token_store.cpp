@@ -43,6 +43,33 @@ private Q_SLOTS:
         QVERIFY(third.entries().first().isRevoked());
     }
 
+    // A running service sees a revocation made by the admin command (another process).
+    void revocationReachesARunningService()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("tokens.json"));
+        TokenStore admin(path);
+        const Result<QString> token = admin.create({QStringLiteral("noc"), Role::Internal, {}});
+        QVERIFY(token);
+        TokenStore service(path);
+        QVERIFY(!service.load());
+        QVERIFY(service.identify(token->toLatin1()));
+        QVERIFY(!admin.revoke(admin.entries().first().id));
+        QTRY_VERIFY_WITH_TIMEOUT((service.refreshIfChanged(), !service.identify(token->toLatin1())), 5000);
+
+        // A file damaged meanwhile identifies nobody (and says why), until it is fixed.
+        const Result<QString> second = admin.create({QStringLiteral("noc2"), Role::Internal, {}});
+        QVERIFY(second);
+        QTRY_VERIFY_WITH_TIMEOUT((service.refreshIfChanged(), service.identify(second->toLatin1()).has_value()), 5000);
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        f.write("not json");
+        f.close();
+        Error seen;
+        QTRY_VERIFY_WITH_TIMEOUT((seen = seen ? seen : service.refreshIfChanged(), !service.identify(second->toLatin1())), 5000);
+        QCOMPARE(seen.code, ErrorCode::InventoryError);
+    }
+
     void fileKeepsNoTokenAndIsPrivate()
     {
         QTemporaryDir dir;
