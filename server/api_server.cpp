@@ -267,7 +267,7 @@ void ApiServer::handle(const HttpRequest &request, HttpResponder responder)
     Context c{request, responder, {}};
     if (found->authenticated) {
         const QByteArray auth = request.headers.value("authorization");
-        if (!auth.startsWith("Bearer "))
+        if (auth.size() < 7 || auth.first(7).toLower() != "bearer ")
             return responder.send(errorReply(Error(
                 ErrorCode::AuthFailed, QStringLiteral("This API needs a token: send \"Authorization: Bearer <token>\". An "
                                                       "administrator makes one with 'routerlens-serve token create'."))));
@@ -402,15 +402,8 @@ void ApiServer::postQuery(const Context &c)
     Result<Request> parsed = Request::fromJson(*body);
     if (!parsed)
         return c.responder.send(errorReply(parsed.error()));
-    int open = 0;
-    for (const auto &q : std::as_const(m_queries))
-        open += (!q->isDone() && q->client.id == c.client.id) ? 1 : 0;
-    if (open >= m_options.maxOpenQueriesPerClient) {
-        Error e(ErrorCode::Throttled,
-                QStringLiteral("You have %1 queries running, the most one client may have: wait for some to end.").arg(open));
-        e.retryAfterMs = 1000;
-        return c.responder.send(errorReply(e));
-    }
+    if (const std::optional<Error> e = tooManyOpen(c.client))
+        return c.responder.send(errorReply(*e));
 
     Request request = std::move(parsed).value();
     request.client = c.client;
@@ -467,6 +460,8 @@ void ApiServer::postDiagnosis(const Context &c)
     }
     if (chosen.isEmpty())
         return c.responder.send(errorReply(invalid(QStringLiteral("There is no connection to check."))));
+    if (const std::optional<Error> e = tooManyOpen(c.client))
+        return c.responder.send(errorReply(*e));
 
     auto q = std::make_shared<ApiQuery>();
     q->id = newId("d-");
@@ -510,6 +505,19 @@ void ApiServer::answerWhenDone(const Context &c, ApiQuery &q)
     q.waiters.append(std::move(w));
 }
 
+std::optional<Error> ApiServer::tooManyOpen(const ClientIdentity &client) const
+{
+    int open = 0;
+    for (const auto &q : std::as_const(m_queries))
+        open += (!q->isDone() && q->client.id == client.id) ? 1 : 0;
+    if (open < m_options.maxOpenQueriesPerClient)
+        return std::nullopt;
+    Error e(ErrorCode::Throttled,
+            QStringLiteral("You have %1 queries running, the most one client may have: wait for some to end.").arg(open));
+    e.retryAfterMs = 1000;
+    return e;
+}
+
 void ApiServer::finish(ApiQuery &q)
 {
     q.ended = QDateTime::currentDateTimeUtc();
@@ -518,6 +526,24 @@ void ApiServer::finish(ApiQuery &q)
         w.timer->stop();
         w.responder.send(queryReply(q));
     }
+    // Later, not here: a diagnosis ends inside its diagnoser's own signal, and the eviction may
+    // delete that diagnoser.
+    QTimer::singleShot(0, this, [this, id = q.client.id] { keepWithinLimit(id); });
+}
+
+void ApiServer::keepWithinLimit(const QString &clientId)
+{
+    // Answers can be large (whole route tables): a client keeps a bounded number to read back.
+    QList<std::shared_ptr<ApiQuery>> ended;
+    for (const auto &q : std::as_const(m_queries)) {
+        if (q->client.id == clientId && q->isDone() && q->waiters.isEmpty())
+            ended.append(q);
+    }
+    if (ended.size() <= m_options.maxKeptPerClient)
+        return;
+    std::sort(ended.begin(), ended.end(), [](const auto &a, const auto &b) { return a->ended < b->ended; });
+    for (qsizetype i = 0; i < ended.size() - m_options.maxKeptPerClient; ++i)
+        m_queries.remove(ended.at(i)->id);
 }
 
 HttpReply ApiServer::queryReply(const ApiQuery &q) const

@@ -31,7 +31,8 @@ public:
     struct Options {
         int maxWaitSeconds = 120;          // the longest ?wait= honoured
         int keepAnswersSeconds = 600;      // how long an ended query can be read back
-        int maxOpenQueriesPerClient = 64;  // queries running at once, per client
+        int maxOpenQueriesPerClient = 64;  // queries and diagnoses running at once, per client
+        int maxKeptPerClient = 256;        // ended ones kept to be read back, per client (oldest go first)
         QByteArray serverName = "routerlens-serve";
     };
     struct Route {
@@ -67,6 +68,9 @@ private:
     void answerWhenDone(const Context &c, ApiQuery &q);
     void finish(ApiQuery &q);
     void sweep();
+    // Nothing when the client may start another query; else the throttled error to send.
+    std::optional<Error> tooManyOpen(const ClientIdentity &client) const;
+    void keepWithinLimit(const QString &clientId);
     HttpReply queryReply(const ApiQuery &q) const;
 
     RouterDataService &m_service;

@@ -93,6 +93,7 @@ private Q_SLOTS:
         QVERIFY(!m_tokens.revoke(m_tokens.entries().last().id));
         ApiServer::Options options;
         options.maxOpenQueriesPerClient = 2;
+        options.maxKeptPerClient = 3;
         m_api = std::make_unique<ApiServer>(*m_service, m_tokens, options);
         m_http = std::make_unique<HttpServer>(HttpServer::Limits{});
         m_http->setHandler([this](const HttpRequest &r, HttpResponder responder) { m_api->handle(r, std::move(responder)); });
@@ -283,6 +284,20 @@ private Q_SLOTS:
         // Another customer's connection is not there for this client.
         QCOMPARE(call("POST", QStringLiteral("/v1/diagnoses"), m_globex, R"({"connections":["initech-par-300"]})").status, 404);
         QCOMPARE(call("GET", a.json.value(QStringLiteral("location")).toString(), m_initech).status, 404);
+    }
+
+    // Ended answers are kept to be read back, a bounded number per client: the oldest go.
+    void keptAnswersAreBounded()
+    {
+        QStringList locations;
+        for (int i = 0; i < 5; ++i) {
+            const Answer a = call("POST", QStringLiteral("/v1/queries?wait=60"), m_admin,
+                                  R"({"routers":["pe1-par"],"query":"bgp-status","maxAgeSeconds":3600})");
+            QCOMPARE(a.status, 200);
+            locations.append(a.json.value(QStringLiteral("location")).toString());
+        }
+        QTRY_COMPARE(call("GET", locations.first(), m_admin).status, 404);
+        QCOMPARE(call("GET", locations.last(), m_admin).status, 200);
     }
 
     void usageIsForStaff()
