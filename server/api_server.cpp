@@ -163,6 +163,11 @@ ApiServer::ApiServer(RouterDataService &service, TokenStore &tokens, Options opt
         if (it == m_queries.end() || (*it)->diagnosis)
             return;
         (*it)->response = response;
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        if (response.error)
+            m_usage.recordRefusal((*it)->client.id, response.error, now);
+        for (const RouterResult &part : response.results)
+            m_usage.recordPart((*it)->client.id, part, now);
         finish(**it);
     });
     auto *sweeper = new QTimer(this);
@@ -181,6 +186,7 @@ QList<ApiServer::Route> ApiServer::routes()
         {"GET", QStringLiteral("/v1/routers"), true},
         {"GET", QStringLiteral("/v1/connections"), true},
         {"GET", QStringLiteral("/v1/usage"), true},
+        {"GET", QStringLiteral("/metrics"), true},
         {"POST", QStringLiteral("/v1/queries"), true},
         {"GET", QStringLiteral("/v1/queries/{id}"), true},
         {"DELETE", QStringLiteral("/v1/queries/{id}"), true},
@@ -301,6 +307,8 @@ void ApiServer::route(const Context &c)
         return getConnections(c);
     if (path == QLatin1String("/v1/usage"))
         return getUsage(c);
+    if (path == QLatin1String("/metrics"))
+        return getMetrics(c);
     if (path == QLatin1String("/v1/queries"))
         return postQuery(c);
     if (path == QLatin1String("/v1/diagnoses"))
@@ -367,6 +375,35 @@ void ApiServer::getUsage(const Context &c)
     if (c.client.role == Role::External)
         return c.responder.send(errorReply(Error(ErrorCode::Forbidden,
                                                  QStringLiteral("The engine's usage figures are for the provider's staff."))));
+    bool ok = true;
+    const int hours = c.request.query.hasQueryItem(QStringLiteral("hours"))
+        ? c.request.query.queryItemValue(QStringLiteral("hours")).toInt(&ok)
+        : 24;
+    if (!ok || hours < 1 || hours > 24 * 7)
+        return c.responder.send(errorReply(invalid(QStringLiteral("hours must be a whole number from 1 to 168."))));
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    QJsonArray rows;
+    for (const UsageMeter::Row &r : m_usage.rows(now.addSecs(-3600LL * hours), now.addSecs(1))) {
+        QJsonObject errors;
+        for (auto it = r.counters.errors.cbegin(); it != r.counters.errors.cend(); ++it)
+            errors.insert(it.key(), it.value());
+        const LatencyHistogram &h = r.counters.latency;
+        QJsonObject row{{QStringLiteral("hour"), r.hour.toString(Qt::ISODate)},
+                        {QStringLiteral("client"), r.client},
+                        {QStringLiteral("parts"), r.counters.parts},
+                        {QStringLiteral("cacheHits"), r.counters.cacheHits},
+                        {QStringLiteral("throttled"), r.counters.throttled},
+                        {QStringLiteral("refused"), r.counters.refused},
+                        {QStringLiteral("errors"), errors}};
+        if (!r.router.isEmpty())
+            row.insert(QStringLiteral("router"), r.router);
+        if (h.count() > 0) {
+            row.insert(QStringLiteral("latencyP50Ms"), h.percentile(50));
+            row.insert(QStringLiteral("latencyP95Ms"), h.percentile(95));
+            row.insert(QStringLiteral("latencyP99Ms"), h.percentile(99));
+        }
+        rows.append(row);
+    }
     const EngineMetrics m = m_service.metrics();
     int open = 0;
     for (const auto &q : std::as_const(m_queries))
@@ -383,7 +420,30 @@ void ApiServer::getUsage(const Context &c)
                                      {QStringLiteral("coalesced"), m.coalesced},
                                      {QStringLiteral("latencyP50Ms"), m.latencyP50Ms},
                                      {QStringLiteral("latencyP99Ms"), m.latencyP99Ms},
-                                     {QStringLiteral("openApiQueries"), open}}));
+                                     {QStringLiteral("openApiQueries"), open},
+                                     {QStringLiteral("hours"), hours},
+                                     {QStringLiteral("apiUsage"), rows}}));
+}
+
+void ApiServer::getMetrics(const Context &c)
+{
+    if (c.client.role == Role::External)
+        return c.responder.send(errorReply(Error(ErrorCode::Forbidden,
+                                                 QStringLiteral("The engine's usage figures are for the provider's staff."))));
+    const EngineMetrics m = m_service.metrics();
+    QByteArray text = m_usage.prometheusText();
+    auto gauge = [&](const char *name, const char *help, double v) {
+        text += QByteArray("# HELP ") + name + ' ' + help + "\n# TYPE " + name + " gauge\n" + name + ' '
+            + QByteArray::number(v, 'g', 15) + '\n';
+    };
+    gauge("routerlens_engine_queued", "Jobs waiting in the routers' queues.", m.queued);
+    gauge("routerlens_engine_in_flight", "Jobs being answered by routers now.", m.inFlight);
+    gauge("routerlens_engine_held_back", "Jobs held back by throttling.", m.heldBack);
+    gauge("routerlens_engine_completed", "Jobs completed since the service started.", double(m.completed));
+    gauge("routerlens_engine_failed", "Jobs failed since the service started.", double(m.failed));
+    gauge("routerlens_engine_cache_hits", "Answers from the result store since the service started.", double(m.cacheHits));
+    gauge("routerlens_engine_coalesced", "Requests joined to identical work since the service started.", double(m.coalesced));
+    c.responder.send(HttpReply{200, "text/plain; version=0.0.4", {}, text});
 }
 
 void ApiServer::postQuery(const Context &c)

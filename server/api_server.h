@@ -1,6 +1,7 @@
 #pragma once
 
 #include "engine/api/request.h"
+#include "engine/service/usage_meter.h"
 #include "server/http_server.h"
 
 #include <QHash>
@@ -61,6 +62,7 @@ private:
     void getRouters(const Context &c);
     void getConnections(const Context &c);
     void getUsage(const Context &c);
+    void getMetrics(const Context &c);
     void postQuery(const Context &c);
     void getQuery(const Context &c, const QString &id);
     void deleteQuery(const Context &c, const QString &id);
@@ -77,6 +79,7 @@ private:
     TokenStore &m_tokens;
     Options m_options;
     QHash<QString, std::shared_ptr<ApiQuery>> m_queries;
+    UsageMeter m_usage; // what API clients asked, per client and router, per hour
 };
 
 } // namespace rl

@@ -303,9 +303,23 @@ private Q_SLOTS:
     void usageIsForStaff()
     {
         QCOMPARE(call("GET", QStringLiteral("/v1/usage"), m_globex).status, 403);
+        QCOMPARE(call("GET", QStringLiteral("/metrics"), m_globex).status, 403);
         const Answer a = call("GET", QStringLiteral("/v1/usage"), m_admin);
         QCOMPARE(a.status, 200);
         QVERIFY(a.json.value(QStringLiteral("completed")).toInteger() >= 1);
+        // What the API's clients asked, per client and router: globex's bgp-status on pe1-par.
+        bool globexSeen = false;
+        for (const QJsonValue &v : a.json.value(QStringLiteral("apiUsage")).toArray()) {
+            const QJsonObject row = v.toObject();
+            if (row.value(QStringLiteral("client")) == QLatin1String("globex-ops") && row.value(QStringLiteral("router")) == QLatin1String("pe1-par"))
+                globexSeen = row.value(QStringLiteral("parts")).toInt() >= 1;
+        }
+        QVERIFY(globexSeen);
+        const Answer metrics = call("GET", QStringLiteral("/metrics"), m_admin);
+        QCOMPARE(metrics.status, 200);
+        QVERIFY(metrics.body.contains(R"(routerlens_router_parts_total{client="globex-ops",router="pe1-par"})"));
+        QVERIFY(metrics.body.contains("routerlens_engine_completed "));
+        QVERIFY(metrics.body.contains(R"(routerlens_requests_refused_total{client="globex-ops",reason="other"})"));
     }
 };
 
