@@ -324,4 +324,4 @@ private Q_SLOTS:
 };
 
 QTEST_GUILESS_MAIN(TestApiServer)
-#include "test_api_server.moc"
+#include "tst_api_server.moc"

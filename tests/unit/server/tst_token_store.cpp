@@ -165,4 +165,4 @@ private Q_SLOTS:
 };
 
 QTEST_GUILESS_MAIN(TestTokenStore)
-#include "test_token_store.moc"
+#include "tst_token_store.moc"

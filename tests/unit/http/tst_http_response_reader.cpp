@@ -166,4 +166,4 @@ private Q_SLOTS:
 };
 
 QTEST_GUILESS_MAIN(TestHttpResponseReader)
-#include "test_http_response_reader.moc"
+#include "tst_http_response_reader.moc"

@@ -315,4 +315,4 @@ private Q_SLOTS:
 };
 
 QTEST_GUILESS_MAIN(TestHttpTransportFaults)
-#include "test_http_transport_faults.moc"
+#include "tst_http_transport_faults.moc"

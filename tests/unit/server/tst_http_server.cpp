@@ -223,4 +223,4 @@ private Q_SLOTS:
 };
 
 QTEST_GUILESS_MAIN(TestHttpServer)
-#include "test_http_server.moc"
+#include "tst_http_server.moc"

@@ -125,4 +125,4 @@ private Q_SLOTS:
 };
 
 QTEST_GUILESS_MAIN(TestUsageMeter)
-#include "test_usage_meter.moc"
+#include "tst_usage_meter.moc"
