@@ -34,7 +34,7 @@ struct CannedReply {
     int delayMs = 0;             // wait this long before answering
     qint64 closeAfterBytes = -1; // announce the whole body, send only this much of it, close
 
-    // Faults (test_http_transport_faults). A streamed reply writes `body` over and over, in pieces
+    // Faults (tst_http_transport_faults). A streamed reply writes `body` over and over, in pieces
     // of `pieceBytes` every `intervalMs` (0: as fast as the client reads), until `streamBytes` are
     // sent (-1: until the client goes away), with Content-Length, or chunked when `chunked`.
     qint64 streamBytes = 0;  // 0: not streamed
