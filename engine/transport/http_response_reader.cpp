@@ -183,6 +183,25 @@ bool HttpResponseReader::parseHead(QByteArrayView head)
     return true;
 }
 
+std::optional<qint64> HttpResponseReader::contentLength()
+{
+    // Every Content-Length line must agree (RFC 9112 6.3); a name must match whole, not as the
+    // tail of some other header's name.
+    std::optional<qint64> length;
+    for (QByteArrayView line : m_headers.split('\n')) {
+        const qsizetype colon = line.indexOf(':');
+        if (colon <= 0 || line.first(colon) != "content-length")
+            continue;
+        const std::optional<qint64> v = parseLength(line.sliced(colon + 1));
+        if (!v || (length && *length != *v)) {
+            fail(Problem::BadFraming);
+            return std::nullopt;
+        }
+        length = v;
+    }
+    return length;
+}
+
 void HttpResponseReader::startBody()
 {
     const QByteArray connection = header("connection");
@@ -196,17 +215,9 @@ void HttpResponseReader::startBody()
     if (!te.isEmpty()) {
         m_framing = hasToken(te, "chunked") ? Framing::Chunked : Framing::UntilClose;
         m_chunkStep = ChunkStep::Size;
-    } else if (m_headers.contains("content-length:")) {
-        // Every Content-Length line must agree (RFC 9112 6.3).
-        std::optional<qint64> length;
-        for (QByteArrayView line : m_headers.split('\n')) {
-            if (!line.startsWith("content-length:"))
-                continue;
-            const std::optional<qint64> v = parseLength(line.sliced(15));
-            if (!v || (length && *length != *v))
-                return fail(Problem::BadFraming);
-            length = v;
-        }
+    } else if (const std::optional<qint64> length = contentLength(); length || m_problem != Problem::None) {
+        if (!length)
+            return; // failed: malformed or conflicting lengths
         if (*length > m_limits.maxBodyBytes)
             return fail(Problem::BodyTooLarge);
         m_framing = Framing::Length;

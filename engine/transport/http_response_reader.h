@@ -3,6 +3,8 @@
 #include <QByteArray>
 #include <QByteArrayView>
 
+#include <optional>
+
 namespace rl {
 
 // Reads one HTTP/1.1 answer from the bytes a router sends, within limits: the head (status line
@@ -59,6 +61,7 @@ private:
     void fail(Problem p);
     bool parseHead(QByteArrayView head);
     void startBody();
+    std::optional<qint64> contentLength(); // nothing: none given, or failed (BadFraming)
     void feedBody(QByteArrayView &data);
     void feedChunked(QByteArrayView &data);
     bool takeLine(QByteArrayView &data, QByteArray &line);
