@@ -13,6 +13,7 @@
 #include "engine/service/router_data_service.h"
 #include "engine/vendors/offline_parser.h"
 #include "engine/vendors/translator.h"
+#include "server/api_client.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -99,6 +100,10 @@ void addSourceOptions(QCommandLineParser &p, bool html = false)
                  QStringLiteral("format"), QStringLiteral("table")});
     p.addOption({QStringLiteral("settings"), QStringLiteral("Settings file (INI) for throttles, timeouts, cache ages."), QStringLiteral("file")});
     p.addOption({QStringLiteral("store"), QStringLiteral("Result store (SQLite file); default: the user's data folder."), QStringLiteral("file")});
+    p.addOption({QStringLiteral("server"), QStringLiteral("Ask a RouterLens service (routerlens-serve) instead of an engine of your own; "
+                                                          "who you are is its token's."), QStringLiteral("url")});
+    p.addOption({QStringLiteral("token-file"), QStringLiteral("With --server: a file (mode 600) holding your API token."), QStringLiteral("file")});
+    p.addOption({QStringLiteral("server-ca"), QStringLiteral("With --server: the CA (PEM) that signed the service's certificate."), QStringLiteral("file")});
     p.addHelpOption();
 }
 
@@ -107,6 +112,70 @@ struct Source {
     QString format;
     bool htmlAllowed = false; // diagnose writes an HTML report
 };
+
+// --format: ExitOk, or ExitUsage after saying why.
+int checkFormat(const QCommandLineParser &p, Source &src)
+{
+    src.format = p.value(QStringLiteral("format"));
+    if (src.format != QLatin1String("table") && src.format != QLatin1String("json") && src.format != QLatin1String("csv")
+        && !(src.htmlAllowed && src.format == QLatin1String("html"))) {
+        err(QStringLiteral("routerlens-cli: --format must be table, json%1 or csv, not \"%2\".\n")
+                .arg(src.htmlAllowed ? QStringLiteral(", html") : QString(), src.format));
+        return ExitUsage;
+    }
+    return ExitOk;
+}
+
+// With --server: the client of that service (who we are is its token's, so the options that
+// say who we are or where routers come from do not apply). Without: nothing, and rc 0.
+std::optional<rl::ApiClient> remoteClient(const QCommandLineParser &p, int &rc)
+{
+    rc = ExitOk;
+    if (!p.isSet(QStringLiteral("server"))) {
+        for (const char *o : {"token-file", "server-ca"}) {
+            if (p.isSet(QLatin1String(o))) {
+                err(QStringLiteral("routerlens-cli: --%1 goes with --server URL.\n").arg(QLatin1String(o)));
+                rc = ExitUsage;
+            }
+        }
+        return std::nullopt;
+    }
+    for (const char *o : {"demo", "inventory", "role", "customer", "client", "store", "settings"}) {
+        if (p.isSet(QLatin1String(o))) {
+            err(QStringLiteral("routerlens-cli: --%1 does not go with --server: the service has the routers, and who you "
+                               "are comes from your token.\n")
+                    .arg(QLatin1String(o)));
+            rc = ExitUsage;
+            return std::nullopt;
+        }
+    }
+    const rl::Result<QUrl> base = rl::ApiClient::parseBase(p.value(QStringLiteral("server")));
+    if (!base) {
+        err(QStringLiteral("routerlens-cli: %1\n").arg(base.error().message));
+        rc = ExitUsage;
+        return std::nullopt;
+    }
+    if (!p.isSet(QStringLiteral("token-file"))) {
+        err(QStringLiteral("routerlens-cli: --server needs --token-file FILE (your API token, from the service's administrator).\n"));
+        rc = ExitUsage;
+        return std::nullopt;
+    }
+    const rl::Result<QByteArray> token = rl::ApiClient::readTokenFile(p.value(QStringLiteral("token-file")));
+    if (!token) {
+        err(QStringLiteral("routerlens-cli: %1\n").arg(token.error().message));
+        rc = ExitUsage;
+        return std::nullopt;
+    }
+    return rl::ApiClient(*base, *token, p.value(QStringLiteral("server-ca")));
+}
+
+int remoteFailure(const rl::Error &e)
+{
+    err(QStringLiteral("routerlens-cli: %1: %2\n").arg(e.codeName(), e.message));
+    if (!e.detail.isEmpty())
+        err(QStringLiteral("  %1\n").arg(e.detail));
+    return e.code == rl::ErrorCode::InvalidRequest || e.code == rl::ErrorCode::AuthFailed ? ExitUsage : ExitFailed;
+}
 
 // Returns ExitOk or the exit code to leave with (after printing why).
 int setUp(const QCommandLineParser &p, rl::RouterDataService &service, Source &src)
@@ -117,13 +186,8 @@ int setUp(const QCommandLineParser &p, rl::RouterDataService &service, Source &s
         err(QStringLiteral("routerlens-cli: the store given with --store cannot be used; nothing was asked.\n"));
         return ExitUsage;
     }
-    src.format = p.value(QStringLiteral("format"));
-    if (src.format != QLatin1String("table") && src.format != QLatin1String("json") && src.format != QLatin1String("csv")
-        && !(src.htmlAllowed && src.format == QLatin1String("html"))) {
-        err(QStringLiteral("routerlens-cli: --format must be table, json%1 or csv, not \"%2\".\n")
-                .arg(src.htmlAllowed ? QStringLiteral(", html") : QString(), src.format));
-        return ExitUsage;
-    }
+    if (const int rc = checkFormat(p, src))
+        return rc;
     const auto role = rl::roleFromName(p.value(QStringLiteral("role")));
     if (!role) {
         err(QStringLiteral("routerlens-cli: --role must be internal, external or admin.\n"));
@@ -177,6 +241,30 @@ int runRouters(QCoreApplication &app, const QStringList &args)
     p.setApplicationDescription(QStringLiteral("List the routers the client may see, with their platform and tags."));
     addSourceOptions(p);
     p.process(args);
+    int rc = ExitOk;
+    if (std::optional<rl::ApiClient> remote = remoteClient(p, rc)) {
+        Source src;
+        if (const int bad = checkFormat(p, src))
+            return bad;
+        const rl::Result<QJsonObject> routers = remote->get(QStringLiteral("/v1/routers"));
+        if (!routers)
+            return remoteFailure(routers.error());
+        if (src.format == QLatin1String("json")) {
+            out(QString::fromUtf8(rl::DisplayText::jsonForTerminal(QJsonDocument(*routers).toJson(QJsonDocument::Indented))));
+            return ExitOk;
+        }
+        if (src.format == QLatin1String("csv"))
+            out(QStringLiteral("name,platform\r\n"));
+        for (const QJsonValue &v : routers->value(QStringLiteral("routers")).toArray()) {
+            const QString name = v.toObject().value(QStringLiteral("name")).toString();
+            const QString platform = v.toObject().value(QStringLiteral("platform")).toString();
+            out(src.format == QLatin1String("csv") ? csvLine({name, platform})
+                                                   : QStringLiteral("%1  %2\n").arg(name.leftJustified(20), platform));
+        }
+        return ExitOk;
+    }
+    if (rc)
+        return rc;
     rl::RouterDataService service(loadSettings(p));
     Source src;
     if (const int rc = setUp(p, service, src))
@@ -260,6 +348,30 @@ int runKinds(const QStringList &args)
     return ExitOk;
 }
 
+// Prints an answer in the chosen format; the exit code it means.
+int printResponse(const rl::Response &resp, const QString &format)
+{
+    if (format == QLatin1String("json"))
+        out(QString::fromUtf8(rl::RecordExport::toJson(resp)));
+    else if (format == QLatin1String("csv"))
+        out(QString::fromUtf8(rl::RecordExport::toCsv(resp)));
+    else
+        out(rl::RecordExport::toTable(resp));
+    if (resp.error.isError()) {
+        if (format != QLatin1String("table"))
+            err(QStringLiteral("routerlens-cli: %1: %2\n").arg(resp.error.codeName(), resp.error.message));
+        return (resp.error.code == rl::ErrorCode::InvalidRequest || resp.error.code == rl::ErrorCode::UnknownRouter
+                || resp.error.code == rl::ErrorCode::UnsupportedQuery)
+            ? ExitUsage
+            : ExitFailed;
+    }
+    const int failed = resp.failedCount();
+    if (failed > 0 && format != QLatin1String("table"))
+        err(QStringLiteral("routerlens-cli: %1 of %2 routers failed; see their errors in the output.\n")
+                .arg(failed).arg(resp.results.size()));
+    return failed == 0 ? ExitOk : failed == resp.results.size() ? ExitFailed : ExitPartial;
+}
+
 int runQuery(QCoreApplication &app, const QStringList &args)
 {
     QCommandLineParser p;
@@ -308,10 +420,21 @@ int runQuery(QCoreApplication &app, const QStringList &args)
         return ExitUsage;
     }
 
-    rl::RouterDataService service(loadSettings(p));
+    int remoteRc = ExitOk;
+    std::optional<rl::ApiClient> remote = remoteClient(p, remoteRc);
+    if (remoteRc)
+        return remoteRc;
+    // A remote service has the engine: none of our own (no store opened, nothing loaded).
+    std::unique_ptr<rl::RouterDataService> local;
     Source src;
-    if (const int rc = setUp(p, service, src))
-        return rc;
+    if (remote) {
+        if (const int rc = checkFormat(p, src))
+            return rc;
+    } else {
+        local = std::make_unique<rl::RouterDataService>(loadSettings(p));
+        if (const int rc = setUp(p, *local, src))
+            return rc;
+    }
     rl::Request req;
     req.client = src.client;
     req.kind = *kind;
@@ -321,7 +444,15 @@ int runQuery(QCoreApplication &app, const QStringList &args)
             err(QStringLiteral("routerlens-cli query: give --router names or --all, not both.\n"));
             return ExitUsage;
         }
-        req.routers = service.visibleRouters(src.client);
+        if (remote) {
+            const rl::Result<QJsonObject> routers = remote->get(QStringLiteral("/v1/routers"));
+            if (!routers)
+                return remoteFailure(routers.error());
+            for (const QJsonValue &v : routers->value(QStringLiteral("routers")).toArray())
+                req.routers.append(v.toObject().value(QStringLiteral("name")).toString());
+        } else {
+            req.routers = local->visibleRouters(src.client);
+        }
     }
     if (req.routers.isEmpty()) {
         err(QStringLiteral("routerlens-cli query: name routers with --router NAME (repeatable) or use --all.\n"));
@@ -335,39 +466,21 @@ int runQuery(QCoreApplication &app, const QStringList &args)
     req.maxAgeSeconds = maxAge;
     req.urgency = p.isSet(QStringLiteral("background")) ? rl::Urgency::Background : rl::Urgency::Interactive;
 
-    int exitCode = ExitFailed;
+    if (remote) {
+        const rl::Result<rl::Response> resp = remote->query(req, timeoutSec);
+        return resp ? printResponse(*resp, src.format) : remoteFailure(resp.error());
+    }
     QString requestId;
-    QObject::connect(&service, &rl::RouterDataService::responseReady, &app, [&](const rl::Response &resp) {
-        if (resp.requestId != requestId)
-            return;
-        if (src.format == QLatin1String("json"))
-            out(QString::fromUtf8(rl::RecordExport::toJson(resp)));
-        else if (src.format == QLatin1String("csv"))
-            out(QString::fromUtf8(rl::RecordExport::toCsv(resp)));
-        else
-            out(rl::RecordExport::toTable(resp));
-        if (resp.error.isError()) {
-            if (src.format != QLatin1String("table"))
-                err(QStringLiteral("routerlens-cli: %1: %2\n").arg(resp.error.codeName(), resp.error.message));
-            exitCode = (resp.error.code == rl::ErrorCode::InvalidRequest || resp.error.code == rl::ErrorCode::UnknownRouter
-                        || resp.error.code == rl::ErrorCode::UnsupportedQuery)
-                           ? ExitUsage
-                           : ExitFailed;
-        } else {
-            const int failed = resp.failedCount();
-            exitCode = failed == 0 ? ExitOk : failed == resp.results.size() ? ExitFailed : ExitPartial;
-            if (failed > 0 && src.format != QLatin1String("table"))
-                err(QStringLiteral("routerlens-cli: %1 of %2 routers failed; see their errors in the output.\n")
-                        .arg(failed).arg(resp.results.size()));
-        }
-        app.exit(exitCode);
+    QObject::connect(local.get(), &rl::RouterDataService::responseReady, &app, [&](const rl::Response &resp) {
+        if (resp.requestId == requestId)
+            app.exit(printResponse(resp, src.format));
     });
     QTimer::singleShot(std::chrono::seconds(timeoutSec), &app, [&] {
         err(QStringLiteral("routerlens-cli: no complete answer within %1 s; giving up (use --timeout to wait longer).\n").arg(timeoutSec));
-        service.cancel(requestId);
+        local->cancel(requestId);
         app.exit(ExitFailed);
     });
-    requestId = service.submit(req);
+    requestId = local->submit(req);
     return app.exec();
 }
 
@@ -379,26 +492,56 @@ enum DiagnoseExit {
     DiagnoseCannotCheck = 4, // no fault, but some checks could not be made (a router not answering)
 };
 
-QJsonObject stepJson(const rl::DiagnosisStep &s, bool withRecords)
+// diagnose against a remote service: its JSON as it is, or a table of verdicts and findings.
+int runRemoteDiagnose(const rl::ApiClient &remote, const QCommandLineParser &p, qint64 maxAge, double secondRead)
 {
-    QJsonObject o{{QStringLiteral("layer"), s.layer},
-                  {QStringLiteral("end"), rl::connectionEndName(s.end)},
-                  {QStringLiteral("router"), s.router},
-                  {QStringLiteral("verdict"), rl::verdictName(s.verdict)},
-                  {QStringLiteral("finding"), s.finding},
-                  {QStringLiteral("advice"), s.advice},
-                  {QStringLiteral("evidence"), s.evidence},
-                  {QStringLiteral("likelyCause"), s.likelyCause}};
-    if (withRecords) {
-        QJsonArray records;
-        for (const rl::RouterResult &r : s.records) {
-            QJsonObject part = r.toJson();
-            part.insert(QStringLiteral("kind"), rl::queryKindName(r.records.kind()));
-            records.append(part);
-        }
-        o.insert(QStringLiteral("records"), records);
+    Source src;
+    if (const int rc = checkFormat(p, src))
+        return rc;
+    if (src.format != QLatin1String("table") && src.format != QLatin1String("json")) {
+        err(QStringLiteral("routerlens-cli diagnose: with --server the formats are table and json.\n"));
+        return ExitUsage;
     }
-    return o;
+    const QStringList wanted = p.values(QStringLiteral("connection"));
+    if (!p.isSet(QStringLiteral("all")) && wanted.isEmpty()) {
+        err(QStringLiteral("routerlens-cli diagnose: name a connection with --connection ID or use --all.\n"));
+        return ExitUsage;
+    }
+    const rl::Result<QJsonObject> result = remote.diagnose(wanted, p.isSet(QStringLiteral("all")), maxAge, secondRead, 600);
+    if (!result)
+        return remoteFailure(result.error());
+    if (src.format == QLatin1String("json"))
+        out(QString::fromUtf8(rl::DisplayText::jsonForTerminal(QJsonDocument(*result).toJson(QJsonDocument::Indented))));
+    int exitCode = DiagnoseAllOk;
+    static const QMap<QString, int> exitOf{{QStringLiteral("ok"), DiagnoseAllOk}, {QStringLiteral("warn"), DiagnoseWarning},
+                                           {QStringLiteral("cannot-check"), DiagnoseCannotCheck}, {QStringLiteral("fault"), DiagnoseFault}};
+    static const QMap<int, int> rank{{DiagnoseAllOk, 0}, {DiagnoseWarning, 1}, {DiagnoseCannotCheck, 2}, {DiagnoseFault, 3}};
+    for (const QJsonValue &v : result->value(QStringLiteral("diagnoses")).toArray()) {
+        const QJsonObject d = v.toObject();
+        const QString verdict = d.value(QStringLiteral("verdict")).toString();
+        const int code = exitOf.value(verdict, DiagnoseCannotCheck);
+        if (rank.value(code) > rank.value(exitCode))
+            exitCode = code;
+        if (src.format != QLatin1String("table"))
+            continue;
+        out(QStringLiteral("== %1 (%2)\n").arg(d.value(QStringLiteral("connection")).toString(), d.value(QStringLiteral("customer")).toString()));
+        for (const QJsonValue &sv : d.value(QStringLiteral("steps")).toArray()) {
+            const QJsonObject st = sv.toObject();
+            out(QStringLiteral("   %1 %2 %3 %4%5\n")
+                    .arg(st.value(QStringLiteral("layer")).toString().leftJustified(17),
+                         st.value(QStringLiteral("end")).toString().leftJustified(8),
+                         st.value(QStringLiteral("verdict")).toString().toUpper().leftJustified(12),
+                         st.value(QStringLiteral("finding")).toString(),
+                         st.value(QStringLiteral("likelyCause")).toBool() ? QStringLiteral("   <- likely cause") : QString()));
+        }
+        const QJsonObject cause = d.value(QStringLiteral("likelyCause")).toObject();
+        if (!cause.isEmpty())
+            out(QStringLiteral("   => %1: %2. %3\n\n").arg(verdict.toUpper(), cause.value(QStringLiteral("layer")).toString(),
+                                                          cause.value(QStringLiteral("advice")).toString()));
+        else
+            out(QStringLiteral("   => %1\n\n").arg(verdict.toUpper()));
+    }
+    return exitCode;
 }
 
 int runDiagnose(QCoreApplication &app, const QStringList &args)
@@ -419,6 +562,23 @@ int runDiagnose(QCoreApplication &app, const QStringList &args)
     p.addOption({QStringLiteral("second-read"), QStringLiteral("Read counters again after this many seconds, to see errors rising (default 3; 0: read once)."),
                  QStringLiteral("seconds"), QStringLiteral("3")});
     p.process(args);
+    bool ok = false;
+    const qint64 maxAge = p.value(QStringLiteral("max-age")).toLongLong(&ok);
+    if (!ok || maxAge < 0 || maxAge > kMaxAgeLimitSec) {
+        err(QStringLiteral("routerlens-cli diagnose: --max-age must be a number of seconds between 0 and %1.\n")
+                .arg(kMaxAgeLimitSec));
+        return ExitUsage;
+    }
+    const double secondRead = p.value(QStringLiteral("second-read")).toDouble(&ok);
+    if (!ok || !(secondRead >= 0 && secondRead <= 60)) { // written so that NaN fails too
+        err(QStringLiteral("routerlens-cli diagnose: --second-read must be a number of seconds between 0 and 60.\n"));
+        return ExitUsage;
+    }
+    int remoteRc = ExitOk;
+    if (std::optional<rl::ApiClient> remote = remoteClient(p, remoteRc))
+        return runRemoteDiagnose(*remote, p, maxAge, secondRead);
+    if (remoteRc)
+        return remoteRc;
     rl::RouterDataService service(loadSettings(p));
     Source src;
     src.htmlAllowed = true;
@@ -434,18 +594,6 @@ int runDiagnose(QCoreApplication &app, const QStringList &args)
     }
     if (chosen.isEmpty()) {
         err(QStringLiteral("routerlens-cli diagnose: no such connection; name one with --connection ID or use --all.\n"));
-        return ExitUsage;
-    }
-    bool ok = false;
-    const qint64 maxAge = p.value(QStringLiteral("max-age")).toLongLong(&ok);
-    if (!ok || maxAge < 0 || maxAge > kMaxAgeLimitSec) {
-        err(QStringLiteral("routerlens-cli diagnose: --max-age must be a number of seconds between 0 and %1.\n")
-                .arg(kMaxAgeLimitSec));
-        return ExitUsage;
-    }
-    const double secondRead = p.value(QStringLiteral("second-read")).toDouble(&ok);
-    if (!ok || !(secondRead >= 0 && secondRead <= 60)) { // written so that NaN fails too
-        err(QStringLiteral("routerlens-cli diagnose: --second-read must be a number of seconds between 0 and 60.\n"));
         return ExitUsage;
     }
 
@@ -465,7 +613,6 @@ int runDiagnose(QCoreApplication &app, const QStringList &args)
         if (rank[code] > rank[exitCode])
             exitCode = code;
     };
-    QJsonArray json;
     if (src.format == QLatin1String("csv"))
         out(csvLine({QStringLiteral("connection"), QStringLiteral("end"), QStringLiteral("router"), QStringLiteral("layer"),
                      QStringLiteral("verdict"), QStringLiteral("finding"), QStringLiteral("advice"), QStringLiteral("evidence"),
@@ -484,9 +631,7 @@ int runDiagnose(QCoreApplication &app, const QStringList &args)
                     .arg(c.id, c.customer, c.providerRouter, c.providerInterface, customerEnd, vlan, c.customerAddress)
                     .arg(c.customerAs));
         }
-        QJsonArray jsteps;
         for (const rl::DiagnosisStep &s : d.steps) {
-            jsteps.append(stepJson(s, true));
             if (src.format == QLatin1String("table"))
                 out(QStringLiteral("   %1 %2 %3 %4%5\n")
                         .arg(s.layer.leftJustified(17), rl::connectionEndName(s.end).leftJustified(8),
@@ -507,16 +652,10 @@ int runDiagnose(QCoreApplication &app, const QStringList &args)
             else
                 out(QStringLiteral("   => OK: every check passed.\n\n"));
         }
-        QJsonObject jc{{QStringLiteral("connection"), c.id}, {QStringLiteral("customer"), c.customer},
-                       {QStringLiteral("verdict"), rl::verdictName(overall)}, {QStringLiteral("steps"), jsteps}};
-        if (const rl::DiagnosisStep *cause = d.cause())
-            jc.insert(QStringLiteral("likelyCause"), stepJson(*cause, false));
-        json.append(jc);
     }
     if (src.format == QLatin1String("json"))
         out(QString::fromUtf8(rl::DisplayText::jsonForTerminal(
-            QJsonDocument(QJsonObject{{QStringLiteral("version"), rl::ApiVersion}, {QStringLiteral("diagnoses"), json}})
-                .toJson(QJsonDocument::Indented))));
+            QJsonDocument(rl::DiagnosisReport::toJson(results)).toJson(QJsonDocument::Indented))));
     else if (src.format == QLatin1String("html"))
         out(QString::fromUtf8(rl::DiagnosisReport::toHtml(results)));
     return exitCode;

@@ -3,7 +3,8 @@
 #  - the vendor layer (commands and parsers) includes a layer above it or the transport
 #    (the value types they share live in engine/api);
 #  - the UI reaches the vendor layer or the transport directly instead of through
-#    RouterDataService.
+#    RouterDataService;
+#  - the HTTP API (server/) is included from below or beside it, or reaches past the service.
 set(offenders "")
 
 function(check_includes files regex why)
@@ -31,6 +32,18 @@ if(UI_DIR)
   check_includes("${ui_files}"
     "^[ \t]*#[ \t]*include[ \t]*\"engine/(vendors|transport)/"
     "the UI reaches parsing and routers only through RouterDataService")
+endif()
+
+# The HTTP API (server/) sits beside the UI, above the engine: neither the engine nor the UI
+# includes it, and it reaches routers only through RouterDataService.
+check_includes("${engine_files};${ui_files}"
+  "^[ \t]*#[ \t]*include[ \t]*\"server/"
+  "server/ is a front end: nothing below or beside it includes it")
+if(SERVER_DIR)
+  file(GLOB_RECURSE server_files "${SERVER_DIR}/*.h" "${SERVER_DIR}/*.cpp")
+  check_includes("${server_files}"
+    "^[ \t]*#[ \t]*include[ \t]*[<\"](engine/(vendors|transport)/|ui/|QtWidgets|QWidget)"
+    "the API reaches routers only through RouterDataService and has no widgets")
 endif()
 
 if(offenders)

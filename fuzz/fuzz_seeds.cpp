@@ -18,6 +18,10 @@
 //   fuzz_ssh_terminal_text text samples as a shell shows them: echo, prompt, \r\n, pager
 //                          prompts erased with \b and ESC [K, colours, split into reads
 //   fuzz_record_set_codec  the store's form of every conformance sample that parses
+//   fuzz_http_request      requests to routerlens-serve: every route, bodies, keep-alive, Expect
+//   fuzz_http_response     HTTP/1.1 answers around the demo's Arista JSON captures: with a
+//                          length, chunked (extensions, trailers), until close, after 100
+//                          Continue, HTTP/1.0, errors and redirects; read whole and in pieces
 
 #include "fuzz/parser_input.h"
 
@@ -423,6 +427,54 @@ void httpSeeds(const QString &root)
     seed(QStringLiteral("fuzz_http_api_codec"), "CAsha256//" + digest.toBase64());
 }
 
+void httpResponseSeeds(const QString &root)
+{
+    // Byte 0: the read size less one (bits 0-6) and HEAD (bit 7).
+    const auto eos = readCaptures(root + QStringLiteral("/resources/demo/captures/ce-initech"));
+    int n = 0;
+    for (const auto &[command, body] : eos) {
+        if (!command.endsWith(QStringLiteral("| json")) || body.size() > 16 * 1024)
+            continue;
+        const QByteArray read(1, char(n++ % 3 == 0 ? 127 : (n * 7) % 64));
+        const QByteArray len = QByteArray::number(body.size());
+        seed(QStringLiteral("fuzz_http_response"),
+             read + "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " + len + "\r\n\r\n" + body);
+        QByteArray chunked = read + QByteArray("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n");
+        for (qsizetype at = 0; at < body.size(); at += 700) {
+            const QByteArray part = body.mid(at, 700);
+            chunked += QByteArray::number(part.size(), 16) + (at == 0 ? ";name=value" : "") + "\r\n" + part + "\r\n";
+        }
+        seed(QStringLiteral("fuzz_http_response"), chunked + "0\r\nX-Trailer: done\r\n\r\n");
+        seed(QStringLiteral("fuzz_http_response"), read + "HTTP/1.0 200 OK\r\nContent-Type: application/json\r\n\r\n" + body);
+        if (n > 6)
+            break;
+    }
+    seed(QStringLiteral("fuzz_http_response"), "\x10HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 204 No Content\r\n\r\n");
+    seed(QStringLiteral("fuzz_http_response"), "\x05HTTP/1.1 401 Unauthorized\r\nWWW-Authenticate: Basic realm=\"eapi\"\r\nContent-Length: 0\r\n\r\n");
+    seed(QStringLiteral("fuzz_http_response"), "\x7fHTTP/1.1 301 Moved\r\nLocation: https://198.18.0.9/command-api\r\nContent-Length: 0\r\n\r\n");
+    seed(QStringLiteral("fuzz_http_response"), "\x83HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\n");
+    seed(QStringLiteral("fuzz_http_response"), "\x01HTTP/1.1 200 OK\nContent-Length: 2\n\n{}");
+}
+
+void httpRequestSeeds()
+{
+    const QByteArray auth = "Authorization: Bearer rlt_0123456789ab_" + QByteArray(43, 'A') + "\r\n";
+    const QByteArray body = R"({"routers":["pe1-par"],"query":"bgp-status","params":{"vrf":"GLOBEX"}})";
+    const QList<QByteArray> seeds = {
+        "GET /v1/health HTTP/1.1\r\nHost: 127.0.0.1:8750\r\n\r\n",
+        "GET /openapi.json HTTP/1.0\r\n\r\n",
+        "GET /v1/routers HTTP/1.1\r\nHost: h\r\n" + auth + "Connection: keep-alive\r\n\r\n",
+        "POST /v1/queries?wait=30 HTTP/1.1\r\nHost: h\r\n" + auth + "Content-Type: application/json\r\nContent-Length: "
+            + QByteArray::number(body.size()) + "\r\nExpect: 100-continue\r\n\r\n" + body,
+        "GET /v1/queries/q-0123456789abcdef0123456789abcdef?wait=5 HTTP/1.1\r\n" + auth + "\r\n",
+        "DELETE /v1/queries/q-0123 HTTP/1.1\r\nConnection: close\r\n\r\n",
+        "POST /v1/diagnoses HTTP/1.1\nContent-Length: 12\n\n{\"all\":true}",
+        "GET /v1/%72outers?x=%2F&y HTTP/1.1\r\n\r\n",
+    };
+    for (const QByteArray &s : seeds)
+        seed(QStringLiteral("fuzz_http_request"), s);
+}
+
 void terminalSeeds(const QList<Sample> &samples)
 {
     const QStringList platforms = TranslatorRegistry::platforms();
@@ -491,6 +543,8 @@ int main(int argc, char **argv)
     inventorySeeds(root);
     requestSeeds(samples);
     httpSeeds(root);
+    httpResponseSeeds(root);
+    httpRequestSeeds();
     terminalSeeds(samples);
     codecSeeds(samples);
     std::printf("fuzz_seeds: %d new seeds written to %s\n", g_written, argv[2]);

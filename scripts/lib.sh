@@ -14,7 +14,7 @@ RL_BUILD_PACKAGES=(
 # the screenshot tour.
 RL_TEST_PACKAGES=(
   frr bird2 gobgpd openssh-server openssh-client iproute2 iputils-ping traceroute procps
-  lldpd ethtool xvfb xauth jq
+  lldpd ethtool xvfb xauth jq curl
 )
 
 # What the sanitizer and fuzz trees of scripts/test.sh need on top: clang for libFuzzer and the

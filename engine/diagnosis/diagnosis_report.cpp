@@ -1,5 +1,7 @@
 #include "engine/diagnosis/diagnosis_report.h"
 
+#include <QJsonArray>
+
 #include "engine/api/record_export.h"
 
 namespace rl::DiagnosisReport {
@@ -279,6 +281,46 @@ QByteArray toCsv(const QList<DiagnosisResult> &results)
             for (const RouterResult &r : s.records)
                 evidenceCsv(out, d.connection, s, r);
     return out.toUtf8();
+}
+
+QJsonObject stepJson(const DiagnosisStep &s, bool withRecords)
+{
+    QJsonObject o{{QStringLiteral("layer"), s.layer},
+                  {QStringLiteral("end"), connectionEndName(s.end)},
+                  {QStringLiteral("router"), s.router},
+                  {QStringLiteral("verdict"), verdictName(s.verdict)},
+                  {QStringLiteral("finding"), s.finding},
+                  {QStringLiteral("advice"), s.advice},
+                  {QStringLiteral("evidence"), s.evidence},
+                  {QStringLiteral("likelyCause"), s.likelyCause}};
+    if (withRecords) {
+        QJsonArray records;
+        for (const RouterResult &r : s.records) {
+            QJsonObject part = r.toJson();
+            part.insert(QStringLiteral("kind"), queryKindName(r.records.kind()));
+            records.append(part);
+        }
+        o.insert(QStringLiteral("records"), records);
+    }
+    return o;
+}
+
+QJsonObject toJson(const QList<DiagnosisResult> &results)
+{
+    QJsonArray diagnoses;
+    for (const DiagnosisResult &d : results) {
+        QJsonArray steps;
+        for (const DiagnosisStep &s : d.steps)
+            steps.append(stepJson(s, true));
+        QJsonObject jc{{QStringLiteral("connection"), d.connection.id},
+                       {QStringLiteral("customer"), d.connection.customer},
+                       {QStringLiteral("verdict"), verdictName(d.overall())},
+                       {QStringLiteral("steps"), steps}};
+        if (const DiagnosisStep *cause = d.cause())
+            jc.insert(QStringLiteral("likelyCause"), stepJson(*cause, false));
+        diagnoses.append(jc);
+    }
+    return QJsonObject{{QStringLiteral("version"), ApiVersion}, {QStringLiteral("diagnoses"), diagnoses}};
 }
 
 } // namespace rl::DiagnosisReport

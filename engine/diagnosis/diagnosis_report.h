@@ -4,6 +4,7 @@
 
 #include <QByteArray>
 #include <QDateTime>
+#include <QJsonObject>
 #include <QList>
 #include <QString>
 
@@ -26,6 +27,13 @@ struct Options {
 // prints well: per connection its facts, overall verdict, likely cause with its advice, a
 // summary of every step, then each step with finding, advice, evidence and its records.
 QByteArray toHtml(const QList<DiagnosisResult> &results, const Options &options = {});
+
+// The JSON form (`routerlens-cli diagnose --format json` and the HTTP API's diagnoses):
+// {"version", "diagnoses": [{connection, customer, verdict, steps: [...], likelyCause}]}, each
+// step with its records.
+QJsonObject toJson(const QList<DiagnosisResult> &results);
+// One step; `withRecords` adds the answers it rests on.
+QJsonObject stepJson(const DiagnosisStep &step, bool withRecords);
 
 // RFC 4180 CSV. First column says what a row is: "step" rows (one per step, under a header
 // row naming their columns), then per step and answer an "evidence-header" row naming the

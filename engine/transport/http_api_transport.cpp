@@ -1,44 +1,25 @@
 #include "engine/transport/http_api_transport.h"
 
+#include "engine/api/display_text.h"
 #include "engine/api/event_log.h"
+#include "engine/transport/https_connection.h"
 #include "engine/transport/secret_resolver.h"
 
-#include <QCryptographicHash>
-#include <QElapsedTimer>
-#include <QEventLoop>
 #include <QFile>
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
-#include <QNetworkRequest>
 #include <QSslCertificate>
 #include <QSslError>
-#include <QTimer>
 #include <QUrl>
 
 #include <algorithm>
 
 namespace rl {
 
-struct HttpApiTransport::Exchange {
-    int status = 0;
-    QByteArray body;
-    QNetworkReply::NetworkError netError = QNetworkReply::NoError;
-    QString netErrorText;
-    QList<QSslError> sslErrors;
-    bool connected = false;     // the TLS handshake completed (or the connection was already up)
-    bool pinMismatch = false;
-    QByteArray peerDigest;      // SHA-256 of the certificate the server presented
-    Error aborted;              // why we aborted: timeout, cancelled, output too large, pin
-    QString location;           // a redirect's target
-    qint64 elapsedMs = 0;
+// What one HTTP exchange gave, and the error of the limits it hit (deadlines, cap, cancel).
+struct HttpApiTransport::Exchange : HttpsOutcome {
+    Error aborted;
 };
 
 namespace {
-
-QByteArray certDigest(const QSslCertificate &cert)
-{
-    return cert.isNull() ? QByteArray() : QCryptographicHash::hash(cert.toDer(), QCryptographicHash::Sha256);
-}
 
 QString hexDigest(const QByteArray &digest)
 {
@@ -175,20 +156,17 @@ Result<QList<CommandOutput>> HttpApiTransport::run(const QStringList &commands, 
         return auth.error();
     QByteArray authorization = std::move(auth).value();
 
-    QNetworkAccessManager nam;
-    nam.setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
-    nam.setAutoDeleteReplies(false);
+    // One connection for the run's requests, kept alive while the router agrees.
+    HttpsConnection connection(m_router.host, m_router.port, m_ssl, m_pin);
 
     QList<CommandOutput> outputs;
     Error failure;
     if (m_kind == HttpApiKind::Restconf) {
-        bool connected = false;
         for (const QString &path : commands) {
             const HttpCall call = HttpApiCodec::restconfRequest(path, m_settings.restconfDataRoot);
-            const Exchange ex = exchange(nam, call, authorization, 1, connected, options);
+            const Exchange ex = exchange(connection, call, authorization, 1, options);
             if ((failure = classify(ex, call)))
                 break;
-            connected = true;
             outputs.append(CommandOutput{path, ex.body, 0, ex.elapsedMs});
         }
     } else {
@@ -205,7 +183,7 @@ Result<QList<CommandOutput>> HttpApiTransport::run(const QStringList &commands, 
             const QString id = QStringLiteral("routerlens-%1").arg(++m_requestCounter);
             const HttpCall call = m_kind == HttpApiKind::Eapi ? HttpApiCodec::eapiRequest(batch, id, m_settings.eapiPath)
                                                               : HttpApiCodec::nxapiRequest(batch, m_settings.nxapiPath);
-            const Exchange ex = exchange(nam, call, authorization, int(batch.size()), !outputs.isEmpty(), options);
+            const Exchange ex = exchange(connection, call, authorization, int(batch.size()), options);
             failure = classify(ex, call);
             // A JSON-RPC answer may carry the device's error with any status; read it when there is one.
             if (!failure || (ex.status >= 400 && !ex.body.isEmpty() && failure.code != ErrorCode::AuthFailed)) {
@@ -231,129 +209,65 @@ Result<QList<CommandOutput>> HttpApiTransport::run(const QStringList &commands, 
     return outputs;
 }
 
-HttpApiTransport::Exchange HttpApiTransport::exchange(QNetworkAccessManager &nam, const HttpCall &call,
+HttpApiTransport::Exchange HttpApiTransport::exchange(HttpsConnection &connection, const HttpCall &call,
                                                       const QByteArray &authorization, int commandCount,
-                                                      bool connected, const ExecOptions &options)
+                                                      const ExecOptions &options)
 {
-    Exchange ex;
-    ex.connected = connected;
-
     QUrl url;
-    url.setScheme(QStringLiteral("https"));
-    url.setHost(m_router.host);
-    url.setPort(m_router.port);
     const qsizetype q = call.path.indexOf(QLatin1Char('?'));
     url.setPath(q < 0 ? call.path : call.path.left(q), QUrl::TolerantMode);
     if (q >= 0)
         url.setQuery(call.path.mid(q + 1), QUrl::TolerantMode);
 
-    QNetworkRequest request(url);
-    request.setSslConfiguration(m_ssl);
-    request.setRawHeader("Accept", call.accept);
-    request.setRawHeader("User-Agent", m_settings.userAgent);
+    HttpsRequest request;
+    request.method = call.method;
+    request.target = url.toEncoded();
+    request.headers = {{"Accept", call.accept}, {"User-Agent", m_settings.userAgent}};
     if (!call.contentType.isEmpty())
-        request.setRawHeader("Content-Type", call.contentType);
+        request.headers.append({"Content-Type", call.contentType});
     if (!authorization.isEmpty())
-        request.setRawHeader("Authorization", authorization);
-    request.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
-    request.setAttribute(QNetworkRequest::CacheSaveControlAttribute, false);
-    // Never let Qt answer a 401 from a credentials cache: the header above is the only login.
-    request.setAttribute(QNetworkRequest::AuthenticationReuseAttribute, QNetworkRequest::Manual);
+        request.headers.append({"Authorization", authorization});
+    request.body = call.body;
 
-    QElapsedTimer clock;
-    clock.start();
-    qint64 connectedAt = connected ? 0 : -1;
-    const qint64 commandBudgetMs = qint64(std::max(1, options.commandTimeoutMs)) * std::max(1, commandCount);
+    HttpsLimits limits;
+    limits.connectTimeoutMs = options.connectTimeoutMs;
+    limits.answerBudgetMs = qint64(std::max(1, options.commandTimeoutMs)) * std::max(1, commandCount);
+    limits.maxBodyBytes = options.maxOutputBytes;
+    limits.sliceMs = m_settings.pollSliceMs;
+    limits.cancelled = options.cancelled;
 
-    QNetworkReply *reply = call.method == "GET" ? nam.get(request) : nam.post(request, call.body);
-    std::unique_ptr<QNetworkReply> owner(reply);
-    QEventLoop loop;
+    Exchange ex;
+    static_cast<HttpsOutcome &>(ex) = connection.exchange(request, limits);
+    for (auto &header : request.headers)
+        SecretResolver::wipe(header.second);
 
-    auto abortWith = [&](Error e) {
-        if (!ex.aborted)
-            ex.aborted = std::move(e);
-        reply->abort();
-    };
-    auto markConnected = [&] {
-        if (!ex.connected) {
-            ex.connected = true;
-            connectedAt = clock.elapsed();
-        }
-    };
-
-    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
-    QObject::connect(reply, &QNetworkReply::sslErrors, &loop, [&](const QList<QSslError> &errors) {
-        ex.sslErrors = errors;
-        ex.peerDigest = certDigest(reply->sslConfiguration().peerCertificate());
-        if (ex.peerDigest.isEmpty() && !errors.isEmpty())
-            ex.peerDigest = certDigest(errors.first().certificate());
-        // A pinned certificate stands in for the chain, the name and the dates.
-        if (!m_pin.isEmpty() && ex.peerDigest == m_pin) {
-            reply->ignoreSslErrors(errors);
-            ex.sslErrors.clear();
-        } else if (!m_pin.isEmpty()) {
-            ex.pinMismatch = true;
-        }
-    });
-    QObject::connect(reply, &QNetworkReply::encrypted, &loop, [&] {
-        ex.peerDigest = certDigest(reply->sslConfiguration().peerCertificate());
-        if (!m_pin.isEmpty() && ex.peerDigest != m_pin) {
-            ex.pinMismatch = true;
-            abortWith(tlsError(ex));
-            return;
-        }
-        markConnected();
-    });
-    QObject::connect(reply, &QNetworkReply::uploadProgress, &loop, [&](qint64 sent, qint64) {
-        if (sent > 0)
-            markConnected();
-    });
-    QObject::connect(reply, &QNetworkReply::downloadProgress, &loop, [&](qint64 received, qint64 total) {
-        markConnected();
-        if (received > options.maxOutputBytes || total > options.maxOutputBytes)
-            abortWith(outputTooLargeError(QStringLiteral("The %1 answer of %2").arg(apiName(), who()),
-                                          options.maxOutputBytes));
-    });
-    QObject::connect(reply, &QNetworkReply::metaDataChanged, &loop, markConnected);
-
-    QTimer tick;
-    tick.setInterval(std::max(1, m_settings.pollSliceMs));
-    QObject::connect(&tick, &QTimer::timeout, &loop, [&] {
-        if (reply->isFinished())
-            return;
-        if (isCancelled(options)) {
-            abortWith(Error(ErrorCode::Cancelled,
-                            QStringLiteral("The request was cancelled; %1 stopped waiting for %2.").arg(apiName(), who())));
-        } else if (!ex.connected && clock.elapsed() > options.connectTimeoutMs) {
-            abortWith(Error(ErrorCode::Timeout,
-                            QStringLiteral("%1 did not complete the HTTPS connection within %2 s: check that it is up, "
-                                           "that %3 is enabled on this port, or raise the connect timeout.")
-                                .arg(who())
-                                .arg(options.connectTimeoutMs / 1000.0)
-                                .arg(apiName())));
-        } else if (ex.connected && clock.elapsed() - connectedAt > commandBudgetMs) {
-            abortWith(Error(ErrorCode::Timeout,
-                            QStringLiteral("%1 did not answer the %2 request within %3 s: the router may be busy; "
-                                           "retry later or raise the command timeout.")
-                                .arg(who(), apiName())
-                                .arg(commandBudgetMs / 1000.0)));
-        }
-    });
-    tick.start();
-    if (!reply->isFinished())
-        loop.exec(QEventLoop::ExcludeUserInputEvents);
-    tick.stop();
-
-    ex.elapsedMs = clock.elapsed();
-    ex.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    ex.netError = reply->error();
-    ex.netErrorText = reply->errorString();
-    ex.location = QString::fromUtf8(reply->rawHeader("Location"));
-    if (!ex.aborted) {
-        ex.body = reply->readAll();
-        if (ex.body.size() > options.maxOutputBytes)
-            ex.aborted = outputTooLargeError(QStringLiteral("The %1 answer of %2").arg(apiName(), who()),
-                                             options.maxOutputBytes);
+    using Failure = HttpsOutcome::Failure;
+    switch (ex.failure) {
+    case Failure::Cancelled:
+        ex.aborted = Error(ErrorCode::Cancelled,
+                           QStringLiteral("The request was cancelled; %1 stopped waiting for %2.").arg(apiName(), who()));
+        break;
+    case Failure::ConnectTimeout:
+        ex.aborted = Error(ErrorCode::Timeout,
+                           QStringLiteral("%1 did not complete the HTTPS connection within %2 s: check that it is up, "
+                                          "that %3 is enabled on this port, or raise the connect timeout.")
+                               .arg(who())
+                               .arg(options.connectTimeoutMs / 1000.0)
+                               .arg(apiName()));
+        break;
+    case Failure::AnswerTimeout:
+        ex.aborted = Error(ErrorCode::Timeout,
+                           QStringLiteral("%1 did not answer the %2 request within %3 s: the router may be busy; "
+                                          "retry later or raise the command timeout.")
+                               .arg(who(), apiName())
+                               .arg(limits.answerBudgetMs / 1000.0));
+        break;
+    case Failure::BodyTooLarge:
+        ex.aborted = outputTooLargeError(QStringLiteral("The %1 answer of %2").arg(apiName(), who()),
+                                         options.maxOutputBytes);
+        break;
+    default:
+        break;
     }
     return ex;
 }
@@ -367,13 +281,13 @@ Error HttpApiTransport::tlsError(const Exchange &ex) const
         if (!ex.peerDigest.isEmpty())
             parts.append(QStringLiteral("certificate SHA-256 %1").arg(hexDigest(ex.peerDigest)));
         if (parts.isEmpty())
-            parts.append(ex.netErrorText);
+            parts.append(ex.socketError);
         return parts.join(QLatin1String("; "));
     }();
     // Not unreachable: the router answered, but its identity could not be verified. The person
     // must look at certificates, not at cables, so the code says so.
     auto err = [&](const QString &why) { return Error(ErrorCode::TlsError, why, detail); };
-    if (ex.pinMismatch)
+    if (ex.failure == HttpsOutcome::Failure::PinMismatch)
         return err(QStringLiteral("%1 presented a certificate other than the pinned one (SHA-256 %2): RouterLens "
                                   "refused to connect. Check the router's pinned certificate: if its certificate was "
                                   "renewed, update pinnedCertSha256 after checking the new one.")
@@ -417,36 +331,57 @@ Error HttpApiTransport::classify(const Exchange &ex, const HttpCall &call) const
 {
     if (ex.aborted)
         return ex.aborted;
-    if (ex.pinMismatch || !ex.sslErrors.isEmpty() || ex.netError == QNetworkReply::SslHandshakeFailedError)
+    using Failure = HttpsOutcome::Failure;
+    switch (ex.failure) {
+    case Failure::None:
+        break;
+    case Failure::PinMismatch:
+    case Failure::TlsFailed:
         return tlsError(ex);
-    if (ex.status == 0) {
-        switch (ex.netError) {
-        case QNetworkReply::NoError:
-            return Error(ErrorCode::ConnectionLost,
-                         QStringLiteral("%1 sent no HTTP answer to the %2 request.").arg(who(), apiName()));
-        case QNetworkReply::TimeoutError:
-            return Error(ErrorCode::Timeout, QStringLiteral("%1 did not answer the %2 request in time.").arg(who(), apiName()),
-                         ex.netErrorText);
-        case QNetworkReply::RemoteHostClosedError:
-        case QNetworkReply::ProxyConnectionClosedError:
-            if (ex.connected)
-                return Error(ErrorCode::ConnectionLost,
-                             QStringLiteral("%1 closed the connection before its %2 answer was complete: retry; if it "
-                                            "keeps happening, check the router's HTTPS server.")
-                                 .arg(who(), apiName()),
-                             ex.netErrorText);
-            return Error(ErrorCode::Unreachable,
-                         QStringLiteral("%1 closed the connection during the HTTPS handshake: check that the port is "
-                                        "the router's %2 HTTPS port.")
-                             .arg(who(), apiName()),
-                         ex.netErrorText);
-        default:
-            return Error(ErrorCode::Unreachable,
-                         QStringLiteral("%1 cannot be reached over HTTPS: check the address and port in the inventory, "
-                                        "that %2 is enabled on the router, and that no firewall blocks it.")
-                             .arg(who(), apiName()),
-                         ex.netErrorText);
-        }
+    case Failure::ClosedBeforeAnswer:
+        return Error(ErrorCode::ConnectionLost,
+                     QStringLiteral("%1 closed the connection without answering the %2 request: retry; if it keeps "
+                                    "happening, check the router's HTTPS server.")
+                         .arg(who(), apiName()),
+                     ex.socketError);
+    case Failure::ClosedMidAnswer:
+        return Error(ErrorCode::ConnectionLost,
+                     QStringLiteral("%1 closed the connection before its %2 answer was complete: retry; if it keeps "
+                                    "happening, check the router's HTTPS server.")
+                         .arg(who(), apiName()),
+                     ex.socketError);
+    case Failure::ClosedInHandshake:
+        return Error(ErrorCode::Unreachable,
+                     QStringLiteral("%1 closed the connection during the HTTPS handshake: check that the port is "
+                                    "the router's %2 HTTPS port.")
+                         .arg(who(), apiName()),
+                     ex.socketError);
+    case Failure::NotHttp:
+        return Error(ErrorCode::ParseError,
+                     QStringLiteral("%1 answered the %2 request with something that is not HTTP: check that the port "
+                                    "in the inventory is the router's %2 HTTPS port.")
+                         .arg(who(), apiName()),
+                     QStringLiteral("it began: \"%1\"").arg(DisplayText::escapeControls(QString::fromLatin1(ex.preview))));
+    case Failure::HeadTooLarge:
+        return Error(ErrorCode::ParseError,
+                     QStringLiteral("%1 sent an HTTP head of more than 64 KiB for the %2 request; RouterLens stopped "
+                                    "reading it. Check the router's HTTPS server.")
+                         .arg(who(), apiName()));
+    case Failure::BadFraming:
+        return Error(ErrorCode::ParseError,
+                     QStringLiteral("%1 framed its %2 answer wrongly (a malformed Content-Length or chunk); RouterLens "
+                                    "stopped reading it. Check the router's HTTPS server.")
+                         .arg(who(), apiName()));
+    case Failure::Unreachable:
+    case Failure::Cancelled:      // set in aborted
+    case Failure::ConnectTimeout: // set in aborted
+    case Failure::AnswerTimeout:  // set in aborted
+    case Failure::BodyTooLarge:   // set in aborted
+        return Error(ErrorCode::Unreachable,
+                     QStringLiteral("%1 cannot be reached over HTTPS: check the address and port in the inventory, "
+                                    "that %2 is enabled on the router, and that no firewall blocks it.")
+                         .arg(who(), apiName()),
+                     ex.socketError);
     }
     const QString deviceText = m_kind == HttpApiKind::Restconf ? HttpApiCodec::restconfErrorText(ex.body) : QString();
     const QString detail = QStringLiteral("HTTP %1 for %2 %3%4")
@@ -498,9 +433,6 @@ Error HttpApiTransport::classify(const Exchange &ex, const HttpCall &call) const
                          .arg(ex.status)
                          .arg(deviceText.isEmpty() ? QStringLiteral(".") : QStringLiteral(": ") + deviceText),
                      detail);
-    if (ex.netError != QNetworkReply::NoError)
-        return Error(ErrorCode::ConnectionLost,
-                     QStringLiteral("%1 broke off its %2 answer: retry.").arg(who(), apiName()), ex.netErrorText);
     return {};
 }
 

@@ -14,11 +14,11 @@
 #include <optional>
 
 QT_BEGIN_NAMESPACE
-class QNetworkAccessManager;
 QT_END_NAMESPACE
 
 namespace rl {
 
+class HttpsConnection;
 class SecretResolver;
 
 // Tunables of the HTTP transports (engine settings feed them; the defaults suit the devices).
@@ -32,10 +32,13 @@ struct HttpSettings {
 
 // One router over an HTTPS API: Arista eAPI, Cisco NX-API (both JSON-RPC) or RESTCONF (GET only).
 //
-// Threading: run() blocks. Each call builds its own QNetworkAccessManager and a private
-// QEventLoop in the calling thread and tears them down before returning, so the transport has
-// no thread affinity and may be called from any worker thread (one at a time). The cost is a
-// TLS handshake per run(); the requests of one run() share the connection.
+// Threading: run() blocks. Each call opens its own HttpsConnection (a socket and a private
+// QEventLoop in the calling thread) and closes it before returning, so the transport has no
+// thread affinity and may be called from any worker thread (one at a time). The cost is a TLS
+// handshake per run(); the requests of one run() share the connection.
+//
+// HTTP is read by HttpResponseReader, not by Qt's network access manager: every byte a router
+// sends is counted against a limit (head 64 KiB, body maxOutputBytes) and a deadline.
 //
 // TLS: verification is on unless the router says tlsVerify=false (then a warning goes to the
 // EventLog at the start of every session). Router::caFile replaces the system CAs with the
@@ -66,8 +69,8 @@ private:
 
     Error prepareTls();
     Result<QByteArray> authorizationHeader() const;
-    Exchange exchange(QNetworkAccessManager &nam, const HttpCall &call, const QByteArray &authorization,
-                      int commandCount, bool connected, const ExecOptions &options);
+    Exchange exchange(HttpsConnection &connection, const HttpCall &call, const QByteArray &authorization,
+                      int commandCount, const ExecOptions &options);
     Error classify(const Exchange &ex, const HttpCall &call) const;
     Error tlsError(const Exchange &ex) const;
     QString who() const;

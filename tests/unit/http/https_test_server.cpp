@@ -78,23 +78,40 @@ private:
             }
             const CannedReply reply = handler ? handler(req) : CannedReply{404, "text/plain", "no handler"};
             if (reply.delayMs > 0)
-                QTimer::singleShot(reply.delayMs, socket, [socket, reply] { answer(socket, reply); });
+                QTimer::singleShot(reply.delayMs, socket, [this, socket, reply] { answer(socket, reply); });
             else
                 answer(socket, reply);
         }
     }
 
-    static void answer(QSslSocket *socket, const CannedReply &reply)
+    void answer(QSslSocket *socket, const CannedReply &reply)
     {
         if (socket->state() != QAbstractSocket::ConnectedState)
             return;
+        const bool streamed = reply.streamBytes != 0;
+        if (!reply.rawReply.isEmpty()) {
+            socket->write(reply.rawReply);
+            if (streamed)
+                stream(socket, reply);
+            return;
+        }
         QByteArray head = "HTTP/1.1 " + QByteArray::number(reply.status) + " Canned\r\n";
         head += "Content-Type: " + reply.contentType + "\r\n";
-        head += "Content-Length: " + QByteArray::number(reply.body.size()) + "\r\n";
+        if (streamed && reply.chunked)
+            head += "Transfer-Encoding: chunked\r\n";
+        else
+            head += "Content-Length: " + QByteArray::number(streamed ? reply.streamBytes : reply.body.size()) + "\r\n";
         if (reply.status == 401)
             head += "WWW-Authenticate: Basic realm=\"test\"\r\n";
+        head += reply.extraHead;
         head += "\r\n";
         socket->write(head);
+        if (reply.headOnly)
+            return;
+        if (streamed) {
+            stream(socket, reply);
+            return;
+        }
         if (reply.closeAfterBytes >= 0) {
             socket->write(reply.body.left(reply.closeAfterBytes));
             socket->flush();
@@ -102,6 +119,44 @@ private:
             return;
         }
         socket->write(reply.body);
+    }
+
+    // Writes the body piece by piece from a timer on the socket: paced (intervalMs), or as fast
+    // as the client takes it (a new piece only when little is waiting to be written).
+    void stream(QSslSocket *socket, const CannedReply &reply)
+    {
+        auto *timer = new QTimer(socket);
+        timer->setInterval(reply.intervalMs);
+        auto left = std::make_shared<qint64>(reply.streamBytes);
+        connect(timer, &QTimer::timeout, socket, [this, socket, timer, reply, left] {
+            if (socket->state() != QAbstractSocket::ConnectedState) {
+                timer->stop();
+                return;
+            }
+            if (socket->bytesToWrite() + socket->encryptedBytesToWrite() > 4 * reply.pieceBytes)
+                return;
+            qint64 n = reply.pieceBytes;
+            if (*left >= 0)
+                n = std::min(n, *left);
+            QByteArray piece;
+            piece.reserve(n);
+            while (piece.size() < n)
+                piece.append(reply.body.left(n - piece.size()));
+            if (reply.chunked)
+                socket->write(QByteArray::number(n, 16) + "\r\n" + piece + "\r\n");
+            else
+                socket->write(piece);
+            {
+                QMutexLocker lock(&m_shared->mutex);
+                m_shared->streamed += n;
+            }
+            if (*left >= 0 && (*left -= n) == 0) {
+                if (reply.chunked)
+                    socket->write("0\r\n\r\n");
+                timer->stop();
+            }
+        });
+        timer->start();
     }
 
     std::shared_ptr<HttpsTestServer::Shared> m_shared;
@@ -163,11 +218,26 @@ int HttpsTestServer::connectionCount() const
     return m_shared->connections;
 }
 
+void HttpsTestServer::dropConnections()
+{
+    QMetaObject::invokeMethod(m_core, [core = m_core] {
+        for (QSslSocket *s : core->findChildren<QSslSocket *>())
+            s->abort();
+    });
+}
+
+qint64 HttpsTestServer::bodyBytesSent() const
+{
+    QMutexLocker lock(&m_shared->mutex);
+    return m_shared->streamed;
+}
+
 void HttpsTestServer::reset()
 {
     QMutexLocker lock(&m_shared->mutex);
     m_shared->received.clear();
     m_shared->connections = 0;
+    m_shared->streamed = 0;
 }
 
 // ---- TestPki ------------------------------------------------------------------------------

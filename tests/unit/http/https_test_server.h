@@ -33,6 +33,18 @@ struct CannedReply {
     QByteArray body;
     int delayMs = 0;             // wait this long before answering
     qint64 closeAfterBytes = -1; // announce the whole body, send only this much of it, close
+
+    // Faults (tst_http_transport_faults). A streamed reply writes `body` over and over, in pieces
+    // of `pieceBytes` every `intervalMs` (0: as fast as the client reads), until `streamBytes` are
+    // sent (-1: until the client goes away), with Content-Length, or chunked when `chunked`.
+    qint64 streamBytes = 0;  // 0: not streamed
+    qint64 pieceBytes = 64 * 1024;
+    int intervalMs = 0;
+    bool chunked = false;
+    bool headOnly = false;   // send the head (and Content-Length), then nothing, never close
+    QByteArray rawReply = {};// when set: these bytes instead of an HTTP head (garbage), then
+                             // the stream if any (raw, never chunked), then wait
+    QByteArray extraHead = {};// more header lines, each ending in \r\n
 };
 
 using ReplyHandler = std::function<CannedReply(const ReceivedRequest &)>;
@@ -53,6 +65,8 @@ public:
 
     QList<ReceivedRequest> received() const;
     int connectionCount() const;
+    qint64 bodyBytesSent() const; // body bytes of streamed replies handed to the socket so far
+    void dropConnections();       // abort every open connection (a router's HTTPS server dying)
     void reset(); // forget received requests and connections
 
     // Internal, called from the server thread.
@@ -63,6 +77,7 @@ public:
         ReplyHandler handler;
         QList<ReceivedRequest> received;
         int connections = 0;
+        qint64 streamed = 0;
     };
 
 private:

@@ -1,0 +1,101 @@
+#!/usr/bin/env bash
+# routerlens-serve as an administrator meets it: tokens made, listed and revoked; plain HTTP
+# refused off loopback; the demo served on 127.0.0.1 and asked with curl; a clean stop on
+# SIGTERM. Prints "N passed, N failed". Traffic: 127.0.0.1 only.
+set -u
+serve=$1
+cli=$2
+tmp=$(mktemp -d)
+pid=
+trap '[ -n "$pid" ] && kill "$pid" 2>/dev/null; rm -rf "$tmp"' EXIT
+tokens=(--tokens "$tmp/tokens.json")
+passed=0
+failed=0
+
+ok() { passed=$((passed + 1)); }
+bad() { failed=$((failed + 1)); echo "FAIL: $*"; }
+check() { # check NAME EXPECTED_EXIT COMMAND...; output in $tmp/out, stderr in $tmp/err
+  local name=$1 want=$2
+  shift 2
+  "$@" >"$tmp/out" 2>"$tmp/err"
+  local got=$?
+  if [ "$got" -eq "$want" ]; then ok; else bad "$name: exit $got, expected $want"; head -5 "$tmp/out" "$tmp/err"; fi
+}
+contains() { if grep -q -- "$3" "$2"; then ok; else bad "$1: no \"$3\" in $2"; head -5 "$2"; fi; }
+
+check "token for an internal engineer" 0 "$serve" token create --client noc-alice --role internal "${tokens[@]}"
+alice=$(cat "$tmp/out")
+contains "token printed once" "$tmp/out" "^rlt_"
+contains "where it goes" "$tmp/err" "shown only now"
+check "token for a customer" 0 "$serve" token create --client globex-ops --role external --customer globex "${tokens[@]}"
+globex=$(cat "$tmp/out")
+check "external without customer" 2 "$serve" token create --client x --role external "${tokens[@]}"
+contains "says what is missing" "$tmp/err" "customer"
+check "bad role" 2 "$serve" token create --client x --role root "${tokens[@]}"
+if grep -q -- "${alice#rlt_????????????_}" "$tmp/tokens.json"; then bad "the token file holds a token"; else ok; fi
+[ "$(stat -c %a "$tmp/tokens.json")" = 600 ] && ok || bad "token file mode $(stat -c %a "$tmp/tokens.json")"
+check "list" 0 "$serve" token list "${tokens[@]}"
+contains "list shows the customer" "$tmp/out" "globex"
+contains "list shows valid" "$tmp/out" "valid"
+
+check "plain HTTP off loopback refused" 2 "$serve" run --demo --listen 0.0.0.0:18751 "${tokens[@]}"
+contains "says why" "$tmp/err" "refusing plain HTTP"
+check "bad listen" 2 "$serve" run --demo --listen nowhere "${tokens[@]}"
+check "no inventory" 2 "$serve" run "${tokens[@]}"
+check "openapi" 0 "$serve" openapi
+contains "openapi document" "$tmp/out" '"openapi": "3.0.3"'
+
+# Serve the demo on a loopback port the system chooses (port 0); the start line says which.
+"$serve" run --demo --listen 127.0.0.1:0 --store "$tmp/store.sqlite" "${tokens[@]}" >"$tmp/serve.out" 2>"$tmp/serve.err" &
+pid=$!
+port=
+for _ in $(seq 1 100); do
+  port=$(sed -n 's|.*serving http://127.0.0.1:\([0-9]*\)/.*|\1|p' "$tmp/serve.err")
+  [ -n "$port" ] && break
+  sleep 0.1
+done
+[ -n "$port" ] && ok || bad "the server did not start: $(cat "$tmp/serve.err")"
+code=$(curl -s -o "$tmp/body" -w '%{http_code}' "http://127.0.0.1:$port/v1/health")
+[ "$code" = 200 ] && ok || bad "health: HTTP $code"
+code=$(curl -s -o "$tmp/body" -w '%{http_code}' "http://127.0.0.1:$port/v1/routers")
+[ "$code" = 401 ] && ok || bad "no token: HTTP $code"
+code=$(curl -s -o "$tmp/body" -w '%{http_code}' -H "Authorization: Bearer $globex" -H 'Content-Type: application/json' \
+  -d '{"routers":["pe1-par"],"query":"bgp-status"}' "http://127.0.0.1:$port/v1/queries?wait=60")
+[ "$code" = 200 ] && ok || bad "customer query: HTTP $code"
+contains "the customer's own session" "$tmp/body" '198.51.100.2'
+if grep -q '198.51.100.6' "$tmp/body"; then bad "another customer's session in the answer"; else ok; fi
+# The CLI as a client of the service: who it is comes from the token.
+printf '%s\n' "$globex" >"$tmp/globex.token"
+chmod 600 "$tmp/globex.token"
+remote=(--server "http://127.0.0.1:$port" --token-file "$tmp/globex.token")
+check "remote routers" 0 "$cli" routers "${remote[@]}"
+contains "remote routers: the customer's" "$tmp/out" "ce-globex"
+if grep -q "lab-frr" "$tmp/out"; then bad "remote routers: another's router listed"; else ok; fi
+check "remote query" 0 "$cli" query "${remote[@]}" -r pe1-par bgp-status --format json
+contains "remote query: own session" "$tmp/out" "198.51.100.2"
+if grep -q "198.51.100.6" "$tmp/out"; then bad "remote query: another customer's session"; else ok; fi
+check "remote query, router not visible" 1 "$cli" query "${remote[@]}" -r lab-frr bgp-status
+contains "remote refusal says forbidden" "$tmp/out$(cat "$tmp/err" >>"$tmp/out")" "forbidden"
+check "remote diagnose finds the VLAN fault" 1 "$cli" diagnose "${remote[@]}" --all --second-read 0
+contains "remote diagnose names the cause" "$tmp/out" "=> FAULT: vlan"
+check "local diagnose agrees" 1 "$cli" diagnose --demo --role external --customer globex --all --second-read 0 --store "$tmp/local.sqlite"
+check "remote with --demo refused" 2 "$cli" query "${remote[@]}" --demo -r pe1-par bgp-status
+contains "says why" "$tmp/err" "does not go with --server"
+chmod 644 "$tmp/globex.token"
+check "readable token file refused" 2 "$cli" routers "${remote[@]}"
+contains "says chmod" "$tmp/err" "chmod 600"
+chmod 600 "$tmp/globex.token"
+check "revoke" 0 "$serve" token revoke "$(awk '/globex-ops/ {print $1}' <("$serve" token list "${tokens[@]}"))" "${tokens[@]}"
+"$serve" token list "${tokens[@]}" >/dev/null
+check "revoked token refused by the service" 2 "$cli" routers "${remote[@]}"
+contains "says the token is not valid" "$tmp/err" "not valid"
+contains "the server's start line" "$tmp/serve.err" "serving http://127.0.0.1:$port/"
+kill -TERM "$pid"
+wait "$pid"
+rc=$?
+pid=
+[ "$rc" = 0 ] && ok || bad "stop on SIGTERM: exit $rc"
+contains "says it stops" "$tmp/serve.err" "stopping"
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
