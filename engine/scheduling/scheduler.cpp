@@ -2,7 +2,7 @@
 
 #include "engine/scheduling/memory_queue_backend.h"
 #include "engine/scheduling/memory_throttle_state_store.h"
-#include "engine/scheduling/throttling_manager.h"
+#include "engine/scheduling/throttle_gate.h"
 
 #include <QHash>
 #include <QSet>
@@ -103,16 +103,6 @@ struct ReadyBefore {
     }
 };
 
-Error throttledError(ThrottleScope scope, qint64 retryAfterMs)
-{
-    Error e(ErrorCode::Throttled,
-            QStringLiteral("Too many requests for the %1 limit; try again in %2 s.")
-                .arg(throttleScopeName(scope))
-                .arg(qMax<qint64>(1, (retryAfterMs + 999) / 1000)));
-    e.retryAfterMs = retryAfterMs;
-    return e;
-}
-
 } // namespace
 
 class SchedulerPrivate
@@ -123,8 +113,7 @@ public:
     SchedulerSink *sink = nullptr;
     std::shared_ptr<Clock> clock;
     std::unique_ptr<QueueBackend> queue;
-    std::shared_ptr<ThrottleStateStore> throttle;
-    ThrottlingManager manager;
+    std::unique_ptr<ThrottleGate> gate;
 
     mutable std::mutex mutex;
     std::condition_variable workCv;
@@ -174,15 +163,6 @@ public:
         routerStore.push_back(std::move(r));
         routers.insert(name, p);
         return *p;
-    }
-
-    RateLimit clientLimit(const QString &client) const
-    {
-        return config.throttle.clientOverrides.value(client, config.throttle.perClient);
-    }
-    RateLimit routerLimit(const QString &router) const
-    {
-        return ThrottlingManager::routerLimit(config.throttle, router, manager.tightened().contains(router));
     }
 
     void refresh(RouterState &r, qint64 now)
@@ -355,37 +335,18 @@ public:
                 continue;
             }
             // The scopes whose action is Reject were charged at admission.
-            const ThrottlePolicy &tp = config.throttle;
-            const RateLimit cl = clientLimit(candidate->owner.id);
-            const RateLimit rl = routerLimit(r.name);
-            const RateLimit nl = tp.network;
-            struct Check { ThrottleScope scope; const RateLimit *limit; const QString *key; };
-            static const QString networkKey;
-            const Check checks[] = {{ThrottleScope::Network, &nl, &networkKey},
-                                    {ThrottleScope::Router, &rl, &r.name},
-                                    {ThrottleScope::Client, &cl, &candidate->owner.id}};
-            const Check *failing = nullptr;
-            qint64 wait = 0;
-            for (const Check &c : checks) {
-                if (c.limit->isUnlimited() || c.limit->action == ThrottleAction::Reject)
-                    continue;
-                wait = throttle->peek(c.scope, *c.key, *c.limit, now);
-                if (wait > 0) {
-                    failing = &c;
-                    break;
-                }
+            const ThrottleVerdict verdict = gate->check(ThrottleGate::Phase::Dispatch, candidate->owner.id, r.name, now);
+            if (verdict.outcome == ThrottleVerdict::Outcome::Suspend) {
+                const qint64 until = now + verdict.retryAfterMs;
+                suspendedClients.insert(candidate->owner.id, until);
+                markHeld(*candidate, r, until, WorkState::Suspended);
+                r.blockedUntil = 0;
+                refresh(r, now);
+                continue;
             }
-            if (failing) {
-                ThrottleAction action = failing->limit->action;
-                if (action == ThrottleAction::Suspend) {
-                    const qint64 until = now + qint64(failing->limit->suspendSeconds * 1000);
-                    suspendedClients.insert(candidate->owner.id, until);
-                    markHeld(*candidate, r, until, WorkState::Suspended);
-                    r.blockedUntil = 0;
-                    refresh(r, now);
-                    continue;
-                }
-                switch (failing->scope) {
+            if (!verdict.admitted()) {
+                const qint64 wait = verdict.retryAfterMs;
+                switch (verdict.scope) {
                 case ThrottleScope::Network:
                     networkBlockedUntil = now + wait;
                     markHeld(*candidate, r, 0, WorkState::HeldBack);
@@ -402,10 +363,7 @@ public:
                     continue;
                 }
             }
-            for (const Check &c : checks) {
-                if (!c.limit->isUnlimited() && c.limit->action != ThrottleAction::Reject)
-                    throttle->tryTake(c.scope, *c.key, *c.limit, now);
-            }
+            gate->charge(ThrottleGate::Phase::Dispatch, candidate->owner.id, r.name, now);
             // Dispatch.
             queue->remove(r.name, candidate->entry);
             clearHeld(*candidate, r);
@@ -587,9 +545,9 @@ public:
                     }
                 }
                 if (review)
-                    manager.evaluate(total / period, config.throttle, rates);
+                    gate->review(total / period, rates);
                 else
-                    manager.reset();
+                    gate->endTightening();
                 lastReviewMs = now;
             }
             // Idle sessions: closed outside the lock (an SSH goodbye may take a moment).
@@ -647,7 +605,8 @@ Scheduler::Scheduler(SchedulerConfig config, TransportProvider transports, Sched
     d->sink = sink;
     d->clock = clock ? std::move(clock) : std::make_shared<SteadyClock>();
     d->queue = queue ? std::move(queue) : std::make_unique<MemoryQueueBackend>();
-    d->throttle = throttleState ? std::move(throttleState) : std::make_shared<MemoryThrottleStateStore>();
+    d->gate = std::make_unique<ThrottleGate>(
+        throttleState ? std::move(throttleState) : std::make_shared<MemoryThrottleStateStore>(), d->config.throttle);
     d->rateSlotStart = d->clock->nowMs() / RateSlotMs;
     d->latencies.reserve(LatencySamples);
 }
@@ -755,30 +714,15 @@ quint64 Scheduler::submit(WorkItem item)
 
     RouterState &r = d->routerState(item.router);
     // Scopes whose action is Reject are charged at admission, so the answer comes at once.
-    const RateLimit cl = d->clientLimit(w.client.id);
-    const RateLimit rl = d->routerLimit(item.router);
-    const RateLimit &nl = d->config.throttle.network;
-    static const QString networkKey;
-    struct Check { ThrottleScope scope; const RateLimit *limit; const QString *key; };
-    const Check checks[] = {{ThrottleScope::Client, &cl, &w.client.id},
-                            {ThrottleScope::Router, &rl, &item.router},
-                            {ThrottleScope::Network, &nl, &networkKey}};
-    for (const Check &c : checks) {
-        if (c.limit->isUnlimited() || c.limit->action != ThrottleAction::Reject)
-            continue;
-        const qint64 wait = d->throttle->peek(c.scope, *c.key, *c.limit, now);
-        if (wait > 0) {
-            ++d->rejected;
-            ++r.rejected;
-            lock.unlock();
-            d->sink->waiterFailed(w, throttledError(c.scope, wait));
-            return ticket;
-        }
+    const ThrottleVerdict verdict = d->gate->check(ThrottleGate::Phase::Admission, w.client.id, item.router, now);
+    if (!verdict.admitted()) {
+        ++d->rejected;
+        ++r.rejected;
+        lock.unlock();
+        d->sink->waiterFailed(w, verdict.error());
+        return ticket;
     }
-    for (const Check &c : checks) {
-        if (!c.limit->isUnlimited() && c.limit->action == ThrottleAction::Reject)
-            d->throttle->tryTake(c.scope, *c.key, *c.limit, now);
-    }
+    d->gate->charge(ThrottleGate::Phase::Admission, w.client.id, item.router, now);
 
     auto job = std::make_unique<Job>();
     job->id = d->nextJobId++;
@@ -864,6 +808,7 @@ void Scheduler::applyConfig(const SchedulerConfig &config)
         d->config.maxInFlightTotal = d->running ? std::clamp(config.maxInFlightTotal, 1, workers)
                                                 : std::max(1, config.maxInFlightTotal);
         d->config.housekeepingIntervalMs = std::max(1, d->config.housekeepingIntervalMs);
+        d->gate->setPolicy(d->config.throttle);
         const qint64 now = d->clock->nowMs();
         for (const auto &r : d->routerStore)
             d->refresh(*r, now);
@@ -959,7 +904,7 @@ QList<ActivityEntry> Scheduler::activity() const
 QSet<QString> Scheduler::tightenedRouters() const
 {
     std::lock_guard lock(d->mutex);
-    return d->manager.tightened();
+    return d->gate->tightened();
 }
 
 } // namespace rl
