@@ -100,10 +100,11 @@ using TransportProvider = std::function<std::unique_ptr<Transport>(const QString
 
 // Per-router priority queues, coalescing, throttling and the worker pool.
 //
-// Workers pick work themselves under one lock (no dispatcher hand-off per request): the best
-// ready router, its best eligible job, the three throttle scopes, then the blocking
-// transport call outside the lock. A housekeeping thread handles deadlines, idle sessions,
-// suspended clients and the throttling manager. Thread-safe.
+// Built of rooms that share one lock (SchedulerState): each Worker thread asks the Dispatcher
+// for the next job itself (no hand-off thread per request): the best ready router, its best
+// eligible job, then the ThrottleGate's three scopes; the blocking transport call runs outside
+// the lock. A housekeeping thread handles deadlines, idle sessions, suspended clients and the
+// throttling manager. Thread-safe.
 class Scheduler
 {
 public:

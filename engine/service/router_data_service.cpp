@@ -1,11 +1,11 @@
 #include "engine/service/router_data_service.h"
 
+#include "engine/service/answer_stage.h"
 #include "engine/vendors/offline_parser.h"
 
 #include "engine/access/access_policy.h"
 #include "engine/api/event_log.h"
 #include "engine/api/request_validator.h"
-#include "engine/inventory/connection_expectations.h"
 #include "engine/scheduling/response_aggregator.h"
 #include "engine/scheduling/results_queue.h"
 #include "engine/scheduling/scheduler.h"
@@ -78,18 +78,6 @@ void registerMetaTypes()
     });
 }
 
-// Every error in a router's part of an answer names that router. Parsers do not know which
-// router they read ("could not read the FRR ... output as JSON"), nor does the scheduler's request
-// time limit; in a log, the CLI's error lines or a copied message the sentence must stand alone.
-Error namingRouter(const QString &router, Error e)
-{
-    // "router NAME" exactly: a router's own output quoted in the message ("Hostname is lab-bird")
-    // does not count.
-    if (e.isError() && !router.isEmpty() && !e.message.contains(QStringLiteral("router ") + router, Qt::CaseInsensitive))
-        e.message = QStringLiteral("Router %1: %2").arg(router, e.message);
-    return e;
-}
-
 std::optional<RouterStatus> statusFor(const Error &e)
 {
     switch (e.code) {
@@ -145,6 +133,7 @@ public:
     std::shared_ptr<TransportFactory> transports;
 
     ResultsQueue results;
+    std::unique_ptr<AnswerStage> answers; // parse, expectations, store, filter: on the worker threads
     std::unique_ptr<Scheduler> scheduler;
     QThreadPool lookups;          // cache look-ups and host key acceptance, off the GUI thread
     std::atomic<qint64> cacheHits = 0;
@@ -164,12 +153,6 @@ public:
     {
         QMutexLocker lock(&stateMutex);
         return inventory;
-    }
-
-    const Translator *translatorFor(const Inventory &inv, const QString &router) const
-    {
-        const Router *r = inv.router(router);
-        return r ? translators(r->platform) : nullptr;
     }
 
     std::unique_ptr<Transport> createTransport(const QString &name)
@@ -198,132 +181,13 @@ public:
 
     void jobFinished(JobOutcome &&o) override
     {
-        const auto inv = inventorySnapshot();
-        const Translator *translator = translatorFor(*inv, o.router);
-        const QDateTime fetchedAt = QDateTime::currentDateTimeUtc();
-        // Waiters with the same query share one parse and one stored answer.
-        QHash<QString, Result<RecordSet>> parsed;
-        std::vector<FinishedPart> parts;
-        parts.reserve(size_t(o.waiters.size()));
-        for (const Waiter &w : o.waiters) {
-            FinishedPart p;
-            p.requestId = w.requestId;
-            p.tag = w.tag;
-            p.priority = w.priority;
-            RouterResult &part = p.result;
-            part.router = o.router;
-            part.commands = o.commands.mid(0, o.firstRoundCount);
-            part.fetchedAt = fetchedAt;
-            part.latencyMs = o.latencyMs;
-            part.records = RecordSet(w.kind);
-            if (o.error) {
-                part.error = namingRouter(o.router, o.error);
-            } else if (!translator) {
-                part.error = Error(ErrorCode::UnsupportedQuery,
-                                   QStringLiteral("Router %1 is no longer in the inventory or its platform has no translator.").arg(o.router));
-            } else {
-                const QString key = queryKindName(w.kind) + QLatin1Char('|') + w.params.canonical();
-                auto it = parsed.find(key);
-                QList<CommandOutput> outputs;
-                Result<QStringList> followUps = outputsFor(*translator, w, o, outputs);
-                if (followUps.ok())
-                    part.commands += followUps.value();
-                if (it == parsed.end()) {
-                    Result<RecordSet> records = followUps.ok() ? translator->parse(w.kind, w.params, outputs)
-                                                               : Result<RecordSet>(followUps.error());
-                    if (records.ok()) {
-                        applyConnectionExpectations(*inv, o.router, records.value());
-                        storeAnswer(o, w, part.commands, records.value(), fetchedAt);
-                    }
-                    it = parsed.insert(key, std::move(records));
-                }
-                if (it->ok())
-                    part.records = access.filterRecords(*inv, w.client, o.router, w.params, it->value());
-                else
-                    part.error = namingRouter(o.router, errorFor(w.client, o.router, it->error()));
-            }
-            parts.push_back(std::move(p));
-        }
-        results.push(std::move(parts));
-    }
-
-    // An error found while reading a router's answer quotes what the router said: a parse error
-    // the line it could not read, a follow-up round the sessions it found. Those may be another
-    // customer's (a session, a route, an interface), so an external client learns only that the
-    // answer could not be used, with the same code; internal operators get the precise sentence.
-    static Error errorFor(const ClientIdentity &client, const QString &router, const Error &e)
-    {
-        if (client.role != Role::External || !e.isError())
-            return e;
-        return Error(e.code, e.code == ErrorCode::ParseError
-                                 ? QStringLiteral("The answer of router %1 could not be read; the line it stopped at is shown "
-                                                  "to internal operators only. Ask your provider to look at it.")
-                                       .arg(router)
-                                 : QStringLiteral("RouterLens could not use the answer of router %1 (%2); the details are shown "
-                                                  "to internal operators only. Ask your provider to look at it.")
-                                       .arg(router, e.codeName()));
-    }
-
-    // The outputs one waiter's parse reads: the first round, then its own follow-ups (the job
-    // ran the follow-ups of every waiter). Returns those follow-up commands.
-    static Result<QStringList> outputsFor(const Translator &translator, const Waiter &w, const JobOutcome &o,
-                                          QList<CommandOutput> &outputs)
-    {
-        outputs = o.outputs.mid(0, o.firstRoundCount);
-        Result<QStringList> more = translator.followUpCommands(w.kind, w.params, outputs);
-        if (!more.ok())
-            return more;
-        for (const QString &command : more.value()) {
-            const auto found = std::find_if(o.outputs.cbegin() + o.firstRoundCount, o.outputs.cend(),
-                                            [&](const CommandOutput &out) { return out.command == command; });
-            if (found == o.outputs.cend())
-                return Error(ErrorCode::InternalError,
-                             QStringLiteral("The second round of commands on %1 did not include \"%2\"; run the query again.")
-                                 .arg(o.router, command));
-            outputs.append(*found);
-        }
-        return more;
+        results.push(answers->answer(o, *inventorySnapshot()));
     }
 
     QStringList followUpCommands(const QString &router, const QList<Waiter> &waiters,
                                  const QList<CommandOutput> &firstRound) override
     {
-        const auto inv = inventorySnapshot();
-        const Translator *translator = translatorFor(*inv, router);
-        if (!translator)
-            return {};
-        QStringList all;
-        QSet<QString> asked;
-        for (const Waiter &w : waiters) {
-            if (asked.contains(queryKindName(w.kind) + QLatin1Char('|') + w.params.canonical()))
-                continue;
-            asked.insert(queryKindName(w.kind) + QLatin1Char('|') + w.params.canonical());
-            // An error (no such neighbor, ...) is found again, and reported, when this waiter's answer is parsed.
-            const Result<QStringList> more = translator->followUpCommands(w.kind, w.params, firstRound);
-            if (!more.ok())
-                continue;
-            for (const QString &c : more.value()) {
-                if (!all.contains(c))
-                    all.append(c);
-            }
-        }
-        return all;
-    }
-
-    void storeAnswer(const JobOutcome &o, const Waiter &w, const QStringList &commands, const RecordSet &records,
-                     const QDateTime &fetchedAt)
-    {
-        StoredAnswer a;
-        a.router = o.router;
-        a.kind = w.kind;
-        a.params = w.params;
-        a.fetchedAt = fetchedAt;
-        a.expiresAt = fetchedAt.addSecs(settings.cacheTtlFor(w.kind));
-        a.records = records;
-        a.commands = commands;
-        a.latencyMs = o.latencyMs;
-        // A store that could not keep it says so itself (warnings, storeWarning, the log).
-        store->put(a);
+        return answers->followUpCommands(*inventorySnapshot(), router, waiters, firstRound);
     }
 
     void waiterFailed(const Waiter &w, const Error &error) override
@@ -334,7 +198,7 @@ public:
         p.priority = w.priority;
         p.result.router = w.router;
         p.result.records = RecordSet(w.kind);
-        p.result.error = namingRouter(w.router, error);
+        p.result.error = errorNamingRouter(w.router, error);
         p.result.fetchedAt = QDateTime::currentDateTimeUtc();
         results.push(std::move(p));
     }
@@ -402,6 +266,154 @@ public:
         Q_EMIT q->routerStatusChanged(part.router, *status);
         if (part.error.code == ErrorCode::HostKeyUnknown)
             Q_EMIT q->hostKeyUnknown(part.router, QString(), part.error.detail);
+    }
+
+    // ---- submit: validate -> plan -> answer from the store -> enqueue (service thread) ----
+
+    // Why the request cannot run at all, or no error. Drops repeated router names.
+    Error validate(Request &request, const Inventory &inv)
+    {
+        if (const Error e = RequestValidator::validate(request))
+            return e;
+        {
+            QMutexLocker lock(&ticketMutex);
+            if (tickets.contains(request.id) || aggregator.contains(request.id))
+                return Error(ErrorCode::InvalidRequest,
+                             QStringLiteral("A request with id \"%1\" is still running; use another id.").arg(request.id));
+        }
+        request.routers.removeDuplicates();
+        // Access before existence: an external client learns nothing about routers that are not
+        // its own, not even whether they exist (it gets `forbidden` for both). Internal clients
+        // get the precise unknown-router.
+        if (const Error e = access.check(inv, request))
+            return e;
+        QStringList unknown;
+        for (const QString &r : std::as_const(request.routers)) {
+            if (!inv.contains(r))
+                unknown << r;
+        }
+        if (!unknown.isEmpty())
+            return Error(ErrorCode::UnknownRouter,
+                         QStringLiteral("Not in the inventory: %1. Check the name or load the inventory that has it.")
+                             .arg(unknown.join(QStringLiteral(", "))));
+        return {};
+    }
+
+    // From here on the request is open: it ends in one responseReady.
+    void begin(const Request &request)
+    {
+        aggregator.begin(request.id, request.kind, request.params, request.routers);
+        QMutexLocker lock(&ticketMutex);
+        tickets.insert(request.id, {});
+    }
+
+    // What each router is asked, or why it cannot be (answered at once).
+    struct Plan {
+        std::vector<FinishedPart> refused;
+        QList<WorkItem> work;
+        double priority = 0; // the parts' delivery priority
+    };
+    Plan plan(const Request &request, const Inventory &inv) const
+    {
+        Plan plan;
+        plan.priority = partPriority(request);
+        for (int i = 0; i < request.routers.size(); ++i) {
+            Result<WorkItem> item = planRouter(request, i, *inv.router(request.routers.at(i)));
+            if (item.ok()) {
+                plan.work.append(std::move(item).value());
+                continue;
+            }
+            FinishedPart fail;
+            fail.requestId = request.id;
+            fail.tag = quint64(i);
+            fail.priority = plan.priority;
+            fail.result.router = request.routers.at(i);
+            fail.result.records = RecordSet(request.kind);
+            fail.result.fetchedAt = QDateTime::currentDateTimeUtc();
+            fail.result.error = item.error();
+            plan.refused.push_back(std::move(fail));
+        }
+        return plan;
+    }
+
+    // One router's part: its translator's commands, or why it has none.
+    Result<WorkItem> planRouter(const Request &request, int index, const Router &router) const
+    {
+        const Translator *t = translators(router.platform);
+        if (!t)
+            return Error(ErrorCode::UnsupportedQuery,
+                         QStringLiteral("Router %1 runs platform \"%2\", which RouterLens has no translator for.")
+                             .arg(router.name, router.platform));
+        Result<QStringList> commands = t->commands(request.kind, request.params);
+        if (!commands.ok())
+            return errorNamingRouter(router.name, commands.error());
+        WorkItem item;
+        item.requestId = request.id;
+        item.router = router.name;
+        item.client = request.client;
+        item.kind = request.kind;
+        item.urgency = request.urgency;
+        item.params = request.params;
+        item.commands = std::move(commands).value();
+        item.followUps = t->hasFollowUps(request.kind);
+        item.maxOutputBytes = router.maxOutputBytes;
+        item.timeoutMs = settings.requestTimeoutMs;
+        item.tag = quint64(index);
+        return item;
+    }
+
+    // Store reads may be slow (large tables): look up off the service thread, then queue the misses.
+    void answerFromStoreThenEnqueue(QList<WorkItem> work, qint64 maxAgeSeconds, double priority)
+    {
+        lookups.start([this, work = std::move(work), maxAgeSeconds, priority] {
+            const auto inv = inventorySnapshot();
+            const QDateTime now = QDateTime::currentDateTimeUtc();
+            for (const WorkItem &item : work) {
+                if (answerFromStore(*inv, item, priority, now.addSecs(-maxAgeSeconds), now))
+                    continue;
+                QMutexLocker lock(&ticketMutex);
+                auto it = tickets.find(item.requestId);
+                if (it == tickets.end())
+                    return; // cancelled meanwhile
+                it->append(scheduler->submit(item));
+            }
+        });
+    }
+
+    // A fresh enough stored answer, filtered for the client as a live one would be.
+    bool answerFromStore(const Inventory &inv, const WorkItem &item, double priority, const QDateTime &notBefore,
+                         const QDateTime &now)
+    {
+        std::optional<StoredAnswer> hit = store->fresh(item.router, item.kind, item.params, notBefore, now);
+        if (!hit)
+            return false;
+        ++cacheHits;
+        FinishedPart p;
+        p.requestId = item.requestId;
+        p.tag = item.tag;
+        p.priority = priority;
+        p.result.router = item.router;
+        p.result.records = access.filterRecords(inv, item.client, item.router, item.params, hit->records);
+        p.result.fetchedAt = hit->fetchedAt;
+        p.result.source = AnswerSource::Store;
+        p.result.latencyMs = hit->latencyMs;
+        p.result.commands = hit->commands;
+        results.push(std::move(p));
+        return true;
+    }
+
+    void enqueue(const QString &requestId, QList<WorkItem> work)
+    {
+        QList<quint64> ids;
+        ids.reserve(work.size());
+        for (WorkItem &item : work)
+            ids.append(scheduler->submit(std::move(item)));
+        if (ids.isEmpty())
+            return;
+        QMutexLocker lock(&ticketMutex);
+        auto it = tickets.find(requestId);
+        if (it != tickets.end())
+            *it += ids;
     }
 
     // Answers a whole request at once (refused before reaching any router), after submit returned.
@@ -501,6 +513,7 @@ RouterDataService::RouterDataService(const EngineSettings &settings, Backends ba
     }
 #endif
 
+    d->answers = std::make_unique<AnswerStage>(d->store, d->translators, d->access, settings);
     d->lookups.setMaxThreadCount(2);
     d->results.setWake([this] {
         QMetaObject::invokeMethod(this, [this] { d->deliver(); }, Qt::QueuedConnection);
@@ -584,132 +597,18 @@ QString RouterDataService::submit(Request request)
 {
     if (request.id.isEmpty())
         request.id = QStringLiteral("req-%1").arg(d->nextRequest++);
-    if (const Error e = RequestValidator::validate(request)) {
-        d->answerNow(request, e);
-        return request.id;
-    }
-    {
-        QMutexLocker lock(&d->ticketMutex);
-        if (d->tickets.contains(request.id) || d->aggregator.contains(request.id)) {
-            d->answerNow(request, Error(ErrorCode::InvalidRequest,
-                                        QStringLiteral("A request with id \"%1\" is still running; use another id.").arg(request.id)));
-            return request.id;
-        }
-    }
-    request.routers.removeDuplicates();
     const auto inv = d->inventorySnapshot();
-    // Access before existence: an external client learns nothing about routers that are not
-    // its own, not even whether they exist (it gets `forbidden` for both). Internal clients
-    // get the precise unknown-router.
-    if (const Error e = d->access.check(*inv, request)) {
+    if (const Error e = d->validate(request, *inv)) {
         d->answerNow(request, e);
         return request.id;
     }
-    QStringList unknown;
-    for (const QString &r : std::as_const(request.routers)) {
-        if (!inv->contains(r))
-            unknown << r;
-    }
-    if (!unknown.isEmpty()) {
-        d->answerNow(request, Error(ErrorCode::UnknownRouter,
-                                    QStringLiteral("Not in the inventory: %1. Check the name or load the inventory that has it.")
-                                        .arg(unknown.join(QStringLiteral(", ")))));
-        return request.id;
-    }
-
-    d->aggregator.begin(request.id, request.kind, request.params, request.routers);
-    {
-        QMutexLocker lock(&d->ticketMutex);
-        d->tickets.insert(request.id, {});
-    }
-    const double priority = d->partPriority(request);
-    std::vector<FinishedPart> immediate;
-    QList<WorkItem> work;
-    for (int i = 0; i < request.routers.size(); ++i) {
-        const QString &name = request.routers.at(i);
-        const Router *router = inv->router(name);
-        const Translator *t = d->translators(router->platform);
-        FinishedPart fail;
-        fail.requestId = request.id;
-        fail.tag = quint64(i);
-        fail.priority = priority;
-        fail.result.router = name;
-        fail.result.records = RecordSet(request.kind);
-        fail.result.fetchedAt = QDateTime::currentDateTimeUtc();
-        if (!t) {
-            fail.result.error = Error(ErrorCode::UnsupportedQuery,
-                                      QStringLiteral("Router %1 runs platform \"%2\", which RouterLens has no translator for.")
-                                          .arg(name, router->platform));
-            immediate.push_back(std::move(fail));
-            continue;
-        }
-        Result<QStringList> commands = t->commands(request.kind, request.params);
-        if (!commands.ok()) {
-            fail.result.error = namingRouter(name, commands.error());
-            immediate.push_back(std::move(fail));
-            continue;
-        }
-        WorkItem item;
-        item.requestId = request.id;
-        item.router = name;
-        item.client = request.client;
-        item.kind = request.kind;
-        item.urgency = request.urgency;
-        item.params = request.params;
-        item.commands = std::move(commands).value();
-        item.followUps = t->hasFollowUps(request.kind);
-        item.maxOutputBytes = router->maxOutputBytes;
-        item.timeoutMs = d->settings.requestTimeoutMs;
-        item.tag = quint64(i);
-        work.append(std::move(item));
-    }
-    d->results.push(std::move(immediate));
-
-    if (request.maxAgeSeconds > 0 && !work.isEmpty()) {
-        // Store reads may be slow (large tables): look up off this thread, then queue the misses.
-        RouterDataServicePrivate *dp = d.get();
-        const qint64 maxAge = request.maxAgeSeconds;
-        d->lookups.start([dp, work, maxAge, priority, client = request.client, kind = request.kind] {
-            const auto inv = dp->inventorySnapshot();
-            const QDateTime now = QDateTime::currentDateTimeUtc();
-            for (const WorkItem &item : work) {
-                std::optional<StoredAnswer> hit = dp->store->fresh(item.router, item.kind, item.params,
-                                                                   now.addSecs(-maxAge), now);
-                if (hit) {
-                    ++dp->cacheHits;
-                    FinishedPart p;
-                    p.requestId = item.requestId;
-                    p.tag = item.tag;
-                    p.priority = priority;
-                    p.result.router = item.router;
-                    p.result.records = dp->access.filterRecords(*inv, client, item.router, item.params, hit->records);
-                    p.result.fetchedAt = hit->fetchedAt;
-                    p.result.source = AnswerSource::Store;
-                    p.result.latencyMs = hit->latencyMs;
-                    p.result.commands = hit->commands;
-                    dp->results.push(std::move(p));
-                    continue;
-                }
-                QMutexLocker lock(&dp->ticketMutex);
-                auto it = dp->tickets.find(item.requestId);
-                if (it == dp->tickets.end())
-                    return; // cancelled meanwhile
-                it->append(dp->scheduler->submit(item));
-            }
-            Q_UNUSED(kind);
-        });
-        return request.id;
-    }
-    QList<quint64> ids;
-    ids.reserve(work.size());
-    for (WorkItem &item : work)
-        ids.append(d->scheduler->submit(std::move(item)));
-    if (!ids.isEmpty()) {
-        QMutexLocker lock(&d->ticketMutex);
-        auto it = d->tickets.find(request.id);
-        if (it != d->tickets.end())
-            *it += ids;
-    }
+    d->begin(request);
+    RouterDataServicePrivate::Plan plan = d->plan(request, *inv);
+    d->results.push(std::move(plan.refused));
+    if (request.maxAgeSeconds > 0 && !plan.work.isEmpty())
+        d->answerFromStoreThenEnqueue(std::move(plan.work), request.maxAgeSeconds, plan.priority);
+    else
+        d->enqueue(request.id, std::move(plan.work));
     return request.id;
 }
 
@@ -761,6 +660,7 @@ Error RouterDataService::applySettings(const ClientIdentity &who, const EngineSe
     if (!(settings.throttle == d->settings.throttle) && !d->access.mayChangeThrottlePolicies(who))
         return Error(ErrorCode::Forbidden, QStringLiteral("Only an administrator may change throttle limits."));
     d->settings = settings;
+    d->answers->setSettings(settings);
     d->scheduler->applyConfig(schedulerConfig(settings));
     EventLog::instance().info(LogSource, QStringLiteral("Engine settings changed by %1.").arg(who.id));
     return {};

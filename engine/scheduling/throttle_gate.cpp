@@ -1,0 +1,105 @@
+#include "engine/scheduling/throttle_gate.h"
+
+namespace rl {
+
+namespace {
+
+// The network scope has one counter; its key is empty.
+const QString &networkKey()
+{
+    static const QString key;
+    return key;
+}
+
+ThrottleVerdict::Outcome outcomeOf(ThrottleAction action)
+{
+    switch (action) {
+    case ThrottleAction::HoldBack: return ThrottleVerdict::Outcome::HoldBack;
+    case ThrottleAction::Suspend: return ThrottleVerdict::Outcome::Suspend;
+    case ThrottleAction::Reject: return ThrottleVerdict::Outcome::Reject;
+    }
+    return ThrottleVerdict::Outcome::HoldBack;
+}
+
+} // namespace
+
+Error ThrottleVerdict::error() const
+{
+    if (admitted())
+        return {};
+    Error e(ErrorCode::Throttled,
+            QStringLiteral("Too many requests for the %1 limit; try again in %2 s.")
+                .arg(throttleScopeName(scope))
+                .arg(qMax<qint64>(1, (retryAfterMs + 999) / 1000)));
+    e.retryAfterMs = retryAfterMs;
+    return e;
+}
+
+ThrottleGate::ThrottleGate(std::shared_ptr<ThrottleStateStore> state, ThrottlePolicy policy)
+    : m_state(std::move(state)), m_policy(std::move(policy))
+{
+}
+
+RateLimit ThrottleGate::limit(ThrottleScope scope, const QString &key) const
+{
+    switch (scope) {
+    case ThrottleScope::Client: return m_policy.clientOverrides.value(key, m_policy.perClient);
+    case ThrottleScope::Router:
+        return ThrottlingManager::routerLimit(m_policy, key, m_manager.tightened().contains(key));
+    case ThrottleScope::Network: return m_policy.network;
+    }
+    return {};
+}
+
+int ThrottleGate::scopesOf(Phase phase, const QString &client, const QString &router, Scope (&out)[3]) const
+{
+    // Admission answers the client about its own limit first; dispatch stops at the widest
+    // scope first, because a full network blocks every router alike.
+    const Scope admission[3] = {{ThrottleScope::Client, &client, {}},
+                                {ThrottleScope::Router, &router, {}},
+                                {ThrottleScope::Network, &networkKey(), {}}};
+    const Scope dispatch[3] = {{ThrottleScope::Network, &networkKey(), {}},
+                               {ThrottleScope::Router, &router, {}},
+                               {ThrottleScope::Client, &client, {}}};
+    int n = 0;
+    for (const Scope &s : phase == Phase::Admission ? admission : dispatch) {
+        const RateLimit l = limit(s.scope, *s.key);
+        if (l.isUnlimited() || (l.action == ThrottleAction::Reject) != (phase == Phase::Admission))
+            continue;
+        out[n++] = {s.scope, s.key, l};
+    }
+    return n;
+}
+
+ThrottleVerdict ThrottleGate::check(Phase phase, const QString &client, const QString &router, qint64 nowMs)
+{
+    Scope scopes[3];
+    const int n = scopesOf(phase, client, router, scopes);
+    for (int i = 0; i < n; ++i) {
+        const Scope &s = scopes[i];
+        const qint64 wait = m_state->peek(s.scope, *s.key, s.limit, nowMs);
+        if (wait <= 0)
+            continue;
+        ThrottleVerdict v;
+        v.outcome = outcomeOf(s.limit.action);
+        v.scope = s.scope;
+        v.retryAfterMs = v.outcome == ThrottleVerdict::Outcome::Suspend ? qint64(s.limit.suspendSeconds * 1000) : wait;
+        return v;
+    }
+    return {};
+}
+
+void ThrottleGate::charge(Phase phase, const QString &client, const QString &router, qint64 nowMs)
+{
+    Scope scopes[3];
+    const int n = scopesOf(phase, client, router, scopes);
+    for (int i = 0; i < n; ++i)
+        m_state->tryTake(scopes[i].scope, *scopes[i].key, scopes[i].limit, nowMs);
+}
+
+void ThrottleGate::review(double networkRate, const QHash<QString, double> &routerRates)
+{
+    m_manager.evaluate(networkRate, m_policy, routerRates);
+}
+
+} // namespace rl

@@ -1,0 +1,185 @@
+#include "engine/scheduling/worker.h"
+
+#ifdef Q_OS_LINUX
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+#endif
+
+#include <algorithm>
+#include <cerrno>
+#include <chrono>
+
+namespace rl {
+
+namespace {
+
+// Parsing a full table or a fan-out's answers must not take a core from the window that shows
+// them: workers run a few nice steps below the thread that started them. On Linux the nice
+// value is per thread; lowering it needs no privilege. Elsewhere this does nothing.
+void lowerThisThreadsPriority(int steps)
+{
+#ifdef Q_OS_LINUX
+    if (steps <= 0)
+        return;
+    const auto tid = id_t(::syscall(SYS_gettid));
+    errno = 0;
+    const int now = ::getpriority(PRIO_PROCESS, tid);
+    if (errno == 0)
+        ::setpriority(PRIO_PROCESS, tid, std::min(19, now + steps));
+#else
+    Q_UNUSED(steps);
+#endif
+}
+
+} // namespace
+
+Worker::Worker(SchedulerState &state, Dispatcher &dispatcher) : m_state(state), m_dispatcher(dispatcher) {}
+
+Worker::~Worker()
+{
+    join();
+}
+
+void Worker::start()
+{
+    m_thread = std::thread([this] { run(); });
+}
+
+void Worker::join()
+{
+    if (m_thread.joinable())
+        m_thread.join();
+}
+
+void Worker::run()
+{
+    std::unique_lock lock(m_state.mutex);
+    // Under the lock: applyConfig() may replace the config meanwhile (ThreadSanitizer).
+    lowerThisThreadsPriority(m_state.config.workerNiceness);
+    while (!m_state.stopping) {
+        std::unique_ptr<Transport> transport;
+        Job *job = m_dispatcher.next(transport);
+        if (!job) {
+            waitForWork(lock);
+            continue;
+        }
+        // More capacity may remain: let another worker look.
+        if (m_state.idleWorkers > 0 && m_dispatcher.hasReady() && m_state.inFlight < m_state.config.maxInFlightTotal)
+            m_state.workCv.notify_one();
+        const Assignment a = assignment(*job);
+        lock.unlock();
+        JobOutcome outcome = execute(lock, *job, a, transport);
+        lock.lock();
+        const bool report = finish(*job, a, outcome, std::move(transport)); // job is gone after this
+        lock.unlock();
+        if (report)
+            m_state.sink->jobFinished(std::move(outcome));
+        lock.lock();
+    }
+}
+
+void Worker::waitForWork(std::unique_lock<std::mutex> &lock)
+{
+    const qint64 now = m_state.clock->nowMs();
+    const qint64 wake = m_dispatcher.nextWake();
+    const qint64 waitMs = std::clamp<qint64>(wake - now, 1, m_state.config.housekeepingIntervalMs * 5);
+    ++m_state.idleWorkers;
+    m_state.workCv.wait_for(lock, std::chrono::milliseconds(waitMs));
+    --m_state.idleWorkers;
+}
+
+Worker::Assignment Worker::assignment(const Job &job) const
+{
+    Assignment a;
+    a.router = job.router;
+    a.commands = job.commands;
+    a.followUps = job.followUps; // fixed from here: see Scheduler::submit
+    a.options = m_state.config.exec;
+    a.options.cancelled = job.cancel;
+    if (job.maxOutputBytes > 0)
+        a.options.maxOutputBytes = job.maxOutputBytes;
+    return a;
+}
+
+JobOutcome Worker::execute(std::unique_lock<std::mutex> &lock, Job &job, const Assignment &a,
+                           std::unique_ptr<Transport> &transport)
+{
+    JobOutcome outcome;
+    outcome.commands = a.commands;
+    outcome.firstRoundCount = a.commands.size();
+    if (!transport && m_state.transports)
+        transport = m_state.transports(a.router);
+    if (!transport) {
+        outcome.error = Error(ErrorCode::Unreachable,
+                              QStringLiteral("There is no way to reach router %1 (no transport for it).").arg(a.router));
+        return outcome;
+    }
+    Result<QList<CommandOutput>> result = transport->run(a.commands, a.options);
+    if (result.ok())
+        outcome.outputs = std::move(result).value();
+    else
+        outcome.error = result.error();
+    if (a.followUps && !outcome.error && !a.options.cancelled->load())
+        runFollowUps(lock, job, a, *transport, outcome);
+    return outcome;
+}
+
+// The second round (Translator::followUpCommands) on the same session.
+void Worker::runFollowUps(std::unique_lock<std::mutex> &lock, Job &job, const Assignment &a, Transport &transport,
+                          JobOutcome &outcome)
+{
+    QList<Waiter> waiters;
+    lock.lock();
+    // From here on identical work starts a job of its own: a waiter joining now would
+    // miss the follow-ups computed for the waiters below.
+    if (m_state.byKey.value(job.key) == &job)
+        m_state.byKey.remove(job.key);
+    waiters.reserve(qsizetype(job.waiters.size()));
+    for (const Waiter &w : job.waiters)
+        waiters.append(w);
+    lock.unlock();
+    const QStringList more = m_state.sink->followUpCommands(a.router, waiters, outcome.outputs);
+    if (more.isEmpty())
+        return;
+    Result<QList<CommandOutput>> result = transport.run(more, a.options);
+    if (!result.ok()) {
+        outcome.error = result.error();
+        return;
+    }
+    outcome.commands += more;
+    outcome.outputs += std::move(result).value();
+}
+
+bool Worker::finish(Job &job, const Assignment &a, JobOutcome &outcome, std::unique_ptr<Transport> transport)
+{
+    const qint64 now = m_state.clock->nowMs();
+    RouterState &r = m_state.routerState(a.router);
+    --r.inFlight;
+    --m_state.inFlight;
+    ++r.completed;
+    if (transport && !m_state.stopping)
+        r.idle.push_back({std::move(transport), now});
+    if (a.options.cancelled->load() && !outcome.error)
+        outcome.error = Error(ErrorCode::Cancelled, QStringLiteral("The request was cancelled."));
+    outcome.router = a.router;
+    outcome.startedMs = job.startedMs;
+    outcome.latencyMs = now - job.startedMs;
+    outcome.waiters.reserve(qsizetype(job.waiters.size()));
+    for (Waiter &w : job.waiters) {
+        m_state.tickets.erase(w.ticket);
+        m_state.recordLatency(double(now - w.enqueuedMs));
+        outcome.waiters.append(std::move(w));
+    }
+    if (outcome.error)
+        m_state.failed += outcome.waiters.size();
+    else
+        m_state.completed += outcome.waiters.size();
+    if (m_state.byKey.value(job.key) == &job)
+        m_state.byKey.remove(job.key);
+    m_state.jobs.erase(job.id); // job is gone after this
+    m_dispatcher.refresh(r, now);
+    return !outcome.waiters.isEmpty() && !m_state.stopping;
+}
+
+} // namespace rl

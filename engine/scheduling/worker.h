@@ -1,0 +1,55 @@
+#pragma once
+
+#include "engine/scheduling/dispatcher.h"
+#include "engine/scheduling/scheduler_state.h"
+
+#include <memory>
+#include <mutex>
+#include <thread>
+
+namespace rl {
+
+// One worker thread: takes the next job from the dispatcher (under the scheduler's lock), runs
+// it at the router with the lock released (the blocking transport call, and a second round of
+// commands when the waiters need one), books the result under the lock again, and hands the
+// outcome to the sink without the lock (parse and store happen there, on this thread).
+class Worker
+{
+public:
+    Worker(SchedulerState &state, Dispatcher &dispatcher);
+    ~Worker(); // joins
+
+    Worker(const Worker &) = delete;
+    Worker &operator=(const Worker &) = delete;
+
+    void start();
+    // Waits for the loop to end (SchedulerState::stopping set and the workers woken).
+    void join();
+
+private:
+    // What a job needs at the router, copied under the lock.
+    struct Assignment {
+        QString router;
+        QStringList commands;
+        bool followUps = false;
+        ExecOptions options;
+    };
+
+    void run();
+    void waitForWork(std::unique_lock<std::mutex> &lock);
+    Assignment assignment(const Job &job) const;
+    // Called and returning without the lock.
+    JobOutcome execute(std::unique_lock<std::mutex> &lock, Job &job, const Assignment &a,
+                       std::unique_ptr<Transport> &transport);
+    void runFollowUps(std::unique_lock<std::mutex> &lock, Job &job, const Assignment &a, Transport &transport,
+                      JobOutcome &outcome);
+    // With the lock: the job leaves the books (it is destroyed) and its waiters go to the
+    // outcome. Returns whether the outcome is to be reported.
+    bool finish(Job &job, const Assignment &a, JobOutcome &outcome, std::unique_ptr<Transport> transport);
+
+    SchedulerState &m_state;
+    Dispatcher &m_dispatcher;
+    std::thread m_thread;
+};
+
+} // namespace rl
