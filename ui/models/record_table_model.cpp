@@ -9,6 +9,7 @@
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
+#include <atomic>
 #include <cstring>
 #if defined(__GLIBC__)
 #include <malloc.h>
@@ -128,137 +129,213 @@ bool internable(ColumnType t)
     return t == ColumnType::Text || t == ColumnType::State;
 }
 
-std::shared_ptr<RecordTableModel::TextIndex> buildTextIndex(const QList<RouterResult> &parts,
-                                                            std::span<const ColumnInfo> cols)
+// Builds the text index off the UI thread, in three steps over the parts (what each part
+// says once, the interned columns, the inline text). It reads only its own copies of the parts
+// and stops early, returning nothing, once `cancel` is set: the model is gone or has newer rows.
+class TextIndexBuilder
 {
-    auto index = std::make_shared<RecordTableModel::TextIndex>();
-    RecordTableModel::TextIndex &ix = *index;
-    const int ncols = int(cols.size());
-    ix.partBase.reserve(size_t(parts.size()) + 1);
-    ix.partRouter.reserve(size_t(parts.size()));
-    ix.partError.reserve(size_t(parts.size()));
-    quint32 slotCount = 0;
-    for (const RouterResult &p : parts) {
-        ix.partBase.push_back(slotCount);
-        slotCount += p.ok() ? quint32(p.records.size()) : 1;
-        QByteArray router;
-        appendLower(router, p.router);
-        ix.partRouter.push_back(router);
-        QByteArray error;
-        if (!p.ok())
-            appendLower(error, errorSentence(p.error));
-        ix.partError.push_back(error);
-    }
-    ix.partBase.push_back(slotCount);
+public:
+    using TextIndex = RecordTableModel::TextIndex;
 
-    // Pass 1: every text column is interned, and what its text would cost inline is counted.
+    TextIndexBuilder(const QList<RouterResult> &parts, std::span<const ColumnInfo> cols, const std::atomic_bool &cancel)
+        : m_parts(parts), m_cols(cols), m_ncols(int(cols.size())), m_cancel(cancel)
+    {
+    }
+
+    std::shared_ptr<TextIndex> build()
+    {
+        m_index = std::make_shared<TextIndex>();
+        indexParts();
+        if (!internColumns() || !appendInlineText())
+            return {};
+        return std::move(m_index);
+    }
+
+private:
     struct Candidate {
-        RecordTableModel::TextIndex::Interned col;
+        TextIndex::Interned col;
         QHash<QString, quint32> idOf;
         qint64 inlineBytes = 0;
     };
-    std::vector<Candidate> cands;
-    for (int c = 0; c < ncols; ++c) {
-        if (!internable(cols[size_t(c)].type))
-            continue;
-        Candidate cand;
-        cand.col.recordColumn = c;
-        cand.col.ids.reserve(slotCount);
-        cand.col.valueOffsets.push_back(0);
-        // Value 0 is the empty text (error rows, missing values).
-        cand.col.values.append('\n');
-        cand.col.valueOffsets.push_back(1);
-        cand.idOf.insert(QString(), 0);
-        cands.push_back(std::move(cand));
+
+    // Checked once per part and every few thousand records: a million-row build stops within
+    // a millisecond or so of being told.
+    bool cancelled(qsizetype record = 0) const
+    {
+        return (record & 4095) == 0 && m_cancel.load(std::memory_order_relaxed);
     }
-    if (!cands.empty()) {
-        for (const RouterResult &p : parts) {
-            if (!p.ok()) {
-                for (Candidate &cand : cands)
-                    cand.col.ids.push_back(0);
+
+    void indexParts()
+    {
+        TextIndex &ix = *m_index;
+        ix.partBase.reserve(size_t(m_parts.size()) + 1);
+        ix.partRouter.reserve(size_t(m_parts.size()));
+        ix.partError.reserve(size_t(m_parts.size()));
+        for (const RouterResult &p : m_parts) {
+            ix.partBase.push_back(m_slotCount);
+            m_slotCount += p.ok() ? quint32(p.records.size()) : 1;
+            QByteArray router;
+            appendLower(router, p.router);
+            ix.partRouter.push_back(router);
+            QByteArray error;
+            if (!p.ok())
+                appendLower(error, errorSentence(p.error));
+            ix.partError.push_back(error);
+        }
+        ix.partBase.push_back(m_slotCount);
+    }
+
+    // Pass 1: every text column is interned, and what its text would cost inline is counted;
+    // then the columns where interning does not pay are turned back.
+    bool internColumns()
+    {
+        for (int c = 0; c < m_ncols; ++c) {
+            if (!internable(m_cols[size_t(c)].type))
                 continue;
-            }
-            std::visit([&](const auto &list) {
-                for (const auto &rec : list) {
-                    for (Candidate &cand : cands) {
-                        const QString v = rec.value(cand.col.recordColumn).toString();
-                        cand.inlineBytes += v.size() + 1;
-                        auto it = cand.idOf.constFind(v);
-                        if (it == cand.idOf.cend()) {
-                            const quint32 id = quint32(cand.col.valueOffsets.size() - 1);
-                            appendLower(cand.col.values, v);
-                            cand.col.values.append('\n');
-                            cand.col.valueOffsets.push_back(quint32(cand.col.values.size()));
-                            it = cand.idOf.insert(v, id);
-                        }
-                        cand.col.ids.push_back(*it);
-                    }
+            Candidate cand;
+            cand.col.recordColumn = c;
+            cand.col.ids.reserve(m_slotCount);
+            cand.col.valueOffsets.push_back(0);
+            // Value 0 is the empty text (error rows, missing values).
+            cand.col.values.append('\n');
+            cand.col.valueOffsets.push_back(1);
+            cand.idOf.insert(QString(), 0);
+            m_cands.push_back(std::move(cand));
+        }
+        if (!m_cands.empty()) {
+            for (const RouterResult &p : m_parts) {
+                if (cancelled())
+                    return false;
+                if (!p.ok()) {
+                    for (Candidate &cand : m_cands)
+                        cand.col.ids.push_back(0);
+                    continue;
                 }
-            }, p.records.lists());
+                bool stopped = false;
+                std::visit([&](const auto &list) { stopped = !internRecords(list); }, p.records.lists());
+                if (stopped)
+                    return false;
+            }
         }
+        chooseInterned();
+        return true;
     }
-    // A column stays interned when that is smaller than its text per row: not so for
-    // columns whose values rarely repeat (descriptions, MAC addresses).
-    ix.internedAt.assign(size_t(ncols), -1);
-    for (Candidate &cand : cands) {
-        const qint64 internedBytes = qint64(slotCount) * qint64(sizeof(quint32)) + cand.col.values.size()
-            + qint64(cand.col.valueOffsets.size() * sizeof(quint32));
-        cand.idOf = {};
-        if (internedBytes < cand.inlineBytes) {
-            cand.col.values.squeeze();
-            cand.col.valueOffsets.shrink_to_fit();
-            ix.internedAt[size_t(cand.col.recordColumn)] = int(ix.interned.size());
-            ix.interned.push_back(std::move(cand.col));
+
+    template<typename List>
+    bool internRecords(const List &list)
+    {
+        for (qsizetype r = 0; r < list.size(); ++r) {
+            if (cancelled(r + 1))
+                return false;
+            for (Candidate &cand : m_cands) {
+                const QString v = list[r].value(cand.col.recordColumn).toString();
+                cand.inlineBytes += v.size() + 1;
+                auto it = cand.idOf.constFind(v);
+                if (it == cand.idOf.cend()) {
+                    const quint32 id = quint32(cand.col.valueOffsets.size() - 1);
+                    appendLower(cand.col.values, v);
+                    cand.col.values.append('\n');
+                    cand.col.valueOffsets.push_back(quint32(cand.col.values.size()));
+                    it = cand.idOf.insert(v, id);
+                }
+                cand.col.ids.push_back(*it);
+            }
         }
+        return true;
     }
-    ix.inlineField.assign(size_t(ncols), -1);
-    int inlineCount = 0;
-    for (int c = 0; c < ncols; ++c) {
-        if (ix.internedAt[size_t(c)] < 0)
-            ix.inlineField[size_t(c)] = inlineCount++;
-    }
-    // Rejected candidates give their text from their (complete) tables in pass 2.
-    std::vector<const RecordTableModel::TextIndex::Interned *> fromTable(size_t(ncols), nullptr);
-    for (const Candidate &cand : cands) {
-        if (ix.internedAt[size_t(cand.col.recordColumn)] < 0)
-            fromTable[size_t(cand.col.recordColumn)] = &cand.col;
+
+    // A column stays interned when that is smaller than its text per row: not so for columns
+    // whose values rarely repeat (descriptions, MAC addresses). Rejected candidates give their
+    // text from their (complete) tables in pass 2.
+    void chooseInterned()
+    {
+        TextIndex &ix = *m_index;
+        ix.internedAt.assign(size_t(m_ncols), -1);
+        for (Candidate &cand : m_cands) {
+            const qint64 internedBytes = qint64(m_slotCount) * qint64(sizeof(quint32)) + cand.col.values.size()
+                + qint64(cand.col.valueOffsets.size() * sizeof(quint32));
+            cand.idOf = {};
+            if (internedBytes < cand.inlineBytes) {
+                cand.col.values.squeeze();
+                cand.col.valueOffsets.shrink_to_fit();
+                ix.internedAt[size_t(cand.col.recordColumn)] = int(ix.interned.size());
+                ix.interned.push_back(std::move(cand.col));
+            }
+        }
+        ix.inlineField.assign(size_t(m_ncols), -1);
+        int inlineCount = 0;
+        for (int c = 0; c < m_ncols; ++c) {
+            if (ix.internedAt[size_t(c)] < 0)
+                ix.inlineField[size_t(c)] = inlineCount++;
+        }
+        m_fromTable.assign(size_t(m_ncols), nullptr);
+        for (const Candidate &cand : m_cands) {
+            if (ix.internedAt[size_t(cand.col.recordColumn)] < 0)
+                m_fromTable[size_t(cand.col.recordColumn)] = &cand.col;
+        }
     }
 
     // Pass 2: the inline text.
-    ix.offsets.reserve(size_t(slotCount) + 1);
-    for (const RouterResult &p : parts) {
-        if (!p.ok()) {
-            ix.offsets.push_back(quint32(ix.text.size()));
-            ix.text.append('\n'); // the error is per part
-            continue;
-        }
-        const quint32 base = quint32(ix.offsets.size());
-        std::visit([&](const auto &list) {
-            for (qsizetype r = 0; r < list.size(); ++r) {
-                const auto &rec = list[r];
+    bool appendInlineText()
+    {
+        TextIndex &ix = *m_index;
+        ix.offsets.reserve(size_t(m_slotCount) + 1);
+        for (const RouterResult &p : m_parts) {
+            if (cancelled())
+                return false;
+            if (!p.ok()) {
                 ix.offsets.push_back(quint32(ix.text.size()));
-                bool first = true;
-                for (int c = 0; c < ncols; ++c) {
-                    if (ix.inlineField[size_t(c)] < 0)
-                        continue;
-                    if (!first)
-                        ix.text.append('\x1f');
-                    first = false;
-                    if (const auto *t = fromTable[size_t(c)]) {
-                        const std::string_view v = t->value(t->ids[size_t(base) + size_t(r)]);
-                        ix.text.append(v.data(), qsizetype(v.size()));
-                    } else {
-                        appendLower(ix.text, cellText(rec.value(c), cols[size_t(c)].type));
-                    }
-                }
-                ix.text.append('\n');
+                ix.text.append('\n'); // the error is per part
+                continue;
             }
-        }, p.records.lists());
+            bool stopped = false;
+            std::visit([&](const auto &list) { stopped = !appendRecords(list); }, p.records.lists());
+            if (stopped)
+                return false;
+        }
+        ix.offsets.push_back(quint32(ix.text.size()));
+        ix.text.squeeze(); // growth slack; realloc of a mapped block moves no bytes
+        return true;
     }
-    ix.offsets.push_back(quint32(ix.text.size()));
-    ix.text.squeeze(); // growth slack; realloc of a mapped block moves no bytes
-    return index;
-}
+
+    template<typename List>
+    bool appendRecords(const List &list)
+    {
+        TextIndex &ix = *m_index;
+        const quint32 base = quint32(ix.offsets.size());
+        for (qsizetype r = 0; r < list.size(); ++r) {
+            if (cancelled(r + 1))
+                return false;
+            const auto &rec = list[r];
+            ix.offsets.push_back(quint32(ix.text.size()));
+            bool first = true;
+            for (int c = 0; c < m_ncols; ++c) {
+                if (ix.inlineField[size_t(c)] < 0)
+                    continue;
+                if (!first)
+                    ix.text.append('\x1f');
+                first = false;
+                if (const auto *t = m_fromTable[size_t(c)]) {
+                    const std::string_view v = t->value(t->ids[size_t(base) + size_t(r)]);
+                    ix.text.append(v.data(), qsizetype(v.size()));
+                } else {
+                    appendLower(ix.text, cellText(rec.value(c), m_cols[size_t(c)].type));
+                }
+            }
+            ix.text.append('\n');
+        }
+        return true;
+    }
+
+    const QList<RouterResult> &m_parts;
+    const std::span<const ColumnInfo> m_cols;
+    const int m_ncols;
+    const std::atomic_bool &m_cancel;
+    std::shared_ptr<TextIndex> m_index;
+    quint32 m_slotCount = 0;
+    std::vector<Candidate> m_cands;
+    std::vector<const TextIndex::Interned *> m_fromTable; // per record column, into m_cands
+};
 
 // One row's sort key: class first (unknown values and error rows sort below everything),
 // then the typed field the column uses.
@@ -288,12 +365,14 @@ RecordTableModel::RecordTableModel(QObject *parent)
     : QAbstractTableModel(parent), m_columns(RecordSet::columnsFor(QueryKind::Facts)),
       m_now(QDateTime::currentDateTimeUtc())
 {
+    connect(&m_textWatcher, &QFutureWatcherBase::finished, this, &RecordTableModel::adoptTextIndex);
 }
 
 RecordTableModel::~RecordTableModel()
 {
-    // The index builder only reads its own copies of the parts; let it finish quietly.
-    m_textFuture.waitForFinished();
+    // The builder reads only its own copies of the parts, so nothing waits for it: told to
+    // stop, it returns within a few thousand rows and its result goes nowhere.
+    cancelTextIndex();
 }
 
 void RecordTableModel::setResults(QueryKind kind, const QList<RouterResult> &parts)
@@ -460,15 +539,50 @@ void RecordTableModel::appendRowsFrom(qsizetype firstPart)
 
 void RecordTableModel::startTextIndex()
 {
+    // The rows changed: an index still being built for the old ones is of no use any more.
+    cancelTextIndex();
     m_text.reset();
+    m_textCancel = std::make_shared<std::atomic_bool>(false);
     // A copy of the parts: the implicitly shared lists make it cheap and thread-safe.
-    m_textFuture = QtConcurrent::run([parts = m_parts, cols = m_columns] { return buildTextIndex(parts, cols); });
+    m_textWatcher.setFuture(QtConcurrent::run([parts = m_parts, cols = m_columns, cancel = m_textCancel] {
+        return TextIndexBuilder(parts, cols, *cancel).build();
+    }));
+}
+
+void RecordTableModel::cancelTextIndex()
+{
+    if (m_textCancel)
+        m_textCancel->store(true, std::memory_order_relaxed);
+}
+
+void RecordTableModel::adoptTextIndex()
+{
+    // Only the build of the current rows is watched (setFuture lets go of the one before); a
+    // cancelled build has no index to give.
+    if (m_text || m_textWatcher.isCanceled() || m_textWatcher.future().resultCount() == 0)
+        return;
+    std::shared_ptr<TextIndex> built = m_textWatcher.result();
+    if (!built)
+        return;
+    m_text = std::move(built);
+    releaseFreedMemory(qsizetype(m_rows.size()));
+    Q_EMIT textIndexReady();
+}
+
+bool RecordTableModel::isTextIndexReady() const
+{
+    return m_text != nullptr;
+}
+
+QFuture<std::shared_ptr<RecordTableModel::TextIndex>> RecordTableModel::textIndexBuild() const
+{
+    return m_textWatcher.future();
 }
 
 void RecordTableModel::ensureTextIndex() const
 {
     if (!m_text) {
-        m_text = m_textFuture.result();
+        m_text = m_textWatcher.future().result();
         releaseFreedMemory(qsizetype(m_rows.size()));
     }
 }
