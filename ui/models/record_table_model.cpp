@@ -948,6 +948,110 @@ bool RecordTableModel::applyRouteIpSort()
     return true;
 }
 
+namespace {
+
+// Text columns sort by rank among their distinct values: strings are compared once per
+// distinct value, not once per comparison.
+void rankTexts(std::vector<SortKey> &keys, const std::vector<QString> &texts)
+{
+    QHash<QString, qint64> rank;
+    for (const QString &t : texts)
+        rank.insert(t, 0);
+    QStringList distinct = rank.keys();
+    std::sort(distinct.begin(), distinct.end(), [](const QString &a, const QString &b) {
+        const int c = QString::compare(a, b, Qt::CaseInsensitive);
+        return c != 0 ? c < 0 : a < b;
+    });
+    for (qsizetype i = 0; i < distinct.size(); ++i)
+        rank[distinct[i]] = i;
+    for (size_t r = 0; r < keys.size(); ++r)
+        keys[r].i = rank.value(texts[r]);
+}
+
+// The key of one record's column `rc`; text to be ranked goes to `text` (textual types only).
+void recordSortKey(const RecordSet &set, qint32 record, int rc, ColumnType type, SortKey &k, QString *text)
+{
+    // Routes: the typed prefix and next hop, no text round trip.
+    if (const auto *routes = std::get_if<QList<RouteRecord>>(&set.lists()); routes && rc <= 1) {
+        const RouteRecord &route = routes->at(record);
+        if (rc == 0) {
+            k.cls = route.prefix.isNull() ? 0 : 1;
+            k.ip = route.prefix;
+        } else {
+            k.cls = route.nextHop.isNull() ? 0 : 1;
+            k.ip = IpPrefix(route.nextHop, quint8(route.nextHop.bitLength()));
+        }
+        return;
+    }
+    const QVariant v = set.value(record, rc);
+    if (!v.isValid())
+        return;
+    k.cls = 1;
+    switch (type) {
+    case ColumnType::Integer:
+    case ColumnType::Counter:
+    case ColumnType::Duration:
+    case ColumnType::BitRate:
+    case ColumnType::Bool:
+        k.i = v.toLongLong();
+        break;
+    case ColumnType::Real:
+        k.d = v.toDouble();
+        break;
+    case ColumnType::Address:
+    case ColumnType::Prefix: {
+        const QString s = v.toString();
+        if (auto p = IpPrefix::parse(QStringView(s)))
+            k.ip = *p;
+        else
+            *text = s; // unnumbered peers and the like: after addresses, by name
+        break;
+    }
+    default:
+        *text = v.toString();
+        break;
+    }
+}
+
+// The order of the rows by their keys (stable: equal keys keep their order).
+std::vector<quint32> sortedOrder(std::vector<SortKey> keys, ColumnType type, bool desc)
+{
+    const size_t n = keys.size();
+    std::vector<quint32> perm(n);
+    std::iota(perm.begin(), perm.end(), 0u);
+    if (type == ColumnType::Address || type == ColumnType::Prefix) {
+        std::stable_sort(perm.begin(), perm.end(), [&](quint32 a, quint32 b) {
+            const int c = compareKeys(keys[a], keys[b]);
+            return desc ? c > 0 : c < 0;
+        });
+        return perm;
+    }
+    // Integers, ranks and reals: a flat (key, row) array sorts far faster than indirection.
+    struct Flat {
+        qint64 i;
+        double d;
+        quint32 row;
+    };
+    std::vector<Flat> flat(n);
+    for (size_t r = 0; r < n; ++r) {
+        const SortKey &k = keys[r];
+        flat[r] = {k.cls ? k.i : std::numeric_limits<qint64>::min(),
+                   k.cls ? k.d : -std::numeric_limits<double>::infinity(), quint32(r)};
+    }
+    keys.clear();
+    keys.shrink_to_fit();
+    if (type == ColumnType::Real) {
+        std::stable_sort(flat.begin(), flat.end(), [desc](const Flat &a, const Flat &b) { return desc ? a.d > b.d : a.d < b.d; });
+    } else {
+        std::stable_sort(flat.begin(), flat.end(), [desc](const Flat &a, const Flat &b) { return desc ? a.i > b.i : a.i < b.i; });
+    }
+    for (size_t r = 0; r < n; ++r)
+        perm[r] = flat[r].row;
+    return perm;
+}
+
+} // namespace
+
 void RecordTableModel::applySort()
 {
     if (applyRouteIpSort())
@@ -956,31 +1060,13 @@ void RecordTableModel::applySort()
     const size_t n = m_rows.size();
     std::vector<SortKey> keys(n);
     const ColumnType type = columnType(column);
-
-    // Text columns sort by rank among their distinct values: strings are compared once per
-    // distinct value, not once per comparison.
-    auto rankTexts = [&](const std::vector<QString> &texts) {
-        QHash<QString, qint64> rank;
-        for (const QString &t : texts)
-            rank.insert(t, 0);
-        QStringList distinct = rank.keys();
-        std::sort(distinct.begin(), distinct.end(), [](const QString &a, const QString &b) {
-            const int c = QString::compare(a, b, Qt::CaseInsensitive);
-            return c != 0 ? c < 0 : a < b;
-        });
-        for (qsizetype i = 0; i < distinct.size(); ++i)
-            rank[distinct[i]] = i;
-        for (size_t r = 0; r < n; ++r)
-            keys[r].i = rank.value(texts[r]);
-    };
-
     if (column == routerColumn() || column == sourceColumn()) {
         std::vector<QString> texts(n);
         for (size_t r = 0; r < n; ++r) {
             texts[r] = displayText(int(r), column);
             keys[r].cls = 1;
         }
-        rankTexts(texts);
+        rankTexts(keys, texts);
     } else if (column == ageColumn()) {
         for (size_t r = 0; r < n; ++r) {
             const RouterResult &p = m_parts[partOfSlot(m_rows[r])];
@@ -988,95 +1074,18 @@ void RecordTableModel::applySort()
             keys[r].i = p.fetchedAt.isValid() ? p.fetchedAt.secsTo(m_now) : 0;
         }
     } else {
-        const int rc = column - 1;
-        std::vector<QString> texts;
         const bool textual = type == ColumnType::Text || type == ColumnType::State || type == ColumnType::Address
             || type == ColumnType::Prefix;
-        if (textual)
-            texts.resize(n);
+        std::vector<QString> texts(textual ? n : 0);
         for (size_t r = 0; r < n; ++r) {
             const RowRef ref = refOf(int(r));
-            if (ref.record < 0)
-                continue; // error rows: class 0
-            const RecordSet &set = m_parts[ref.part].records;
-            SortKey &k = keys[r];
-            // Routes: the typed prefix and next hop, no text round trip.
-            if (const auto *routes = std::get_if<QList<RouteRecord>>(&set.lists()); routes && rc <= 1) {
-                const RouteRecord &route = routes->at(ref.record);
-                if (rc == 0) {
-                    k.cls = route.prefix.isNull() ? 0 : 1;
-                    k.ip = route.prefix;
-                } else {
-                    k.cls = route.nextHop.isNull() ? 0 : 1;
-                    k.ip = IpPrefix(route.nextHop, quint8(route.nextHop.bitLength()));
-                }
-                continue;
-            }
-            const QVariant v = set.value(ref.record, rc);
-            if (!v.isValid())
-                continue;
-            k.cls = 1;
-            switch (type) {
-            case ColumnType::Integer:
-            case ColumnType::Counter:
-            case ColumnType::Duration:
-            case ColumnType::BitRate:
-            case ColumnType::Bool:
-                k.i = v.toLongLong();
-                break;
-            case ColumnType::Real:
-                k.d = v.toDouble();
-                break;
-            case ColumnType::Address:
-            case ColumnType::Prefix: {
-                const QString s = v.toString();
-                if (auto p = IpPrefix::parse(QStringView(s)))
-                    k.ip = *p;
-                else
-                    texts[r] = s; // unnumbered peers and the like: after addresses, by name
-                break;
-            }
-            default:
-                texts[r] = v.toString();
-                break;
-            }
+            if (ref.record >= 0) // error rows: class 0
+                recordSortKey(m_parts[ref.part].records, ref.record, column - 1, type, keys[r], textual ? &texts[r] : nullptr);
         }
         if (textual)
-            rankTexts(texts);
+            rankTexts(keys, texts);
     }
-
-    std::vector<quint32> perm(n);
-    std::iota(perm.begin(), perm.end(), 0u);
-    const bool desc = m_sortOrder == Qt::DescendingOrder;
-    const bool byIp = type == ColumnType::Address || type == ColumnType::Prefix;
-    if (byIp) {
-        std::stable_sort(perm.begin(), perm.end(), [&](quint32 a, quint32 b) {
-            const int c = compareKeys(keys[a], keys[b]);
-            return desc ? c > 0 : c < 0;
-        });
-    } else {
-        // Integers, ranks and reals: a flat (key, row) array sorts far faster than indirection.
-        struct Flat {
-            qint64 i;
-            double d;
-            quint32 row;
-        };
-        std::vector<Flat> flat(n);
-        for (size_t r = 0; r < n; ++r) {
-            const SortKey &k = keys[r];
-            flat[r] = {k.cls ? k.i : std::numeric_limits<qint64>::min(),
-                       k.cls ? k.d : -std::numeric_limits<double>::infinity(), quint32(r)};
-        }
-        keys.clear();
-        keys.shrink_to_fit();
-        if (type == ColumnType::Real) {
-            std::stable_sort(flat.begin(), flat.end(), [desc](const Flat &a, const Flat &b) { return desc ? a.d > b.d : a.d < b.d; });
-        } else {
-            std::stable_sort(flat.begin(), flat.end(), [desc](const Flat &a, const Flat &b) { return desc ? a.i > b.i : a.i < b.i; });
-        }
-        for (size_t r = 0; r < n; ++r)
-            perm[r] = flat[r].row;
-    }
+    const std::vector<quint32> perm = sortedOrder(std::move(keys), type, m_sortOrder == Qt::DescendingOrder);
     std::vector<quint32> sorted(n);
     for (size_t r = 0; r < n; ++r)
         sorted[r] = m_rows[perm[r]];
