@@ -260,6 +260,7 @@ int runKinds(const QStringList &args)
     return ExitOk;
 }
 
+// Long on purpose: one command's options, each checked next to its own message and exit code, then the run.
 int runQuery(QCoreApplication &app, const QStringList &args)
 {
     QCommandLineParser p;
@@ -401,6 +402,7 @@ QJsonObject stepJson(const rl::DiagnosisStep &s, bool withRecords)
     return o;
 }
 
+// Long on purpose: one command's options, each checked next to its own message and exit code, then the run.
 int runDiagnose(QCoreApplication &app, const QStringList &args)
 {
     QCommandLineParser p;
@@ -616,6 +618,7 @@ QString pairTableCsv(const rl::PairTable &t)
     return out;
 }
 
+// Long on purpose: one command's options, each checked next to its own message and exit code, then the run.
 int runCompare(QCoreApplication &app, const QStringList &args)
 {
     QCommandLineParser p;

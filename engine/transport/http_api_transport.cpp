@@ -231,6 +231,7 @@ Result<QList<CommandOutput>> HttpApiTransport::run(const QStringList &commands, 
     return outputs;
 }
 
+// Long on purpose: one HTTP round trip; its timers, limit and aborts share the one reply's lifetime.
 HttpApiTransport::Exchange HttpApiTransport::exchange(QNetworkAccessManager &nam, const HttpCall &call,
                                                       const QByteArray &authorization, int commandCount,
                                                       bool connected, const ExecOptions &options)

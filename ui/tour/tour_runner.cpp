@@ -120,6 +120,7 @@ void TourRunner::diagnosisStep(int step)
     }
 }
 
+// Long on purpose: the tour's script, one case per step, read in order.
 void TourRunner::next()
 {
     ++m_step;
