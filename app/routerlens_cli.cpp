@@ -372,6 +372,7 @@ int printResponse(const rl::Response &resp, const QString &format)
     return failed == 0 ? ExitOk : failed == resp.results.size() ? ExitFailed : ExitPartial;
 }
 
+// Long on purpose: one command's options, each checked next to its own message and exit code, then the run.
 int runQuery(QCoreApplication &app, const QStringList &args)
 {
     QCommandLineParser p;
@@ -544,6 +545,7 @@ int runRemoteDiagnose(const rl::ApiClient &remote, const QCommandLineParser &p, 
     return exitCode;
 }
 
+// Long on purpose: one command's options, each checked next to its own message and exit code, then the run.
 int runDiagnose(QCoreApplication &app, const QStringList &args)
 {
     QCommandLineParser p;
@@ -755,6 +757,7 @@ QString pairTableCsv(const rl::PairTable &t)
     return out;
 }
 
+// Long on purpose: one command's options, each checked next to its own message and exit code, then the run.
 int runCompare(QCoreApplication &app, const QStringList &args)
 {
     QCommandLineParser p;

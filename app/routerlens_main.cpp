@@ -1,7 +1,9 @@
 // routerlens: the desktop application. Argument parsing and wiring only.
 #include "engine/service/router_data_service.h"
 #include "ui/main_window.h"
-#include "ui/tour_runner.h"
+#ifdef ROUTERLENS_HAS_TOUR
+#include "ui/tour/tour_runner.h"
+#endif
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -66,23 +68,32 @@ int main(int argc, char **argv)
     QCommandLineOption demo(QStringLiteral("demo"), QApplication::translate("main", "Start on the built-in demo lab."));
     QCommandLineOption inventory(QStringLiteral("inventory"), QApplication::translate("main", "Inventory file (.json, .yaml)."),
                                  QStringLiteral("file"));
+    parser.addOptions({demo, inventory});
+#ifdef ROUTERLENS_HAS_TOUR
     QCommandLineOption tour(QStringLiteral("tour"), QApplication::translate("main", "Run the screenshot tour into DIR, then exit."),
                             QStringLiteral("dir"));
+    parser.addOption(tour);
+#endif
     QCommandLineOption language(QStringLiteral("lang"),
                                 QApplication::translate("main", "Language of the interface (de, fr, en); default: the system's."),
                                 QStringLiteral("code"));
-    parser.addOptions({demo, inventory, tour, language});
+    parser.addOption(language);
     parser.process(app);
 
+#ifdef ROUTERLENS_HAS_TOUR
     // A tour starts from the default layout and leaves the person's settings alone.
+    const bool touring = parser.isSet(tour);
     QTemporaryDir tourSettings;
-    if (parser.isSet(tour))
+    if (touring)
         QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, tourSettings.path());
+#endif
 
     QSettings settingsStore;
     rl::EngineSettings settings = rl::EngineSettings::load(settingsStore);
-    if (parser.isSet(tour))
+#ifdef ROUTERLENS_HAS_TOUR
+    if (touring)
         settings.storePath = QStringLiteral(":memory:"); // a tour leaves nothing behind
+#endif
     rl::RouterDataService service(settings);
     if (parser.isSet(demo))
         service.useDemoLab();
@@ -93,10 +104,12 @@ int main(int argc, char **argv)
 
     rl::MainWindow window(&service); // restores its size and layout, or starts at a roomy default
     window.show();
+#ifdef ROUTERLENS_HAS_TOUR
     std::unique_ptr<rl::TourRunner> runner;
-    if (parser.isSet(tour)) {
+    if (touring) {
         runner = std::make_unique<rl::TourRunner>(&window, parser.value(tour));
         runner->start();
     }
+#endif
     return app.exec();
 }

@@ -845,6 +845,7 @@ QString listed(QStringList prefixes)
 }
 
 // What the customer announces against what the provider received and accepted, one family.
+// Long on purpose: one verdict, its cases in the order a person checks them by hand.
 DiagnosisStep routesStep(const Connection &c, const EndEvidence &p, const EndEvidence &cu, bool v6, const DiagnosisStep *bgp, bool *skip)
 {
     DiagnosisStep s;
@@ -1045,6 +1046,7 @@ int causeRank(const QString &layer)
 
 } // namespace
 
+// Long on purpose: the diagnosis' order of steps (layer by layer, both ends), readable as a whole.
 DiagnosisResult ConnectionDiagnosis::evaluate(const Connection &c, const ConnectionEvidence &e)
 {
     DiagnosisResult result;

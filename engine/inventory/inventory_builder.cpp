@@ -49,6 +49,7 @@ Error InventoryBuilder::error(int line, const QString &problem) const
                  line > 0 ? QStringLiteral("%1:%2").arg(m_fileName).arg(line) : m_fileName);
 }
 
+// Long on purpose: the cross-checks of profiles, routers and connections, each with its own message.
 Result<Inventory> InventoryBuilder::finish() const
 {
     Inventory inv;

@@ -154,6 +154,22 @@ Error JsonInventoryReader::readInt(const QJsonObject &obj, const QString &path, 
 Result<Inventory> JsonInventoryReader::run()
 {
     InventoryBuilder builder(m_fileName);
+    QJsonObject root;
+    if (Error e = readRoot(builder, &root))
+        return e;
+    if (Error e = readCredentials(root, builder))
+        return e;
+    if (Error e = readRouters(root, builder))
+        return e;
+    if (Error e = readConnections(root, builder))
+        return e;
+    return builder.finish();
+}
+
+// The document itself: its size and depth, valid JSON, an object with the known keys, the
+// format version this build reads.
+Error JsonInventoryReader::readRoot(const InventoryBuilder &builder, QJsonObject *root)
+{
     if (m_data.size() > Inventory::MaxFileBytes)
         return builder.error(0, QStringLiteral("the inventory is larger than the %1 MiB RouterLens reads; split it "
                                                "into several files.")
@@ -176,14 +192,14 @@ Result<Inventory> JsonInventoryReader::run()
     if (!doc.isObject())
         return builder.error(1, QStringLiteral("the inventory must be a JSON object with \"version\", "
                                                "\"credentials\", \"routers\" and \"connections\"."));
-    const QJsonObject root = doc.object();
-    if (Error e = checkKeys(root, QString(),
+    *root = doc.object();
+    if (Error e = checkKeys(*root, QString(),
                             {QStringLiteral("version"), QStringLiteral("comment"), QStringLiteral("credentials"),
                              QStringLiteral("routers"), QStringLiteral("connections")},
                             QStringLiteral("the inventory")))
         return e;
 
-    const QJsonValue version = root.value(QLatin1String("version"));
+    const QJsonValue version = root->value(QLatin1String("version"));
     if (version.isUndefined())
         return builder.error(1, QStringLiteral("the inventory has no \"version\"; add \"version\": %1.")
                                     .arg(kFormatVersion));
@@ -192,8 +208,12 @@ Result<Inventory> JsonInventoryReader::run()
                     QStringLiteral("inventory format version %1 is not supported; this RouterLens reads version %2.")
                         .arg(version.isDouble() ? QString::number(version.toDouble()) : jsonTypeName(version))
                         .arg(kFormatVersion));
+    return {};
+}
 
-    // Credentials profiles: an object keyed by profile name.
+// Credentials profiles: an object keyed by profile name.
+Error JsonInventoryReader::readCredentials(const QJsonObject &root, InventoryBuilder &builder)
+{
     const QJsonValue credsValue = root.value(QLatin1String("credentials"));
     if (!credsValue.isUndefined() && !credsValue.isObject())
         return fail(QStringLiteral("credentials"),
@@ -223,7 +243,11 @@ Result<Inventory> JsonInventoryReader::run()
             return e;
         builder.addCredentials(p, line(path));
     }
+    return {};
+}
 
+Error JsonInventoryReader::readRouters(const QJsonObject &root, InventoryBuilder &builder)
+{
     const QJsonValue routersValue = root.value(QLatin1String("routers"));
     if (routersValue.isUndefined())
         return builder.error(1, QStringLiteral("the inventory has no \"routers\" list."));
@@ -231,168 +255,186 @@ Result<Inventory> JsonInventoryReader::run()
         return fail(QStringLiteral("routers"),
                     QStringLiteral("\"routers\" must be a list, not %1.").arg(jsonTypeName(routersValue)));
     const QJsonArray routers = routersValue.toArray();
-    const QStringList routerKeys{QStringLiteral("name"),        QStringLiteral("host"),
-                                 QStringLiteral("port"),        QStringLiteral("platform"),
-                                 QStringLiteral("transport"),   QStringLiteral("credentials"),
-                                 QStringLiteral("knownHosts"),  QStringLiteral("tags"),
-                                 QStringLiteral("caFile"),      QStringLiteral("pinnedCertSha256"),
-                                 QStringLiteral("tlsVerify"),   QStringLiteral("maxOutputBytes")};
     for (qsizetype i = 0; i < routers.size(); ++i) {
-        const QString path = QStringLiteral("routers/%1").arg(i);
-        const QJsonValue v = routers.at(i);
-        if (!v.isObject())
-            return fail(path, QStringLiteral("router number %1 must be an object, not %2.")
-                                  .arg(i + 1)
-                                  .arg(jsonTypeName(v)));
-        const QJsonObject o = v.toObject();
         Router r;
-        if (Error e = readString(o, path, "name", &r.name))
+        if (Error e = readRouter(routers.at(i), i, &r))
             return e;
-        const QString what = r.name.isEmpty() ? QStringLiteral("router number %1").arg(i + 1)
-                                              : QStringLiteral("router \"%1\"").arg(r.name);
-        if (Error e = checkKeys(o, path, routerKeys, what))
-            return e;
-        QString transport;
-        if (Error e = readString(o, path, "transport", &transport))
-            return e;
-        if (!transport.isEmpty()) {
-            const auto kind = transportKindFromName(transport);
-            if (!kind)
-                return fail(path + QStringLiteral("/transport"),
-                            QStringLiteral("%1 has the unknown transport \"%2\"; use one of %3.")
-                                .arg(what, transport.left(64), transportKindNames().join(QLatin1String(", "))));
-            r.transport = *kind;
-        }
-        qint64 port = defaultPort(r.transport);
-        if (Error e = readInt(o, path, "port", &port))
-            return e;
-        r.port = int(std::clamp<qint64>(port, INT_MIN, INT_MAX)); // out of range is reported by the builder
-        if (Error e = readString(o, path, "host", &r.host))
-            return e;
-        if (Error e = readString(o, path, "platform", &r.platform))
-            return e;
-        if (Error e = readString(o, path, "credentials", &r.credentials))
-            return e;
-        if (Error e = readString(o, path, "knownHosts", &r.knownHosts))
-            return e;
-        if (Error e = readString(o, path, "caFile", &r.caFile))
-            return e;
-        if (Error e = readString(o, path, "pinnedCertSha256", &r.pinnedCertSha256))
-            return e;
-        if (Error e = readBool(o, path, "tlsVerify", &r.tlsVerify))
-            return e;
-        if (Error e = readInt(o, path, "maxOutputBytes", &r.maxOutputBytes))
-            return e;
-        if (o.contains(QStringLiteral("maxOutputBytes"))) {
-            if (const QString p = outputLimitProblem(r.name, r.maxOutputBytes); !p.isEmpty())
-                return fail(path + QStringLiteral("/maxOutputBytes"), p);
-        }
-        const QJsonValue tags = o.value(QLatin1String("tags"));
-        if (!tags.isUndefined() && !tags.isNull()) {
-            if (!tags.isObject())
-                return fail(path + QStringLiteral("/tags"),
-                            QStringLiteral("the tags of %1 must be an object of names and texts.").arg(what));
-            const QJsonObject t = tags.toObject();
-            for (auto it = t.begin(); it != t.end(); ++it) {
-                if (!it.value().isString() && !it.value().isDouble())
-                    return fail(path + QStringLiteral("/tags/") + it.key(),
-                                QStringLiteral("tag \"%1\" of %2 must be text.").arg(it.key(), what));
-                r.tags.insert(it.key(), it.value().isString() ? it.value().toString()
-                                                              : QString::number(it.value().toDouble()));
-            }
-        }
-        builder.addRouter(r, line(path));
+        builder.addRouter(r, line(QStringLiteral("routers/%1").arg(i)));
     }
+    return {};
+}
 
+Error JsonInventoryReader::readRouter(const QJsonValue &v, qsizetype i, Router *out)
+{
+    static const QStringList keys{QStringLiteral("name"),        QStringLiteral("host"),
+                                  QStringLiteral("port"),        QStringLiteral("platform"),
+                                  QStringLiteral("transport"),   QStringLiteral("credentials"),
+                                  QStringLiteral("knownHosts"),  QStringLiteral("tags"),
+                                  QStringLiteral("caFile"),      QStringLiteral("pinnedCertSha256"),
+                                  QStringLiteral("tlsVerify"),   QStringLiteral("maxOutputBytes")};
+    const QString path = QStringLiteral("routers/%1").arg(i);
+    if (!v.isObject())
+        return fail(path, QStringLiteral("router number %1 must be an object, not %2.")
+                              .arg(i + 1)
+                              .arg(jsonTypeName(v)));
+    const QJsonObject o = v.toObject();
+    Router &r = *out;
+    if (Error e = readString(o, path, "name", &r.name))
+        return e;
+    const QString what = r.name.isEmpty() ? QStringLiteral("router number %1").arg(i + 1)
+                                          : QStringLiteral("router \"%1\"").arg(r.name);
+    if (Error e = checkKeys(o, path, keys, what))
+        return e;
+    QString transport;
+    if (Error e = readString(o, path, "transport", &transport))
+        return e;
+    if (!transport.isEmpty()) {
+        const auto kind = transportKindFromName(transport);
+        if (!kind)
+            return fail(path + QStringLiteral("/transport"),
+                        QStringLiteral("%1 has the unknown transport \"%2\"; use one of %3.")
+                            .arg(what, transport.left(64), transportKindNames().join(QLatin1String(", "))));
+        r.transport = *kind;
+    }
+    qint64 port = defaultPort(r.transport);
+    if (Error e = readInt(o, path, "port", &port))
+        return e;
+    r.port = int(std::clamp<qint64>(port, INT_MIN, INT_MAX)); // out of range is reported by the builder
+    if (Error e = readString(o, path, "host", &r.host))
+        return e;
+    if (Error e = readString(o, path, "platform", &r.platform))
+        return e;
+    if (Error e = readString(o, path, "credentials", &r.credentials))
+        return e;
+    if (Error e = readString(o, path, "knownHosts", &r.knownHosts))
+        return e;
+    if (Error e = readString(o, path, "caFile", &r.caFile))
+        return e;
+    if (Error e = readString(o, path, "pinnedCertSha256", &r.pinnedCertSha256))
+        return e;
+    if (Error e = readBool(o, path, "tlsVerify", &r.tlsVerify))
+        return e;
+    if (Error e = readInt(o, path, "maxOutputBytes", &r.maxOutputBytes))
+        return e;
+    if (o.contains(QStringLiteral("maxOutputBytes"))) {
+        if (const QString p = outputLimitProblem(r.name, r.maxOutputBytes); !p.isEmpty())
+            return fail(path + QStringLiteral("/maxOutputBytes"), p);
+    }
+    const QJsonValue tags = o.value(QLatin1String("tags"));
+    if (!tags.isUndefined() && !tags.isNull()) {
+        if (!tags.isObject())
+            return fail(path + QStringLiteral("/tags"),
+                        QStringLiteral("the tags of %1 must be an object of names and texts.").arg(what));
+        const QJsonObject t = tags.toObject();
+        for (auto it = t.begin(); it != t.end(); ++it) {
+            if (!it.value().isString() && !it.value().isDouble())
+                return fail(path + QStringLiteral("/tags/") + it.key(),
+                            QStringLiteral("tag \"%1\" of %2 must be text.").arg(it.key(), what));
+            r.tags.insert(it.key(), it.value().isString() ? it.value().toString()
+                                                          : QString::number(it.value().toDouble()));
+        }
+    }
+    return {};
+}
+
+Error JsonInventoryReader::readConnections(const QJsonObject &root, InventoryBuilder &builder)
+{
     const QJsonValue connsValue = root.value(QLatin1String("connections"));
     if (!connsValue.isUndefined() && !connsValue.isArray())
         return fail(QStringLiteral("connections"),
                     QStringLiteral("\"connections\" must be a list, not %1.").arg(jsonTypeName(connsValue)));
     const QJsonArray conns = connsValue.toArray();
-    const QStringList connKeys{QStringLiteral("id"),
-                               QStringLiteral("customer"),
-                               QStringLiteral("providerRouter"),
-                               QStringLiteral("providerInterface"),
-                               QStringLiteral("vlan"),
-                               QStringLiteral("innerVlan"),
-                               QStringLiteral("providerAddress"),
-                               QStringLiteral("customerAddress"),
-                               QStringLiteral("providerAddress6"),
-                               QStringLiteral("customerAddress6"),
-                               QStringLiteral("providerAs"),
-                               QStringLiteral("customerAs"),
-                               QStringLiteral("customerRouter"),
-                               QStringLiteral("customerInterface"),
-                               QStringLiteral("mtu"),
-                               QStringLiteral("prefixLimit"),
-                               QStringLiteral("expectedPrefixes"),
-                               QStringLiteral("vrf"),
-                               QStringLiteral("customerVrf")};
     for (qsizetype i = 0; i < conns.size(); ++i) {
-        const QString path = QStringLiteral("connections/%1").arg(i);
-        const QJsonValue v = conns.at(i);
-        if (!v.isObject())
-            return fail(path, QStringLiteral("connection number %1 must be an object, not %2.")
-                                  .arg(i + 1)
-                                  .arg(jsonTypeName(v)));
-        const QJsonObject o = v.toObject();
         Connection c;
-        if (Error e = readString(o, path, "id", &c.id))
+        if (Error e = readConnection(conns.at(i), i, &c))
             return e;
-        const QString what = c.id.isEmpty() ? QStringLiteral("connection number %1").arg(i + 1)
-                                            : QStringLiteral("connection \"%1\"").arg(c.id);
-        if (Error e = checkKeys(o, path, connKeys, what))
-            return e;
-        qint64 vlan = -1, innerVlan = -1;
-        for (const auto &[key, out] : {std::pair{"customer", &c.customer}, std::pair{"providerRouter", &c.providerRouter},
-                                       std::pair{"providerInterface", &c.providerInterface},
-                                       std::pair{"providerAddress", &c.providerAddress},
-                                       std::pair{"customerAddress", &c.customerAddress},
-                                       std::pair{"providerAddress6", &c.providerAddress6},
-                                       std::pair{"customerAddress6", &c.customerAddress6},
-                                       std::pair{"customerRouter", &c.customerRouter},
-                                       std::pair{"customerInterface", &c.customerInterface},
-                                       std::pair{"vrf", &c.vrf}, std::pair{"customerVrf", &c.customerVrf}}) {
-            if (Error e = readString(o, path, key, out))
-                return e;
-        }
-        if (Error e = readInt(o, path, "vlan", &vlan))
-            return e;
-        if (Error e = readInt(o, path, "innerVlan", &innerVlan))
-            return e;
-        if (Error e = readInt(o, path, "providerAs", &c.providerAs))
-            return e;
-        if (Error e = readInt(o, path, "customerAs", &c.customerAs))
-            return e;
-        qint64 mtu = -1;
-        if (Error e = readInt(o, path, "mtu", &mtu))
-            return e;
-        if (o.contains(QStringLiteral("mtu")) && (mtu < 68 || mtu > 65535))
-            return fail(path + QStringLiteral("/mtu"), QStringLiteral("%1: \"mtu\" must be between 68 and 65535, not %2.").arg(what).arg(mtu));
-        c.mtu = int(mtu);
-        if (Error e = readInt(o, path, "prefixLimit", &c.prefixLimit))
-            return e;
-        if (o.contains(QStringLiteral("prefixLimit")) && c.prefixLimit < 1)
-            return fail(path + QStringLiteral("/prefixLimit"), QStringLiteral("%1: \"prefixLimit\" must be a positive number.").arg(what));
-        const QJsonValue prefixes = o.value(QStringLiteral("expectedPrefixes"));
-        if (!prefixes.isUndefined()) {
-            if (!prefixes.isArray())
-                return fail(path + QStringLiteral("/expectedPrefixes"),
-                            QStringLiteral("%1: \"expectedPrefixes\" must be a list of prefixes like \"203.0.113.0/24\".").arg(what));
-            for (const QJsonValue &pv : prefixes.toArray()) {
-                const QString text = pv.toString();
-                if (!pv.isString() || !IpPrefix::parse(text))
-                    return fail(path + QStringLiteral("/expectedPrefixes"),
-                                QStringLiteral("%1: \"%2\" in \"expectedPrefixes\" is not a prefix like \"203.0.113.0/24\".")
-                                    .arg(what, pv.isString() ? text.left(60) : jsonTypeName(pv)));
-                c.expectedPrefixes.append(IpPrefix::parse(text)->toString());
-            }
-        }
-        c.vlan = int(std::clamp<qint64>(vlan, INT_MIN, INT_MAX));
-        c.innerVlan = int(std::clamp<qint64>(innerVlan, INT_MIN, INT_MAX));
-        builder.addConnection(c, line(path));
+        builder.addConnection(c, line(QStringLiteral("connections/%1").arg(i)));
     }
-    return builder.finish();
+    return {};
+}
+
+Error JsonInventoryReader::readConnection(const QJsonValue &v, qsizetype i, Connection *out)
+{
+    static const QStringList keys{QStringLiteral("id"),
+                                  QStringLiteral("customer"),
+                                  QStringLiteral("providerRouter"),
+                                  QStringLiteral("providerInterface"),
+                                  QStringLiteral("vlan"),
+                                  QStringLiteral("innerVlan"),
+                                  QStringLiteral("providerAddress"),
+                                  QStringLiteral("customerAddress"),
+                                  QStringLiteral("providerAddress6"),
+                                  QStringLiteral("customerAddress6"),
+                                  QStringLiteral("providerAs"),
+                                  QStringLiteral("customerAs"),
+                                  QStringLiteral("customerRouter"),
+                                  QStringLiteral("customerInterface"),
+                                  QStringLiteral("mtu"),
+                                  QStringLiteral("prefixLimit"),
+                                  QStringLiteral("expectedPrefixes"),
+                                  QStringLiteral("vrf"),
+                                  QStringLiteral("customerVrf")};
+    const QString path = QStringLiteral("connections/%1").arg(i);
+    if (!v.isObject())
+        return fail(path, QStringLiteral("connection number %1 must be an object, not %2.")
+                              .arg(i + 1)
+                              .arg(jsonTypeName(v)));
+    const QJsonObject o = v.toObject();
+    Connection &c = *out;
+    if (Error e = readString(o, path, "id", &c.id))
+        return e;
+    const QString what = c.id.isEmpty() ? QStringLiteral("connection number %1").arg(i + 1)
+                                        : QStringLiteral("connection \"%1\"").arg(c.id);
+    if (Error e = checkKeys(o, path, keys, what))
+        return e;
+    qint64 vlan = -1, innerVlan = -1;
+    for (const auto &[key, field] : {std::pair{"customer", &c.customer}, std::pair{"providerRouter", &c.providerRouter},
+                                     std::pair{"providerInterface", &c.providerInterface},
+                                     std::pair{"providerAddress", &c.providerAddress},
+                                     std::pair{"customerAddress", &c.customerAddress},
+                                     std::pair{"providerAddress6", &c.providerAddress6},
+                                     std::pair{"customerAddress6", &c.customerAddress6},
+                                     std::pair{"customerRouter", &c.customerRouter},
+                                     std::pair{"customerInterface", &c.customerInterface},
+                                     std::pair{"vrf", &c.vrf}, std::pair{"customerVrf", &c.customerVrf}}) {
+        if (Error e = readString(o, path, key, field))
+            return e;
+    }
+    if (Error e = readInt(o, path, "vlan", &vlan))
+        return e;
+    if (Error e = readInt(o, path, "innerVlan", &innerVlan))
+        return e;
+    if (Error e = readInt(o, path, "providerAs", &c.providerAs))
+        return e;
+    if (Error e = readInt(o, path, "customerAs", &c.customerAs))
+        return e;
+    qint64 mtu = -1;
+    if (Error e = readInt(o, path, "mtu", &mtu))
+        return e;
+    if (o.contains(QStringLiteral("mtu")) && (mtu < 68 || mtu > 65535))
+        return fail(path + QStringLiteral("/mtu"), QStringLiteral("%1: \"mtu\" must be between 68 and 65535, not %2.").arg(what).arg(mtu));
+    c.mtu = int(mtu);
+    if (Error e = readInt(o, path, "prefixLimit", &c.prefixLimit))
+        return e;
+    if (o.contains(QStringLiteral("prefixLimit")) && c.prefixLimit < 1)
+        return fail(path + QStringLiteral("/prefixLimit"), QStringLiteral("%1: \"prefixLimit\" must be a positive number.").arg(what));
+    const QJsonValue prefixes = o.value(QStringLiteral("expectedPrefixes"));
+    if (!prefixes.isUndefined()) {
+        if (!prefixes.isArray())
+            return fail(path + QStringLiteral("/expectedPrefixes"),
+                        QStringLiteral("%1: \"expectedPrefixes\" must be a list of prefixes like \"203.0.113.0/24\".").arg(what));
+        for (const QJsonValue &pv : prefixes.toArray()) {
+            const QString text = pv.toString();
+            if (!pv.isString() || !IpPrefix::parse(text))
+                return fail(path + QStringLiteral("/expectedPrefixes"),
+                            QStringLiteral("%1: \"%2\" in \"expectedPrefixes\" is not a prefix like \"203.0.113.0/24\".")
+                                .arg(what, pv.isString() ? text.left(60) : jsonTypeName(pv)));
+            c.expectedPrefixes.append(IpPrefix::parse(text)->toString());
+        }
+    }
+    c.vlan = int(std::clamp<qint64>(vlan, INT_MIN, INT_MAX));
+    c.innerVlan = int(std::clamp<qint64>(innerVlan, INT_MIN, INT_MAX));
+    return {};
 }
 
 } // namespace rl

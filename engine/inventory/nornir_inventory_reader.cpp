@@ -149,6 +149,7 @@ Connection readConnection(const YamlNode &node, const QString &host, const QStri
     return c;
 }
 
+// Long on purpose: one branch per Nornir host key, each mapping it to a router or credential field.
 void readHost(const QString &name, const YamlNode &key, const YamlNode &host, InventoryBuilder &builder)
 {
     if (!host.IsMap() && !host.IsNull())

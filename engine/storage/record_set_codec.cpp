@@ -222,6 +222,7 @@ QByteArray RecordSetCodec::encode(const RecordSet &records, int compressionLevel
     return qCompress(raw, compressionLevel);
 }
 
+// Long on purpose: the stored format's checks in file order, each refusing before a cell is read.
 Result<RecordSet> RecordSetCodec::decode(QueryKind kind, const QByteArray &data)
 {
     const auto inflated = inflateChecked(data);

@@ -433,6 +433,7 @@ Result<QList<CommandOutput>> SshTransport::run(const QStringList &commands, cons
     return outputs;
 }
 
+// Long on purpose: one SSH channel's life (guard, open, exec, read under limit and deadline, close).
 SshTransport::Attempt SshTransport::execOnce(const QString &command, const ExecOptions &options)
 {
     Attempt a;

@@ -3,7 +3,7 @@
 #include "tests/unit/diagnosis/diagnosis_test_data.h"
 #include "ui/models/diagnosis_model.h"
 #include "ui/models/record_table_model.h"
-#include "ui/tour_runner.h"
+#include "ui/dark_palette.h"
 #include "ui/widgets/diagnosis_map_view.h"
 #include "ui/widgets/diagnosis_tab.h"
 
@@ -276,7 +276,7 @@ private Q_SLOTS:
         QFETCH(bool, dark);
         const QPalette before = QApplication::palette();
         if (dark)
-            QApplication::setPalette(TourRunner::darkPalette());
+            QApplication::setPalette(darkPalette());
         DiagnosisModel model;
         model.setResult(testing::vlanMismatch());
         DiagnosisMapView map;

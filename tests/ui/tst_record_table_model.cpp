@@ -6,9 +6,46 @@
 #include <QColor>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QSemaphore>
+#include <QSignalSpy>
+#include <QThreadPool>
 #include <QTest>
 
 using namespace rl;
+
+namespace {
+
+// Keeps every thread of the global pool busy until released, so that an index build started
+// meanwhile waits in the queue: the test, not the scheduler, decides what happens before it runs.
+class PoolHold
+{
+public:
+    PoolHold()
+    {
+        QThreadPool *pool = QThreadPool::globalInstance();
+        m_threads = pool->maxThreadCount();
+        for (int i = 0; i < m_threads; ++i)
+            pool->start([started = m_started, gate = m_gate] {
+                started->release();
+                gate->acquire();
+            });
+        m_started->acquire(m_threads);
+    }
+    ~PoolHold() { release(); }
+    void release()
+    {
+        if (!std::exchange(m_released, true))
+            m_gate->release(m_threads);
+    }
+
+private:
+    std::shared_ptr<QSemaphore> m_started = std::make_shared<QSemaphore>();
+    std::shared_ptr<QSemaphore> m_gate = std::make_shared<QSemaphore>();
+    int m_threads = 0;
+    bool m_released = false;
+};
+
+} // namespace
 
 class TestRecordTableModel : public QObject
 {
@@ -27,6 +64,8 @@ private Q_SLOTS:
     void internedFieldsMatchCells_data();
     void internedFieldsMatchCells();
     void sourceAndAge();
+    void destroyedMidIndexStopsTheBuild();
+    void newRowsDropTheOldBuild();
 };
 
 void TestRecordTableModel::columnsComeFromTheRecordType()
@@ -221,6 +260,53 @@ void TestRecordTableModel::sourceAndAge()
     QCOMPARE(model.index(0, model.ageColumn()).data().toString(), QStringLiteral("00:01:05"));
     QCOMPARE(model.index(0, model.ageColumn()).data(RecordTableModel::RawValueRole).toLongLong(), 65);
     QVERIFY(model.index(0, model.sourceColumn()).data(Qt::ToolTipRole).toString().contains(QStringLiteral("show bgp summary json")));
+}
+
+void TestRecordTableModel::destroyedMidIndexStopsTheBuild()
+{
+    // Closing a tab of a full table must not wait for (or pay for) an index nobody will read:
+    // the model tells its builder to stop, and the build ends without an index.
+    PoolHold hold; // the build waits in the pool's queue until the model is gone
+    auto *model = new RecordTableModel;
+    new QAbstractItemModelTester(model, QAbstractItemModelTester::FailureReportingMode::QtTest, model);
+    model->setResults(QueryKind::ReceivedRoutes, testing::routeParts(40000));
+    QCOMPARE(model->rowCount(), 40001);
+    QFuture<std::shared_ptr<RecordTableModel::TextIndex>> build = model->textIndexBuild();
+    QVERIFY(!build.isFinished());
+    delete model;
+    hold.release();
+    build.waitForFinished();
+    QCOMPARE(build.resultCount(), 1);
+    QVERIFY2(!build.result(), "the builder indexed all 40000 rows of a model that was gone");
+}
+
+void TestRecordTableModel::newRowsDropTheOldBuild()
+{
+    // New answers while the old rows are still being indexed: that build stops, and only the
+    // index of the rows shown now reaches the model.
+    RecordTableModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QSignalSpy ready(&model, &RecordTableModel::textIndexReady);
+    PoolHold hold;
+    model.setResults(QueryKind::ReceivedRoutes, testing::routeParts(40000));
+    QFuture<std::shared_ptr<RecordTableModel::TextIndex>> old = model.textIndexBuild();
+    model.setResults(QueryKind::BgpStatus, testing::threeRouters());
+    QVERIFY(!model.isTextIndexReady());
+    hold.release();
+    old.waitForFinished();
+    QVERIFY2(!old.result(), "the build of rows no longer shown ran to the end");
+    QVERIFY(ready.wait());
+    QVERIFY(model.isTextIndexReady());
+    QCoreApplication::processEvents(); // anything still queued for the old build arrives now
+    QCOMPARE(ready.count(), 1);
+    QCOMPARE(model.rowCount(), 4);
+    const std::vector<bool> edge2 = model.slotsContaining("did not answer");
+    QCOMPARE(edge2.size(), size_t(4));
+    QCOMPARE(std::count(edge2.begin(), edge2.end(), true), 1);
+    const std::vector<bool> routes = model.slotsContaining("65020 65030");
+    QCOMPARE(std::count(routes.begin(), routes.end(), true), 0);
+    model.sort(0, Qt::AscendingOrder);
+    QCOMPARE(model.fieldText(0, 0), std::string_view("core-1"));
 }
 
 QTEST_MAIN(TestRecordTableModel)

@@ -3,7 +3,7 @@
 #include "engine/service/router_data_service.h"
 #include "ui/main_window.h"
 #include "ui/models/record_table_model.h"
-#include "ui/tour_runner.h"
+#include "ui/dark_palette.h"
 #include "ui/widgets/inventory_panel.h"
 #include "ui/widgets/topology_layout.h"
 #include "ui/widgets/topology_view.h"
@@ -178,7 +178,7 @@ void TestTopologyView::edgeColoursByState()
 void TestTopologyView::unknownIsItsOwnColourInTheDarkPaletteToo()
 {
     const QPalette light = QApplication::palette();
-    QApplication::setPalette(TourRunner::darkPalette());
+    QApplication::setPalette(darkPalette());
     TopologyView view(nullptr, ClientIdentity{});
     view.setGraph(fixedGraph());
     const QColor base = QApplication::palette().color(QPalette::Base);

@@ -55,8 +55,24 @@ SettingsDialog::SettingsDialog(const EngineSettings &settings, QWidget *parent)
     setObjectName(QStringLiteral("settingsDialog"));
     resize(720, 520);
     auto *tabs = new QTabWidget(this);
+    tabs->addTab(throttlePage(settings), tr("Throttling"));
+    tabs->addTab(generalPage(settings), tr("Timeouts and role"));
+    tabs->addTab(cachePage(settings), tr("Cache ages"));
+    tabs->addTab(credentialsPage(), tr("Credentials"));
 
-    // Throttling
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    m_ok = buttons->button(QDialogButtonBox::Ok);
+    connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(tabs);
+    layout->addWidget(buttons);
+    updateCustomerField();
+}
+
+// Throttling: rate, burst and action of the three scopes.
+QWidget *SettingsDialog::throttlePage(const EngineSettings &settings)
+{
     m_throttle->setHorizontalHeaderLabels({tr("Scope"), tr("Rate (/s)"), tr("Burst"), tr("Over the limit")});
     m_throttle->verticalHeader()->hide();
     const RateLimit *limits[] = {&settings.throttle.perClient, &settings.throttle.perRouter, &settings.throttle.network};
@@ -85,9 +101,12 @@ SettingsDialog::SettingsDialog(const EngineSettings &settings, QWidget *parent)
     tl->addWidget(thrNote);
     tl->addWidget(m_throttle);
     tl->addStretch(1);
-    tabs->addTab(thrPage, tr("Throttling"));
+    return thrPage;
+}
 
-    // Timeouts and role
+// Timeouts, the output limit, and the operator's role and customer.
+QWidget *SettingsDialog::generalPage(const EngineSettings &settings)
+{
     auto *general = new QWidget;
     auto *form = new QFormLayout(general);
     for (auto [box, value] : {std::pair{m_connect, settings.connectTimeoutMs}, {m_command, settings.commandTimeoutMs},
@@ -125,9 +144,12 @@ SettingsDialog::SettingsDialog(const EngineSettings &settings, QWidget *parent)
     form->addRow(m_customerNote);
     connect(m_role, &QComboBox::currentIndexChanged, this, &SettingsDialog::updateCustomerField);
     connect(m_customer, &QComboBox::editTextChanged, this, &SettingsDialog::updateCustomerField);
-    tabs->addTab(general, tr("Timeouts and role"));
+    return general;
+}
 
-    // Cache ages
+// How long an answer of each query kind counts as fresh.
+QWidget *SettingsDialog::cachePage(const EngineSettings &settings)
+{
     m_cache->setHorizontalHeaderLabels({tr("Query"), tr("Fresh for (s)")});
     m_cache->verticalHeader()->hide();
     int row = 0;
@@ -145,9 +167,12 @@ SettingsDialog::SettingsDialog(const EngineSettings &settings, QWidget *parent)
     m_cache->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     if (m_cache->rowCount() > 0)
         m_cache->verticalHeader()->setDefaultSectionSize(m_cache->cellWidget(0, 1)->sizeHint().height() + 6);
-    tabs->addTab(m_cache, tr("Cache ages"));
+    return m_cache;
+}
 
-    // Credentials
+// The credential profile's method: agent, key file, or a password in the OS keychain.
+QWidget *SettingsDialog::credentialsPage()
+{
     auto *cred = new QWidget;
     auto *cf = new QFormLayout(cred);
     m_profile->setPlaceholderText(tr("credential profile name from the inventory, e.g. lab"));
@@ -172,16 +197,7 @@ SettingsDialog::SettingsDialog(const EngineSettings &settings, QWidget *parent)
     cf->addRow(QString(), store);
     cf->addRow(m_keychainStatus);
     cf->addRow(new QLabel(tr("The inventory refers to a stored secret as keychain:RouterLens/<profile>."), cred));
-    tabs->addTab(cred, tr("Credentials"));
-
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
-    m_ok = buttons->button(QDialogButtonBox::Ok);
-    connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
-    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    auto *layout = new QVBoxLayout(this);
-    layout->addWidget(tabs);
-    layout->addWidget(buttons);
-    updateCustomerField();
+    return cred;
 }
 
 void SettingsDialog::setCustomers(const QStringList &customers)

@@ -29,6 +29,10 @@ public:
     void setCustomers(const QStringList &customers);
 
 private:
+    QWidget *throttlePage(const EngineSettings &settings);
+    QWidget *generalPage(const EngineSettings &settings);
+    QWidget *cachePage(const EngineSettings &settings);
+    QWidget *credentialsPage();
     void storePassword();
     void updateCustomerField();
 

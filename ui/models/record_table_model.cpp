@@ -9,6 +9,7 @@
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
+#include <atomic>
 #include <cstring>
 #if defined(__GLIBC__)
 #include <malloc.h>
@@ -128,137 +129,213 @@ bool internable(ColumnType t)
     return t == ColumnType::Text || t == ColumnType::State;
 }
 
-std::shared_ptr<RecordTableModel::TextIndex> buildTextIndex(const QList<RouterResult> &parts,
-                                                            std::span<const ColumnInfo> cols)
+// Builds the text index off the UI thread, in three steps over the parts (what each part
+// says once, the interned columns, the inline text). It reads only its own copies of the parts
+// and stops early, returning nothing, once `cancel` is set: the model is gone or has newer rows.
+class TextIndexBuilder
 {
-    auto index = std::make_shared<RecordTableModel::TextIndex>();
-    RecordTableModel::TextIndex &ix = *index;
-    const int ncols = int(cols.size());
-    ix.partBase.reserve(size_t(parts.size()) + 1);
-    ix.partRouter.reserve(size_t(parts.size()));
-    ix.partError.reserve(size_t(parts.size()));
-    quint32 slotCount = 0;
-    for (const RouterResult &p : parts) {
-        ix.partBase.push_back(slotCount);
-        slotCount += p.ok() ? quint32(p.records.size()) : 1;
-        QByteArray router;
-        appendLower(router, p.router);
-        ix.partRouter.push_back(router);
-        QByteArray error;
-        if (!p.ok())
-            appendLower(error, errorSentence(p.error));
-        ix.partError.push_back(error);
-    }
-    ix.partBase.push_back(slotCount);
+public:
+    using TextIndex = RecordTableModel::TextIndex;
 
-    // Pass 1: every text column is interned, and what its text would cost inline is counted.
+    TextIndexBuilder(const QList<RouterResult> &parts, std::span<const ColumnInfo> cols, const std::atomic_bool &cancel)
+        : m_parts(parts), m_cols(cols), m_ncols(int(cols.size())), m_cancel(cancel)
+    {
+    }
+
+    std::shared_ptr<TextIndex> build()
+    {
+        m_index = std::make_shared<TextIndex>();
+        indexParts();
+        if (!internColumns() || !appendInlineText())
+            return {};
+        return std::move(m_index);
+    }
+
+private:
     struct Candidate {
-        RecordTableModel::TextIndex::Interned col;
+        TextIndex::Interned col;
         QHash<QString, quint32> idOf;
         qint64 inlineBytes = 0;
     };
-    std::vector<Candidate> cands;
-    for (int c = 0; c < ncols; ++c) {
-        if (!internable(cols[size_t(c)].type))
-            continue;
-        Candidate cand;
-        cand.col.recordColumn = c;
-        cand.col.ids.reserve(slotCount);
-        cand.col.valueOffsets.push_back(0);
-        // Value 0 is the empty text (error rows, missing values).
-        cand.col.values.append('\n');
-        cand.col.valueOffsets.push_back(1);
-        cand.idOf.insert(QString(), 0);
-        cands.push_back(std::move(cand));
+
+    // Checked once per part and every few thousand records: a million-row build stops within
+    // a millisecond or so of being told.
+    bool cancelled(qsizetype record = 0) const
+    {
+        return (record & 4095) == 0 && m_cancel.load(std::memory_order_relaxed);
     }
-    if (!cands.empty()) {
-        for (const RouterResult &p : parts) {
-            if (!p.ok()) {
-                for (Candidate &cand : cands)
-                    cand.col.ids.push_back(0);
+
+    void indexParts()
+    {
+        TextIndex &ix = *m_index;
+        ix.partBase.reserve(size_t(m_parts.size()) + 1);
+        ix.partRouter.reserve(size_t(m_parts.size()));
+        ix.partError.reserve(size_t(m_parts.size()));
+        for (const RouterResult &p : m_parts) {
+            ix.partBase.push_back(m_slotCount);
+            m_slotCount += p.ok() ? quint32(p.records.size()) : 1;
+            QByteArray router;
+            appendLower(router, p.router);
+            ix.partRouter.push_back(router);
+            QByteArray error;
+            if (!p.ok())
+                appendLower(error, errorSentence(p.error));
+            ix.partError.push_back(error);
+        }
+        ix.partBase.push_back(m_slotCount);
+    }
+
+    // Pass 1: every text column is interned, and what its text would cost inline is counted;
+    // then the columns where interning does not pay are turned back.
+    bool internColumns()
+    {
+        for (int c = 0; c < m_ncols; ++c) {
+            if (!internable(m_cols[size_t(c)].type))
                 continue;
-            }
-            std::visit([&](const auto &list) {
-                for (const auto &rec : list) {
-                    for (Candidate &cand : cands) {
-                        const QString v = rec.value(cand.col.recordColumn).toString();
-                        cand.inlineBytes += v.size() + 1;
-                        auto it = cand.idOf.constFind(v);
-                        if (it == cand.idOf.cend()) {
-                            const quint32 id = quint32(cand.col.valueOffsets.size() - 1);
-                            appendLower(cand.col.values, v);
-                            cand.col.values.append('\n');
-                            cand.col.valueOffsets.push_back(quint32(cand.col.values.size()));
-                            it = cand.idOf.insert(v, id);
-                        }
-                        cand.col.ids.push_back(*it);
-                    }
+            Candidate cand;
+            cand.col.recordColumn = c;
+            cand.col.ids.reserve(m_slotCount);
+            cand.col.valueOffsets.push_back(0);
+            // Value 0 is the empty text (error rows, missing values).
+            cand.col.values.append('\n');
+            cand.col.valueOffsets.push_back(1);
+            cand.idOf.insert(QString(), 0);
+            m_cands.push_back(std::move(cand));
+        }
+        if (!m_cands.empty()) {
+            for (const RouterResult &p : m_parts) {
+                if (cancelled())
+                    return false;
+                if (!p.ok()) {
+                    for (Candidate &cand : m_cands)
+                        cand.col.ids.push_back(0);
+                    continue;
                 }
-            }, p.records.lists());
+                bool stopped = false;
+                std::visit([&](const auto &list) { stopped = !internRecords(list); }, p.records.lists());
+                if (stopped)
+                    return false;
+            }
         }
+        chooseInterned();
+        return true;
     }
-    // A column stays interned when that is smaller than its text per row: not so for
-    // columns whose values rarely repeat (descriptions, MAC addresses).
-    ix.internedAt.assign(size_t(ncols), -1);
-    for (Candidate &cand : cands) {
-        const qint64 internedBytes = qint64(slotCount) * qint64(sizeof(quint32)) + cand.col.values.size()
-            + qint64(cand.col.valueOffsets.size() * sizeof(quint32));
-        cand.idOf = {};
-        if (internedBytes < cand.inlineBytes) {
-            cand.col.values.squeeze();
-            cand.col.valueOffsets.shrink_to_fit();
-            ix.internedAt[size_t(cand.col.recordColumn)] = int(ix.interned.size());
-            ix.interned.push_back(std::move(cand.col));
+
+    template<typename List>
+    bool internRecords(const List &list)
+    {
+        for (qsizetype r = 0; r < list.size(); ++r) {
+            if (cancelled(r + 1))
+                return false;
+            for (Candidate &cand : m_cands) {
+                const QString v = list[r].value(cand.col.recordColumn).toString();
+                cand.inlineBytes += v.size() + 1;
+                auto it = cand.idOf.constFind(v);
+                if (it == cand.idOf.cend()) {
+                    const quint32 id = quint32(cand.col.valueOffsets.size() - 1);
+                    appendLower(cand.col.values, v);
+                    cand.col.values.append('\n');
+                    cand.col.valueOffsets.push_back(quint32(cand.col.values.size()));
+                    it = cand.idOf.insert(v, id);
+                }
+                cand.col.ids.push_back(*it);
+            }
         }
+        return true;
     }
-    ix.inlineField.assign(size_t(ncols), -1);
-    int inlineCount = 0;
-    for (int c = 0; c < ncols; ++c) {
-        if (ix.internedAt[size_t(c)] < 0)
-            ix.inlineField[size_t(c)] = inlineCount++;
-    }
-    // Rejected candidates give their text from their (complete) tables in pass 2.
-    std::vector<const RecordTableModel::TextIndex::Interned *> fromTable(size_t(ncols), nullptr);
-    for (const Candidate &cand : cands) {
-        if (ix.internedAt[size_t(cand.col.recordColumn)] < 0)
-            fromTable[size_t(cand.col.recordColumn)] = &cand.col;
+
+    // A column stays interned when that is smaller than its text per row: not so for columns
+    // whose values rarely repeat (descriptions, MAC addresses). Rejected candidates give their
+    // text from their (complete) tables in pass 2.
+    void chooseInterned()
+    {
+        TextIndex &ix = *m_index;
+        ix.internedAt.assign(size_t(m_ncols), -1);
+        for (Candidate &cand : m_cands) {
+            const qint64 internedBytes = qint64(m_slotCount) * qint64(sizeof(quint32)) + cand.col.values.size()
+                + qint64(cand.col.valueOffsets.size() * sizeof(quint32));
+            cand.idOf = {};
+            if (internedBytes < cand.inlineBytes) {
+                cand.col.values.squeeze();
+                cand.col.valueOffsets.shrink_to_fit();
+                ix.internedAt[size_t(cand.col.recordColumn)] = int(ix.interned.size());
+                ix.interned.push_back(std::move(cand.col));
+            }
+        }
+        ix.inlineField.assign(size_t(m_ncols), -1);
+        int inlineCount = 0;
+        for (int c = 0; c < m_ncols; ++c) {
+            if (ix.internedAt[size_t(c)] < 0)
+                ix.inlineField[size_t(c)] = inlineCount++;
+        }
+        m_fromTable.assign(size_t(m_ncols), nullptr);
+        for (const Candidate &cand : m_cands) {
+            if (ix.internedAt[size_t(cand.col.recordColumn)] < 0)
+                m_fromTable[size_t(cand.col.recordColumn)] = &cand.col;
+        }
     }
 
     // Pass 2: the inline text.
-    ix.offsets.reserve(size_t(slotCount) + 1);
-    for (const RouterResult &p : parts) {
-        if (!p.ok()) {
-            ix.offsets.push_back(quint32(ix.text.size()));
-            ix.text.append('\n'); // the error is per part
-            continue;
-        }
-        const quint32 base = quint32(ix.offsets.size());
-        std::visit([&](const auto &list) {
-            for (qsizetype r = 0; r < list.size(); ++r) {
-                const auto &rec = list[r];
+    bool appendInlineText()
+    {
+        TextIndex &ix = *m_index;
+        ix.offsets.reserve(size_t(m_slotCount) + 1);
+        for (const RouterResult &p : m_parts) {
+            if (cancelled())
+                return false;
+            if (!p.ok()) {
                 ix.offsets.push_back(quint32(ix.text.size()));
-                bool first = true;
-                for (int c = 0; c < ncols; ++c) {
-                    if (ix.inlineField[size_t(c)] < 0)
-                        continue;
-                    if (!first)
-                        ix.text.append('\x1f');
-                    first = false;
-                    if (const auto *t = fromTable[size_t(c)]) {
-                        const std::string_view v = t->value(t->ids[size_t(base) + size_t(r)]);
-                        ix.text.append(v.data(), qsizetype(v.size()));
-                    } else {
-                        appendLower(ix.text, cellText(rec.value(c), cols[size_t(c)].type));
-                    }
-                }
-                ix.text.append('\n');
+                ix.text.append('\n'); // the error is per part
+                continue;
             }
-        }, p.records.lists());
+            bool stopped = false;
+            std::visit([&](const auto &list) { stopped = !appendRecords(list); }, p.records.lists());
+            if (stopped)
+                return false;
+        }
+        ix.offsets.push_back(quint32(ix.text.size()));
+        ix.text.squeeze(); // growth slack; realloc of a mapped block moves no bytes
+        return true;
     }
-    ix.offsets.push_back(quint32(ix.text.size()));
-    ix.text.squeeze(); // growth slack; realloc of a mapped block moves no bytes
-    return index;
-}
+
+    template<typename List>
+    bool appendRecords(const List &list)
+    {
+        TextIndex &ix = *m_index;
+        const quint32 base = quint32(ix.offsets.size());
+        for (qsizetype r = 0; r < list.size(); ++r) {
+            if (cancelled(r + 1))
+                return false;
+            const auto &rec = list[r];
+            ix.offsets.push_back(quint32(ix.text.size()));
+            bool first = true;
+            for (int c = 0; c < m_ncols; ++c) {
+                if (ix.inlineField[size_t(c)] < 0)
+                    continue;
+                if (!first)
+                    ix.text.append('\x1f');
+                first = false;
+                if (const auto *t = m_fromTable[size_t(c)]) {
+                    const std::string_view v = t->value(t->ids[size_t(base) + size_t(r)]);
+                    ix.text.append(v.data(), qsizetype(v.size()));
+                } else {
+                    appendLower(ix.text, cellText(rec.value(c), m_cols[size_t(c)].type));
+                }
+            }
+            ix.text.append('\n');
+        }
+        return true;
+    }
+
+    const QList<RouterResult> &m_parts;
+    const std::span<const ColumnInfo> m_cols;
+    const int m_ncols;
+    const std::atomic_bool &m_cancel;
+    std::shared_ptr<TextIndex> m_index;
+    quint32 m_slotCount = 0;
+    std::vector<Candidate> m_cands;
+    std::vector<const TextIndex::Interned *> m_fromTable; // per record column, into m_cands
+};
 
 // One row's sort key: class first (unknown values and error rows sort below everything),
 // then the typed field the column uses.
@@ -288,12 +365,14 @@ RecordTableModel::RecordTableModel(QObject *parent)
     : QAbstractTableModel(parent), m_columns(RecordSet::columnsFor(QueryKind::Facts)),
       m_now(QDateTime::currentDateTimeUtc())
 {
+    connect(&m_textWatcher, &QFutureWatcherBase::finished, this, &RecordTableModel::adoptTextIndex);
 }
 
 RecordTableModel::~RecordTableModel()
 {
-    // The index builder only reads its own copies of the parts; let it finish quietly.
-    m_textFuture.waitForFinished();
+    // The builder reads only its own copies of the parts, so nothing waits for it: told to
+    // stop, it returns within a few thousand rows and its result goes nowhere.
+    cancelTextIndex();
 }
 
 void RecordTableModel::setResults(QueryKind kind, const QList<RouterResult> &parts)
@@ -460,15 +539,50 @@ void RecordTableModel::appendRowsFrom(qsizetype firstPart)
 
 void RecordTableModel::startTextIndex()
 {
+    // The rows changed: an index still being built for the old ones is of no use any more.
+    cancelTextIndex();
     m_text.reset();
+    m_textCancel = std::make_shared<std::atomic_bool>(false);
     // A copy of the parts: the implicitly shared lists make it cheap and thread-safe.
-    m_textFuture = QtConcurrent::run([parts = m_parts, cols = m_columns] { return buildTextIndex(parts, cols); });
+    m_textWatcher.setFuture(QtConcurrent::run([parts = m_parts, cols = m_columns, cancel = m_textCancel] {
+        return TextIndexBuilder(parts, cols, *cancel).build();
+    }));
+}
+
+void RecordTableModel::cancelTextIndex()
+{
+    if (m_textCancel)
+        m_textCancel->store(true, std::memory_order_relaxed);
+}
+
+void RecordTableModel::adoptTextIndex()
+{
+    // Only the build of the current rows is watched (setFuture lets go of the one before); a
+    // cancelled build has no index to give.
+    if (m_text || m_textWatcher.isCanceled() || m_textWatcher.future().resultCount() == 0)
+        return;
+    std::shared_ptr<TextIndex> built = m_textWatcher.result();
+    if (!built)
+        return;
+    m_text = std::move(built);
+    releaseFreedMemory(qsizetype(m_rows.size()));
+    Q_EMIT textIndexReady();
+}
+
+bool RecordTableModel::isTextIndexReady() const
+{
+    return m_text != nullptr;
+}
+
+QFuture<std::shared_ptr<RecordTableModel::TextIndex>> RecordTableModel::textIndexBuild() const
+{
+    return m_textWatcher.future();
 }
 
 void RecordTableModel::ensureTextIndex() const
 {
     if (!m_text) {
-        m_text = m_textFuture.result();
+        m_text = m_textWatcher.future().result();
         releaseFreedMemory(qsizetype(m_rows.size()));
     }
 }
@@ -834,6 +948,110 @@ bool RecordTableModel::applyRouteIpSort()
     return true;
 }
 
+namespace {
+
+// Text columns sort by rank among their distinct values: strings are compared once per
+// distinct value, not once per comparison.
+void rankTexts(std::vector<SortKey> &keys, const std::vector<QString> &texts)
+{
+    QHash<QString, qint64> rank;
+    for (const QString &t : texts)
+        rank.insert(t, 0);
+    QStringList distinct = rank.keys();
+    std::sort(distinct.begin(), distinct.end(), [](const QString &a, const QString &b) {
+        const int c = QString::compare(a, b, Qt::CaseInsensitive);
+        return c != 0 ? c < 0 : a < b;
+    });
+    for (qsizetype i = 0; i < distinct.size(); ++i)
+        rank[distinct[i]] = i;
+    for (size_t r = 0; r < keys.size(); ++r)
+        keys[r].i = rank.value(texts[r]);
+}
+
+// The key of one record's column `rc`; text to be ranked goes to `text` (textual types only).
+void recordSortKey(const RecordSet &set, qint32 record, int rc, ColumnType type, SortKey &k, QString *text)
+{
+    // Routes: the typed prefix and next hop, no text round trip.
+    if (const auto *routes = std::get_if<QList<RouteRecord>>(&set.lists()); routes && rc <= 1) {
+        const RouteRecord &route = routes->at(record);
+        if (rc == 0) {
+            k.cls = route.prefix.isNull() ? 0 : 1;
+            k.ip = route.prefix;
+        } else {
+            k.cls = route.nextHop.isNull() ? 0 : 1;
+            k.ip = IpPrefix(route.nextHop, quint8(route.nextHop.bitLength()));
+        }
+        return;
+    }
+    const QVariant v = set.value(record, rc);
+    if (!v.isValid())
+        return;
+    k.cls = 1;
+    switch (type) {
+    case ColumnType::Integer:
+    case ColumnType::Counter:
+    case ColumnType::Duration:
+    case ColumnType::BitRate:
+    case ColumnType::Bool:
+        k.i = v.toLongLong();
+        break;
+    case ColumnType::Real:
+        k.d = v.toDouble();
+        break;
+    case ColumnType::Address:
+    case ColumnType::Prefix: {
+        const QString s = v.toString();
+        if (auto p = IpPrefix::parse(QStringView(s)))
+            k.ip = *p;
+        else
+            *text = s; // unnumbered peers and the like: after addresses, by name
+        break;
+    }
+    default:
+        *text = v.toString();
+        break;
+    }
+}
+
+// The order of the rows by their keys (stable: equal keys keep their order).
+std::vector<quint32> sortedOrder(std::vector<SortKey> keys, ColumnType type, bool desc)
+{
+    const size_t n = keys.size();
+    std::vector<quint32> perm(n);
+    std::iota(perm.begin(), perm.end(), 0u);
+    if (type == ColumnType::Address || type == ColumnType::Prefix) {
+        std::stable_sort(perm.begin(), perm.end(), [&](quint32 a, quint32 b) {
+            const int c = compareKeys(keys[a], keys[b]);
+            return desc ? c > 0 : c < 0;
+        });
+        return perm;
+    }
+    // Integers, ranks and reals: a flat (key, row) array sorts far faster than indirection.
+    struct Flat {
+        qint64 i;
+        double d;
+        quint32 row;
+    };
+    std::vector<Flat> flat(n);
+    for (size_t r = 0; r < n; ++r) {
+        const SortKey &k = keys[r];
+        flat[r] = {k.cls ? k.i : std::numeric_limits<qint64>::min(),
+                   k.cls ? k.d : -std::numeric_limits<double>::infinity(), quint32(r)};
+    }
+    keys.clear();
+    keys.shrink_to_fit();
+    if (type == ColumnType::Real) {
+        std::stable_sort(flat.begin(), flat.end(), [desc](const Flat &a, const Flat &b) { return desc ? a.d > b.d : a.d < b.d; });
+    } else {
+        std::stable_sort(flat.begin(), flat.end(), [desc](const Flat &a, const Flat &b) { return desc ? a.i > b.i : a.i < b.i; });
+    }
+    for (size_t r = 0; r < n; ++r)
+        perm[r] = flat[r].row;
+    return perm;
+}
+
+} // namespace
+
 void RecordTableModel::applySort()
 {
     if (applyRouteIpSort())
@@ -842,31 +1060,13 @@ void RecordTableModel::applySort()
     const size_t n = m_rows.size();
     std::vector<SortKey> keys(n);
     const ColumnType type = columnType(column);
-
-    // Text columns sort by rank among their distinct values: strings are compared once per
-    // distinct value, not once per comparison.
-    auto rankTexts = [&](const std::vector<QString> &texts) {
-        QHash<QString, qint64> rank;
-        for (const QString &t : texts)
-            rank.insert(t, 0);
-        QStringList distinct = rank.keys();
-        std::sort(distinct.begin(), distinct.end(), [](const QString &a, const QString &b) {
-            const int c = QString::compare(a, b, Qt::CaseInsensitive);
-            return c != 0 ? c < 0 : a < b;
-        });
-        for (qsizetype i = 0; i < distinct.size(); ++i)
-            rank[distinct[i]] = i;
-        for (size_t r = 0; r < n; ++r)
-            keys[r].i = rank.value(texts[r]);
-    };
-
     if (column == routerColumn() || column == sourceColumn()) {
         std::vector<QString> texts(n);
         for (size_t r = 0; r < n; ++r) {
             texts[r] = displayText(int(r), column);
             keys[r].cls = 1;
         }
-        rankTexts(texts);
+        rankTexts(keys, texts);
     } else if (column == ageColumn()) {
         for (size_t r = 0; r < n; ++r) {
             const RouterResult &p = m_parts[partOfSlot(m_rows[r])];
@@ -874,95 +1074,18 @@ void RecordTableModel::applySort()
             keys[r].i = p.fetchedAt.isValid() ? p.fetchedAt.secsTo(m_now) : 0;
         }
     } else {
-        const int rc = column - 1;
-        std::vector<QString> texts;
         const bool textual = type == ColumnType::Text || type == ColumnType::State || type == ColumnType::Address
             || type == ColumnType::Prefix;
-        if (textual)
-            texts.resize(n);
+        std::vector<QString> texts(textual ? n : 0);
         for (size_t r = 0; r < n; ++r) {
             const RowRef ref = refOf(int(r));
-            if (ref.record < 0)
-                continue; // error rows: class 0
-            const RecordSet &set = m_parts[ref.part].records;
-            SortKey &k = keys[r];
-            // Routes: the typed prefix and next hop, no text round trip.
-            if (const auto *routes = std::get_if<QList<RouteRecord>>(&set.lists()); routes && rc <= 1) {
-                const RouteRecord &route = routes->at(ref.record);
-                if (rc == 0) {
-                    k.cls = route.prefix.isNull() ? 0 : 1;
-                    k.ip = route.prefix;
-                } else {
-                    k.cls = route.nextHop.isNull() ? 0 : 1;
-                    k.ip = IpPrefix(route.nextHop, quint8(route.nextHop.bitLength()));
-                }
-                continue;
-            }
-            const QVariant v = set.value(ref.record, rc);
-            if (!v.isValid())
-                continue;
-            k.cls = 1;
-            switch (type) {
-            case ColumnType::Integer:
-            case ColumnType::Counter:
-            case ColumnType::Duration:
-            case ColumnType::BitRate:
-            case ColumnType::Bool:
-                k.i = v.toLongLong();
-                break;
-            case ColumnType::Real:
-                k.d = v.toDouble();
-                break;
-            case ColumnType::Address:
-            case ColumnType::Prefix: {
-                const QString s = v.toString();
-                if (auto p = IpPrefix::parse(QStringView(s)))
-                    k.ip = *p;
-                else
-                    texts[r] = s; // unnumbered peers and the like: after addresses, by name
-                break;
-            }
-            default:
-                texts[r] = v.toString();
-                break;
-            }
+            if (ref.record >= 0) // error rows: class 0
+                recordSortKey(m_parts[ref.part].records, ref.record, column - 1, type, keys[r], textual ? &texts[r] : nullptr);
         }
         if (textual)
-            rankTexts(texts);
+            rankTexts(keys, texts);
     }
-
-    std::vector<quint32> perm(n);
-    std::iota(perm.begin(), perm.end(), 0u);
-    const bool desc = m_sortOrder == Qt::DescendingOrder;
-    const bool byIp = type == ColumnType::Address || type == ColumnType::Prefix;
-    if (byIp) {
-        std::stable_sort(perm.begin(), perm.end(), [&](quint32 a, quint32 b) {
-            const int c = compareKeys(keys[a], keys[b]);
-            return desc ? c > 0 : c < 0;
-        });
-    } else {
-        // Integers, ranks and reals: a flat (key, row) array sorts far faster than indirection.
-        struct Flat {
-            qint64 i;
-            double d;
-            quint32 row;
-        };
-        std::vector<Flat> flat(n);
-        for (size_t r = 0; r < n; ++r) {
-            const SortKey &k = keys[r];
-            flat[r] = {k.cls ? k.i : std::numeric_limits<qint64>::min(),
-                       k.cls ? k.d : -std::numeric_limits<double>::infinity(), quint32(r)};
-        }
-        keys.clear();
-        keys.shrink_to_fit();
-        if (type == ColumnType::Real) {
-            std::stable_sort(flat.begin(), flat.end(), [desc](const Flat &a, const Flat &b) { return desc ? a.d > b.d : a.d < b.d; });
-        } else {
-            std::stable_sort(flat.begin(), flat.end(), [desc](const Flat &a, const Flat &b) { return desc ? a.i > b.i : a.i < b.i; });
-        }
-        for (size_t r = 0; r < n; ++r)
-            perm[r] = flat[r].row;
-    }
+    const std::vector<quint32> perm = sortedOrder(std::move(keys), type, m_sortOrder == Qt::DescendingOrder);
     std::vector<quint32> sorted(n);
     for (size_t r = 0; r < n; ++r)
         sorted[r] = m_rows[perm[r]];

@@ -7,7 +7,9 @@
 #include <QByteArray>
 #include <QDateTime>
 #include <QFuture>
+#include <QFutureWatcher>
 
+#include <atomic>
 #include <memory>
 #include <string_view>
 #include <vector>
@@ -74,6 +76,8 @@ public:
     // Filter support. ensureTextIndex() blocks until the text index is built (it normally
     // is, in the background, long before anyone types). Text is lowercase UTF-8.
     void ensureTextIndex() const;
+    // Is the index of the current rows there (built in the background, or waited for)?
+    bool isTextIndexReady() const;
     // The whole row as the filter sees it, fields (Router and record columns) joined by '\x1f'.
     std::string rowText(int row) const;
     std::string_view fieldText(int row, int column) const;
@@ -105,6 +109,13 @@ public:
     Qt::SortOrder sortOrder() const { return m_sortOrder; }
 
     struct TextIndex;
+    // The background build of the current rows' index. New rows, or the model's end, tell it
+    // to stop: it then gives no index (a null result).
+    QFuture<std::shared_ptr<TextIndex>> textIndexBuild() const;
+
+Q_SIGNALS:
+    // The background build of the current rows' index has finished and the model holds it.
+    void textIndexReady();
 
 private:
     struct RowRef {
@@ -116,6 +127,8 @@ private:
     void rebuildRows();
     void appendRowsFrom(qsizetype firstPart);
     void startTextIndex();
+    void cancelTextIndex();
+    void adoptTextIndex();
     void applySort();
     bool applyRouteIpSort();
 
@@ -128,7 +141,10 @@ private:
     QDateTime m_now;
     int m_sortColumn = -1;
     Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
-    mutable QFuture<std::shared_ptr<TextIndex>> m_textFuture;
+    // The index build: a watcher owned by the model (its result arrives here, on the model's
+    // thread) and the flag that tells the build to stop. Each build has its own flag.
+    QFutureWatcher<std::shared_ptr<TextIndex>> m_textWatcher;
+    std::shared_ptr<std::atomic_bool> m_textCancel;
     mutable std::shared_ptr<TextIndex> m_text;
 };
 

@@ -52,6 +52,7 @@ struct Component {
 
 } // namespace
 
+// Long on purpose: its stages (parts, layers, shelves) share the adjacency built at the top.
 QHash<QString, QPointF> TopologyLayout::place(const TopologyGraph &graph, const QHash<QString, QSizeF> &sizes,
                                               const Options &o)
 {

@@ -491,6 +491,7 @@ QColor TopologyView::stateColor(TopologyState state)
     return StateColors::foreground(StateColors::Tone::Unknown);
 }
 
+// Long on purpose: tool bar, scene and details pane wired together; the actions need their widgets.
 TopologyView::TopologyView(RouterDataService *service, const ClientIdentity &client, QWidget *parent)
     : QWidget(parent), m_service(service), m_client(client), m_status(new QLabel(this)), m_legend(new QLabel(this)),
       m_split(new QSplitter(Qt::Horizontal, this)), m_scene(new QGraphicsScene(this)), m_view(new MapView(m_scene, this)),

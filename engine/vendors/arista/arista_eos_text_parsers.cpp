@@ -506,6 +506,7 @@ Result<RecordSet> showIpInterfaceBrief(const QByteArray &text)
 
 // ---- bgp-status ---------------------------------------------------------------------------
 
+// Long on purpose: one pass over the output's lines; the pass's state (header, pending row) is its locals.
 Result<RecordSet> showBgpSummary(const QByteArray &text, bool ipv6)
 {
     // BGP summary information for VRF default
@@ -633,6 +634,7 @@ Result<RecordSet> showBgpSummary(const QByteArray &text, bool ipv6)
     return RecordSet(QueryKind::BgpStatus, rows);
 }
 
+// Long on purpose: one pass over the output's lines; the pass's state (header, pending row) is its locals.
 Result<RecordSet> showBgpNeighbors(const QByteArray &text, bool ipv6)
 {
     // BGP neighbor is 10.0.0.2, remote AS 65001, external link
@@ -1070,6 +1072,7 @@ QString routeTypeOf(const QString &code)
 
 } // namespace
 
+// Long on purpose: one pass over the output's lines; the pass's state (header, pending row) is its locals.
 Result<RecordSet> showIpRoute(const QByteArray &text)
 {
     //  B E      10.1.0.0/16 [20/0]
@@ -1291,6 +1294,7 @@ Result<RecordSet> showBgpEntryDetail(const QByteArray &text)
     return RecordSet(QueryKind::RouteLookup, rows);
 }
 
+// Long on purpose: the full-table hot path bench/parsers measures: one loop, its state in locals.
 Result<RecordSet> showBgpTable(QueryKind kind, const QByteArray &text)
 {
     //           Network                Next Hop              Metric  AIGP       LocPref Weight  Path

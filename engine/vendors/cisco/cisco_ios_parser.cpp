@@ -87,6 +87,7 @@ QString CiscoIosParser::familyName(QStringView text)
 
 // ---- BGP summary ------------------------------------------------------------------------
 
+// Long on purpose: one pass over the output's lines; the pass's state (header, pending row) is its locals.
 Result<QList<BgpNeighborRecord>> CiscoIosParser::bgpSummary(const QByteArray &text, const QString &vrfIn,
                                                             const QString &afIn)
 {
@@ -325,6 +326,7 @@ qsizetype countRouteRows(const char *p, const char *end, int netColumn)
 
 } // namespace
 
+// Long on purpose: the full-table hot path bench/parsers measures: one loop, its state in locals.
 Result<QList<RouteRecord>> CiscoIosParser::bgpTable(const QByteArray &text)
 {
     const QString what = QStringLiteral("BGP table");
@@ -1070,6 +1072,7 @@ Result<QList<LldpNeighborRecord>> CiscoIosParser::lldpDetail(const QByteArray &t
 
 // ---- transceivers -----------------------------------------------------------------------
 
+// Long on purpose: one pass over the output's lines; the pass's state (header, pending row) is its locals.
 Result<QList<OpticsRecord>> CiscoIosParser::transceiverDetail(const QByteArray &text)
 {
     const QString what = QStringLiteral("show interfaces transceiver detail");
@@ -1214,6 +1217,7 @@ size_t indentOf(std::string_view s)
 
 } // namespace
 
+// Long on purpose: one pass over the output's lines; the pass's state (header, pending row) is its locals.
 Result<QList<BgpNeighborRecord>> CiscoIosParser::bgpNeighbors(const QByteArray &text, const QString &vrfIn,
                                                               const QString &afIn)
 {

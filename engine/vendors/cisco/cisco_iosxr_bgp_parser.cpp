@@ -43,6 +43,7 @@ qint64 asAfter(std::string_view t, std::string_view label)
 
 // ---- show bgp ... summary -------------------------------------------------------------
 
+// Long on purpose: one pass over the output's lines; the pass's state (header, pending row) is its locals.
 Result<QList<BgpNeighborRecord>> CiscoIosxrBgpParser::summary(const QByteArray &text, const QString &vrfIn, const QString &afIn)
 {
     const QString what = QStringLiteral("show bgp summary");
@@ -168,6 +169,7 @@ Result<QList<BgpNeighborRecord>> CiscoIosxrBgpParser::summary(const QByteArray &
 
 // ---- show bgp neighbors ---------------------------------------------------------------
 
+// Long on purpose: one pass over the output's lines; the pass's state (header, pending row) is its locals.
 Result<QList<BgpNeighborRecord>> CiscoIosxrBgpParser::neighbors(const QByteArray &text, const QString &vrfIn, const QString &afIn)
 {
     const QString what = QStringLiteral("show bgp neighbors");

@@ -49,6 +49,7 @@ QString CiscoIosxrOpticsParser::location(const QString &interfaceName)
     return m.hasMatch() ? m.captured(1) : QString();
 }
 
+// Long on purpose: one pass over the output's lines; the pass's state (header, pending row) is its locals.
 Result<QList<OpticsRecord>> CiscoIosxrOpticsParser::parse(const QByteArray &text, const QString &controllerName)
 {
     const QString what = QStringLiteral("show controllers optics");

@@ -254,6 +254,7 @@ bool isInterfaceHead(std::string_view line)
            && t[0].text.find(':') == std::string_view::npos && t[0].text != "admin";
 }
 
+// Long on purpose: one pass over the output's lines; the pass's state (header, pending row) is its locals.
 Result<QList<NxInterface>> readInterfaces(const QByteArray &text, const QString &what)
 {
     QList<NxInterface> out;
@@ -409,6 +410,7 @@ Result<RecordSet> vlanErrorsText(const QByteArray &text, const QString &command)
 
 // ---- show interface brief --------------------------------------------------------------
 
+// Long on purpose: one pass over the output's lines; the pass's state (header, pending row) is its locals.
 Result<RecordSet> interfacesBriefText(const QByteArray &text, const QString &command)
 {
     const QString what = titleOr(command, "show interface brief");
@@ -604,6 +606,7 @@ Result<RecordSet> bgpSummaryText(const QByteArray &text, const QString &command)
 
 // ---- BGP neighbors (detail) ------------------------------------------------------------
 
+// Long on purpose: one pass over the output's lines; the pass's state (header, pending row) is its locals.
 Result<RecordSet> bgpNeighborsText(const QByteArray &text, const QString &command)
 {
     const QString what = titleOr(command, "show bgp neighbors");
@@ -728,6 +731,7 @@ bool isArpFlag(std::string_view f)
 }
 
 // Reads both tables: v6 names the IPv6 adjacency table (Pref and Source columns).
+// Long on purpose: one pass over the output's lines; the pass's state (header, pending row) is its locals.
 Result<RecordSet> neighborTable(const QByteArray &text, const QString &what, bool v6)
 {
     QList<ArpRecord> rows;
@@ -1105,6 +1109,7 @@ qsizetype countRowStarts(const char *p, const char *end)
 }
 } // namespace
 
+// Long on purpose: the full-table hot path bench/parsers measures: one loop, its state in locals.
 Result<RecordSet> bgpRoutesText(QueryKind kind, const QByteArray &text, const QString &command)
 {
     // A full table has hundreds of thousands of rows: one pass over the lines with a reused
@@ -1258,6 +1263,7 @@ Result<RecordSet> bgpRoutesText(QueryKind kind, const QByteArray &text, const QS
 
 // ---- show interface transceiver details ------------------------------------------------
 
+// Long on purpose: one pass over the output's lines; the pass's state (header, pending row) is its locals.
 Result<RecordSet> opticsText(const QByteArray &text, const QString &command)
 {
     const QString what = titleOr(command, "show interface transceiver details");

@@ -335,6 +335,7 @@ void readVlanTag(sv line, Logical &u)
 }
 
 // The interface blocks of show interfaces [detail|extensive] [NAME].
+// Long on purpose: one pass over the output's lines; the pass's state (header, pending row) is its locals.
 Result<RecordSet> parseInterfaceBlocks(QueryKind kind, const QString &what, const std::vector<Line> &lines, const QByteArray &body)
 {
     std::vector<Physical> phys;
@@ -613,6 +614,7 @@ bool isRibCounts(sv s, qint64 *received = nullptr, qint64 *accepted = nullptr)
     return true;
 }
 
+// Long on purpose: one pass over the output's lines; the pass's state (header, pending row) is its locals.
 Result<RecordSet> parseBgpSummary(const QString &what, const QString &command, const std::vector<Line> &lines, const QByteArray &body)
 {
     QList<BgpNeighborRecord> rows;
@@ -761,6 +763,7 @@ Result<RecordSet> parseBgpSummary(const QString &what, const QString &command, c
 }
 
 // show bgp neighbor [ADDRESS]: one block per peer starting "Peer: ADDR[+port] AS N Local: ...".
+// Long on purpose: one pass over the output's lines; the pass's state (header, pending row) is its locals.
 Result<RecordSet> parseBgpNeighbor(const QString &what, const std::vector<Line> &lines, const QByteArray &body)
 {
     QList<BgpNeighborRecord> rows;
@@ -1043,6 +1046,7 @@ bool isTableHeader(sv t)
 // Columns start at 2, 26, 47, 55 and 66 and shift right when a value overflows its width;
 // MED and Lclpref may be empty, so a number is placed by where it starts. A prefix too
 // long for its column stands alone on its line, the rest of the row on the next.
+// Long on purpose: one pass over the output's lines; the pass's state (header, pending row) is its locals.
 Result<RecordSet> parseBgpRouteTable(QueryKind kind, const QString &what, const QString &command, const std::vector<Line> &lines,
                                      const QByteArray &body)
 {
@@ -1229,6 +1233,7 @@ Result<RecordSet> parseBgpRouteDetail(QueryKind kind, const QString &what, const
 
 // show route DESTINATION: per prefix one or more entries "*[BGP/170] 1w2d 03:04:05, MED 10,
 // localpref 100, from 198.51.100.1", an "AS path:" line, and next hops "> to A via IF".
+// Long on purpose: one pass over the output's lines; the pass's state (header, pending row) is its locals.
 Result<RecordSet> parseRouteLookup(const QString &what, const std::vector<Line> &lines, const QByteArray &body)
 {
     QList<RouteRecord> rows;
@@ -1341,6 +1346,7 @@ Result<RecordSet> parseRouteLookup(const QString &what, const std::vector<Line> 
 // selected", "AS path: 64500 I", "Localpref: 100", "Age: 4w1d 22:15:09   Metric: 10",
 // "Communities: 65000:100". Lines of other keys (Task, State, Announcement bits...) are
 // not kept.
+// Long on purpose: one pass over the output's lines; the pass's state (header, pending row) is its locals.
 Result<RecordSet> parseRouteDetail(const QString &what, const std::vector<Line> &lines, const QByteArray &body)
 {
     QList<RouteRecord> rows;

@@ -120,6 +120,7 @@ struct NextHop {
 
 } // namespace
 
+// Long on purpose: the full-table hot path bench/parsers measures: one loop, its state in locals.
 std::optional<RecordSet> readRouteTable(QueryKind kind, const QByteArray &xml)
 {
     const char *p = xml.constData();

@@ -1,7 +1,6 @@
 #pragma once
 
 #include <QObject>
-#include <QPalette>
 #include <QString>
 
 #include <functional>
@@ -20,9 +19,6 @@ class TourRunner final : public QObject
 public:
     TourRunner(MainWindow *window, const QString &dir, QObject *parent = nullptr);
     void start();
-
-    // The palette the tour's dark shots use (what a dark desktop theme hands Qt).
-    static QPalette darkPalette();
 
 private:
     void next();
