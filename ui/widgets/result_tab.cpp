@@ -71,8 +71,21 @@ ResultTab::ResultTab(RouterDataService *service, const Request &request, QWidget
     m_flushTimer.setSingleShot(true);
     connect(&m_flushTimer, &QTimer::timeout, this, &ResultTab::flushParts);
 
-    // Table
-    m_table->setResults(request.kind, {});
+    m_views->addTab(tablePage(), tr("Table"));
+    m_views->addTab(comparePage(), tr("Side by side"));
+    m_views->addTab(overTimePage(), tr("Over time"));
+    // Chart
+    m_views->addTab(m_chart, QIcon(QStringLiteral(":/icons/chart.svg")), tr("Chart"));
+    connect(m_views, &QTabWidget::currentChanged, this, [this](int i) {
+        if (i == OverTimeView || i == ChartView)
+            refreshHistory();
+    });
+}
+
+// The rows, their filter, sorting, column layout and copy.
+QWidget *ResultTab::tablePage()
+{
+    m_table->setResults(m_request.kind, {});
     // Columns are sized to the rows on screen: measuring hundreds of rows per column held
     // the event loop for tens of milliseconds at the end of a large fan-out.
     m_tableView->horizontalHeader()->setResizeContentsPrecision(0);
@@ -113,9 +126,12 @@ ResultTab::ResultTab(RouterDataService *service, const Request &request, QWidget
     filterRow->addWidget(m_filterInfo);
     tl->addLayout(filterRow);
     tl->addWidget(m_tableView, 1);
-    m_views->addTab(tablePage, tr("Table"));
+    return tablePage;
+}
 
-    // Side by side
+// The routers' answers side by side: aligned by key, or session-aware.
+QWidget *ResultTab::comparePage()
+{
     m_compareView->setModel(m_compare);
     m_onlyDiff->setObjectName(QStringLiteral("onlyDifferences"));
     connect(m_onlyDiff, &QCheckBox::toggled, m_compare, &ComparisonModel::setOnlyDifferences);
@@ -130,7 +146,6 @@ ResultTab::ResultTab(RouterDataService *service, const Request &request, QWidget
     m_compareStack->addWidget(m_compareView);
     m_compareStack->addWidget(m_sessionPanel);
     cl->addWidget(m_compareStack, 1);
-    m_views->addTab(cmpPage, tr("Side by side"));
     m_sessionAware->setObjectName(QStringLiteral("sessionAware"));
     m_sessionAware->setToolTip(tr("Put the two ends of each BGP session, link or route exchange between the compared routers on one row; "
                                   "off: rows aligned by key"));
@@ -145,8 +160,12 @@ ResultTab::ResultTab(RouterDataService *service, const Request &request, QWidget
         if (!m_sessionAwareChosen)
             m_sessionAware->setChecked(any);
     });
+    return cmpPage;
+}
 
-    // Over time
+// One router's answer against one of its stored answers.
+QWidget *ResultTab::overTimePage()
+{
     m_overTimeView->setModel(m_overTime);
     auto *otPage = new QWidget(this);
     auto *ol = new QVBoxLayout(otPage);
@@ -162,16 +181,9 @@ ResultTab::ResultTab(RouterDataService *service, const Request &request, QWidget
     split->addWidget(m_overTimeView);
     split->setStretchFactor(1, 3);
     ol->addWidget(split, 1);
-    m_views->addTab(otPage, tr("Over time"));
     connect(m_historyRouter, &QComboBox::currentIndexChanged, this, &ResultTab::refreshHistory);
     connect(m_historyList, &QListWidget::currentRowChanged, this, &ResultTab::updateOverTime);
-
-    // Chart
-    m_views->addTab(m_chart, QIcon(QStringLiteral(":/icons/chart.svg")), tr("Chart"));
-    connect(m_views, &QTabWidget::currentChanged, this, [this](int i) {
-        if (i == OverTimeView || i == ChartView)
-            refreshHistory();
-    });
+    return otPage;
 }
 
 ResultTab::~ResultTab()

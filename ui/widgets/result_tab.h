@@ -96,6 +96,9 @@ private:
     // The session-aware view pairs the compared routers and, beyond them, at most this many
     // routers that failed (their ends read "cannot tell").
     static constexpr int MaxSessionAwareRouters = 8;
+    QWidget *tablePage();
+    QWidget *comparePage();
+    QWidget *overTimePage();
     void updateTableInfo();
     void flushParts();
     void addHistoryRouters(const QList<RouterResult> &parts);
