@@ -5,6 +5,7 @@
 #include "engine/inventory/json_inventory_reader.h"
 #include "engine/inventory/nornir_inventory_reader.h"
 
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 
@@ -249,12 +250,59 @@ Result<Inventory> Inventory::loadFile(const QString &path)
     if (suffix == QLatin1String("json"))
         return loadJson(data, path);
     if (suffix == QLatin1String("yaml") || suffix == QLatin1String("yml"))
-        return loadNornirYaml(data, path);
+        return loadNornirFiles(path, data);
     return Error(ErrorCode::InventoryError,
                  QStringLiteral("The inventory file %1 has an unknown type: name it .json (RouterLens inventory) "
                                 "or .yaml/.yml (Nornir hosts file).")
                      .arg(path),
                  path);
+}
+
+namespace {
+
+// Nornir's SimpleInventory keeps groups.yaml and defaults.yaml next to hosts.yaml: a file named
+// hosts.yaml (or .yml) takes them from its folder when they exist. Empty data when absent.
+Result<QByteArray> readSibling(const QString &hostsPath, const char *baseName, QString &foundPath)
+{
+    const QFileInfo hosts(hostsPath);
+    for (const char *suffix : {".yaml", ".yml"}) {
+        const QString candidate = hosts.dir().filePath(QLatin1String(baseName) + QLatin1String(suffix));
+        if (!QFileInfo::exists(candidate))
+            continue;
+        foundPath = candidate;
+        QFile f(candidate);
+        if (!f.open(QIODevice::ReadOnly))
+            return Error(ErrorCode::InventoryError,
+                         QStringLiteral("The Nornir file %1 cannot be read: %2. Check its permissions, or move it "
+                                        "away if it does not belong to %3.")
+                             .arg(candidate, f.errorString(), hostsPath),
+                         candidate);
+        const QByteArray data = f.read(Inventory::MaxFileBytes + 1);
+        if (data.size() > Inventory::MaxFileBytes)
+            return Error(ErrorCode::InventoryError,
+                         QStringLiteral("The Nornir file %1 is larger than the %2 MiB RouterLens reads.")
+                             .arg(candidate)
+                             .arg(Inventory::MaxFileBytes >> 20),
+                         candidate);
+        return data;
+    }
+    return QByteArray();
+}
+
+} // namespace
+
+Result<Inventory> Inventory::loadNornirFiles(const QString &hostsPath, const QByteArray &hostsYaml)
+{
+    if (QFileInfo(hostsPath).completeBaseName() != QLatin1String("hosts"))
+        return loadNornirYaml(hostsYaml, hostsPath);
+    QString groupsPath, defaultsPath;
+    const Result<QByteArray> groups = readSibling(hostsPath, "groups", groupsPath);
+    if (!groups.ok())
+        return groups.error();
+    const Result<QByteArray> defaults = readSibling(hostsPath, "defaults", defaultsPath);
+    if (!defaults.ok())
+        return defaults.error();
+    return NornirInventoryReader::read(hostsYaml, hostsPath, *groups, groupsPath, *defaults, defaultsPath);
 }
 
 Result<Inventory> Inventory::loadJson(const QByteArray &data, const QString &fileName)

@@ -112,6 +112,9 @@ public:
     static Result<Inventory> loadFile(const QString &path);      // by extension: .json, .yaml/.yml
     static Result<Inventory> loadJson(const QByteArray &data, const QString &fileName);
     static Result<Inventory> loadNornirYaml(const QByteArray &hostsYaml, const QString &fileName);
+    // A Nornir hosts file read from hostsPath; when it is named hosts.yaml/.yml, the
+    // groups.yaml and defaults.yaml (or .yml) beside it are used too, as Nornir does.
+    static Result<Inventory> loadNornirFiles(const QString &hostsPath, const QByteArray &hostsYaml);
 
     const QList<Router> &routers() const { return m_routers; }
     const QList<Connection> &connections() const { return m_connections; }
