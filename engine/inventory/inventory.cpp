@@ -2,6 +2,7 @@
 
 #include "engine/api/ip_address.h"
 #include "engine/api/request_validator.h"
+#include "engine/inventory/csv_inventory_reader.h"
 #include "engine/inventory/json_inventory_reader.h"
 #include "engine/inventory/nornir_inventory_reader.h"
 
@@ -112,6 +113,24 @@ QString platformFromNornirName(QStringView name)
             return QString::fromLatin1(a.platform);
     }
     return {};
+}
+
+QString platformFromAnsibleName(QStringView name)
+{
+    static constexpr std::array<PlatformAlias, 6> kAnsible{{
+        {"cisco.ios.ios", "cisco-ios"},
+        {"cisco.iosxr.iosxr", "cisco-iosxr"},
+        {"cisco.nxos.nxos", "cisco-nxos"},
+        {"junipernetworks.junos.junos", "juniper-junos"},
+        {"arista.eos.eos", "arista-eos"},
+        {"frr.frr.frr", "frr"},
+    }};
+    const QString lower = name.trimmed().toString().toLower();
+    for (const PlatformAlias &a : kAnsible) {
+        if (lower == QLatin1String(a.alias))
+            return QString::fromLatin1(a.platform);
+    }
+    return platformFromNornirName(lower);
 }
 
 namespace {
@@ -251,9 +270,11 @@ Result<Inventory> Inventory::loadFile(const QString &path)
         return loadJson(data, path);
     if (suffix == QLatin1String("yaml") || suffix == QLatin1String("yml"))
         return loadNornirFiles(path, data);
+    if (suffix == QLatin1String("csv"))
+        return CsvInventoryReader::read(data, path);
     return Error(ErrorCode::InventoryError,
-                 QStringLiteral("The inventory file %1 has an unknown type: name it .json (RouterLens inventory) "
-                                "or .yaml/.yml (Nornir hosts file).")
+                 QStringLiteral("The inventory file %1 has an unknown type: name it .json (RouterLens inventory), "
+                                ".yaml/.yml (Nornir hosts file) or .csv (one router per row).")
                      .arg(path),
                  path);
 }

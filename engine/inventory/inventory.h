@@ -25,6 +25,10 @@ bool isKnownPlatform(QStringView name);
 // Nornir / NAPALM / Netmiko platform names ("ios", "nxos_ssh", "junos", "cisco_xr", ...) and
 // our own names map to one of knownPlatforms(); empty when there is no match.
 QString platformFromNornirName(QStringView name);
+// Ansible's ansible_network_os values: the collections' names (cisco.ios.ios, arista.eos.eos,
+// junipernetworks.junos.junos, cisco.nxos.nxos, cisco.iosxr.iosxr, frr.frr.frr, ...) and the
+// short names of older Ansible (ios, eos, junos, nxos, iosxr), then platformFromNornirName.
+QString platformFromAnsibleName(QStringView name);
 // The range of an output limit (per command): below 1 KiB nothing useful fits, above 4 GiB
 // one answer could take the machine's memory.
 inline constexpr qint64 MinMaxOutputBytes = 1024;

@@ -1,3 +1,4 @@
+#include "engine/inventory/csv_inventory_reader.h"
 #include "engine/inventory/inventory.h"
 #include "engine/inventory/nornir_inventory_reader.h"
 
@@ -33,6 +34,10 @@ private Q_SLOTS:
     void nornirBroken();
     void nornirDiamondInheritsOnce();
     void nornirHostileInheritanceIsBounded();
+    void csvRealistic();
+    void csvSemicolons();
+    void csvBroken_data();
+    void csvBroken();
 };
 
 void TestInventoryImports::nornirGroupsAndDefaults()
@@ -209,6 +214,102 @@ void TestInventoryImports::nornirHostileInheritanceIsBounded()
     const auto fan = nornir(hosts, wide);
     QVERIFY(!fan.ok());
     QVERIFY2(fan.error().message.contains(QLatin1String("inherit more than")), qPrintable(fan.error().message));
+}
+
+void TestInventoryImports::csvRealistic()
+{
+    const auto inv = Inventory::loadFile(dataPath("csv/routers.csv"));
+    QVERIFY2(inv.ok(), qPrintable(inv.error().toString()));
+    QCOMPARE(inv->routerNames(), (QStringList{"ams-pe1", "ams-pe2", "fra-p1", "lab-rr"}));
+    const Router *pe1 = inv->router(QStringLiteral("ams-pe1"));
+    QCOMPARE(pe1->host, QStringLiteral("198.51.100.11"));
+    QCOMPARE(pe1->platform, QStringLiteral("cisco-ios"));
+    QCOMPARE(pe1->port, 22);
+    QCOMPARE(pe1->tags.value(QStringLiteral("site")), QStringLiteral("ams-dc1"));
+    QCOMPARE(pe1->tags.value(QStringLiteral("customer")), QStringLiteral("tulip-bank"));
+    QVERIFY(!pe1->tags.contains(QStringLiteral("notes"))); // empty cells make no tag
+    QVERIFY(!pe1->tags.contains(QStringLiteral("secret")));
+    const CredentialProfile *cred = inv->credentialProfile(pe1->credentials);
+    QVERIFY(cred);
+    QCOMPARE(cred->username, QStringLiteral("netops-ro"));
+    QCOMPARE(cred->secret, QStringLiteral("env:RL_EDGE_PASSWORD"));
+
+    const Router *pe2 = inv->router(QStringLiteral("ams-pe2"));
+    QCOMPARE(pe2->port, 2222);
+    QCOMPARE(pe2->tags.value(QStringLiteral("notes")), QStringLiteral("core, upgraded 2026-11"));
+    QVERIFY(!pe2->tags.contains(QStringLiteral("customer")));
+
+    const Router *fra = inv->router(QStringLiteral("fra-p1"));
+    QCOMPARE(fra->platform, QStringLiteral("juniper-junos"));
+    QCOMPARE(fra->host, QStringLiteral("2001:db8:40::1"));
+    QVERIFY(fra->credentials.isEmpty());
+    QVERIFY2(fra->tags.value(QStringLiteral("notes")).contains(QLatin1String("note, with \"quotes\"")),
+             qPrintable(fra->tags.value(QStringLiteral("notes"))));
+
+    const Router *rr = inv->router(QStringLiteral("lab-rr"));
+    QCOMPARE(rr->platform, QStringLiteral("frr"));
+    QCOMPARE(rr->tags.value(QStringLiteral("role")), QStringLiteral("rr"));
+}
+
+void TestInventoryImports::csvSemicolons()
+{
+    const auto inv = Inventory::loadFile(dataPath("csv/semicolon.csv"));
+    QVERIFY2(inv.ok(), qPrintable(inv.error().toString()));
+    QCOMPARE(inv->routers().size(), 2);
+    QCOMPARE(inv->router(QStringLiteral("ber-ce1"))->platform, QStringLiteral("arista-eos"));
+    QCOMPARE(inv->router(QStringLiteral("ber-ce2"))->tags.value(QStringLiteral("site")), QStringLiteral("ber-dc1"));
+}
+
+void TestInventoryImports::csvBroken_data()
+{
+    QTest::addColumn<QByteArray>("csv");
+    QTest::addColumn<int>("line");
+    QTest::addColumn<QString>("says");
+
+    const QByteArray head = "name,host,platform,site\n";
+    QTest::newRow("empty") << QByteArray("\n\n") << 1 << "empty";
+    QTest::newRow("no platform column") << QByteArray("name,host,site\nr1,198.18.0.1,lab\n") << 1
+                                        << "no \"platform\" column";
+    QTest::newRow("no host column") << QByteArray("name;platform\nr1;frr\n") << 1 << "no \"host\" column";
+    QTest::newRow("duplicate column") << QByteArray("name,host,platform,Site,site\n") << 1 << "\"site\" twice";
+    QTest::newRow("synonym columns") << QByteArray("name,host,address,platform\n") << 1 << "mean the same";
+    QTest::newRow("unnamed column") << QByteArray("name,,platform,host\n") << 1 << "column 2";
+    QTest::newRow("too few cells") << head + "r1,198.18.0.1,frr,lab\nr2,198.18.0.2,frr\n" << 3 << "has 3 cells";
+    QTest::newRow("too many cells") << head + "r1,198.18.0.1,frr,lab,extra\n" << 2 << "has 5 cells";
+    QTest::newRow("unknown platform") << head + "r1,198.18.0.1,vyos.vyos.vyos,lab\n" << 2
+                                      << "unknown platform \"vyos.vyos.vyos\"";
+    QTest::newRow("empty platform") << head + "r1,198.18.0.1,,lab\n" << 2 << "has no platform";
+    QTest::newRow("no name") << head + "r1,198.18.0.1,frr,lab\n,198.18.0.2,frr,lab\n" << 3 << "has no name";
+    QTest::newRow("duplicate name") << head + "r1,198.18.0.1,frr,lab\nr1,198.18.0.2,frr,lab\n" << 3 << "used twice";
+    QTest::newRow("bad port") << QByteArray("name,host,platform,port\nr1,198.18.0.1,frr,ssh\n") << 2
+                              << "port \"ssh\"";
+    QTest::newRow("port out of range") << QByteArray("name,host,platform,port\nr1,198.18.0.1,frr,70000\n") << 2
+                                       << "out of range";
+    QTest::newRow("plain password") << QByteArray("name,host,platform,password\nr1,198.18.0.1,frr,hunter2\n") << 2
+                                    << "Passwords never go";
+    QTest::newRow("plain api token") << QByteArray("name,host,platform,api_token\nr1,198.18.0.1,frr,hunter2\n") << 2
+                                     << "\"api_token\"";
+    QTest::newRow("unclosed quote") << head + "r1,198.18.0.1,frr,lab\nr2,198.18.0.2,frr,\"lab\nr3,x,frr,y\n" << 3
+                                    << "never closed";
+    QTest::newRow("text after quote") << head + "r1,198.18.0.1,frr,\"lab\"x\n" << 2 << "follows a quoted cell";
+    QTest::newRow("bad host") << head + "r1,198.18.0.1 ,frr,lab\nr2,not a host!,frr,lab\n" << 3 << "r2";
+    QTest::newRow("line after multi-line cell") << head + "r1,198.18.0.1,frr,\"two\nlines\"\nr2,198.18.0.2,ios9,x\n"
+                                                << 4 << "ios9";
+    QTest::newRow("binary") << QByteArray("name,host,platform\n") + QByteArray(300, ',') << 2 << "more than 256";
+}
+
+void TestInventoryImports::csvBroken()
+{
+    QFETCH(QByteArray, csv);
+    QFETCH(int, line);
+    QFETCH(QString, says);
+    const auto inv = CsvInventoryReader::read(csv, QStringLiteral("routers.csv"));
+    QVERIFY(!inv.ok());
+    QCOMPARE(inv.error().code, ErrorCode::InventoryError);
+    const QString where = QStringLiteral("routers.csv, line %1: ").arg(line);
+    QVERIFY2(inv.error().message.startsWith(where), qPrintable(inv.error().message));
+    QVERIFY2(inv.error().message.contains(says), qPrintable(inv.error().message));
+    QVERIFY2(!inv.error().message.contains(QLatin1String("hunter2")), qPrintable(inv.error().message));
 }
 
 QTEST_GUILESS_MAIN(TestInventoryImports)
