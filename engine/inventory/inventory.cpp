@@ -2,6 +2,7 @@
 
 #include "engine/api/ip_address.h"
 #include "engine/api/request_validator.h"
+#include "engine/inventory/ansible_inventory_reader.h"
 #include "engine/inventory/csv_inventory_reader.h"
 #include "engine/inventory/json_inventory_reader.h"
 #include "engine/inventory/nornir_inventory_reader.h"
@@ -268,13 +269,19 @@ Result<Inventory> Inventory::loadFile(const QString &path)
     const QString suffix = QFileInfo(path).suffix().toLower();
     if (suffix == QLatin1String("json"))
         return loadJson(data, path);
-    if (suffix == QLatin1String("yaml") || suffix == QLatin1String("yml"))
+    if (suffix == QLatin1String("yaml") || suffix == QLatin1String("yml")) {
+        if (AnsibleInventoryReader::looksLikeAnsibleYaml(data))
+            return AnsibleInventoryReader::readYaml(data, path);
         return loadNornirFiles(path, data);
+    }
+    if (suffix == QLatin1String("ini") || suffix.isEmpty())
+        return AnsibleInventoryReader::readIni(data, path);
     if (suffix == QLatin1String("csv"))
         return CsvInventoryReader::read(data, path);
     return Error(ErrorCode::InventoryError,
                  QStringLiteral("The inventory file %1 has an unknown type: name it .json (RouterLens inventory), "
-                                ".yaml/.yml (Nornir hosts file) or .csv (one router per row).")
+                                ".yaml/.yml (Nornir hosts file or Ansible YAML inventory), .ini or no suffix (Ansible INI "
+                                "inventory) or .csv (one router per row).")
                      .arg(path),
                  path);
 }

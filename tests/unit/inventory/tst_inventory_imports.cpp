@@ -1,3 +1,4 @@
+#include "engine/inventory/ansible_inventory_reader.h"
 #include "engine/inventory/csv_inventory_reader.h"
 #include "engine/inventory/inventory.h"
 #include "engine/inventory/nornir_inventory_reader.h"
@@ -38,6 +39,13 @@ private Q_SLOTS:
     void csvSemicolons();
     void csvBroken_data();
     void csvBroken();
+    void ansibleIni();
+    void ansibleYaml();
+    void ansiblePlatformNames_data();
+    void ansiblePlatformNames();
+    void ansibleBroken_data();
+    void ansibleBroken();
+    void ansibleHostileGroupsAreBounded();
 };
 
 void TestInventoryImports::nornirGroupsAndDefaults()
@@ -310,6 +318,204 @@ void TestInventoryImports::csvBroken()
     QVERIFY2(inv.error().message.startsWith(where), qPrintable(inv.error().message));
     QVERIFY2(inv.error().message.contains(says), qPrintable(inv.error().message));
     QVERIFY2(!inv.error().message.contains(QLatin1String("hunter2")), qPrintable(inv.error().message));
+}
+
+void TestInventoryImports::ansibleIni()
+{
+    const auto inv = Inventory::loadFile(dataPath("ansible/hosts.ini"));
+    QVERIFY2(inv.ok(), qPrintable(inv.error().toString()));
+    QCOMPARE(inv->routers().size(), 6);
+
+    const Router *bastion = inv->router(QStringLiteral("bastion-check"));
+    QVERIFY(bastion);
+    QCOMPARE(bastion->platform, QStringLiteral("frr"));
+    QCOMPARE(bastion->host, QStringLiteral("203.0.113.5"));
+    QVERIFY(!bastion->tags.contains(QStringLiteral("groups"))); // ungrouped
+    QCOMPARE(bastion->tags.value(QStringLiteral("customer")), QStringLiteral("internal"));
+
+    const Router *pe1 = inv->router(QStringLiteral("ams-pe1"));
+    QVERIFY(pe1);
+    QCOMPARE(pe1->host, QStringLiteral("198.51.100.11"));
+    QCOMPARE(pe1->platform, QStringLiteral("cisco-ios"));            // from edge, a parent of ams_edge
+    QCOMPARE(pe1->tags.value(QStringLiteral("site")), QStringLiteral("ams-dc1")); // host over edge
+    QCOMPARE(pe1->tags.value(QStringLiteral("role")), QStringLiteral("edge"));
+    QCOMPARE(pe1->tags.value(QStringLiteral("region")), QStringLiteral("eu-west"));
+    QCOMPARE(pe1->tags.value(QStringLiteral("groups")), QStringLiteral("ams_edge"));
+    QVERIFY(!pe1->tags.contains(QStringLiteral("ansible_user")));
+    QCOMPARE(pe1->transport, TransportKind::Ssh);
+    const CredentialProfile *cred = inv->credentialProfile(pe1->credentials);
+    QVERIFY(cred);
+    QCOMPARE(cred->username, QStringLiteral("netops-ro"));
+    QCOMPARE(cred->secret, QStringLiteral("env:RL_NETOPS_PASSWORD"));
+
+    const Router *pe2 = inv->router(QStringLiteral("ams-pe2"));
+    QCOMPARE(pe2->port, 2222);
+    QCOMPARE(pe2->tags.value(QStringLiteral("role")), QStringLiteral("pe backup")); // quoted, comment dropped
+
+    QCOMPARE(inv->router(QStringLiteral("fra-p1"))->platform, QStringLiteral("juniper-junos"));
+    QCOMPARE(inv->router(QStringLiteral("fra-p1"))->host, QStringLiteral("2001:db8:40::1"));
+    const Router *fra2 = inv->router(QStringLiteral("fra-p2"));
+    QVERIFY(fra2);
+    QCOMPARE(fra2->port, 2022);
+
+    // ber_leaf (deeper) overrides edge's ansible_network_os; httpapi on EOS is eAPI.
+    const Router *leaf = inv->router(QStringLiteral("ber-leaf1"));
+    QCOMPARE(leaf->platform, QStringLiteral("arista-eos"));
+    QCOMPARE(leaf->transport, TransportKind::HttpEapi);
+    QCOMPARE(leaf->port, 443);
+    QCOMPARE(leaf->tags.value(QStringLiteral("site")), QStringLiteral("ber-dc1"));
+    QVERIFY(!leaf->tags.contains(QStringLiteral("ansible_become_password")));
+
+    // ProxyJump is not kept: each router behind it is named in a warning.
+    const QStringList jumps = inv->warnings().filter(QStringLiteral("jump host"));
+    QCOMPARE(jumps.size(), 5);
+    QVERIFY(jumps.filter(QStringLiteral("\"bastion-check\"")).isEmpty());
+    QVERIFY2(jumps.filter(QStringLiteral("\"ams-pe1\"")).size() == 1, qPrintable(jumps.join(u'\n')));
+}
+
+void TestInventoryImports::ansibleYaml()
+{
+    const auto inv = Inventory::loadFile(dataPath("ansible/inventory.yml"));
+    QVERIFY2(inv.ok(), qPrintable(inv.error().toString()));
+    QCOMPARE(inv->routers().size(), 4);
+    // In ams_edge (under edge) and core: core and edge have the same depth, so they apply by name
+    // (core, then edge): edge's cisco.ios.ios wins; the host's variables from both places merge.
+    const Router *pe1 = inv->router(QStringLiteral("ams-pe1"));
+    QCOMPARE(pe1->platform, QStringLiteral("cisco-ios"));
+    QCOMPARE(pe1->tags.value(QStringLiteral("site")), QStringLiteral("ams-dc1"));
+    QCOMPARE(pe1->tags.value(QStringLiteral("role")), QStringLiteral("pe"));
+    QCOMPARE(pe1->tags.value(QStringLiteral("groups")), QStringLiteral("ams_edge,core"));
+    QCOMPARE(inv->credentialProfile(pe1->credentials)->keyFile, QStringLiteral("~/.ssh/core_ed25519"));
+
+    const Router *sw = inv->router(QStringLiteral("dc-sw1"));
+    QCOMPARE(sw->platform, QStringLiteral("cisco-nxos"));
+    QCOMPARE(sw->transport, TransportKind::HttpNxapi);
+    QCOMPARE(sw->port, 8443);
+    QVERIFY(!sw->tlsVerify);
+    QCOMPARE(inv->warnings().filter(QStringLiteral("TLS certificate verification is off")).size(), 1);
+
+    const Router *xr = inv->router(QStringLiteral("xr-p1"));
+    QCOMPARE(xr->platform, QStringLiteral("cisco-iosxr"));
+    QCOMPARE(xr->host, QStringLiteral("2001:db8:50::1"));
+    QCOMPARE(inv->warnings().filter(QStringLiteral("jump host")).size(), 1);
+
+    // Nornir files are still read as Nornir.
+    QVERIFY(!AnsibleInventoryReader::looksLikeAnsibleYaml("r1: {hostname: 198.18.0.1, platform: frr}\n"));
+    QVERIFY(AnsibleInventoryReader::looksLikeAnsibleYaml("all:\n  hosts:\n    r1:\n"));
+}
+
+void TestInventoryImports::ansiblePlatformNames_data()
+{
+    QTest::addColumn<QString>("given");
+    QTest::addColumn<QString>("platform");
+    QTest::newRow("cisco.ios.ios") << "cisco.ios.ios" << "cisco-ios";
+    QTest::newRow("ios") << "ios" << "cisco-ios";
+    QTest::newRow("junos collection") << "junipernetworks.junos.junos" << "juniper-junos";
+    QTest::newRow("eos collection") << "arista.eos.eos" << "arista-eos";
+    QTest::newRow("nxos collection") << "cisco.nxos.nxos" << "cisco-nxos";
+    QTest::newRow("iosxr collection") << "cisco.iosxr.iosxr" << "cisco-iosxr";
+    QTest::newRow("frr collection") << "frr.frr.frr" << "frr";
+    QTest::newRow("short eos") << "eos" << "arista-eos";
+    QTest::newRow("ours") << "juniper-junos" << "juniper-junos";
+    QTest::newRow("vyos unknown") << "vyos.vyos.vyos" << "";
+    QTest::newRow("half a name") << "cisco.ios" << "";
+}
+
+void TestInventoryImports::ansiblePlatformNames()
+{
+    QFETCH(QString, given);
+    QFETCH(QString, platform);
+    QCOMPARE(platformFromAnsibleName(given), platform);
+}
+
+void TestInventoryImports::ansibleBroken_data()
+{
+    QTest::addColumn<bool>("yaml");
+    QTest::addColumn<QByteArray>("text");
+    QTest::addColumn<int>("line");
+    QTest::addColumn<QString>("says");
+
+    QTest::newRow("ini cycle") << false
+                               << QByteArray("[a]\nr1 ansible_network_os=ios\n[a:children]\nb\n[b:children]\na\n") << 1
+                               << "among its own children";
+    QTest::newRow("ini self child") << false << QByteArray("[a]\nr1\n[a:children]\na\n") << 4 << "lists itself";
+    QTest::newRow("ini no network os") << false << QByteArray("[a]\nr1 ansible_host=198.18.0.1\n") << 2
+                                       << "has no ansible_network_os";
+    QTest::newRow("ini unknown network os") << false << QByteArray("[a:vars]\nansible_network_os=vyos.vyos.vyos\n[a]\nr1\n")
+                                            << 2 << "\"vyos.vyos.vyos\"";
+    QTest::newRow("ini plain password") << false << QByteArray("r1 ansible_network_os=ios ansible_password=hunter2\n") << 1
+                                        << "Passwords never go";
+    QTest::newRow("ini vault-free secret var") << false << QByteArray("[all:vars]\nsnmp_community=hunter2\n[a]\nr1 ansible_network_os=ios\n")
+                                               << 2 << "\"snmp_community\"";
+    QTest::newRow("ini range") << false << QByteArray("[a]\nr[01:20] ansible_network_os=ios\n") << 2 << "host range";
+    QTest::newRow("ini bad header") << false << QByteArray("[a\nr1\n") << 1 << "must end with ]";
+    QTest::newRow("ini bad suffix") << false << QByteArray("[a:hosts]\nr1\n") << 1 << "unknown suffix";
+    QTest::newRow("ini bad var") << false << QByteArray("[a]\nr1 ansible_network_os=ios stray\n") << 2 << "key=value";
+    QTest::newRow("ini unclosed quote") << false << QByteArray("[a]\nr1 role='pe\n") << 2 << "never closed";
+    QTest::newRow("ini bad port") << false << QByteArray("r1 ansible_network_os=ios ansible_port=ssh\n") << 1
+                                  << "port number";
+    QTest::newRow("ini bad host") << false << QByteArray("r1 ansible_network_os=ios ansible_host=bad!host\n") << 1
+                                  << "r1";
+    QTest::newRow("ini netconf") << false << QByteArray("r1 ansible_network_os=junos ansible_connection=netconf\n")
+                                 << 1 << "netconf";
+    QTest::newRow("ini httpapi ios") << false << QByteArray("r1 ansible_network_os=ios ansible_connection=httpapi\n")
+                                     << 1 << "httpapi";
+    QTest::newRow("ini empty") << false << QByteArray("# nothing\n[a]\n") << 1 << "lists no hosts";
+    QTest::newRow("yaml cycle") << true
+                                << QByteArray("all:\n  children:\n    a:\n      children:\n        b:\n"
+                                              "    b:\n      children:\n        a:\n          hosts:\n            r1:\n")
+                                << 3 << "among its own children";
+    QTest::newRow("yaml unknown key") << true << QByteArray("all:\n  hosts:\n    r1:\n  host_vars:\n    x: 1\n") << 4
+                                      << "unknown key \"host_vars\"";
+    QTest::newRow("yaml hosts list") << true << QByteArray("all:\n  hosts:\n    - r1\n") << 3 << "must be a map";
+    QTest::newRow("yaml plain password") << true
+                                         << QByteArray("all:\n  vars:\n    ansible_network_os: ios\n"
+                                                       "    ansible_password: hunter2\n  hosts:\n    r1:\n")
+                                         << 4 << "Passwords never go";
+    QTest::newRow("yaml list secret") << true
+                                      << QByteArray("all:\n  hosts:\n    r1:\n      ansible_network_os: ios\n"
+                                                    "      api_tokens: [hunter2]\n")
+                                      << 5 << "\"api_tokens\"";
+    QTest::newRow("yaml bad yaml") << true << QByteArray("all:\n  hosts: [r1\n") << 3 << "not valid YAML";
+    QTest::newRow("yaml not a map") << true << QByteArray("- all\n") << 1 << "maps group names";
+}
+
+void TestInventoryImports::ansibleBroken()
+{
+    QFETCH(bool, yaml);
+    QFETCH(QByteArray, text);
+    QFETCH(int, line);
+    QFETCH(QString, says);
+    const QString file = yaml ? QStringLiteral("inventory.yml") : QStringLiteral("hosts.ini");
+    const auto inv = yaml ? AnsibleInventoryReader::readYaml(text, file) : AnsibleInventoryReader::readIni(text, file);
+    QVERIFY(!inv.ok());
+    QCOMPARE(inv.error().code, ErrorCode::InventoryError);
+    QVERIFY2(inv.error().message.startsWith(QStringLiteral("%1, line %2: ").arg(file).arg(line)),
+             qPrintable(inv.error().message));
+    QVERIFY2(inv.error().message.contains(says), qPrintable(inv.error().message));
+    QVERIFY2(!inv.error().message.contains(QLatin1String("hunter2")), qPrintable(inv.error().message));
+}
+
+void TestInventoryImports::ansibleHostileGroupsAreBounded()
+{
+    // 2 000 groups, each the child of the one before: refused at the depth bound, no deep recursion.
+    QByteArray chain = "[g0]\nr1 ansible_network_os=ios\n";
+    for (int i = 0; i < 2000; ++i)
+        chain += "[g" + QByteArray::number(i + 1) + ":children]\ng" + QByteArray::number(i) + "\n";
+    const auto deep = AnsibleInventoryReader::readIni(chain, QStringLiteral("hosts.ini"));
+    QVERIFY(!deep.ok());
+    QVERIFY2(deep.error().message.contains(QLatin1String("groups")), qPrintable(deep.error().message));
+
+    // 3 000 hosts in a group with 2 000 variables: over the variable budget, refused.
+    QByteArray wide = "[big:vars]\nansible_network_os=ios\n";
+    for (int i = 0; i < 2000; ++i)
+        wide += "v" + QByteArray::number(i) + "=x\n";
+    wide += "[big]\n";
+    for (int i = 0; i < 3000; ++i)
+        wide += "h" + QByteArray::number(i) + " ansible_host=198.18.2.1\n";
+    const auto fan = AnsibleInventoryReader::readIni(wide, QStringLiteral("hosts.ini"));
+    QVERIFY(!fan.ok());
+    QVERIFY2(fan.error().message.contains(QLatin1String("more than")), qPrintable(fan.error().message));
 }
 
 QTEST_GUILESS_MAIN(TestInventoryImports)
