@@ -245,6 +245,21 @@ bool looksLikeSecretKey(QStringView key)
 
 Result<Inventory> Inventory::loadFile(const QString &path)
 {
+    return loadFile(path, QString());
+}
+
+QStringList Inventory::fileFormats()
+{
+    return {QStringLiteral("json"), QStringLiteral("nornir"), QStringLiteral("ansible"), QStringLiteral("csv")};
+}
+
+Result<Inventory> Inventory::loadFile(const QString &path, const QString &format)
+{
+    if (!format.isEmpty() && !fileFormats().contains(format))
+        return Error(ErrorCode::InventoryError,
+                     QStringLiteral("\"%1\" is not an inventory format; use one of %2.")
+                         .arg(format.left(64), fileFormats().join(QLatin1String(", "))),
+                     path);
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         return Error(ErrorCode::InventoryError,
@@ -267,6 +282,15 @@ Result<Inventory> Inventory::loadFile(const QString &path)
     if (data.size() > MaxFileBytes)
         return tooLarge();
     const QString suffix = QFileInfo(path).suffix().toLower();
+    const bool yamlSuffix = suffix == QLatin1String("yaml") || suffix == QLatin1String("yml");
+    if (format == QLatin1String("json"))
+        return loadJson(data, path);
+    if (format == QLatin1String("nornir"))
+        return loadNornirFiles(path, data);
+    if (format == QLatin1String("ansible"))
+        return yamlSuffix ? AnsibleInventoryReader::readYaml(data, path) : AnsibleInventoryReader::readIni(data, path);
+    if (format == QLatin1String("csv"))
+        return CsvInventoryReader::read(data, path);
     if (suffix == QLatin1String("json"))
         return loadJson(data, path);
     if (suffix == QLatin1String("yaml") || suffix == QLatin1String("yml")) {

@@ -114,6 +114,11 @@ public:
 
     // Loaders report a broken file with an inventory-error naming the file, line and problem.
     static Result<Inventory> loadFile(const QString &path);      // by extension: .json, .yaml/.yml
+    // By the format named ("json", "nornir", "ansible", "csv"); an empty format: by extension
+    // as loadFile does (.json; .yaml/.yml: Ansible when shaped like it, else Nornir; .ini or no
+    // suffix: Ansible INI; .csv).
+    static Result<Inventory> loadFile(const QString &path, const QString &format);
+    static QStringList fileFormats();
     static Result<Inventory> loadJson(const QByteArray &data, const QString &fileName);
     static Result<Inventory> loadNornirYaml(const QByteArray &hostsYaml, const QString &fileName);
     // A Nornir hosts file read from hostsPath; when it is named hosts.yaml/.yml, the

@@ -1,6 +1,7 @@
 #include "engine/inventory/ansible_inventory_reader.h"
 #include "engine/inventory/csv_inventory_reader.h"
 #include "engine/inventory/inventory.h"
+#include "engine/inventory/inventory_json_writer.h"
 #include "engine/inventory/nornir_inventory_reader.h"
 
 #include <QTest>
@@ -46,6 +47,9 @@ private Q_SLOTS:
     void ansibleBroken_data();
     void ansibleBroken();
     void ansibleHostileGroupsAreBounded();
+    void importsRoundTripThroughJson_data();
+    void importsRoundTripThroughJson();
+    void explicitFormat();
 };
 
 void TestInventoryImports::nornirGroupsAndDefaults()
@@ -516,6 +520,48 @@ void TestInventoryImports::ansibleHostileGroupsAreBounded()
     const auto fan = AnsibleInventoryReader::readIni(wide, QStringLiteral("hosts.ini"));
     QVERIFY(!fan.ok());
     QVERIFY2(fan.error().message.contains(QLatin1String("more than")), qPrintable(fan.error().message));
+}
+
+void TestInventoryImports::importsRoundTripThroughJson_data()
+{
+    QTest::addColumn<QString>("path");
+    QTest::newRow("nornir") << dataPath("nornir/hosts.yaml");
+    QTest::newRow("csv") << dataPath("csv/routers.csv");
+    QTest::newRow("ansible ini") << dataPath("ansible/hosts.ini");
+    QTest::newRow("ansible yaml") << dataPath("ansible/inventory.yml");
+    QTest::newRow("example json") << QStringLiteral(TOPSRCDIR "resources/examples/inventory.json");
+}
+
+void TestInventoryImports::importsRoundTripThroughJson()
+{
+    // What `inventory import` writes reads back as the same inventory.
+    QFETCH(QString, path);
+    const auto inv = Inventory::loadFile(path);
+    QVERIFY2(inv.ok(), qPrintable(inv.error().toString()));
+    const QByteArray json = inventoryToJson(*inv, QStringLiteral("round trip"));
+    const auto back = Inventory::loadJson(json, QStringLiteral("out.json"));
+    QVERIFY2(back.ok(), qPrintable(back.error().toString() + QLatin1Char('\n') + QString::fromUtf8(json)));
+    QCOMPARE(back->routers(), inv->routers());
+    QCOMPARE(back->connections(), inv->connections());
+    QCOMPARE(back->credentials(), inv->credentials());
+    QVERIFY(!json.contains("hunter2"));
+}
+
+void TestInventoryImports::explicitFormat()
+{
+    // A CSV read as Ansible INI fails on Ansible's terms; the right format reads it.
+    const auto wrong = Inventory::loadFile(dataPath("csv/semicolon.csv"), QStringLiteral("ansible"));
+    QVERIFY(!wrong.ok());
+    const auto right = Inventory::loadFile(dataPath("csv/semicolon.csv"), QStringLiteral("csv"));
+    QVERIFY2(right.ok(), qPrintable(right.error().toString()));
+    const auto unknown = Inventory::loadFile(dataPath("csv/semicolon.csv"), QStringLiteral("netbox"));
+    QVERIFY(!unknown.ok());
+    QVERIFY2(unknown.error().message.contains(QLatin1String("json, nornir, ansible, csv")),
+             qPrintable(unknown.error().message));
+    // hosts.yaml as Nornir takes its groups.yaml and defaults.yaml.
+    const auto nornirFile = Inventory::loadFile(dataPath("nornir/hosts.yaml"), QStringLiteral("nornir"));
+    QVERIFY2(nornirFile.ok(), qPrintable(nornirFile.error().toString()));
+    QCOMPARE(nornirFile->router(QStringLiteral("lab-rr"))->platform, QStringLiteral("frr"));
 }
 
 QTEST_GUILESS_MAIN(TestInventoryImports)
