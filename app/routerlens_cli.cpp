@@ -8,6 +8,7 @@
 #include "engine/diagnosis/connection_diagnosis.h"
 #include "engine/diagnosis/diagnosis_report.h"
 #include "engine/diagnosis/session_compare.h"
+#include "engine/inventory/inventory_json_writer.h"
 #include "engine/service/connection_diagnoser.h"
 #include "engine/service/session_comparer.h"
 #include "engine/service/router_data_service.h"
@@ -18,6 +19,8 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QFile>
+#include <QFileInfo>
+#include <QSaveFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -83,13 +86,14 @@ const char *kTopHelp =
     "  diagnose  Check a customer's private connection from both ends, layer by layer (link, VLAN, ARP, BGP, routes)\n"
     "  compare   Put the two ends of each BGP session, link or route exchange between routers side by side\n"
     "  parse     Turn saved or pasted router output into normalized records (offline)\n"
+    "  inventory import  Turn a Nornir, Ansible or CSV inventory into RouterLens's JSON form\n"
     "\n"
     "Run 'routerlens-cli <command> --help' for a command's options.\n"
     "Exit codes: 0 success, 1 refused or every router failed, 2 bad usage, 3 partial failure.\n";
 
 void addSourceOptions(QCommandLineParser &p, bool html = false)
 {
-    p.addOption({QStringLiteral("inventory"), QStringLiteral("Inventory file (.json, or Nornir hosts .yaml)."), QStringLiteral("file")});
+    p.addOption({QStringLiteral("inventory"), QStringLiteral("Inventory file: .json, Nornir hosts .yaml, Ansible .ini/.yaml (or no suffix), .csv."), QStringLiteral("file")});
     p.addOption({QStringLiteral("demo"), QStringLiteral("Use the built-in demo lab (recorded router output; no network).")});
     p.addOption({QStringLiteral("client"), QStringLiteral("Client identity (default: your user name)."), QStringLiteral("id")});
     p.addOption({QStringLiteral("role"), QStringLiteral("Client role: internal, external or admin (default: internal)."), QStringLiteral("role"), QStringLiteral("internal")});
@@ -973,6 +977,63 @@ int runParse(const QStringList &args)
 
 } // namespace
 
+// inventory import --from nornir|ansible|csv FILE --out inv.json: the JSON form of another
+// tool's inventory (--inventory reads those files directly too; this makes the editable copy).
+int runInventory(const QStringList &args)
+{
+    QCommandLineParser p;
+    p.setApplicationDescription(QStringLiteral(
+        "Import another tool's inventory into RouterLens's JSON form.\n"
+        "Example: routerlens-cli inventory import --from ansible hosts.ini --out inventory.json"));
+    p.addOption({QStringLiteral("from"), QStringLiteral("The file's format: nornir (hosts.yaml, with groups.yaml and defaults.yaml beside it), ansible (INI or YAML) or csv; default: by its suffix."), QStringLiteral("format")});
+    p.addOption({QStringLiteral("out"), QStringLiteral("The JSON file to write, or - for standard output."), QStringLiteral("file")});
+    p.addOption({QStringLiteral("force"), QStringLiteral("Replace the --out file when it exists.")});
+    p.addPositionalArgument(QStringLiteral("import"), QStringLiteral("The action: import."));
+    p.addPositionalArgument(QStringLiteral("file"), QStringLiteral("The inventory to import."));
+    p.addHelpOption();
+    p.process(args);
+    const QStringList pos = p.positionalArguments();
+    if (pos.size() != 2 || pos[0] != QLatin1String("import") || !p.isSet(QStringLiteral("out"))) {
+        err(QStringLiteral("routerlens-cli inventory: give import, one FILE and --out FILE (or --out -).\n"));
+        return ExitUsage;
+    }
+    QString format = p.value(QStringLiteral("from"));
+    if (format == QLatin1String("json") || (!format.isEmpty() && !rl::Inventory::fileFormats().contains(format))) {
+        err(QStringLiteral("routerlens-cli inventory import: --from must be nornir, ansible or csv, not \"%1\".\n")
+                .arg(format));
+        return ExitUsage;
+    }
+    const auto inv = rl::Inventory::loadFile(pos[1], format);
+    if (!inv.ok()) {
+        err(QStringLiteral("routerlens-cli: %1\n").arg(inv.error().message));
+        return ExitUsage;
+    }
+    for (const QString &w : inv->warnings())
+        err(QStringLiteral("routerlens-cli: warning: %1\n").arg(w));
+    const QByteArray json = rl::inventoryToJson(
+        *inv, QStringLiteral("Imported by routerlens-cli from %1.").arg(QFileInfo(pos[1]).fileName()));
+    const QString outPath = p.value(QStringLiteral("out"));
+    if (outPath == QLatin1String("-")) {
+        out(QString::fromUtf8(rl::DisplayText::jsonForTerminal(json)));
+        return ExitOk;
+    }
+    if (QFileInfo::exists(outPath) && !p.isSet(QStringLiteral("force"))) {
+        err(QStringLiteral("routerlens-cli inventory import: %1 exists; give --force to replace it.\n").arg(outPath));
+        return ExitUsage;
+    }
+    QSaveFile file(outPath);
+    if (!file.open(QIODevice::WriteOnly) || file.write(json) != json.size() || !file.commit()) {
+        err(QStringLiteral("routerlens-cli inventory import: cannot write %1: %2\n").arg(outPath, file.errorString()));
+        return ExitFailed;
+    }
+    err(QStringLiteral("Imported %1 routers, %2 connections and %3 credentials profiles from %4 into %5.\n")
+            .arg(inv->routers().size())
+            .arg(inv->connections().size())
+            .arg(inv->credentials().size())
+            .arg(pos[1], outPath));
+    return ExitOk;
+}
+
 int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
@@ -1015,6 +1076,8 @@ int main(int argc, char **argv)
         return runParse(args);
     if (command == QLatin1String("compare"))
         return runCompare(app, args);
+    if (command == QLatin1String("inventory"))
+        return runInventory(args);
     err(QStringLiteral("routerlens-cli: unknown command \"%1\".\n\n").arg(command) + QString::fromLatin1(kTopHelp));
     return ExitUsage;
 }

@@ -1,9 +1,9 @@
-// Figures for bounded work on large inputs: inventories of 10,000 to 1,000,000 routers in JSON
-// and in Nornir YAML, a paste at the size limit, a stored full table decoded with checked counts,
+// Figures for bounded work on large inputs: inventories of 10,000 to 1,000,000 routers in JSON,
+// Nornir YAML, CSV and Ansible INI, a paste at the size limit, a stored full table decoded with checked counts,
 // and opening a large store (PRAGMA quick_check). Each measurement runs in a child process of
 // its own, so its peak RSS is its own.
 //
-//   bench_inventory [--quick] [--sizes N,N,...] [--forms json,yaml] [--inventories-only]
+//   bench_inventory [--quick] [--sizes N,N,...] [--forms json,yaml,csv,ansible] [--inventories-only]
 //   (--quick: up to 100,000 routers)
 //
 // Prints figures; asserts nothing about time.
@@ -50,8 +50,70 @@ QByteArray address(int i)
         + QByteArray::number(i & 255);
 }
 
-// Writes an inventory of `routers` routers, one connection every tenth, in chunks.
-bool writeInventory(const QString &path, int routers, bool yaml)
+enum class Form { Json, Yaml, Csv, AnsibleIni };
+
+const char *formName(Form form)
+{
+    switch (form) {
+    case Form::Json:
+        return "json";
+    case Form::Yaml:
+        return "yaml";
+    case Form::Csv:
+        return "csv";
+    case Form::AnsibleIni:
+        return "ansible";
+    }
+    return "?";
+}
+
+const char *formSuffix(Form form)
+{
+    switch (form) {
+    case Form::Json:
+        return "json";
+    case Form::Yaml:
+        return "yaml";
+    case Form::Csv:
+        return "csv";
+    case Form::AnsibleIni:
+        return "ini";
+    }
+    return "txt";
+}
+
+// One router's lines in `form`; JSON and YAML carry one connection every tenth router (the
+// imports have no connections: CSV and Ansible describe routers only).
+void appendRouter(QByteArray &chunk, Form form, int i, int routers)
+{
+    const QByteArray name = "pe" + QByteArray::number(i);
+    const QByteArray site = "s" + QByteArray::number(i % 97);
+    switch (form) {
+    case Form::Json:
+        chunk += "  {\"name\": \"" + name + "\", \"host\": \"" + address(i)
+                 + "\", \"platform\": \"cisco-iosxr\", \"credentials\": \"noc\", \"tags\": {\"site\": \"" + site + "\"}}";
+        chunk += i + 1 < routers ? ",\n" : "\n";
+        break;
+    case Form::Yaml:
+        chunk += name + ":\n  hostname: " + address(i) + "\n  platform: iosxr\n  username: noc\n  data:\n    secret: "
+                 "env:RL_NOC\n    site: " + site + "\n";
+        if (i % 10 == 0)
+            chunk += "    connections:\n      - id: c" + QByteArray::number(i) + "\n        customer: cust"
+                     + QByteArray::number(i % 50) + "\n        providerInterface: Bundle-Ether1."
+                     + QByteArray::number(i % 4000 + 1) + "\n        vlan: " + QByteArray::number(i % 4000 + 1) + "\n";
+        break;
+    case Form::Csv:
+        chunk += name + ',' + address(i) + ",cisco_iosxr,," + site + ",cust" + QByteArray::number(i % 50) + ",pe,noc,env:RL_NOC\n";
+        break;
+    case Form::AnsibleIni:
+        // Hosts are listed under their site's group (written group by group, see writeInventory).
+        chunk += name + " ansible_host=" + address(i) + " role=pe\n";
+        break;
+    }
+}
+
+// Writes an inventory of `routers` routers in `form`, in chunks.
+bool writeInventory(const QString &path, int routers, Form form)
 {
     QFile f(path);
     if (!f.open(QIODevice::WriteOnly))
@@ -61,30 +123,43 @@ bool writeInventory(const QString &path, int routers, bool yaml)
         f.write(chunk);
         chunk.clear();
     };
-    if (!yaml)
+    switch (form) {
+    case Form::Json:
         chunk += "{\"version\": 1,\n \"credentials\": {\"noc\": {\"username\": \"noc\", \"secret\": \"env:RL_NOC\"}},\n"
                  " \"routers\": [\n";
-    else
+        break;
+    case Form::Yaml:
         chunk += "---\n";
-    for (int i = 0; i < routers; ++i) {
-        const QByteArray name = "pe" + QByteArray::number(i);
-        if (!yaml) {
-            chunk += "  {\"name\": \"" + name + "\", \"host\": \"" + address(i)
-                     + "\", \"platform\": \"cisco-iosxr\", \"credentials\": \"noc\", \"tags\": {\"site\": \"s"
-                     + QByteArray::number(i % 97) + "\"}}";
-            chunk += i + 1 < routers ? ",\n" : "\n";
-        } else {
-            chunk += name + ":\n  hostname: " + address(i) + "\n  platform: iosxr\n  username: noc\n  data:\n    secret: "
-                     "env:RL_NOC\n    site: s" + QByteArray::number(i % 97) + "\n";
-            if (i % 10 == 0)
-                chunk += "    connections:\n      - id: c" + QByteArray::number(i) + "\n        customer: cust"
-                         + QByteArray::number(i % 50) + "\n        providerInterface: Bundle-Ether1."
-                         + QByteArray::number(i % 4000 + 1) + "\n        vlan: " + QByteArray::number(i % 4000 + 1) + "\n";
-        }
-        if (chunk.size() > (1 << 20))
-            flush();
+        break;
+    case Form::Csv:
+        chunk += "Name,Host,Platform,Port,Site,Customer,Role,Username,Secret\n";
+        break;
+    case Form::AnsibleIni:
+        chunk += "[all:vars]\nansible_user=noc\nansible_password=env:RL_NOC\nansible_network_os=cisco.iosxr.iosxr\n\n";
+        break;
     }
-    if (!yaml) {
+    if (form == Form::AnsibleIni) {
+        // 97 site groups, each with its hosts and vars, and a parent group holding them all.
+        for (int g = 0; g < 97; ++g) {
+            chunk += "[s" + QByteArray::number(g) + "]\n";
+            for (int i = g; i < routers; i += 97) {
+                appendRouter(chunk, form, i, routers);
+                if (chunk.size() > (1 << 20))
+                    flush();
+            }
+            chunk += "\n[s" + QByteArray::number(g) + ":vars]\nsite=s" + QByteArray::number(g) + "\n\n";
+        }
+        chunk += "[edge:children]\n";
+        for (int g = 0; g < 97; ++g)
+            chunk += "s" + QByteArray::number(g) + '\n';
+    } else {
+        for (int i = 0; i < routers; ++i) {
+            appendRouter(chunk, form, i, routers);
+            if (chunk.size() > (1 << 20))
+                flush();
+        }
+    }
+    if (form == Form::Json) {
         chunk += " ],\n \"connections\": [\n";
         for (int i = 0; i < routers; i += 10) {
             chunk += "  {\"id\": \"c" + QByteArray::number(i) + "\", \"customer\": \"cust" + QByteArray::number(i % 50)
@@ -239,6 +314,7 @@ QStringList runChild(const QStringList &args)
 
 } // namespace
 
+// Long on purpose: the bench's sections one after another, each printing its own table.
 int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
@@ -259,7 +335,7 @@ int main(int argc, char **argv)
     QTemporaryDir dir;
 
     std::printf("Inventories (one child process per load: wall and CPU seconds, the child's peak RSS)\n");
-    std::printf("  %-5s %9s %9s %9s %9s %10s %12s\n", "form", "routers", "file MB", "wall s", "CPU s", "peak MB",
+    std::printf("  %-7s %9s %9s %9s %9s %10s %12s\n", "form", "routers", "file MB", "wall s", "CPU s", "peak MB",
                 "bytes/router");
     QList<int> sizes{10000, 100000};
     if (!quick)
@@ -269,19 +345,15 @@ int main(int argc, char **argv)
         for (const QString &n : args.value(at + 1).split(QLatin1Char(',')))
             sizes << n.toInt();
     }
-    QList<bool> forms{false, true}; // yaml?
+    QList<Form> forms{Form::Json, Form::Yaml, Form::Csv, Form::AnsibleIni};
     if (const qsizetype at = args.indexOf(QLatin1String("--forms")); at >= 0) {
-        const QString which = args.value(at + 1);
-        forms.clear();
-        if (which.contains(QLatin1String("json")))
-            forms << false;
-        if (which.contains(QLatin1String("yaml")))
-            forms << true;
+        const QStringList which = args.value(at + 1).split(QLatin1Char(','));
+        forms.removeIf([&](Form f) { return !which.contains(QLatin1String(formName(f))); });
     }
-    for (const bool yaml : std::as_const(forms)) {
+    for (const Form form : std::as_const(forms)) {
         for (int n : sizes) {
-            const QString path = dir.filePath(QStringLiteral("inv-%1.%2").arg(n).arg(yaml ? "yaml" : "json"));
-            if (!writeInventory(path, n, yaml))
+            const QString path = dir.filePath(QStringLiteral("inv-%1.%2").arg(n).arg(QLatin1String(formSuffix(form))));
+            if (!writeInventory(path, n, form))
                 return 1;
             const qint64 fileBytes = QFileInfo(path).size();
             const QStringList r = runChild({QStringLiteral("load"), path});
@@ -289,7 +361,9 @@ int main(int argc, char **argv)
             if (r.size() < 4)
                 continue;
             const qint64 peakKb = r[3].toLongLong();
-            std::printf("  %-5s %9d %9.1f %9s %9s %10.1f %12.0f\n", yaml ? "yaml" : "json", n, fileBytes / 1048576.0,
+            if (r[0].toInt() != n)
+                std::printf("  %s %d: the reader returned %s routers, not %d\n", formName(form), n, qPrintable(r[0]), n);
+            std::printf("  %-7s %9d %9.1f %9s %9s %10.1f %12.0f\n", formName(form), n, fileBytes / 1048576.0,
                         qPrintable(r[1]), qPrintable(r[2]), peakKb / 1024.0, peakKb * 1024.0 / n);
         }
     }

@@ -2,9 +2,12 @@
 
 #include "engine/api/ip_address.h"
 #include "engine/api/request_validator.h"
+#include "engine/inventory/ansible_inventory_reader.h"
+#include "engine/inventory/csv_inventory_reader.h"
 #include "engine/inventory/json_inventory_reader.h"
 #include "engine/inventory/nornir_inventory_reader.h"
 
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 
@@ -111,6 +114,24 @@ QString platformFromNornirName(QStringView name)
             return QString::fromLatin1(a.platform);
     }
     return {};
+}
+
+QString platformFromAnsibleName(QStringView name)
+{
+    static constexpr std::array<PlatformAlias, 6> kAnsible{{
+        {"cisco.ios.ios", "cisco-ios"},
+        {"cisco.iosxr.iosxr", "cisco-iosxr"},
+        {"cisco.nxos.nxos", "cisco-nxos"},
+        {"junipernetworks.junos.junos", "juniper-junos"},
+        {"arista.eos.eos", "arista-eos"},
+        {"frr.frr.frr", "frr"},
+    }};
+    const QString lower = name.trimmed().toString().toLower();
+    for (const PlatformAlias &a : kAnsible) {
+        if (lower == QLatin1String(a.alias))
+            return QString::fromLatin1(a.platform);
+    }
+    return platformFromNornirName(lower);
 }
 
 namespace {
@@ -224,6 +245,21 @@ bool looksLikeSecretKey(QStringView key)
 
 Result<Inventory> Inventory::loadFile(const QString &path)
 {
+    return loadFile(path, QString());
+}
+
+QStringList Inventory::fileFormats()
+{
+    return {QStringLiteral("json"), QStringLiteral("nornir"), QStringLiteral("ansible"), QStringLiteral("csv")};
+}
+
+Result<Inventory> Inventory::loadFile(const QString &path, const QString &format)
+{
+    if (!format.isEmpty() && !fileFormats().contains(format))
+        return Error(ErrorCode::InventoryError,
+                     QStringLiteral("\"%1\" is not an inventory format; use one of %2.")
+                         .arg(format.left(64), fileFormats().join(QLatin1String(", "))),
+                     path);
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         return Error(ErrorCode::InventoryError,
@@ -246,15 +282,79 @@ Result<Inventory> Inventory::loadFile(const QString &path)
     if (data.size() > MaxFileBytes)
         return tooLarge();
     const QString suffix = QFileInfo(path).suffix().toLower();
+    const bool yamlSuffix = suffix == QLatin1String("yaml") || suffix == QLatin1String("yml");
+    if (format == QLatin1String("json"))
+        return loadJson(data, path);
+    if (format == QLatin1String("nornir"))
+        return loadNornirFiles(path, data);
+    if (format == QLatin1String("ansible"))
+        return yamlSuffix ? AnsibleInventoryReader::readYaml(data, path) : AnsibleInventoryReader::readIni(data, path);
+    if (format == QLatin1String("csv"))
+        return CsvInventoryReader::read(data, path);
     if (suffix == QLatin1String("json"))
         return loadJson(data, path);
-    if (suffix == QLatin1String("yaml") || suffix == QLatin1String("yml"))
-        return loadNornirYaml(data, path);
+    if (suffix == QLatin1String("yaml") || suffix == QLatin1String("yml")) {
+        if (AnsibleInventoryReader::looksLikeAnsibleYaml(data))
+            return AnsibleInventoryReader::readYaml(data, path);
+        return loadNornirFiles(path, data);
+    }
+    if (suffix == QLatin1String("ini") || suffix.isEmpty())
+        return AnsibleInventoryReader::readIni(data, path);
+    if (suffix == QLatin1String("csv"))
+        return CsvInventoryReader::read(data, path);
     return Error(ErrorCode::InventoryError,
-                 QStringLiteral("The inventory file %1 has an unknown type: name it .json (RouterLens inventory) "
-                                "or .yaml/.yml (Nornir hosts file).")
+                 QStringLiteral("The inventory file %1 has an unknown type: name it .json (RouterLens inventory), "
+                                ".yaml/.yml (Nornir hosts file or Ansible YAML inventory), .ini or no suffix (Ansible INI "
+                                "inventory) or .csv (one router per row).")
                      .arg(path),
                  path);
+}
+
+namespace {
+
+// Nornir's SimpleInventory keeps groups.yaml and defaults.yaml next to hosts.yaml: a file named
+// hosts.yaml (or .yml) takes them from its folder when they exist. Empty data when absent.
+Result<QByteArray> readSibling(const QString &hostsPath, const char *baseName, QString &foundPath)
+{
+    const QFileInfo hosts(hostsPath);
+    for (const char *suffix : {".yaml", ".yml"}) {
+        const QString candidate = hosts.dir().filePath(QLatin1String(baseName) + QLatin1String(suffix));
+        if (!QFileInfo::exists(candidate))
+            continue;
+        foundPath = candidate;
+        QFile f(candidate);
+        if (!f.open(QIODevice::ReadOnly))
+            return Error(ErrorCode::InventoryError,
+                         QStringLiteral("The Nornir file %1 cannot be read: %2. Check its permissions, or move it "
+                                        "away if it does not belong to %3.")
+                             .arg(candidate, f.errorString(), hostsPath),
+                         candidate);
+        const QByteArray data = f.read(Inventory::MaxFileBytes + 1);
+        if (data.size() > Inventory::MaxFileBytes)
+            return Error(ErrorCode::InventoryError,
+                         QStringLiteral("The Nornir file %1 is larger than the %2 MiB RouterLens reads.")
+                             .arg(candidate)
+                             .arg(Inventory::MaxFileBytes >> 20),
+                         candidate);
+        return data;
+    }
+    return QByteArray();
+}
+
+} // namespace
+
+Result<Inventory> Inventory::loadNornirFiles(const QString &hostsPath, const QByteArray &hostsYaml)
+{
+    if (QFileInfo(hostsPath).completeBaseName() != QLatin1String("hosts"))
+        return loadNornirYaml(hostsYaml, hostsPath);
+    QString groupsPath, defaultsPath;
+    const Result<QByteArray> groups = readSibling(hostsPath, "groups", groupsPath);
+    if (!groups.ok())
+        return groups.error();
+    const Result<QByteArray> defaults = readSibling(hostsPath, "defaults", defaultsPath);
+    if (!defaults.ok())
+        return defaults.error();
+    return NornirInventoryReader::read(hostsYaml, hostsPath, *groups, groupsPath, *defaults, defaultsPath);
 }
 
 Result<Inventory> Inventory::loadJson(const QByteArray &data, const QString &fileName)

@@ -25,6 +25,10 @@ bool isKnownPlatform(QStringView name);
 // Nornir / NAPALM / Netmiko platform names ("ios", "nxos_ssh", "junos", "cisco_xr", ...) and
 // our own names map to one of knownPlatforms(); empty when there is no match.
 QString platformFromNornirName(QStringView name);
+// Ansible's ansible_network_os values: the collections' names (cisco.ios.ios, arista.eos.eos,
+// junipernetworks.junos.junos, cisco.nxos.nxos, cisco.iosxr.iosxr, frr.frr.frr, ...) and the
+// short names of older Ansible (ios, eos, junos, nxos, iosxr), then platformFromNornirName.
+QString platformFromAnsibleName(QStringView name);
 // The range of an output limit (per command): below 1 KiB nothing useful fits, above 4 GiB
 // one answer could take the machine's memory.
 inline constexpr qint64 MinMaxOutputBytes = 1024;
@@ -110,8 +114,16 @@ public:
 
     // Loaders report a broken file with an inventory-error naming the file, line and problem.
     static Result<Inventory> loadFile(const QString &path);      // by extension: .json, .yaml/.yml
+    // By the format named ("json", "nornir", "ansible", "csv"); an empty format: by extension
+    // as loadFile does (.json; .yaml/.yml: Ansible when shaped like it, else Nornir; .ini or no
+    // suffix: Ansible INI; .csv).
+    static Result<Inventory> loadFile(const QString &path, const QString &format);
+    static QStringList fileFormats();
     static Result<Inventory> loadJson(const QByteArray &data, const QString &fileName);
     static Result<Inventory> loadNornirYaml(const QByteArray &hostsYaml, const QString &fileName);
+    // A Nornir hosts file read from hostsPath; when it is named hosts.yaml/.yml, the
+    // groups.yaml and defaults.yaml (or .yml) beside it are used too, as Nornir does.
+    static Result<Inventory> loadNornirFiles(const QString &hostsPath, const QByteArray &hostsYaml);
 
     const QList<Router> &routers() const { return m_routers; }
     const QList<Connection> &connections() const { return m_connections; }

@@ -235,5 +235,30 @@ check "compare routes filter on sessions" 2 "$cli" compare --demo -r lab-frr -r 
 contains "filter misuse says why" "$tmp/err" "are for routes"
 check "compare unknown routers" 2 "$cli" compare --demo -r nosuch-1 -r nosuch-2 bgp-status "${store[@]}"
 
+# inventory import: another tool's inventory into RouterLens's JSON form, and read directly.
+inv_data="$src/tests/unit/inventory/data"
+check "import ansible" 0 "$cli" inventory import --from ansible "$inv_data/ansible/hosts.ini" --out "$tmp/ansible.json"
+contains "import says what it made" "$tmp/err" "^Imported [0-9]* routers"
+python3 - "$tmp/ansible.json" <<'PY' && passed=$((passed + 1)) || { failed=$((failed + 1)); echo "FAIL: the imported JSON is wrong"; }
+import json, sys
+d = json.load(open(sys.argv[1]))
+r = {x["name"]: x for x in d["routers"]}
+assert r["fra-p1"]["platform"] == "juniper-junos" and r["fra-p1"]["host"] == "2001:db8:40::1", r["fra-p1"]
+assert r["fra-p2"]["port"] == 2022, r["fra-p2"]
+PY
+check "the imported JSON loads" 0 "$cli" routers --inventory "$tmp/ansible.json"
+contains "its routers are listed" "$tmp/out" "fra-p1"
+check "import refuses to overwrite" 2 "$cli" inventory import --from ansible "$inv_data/ansible/hosts.ini" --out "$tmp/ansible.json"
+contains "and says how" "$tmp/err" "give --force"
+check "import --force overwrites" 0 "$cli" inventory import "$inv_data/csv/routers.csv" --out "$tmp/ansible.json" --force
+check "import to standard output" 0 "$cli" inventory import --from nornir "$inv_data/nornir/hosts.yaml" --out -
+contains "nornir JSON on stdout" "$tmp/out" '"routers"'
+check "import: unknown format" 2 "$cli" inventory import --from netbox2 "$inv_data/csv/routers.csv" --out -
+contains "the formats are named" "$tmp/err" "nornir, ansible or csv"
+check "import: missing file" 2 "$cli" inventory import --from csv "$tmp/none.csv" --out -
+check "import: no --out" 2 "$cli" inventory import "$inv_data/csv/routers.csv"
+check "a CSV inventory read directly" 0 "$cli" routers --inventory "$inv_data/csv/routers.csv"
+contains "its routers are listed" "$tmp/out" "ams-pe1"
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -1,0 +1,15 @@
+#pragma once
+
+#include "engine/inventory/inventory.h"
+
+#include <QByteArray>
+
+namespace rl {
+
+// The RouterLens JSON form (format version 1, what JsonInventoryReader reads) of an inventory:
+// what `routerlens-cli inventory import` writes. Fields at their default are left out; secrets
+// are references already (every reader refuses anything else), so nothing secret is written.
+// Reading the result back gives an equal inventory.
+QByteArray inventoryToJson(const Inventory &inventory, const QString &comment = {});
+
+} // namespace rl
