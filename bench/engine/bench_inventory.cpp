@@ -103,7 +103,7 @@ void appendRouter(QByteArray &chunk, Form form, int i, int routers)
                      + QByteArray::number(i % 4000 + 1) + "\n        vlan: " + QByteArray::number(i % 4000 + 1) + "\n";
         break;
     case Form::Csv:
-        chunk += name + ',' + address(i) + ",cisco_iosxr,," + site + ",cust" + QByteArray::number(i % 50) + ",pe,noc,env:RL_NOC\n";
+        chunk += name + ',' + address(i) + ",cisco_xr,," + site + ",cust" + QByteArray::number(i % 50) + ",pe,noc,env:RL_NOC\n";
         break;
     case Form::AnsibleIni:
         // Hosts are listed under their site's group (written group by group, see writeInventory).

@@ -619,8 +619,53 @@ Result<Inventory> AnsibleInventoryReader::readYaml(const QByteArray &data, const
     });
 }
 
+namespace {
+
+// True when block-style YAML shows at once that it is not an Ansible inventory: the first key
+// nested under the first top-level key is a plain word other than hosts, vars or children (a
+// Nornir hosts file: "pe1:" then "  hostname: ..."). Anything else (flow style, quotes, an empty
+// first entry) is left to the full check. Saves parsing a large Nornir file twice.
+bool plainlyNotAnsible(const QByteArray &data)
+{
+    bool inFirstEntry = false;
+    qsizetype pos = 0;
+    for (int lines = 0; pos < data.size() && lines < 1000; ++lines) {
+        qsizetype end = data.indexOf('\n', pos);
+        if (end < 0)
+            end = data.size();
+        const QByteArrayView line(data.constData() + pos, end - pos);
+        pos = end + 1;
+        const QByteArrayView trimmed = line.trimmed();
+        if (trimmed.isEmpty() || trimmed.startsWith('#') || trimmed.startsWith("---") || trimmed.startsWith('%'))
+            continue;
+        const bool indented = line.front() == ' ';
+        if (!inFirstEntry) {
+            if (indented || !trimmed.endsWith(':'))
+                return false; // flow style, a value on the key's line, or no block map
+            inFirstEntry = true;
+            continue;
+        }
+        if (!indented)
+            return false; // the first entry is empty
+        const qsizetype colon = trimmed.indexOf(':');
+        if (colon <= 0)
+            return false;
+        const QByteArrayView key = trimmed.first(colon);
+        for (char c : key) {
+            if (!QChar::isLetterOrNumber(uchar(c)) && c != '_' && c != '-')
+                return false; // quoted or unusual: let the parser say
+        }
+        return key != "hosts" && key != "vars" && key != "children";
+    }
+    return false;
+}
+
+} // namespace
+
 bool AnsibleInventoryReader::looksLikeAnsibleYaml(const QByteArray &data)
 {
+    if (plainlyNotAnsible(data))
+        return false;
     try {
         const YamlDocument doc = parseAnsibleYaml(data);
         const YamlNode root = doc.root();

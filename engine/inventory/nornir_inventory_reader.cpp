@@ -230,7 +230,9 @@ void readHost(const QString &name, const YamlNode &key, const YamlNode &host, co
             continue;
         const bool own = si == 0;
         for (const auto &kv : src.map) {
-            if (--budget < 0)
+            // Only inherited values count: a host's own are bounded by the file's size, and a
+            // million routers without groups is a plain large inventory, not a hostile one.
+            if (!own && --budget < 0)
                 failAt(key, QStringLiteral("the hosts inherit more than %1 values from groups and defaults; "
                                            "split the inventory or flatten the groups.")
                                 .arg(kInheritanceBudget));
@@ -246,7 +248,7 @@ void readHost(const QString &name, const YamlNode &key, const YamlNode &host, co
                     continue;
                 }
                 for (const auto &dv : kv.second) {
-                    if (--budget < 0)
+                    if (!own && --budget < 0)
                         failAt(key, QStringLiteral("the hosts inherit more than %1 values from groups and "
                                                    "defaults; split the inventory or flatten the groups.")
                                         .arg(kInheritanceBudget));

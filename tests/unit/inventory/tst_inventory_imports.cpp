@@ -406,6 +406,13 @@ void TestInventoryImports::ansibleYaml()
     // Nornir files are still read as Nornir.
     QVERIFY(!AnsibleInventoryReader::looksLikeAnsibleYaml("r1: {hostname: 198.18.0.1, platform: frr}\n"));
     QVERIFY(AnsibleInventoryReader::looksLikeAnsibleYaml("all:\n  hosts:\n    r1:\n"));
+    // The quick look at the first entry (block style) and the full check agree.
+    QVERIFY(!AnsibleInventoryReader::looksLikeAnsibleYaml("---\n# edge\nr1:\n  hostname: 198.18.0.1\n  platform: frr\n"));
+    QVERIFY(AnsibleInventoryReader::looksLikeAnsibleYaml("---\n# comment\n\nedge:\n  # vars first\n  vars:\n    x: 1\n  hosts:\n    r1:\n"));
+    QVERIFY(AnsibleInventoryReader::looksLikeAnsibleYaml("all:\n  children:\n    edge:\n      hosts:\n        r1:\n"));
+    QVERIFY(AnsibleInventoryReader::looksLikeAnsibleYaml("\"all\":\n  \"hosts\":\n    r1:\n"));
+    QVERIFY(!AnsibleInventoryReader::looksLikeAnsibleYaml("all:\n  hosts:\n    r1:\nr2:\n  hostname: 198.18.0.2\n"));
+    QVERIFY(!AnsibleInventoryReader::looksLikeAnsibleYaml("r1:\nr2:\n  hostname: 198.18.0.2\n"));
 }
 
 void TestInventoryImports::ansiblePlatformNames_data()
