@@ -2208,28 +2208,8 @@ Jetzt: %2</translation>
         <translation>Name des Zugangsprofils aus dem Inventar, z. B. lab</translation>
     </message>
     <message>
-        <source>SSH agent</source>
-        <translation>SSH-Agent</translation>
-    </message>
-    <message>
-        <source>Key file</source>
-        <translation>Schlüsseldatei</translation>
-    </message>
-    <message>
-        <source>Password (OS keychain)</source>
-        <translation>Passwort (Schlüsselbund des Systems)</translation>
-    </message>
-    <message>
         <source>stored in the OS keychain, never in a file</source>
         <translation>im Schlüsselbund des Systems gespeichert, nie in einer Datei</translation>
-    </message>
-    <message>
-        <source>Choose key file…</source>
-        <translation>Schlüsseldatei wählen…</translation>
-    </message>
-    <message>
-        <source>Private key</source>
-        <translation>Privater Schlüssel</translation>
     </message>
     <message>
         <source>Store in keychain</source>
@@ -2240,16 +2220,8 @@ Jetzt: %2</translation>
         <translation>Profil</translation>
     </message>
     <message>
-        <source>Method</source>
-        <translation>Verfahren</translation>
-    </message>
-    <message>
         <source>Password or passphrase</source>
         <translation>Passwort oder Passphrase</translation>
-    </message>
-    <message>
-        <source>The inventory refers to a stored secret as keychain:RouterLens/&lt;profile&gt;.</source>
-        <translation>Das Inventar verweist auf ein gespeichertes Geheimnis als keychain:RouterLens/&lt;Profil&gt;.</translation>
     </message>
     <message>
         <source>Credentials</source>
@@ -2274,6 +2246,62 @@ Jetzt: %2</translation>
     <message>
         <source>Customer</source>
         <translation>Kunde</translation>
+    </message>
+    <message>
+        <source>Uses</source>
+        <translation>Verwendet</translation>
+    </message>
+    <message>
+        <source>Keychain entry</source>
+        <translation>Schlüsselbund-Eintrag</translation>
+    </message>
+    <message>
+        <source>The inventory decides how a profile logs in (&quot;useAgent&quot;, &quot;keyFile&quot;, &quot;secret&quot;). A secret written as keychain:RouterLens/&lt;profile&gt; is read from the OS keychain, where this page stores it.</source>
+        <translation>Das Inventar bestimmt, wie sich ein Profil anmeldet („useAgent“, „keyFile“, „secret“). Ein Geheimnis, das als keychain:RouterLens/&lt;Profil&gt; angegeben ist, wird aus dem Schlüsselbund des Systems gelesen, wo diese Seite es ablegt.</translation>
+    </message>
+    <message>
+        <source>Name a credential profile.</source>
+        <translation>Geben Sie ein Zugangsprofil an.</translation>
+    </message>
+    <message>
+        <source>No profile &quot;%1&quot; in the loaded inventory; its secret can still be stored for later.</source>
+        <translation>Kein Profil „%1“ im geladenen Inventar; sein Geheimnis kann trotzdem für später abgelegt werden.</translation>
+    </message>
+    <message>
+        <source>the SSH agent first</source>
+        <translation>zuerst den SSH-Agenten</translation>
+    </message>
+    <message>
+        <source>the key file %1</source>
+        <translation>die Schlüsseldatei %1</translation>
+    </message>
+    <message>
+        <source>a password from %1</source>
+        <translation>ein Passwort aus %1</translation>
+    </message>
+    <message>
+        <source>its passphrase from %1</source>
+        <translation>deren Passphrase aus %1</translation>
+    </message>
+    <message>
+        <source>a password from the environment variable %1</source>
+        <translation>ein Passwort aus der Umgebungsvariable %1</translation>
+    </message>
+    <message>
+        <source>its passphrase from the environment variable %1</source>
+        <translation>deren Passphrase aus der Umgebungsvariable %1</translation>
+    </message>
+    <message>
+        <source>the login user</source>
+        <translation>den Anmeldebenutzer</translation>
+    </message>
+    <message>
+        <source>%1; no key or secret: only the SSH agent could log in, and it is off.</source>
+        <translation>%1; kein Schlüssel und kein Geheimnis: nur der SSH-Agent könnte sich anmelden, und er ist abgeschaltet.</translation>
+    </message>
+    <message>
+        <source>%1; %2.</source>
+        <translation>%1; %2.</translation>
     </message>
 </context>
 <context>

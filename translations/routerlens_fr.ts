@@ -2208,28 +2208,8 @@ Maintenant : %2</translation>
         <translation>nom du profil d’identifiants de l’inventaire, p. ex. lab</translation>
     </message>
     <message>
-        <source>SSH agent</source>
-        <translation>Agent SSH</translation>
-    </message>
-    <message>
-        <source>Key file</source>
-        <translation>Fichier de clé</translation>
-    </message>
-    <message>
-        <source>Password (OS keychain)</source>
-        <translation>Mot de passe (trousseau du système)</translation>
-    </message>
-    <message>
         <source>stored in the OS keychain, never in a file</source>
         <translation>enregistré dans le trousseau du système, jamais dans un fichier</translation>
-    </message>
-    <message>
-        <source>Choose key file…</source>
-        <translation>Choisir un fichier de clé…</translation>
-    </message>
-    <message>
-        <source>Private key</source>
-        <translation>Clé privée</translation>
     </message>
     <message>
         <source>Store in keychain</source>
@@ -2240,16 +2220,8 @@ Maintenant : %2</translation>
         <translation>Profil</translation>
     </message>
     <message>
-        <source>Method</source>
-        <translation>Méthode</translation>
-    </message>
-    <message>
         <source>Password or passphrase</source>
         <translation>Mot de passe ou phrase secrète</translation>
-    </message>
-    <message>
-        <source>The inventory refers to a stored secret as keychain:RouterLens/&lt;profile&gt;.</source>
-        <translation>L’inventaire désigne un secret enregistré par keychain:RouterLens/&lt;profil&gt;.</translation>
     </message>
     <message>
         <source>Credentials</source>
@@ -2274,6 +2246,62 @@ Maintenant : %2</translation>
     <message>
         <source>Customer</source>
         <translation>Client</translation>
+    </message>
+    <message>
+        <source>Uses</source>
+        <translation>Utilise</translation>
+    </message>
+    <message>
+        <source>Keychain entry</source>
+        <translation>Entrée du trousseau</translation>
+    </message>
+    <message>
+        <source>The inventory decides how a profile logs in (&quot;useAgent&quot;, &quot;keyFile&quot;, &quot;secret&quot;). A secret written as keychain:RouterLens/&lt;profile&gt; is read from the OS keychain, where this page stores it.</source>
+        <translation>L’inventaire décide comment un profil se connecte (« useAgent », « keyFile », « secret »). Un secret écrit keychain:RouterLens/&lt;profil&gt; est lu dans le trousseau du système, où cette page l’enregistre.</translation>
+    </message>
+    <message>
+        <source>Name a credential profile.</source>
+        <translation>Indiquez un profil d’identifiants.</translation>
+    </message>
+    <message>
+        <source>No profile &quot;%1&quot; in the loaded inventory; its secret can still be stored for later.</source>
+        <translation>Aucun profil « %1 » dans l’inventaire chargé ; son secret peut quand même être enregistré pour plus tard.</translation>
+    </message>
+    <message>
+        <source>the SSH agent first</source>
+        <translation>d’abord l’agent SSH</translation>
+    </message>
+    <message>
+        <source>the key file %1</source>
+        <translation>le fichier de clé %1</translation>
+    </message>
+    <message>
+        <source>a password from %1</source>
+        <translation>un mot de passe de %1</translation>
+    </message>
+    <message>
+        <source>its passphrase from %1</source>
+        <translation>sa phrase de passe de %1</translation>
+    </message>
+    <message>
+        <source>a password from the environment variable %1</source>
+        <translation>un mot de passe de la variable d’environnement %1</translation>
+    </message>
+    <message>
+        <source>its passphrase from the environment variable %1</source>
+        <translation>sa phrase de passe de la variable d’environnement %1</translation>
+    </message>
+    <message>
+        <source>the login user</source>
+        <translation>l’utilisateur de connexion</translation>
+    </message>
+    <message>
+        <source>%1; no key or secret: only the SSH agent could log in, and it is off.</source>
+        <translation>%1 ; ni clé ni secret : seul l’agent SSH pourrait se connecter, et il est désactivé.</translation>
+    </message>
+    <message>
+        <source>%1; %2.</source>
+        <translation>%1 ; %2.</translation>
     </message>
 </context>
 <context>

@@ -313,9 +313,9 @@ void MainWindow::onResponse(const Response &response)
     Q_EMIT responseShown(response.requestId);
 }
 
-void MainWindow::openSettings()
+SettingsDialog *MainWindow::createSettingsDialog(QWidget *parent)
 {
-    SettingsDialog dlg(m_service->settings(), this);
+    auto *dlg = new SettingsDialog(m_service->settings(), parent);
     // The customers the inventory knows, offered for an external operator to pick from.
     QStringList customers;
     for (const Connection &c : m_service->inventory().connections())
@@ -325,7 +325,15 @@ void MainWindow::openSettings()
     customers.removeAll(QString());
     customers.removeDuplicates();
     customers.sort(Qt::CaseInsensitive);
-    dlg.setCustomers(customers);
+    dlg->setCustomers(customers);
+    dlg->setCredentialProfiles(m_service->inventory().credentials().values());
+    return dlg;
+}
+
+void MainWindow::openSettings()
+{
+    const std::unique_ptr<SettingsDialog> owned(createSettingsDialog(this));
+    SettingsDialog &dlg = *owned;
     if (dlg.exec() != QDialog::Accepted)
         return;
     if (const Error e = applySettings(dlg.settings()))

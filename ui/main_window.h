@@ -24,6 +24,7 @@ class InventoryPanel;
 class QueryBar;
 class ResultTab;
 class RouterDataService;
+class SettingsDialog;
 class TopologyView;
 
 // Inventory on the left, the query bar and one tab per response in the middle, the live
@@ -53,6 +54,9 @@ public:
     // Hands the settings to the engine and, when it takes them, shows the inventory as the
     // (possibly new) client sees it. The Settings dialog ends here; nothing is written to disk.
     Error applySettings(const EngineSettings &settings);
+    // The settings dialog as openSettings shows it: the engine's settings, the inventory's
+    // customers and credential profiles. The caller owns it.
+    SettingsDialog *createSettingsDialog(QWidget *parent);
 
 public Q_SLOTS:
     QString runQuery(rl::QueryKind kind, const rl::QueryParams &params, qint64 maxAgeSeconds);

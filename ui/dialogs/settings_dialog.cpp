@@ -7,7 +7,6 @@
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDoubleSpinBox>
-#include <QFileDialog>
 #include <QFormLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -17,6 +16,8 @@
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace rl {
 namespace {
@@ -48,8 +49,8 @@ QComboBox *actionBox(ThrottleAction a)
 SettingsDialog::SettingsDialog(const EngineSettings &settings, QWidget *parent)
     : QDialog(parent), m_settings(settings), m_throttle(new QTableWidget(3, 4, this)), m_connect(new QSpinBox(this)),
       m_command(new QSpinBox(this)), m_request(new QSpinBox(this)), m_outputLimit(new QSpinBox(this)), m_cache(new QTableWidget(QueryKindCount, 2, this)),
-      m_role(new QComboBox(this)), m_customer(new QComboBox(this)), m_customerNote(new QLabel(this)), m_profile(new QLineEdit(this)), m_credMode(new QComboBox(this)),
-      m_keyFile(new QLineEdit(this)), m_password(new QLineEdit(this)), m_keychainStatus(new QLabel(this))
+      m_role(new QComboBox(this)), m_customer(new QComboBox(this)), m_customerNote(new QLabel(this)), m_profile(new QComboBox(this)), m_credMethod(new QLabel(this)),
+      m_keychainEntry(new QLabel(this)), m_password(new QLineEdit(this)), m_keychainStatus(new QLabel(this))
 {
     setWindowTitle(tr("Settings"));
     setObjectName(QStringLiteral("settingsDialog"));
@@ -73,6 +74,7 @@ SettingsDialog::SettingsDialog(const EngineSettings &settings, QWidget *parent)
 // Throttling: rate, burst and action of the three scopes.
 QWidget *SettingsDialog::throttlePage(const EngineSettings &settings)
 {
+    m_throttle->setObjectName(QStringLiteral("throttleTable"));
     m_throttle->setHorizontalHeaderLabels({tr("Scope"), tr("Rate (/s)"), tr("Burst"), tr("Over the limit")});
     m_throttle->verticalHeader()->hide();
     const RateLimit *limits[] = {&settings.throttle.perClient, &settings.throttle.perRouter, &settings.throttle.network};
@@ -116,6 +118,9 @@ QWidget *SettingsDialog::generalPage(const EngineSettings &settings)
         box->setSuffix(tr(" ms"));
         box->setValue(value);
     }
+    m_connect->setObjectName(QStringLiteral("connectTimeout"));
+    m_command->setObjectName(QStringLiteral("commandTimeout"));
+    m_request->setObjectName(QStringLiteral("requestTimeout"));
     form->addRow(tr("Connect timeout"), m_connect);
     form->addRow(tr("Command timeout"), m_command);
     form->addRow(tr("Whole request timeout"), m_request);
@@ -150,6 +155,7 @@ QWidget *SettingsDialog::generalPage(const EngineSettings &settings)
 // How long an answer of each query kind counts as fresh.
 QWidget *SettingsDialog::cachePage(const EngineSettings &settings)
 {
+    m_cache->setObjectName(QStringLiteral("cacheAges"));
     m_cache->setHorizontalHeaderLabels({tr("Query"), tr("Fresh for (s)")});
     m_cache->verticalHeader()->hide();
     int row = 0;
@@ -170,34 +176,106 @@ QWidget *SettingsDialog::cachePage(const EngineSettings &settings)
     return m_cache;
 }
 
-// The credential profile's method: agent, key file, or a password in the OS keychain.
+// The credential profiles: what each uses comes from the inventory (agent, key file, a secret
+// reference); here a password or passphrase goes into the OS keychain entry the profile names.
 QWidget *SettingsDialog::credentialsPage()
 {
     auto *cred = new QWidget;
     auto *cf = new QFormLayout(cred);
-    m_profile->setPlaceholderText(tr("credential profile name from the inventory, e.g. lab"));
-    m_credMode->addItem(tr("SSH agent"));
-    m_credMode->addItem(tr("Key file"));
-    m_credMode->addItem(tr("Password (OS keychain)"));
+    // Editable: a profile can be prepared before the inventory that uses it is loaded.
+    m_profile->setEditable(true);
+    m_profile->setInsertPolicy(QComboBox::NoInsert);
+    m_profile->setObjectName(QStringLiteral("credentialProfile"));
+    m_profile->lineEdit()->setPlaceholderText(tr("credential profile name from the inventory, e.g. lab"));
+    m_credMethod->setObjectName(QStringLiteral("credentialMethod"));
+    m_credMethod->setWordWrap(true);
+    m_credMethod->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_keychainEntry->setObjectName(QStringLiteral("keychainEntry"));
+    m_keychainEntry->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_password->setObjectName(QStringLiteral("credentialPassword"));
     m_password->setEchoMode(QLineEdit::Password);
     m_password->setPlaceholderText(tr("stored in the OS keychain, never in a file"));
-    auto *browse = new QPushButton(tr("Choose key file…"), cred);
-    connect(browse, &QPushButton::clicked, this, [this] {
-        const QString f = QFileDialog::getOpenFileName(this, tr("Private key"), QDir::homePath() + QStringLiteral("/.ssh"));
-        if (!f.isEmpty())
-            m_keyFile->setText(f);
-    });
     auto *store = new QPushButton(tr("Store in keychain"), cred);
+    store->setObjectName(QStringLiteral("storeInKeychain"));
     connect(store, &QPushButton::clicked, this, &SettingsDialog::storePassword);
+    connect(m_profile, &QComboBox::editTextChanged, this, &SettingsDialog::updateCredentialInfo);
     cf->addRow(tr("Profile"), m_profile);
-    cf->addRow(tr("Method"), m_credMode);
-    cf->addRow(tr("Key file"), m_keyFile);
-    cf->addRow(QString(), browse);
+    cf->addRow(tr("Uses"), m_credMethod);
+    cf->addRow(tr("Keychain entry"), m_keychainEntry);
     cf->addRow(tr("Password or passphrase"), m_password);
     cf->addRow(QString(), store);
     cf->addRow(m_keychainStatus);
-    cf->addRow(new QLabel(tr("The inventory refers to a stored secret as keychain:RouterLens/<profile>."), cred));
+    auto *note = new QLabel(tr("The inventory decides how a profile logs in (\"useAgent\", \"keyFile\", \"secret\"). "
+                               "A secret written as keychain:RouterLens/<profile> is read from the OS keychain, "
+                               "where this page stores it."),
+                            cred);
+    note->setWordWrap(true);
+    cf->addRow(note);
+    updateCredentialInfo();
     return cred;
+}
+
+void SettingsDialog::setCredentialProfiles(const QList<CredentialProfile> &profiles)
+{
+    const QString current = m_profile->currentText();
+    m_profiles = profiles;
+    std::sort(m_profiles.begin(), m_profiles.end(),
+              [](const CredentialProfile &a, const CredentialProfile &b) { return a.name.compare(b.name, Qt::CaseInsensitive) < 0; });
+    m_profile->clear();
+    for (const CredentialProfile &p : std::as_const(m_profiles))
+        m_profile->addItem(p.name);
+    m_profile->setEditText(current.isEmpty() && !m_profiles.isEmpty() ? m_profiles.first().name : current);
+    updateCredentialInfo();
+}
+
+QPair<QString, QString> SettingsDialog::keychainEntry() const
+{
+    const QString name = m_profile->currentText().trimmed();
+    if (name.isEmpty())
+        return {};
+    for (const CredentialProfile &p : m_profiles) {
+        if (p.name == name && p.secret.startsWith(QLatin1String("keychain:"))) {
+            const QString rest = p.secret.mid(9);
+            const qsizetype slash = rest.indexOf(QLatin1Char('/'));
+            if (slash > 0)
+                return {rest.left(slash), rest.mid(slash + 1)};
+        }
+    }
+    return {QLatin1String(KeychainService), name};
+}
+
+// What the profile in the Profile field uses, as the inventory says, and where its secret goes.
+void SettingsDialog::updateCredentialInfo()
+{
+    const QString name = m_profile->currentText().trimmed();
+    const auto entry = keychainEntry();
+    m_keychainEntry->setText(entry.first.isEmpty() ? QString()
+                                                   : QStringLiteral("keychain:%1/%2").arg(entry.first, entry.second));
+    if (name.isEmpty()) {
+        m_credMethod->setText(tr("Name a credential profile."));
+        return;
+    }
+    const auto it = std::find_if(m_profiles.cbegin(), m_profiles.cend(),
+                                 [&](const CredentialProfile &p) { return p.name == name; });
+    if (it == m_profiles.cend()) {
+        m_credMethod->setText(tr("No profile \"%1\" in the loaded inventory; its secret can still be stored for later.")
+                                  .arg(name));
+        return;
+    }
+    QStringList ways;
+    if (it->useAgent)
+        ways << tr("the SSH agent first");
+    if (!it->keyFile.isEmpty())
+        ways << tr("the key file %1").arg(it->keyFile);
+    if (it->secret.startsWith(QLatin1String("keychain:")))
+        ways << (it->keyFile.isEmpty() ? tr("a password from %1") : tr("its passphrase from %1")).arg(it->secret);
+    else if (it->secret.startsWith(QLatin1String("env:")))
+        ways << (it->keyFile.isEmpty() ? tr("a password from the environment variable %1")
+                                       : tr("its passphrase from the environment variable %1"))
+                    .arg(it->secret.mid(4));
+    const QString user = it->username.isEmpty() ? tr("the login user") : it->username;
+    m_credMethod->setText(ways.isEmpty() ? tr("%1; no key or secret: only the SSH agent could log in, and it is off.").arg(user)
+                                         : tr("%1; %2.").arg(user, ways.join(QStringLiteral(", "))));
 }
 
 void SettingsDialog::setCustomers(const QStringList &customers)
@@ -219,13 +297,14 @@ void SettingsDialog::updateCustomerField()
 
 void SettingsDialog::storePassword()
 {
-    if (m_profile->text().trimmed().isEmpty() || m_password->text().isEmpty()) {
+    const auto entry = keychainEntry();
+    if (entry.first.isEmpty() || m_password->text().isEmpty()) {
         m_keychainStatus->setText(tr("Give a profile name and a password first."));
         return;
     }
-    auto *job = new QKeychain::WritePasswordJob(QLatin1String(KeychainService), this);
+    auto *job = new QKeychain::WritePasswordJob(entry.first, this);
     job->setAutoDelete(true);
-    job->setKey(m_profile->text().trimmed());
+    job->setKey(entry.second);
     job->setTextData(m_password->text());
     connect(job, &QKeychain::Job::finished, this, [this](QKeychain::Job *j) {
         m_keychainStatus->setText(j->error() ? tr("The keychain refused: %1").arg(j->errorString())

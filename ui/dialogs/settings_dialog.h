@@ -1,5 +1,6 @@
 #pragma once
 
+#include "engine/inventory/inventory.h"
 #include "engine/service/engine_settings.h"
 
 #include <QDialog>
@@ -15,8 +16,10 @@ class QTableWidget;
 namespace rl {
 
 // Throttle policies (per client, per router, network-wide: rate, burst, action), timeouts,
-// cache age per query kind, the operator's role, and credentials: SSH agent, a key file,
-// or a password kept in the OS keychain through QtKeychain (never in a plain file).
+// cache age per query kind, the operator's role, and credentials: what each of the inventory's
+// credential profiles uses (agent, key file, a secret reference; the inventory decides), and a
+// password or passphrase stored in the OS keychain through QtKeychain (never in a plain file)
+// under the entry the profile names.
 class SettingsDialog final : public QDialog
 {
     Q_OBJECT
@@ -27,6 +30,11 @@ public:
     EngineSettings settings() const;
     // The inventory's customers, offered in the Customer field (a name can still be typed).
     void setCustomers(const QStringList &customers);
+    // The inventory's credential profiles, offered in the Profile field and described below it.
+    void setCredentialProfiles(const QList<CredentialProfile> &profiles);
+    // Where "Store in keychain" writes for the profile in the Profile field: the profile's own
+    // keychain:<service>/<account> reference, or RouterLens/<profile>. Empty without a profile.
+    QPair<QString, QString> keychainEntry() const;
 
 private:
     QWidget *throttlePage(const EngineSettings &settings);
@@ -35,6 +43,7 @@ private:
     QWidget *credentialsPage();
     void storePassword();
     void updateCustomerField();
+    void updateCredentialInfo();
 
     EngineSettings m_settings;
     QTableWidget *m_throttle;
@@ -47,9 +56,10 @@ private:
     QComboBox *m_customer;
     QLabel *m_customerNote;
     QPushButton *m_ok = nullptr;
-    QLineEdit *m_profile;
-    QComboBox *m_credMode;
-    QLineEdit *m_keyFile;
+    QComboBox *m_profile;
+    QLabel *m_credMethod;
+    QLabel *m_keychainEntry;
+    QList<CredentialProfile> m_profiles;
     QLineEdit *m_password;
     QLabel *m_keychainStatus;
 };

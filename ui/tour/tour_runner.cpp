@@ -174,7 +174,7 @@ void TourRunner::next()
         return;
     case 9: {
         // Every page of the settings, not only the first.
-        auto *dlg = new SettingsDialog(EngineSettings::defaults(), m_window);
+        auto *dlg = m_window->createSettingsDialog(m_window);
         dlg->show();
         QTimer::singleShot(400, this, [this, dlg] {
             if (auto *pages = dlg->findChild<QTabWidget *>()) {
