@@ -164,6 +164,8 @@ std::optional<std::pair<QHostAddress, quint16>> parseListen(const QString &text)
     return std::make_pair(address, quint16(port));
 }
 
+// Long on purpose: the service's options, each checked next to its own message and exit code,
+// then start, the start line and a clean stop.
 int runServe(QCoreApplication &app, const QStringList &args)
 {
     QCommandLineParser p;

@@ -327,6 +327,8 @@ Error HttpApiTransport::tlsError(const Exchange &ex) const
                    .arg(who()));
 }
 
+// Long on purpose: one branch per way an HTTPS exchange ends, each with its error code and the
+// sentence a person can act on.
 Error HttpApiTransport::classify(const Exchange &ex, const HttpCall &call) const
 {
     if (ex.aborted)

@@ -99,6 +99,8 @@ HttpsOutcome HttpsConnection::exchange(const HttpsRequest &request, const HttpsL
     return out;
 }
 
+// Long on purpose: one request on the wire and its reply read under one deadline; each way it can
+// end (deadline, close, TLS error, a limit, garbage) is decided where it happens.
 HttpsOutcome HttpsConnection::attempt(const QByteArray &wire, bool headRequest, const HttpsLimits &limits,
                                       const QElapsedTimer &clock, bool reuse)
 {
