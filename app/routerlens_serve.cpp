@@ -3,6 +3,7 @@
 // RouterDataService's, the HTTP is server/.
 
 #include "engine/api/event_log.h"
+#include "engine/service/health_collector.h"
 #include "engine/service/router_data_service.h"
 #include "server/api_server.h"
 #include "server/http_server.h"
@@ -182,6 +183,11 @@ int runServe(QCoreApplication &app, const QStringList &args)
     p.addOption({QStringLiteral("insecure-http"), QStringLiteral("Allow plain HTTP on an address that is not loopback.")});
     p.addOption({QStringLiteral("settings"), QStringLiteral("Settings file (INI) for throttles, timeouts, cache ages."), QStringLiteral("file")});
     p.addOption({QStringLiteral("store"), QStringLiteral("Result store (SQLite file); default: the user's data folder."), QStringLiteral("file")});
+    p.addOption({QStringLiteral("collect"),
+                 QStringLiteral("Collect KIND every SECONDS from ROUTERS (default: all) at background priority, kept in the "
+                                "store with history, e.g. bgp-status:60 or arp-table:300:pe1,pe2. Repeatable; replaces "
+                                "the settings file's engine/healthSchedules."),
+                 QStringLiteral("kind:seconds[:routers]")});
     addTokenFileOption(p);
     p.addHelpOption();
     p.process(args);
@@ -254,6 +260,26 @@ int runServe(QCoreApplication &app, const QStringList &args)
         return ExitUsage;
     }
 
+    // Periodic health collection: checked against the inventory before anything listens.
+    const QStringList scheduleTexts = p.isSet(QStringLiteral("collect")) ? p.values(QStringLiteral("collect")) : settings.healthSchedules;
+    QList<rl::HealthCollector::Schedule> schedules;
+    for (const QString &text : scheduleTexts) {
+        const auto schedule = rl::HealthCollector::parse(text);
+        if (!schedule) {
+            err(QStringLiteral("routerlens-serve: %1\n").arg(schedule.error().message));
+            return ExitUsage;
+        }
+        for (const QString &r : schedule->routers) {
+            if (!service.inventory().router(r)) {
+                err(QStringLiteral("routerlens-serve: the health schedule \"%1\" names the router \"%2\", which the "
+                                   "inventory does not have.\n").arg(text, r));
+                return ExitUsage;
+            }
+        }
+        schedules << *schedule;
+    }
+    rl::HealthCollector collector(&service, schedules);
+
     rl::ApiServer api(service, tokens, {});
     rl::HttpServer http(rl::HttpServer::Limits{});
     http.setHandler([&api](const rl::HttpRequest &r, rl::HttpResponder responder) { api.handle(r, std::move(responder)); });
@@ -272,6 +298,13 @@ int runServe(QCoreApplication &app, const QStringList &args)
             .arg(tokens.entries().size())
             .arg(std::count_if(tokens.entries().cbegin(), tokens.entries().cend(),
                                [](const rl::TokenStore::Entry &e) { return !e.isRevoked(); })));
+
+    for (const rl::HealthCollector::Schedule &sch : schedules)
+        err(QStringLiteral("routerlens-serve: collecting %1 every %2 s from %3\n")
+                .arg(rl::queryKindName(sch.kind))
+                .arg(sch.everySeconds)
+                .arg(sch.routers.isEmpty() ? QStringLiteral("every router") : sch.routers.join(QStringLiteral(", "))));
+    collector.start();
 
     if (::socketpair(AF_UNIX, SOCK_STREAM, 0, g_signalPipe) == 0) {
         auto *notifier = new QSocketNotifier(g_signalPipe[0], QSocketNotifier::Read, &app);

@@ -38,7 +38,7 @@ RL_SANITIZE_CMAKE_ARGS=(-G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_C
 # ASan + UBSan only.
 RL_TSAN_TESTS=(tst_scheduler tst_throttling tst_results_queue
                tst_router_data_service tst_output_limit tst_demo_lab tst_session_comparer
-               tst_default_transport_factory)
+               tst_default_transport_factory tst_health_collector)
 
 rl_log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 

@@ -21,6 +21,7 @@ const QString historyRetentionDays = QStringLiteral("store/historyRetentionDays"
 const QString storePath = QStringLiteral("store/path");
 const QString operatorRole = QStringLiteral("operator/role");
 const QString operatorCustomer = QStringLiteral("engine/operatorCustomer");
+const QString healthSchedules = QStringLiteral("engine/healthSchedules");
 const QString cacheTtl = QStringLiteral("cache/ttlSeconds/");
 const QString loadThreshold = QStringLiteral("throttle/loadThreshold");
 const QString tightenFactor = QStringLiteral("throttle/tightenFactor");
@@ -118,6 +119,7 @@ EngineSettings EngineSettings::load(QSettings &s)
     e.storePath = s.value(Key::storePath, e.storePath).toString();
     e.operatorRole = s.value(Key::operatorRole, e.operatorRole).toString();
     e.operatorCustomer = s.value(Key::operatorCustomer, e.operatorCustomer).toString().trimmed();
+    e.healthSchedules = s.value(Key::healthSchedules, e.healthSchedules).toStringList();
     for (QueryKind k : allQueryKinds()) {
         e.cacheTtlSeconds[k] = intIn(s, Key::cacheTtl + queryKindName(k), e.cacheTtlFor(k), 0, 365 * 86400);
         e.priority.kindWeight[k] = s.value(Key::kindWeight + queryKindName(k), e.priority.kindWeight.value(k)).toInt();
@@ -156,6 +158,7 @@ void EngineSettings::save(QSettings &s) const
     s.setValue(Key::storePath, storePath);
     s.setValue(Key::operatorRole, operatorRole);
     s.setValue(Key::operatorCustomer, operatorCustomer);
+    s.setValue(Key::healthSchedules, healthSchedules);
     for (QueryKind k : allQueryKinds()) {
         s.setValue(Key::cacheTtl + queryKindName(k), cacheTtlFor(k));
         s.setValue(Key::kindWeight + queryKindName(k), priority.kindWeight.value(k));

@@ -29,6 +29,8 @@ struct EngineSettings {
     QString storePath;                // empty: the user's data folder
     QString operatorRole = QStringLiteral("internal");
     QString operatorCustomer;         // role external: the customer this operator works for
+    // Periodic health collection (HealthCollector), each "KIND:SECONDS[:ROUTER,...]"; none by default.
+    QStringList healthSchedules;
 
     static EngineSettings defaults();
     static EngineSettings load(QSettings &settings);

@@ -97,5 +97,37 @@ pid=
 [ "$rc" = 0 ] && ok || bad "stop on SIGTERM: exit $rc"
 contains "says it stops" "$tmp/serve.err" "stopping"
 
+# Periodic health collection: a bad schedule refused before anything listens; a good one asks
+# the routers at background priority and keeps the answers in the store for later readers.
+check "collect: unknown kind" 2 "$serve" run --demo --listen 127.0.0.1:0 --collect reboot:60 "${tokens[@]}"
+contains "says which part" "$tmp/err" "names no query kind"
+check "collect: unknown router" 2 "$serve" run --demo --listen 127.0.0.1:0 --collect bgp-status:60:nosuch "${tokens[@]}"
+contains "names the router" "$tmp/err" '"nosuch"'
+check "collect: too often" 2 "$serve" run --demo --listen 127.0.0.1:0 --collect bgp-status:1 "${tokens[@]}"
+"$serve" run --demo --listen 127.0.0.1:0 --store "$tmp/health.sqlite" --collect bgp-status:60:lab-frr,lab-bird \
+  "${tokens[@]}" >"$tmp/serve.out" 2>"$tmp/serve.err" &
+pid=$!
+for _ in $(seq 1 100); do grep -q "serving http" "$tmp/serve.err" && break; sleep 0.1; done
+contains "the start says what it collects" "$tmp/serve.err" "collecting bgp-status every 60 s from lab-frr, lab-bird"
+port=$(sed -n 's|.*serving http://127.0.0.1:\([0-9]*\)/.*|\1|p' "$tmp/serve.err")
+# The two routers' jobs end (the engine's own count, read as staff would), up to 60 s.
+done_jobs=0
+for _ in $(seq 1 120); do
+  done_jobs=$(curl -s -H "Authorization: Bearer $alice" "http://127.0.0.1:$port/metrics" \
+    | sed -n 's/^routerlens_engine_completed \([0-9]*\).*/\1/p')
+  [ "${done_jobs:-0}" -ge 2 ] && break
+  sleep 0.5
+done
+[ "${done_jobs:-0}" -ge 2 ] && ok || bad "the collector's jobs did not end: ${done_jobs:-none} completed"
+kill -TERM "$pid"
+wait "$pid"
+pid=
+check "the collected answer is in the store" 0 "$cli" query --demo -r lab-frr bgp-status --max-age 3600 --store "$tmp/health.sqlite"
+contains "read from the store, not the router" "$tmp/out" "from store"
+check "lab-bird too" 0 "$cli" query --demo -r lab-bird bgp-status --max-age 3600 --store "$tmp/health.sqlite"
+contains "read from the store" "$tmp/out" "from store"
+check "a router not scheduled was not asked" 0 "$cli" query --demo -r pe1-par bgp-status --max-age 3600 --store "$tmp/health.sqlite"
+if grep -q "from store" "$tmp/out"; then bad "pe1-par was collected though not scheduled"; else ok; fi
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
