@@ -243,7 +243,9 @@ private Q_SLOTS:
     {
         CannedReply cut;
         cut.body = "{\"peers\": {";
-        cut.streamBytes = 1 * kMiB;
+        // Endless: only the drop ends it. A finite stream could end whole (its last chunk sent)
+        // before the dropper's timer ran on a loaded machine, and then read as a complete answer.
+        cut.streamBytes = -1;
         cut.chunked = true;
         cut.pieceBytes = 4096;
         cut.intervalMs = 1;
