@@ -10,6 +10,7 @@
 #include "engine/diagnosis/session_compare.h"
 #include "engine/inventory/inventory_json_writer.h"
 #include "engine/service/connection_diagnoser.h"
+#include "engine/service/netbox_import.h"
 #include "engine/service/session_comparer.h"
 #include "engine/service/router_data_service.h"
 #include "engine/vendors/offline_parser.h"
@@ -22,6 +23,7 @@
 #include <QFileInfo>
 #include <QSaveFile>
 #include <QJsonArray>
+#include <QUrl>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSettings>
@@ -86,7 +88,7 @@ const char *kTopHelp =
     "  diagnose  Check a customer's private connection from both ends, layer by layer (link, VLAN, ARP, BGP, routes)\n"
     "  compare   Put the two ends of each BGP session, link or route exchange between routers side by side\n"
     "  parse     Turn saved or pasted router output into normalized records (offline)\n"
-    "  inventory import  Turn a Nornir, Ansible or CSV inventory into RouterLens's JSON form\n"
+    "  inventory import  Turn a Nornir, Ansible, CSV or NetBox inventory into RouterLens's JSON form\n"
     "\n"
     "Run 'routerlens-cli <command> --help' for a command's options.\n"
     "Exit codes: 0 success, 1 refused or every router failed, 2 bad usage, 3 partial failure.\n";
@@ -979,39 +981,86 @@ int runParse(const QStringList &args)
 
 // inventory import --from nornir|ansible|csv FILE --out inv.json: the JSON form of another
 // tool's inventory (--inventory reads those files directly too; this makes the editable copy).
+// --from netbox URL reads NetBox's device list over HTTPS instead of a file.
+// Long on purpose: the options of two sources, each checked next to its own message, then the write.
 int runInventory(const QStringList &args)
 {
     QCommandLineParser p;
     p.setApplicationDescription(QStringLiteral(
         "Import another tool's inventory into RouterLens's JSON form.\n"
-        "Example: routerlens-cli inventory import --from ansible hosts.ini --out inventory.json"));
-    p.addOption({QStringLiteral("from"), QStringLiteral("The file's format: nornir (hosts.yaml, with groups.yaml and defaults.yaml beside it), ansible (INI or YAML) or csv; default: by its suffix."), QStringLiteral("format")});
+        "Examples: routerlens-cli inventory import --from ansible hosts.ini --out inventory.json\n"
+        "          routerlens-cli inventory import --from netbox https://netbox.example.net --token-file ~/.netbox-token \\\n"
+        "              --username netops-ro --secret keychain:RouterLens/netops --out inventory.json"));
+    p.addOption({QStringLiteral("from"), QStringLiteral("The source's format: nornir (hosts.yaml, with groups.yaml and defaults.yaml beside it), ansible (INI or YAML), csv, or netbox (a URL); default: by the file's suffix."), QStringLiteral("format")});
     p.addOption({QStringLiteral("out"), QStringLiteral("The JSON file to write, or - for standard output."), QStringLiteral("file")});
     p.addOption({QStringLiteral("force"), QStringLiteral("Replace the --out file when it exists.")});
+    p.addOption({QStringLiteral("token-file"), QStringLiteral("netbox: a file (mode 600) holding the NetBox API token; default: the NETBOX_TOKEN environment variable."), QStringLiteral("file")});
+    p.addOption({QStringLiteral("netbox-ca"), QStringLiteral("netbox: the CA (PEM or DER) of a NetBox with its own CA."), QStringLiteral("file")});
+    p.addOption({QStringLiteral("username"), QStringLiteral("netbox: the login user of every imported router (a credential profile \"netbox\")."), QStringLiteral("user")});
+    p.addOption({QStringLiteral("secret"), QStringLiteral("netbox: where that user's password comes from: env:VARIABLE or keychain:service/account."), QStringLiteral("reference")});
     p.addPositionalArgument(QStringLiteral("import"), QStringLiteral("The action: import."));
-    p.addPositionalArgument(QStringLiteral("file"), QStringLiteral("The inventory to import."));
+    p.addPositionalArgument(QStringLiteral("source"), QStringLiteral("The inventory file to import, or NetBox's URL."));
     p.addHelpOption();
     p.process(args);
     const QStringList pos = p.positionalArguments();
     if (pos.size() != 2 || pos[0] != QLatin1String("import") || !p.isSet(QStringLiteral("out"))) {
-        err(QStringLiteral("routerlens-cli inventory: give import, one FILE and --out FILE (or --out -).\n"));
+        err(QStringLiteral("routerlens-cli inventory: give import, one FILE (or NetBox's URL) and --out FILE (or --out -).\n"));
         return ExitUsage;
     }
     QString format = p.value(QStringLiteral("from"));
-    if (format == QLatin1String("json") || (!format.isEmpty() && !rl::Inventory::fileFormats().contains(format))) {
-        err(QStringLiteral("routerlens-cli inventory import: --from must be nornir, ansible or csv, not \"%1\".\n")
+    if (format == QLatin1String("json")
+        || (!format.isEmpty() && format != QLatin1String("netbox") && !rl::Inventory::fileFormats().contains(format))) {
+        err(QStringLiteral("routerlens-cli inventory import: --from must be nornir, ansible, csv or netbox, not \"%1\".\n")
                 .arg(format));
         return ExitUsage;
     }
-    const auto inv = rl::Inventory::loadFile(pos[1], format);
+    const bool netbox = format == QLatin1String("netbox");
+    for (const char *o : {"token-file", "netbox-ca", "username", "secret"}) {
+        if (!netbox && p.isSet(QLatin1String(o))) {
+            err(QStringLiteral("routerlens-cli inventory import: --%1 is for --from netbox.\n").arg(QLatin1String(o)));
+            return ExitUsage;
+        }
+    }
+    rl::Result<rl::Inventory> inv = rl::Error(rl::ErrorCode::InventoryError, QString());
+    if (netbox) {
+        rl::NetBoxSource source;
+        source.url = QUrl(pos[1], QUrl::StrictMode);
+        if (p.isSet(QStringLiteral("token-file"))) {
+            const auto token = rl::ApiClient::readTokenFile(p.value(QStringLiteral("token-file")));
+            if (!token) {
+                err(QStringLiteral("routerlens-cli: %1\n").arg(token.error().message));
+                return ExitUsage;
+            }
+            source.token = *token;
+        } else {
+            source.token = qgetenv("NETBOX_TOKEN").trimmed();
+        }
+        source.caFile = p.value(QStringLiteral("netbox-ca"));
+        if (p.isSet(QStringLiteral("username")) || p.isSet(QStringLiteral("secret"))) {
+            source.credentials.name = QStringLiteral("netbox");
+            source.credentials.username = p.value(QStringLiteral("username"));
+            source.credentials.secret = p.value(QStringLiteral("secret"));
+            if (!rl::isSecretReference(source.credentials.secret)) {
+                err(QStringLiteral("routerlens-cli inventory import: --secret must be env:VARIABLE or "
+                                   "keychain:service/account, never the password itself.\n"));
+                return ExitUsage;
+            }
+        }
+        rl::NetBoxImportReport report;
+        inv = rl::importFromNetBox(source, &report);
+        if (inv.ok())
+            err(QStringLiteral("NetBox: %1 devices on %2 pages.\n").arg(report.devices).arg(report.pages));
+    } else {
+        inv = rl::Inventory::loadFile(pos[1], format);
+    }
     if (!inv.ok()) {
         err(QStringLiteral("routerlens-cli: %1\n").arg(inv.error().message));
-        return ExitUsage;
+        return netbox && inv.error().code != rl::ErrorCode::InventoryError ? ExitFailed : ExitUsage;
     }
     for (const QString &w : inv->warnings())
         err(QStringLiteral("routerlens-cli: warning: %1\n").arg(w));
     const QByteArray json = rl::inventoryToJson(
-        *inv, QStringLiteral("Imported by routerlens-cli from %1.").arg(QFileInfo(pos[1]).fileName()));
+        *inv, QStringLiteral("Imported by routerlens-cli from %1.").arg(netbox ? QUrl(pos[1]).host() : QFileInfo(pos[1]).fileName()));
     const QString outPath = p.value(QStringLiteral("out"));
     if (outPath == QLatin1String("-")) {
         out(QString::fromUtf8(rl::DisplayText::jsonForTerminal(json)));

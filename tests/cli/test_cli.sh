@@ -254,11 +254,23 @@ check "import --force overwrites" 0 "$cli" inventory import "$inv_data/csv/route
 check "import to standard output" 0 "$cli" inventory import --from nornir "$inv_data/nornir/hosts.yaml" --out -
 contains "nornir JSON on stdout" "$tmp/out" '"routers"'
 check "import: unknown format" 2 "$cli" inventory import --from netbox2 "$inv_data/csv/routers.csv" --out -
-contains "the formats are named" "$tmp/err" "nornir, ansible or csv"
+contains "the formats are named" "$tmp/err" "nornir, ansible, csv or netbox"
 check "import: missing file" 2 "$cli" inventory import --from csv "$tmp/none.csv" --out -
 check "import: no --out" 2 "$cli" inventory import "$inv_data/csv/routers.csv"
 check "a CSV inventory read directly" 0 "$cli" routers --inventory "$inv_data/csv/routers.csv"
 contains "its routers are listed" "$tmp/out" "ams-pe1"
+
+# NetBox's import (tests/unit/http/tst_netbox_import reads recorded pages over TLS): the options.
+check "netbox: plain http refused" 2 env NETBOX_TOKEN=x "$cli" inventory import --from netbox http://127.0.0.1:9/ --out -
+contains "says https only" "$tmp/err" "not an https:// URL"
+printf 'secret-token\n' > "$tmp/nb-token"; chmod 644 "$tmp/nb-token"
+check "netbox: a token file others may read" 2 "$cli" inventory import --from netbox https://127.0.0.1:9/ --out - --token-file "$tmp/nb-token"
+contains "says chmod" "$tmp/err" "chmod 600"
+check "netbox: a password is no secret reference" 2 env NETBOX_TOKEN=x "$cli" inventory import --from netbox https://127.0.0.1:9/ --out - --username u --secret hunter2
+contains "says what to write" "$tmp/err" "never the password itself"
+check "netbox: no token" 2 env -u NETBOX_TOKEN "$cli" inventory import --from netbox https://127.0.0.1:9/ --out -
+contains "says how to give one" "$tmp/err" "No NetBox API token"
+check "netbox options only for netbox" 2 "$cli" inventory import --from csv "$inv_data/csv/routers.csv" --out - --username u
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
