@@ -14,6 +14,7 @@
 #include <QTemporaryDir>
 #include <QTranslator>
 
+#include <cstdio>
 #include <memory>
 
 namespace {
@@ -66,9 +67,13 @@ int main(int argc, char **argv)
     parser.addHelpOption();
     parser.addVersionOption();
     QCommandLineOption demo(QStringLiteral("demo"), QApplication::translate("main", "Start on the built-in demo lab."));
-    QCommandLineOption inventory(QStringLiteral("inventory"), QApplication::translate("main", "Inventory file (.json, .yaml)."),
+    QCommandLineOption inventory(QStringLiteral("inventory"),
+                                 QApplication::translate("main", "Inventory file (RouterLens JSON, Nornir or Ansible YAML, Ansible INI, CSV)."),
                                  QStringLiteral("file"));
     parser.addOptions({demo, inventory});
+    // `routerlens FILE`: what a desktop entry's %f and "Open with" pass.
+    parser.addPositionalArgument(QStringLiteral("file"), QApplication::translate("main", "Inventory file to open, as --inventory."),
+                                 QStringLiteral("[file]"));
 #ifdef ROUTERLENS_HAS_TOUR
     QCommandLineOption tour(QStringLiteral("tour"), QApplication::translate("main", "Run the screenshot tour into DIR, then exit."),
                             QStringLiteral("dir"));
@@ -79,6 +84,20 @@ int main(int argc, char **argv)
                                 QStringLiteral("code"));
     parser.addOption(language);
     parser.process(app);
+
+    // One source of routers: the demo lab, a file, or (neither given) the inventory opened last.
+    QString inventoryFile = parser.value(inventory);
+    const QStringList files = parser.positionalArguments();
+    if (files.size() > 1 || (!files.isEmpty() && !inventoryFile.isEmpty() && files.first() != inventoryFile)) {
+        std::fputs(qPrintable(QApplication::translate("main", "Give one inventory file.") + QLatin1Char('\n')), stderr);
+        return 2;
+    }
+    if (!files.isEmpty())
+        inventoryFile = files.first();
+    if (parser.isSet(demo) && !inventoryFile.isEmpty()) {
+        std::fputs(qPrintable(QApplication::translate("main", "Give --demo or an inventory file, not both.") + QLatin1Char('\n')), stderr);
+        return 2;
+    }
 
 #ifdef ROUTERLENS_HAS_TOUR
     // A tour starts from the default layout and leaves the person's settings alone.
@@ -97,13 +116,14 @@ int main(int argc, char **argv)
     rl::RouterDataService service(settings);
     if (parser.isSet(demo))
         service.useDemoLab();
-    if (parser.isSet(inventory)) {
-        if (const rl::Error e = service.loadInventory(parser.value(inventory)); e.isError())
-            qWarning("%s", qPrintable(e.toString()));
-    }
 
     rl::MainWindow window(&service); // restores its size and layout, or starts at a roomy default
     window.show();
+    // Through the window, so that a file that does not load is shown there with file and line.
+    if (!inventoryFile.isEmpty())
+        window.openInventory(inventoryFile);
+    else if (!parser.isSet(demo))
+        window.reopenLastInventory();
 #ifdef ROUTERLENS_HAS_TOUR
     std::unique_ptr<rl::TourRunner> runner;
     if (touring) {

@@ -98,16 +98,28 @@
         <translation>Mit dem eingebauten Demo-Labor starten.</translation>
     </message>
     <message>
-        <source>Inventory file (.json, .yaml).</source>
-        <translation>Inventardatei (.json, .yaml).</translation>
-    </message>
-    <message>
         <source>Run the screenshot tour into DIR, then exit.</source>
         <translation>Bildschirmfoto-Rundgang nach DIR speichern, dann beenden.</translation>
     </message>
     <message>
         <source>Language of the interface (de, fr, en); default: the system&apos;s.</source>
         <translation>Sprache der Oberfläche (de, fr, en); Standard: die des Systems.</translation>
+    </message>
+    <message>
+        <source>Inventory file (RouterLens JSON, Nornir or Ansible YAML, Ansible INI, CSV).</source>
+        <translation>Inventardatei (RouterLens-JSON, Nornir- oder Ansible-YAML, Ansible-INI, CSV).</translation>
+    </message>
+    <message>
+        <source>Inventory file to open, as --inventory.</source>
+        <translation>Zu öffnende Inventardatei, wie --inventory.</translation>
+    </message>
+    <message>
+        <source>Give one inventory file.</source>
+        <translation>Geben Sie eine einzige Inventardatei an.</translation>
+    </message>
+    <message>
+        <source>Give --demo or an inventory file, not both.</source>
+        <translation>Geben Sie --demo oder eine Inventardatei an, nicht beides.</translation>
     </message>
 </context>
 <context>
@@ -1133,6 +1145,153 @@ Jetzt: %2</translation>
     <message>
         <source>Check the routers to map on the left first.</source>
         <translation>Haken Sie zuerst links die Router für die Karte an.</translation>
+    </message>
+    <message>
+        <source>&amp;Open inventory…</source>
+        <translation>Inventar ö&amp;ffnen…</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>&amp;Zuletzt geöffnet</translation>
+    </message>
+    <message>
+        <source>Re&amp;load inventory</source>
+        <translation>Inventar neu &amp;laden</translation>
+    </message>
+    <message>
+        <source>Open the &amp;demo lab</source>
+        <translation>&amp;Demo-Labor öffnen</translation>
+    </message>
+    <message>
+        <source>The inventory could not be opened.</source>
+        <translation>Das Inventar konnte nicht geöffnet werden.</translation>
+    </message>
+    <message>
+        <source>%1 was not opened.</source>
+        <translation>%1 wurde nicht geöffnet.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Opened %1: %n router(s).</source>
+        <translation>
+            <numerusform>%1 geöffnet: %n Router.</numerusform>
+            <numerusform>%1 geöffnet: %n Router.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The inventory could not be read again.</source>
+        <translation>Das Inventar konnte nicht erneut gelesen werden.</translation>
+    </message>
+    <message>
+        <source>⚠ Inventory not reloaded</source>
+        <translation>⚠ Inventar nicht neu geladen</translation>
+    </message>
+    <message>
+        <source>%1 changed but could not be read; the routers shown are those read before.</source>
+        <translation>%1 wurde geändert, konnte aber nicht gelesen werden; angezeigt werden die zuvor gelesenen Router.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Reloaded %1: %n router(s).</source>
+        <translation>
+            <numerusform>%1 neu geladen: %n Router.</numerusform>
+            <numerusform>%1 neu geladen: %n Router.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Inventories (*.json *.yaml *.yml *.ini *.csv hosts inventory)</source>
+        <translation>Inventare (*.json *.yaml *.yml *.ini *.csv hosts inventory)</translation>
+    </message>
+    <message>
+        <source>RouterLens JSON (*.json)</source>
+        <translation>RouterLens-JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Nornir hosts file (*.yaml *.yml)</source>
+        <translation>Nornir-Hosts-Datei (*.yaml *.yml)</translation>
+    </message>
+    <message>
+        <source>Ansible inventory, INI or YAML (*.ini *.yaml *.yml hosts inventory)</source>
+        <translation>Ansible-Inventar, INI oder YAML (*.ini *.yaml *.yml hosts inventory)</translation>
+    </message>
+    <message>
+        <source>CSV, one router per row (*.csv)</source>
+        <translation>CSV, ein Router pro Zeile (*.csv)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Open inventory</source>
+        <translation>Inventar öffnen</translation>
+    </message>
+    <message>
+        <source>No recent inventories</source>
+        <translation>Keine zuletzt geöffneten Inventare</translation>
+    </message>
+    <message>
+        <source>%1 (missing)</source>
+        <translation>%1 (fehlt)</translation>
+    </message>
+    <message>
+        <source>%1 no longer exists.</source>
+        <translation>%1 existiert nicht mehr.</translation>
+    </message>
+    <message>
+        <source>Remove &amp;missing entries</source>
+        <translation>&amp;Fehlende Einträge entfernen</translation>
+    </message>
+    <message>
+        <source>&amp;Clear list</source>
+        <translation>Liste &amp;leeren</translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more (all in this message&apos;s tooltip and in the log).</source>
+        <translation>
+            <numerusform>… und %n weitere (alle im Tooltip dieser Meldung und im Protokoll).</numerusform>
+            <numerusform>… und %n weitere (alle im Tooltip dieser Meldung und im Protokoll).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 was read with %n warning(s):</source>
+        <translation>
+            <numerusform>%1 wurde mit %n Warnung gelesen:</numerusform>
+            <numerusform>%1 wurde mit %n Warnungen gelesen:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The routers shown stay as they were.</source>
+        <translation>Die angezeigten Router bleiben, wie sie waren.</translation>
+    </message>
+    <message>
+        <source>No inventory is open.</source>
+        <translation>Kein Inventar ist geöffnet.</translation>
+    </message>
+    <message>
+        <source>Open your inventory (RouterLens JSON, Nornir or Ansible YAML, Ansible INI, CSV) with File &gt; Open inventory… or drop the file on this window, or look around in the built-in demo lab.</source>
+        <translation>Öffnen Sie Ihr Inventar (RouterLens-JSON, Nornir- oder Ansible-YAML, Ansible-INI, CSV) mit Datei &gt; Inventar öffnen… oder ziehen Sie die Datei auf dieses Fenster – oder sehen Sie sich im eingebauten Demo-Labor um.</translation>
+    </message>
+    <message>
+        <source>Diagnosis · %1 (not in the inventory)</source>
+        <translation>Diagnose · %1 (nicht im Inventar)</translation>
+    </message>
+    <message>
+        <source>The inventory no longer has connection %1; its last diagnosis stays here.</source>
+        <translation>Das Inventar enthält die Verbindung %1 nicht mehr; ihre letzte Diagnose bleibt hier stehen.</translation>
+    </message>
+    <message>
+        <source>%1 — RouterLens</source>
+        <translation>%1 — RouterLens</translation>
+    </message>
+    <message>
+        <source>Demo lab — RouterLens</source>
+        <translation>Demo-Labor — RouterLens</translation>
+    </message>
+</context>
+<context>
+    <name>rl::MessageBanner</name>
+    <message>
+        <source>Dismiss</source>
+        <translation>Schließen</translation>
     </message>
 </context>
 <context>

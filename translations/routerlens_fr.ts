@@ -98,16 +98,28 @@
         <translation>Démarrer sur le laboratoire de démonstration intégré.</translation>
     </message>
     <message>
-        <source>Inventory file (.json, .yaml).</source>
-        <translation>Fichier d’inventaire (.json, .yaml).</translation>
-    </message>
-    <message>
         <source>Run the screenshot tour into DIR, then exit.</source>
         <translation>Enregistrer la visite en captures d’écran dans DIR, puis quitter.</translation>
     </message>
     <message>
         <source>Language of the interface (de, fr, en); default: the system&apos;s.</source>
         <translation>Langue de l’interface (de, fr, en) ; par défaut : celle du système.</translation>
+    </message>
+    <message>
+        <source>Inventory file (RouterLens JSON, Nornir or Ansible YAML, Ansible INI, CSV).</source>
+        <translation>Fichier d’inventaire (JSON RouterLens, YAML Nornir ou Ansible, INI Ansible, CSV).</translation>
+    </message>
+    <message>
+        <source>Inventory file to open, as --inventory.</source>
+        <translation>Fichier d’inventaire à ouvrir, comme --inventory.</translation>
+    </message>
+    <message>
+        <source>Give one inventory file.</source>
+        <translation>Indiquez un seul fichier d’inventaire.</translation>
+    </message>
+    <message>
+        <source>Give --demo or an inventory file, not both.</source>
+        <translation>Indiquez --demo ou un fichier d’inventaire, pas les deux.</translation>
     </message>
 </context>
 <context>
@@ -1133,6 +1145,153 @@ Maintenant : %2</translation>
     <message>
         <source>Check the routers to map on the left first.</source>
         <translation>Cochez d’abord à gauche les routeurs à cartographier.</translation>
+    </message>
+    <message>
+        <source>&amp;Open inventory…</source>
+        <translation>&amp;Ouvrir un inventaire…</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>Ouvrir un fichier &amp;récent</translation>
+    </message>
+    <message>
+        <source>Re&amp;load inventory</source>
+        <translation>&amp;Recharger l’inventaire</translation>
+    </message>
+    <message>
+        <source>Open the &amp;demo lab</source>
+        <translation>Ouvrir le laboratoire de &amp;démonstration</translation>
+    </message>
+    <message>
+        <source>The inventory could not be opened.</source>
+        <translation>L’inventaire n’a pas pu être ouvert.</translation>
+    </message>
+    <message>
+        <source>%1 was not opened.</source>
+        <translation>%1 n’a pas été ouvert.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Opened %1: %n router(s).</source>
+        <translation>
+            <numerusform>%1 ouvert : %n routeur.</numerusform>
+            <numerusform>%1 ouvert : %n routeurs.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The inventory could not be read again.</source>
+        <translation>L’inventaire n’a pas pu être relu.</translation>
+    </message>
+    <message>
+        <source>⚠ Inventory not reloaded</source>
+        <translation>⚠ Inventaire non rechargé</translation>
+    </message>
+    <message>
+        <source>%1 changed but could not be read; the routers shown are those read before.</source>
+        <translation>%1 a changé mais n’a pas pu être lu ; les routeurs affichés sont ceux lus auparavant.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Reloaded %1: %n router(s).</source>
+        <translation>
+            <numerusform>%1 rechargé : %n routeur.</numerusform>
+            <numerusform>%1 rechargé : %n routeurs.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Inventories (*.json *.yaml *.yml *.ini *.csv hosts inventory)</source>
+        <translation>Inventaires (*.json *.yaml *.yml *.ini *.csv hosts inventory)</translation>
+    </message>
+    <message>
+        <source>RouterLens JSON (*.json)</source>
+        <translation>JSON RouterLens (*.json)</translation>
+    </message>
+    <message>
+        <source>Nornir hosts file (*.yaml *.yml)</source>
+        <translation>Fichier d’hôtes Nornir (*.yaml *.yml)</translation>
+    </message>
+    <message>
+        <source>Ansible inventory, INI or YAML (*.ini *.yaml *.yml hosts inventory)</source>
+        <translation>Inventaire Ansible, INI ou YAML (*.ini *.yaml *.yml hosts inventory)</translation>
+    </message>
+    <message>
+        <source>CSV, one router per row (*.csv)</source>
+        <translation>CSV, un routeur par ligne (*.csv)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Open inventory</source>
+        <translation>Ouvrir un inventaire</translation>
+    </message>
+    <message>
+        <source>No recent inventories</source>
+        <translation>Aucun inventaire récent</translation>
+    </message>
+    <message>
+        <source>%1 (missing)</source>
+        <translation>%1 (introuvable)</translation>
+    </message>
+    <message>
+        <source>%1 no longer exists.</source>
+        <translation>%1 n’existe plus.</translation>
+    </message>
+    <message>
+        <source>Remove &amp;missing entries</source>
+        <translation>Retirer les entrées &amp;introuvables</translation>
+    </message>
+    <message>
+        <source>&amp;Clear list</source>
+        <translation>&amp;Vider la liste</translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more (all in this message&apos;s tooltip and in the log).</source>
+        <translation>
+            <numerusform>… et %n de plus (toutes dans l’infobulle de ce message et dans le journal).</numerusform>
+            <numerusform>… et %n de plus (toutes dans l’infobulle de ce message et dans le journal).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 was read with %n warning(s):</source>
+        <translation>
+            <numerusform>%1 a été lu avec %n avertissement :</numerusform>
+            <numerusform>%1 a été lu avec %n avertissements :</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The routers shown stay as they were.</source>
+        <translation>Les routeurs affichés restent tels quels.</translation>
+    </message>
+    <message>
+        <source>No inventory is open.</source>
+        <translation>Aucun inventaire n’est ouvert.</translation>
+    </message>
+    <message>
+        <source>Open your inventory (RouterLens JSON, Nornir or Ansible YAML, Ansible INI, CSV) with File &gt; Open inventory… or drop the file on this window, or look around in the built-in demo lab.</source>
+        <translation>Ouvrez votre inventaire (JSON RouterLens, YAML Nornir ou Ansible, INI Ansible, CSV) avec Fichier &gt; Ouvrir un inventaire… ou déposez le fichier sur cette fenêtre, ou explorez le laboratoire de démonstration intégré.</translation>
+    </message>
+    <message>
+        <source>Diagnosis · %1 (not in the inventory)</source>
+        <translation>Diagnostic · %1 (absent de l’inventaire)</translation>
+    </message>
+    <message>
+        <source>The inventory no longer has connection %1; its last diagnosis stays here.</source>
+        <translation>L’inventaire ne contient plus la connexion %1 ; son dernier diagnostic reste ici.</translation>
+    </message>
+    <message>
+        <source>%1 — RouterLens</source>
+        <translation>%1 — RouterLens</translation>
+    </message>
+    <message>
+        <source>Demo lab — RouterLens</source>
+        <translation>Laboratoire de démonstration — RouterLens</translation>
+    </message>
+</context>
+<context>
+    <name>rl::MessageBanner</name>
+    <message>
+        <source>Dismiss</source>
+        <translation>Fermer</translation>
     </message>
 </context>
 <context>

@@ -4,9 +4,12 @@
 #include "ui/dialogs/known_host_dialog.h"
 #include "ui/dialogs/paste_box_dialog.h"
 #include "ui/dialogs/settings_dialog.h"
+#include "ui/inventory_file_watcher.h"
+#include "ui/recent_inventories.h"
 #include "ui/widgets/activity_panel.h"
 #include "ui/widgets/diagnosis_tab.h"
 #include "ui/widgets/inventory_panel.h"
+#include "ui/widgets/message_banner.h"
 #include "ui/widgets/query_bar.h"
 #include "ui/widgets/result_tab.h"
 #include "ui/widgets/topology_view.h"
@@ -14,10 +17,15 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDir>
+#include <QDragEnterEvent>
+#include <QDropEvent>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QMimeData>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSettings>
@@ -29,6 +37,7 @@
 #include <QHeaderView>
 #include <QInputDialog>
 #include <QToolBar>
+#include <QUrl>
 #include <QVBoxLayout>
 
 namespace rl {
@@ -53,7 +62,8 @@ MainWindow::MainWindow(RouterDataService *service, QWidget *parent)
       m_results(new QTabWidget(this)), m_activity(new ActivityPanel(service, this)),
       m_hsplit(new QSplitter(Qt::Horizontal, this)), m_vsplit(new QSplitter(Qt::Vertical, this)),
       m_progress(new QProgressBar(this)), m_cancel(new QPushButton(QIcon(QStringLiteral(":/icons/cancel.svg")), tr("Cancel"), this)),
-      m_statusText(new QLabel(this)), m_storeWarning(new QLabel(this))
+      m_statusText(new QLabel(this)), m_storeWarning(new QLabel(this)), m_inventoryMark(new QLabel(this)),
+      m_banner(new MessageBanner(this)), m_watcher(new InventoryFileWatcher(this))
 {
     setWindowTitle(tr("RouterLens"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/routerlens.svg")));
@@ -83,7 +93,16 @@ MainWindow::MainWindow(RouterDataService *service, QWidget *parent)
     m_hsplit->addWidget(m_vsplit);
     m_hsplit->setStretchFactor(1, 4);
     m_vsplit->setSizes({650, 250});
-    setCentralWidget(m_hsplit);
+    // The banner spans the window: an inventory problem concerns the whole of it.
+    auto *body = new QWidget(this);
+    auto *ml = new QVBoxLayout(body);
+    ml->setContentsMargins(0, 0, 0, 0);
+    ml->setSpacing(2);
+    m_banner->setObjectName(QStringLiteral("messageBanner"));
+    ml->addWidget(m_banner);
+    ml->addWidget(m_hsplit, 1);
+    setCentralWidget(body);
+    setAcceptDrops(true); // an inventory file dropped on the window opens it
 
     m_progress->setMaximumWidth(240);
     m_progress->setVisible(false);
@@ -95,6 +114,9 @@ MainWindow::MainWindow(RouterDataService *service, QWidget *parent)
     m_storeWarning->setObjectName(QStringLiteral("storeWarning"));
     m_storeWarning->setVisible(false);
     statusBar()->addPermanentWidget(m_storeWarning);
+    m_inventoryMark->setObjectName(QStringLiteral("inventoryNotReloaded"));
+    m_inventoryMark->setVisible(false);
+    statusBar()->addPermanentWidget(m_inventoryMark);
     statusBar()->addPermanentWidget(m_progress);
     statusBar()->addPermanentWidget(m_cancel);
     connect(m_cancel, &QPushButton::clicked, this, &MainWindow::cancelCurrent);
@@ -108,9 +130,11 @@ MainWindow::MainWindow(RouterDataService *service, QWidget *parent)
             [this](const QStringList &r) { m_queryBar->setRouterCount(int(r.size())); });
     connect(m_queryBar, &QueryBar::runRequested, this, &MainWindow::runQuery);
     connect(m_inventory, &InventoryPanel::diagnoseRequested, this, &MainWindow::diagnoseConnection);
+    connect(m_watcher, &InventoryFileWatcher::changed, this, &MainWindow::reloadInventory);
 
     if (m_service) {
         refreshInventory();
+        connect(m_service, &RouterDataService::inventoryChanged, this, &MainWindow::onInventoryChanged);
         connect(m_service, &RouterDataService::routerStatusChanged, m_inventory, &InventoryPanel::setRouterStatus);
         connect(m_service, &RouterDataService::partReady, this, [this](const QString &id, const RouterResult &part) {
             if (ResultTab *tab = resultFor(id))
@@ -130,7 +154,10 @@ MainWindow::MainWindow(RouterDataService *service, QWidget *parent)
     if (m_service) {
         for (const QString &w : m_service->storeWarnings())
             showStoreWarning(w);
+        if (m_service->inventory().routers().isEmpty() && !m_service->usesDemoLab())
+            showNothingOpenHint();
     }
+    updateTitle();
     restoreLayout();
 }
 
@@ -152,6 +179,33 @@ MainWindow::~MainWindow() = default;
 void MainWindow::buildMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
+    m_openAction = file->addAction(style()->standardIcon(QStyle::SP_DialogOpenButton), tr("&Open inventory…"), this,
+                                   &MainWindow::openInventoryDialog);
+    m_openAction->setShortcut(QKeySequence::Open);
+    m_openAction->setObjectName(QStringLiteral("openInventoryAction"));
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    m_recentMenu->setObjectName(QStringLiteral("recentInventoriesMenu"));
+    m_recentMenu->setToolTipsVisible(true); // a missing file says so
+    connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::rebuildRecentMenu);
+    rebuildRecentMenu();
+    m_reloadAction = file->addAction(tr("Re&load inventory"), this, &MainWindow::reloadInventory);
+    m_reloadAction->setShortcut(QKeySequence::Refresh);
+    m_reloadAction->setObjectName(QStringLiteral("reloadInventoryAction"));
+    m_reloadAction->setEnabled(false);
+    m_demoAction = file->addAction(tr("Open the &demo lab"), this, [this] {
+        if (!m_service)
+            return;
+        m_inventoryPath.clear();
+        m_inventoryFormat.clear();
+        m_watcher->clear();
+        m_reloadAction->setEnabled(false);
+        m_inventoryMark->setVisible(false);
+        m_banner->dismiss();
+        m_service->useDemoLab();
+        updateTitle();
+    });
+    m_demoAction->setObjectName(QStringLiteral("demoLabAction"));
+    file->addSeparator();
     auto *exportCsv = file->addAction(QIcon(QStringLiteral(":/icons/export.svg")), tr("&Export table as CSV…"), this,
                                       &MainWindow::exportCurrentCsv);
     exportCsv->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
@@ -213,6 +267,8 @@ void MainWindow::buildMenus()
 
     QToolBar *bar = addToolBar(tr("Main"));
     bar->setObjectName(QStringLiteral("mainToolBar"));
+    bar->addAction(m_openAction);
+    bar->addSeparator();
     bar->addAction(run);
     bar->addAction(cancel);
     bar->addAction(compare);
@@ -376,6 +432,267 @@ void MainWindow::refreshInventory()
     for (const Router &r : mine.routers())
         m_inventory->setRouterStatus(r.name, m_service->routerStatus(r.name));
     m_queryBar->setRouterCount(int(m_inventory->checkedRouters().size()));
+}
+
+bool MainWindow::openInventory(const QString &path, const QString &format)
+{
+    if (!m_service)
+        return false;
+    const QString file = QFileInfo(path).absoluteFilePath();
+    if (const Error e = m_service->loadInventory(file, format)) {
+        showInventoryError(tr("The inventory could not be opened."), e, false);
+        m_statusText->setText(tr("%1 was not opened.").arg(QFileInfo(file).fileName()));
+        return false;
+    }
+    m_inventoryPath = file;
+    m_inventoryFormat = format;
+    {
+        QSettings s;
+        RecentInventories(s).add(file, format);
+    }
+    m_watcher->watch(InventoryFileWatcher::filesOf(file));
+    m_reloadAction->setEnabled(true);
+    m_inventoryMark->setVisible(false);
+    showInventoryWarnings();
+    updateTitle();
+    rebuildRecentMenu();
+    const int routers = int(m_service->inventory().routers().size());
+    m_statusText->setText(tr("Opened %1: %n router(s).", nullptr, routers).arg(QFileInfo(file).fileName()));
+    return true;
+}
+
+bool MainWindow::reloadInventory()
+{
+    if (!m_service || m_inventoryPath.isEmpty())
+        return false;
+    if (const Error e = m_service->loadInventory(m_inventoryPath, m_inventoryFormat)) {
+        showInventoryError(tr("The inventory could not be read again."), e, true);
+        m_inventoryMark->setText(tr("⚠ Inventory not reloaded"));
+        m_inventoryMark->setToolTip(e.message);
+        m_inventoryMark->setVisible(true);
+        m_statusText->setText(tr("%1 changed but could not be read; the routers shown are those read before.")
+                                  .arg(QFileInfo(m_inventoryPath).fileName()));
+        return false;
+    }
+    m_watcher->watch(InventoryFileWatcher::filesOf(m_inventoryPath)); // groups/defaults may have come or gone
+    m_inventoryMark->setVisible(false);
+    showInventoryWarnings();
+    const int routers = int(m_service->inventory().routers().size());
+    m_statusText->setText(tr("Reloaded %1: %n router(s).", nullptr, routers).arg(QFileInfo(m_inventoryPath).fileName()));
+    return true;
+}
+
+bool MainWindow::reopenLastInventory()
+{
+    QSettings s;
+    const std::optional<RecentInventories::Entry> last = RecentInventories(s).last();
+    return last && openInventory(last->path, last->format);
+}
+
+void MainWindow::openInventoryDialog()
+{
+    struct Filter {
+        QString text;
+        QString format; // empty: by extension
+    };
+    const QList<Filter> filters{
+        {tr("Inventories (*.json *.yaml *.yml *.ini *.csv hosts inventory)"), {}},
+        {tr("RouterLens JSON (*.json)"), QStringLiteral("json")},
+        {tr("Nornir hosts file (*.yaml *.yml)"), QStringLiteral("nornir")},
+        {tr("Ansible inventory, INI or YAML (*.ini *.yaml *.yml hosts inventory)"), QStringLiteral("ansible")},
+        {tr("CSV, one router per row (*.csv)"), QStringLiteral("csv")},
+        {tr("All files (*)"), {}},
+    };
+    QStringList texts;
+    for (const Filter &f : filters)
+        texts << f.text;
+    QString dir = m_inventoryPath.isEmpty() ? QString() : QFileInfo(m_inventoryPath).absolutePath();
+    if (dir.isEmpty()) {
+        QSettings s;
+        if (const auto last = RecentInventories(s).last())
+            dir = QFileInfo(last->path).absolutePath();
+    }
+    QString chosen = texts.first();
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open inventory"), dir, texts.join(QStringLiteral(";;")), &chosen);
+    if (path.isEmpty())
+        return;
+    QString format;
+    for (const Filter &f : filters) {
+        if (f.text == chosen)
+            format = f.format;
+    }
+    openInventory(path, format);
+}
+
+void MainWindow::rebuildRecentMenu()
+{
+    // Taken out and deleted later: this may run from one of these actions' own triggered().
+    const QList<QAction *> old = m_recentMenu->actions();
+    for (QAction *a : old) {
+        m_recentMenu->removeAction(a);
+        a->deleteLater();
+    }
+    QSettings s;
+    const QList<RecentInventories::Entry> entries = RecentInventories(s).entries();
+    if (entries.isEmpty()) {
+        m_recentMenu->addAction(tr("No recent inventories"))->setEnabled(false);
+        return;
+    }
+    bool missing = false;
+    int n = 0;
+    for (const RecentInventories::Entry &e : entries) {
+        const bool exists = QFileInfo::exists(e.path);
+        missing = missing || !exists;
+        QString label = QDir::toNativeSeparators(e.path);
+        label.replace(QLatin1Char('&'), QStringLiteral("&&"));
+        if (!exists)
+            label = tr("%1 (missing)").arg(label);
+        QAction *a = m_recentMenu->addAction(QStringLiteral("&%1  %2").arg(++n).arg(label));
+        a->setData(e.path);
+        a->setEnabled(exists); // greyed: "Remove missing entries" forgets it
+        a->setToolTip(exists ? e.path : tr("%1 no longer exists.").arg(e.path));
+        if (e.path == m_inventoryPath) {
+            a->setCheckable(true);
+            a->setChecked(true);
+        }
+        connect(a, &QAction::triggered, this, [this, e] { openInventory(e.path, e.format); });
+    }
+    m_recentMenu->addSeparator();
+    if (missing) {
+        m_recentMenu->addAction(tr("Remove &missing entries"), this, [this] {
+            QSettings s;
+            RecentInventories(s).removeMissing();
+            rebuildRecentMenu();
+        });
+    }
+    m_recentMenu->addAction(tr("&Clear list"), this, [this] {
+        QSettings s;
+        RecentInventories(s).clear();
+        rebuildRecentMenu();
+    });
+}
+
+void MainWindow::showInventoryWarnings()
+{
+    const QStringList warnings = m_service->inventory().warnings();
+    if (warnings.isEmpty()) {
+        m_banner->dismiss(); // an earlier error or warning no longer holds
+        return;
+    }
+    constexpr int Shown = 3;
+    QString text = warnings.mid(0, Shown).join(QLatin1Char('\n'));
+    if (warnings.size() > Shown)
+        text += QLatin1Char('\n') + tr("… and %n more (all in this message's tooltip and in the log).", nullptr, int(warnings.size() - Shown));
+    m_banner->showMessage(MessageBanner::Level::Warning,
+                          tr("%1 was read with %n warning(s):", nullptr, int(warnings.size())).arg(QFileInfo(m_inventoryPath).fileName()),
+                          text, warnings.join(QLatin1Char('\n')));
+}
+
+void MainWindow::showInventoryError(const QString &title, const Error &error, bool reloading)
+{
+    QString text = error.message;
+    if (!m_service->inventory().routers().isEmpty())
+        text += QLatin1Char('\n') + tr("The routers shown stay as they were.");
+    QList<QAction *> actions;
+    if (reloading)
+        actions << m_reloadAction;
+    actions << m_openAction;
+    m_banner->showMessage(MessageBanner::Level::Error, title, text, error.toString(), actions);
+}
+
+void MainWindow::showNothingOpenHint()
+{
+    m_banner->showMessage(MessageBanner::Level::Info, tr("No inventory is open."),
+                          tr("Open your inventory (RouterLens JSON, Nornir or Ansible YAML, Ansible INI, CSV) with File > "
+                             "Open inventory… or drop the file on this window, or look around in the built-in demo lab."),
+                          {}, {m_openAction, m_demoAction});
+}
+
+void MainWindow::onInventoryChanged()
+{
+    if (m_service->usesDemoLab() && !m_inventoryPath.isEmpty()) {
+        // Switched to the demo lab from elsewhere: the file is no longer what is shown.
+        m_inventoryPath.clear();
+        m_inventoryFormat.clear();
+        m_watcher->clear();
+        m_reloadAction->setEnabled(false);
+        m_inventoryMark->setVisible(false);
+    }
+    if (m_banner->level() == MessageBanner::Level::Info && !m_service->inventory().routers().isEmpty())
+        m_banner->dismiss(); // the "nothing open" hint
+    refreshInventory();
+    followInventoryInDiagnoses();
+    updateTitle();
+}
+
+void MainWindow::followInventoryInDiagnoses()
+{
+    // Open diagnoses stay: one whose connection changed asks about the new one from its next
+    // run on; one whose connection is gone keeps its last result and says so in its title.
+    const QList<Connection> visible = m_service->visibleConnections(clientIdentity());
+    for (int i = 0; i < m_results->count(); ++i) {
+        auto *tab = qobject_cast<DiagnosisTab *>(m_results->widget(i));
+        if (!tab)
+            continue;
+        const auto it = std::find_if(visible.cbegin(), visible.cend(), [&](const Connection &c) { return c.id == tab->connectionId(); });
+        if (it != visible.cend()) {
+            tab->setConnection(*it);
+            m_results->setTabText(i, tr("Diagnosis · %1").arg(tab->connectionId()));
+            m_results->setTabToolTip(i, QString());
+        } else {
+            tab->stop();
+            m_results->setTabText(i, tr("Diagnosis · %1 (not in the inventory)").arg(tab->connectionId()));
+            m_results->setTabToolTip(i, tr("The inventory no longer has connection %1; its last diagnosis stays here.")
+                                            .arg(tab->connectionId()));
+        }
+    }
+}
+
+void MainWindow::updateTitle()
+{
+    if (!m_inventoryPath.isEmpty())
+        setWindowTitle(tr("%1 — RouterLens").arg(QFileInfo(m_inventoryPath).fileName()));
+    else if (m_service && m_service->usesDemoLab())
+        setWindowTitle(tr("Demo lab — RouterLens"));
+    else
+        setWindowTitle(tr("RouterLens"));
+}
+
+QString MainWindow::droppedFile(const QMimeData *mime)
+{
+    if (!mime || !mime->hasUrls() || mime->urls().size() != 1)
+        return {};
+    const QUrl url = mime->urls().constFirst();
+    if (!url.isLocalFile() || !QFileInfo(url.toLocalFile()).isFile())
+        return {};
+    return url.toLocalFile();
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (!droppedFile(event->mimeData()).isEmpty())
+        event->acceptProposedAction();
+    else
+        QMainWindow::dragEnterEvent(event);
+}
+
+void MainWindow::dragMoveEvent(QDragMoveEvent *event)
+{
+    if (!droppedFile(event->mimeData()).isEmpty())
+        event->acceptProposedAction();
+    else
+        QMainWindow::dragMoveEvent(event);
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    const QString file = droppedFile(event->mimeData());
+    if (file.isEmpty()) {
+        QMainWindow::dropEvent(event);
+        return;
+    }
+    event->acceptProposedAction();
+    openInventory(file);
 }
 
 void MainWindow::openPasteBox()

@@ -11,6 +11,8 @@
 #include <QTimer>
 
 class QLabel;
+class QMenu;
+class QMimeData;
 class QProgressBar;
 class QPushButton;
 class QSplitter;
@@ -20,7 +22,9 @@ namespace rl {
 
 class ActivityPanel;
 class DiagnosisTab;
+class InventoryFileWatcher;
 class InventoryPanel;
+class MessageBanner;
 class QueryBar;
 class ResultTab;
 class RouterDataService;
@@ -58,7 +62,24 @@ public:
     // customers and credential profiles. The caller owns it.
     SettingsDialog *createSettingsDialog(QWidget *parent);
 
+    // The inventory file shown (absolute), empty for the demo lab or none.
+    QString inventoryPath() const { return m_inventoryPath; }
+    // Load errors and warnings, and the hint when nothing is open.
+    MessageBanner *messageBanner() const { return m_banner; }
+    QMenu *recentInventoriesMenu() const { return m_recentMenu; }
+    // The inventory opened last (the first of Open Recent), when there is one; at start when
+    // no other source was given. False when there is none or it did not load (then shown).
+    bool reopenLastInventory();
+
 public Q_SLOTS:
+    // Reads the inventory file (format as Inventory::loadFile; empty: by extension) and shows
+    // it, watches it for changes and puts it first in Open Recent. A file that does not load
+    // changes nothing: the error, with file and line, is shown in the banner.
+    bool openInventory(const QString &path, const QString &format = {});
+    void openInventoryDialog();
+    // Reads the shown inventory file again. When that fails the routers shown stay, the error
+    // is in the banner and a mark in the status bar says the file was not reloaded.
+    bool reloadInventory();
     QString runQuery(rl::QueryKind kind, const rl::QueryParams &params, qint64 maxAgeSeconds);
     void cancelCurrent();
     void openSettings();
@@ -78,6 +99,9 @@ Q_SIGNALS:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dragMoveEvent(QDragMoveEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
 
 private:
     static constexpr QSize DefaultSize{1560, 960};
@@ -90,6 +114,15 @@ private:
     void showProgress();
     void restoreLayout();
     void refreshInventory();
+    void onInventoryChanged();
+    void followInventoryInDiagnoses();
+    void rebuildRecentMenu();
+    void showInventoryWarnings();
+    // In the banner, with Reload (when reloading) and Open inventory… beside it.
+    void showInventoryError(const QString &title, const Error &error, bool reloading);
+    void showNothingOpenHint();
+    void updateTitle();
+    static QString droppedFile(const QMimeData *mime);
     void saveLayout();
     TopologyView *newTopologyWindow();
     // A result store warning (a damaged store moved aside, an answer not kept): in the status
@@ -110,6 +143,15 @@ private:
     QPushButton *m_cancel;
     QLabel *m_statusText;
     QLabel *m_storeWarning;
+    QLabel *m_inventoryMark; // "not reloaded" while the file on disk cannot be read
+    MessageBanner *m_banner;
+    InventoryFileWatcher *m_watcher;
+    QMenu *m_recentMenu = nullptr;
+    QAction *m_openAction = nullptr;
+    QAction *m_reloadAction = nullptr;
+    QAction *m_demoAction = nullptr;
+    QString m_inventoryPath;
+    QString m_inventoryFormat;
     QStringList m_storeWarnings;
     QString m_running; // the request the status bar follows
     int m_progressDone = 0;

@@ -375,6 +375,41 @@ void Scheduler::cancelAll(bool notify)
         cancel(t, notify);
 }
 
+void Scheduler::failRouters(const QHash<QString, Error> &errors)
+{
+    if (errors.isEmpty())
+        return;
+    SchedulerState &s = d->state;
+    std::vector<std::pair<Waiter, Error>> failed;
+    std::vector<std::unique_ptr<Transport>> toClose;
+    {
+        std::lock_guard lock(s.mutex);
+        const qint64 now = s.clock->nowMs();
+        // Collected first: releasing a job's last waiter may delete the job.
+        std::vector<std::pair<quint64, Job *>> theirs;
+        for (const auto &[ticket, job] : s.tickets) {
+            if (errors.contains(job->router))
+                theirs.emplace_back(ticket, job);
+        }
+        for (const auto &[ticket, job] : theirs) {
+            const QString router = job->router;
+            s.tickets.erase(ticket);
+            failed.emplace_back(d->release(*job, ticket, now), errors.value(router));
+        }
+        for (const auto &r : s.routerStore) {
+            if (!errors.contains(r->name))
+                continue;
+            for (auto &t : r->idle)
+                toClose.push_back(std::move(t.transport));
+            r->idle.clear();
+        }
+    }
+    for (auto &t : toClose)
+        t->close();
+    for (const auto &[w, error] : failed)
+        s.sink->waiterFailed(w, error);
+}
+
 void Scheduler::setPaused(bool paused)
 {
     {

@@ -8,6 +8,7 @@
 #include "engine/scheduling/throttle_state_store.h"
 #include "engine/transport/transport.h"
 
+#include <QHash>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -126,6 +127,10 @@ public:
     // waiting for its work, the work is dropped or its transport call cancelled.
     void cancel(quint64 ticket, bool notify = true);
     void cancelAll(bool notify = true);
+    // Ends all work of these routers (the inventory dropped or changed them): every waiter,
+    // queued or in flight, is answered with its router's error, transport calls left without
+    // waiters are cancelled, and the routers' idle sessions are closed.
+    void failRouters(const QHash<QString, Error> &errors);
 
     // While paused nothing new starts (tests, and "hold everything" in the UI).
     void setPaused(bool paused);

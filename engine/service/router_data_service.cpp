@@ -38,6 +38,7 @@
 #include <array>
 #include <deque>
 #include <atomic>
+#include <utility>
 
 namespace rl {
 
@@ -98,6 +99,31 @@ std::optional<RouterStatus> statusFor(const Error &e)
     }
 }
 
+bool sameCredentials(const Inventory &before, const Inventory &after, const QString &profile)
+{
+    const CredentialProfile *a = before.credentialProfile(profile);
+    const CredentialProfile *b = after.credentialProfile(profile);
+    return (!a && !b) || (a && b && *a == *b);
+}
+
+// Why work planned for `router` under `before` cannot go on under `after` (the router is gone,
+// or its address, platform, credentials or limits changed), or no error.
+Error routerChange(const Inventory &before, const Inventory &after, const QString &router)
+{
+    const Router *was = before.router(router);
+    const Router *now = after.router(router);
+    if (!was || !now)
+        return now ? Error{}
+                   : Error(ErrorCode::UnknownRouter,
+                           QStringLiteral("Router %1 was removed from the inventory while this request waited.").arg(router));
+    if (*was == *now && sameCredentials(before, after, now->credentials))
+        return {};
+    return Error(ErrorCode::InventoryError,
+                 QStringLiteral("Router %1 changed in the inventory (address, platform, credentials or limits) while this "
+                                "request waited; run the query again.")
+                     .arg(router));
+}
+
 SchedulerConfig schedulerConfig(const EngineSettings &s)
 {
     SchedulerConfig c;
@@ -131,6 +157,8 @@ public:
     mutable QMutex stateMutex;
     std::shared_ptr<const Inventory> inventory = std::make_shared<Inventory>();
     std::shared_ptr<TransportFactory> transports;
+    std::shared_ptr<TransportFactory> ownTransports; // the real (or injected) ones, kept while the demo lab runs
+    bool demoLab = false;
 
     ResultsQueue results;
     std::unique_ptr<AnswerStage> answers; // parse, expectations, store, filter: on the worker threads
@@ -363,21 +391,44 @@ public:
     }
 
     // Store reads may be slow (large tables): look up off the service thread, then queue the misses.
-    void answerFromStoreThenEnqueue(QList<WorkItem> work, qint64 maxAgeSeconds, double priority)
+    // `planned` is the inventory the work was planned with.
+    void answerFromStoreThenEnqueue(QList<WorkItem> work, qint64 maxAgeSeconds, double priority,
+                                    std::shared_ptr<const Inventory> planned)
     {
-        lookups.start([this, work = std::move(work), maxAgeSeconds, priority] {
+        lookups.start([this, work = std::move(work), maxAgeSeconds, priority, planned = std::move(planned)] {
             const auto inv = inventorySnapshot();
             const QDateTime now = QDateTime::currentDateTimeUtc();
             for (const WorkItem &item : work) {
                 if (answerFromStore(*inv, item, priority, now.addSecs(-maxAgeSeconds), now))
                     continue;
+                // Under the ticket lock, as setInventory swaps under it: the inventory changed
+                // before this point (its work is refused here) or after (setInventory fails it).
                 QMutexLocker lock(&ticketMutex);
                 auto it = tickets.find(item.requestId);
                 if (it == tickets.end())
                     return; // cancelled meanwhile
+                if (const auto current = inventorySnapshot(); current != planned) {
+                    if (const Error e = routerChange(*planned, *current, item.router)) {
+                        results.push(failedPart(item, priority, e));
+                        continue;
+                    }
+                }
                 it->append(scheduler->submit(item));
             }
         });
+    }
+
+    static FinishedPart failedPart(const WorkItem &item, double priority, const Error &error)
+    {
+        FinishedPart p;
+        p.requestId = item.requestId;
+        p.tag = item.tag;
+        p.priority = priority;
+        p.result.router = item.router;
+        p.result.records = RecordSet(item.kind);
+        p.result.error = error;
+        p.result.fetchedAt = QDateTime::currentDateTimeUtc();
+        return p;
     }
 
     // A fresh enough stored answer, filtered for the client as a live one would be.
@@ -512,6 +563,7 @@ RouterDataService::RouterDataService(const EngineSettings &settings, Backends ba
             std::make_shared<SecretResolver>());
     }
 #endif
+    d->ownTransports = d->transports;
 
     d->answers = std::make_unique<AnswerStage>(d->store, d->translators, d->access, settings);
     d->lookups.setMaxThreadCount(2);
@@ -538,26 +590,68 @@ RouterDataService::~RouterDataService()
     d->scheduler->stop();
 }
 
-Error RouterDataService::loadInventory(const QString &path)
+Error RouterDataService::loadInventory(const QString &path, const QString &format)
 {
-    Result<Inventory> inv = Inventory::loadFile(path);
+    Result<Inventory> inv = Inventory::loadFile(path, format);
     if (!inv.ok()) {
         EventLog::instance().warning(LogSource, inv.error().toString());
         return inv.error();
     }
+    bool leftDemoLab = false;
+    {
+        // A file names real routers: they are reached the real way, not through the demo lab.
+        QMutexLocker lock(&d->stateMutex);
+        leftDemoLab = std::exchange(d->demoLab, false);
+        d->transports = d->ownTransports;
+    }
+    if (leftDemoLab)
+        d->scheduler->closeIdleSessions();
     setInventory(inv.value());
     EventLog::instance().info(LogSource, QStringLiteral("Inventory %1: %2 routers").arg(path).arg(inv->routers().size()));
+    for (const QString &w : inv->warnings())
+        EventLog::instance().warning(LogSource, QStringLiteral("Inventory %1: %2").arg(path, w));
     return {};
 }
 
 void RouterDataService::setInventory(const Inventory &inventory)
 {
+    auto next = std::make_shared<const Inventory>(inventory);
+    QHash<QString, Error> changed;
     {
-        QMutexLocker lock(&d->stateMutex);
-        d->inventory = std::make_shared<const Inventory>(inventory);
+        // Under the ticket lock, as a store look-up queues its misses (answerFromStoreThenEnqueue).
+        QMutexLocker tickets(&d->ticketMutex);
+        std::shared_ptr<const Inventory> previous;
+        {
+            QMutexLocker lock(&d->stateMutex);
+            previous = std::exchange(d->inventory, next);
+        }
+        // Work for routers that are gone or changed ends now with a sentence saying so (and
+        // their sessions close: addresses, credentials may differ); the others go on.
+        for (const Router &r : previous->routers()) {
+            if (Error e = routerChange(*previous, *next, r.name))
+                changed.insert(r.name, std::move(e));
+        }
+        d->scheduler->failRouters(changed);
     }
-    // Sessions belong to the old inventory's routers (addresses, credentials may differ).
-    d->scheduler->closeIdleSessions();
+    QStringList reset;
+    {
+        QMutexLocker lock(&d->statusMutex);
+        for (auto it = changed.cbegin(); it != changed.cend(); ++it) {
+            if (d->statuses.remove(it.key()) && next->contains(it.key()))
+                reset << it.key();
+        }
+    }
+    for (const QString &router : std::as_const(reset))
+        Q_EMIT routerStatusChanged(router, RouterStatus::Unknown);
+    if (!changed.isEmpty())
+        EventLog::instance().info(LogSource, QStringLiteral("Inventory replaced: %1 router(s) removed or changed.").arg(changed.size()));
+    Q_EMIT inventoryChanged();
+}
+
+bool RouterDataService::usesDemoLab() const
+{
+    QMutexLocker lock(&d->stateMutex);
+    return d->demoLab;
 }
 
 void RouterDataService::useDemoLab()
@@ -570,7 +664,9 @@ void RouterDataService::useDemoLab()
     {
         QMutexLocker lock(&d->stateMutex);
         d->transports = std::make_shared<DemoTransportFactory>(scenario.value());
+        d->demoLab = true;
     }
+    d->scheduler->closeIdleSessions(); // none may stay from the real routers
     setInventory(scenario->inventory());
     EventLog::instance().info(LogSource, QStringLiteral("Using the built-in demo lab (%1 routers).").arg(scenario->routers.size()));
 }
@@ -606,7 +702,7 @@ QString RouterDataService::submit(Request request)
     RouterDataServicePrivate::Plan plan = d->plan(request, *inv);
     d->results.push(std::move(plan.refused));
     if (request.maxAgeSeconds > 0 && !plan.work.isEmpty())
-        d->answerFromStoreThenEnqueue(std::move(plan.work), request.maxAgeSeconds, plan.priority);
+        d->answerFromStoreThenEnqueue(std::move(plan.work), request.maxAgeSeconds, plan.priority, inv);
     else
         d->enqueue(request.id, std::move(plan.work));
     return request.id;

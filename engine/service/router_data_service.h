@@ -52,10 +52,17 @@ public:
     ~RouterDataService() override; // cancels what is pending and joins the workers
 
     // Inventory
-    Error loadInventory(const QString &path);
+    // Reads an inventory file (format as Inventory::loadFile: "json", "nornir", "ansible",
+    // "csv", or empty: by extension) and, when it loads, replaces the inventory with it and
+    // leaves the demo lab. A file that does not load changes nothing.
+    Error loadInventory(const QString &path, const QString &format = {});
+    // Replaces the inventory, also while work runs: work queued or in flight for a router that
+    // is gone ends with unknown-router, for one whose entry changed (address, platform,
+    // credentials, limits) with inventory-error; work for the others goes on. Emits inventoryChanged.
     void setInventory(const Inventory &inventory);
     // The built-in demo lab: its inventory, and a transport that serves recorded router output.
     void useDemoLab();
+    bool usesDemoLab() const;
     const Inventory &inventory() const;
     QStringList visibleRouters(const ClientIdentity &client) const;
     QList<Connection> visibleConnections(const ClientIdentity &client) const;
@@ -110,6 +117,8 @@ Q_SIGNALS:
     void hostKeyUnknown(const QString &router, const QString &keyType, const QString &fingerprintSha256);
     // A store warning found while working (each also goes to the EventLog, source "store").
     void storeWarning(const QString &warning);
+    // The inventory was replaced (setInventory, loadInventory, useDemoLab).
+    void inventoryChanged();
 
 public:
     void acceptHostKey(const QString &router, const QString &fingerprintSha256);

@@ -163,7 +163,7 @@ void TestLayoutMemory::windowGeometryAndSplitters()
     {
         auto w = openWindow();
         w->resize(1234, 777);
-        auto *split = qobject_cast<QSplitter *>(w->centralWidget());
+        auto *split = w->centralWidget()->findChild<QSplitter *>(QString(), Qt::FindDirectChildrenOnly); // below the banner
         QVERIFY(split);
         split->setSizes({411, 1234 - 411});
         left = split->sizes();
@@ -171,7 +171,7 @@ void TestLayoutMemory::windowGeometryAndSplitters()
     }
     auto w = openWindow();
     QCOMPARE(w->size(), QSize(1234, 777));
-    auto *split = qobject_cast<QSplitter *>(w->centralWidget());
+    auto *split = w->centralWidget()->findChild<QSplitter *>(QString(), Qt::FindDirectChildrenOnly); // below the banner
     QVERIFY(split);
     QCOMPARE(split->sizes().value(0), left.value(0));
 }

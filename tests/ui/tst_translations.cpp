@@ -33,6 +33,8 @@ void TestTranslations::embeddedAndTranslated_data()
     QTest::newRow("fr customer") << "fr" << "rl::SettingsDialog" << "Customer" << "Client";
     QTest::newRow("de diagnose") << "de" << "rl::MainWindow" << "&Diagnose connection" << "Verbindung &diagnostizieren";
     QTest::newRow("fr cannot check") << "fr" << "rl::DiagnosisModel" << "CANNOT-CHECK" << "NON VÉRIFIABLE";
+    QTest::newRow("de open inventory") << "de" << "rl::MainWindow" << "&Open inventory…" << "Inventar ö&ffnen…";
+    QTest::newRow("fr not reloaded") << "fr" << "rl::MainWindow" << "⚠ Inventory not reloaded" << "⚠ Inventaire non rechargé";
 }
 
 void TestTranslations::embeddedAndTranslated()

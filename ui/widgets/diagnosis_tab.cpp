@@ -239,6 +239,14 @@ void DiagnosisTab::setClient(const ClientIdentity &client)
     m_client = client;
 }
 
+void DiagnosisTab::setConnection(const Connection &connection)
+{
+    if (connection == m_connection)
+        return;
+    stop();
+    m_connection = connection;
+}
+
 bool DiagnosisTab::run()
 {
     if (!m_diagnoser || m_diagnoser->isRunning())

@@ -47,6 +47,10 @@ public:
     // Who the runs ask as. A change stops watching and cancels a run of the old client.
     void setClient(const ClientIdentity &client);
     const ClientIdentity &client() const { return m_client; }
+    // The connection as the inventory now has it (a reload). A change stops watching and cancels
+    // a run made for the old one; the last result stays on screen until the next run.
+    void setConnection(const Connection &connection);
+    const Connection &connection() const { return m_connection; }
     // Starts a run unless one is running (returns false then, or without a service).
     bool run();
     bool isRunning() const;

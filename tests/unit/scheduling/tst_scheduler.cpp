@@ -279,6 +279,39 @@ private Q_SLOTS:
         QCOMPARE(s->metrics().queued, 0);
     }
 
+    // The inventory dropped r1 and changed r2: every waiter of theirs, coalesced, queued or in
+    // flight, gets its router's error at once; r3's work is untouched.
+    void failingRoutersEndsTheirWorkOnly()
+    {
+        auto s = make(unlimitedConfig());
+        ScriptedAnswer hang;
+        hang.hangUntilCancelled = true;
+        m_routers->setRouterAnswer("r1", hang);
+        s->submit(item("running", "r1", "show bgp"));
+        QTRY_COMPARE(m_routers->inFlight(), 1);
+        s->submit(item("joined", "r1", "show bgp"));
+        s->setPaused(true);
+        s->submit(item("queued", "r2", "show bgp"));
+        s->submit(item("other", "r3", "show bgp"));
+        QHash<QString, Error> errors;
+        errors.insert(QStringLiteral("r1"), Error(ErrorCode::UnknownRouter, QStringLiteral("r1 is gone")));
+        errors.insert(QStringLiteral("r2"), Error(ErrorCode::InventoryError, QStringLiteral("r2 changed")));
+        s->failRouters(errors);
+        QCOMPARE(m_sink->answered(), 3); // at once, not when the work would have run
+        QCOMPARE(m_sink->error("running").code, ErrorCode::UnknownRouter);
+        QCOMPARE(m_sink->error("joined").code, ErrorCode::UnknownRouter);
+        QCOMPARE(m_sink->error("queued").message, QStringLiteral("r2 changed"));
+        QVERIFY(!m_sink->hasAnswer("other"));
+        QTRY_COMPARE(m_routers->inFlight(), 0); // r1's call cancelled
+        s->setPaused(false);
+        QTRY_VERIFY(m_sink->hasAnswer("other"));
+        QCOMPARE(m_sink->error("other").code, ErrorCode::None);
+        QTest::qWait(30);
+        QCOMPARE(m_sink->answered(), 4); // no second report from the cancelled call
+        QCOMPARE(m_routers->calls("r2"), 0);
+        QCOMPARE(s->metrics().queued, 0);
+    }
+
     void routerErrorReachesEveryWaiter()
     {
         auto s = make(unlimitedConfig());

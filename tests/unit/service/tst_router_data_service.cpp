@@ -4,7 +4,9 @@
 #include "engine/storage/memory_result_store.h"
 #include "engine/transport/scripted_transport.h"
 
+#include <QFile>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace rl;
@@ -591,6 +593,92 @@ private Q_SLOTS:
         m_service->setPaused(false);
         QTRY_COMPARE(m_responses->size(), 1);
         QCOMPARE(m_service->metrics().completed, 2);
+    }
+    // A reload of the inventory while work runs: what was asked of a router that is gone or
+    // changed ends with a sentence saying so; work for an unchanged router goes on.
+    void replacingTheInventoryEndsWorkOfRoutersGoneOrChanged()
+    {
+        start();
+        ScriptedAnswer hang;
+        hang.hangUntilCancelled = true;
+        m_routers->setAnswer("r1", "show bgp summary", hang);
+        const QString inFlight = m_service->submit(request({"r1"}));
+        QTRY_COMPARE(m_routers->inFlight(), 1);
+        m_service->setPaused(true);
+        const QString queued = m_service->submit(request({"r2", "r3"}));
+        QCOMPARE(m_service->metrics().queued, 2);
+        QSignalSpy changed(m_service.get(), &RouterDataService::inventoryChanged);
+
+        Inventory next;
+        Router moved = router(QStringLiteral("r2"));
+        moved.host = QStringLiteral("127.0.0.2");
+        QVERIFY(!next.addRouter(moved));
+        QVERIFY(!next.addRouter(router(QStringLiteral("r3"))));
+        QVERIFY(!next.addRouter(router(QStringLiteral("r4"))));
+        m_service->setInventory(next);
+        QCOMPARE(changed.size(), 1);
+        QCOMPARE(m_service->inventory().routerNames(), QStringList({"r2", "r3", "r4"}));
+        m_service->setPaused(false);
+
+        QTRY_COMPARE(m_responses->size(), 2);
+        const RouterResult gone = responseFor(inFlight).results.value(0);
+        QCOMPARE(gone.error.code, ErrorCode::UnknownRouter);
+        QVERIFY2(gone.error.message.contains(QStringLiteral("r1 was removed from the inventory")), qPrintable(gone.error.message));
+        const Response both = responseFor(queued);
+        QCOMPARE(both.results.size(), 2);
+        QCOMPARE(both.results[0].router, QStringLiteral("r2"));
+        QCOMPARE(both.results[0].error.code, ErrorCode::InventoryError);
+        QVERIFY2(both.results[0].error.message.contains(QStringLiteral("r2 changed in the inventory")),
+                 qPrintable(both.results[0].error.message));
+        QVERIFY2(both.results[1].ok(), qPrintable(both.results[1].error.toString()));
+        QTRY_COMPARE(m_routers->inFlight(), 0); // r1's call was cancelled, not left hanging
+        QCOMPARE(m_routers->calls("r2"), 0);    // never asked at its old address
+        QCOMPARE(responsesFor(inFlight), 1);
+    }
+
+    void replacingTheInventoryForgetsStatesOfChangedRouters()
+    {
+        start();
+        m_service->submit(request({"r2", "r3"}));
+        QTRY_COMPARE(m_responses->size(), 1);
+        QCOMPARE(m_service->routerStatus("r2"), RouterStatus::Reachable);
+        QSignalSpy status(m_service.get(), &RouterDataService::routerStatusChanged);
+        Inventory next;
+        Router moved = router(QStringLiteral("r2"));
+        moved.port = 2222;
+        QVERIFY(!next.addRouter(moved));
+        QVERIFY(!next.addRouter(router(QStringLiteral("r3"))));
+        m_service->setInventory(next);
+        QCOMPARE(m_service->routerStatus("r2"), RouterStatus::Unknown); // another router now
+        QCOMPARE(m_service->routerStatus("r3"), RouterStatus::Reachable);
+        QCOMPARE(status.size(), 1);
+        QCOMPARE(status.at(0).at(0).toString(), QStringLiteral("r2"));
+        QCOMPARE(status.at(0).at(1).value<RouterStatus>(), RouterStatus::Unknown);
+    }
+
+    // A file that does not load leaves the inventory as it was; the error names file and line.
+    void aBrokenFileChangesNothing()
+    {
+        start();
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("inv.json"));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("{\"version\": 1,\n \"routers\": [\n  {\"name\": \"x1\", \"host\": \"198.51.100.7\", \"platform\": \"no-such-os\"}\n ]}\n");
+        f.close();
+        QSignalSpy changed(m_service.get(), &RouterDataService::inventoryChanged);
+        const Error e = m_service->loadInventory(path);
+        QCOMPARE(e.code, ErrorCode::InventoryError);
+        QVERIFY2(e.message.contains(QStringLiteral("inv.json, line 3")), qPrintable(e.message));
+        QCOMPARE(changed.size(), 0);
+        QCOMPARE(m_service->inventory().routerNames(), QStringList({"r1", "r2", "r3", "odd"}));
+
+        QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        f.write("{\"version\": 1,\n \"routers\": [\n  {\"name\": \"x1\", \"host\": \"198.51.100.7\", \"platform\": \"frr\"}\n ]}\n");
+        f.close();
+        QVERIFY(!m_service->loadInventory(path, QStringLiteral("json")));
+        QCOMPARE(changed.size(), 1);
+        QCOMPARE(m_service->inventory().routerNames(), QStringList({"x1"}));
     }
 };
 
