@@ -29,6 +29,10 @@ struct EngineSettings {
     QString storePath;                // empty: the user's data folder
     QString operatorRole = QStringLiteral("internal");
     QString operatorCustomer;         // role external: the customer this operator works for
+    // Record an SSH host key never seen before instead of refusing it (a changed key is always
+    // refused). Set per run (routerlens-cli --accept-new-host-keys), never loaded or saved:
+    // trusting on first use must be asked for each time.
+    bool acceptNewHostKeys = false;
 
     static EngineSettings defaults();
     static EngineSettings load(QSettings &settings);
