@@ -13,6 +13,7 @@
 #include "engine/service/session_comparer.h"
 #include "engine/service/router_data_service.h"
 #include "engine/storage/memory_result_store.h"
+#include "engine/transport/demo_transport.h"
 #include "engine/transport/known_hosts_file.h"
 #include "engine/transport/ssh_transport.h"
 #include "engine/vendors/offline_parser.h"
@@ -32,6 +33,7 @@
 #include <QTextStream>
 #include <QTimer>
 
+#include <algorithm>
 #include <cstdio>
 #include <optional>
 
@@ -427,6 +429,64 @@ void hintUnknownHostKeys(const rl::Response &resp, const QCommandLineParser &p)
     }
 }
 
+// Whether a platform's translator has no way to ask this question at all (a Linux host has no
+// BGP): the router was never asked.
+bool platformCannotAnswer(const QString &platform, rl::QueryKind kind, const rl::QueryParams &params)
+{
+    const rl::Translator *t = rl::TranslatorRegistry::find(platform);
+    if (!t)
+        return false;
+    const auto commands = t->commands(kind, params);
+    return !commands.ok() && commands.error().code == rl::ErrorCode::UnsupportedQuery;
+}
+
+// query --demo --expect-demo-faults (scripts/demo.sh): the demo lab fails some routers on purpose
+// (scripted faults, and a platform with no answer to the question). When those are the only
+// failures, the demo ran as designed: exit 0, and one line says which failed and why. Any other
+// failure, or a refused request, keeps its exit code.
+int demoVerdict(const rl::Response &resp, int rc, const rl::Inventory &inventory, const QString &format)
+{
+    if ((rc != ExitPartial && rc != ExitFailed) || resp.error.isError())
+        return rc;
+    const rl::Result<rl::DemoScenario> scenario = rl::DemoScenario::load();
+    if (!scenario)
+        return rc;
+    static const QMap<rl::ErrorCode, QString> shows{
+        {rl::ErrorCode::Unreachable, QStringLiteral("a router that does not answer")},
+        {rl::ErrorCode::AuthFailed, QStringLiteral("a refused login")},
+        {rl::ErrorCode::Timeout, QStringLiteral("a router that stops answering")},
+        {rl::ErrorCode::UnsupportedQuery, QStringLiteral("a question a platform has no command for")},
+    };
+    QStringList failed;
+    QStringList what;
+    QList<rl::RouterResult> parts = resp.results; // named in a stable order, whichever answered first
+    std::sort(parts.begin(), parts.end(), [](const rl::RouterResult &a, const rl::RouterResult &b) { return a.router < b.router; });
+    for (const rl::RouterResult &part : std::as_const(parts)) {
+        if (part.ok())
+            continue;
+        const rl::Router *r = inventory.router(part.router);
+        const bool scripted = scenario->faultExplains(part.router, part.error.code);
+        const bool noCommand = part.error.code == rl::ErrorCode::UnsupportedQuery && r
+                               && platformCannotAnswer(r->platform, resp.kind, resp.params);
+        if (!scripted && !noCommand)
+            return rc; // a real failure
+        failed << QStringLiteral("%1 (%2)").arg(part.router, part.error.codeName());
+        if (!what.contains(shows.value(part.error.code)))
+            what << shows.value(part.error.code);
+    }
+    const QString last = what.size() > 1 ? QStringLiteral(" and ") + what.takeLast() : QString();
+    const QString line = QStringLiteral("%1 router%2 failed on purpose: %3. The demo lab makes them fail to show how "
+                                        "RouterLens reports %4%5.\n")
+                             .arg(failed.size())
+                             .arg(failed.size() == 1 ? QString() : QStringLiteral("s"))
+                             .arg(failed.join(QStringLiteral(", ")), what.join(QStringLiteral(", ")), last);
+    if (format == QLatin1String("table"))
+        out(line);
+    else
+        err(QStringLiteral("routerlens-cli: ") + line);
+    return ExitOk;
+}
+
 // Long on purpose: one command's options, each checked next to its own message and exit code, then the run.
 int runQuery(QCoreApplication &app, const QStringList &args)
 {
@@ -449,6 +509,9 @@ int runQuery(QCoreApplication &app, const QStringList &args)
     p.addOption({QStringLiteral("max-age"), QStringLiteral("Accept a stored answer up to this many seconds old (default 0: ask the router)."), QStringLiteral("seconds"), QStringLiteral("0")});
     p.addOption({QStringLiteral("background"), QStringLiteral("Nobody is waiting: lower priority.")});
     p.addOption({QStringLiteral("timeout"), QStringLiteral("Give up after this many seconds (default 120)."), QStringLiteral("seconds"), QStringLiteral("120")});
+    p.addOption({QStringLiteral("expect-demo-faults"),
+                 QStringLiteral("With --demo: the routers the demo lab fails on purpose do not count as failures (exit 0 "
+                                "when they are the only ones; one line names them). For scripts/demo.sh.")});
     p.addPositionalArgument(QStringLiteral("kind"), QStringLiteral("The query kind."));
     p.process(args);
 
@@ -477,6 +540,11 @@ int runQuery(QCoreApplication &app, const QStringList &args)
         return ExitUsage;
     }
 
+    const bool expectDemoFaults = p.isSet(QStringLiteral("expect-demo-faults"));
+    if (expectDemoFaults && !p.isSet(QStringLiteral("demo"))) {
+        err(QStringLiteral("routerlens-cli query: --expect-demo-faults goes with --demo: real routers never fail on purpose.\n"));
+        return ExitUsage;
+    }
     rl::EngineSettings settings = loadSettings(p);
     if (const int rc = applyAcceptNewHostKeys(p, settings))
         return rc;
@@ -536,7 +604,7 @@ int runQuery(QCoreApplication &app, const QStringList &args)
             return;
         const int rc = printResponse(resp, src.format);
         hintUnknownHostKeys(resp, p);
-        app.exit(rc);
+        app.exit(expectDemoFaults ? demoVerdict(resp, rc, local->inventory(), src.format) : rc);
     });
     QTimer::singleShot(std::chrono::seconds(timeoutSec), &app, [&] {
         err(QStringLiteral("routerlens-cli: no complete answer within %1 s; giving up (use --timeout to wait longer).\n").arg(timeoutSec));
