@@ -13,6 +13,10 @@
 #include "engine/service/netbox_import.h"
 #include "engine/service/session_comparer.h"
 #include "engine/service/router_data_service.h"
+#include "engine/storage/memory_result_store.h"
+#include "engine/transport/demo_transport.h"
+#include "engine/transport/known_hosts_file.h"
+#include "engine/transport/ssh_transport.h"
 #include "engine/vendors/offline_parser.h"
 #include "engine/vendors/translator.h"
 #include "server/api_client.h"
@@ -31,7 +35,11 @@
 #include <QTextStream>
 #include <QTimer>
 
+#include <algorithm>
 #include <cstdio>
+#include <optional>
+
+#include <unistd.h>
 
 namespace {
 
@@ -89,6 +97,7 @@ const char *kTopHelp =
     "  compare   Put the two ends of each BGP session, link or route exchange between routers side by side\n"
     "  parse     Turn saved or pasted router output into normalized records (offline)\n"
     "  inventory import  Turn a Nornir, Ansible, CSV or NetBox inventory into RouterLens's JSON form\n"
+    "  known-hosts add|list|remove  Accept, show or remove a router's SSH host key\n"
     "\n"
     "Run 'routerlens-cli <command> --help' for a command's options.\n"
     "Exit codes: 0 success, 1 refused or every router failed, 2 bad usage, 3 partial failure.\n";
@@ -241,6 +250,36 @@ rl::EngineSettings loadSettings(const QCommandLineParser &p)
     return settings;
 }
 
+// --accept-new-host-keys (query, diagnose, compare): trust on first use for this run, each key
+// recorded said on stderr. ExitOk, or ExitUsage after saying why.
+int applyAcceptNewHostKeys(const QCommandLineParser &p, rl::EngineSettings &settings)
+{
+    if (!p.isSet(QStringLiteral("accept-new-host-keys")))
+        return ExitOk;
+    if (p.isSet(QStringLiteral("server"))) {
+        err(QStringLiteral("routerlens-cli: --accept-new-host-keys does not go with --server: the service checks its "
+                           "routers' host keys itself.\n"));
+        return ExitUsage;
+    }
+    settings.acceptNewHostKeys = true;
+    // Keys are recorded on worker threads; say so at once, from there.
+    QObject::connect(
+        &rl::EventLog::instance(), &rl::EventLog::entryAdded, &rl::EventLog::instance(),
+        [](const rl::LogEntry &e) {
+            if (e.source == QLatin1String(rl::HostKeyLogSource))
+                err(QStringLiteral("routerlens-cli: host key: %1\n").arg(e.message));
+        },
+        Qt::DirectConnection);
+    return ExitOk;
+}
+
+void addAcceptNewHostKeysOption(QCommandLineParser &p)
+{
+    p.addOption({QStringLiteral("accept-new-host-keys"),
+                 QStringLiteral("Record the SSH host key of a router never seen before instead of refusing it (trust on "
+                                "first use, each named on stderr). A changed key is still refused.")});
+}
+
 int runRouters(QCoreApplication &app, const QStringList &args)
 {
     QCommandLineParser p;
@@ -378,6 +417,78 @@ int printResponse(const rl::Response &resp, const QString &format)
     return failed == 0 ? ExitOk : failed == resp.results.size() ? ExitFailed : ExitPartial;
 }
 
+// Routers whose host key is not known yet: printResponse showed each fingerprint; say how to
+// accept one once it is checked.
+void hintUnknownHostKeys(const rl::Response &resp, const QCommandLineParser &p)
+{
+    if (!p.isSet(QStringLiteral("inventory")))
+        return;
+    for (const rl::RouterResult &part : resp.results) {
+        if (part.error.code == rl::ErrorCode::HostKeyUnknown)
+            err(QStringLiteral("routerlens-cli: to accept %1's host key once its fingerprint is checked: "
+                               "routerlens-cli known-hosts add %1 --inventory %2\n")
+                    .arg(part.router, p.value(QStringLiteral("inventory"))));
+    }
+}
+
+// Whether a platform's translator has no way to ask this question at all (a Linux host has no
+// BGP): the router was never asked.
+bool platformCannotAnswer(const QString &platform, rl::QueryKind kind, const rl::QueryParams &params)
+{
+    const rl::Translator *t = rl::TranslatorRegistry::find(platform);
+    if (!t)
+        return false;
+    const auto commands = t->commands(kind, params);
+    return !commands.ok() && commands.error().code == rl::ErrorCode::UnsupportedQuery;
+}
+
+// query --demo --expect-demo-faults (scripts/demo.sh): the demo lab fails some routers on purpose
+// (scripted faults, and a platform with no answer to the question). When those are the only
+// failures, the demo ran as designed: exit 0, and one line says which failed and why. Any other
+// failure, or a refused request, keeps its exit code.
+int demoVerdict(const rl::Response &resp, int rc, const rl::Inventory &inventory, const QString &format)
+{
+    if ((rc != ExitPartial && rc != ExitFailed) || resp.error.isError())
+        return rc;
+    const rl::Result<rl::DemoScenario> scenario = rl::DemoScenario::load();
+    if (!scenario)
+        return rc;
+    static const QMap<rl::ErrorCode, QString> shows{
+        {rl::ErrorCode::Unreachable, QStringLiteral("a router that does not answer")},
+        {rl::ErrorCode::AuthFailed, QStringLiteral("a refused login")},
+        {rl::ErrorCode::Timeout, QStringLiteral("a router that stops answering")},
+        {rl::ErrorCode::UnsupportedQuery, QStringLiteral("a question a platform has no command for")},
+    };
+    QStringList failed;
+    QStringList what;
+    QList<rl::RouterResult> parts = resp.results; // named in a stable order, whichever answered first
+    std::sort(parts.begin(), parts.end(), [](const rl::RouterResult &a, const rl::RouterResult &b) { return a.router < b.router; });
+    for (const rl::RouterResult &part : std::as_const(parts)) {
+        if (part.ok())
+            continue;
+        const rl::Router *r = inventory.router(part.router);
+        const bool scripted = scenario->faultExplains(part.router, part.error.code);
+        const bool noCommand = part.error.code == rl::ErrorCode::UnsupportedQuery && r
+                               && platformCannotAnswer(r->platform, resp.kind, resp.params);
+        if (!scripted && !noCommand)
+            return rc; // a real failure
+        failed << QStringLiteral("%1 (%2)").arg(part.router, part.error.codeName());
+        if (!what.contains(shows.value(part.error.code)))
+            what << shows.value(part.error.code);
+    }
+    const QString last = what.size() > 1 ? QStringLiteral(" and ") + what.takeLast() : QString();
+    const QString line = QStringLiteral("%1 router%2 failed on purpose: %3. The demo lab makes them fail to show how "
+                                        "RouterLens reports %4%5.\n")
+                             .arg(failed.size())
+                             .arg(failed.size() == 1 ? QString() : QStringLiteral("s"))
+                             .arg(failed.join(QStringLiteral(", ")), what.join(QStringLiteral(", ")), last);
+    if (format == QLatin1String("table"))
+        out(line);
+    else
+        err(QStringLiteral("routerlens-cli: ") + line);
+    return ExitOk;
+}
+
 // Long on purpose: one command's options, each checked next to its own message and exit code, then the run.
 int runQuery(QCoreApplication &app, const QStringList &args)
 {
@@ -389,6 +500,7 @@ int runQuery(QCoreApplication &app, const QStringList &args)
                                                "Example: routerlens-cli query --demo --all bgp-status")
                                     .arg(kindNames.join(QStringLiteral(", "))));
     addSourceOptions(p);
+    addAcceptNewHostKeysOption(p);
     p.addOption({{QStringLiteral("r"), QStringLiteral("router")}, QStringLiteral("A router to ask (repeat for several)."), QStringLiteral("name")});
     p.addOption({QStringLiteral("all"), QStringLiteral("Ask every router the client may see.")});
     p.addOption({QStringLiteral("neighbor"), QStringLiteral("BGP neighbor address (received/advertised routes, bgp-status filter)."), QStringLiteral("ip")});
@@ -399,6 +511,9 @@ int runQuery(QCoreApplication &app, const QStringList &args)
     p.addOption({QStringLiteral("max-age"), QStringLiteral("Accept a stored answer up to this many seconds old (default 0: ask the router)."), QStringLiteral("seconds"), QStringLiteral("0")});
     p.addOption({QStringLiteral("background"), QStringLiteral("Nobody is waiting: lower priority.")});
     p.addOption({QStringLiteral("timeout"), QStringLiteral("Give up after this many seconds (default 120)."), QStringLiteral("seconds"), QStringLiteral("120")});
+    p.addOption({QStringLiteral("expect-demo-faults"),
+                 QStringLiteral("With --demo: the routers the demo lab fails on purpose do not count as failures (exit 0 "
+                                "when they are the only ones; one line names them). For scripts/demo.sh.")});
     p.addPositionalArgument(QStringLiteral("kind"), QStringLiteral("The query kind."));
     p.process(args);
 
@@ -427,6 +542,14 @@ int runQuery(QCoreApplication &app, const QStringList &args)
         return ExitUsage;
     }
 
+    const bool expectDemoFaults = p.isSet(QStringLiteral("expect-demo-faults"));
+    if (expectDemoFaults && !p.isSet(QStringLiteral("demo"))) {
+        err(QStringLiteral("routerlens-cli query: --expect-demo-faults goes with --demo: real routers never fail on purpose.\n"));
+        return ExitUsage;
+    }
+    rl::EngineSettings settings = loadSettings(p);
+    if (const int rc = applyAcceptNewHostKeys(p, settings))
+        return rc;
     int remoteRc = ExitOk;
     std::optional<rl::ApiClient> remote = remoteClient(p, remoteRc);
     if (remoteRc)
@@ -438,7 +561,7 @@ int runQuery(QCoreApplication &app, const QStringList &args)
         if (const int rc = checkFormat(p, src))
             return rc;
     } else {
-        local = std::make_unique<rl::RouterDataService>(loadSettings(p));
+        local = std::make_unique<rl::RouterDataService>(settings);
         if (const int rc = setUp(p, *local, src))
             return rc;
     }
@@ -479,8 +602,11 @@ int runQuery(QCoreApplication &app, const QStringList &args)
     }
     QString requestId;
     QObject::connect(local.get(), &rl::RouterDataService::responseReady, &app, [&](const rl::Response &resp) {
-        if (resp.requestId == requestId)
-            app.exit(printResponse(resp, src.format));
+        if (resp.requestId != requestId)
+            return;
+        const int rc = printResponse(resp, src.format);
+        hintUnknownHostKeys(resp, p);
+        app.exit(expectDemoFaults ? demoVerdict(resp, rc, local->inventory(), src.format) : rc);
     });
     QTimer::singleShot(std::chrono::seconds(timeoutSec), &app, [&] {
         err(QStringLiteral("routerlens-cli: no complete answer within %1 s; giving up (use --timeout to wait longer).\n").arg(timeoutSec));
@@ -564,6 +690,7 @@ int runDiagnose(QCoreApplication &app, const QStringList &args)
         "be made (a router did not answer) and no fault was found, 2 bad usage.\n"
         "Example: routerlens-cli diagnose --demo --all"));
     addSourceOptions(p, true);
+    addAcceptNewHostKeysOption(p);
     p.addOption({QStringLiteral("connection"), QStringLiteral("A connection id from the inventory (repeatable)."), QStringLiteral("id")});
     p.addOption({QStringLiteral("all"), QStringLiteral("Every connection the client may see.")});
     p.addOption({QStringLiteral("max-age"), QStringLiteral("Accept stored answers up to this many seconds old (default 0)."), QStringLiteral("seconds"), QStringLiteral("0")});
@@ -582,12 +709,15 @@ int runDiagnose(QCoreApplication &app, const QStringList &args)
         err(QStringLiteral("routerlens-cli diagnose: --second-read must be a number of seconds between 0 and 60.\n"));
         return ExitUsage;
     }
+    rl::EngineSettings settings = loadSettings(p);
+    if (const int rc = applyAcceptNewHostKeys(p, settings))
+        return rc;
     int remoteRc = ExitOk;
     if (std::optional<rl::ApiClient> remote = remoteClient(p, remoteRc))
         return runRemoteDiagnose(*remote, p, maxAge, secondRead);
     if (remoteRc)
         return remoteRc;
-    rl::RouterDataService service(loadSettings(p));
+    rl::RouterDataService service(settings);
     Source src;
     src.htmlAllowed = true;
     if (const int rc = setUp(p, service, src))
@@ -784,6 +914,7 @@ int runCompare(QCoreApplication &app, const QStringList &args)
         "could not be read (their ends read \"cannot tell\").\n"
         "Example: routerlens-cli compare --demo -r lab-frr -r lab-bird bgp-status"));
     addSourceOptions(p);
+    addAcceptNewHostKeysOption(p);
     p.addOption({{QStringLiteral("r"), QStringLiteral("router")}, QStringLiteral("A router to compare (repeat; two or more)."), QStringLiteral("name")});
     p.addOption({QStringLiteral("only"), QStringLiteral("Keep only rows of one kind: sent-not-received, received-not-sent, rejected, mismatch."),
                  QStringLiteral("filter")});
@@ -829,7 +960,10 @@ int runCompare(QCoreApplication &app, const QStringList &args)
         return ExitUsage;
     }
 
-    rl::RouterDataService service(loadSettings(p));
+    rl::EngineSettings settings = loadSettings(p);
+    if (const int rc = applyAcceptNewHostKeys(p, settings))
+        return rc;
+    rl::RouterDataService service(settings);
     Source src;
     if (const int rc = setUp(p, service, src))
         return rc;
@@ -975,6 +1109,255 @@ int runParse(const QStringList &args)
     else
         out(rl::RecordExport::toTable(resp));
     return part.ok() ? ExitOk : ExitFailed;
+}
+
+// ---- known-hosts: the SSH host keys RouterLens checks routers against ----------------------
+
+const char *kKnownHostsHelp =
+    "Usage: routerlens-cli known-hosts add ROUTER [--yes | --fingerprint SHA256:...] (--inventory FILE | --demo)\n"
+    "       routerlens-cli known-hosts list [ROUTER...] (--inventory FILE | --demo) [--format table|json|csv]\n"
+    "       routerlens-cli known-hosts remove ROUTER (--inventory FILE | --demo)\n"
+    "\n"
+    "The known_hosts file of each SSH router (its knownHosts in the inventory, else ~/.ssh/known_hosts)\n"
+    "is the one every query checks. 'add' connects to the router (no login), shows its host key and\n"
+    "records it when you accept; a key that differs from the one recorded is never replaced: verify it\n"
+    "with the router's administrator, 'remove' the old entry, then 'add' again. 'list' reads the files\n"
+    "only. Exit codes: 0 done (or already recorded), 1 refused or failed, 2 bad usage.\n";
+
+// The one SSH router `name` the client may see; nullptr after saying why.
+const rl::Router *sshRouter(const rl::RouterDataService &service, const Source &src, const QString &name)
+{
+    const rl::Router *r = service.visibleRouters(src.client).contains(name) ? service.inventory().router(name) : nullptr;
+    if (!r) {
+        err(QStringLiteral("routerlens-cli known-hosts: unknown-router: there is no router \"%1\" (see 'routerlens-cli "
+                           "routers').\n")
+                .arg(name));
+        return nullptr;
+    }
+    if (r->transport != rl::TransportKind::Ssh) {
+        err(QStringLiteral("routerlens-cli known-hosts: router %1 is reached over %2, not SSH: it has no SSH host key "
+                           "(an HTTPS router is checked by its certificate: caFile in the inventory).\n")
+                .arg(name, rl::transportKindName(r->transport)));
+        return nullptr;
+    }
+    return r;
+}
+
+QString hostPortOf(const rl::Router &r)
+{
+    return QStringLiteral("%1:%2").arg(r.host).arg(r.port);
+}
+
+// The person's answer to "Accept? [y/N]": a line from standard input, or nothing at its end.
+std::optional<QString> readAnswer()
+{
+    std::fflush(stdout);
+    char line[256];
+    if (!std::fgets(line, sizeof line, stdin))
+        return std::nullopt;
+    return QString::fromLocal8Bit(line).trimmed();
+}
+
+int knownHostsAdd(const QCommandLineParser &p, const rl::Router &router, int connectTimeoutMs)
+{
+    const QString wanted = p.value(QStringLiteral("fingerprint"));
+    if (!wanted.isEmpty() && !wanted.startsWith(QLatin1String("SHA256:"))) {
+        err(QStringLiteral("routerlens-cli known-hosts add: --fingerprint takes the SHA256 form, e.g. SHA256:abc... "
+                           "(ssh-keygen -l -E sha256 -f KEY prints it).\n"));
+        return ExitUsage;
+    }
+    const rl::Result<rl::HostKeyProbe> probe = rl::SshTransport::probeHostKey(router, connectTimeoutMs);
+    if (!probe) {
+        err(QStringLiteral("routerlens-cli known-hosts add: %1: %2\n").arg(probe.error().codeName(), probe.error().message));
+        return ExitFailed;
+    }
+    out(QStringLiteral("Router %1 (%2) presents this %3 host key:\n  %4\n")
+            .arg(router.name, hostPortOf(router), probe->keyType, probe->fingerprint));
+    switch (probe->state) {
+    case rl::HostKeyProbe::State::Known:
+        out(QStringLiteral("It is already recorded in %1; nothing to do.\n").arg(probe->file));
+        return ExitOk;
+    case rl::HostKeyProbe::State::Changed: {
+        QStringList old;
+        for (const rl::KnownHostKey &k : probe->recorded)
+            old << QStringLiteral("  %1 %2 (line %3)").arg(k.keyType, k.fingerprint).arg(k.line);
+        if (old.isEmpty())
+            old << QStringLiteral("  a key of another type");
+        err(QStringLiteral("routerlens-cli known-hosts add: host-key-mismatch: the host key of router %1 has CHANGED. "
+                           "%2 records for %3:\n%4\nbut the router now presents:\n  %5 %6\n"
+                           "Someone may be intercepting the connection, or the router was reinstalled; 'add' never "
+                           "replaces a recorded key. Verify the new fingerprint with the router's administrator; only "
+                           "if it is genuine, remove the old entry:\n  routerlens-cli known-hosts remove %1 %7\n"
+                           "(or: ssh-keygen -R '%3' -f %2), then run 'known-hosts add' again.\n")
+                .arg(router.name, probe->file, probe->hostName, old.join(QLatin1Char('\n')), probe->keyType,
+                     probe->fingerprint, QStringLiteral("--inventory ") + p.value(QStringLiteral("inventory"))));
+        return ExitFailed;
+    }
+    case rl::HostKeyProbe::State::Unknown:
+        break;
+    }
+    if (!wanted.isEmpty()) {
+        if (wanted != probe->fingerprint) {
+            err(QStringLiteral("routerlens-cli known-hosts add: host-key-unknown: router %1 presents %2, not %3 as "
+                               "given: nothing was written. Check the fingerprint with the router's administrator.\n")
+                    .arg(router.name, probe->fingerprint, wanted));
+            return ExitFailed;
+        }
+    } else if (!p.isSet(QStringLiteral("yes"))) {
+        out(QStringLiteral("It is not in %1. Compare it with the fingerprint the router's administrator gives you.\n"
+                           "Accept? [y/N] ")
+                .arg(probe->file));
+        const std::optional<QString> answer = readAnswer();
+        if (!answer) {
+            out(QStringLiteral("\n"));
+            err(QStringLiteral("routerlens-cli known-hosts add: no answer: standard input %1 and gave no line, so "
+                               "nothing was written. Run it in a terminal, or after checking the fingerprint give "
+                               "--yes (or --fingerprint %2).\n")
+                    .arg(isatty(fileno(stdin)) ? QStringLiteral("ended") : QStringLiteral("is not a terminal"),
+                         probe->fingerprint));
+            return ExitUsage;
+        }
+        if (answer->compare(QLatin1String("y"), Qt::CaseInsensitive) != 0
+            && answer->compare(QLatin1String("yes"), Qt::CaseInsensitive) != 0) {
+            err(QStringLiteral("routerlens-cli known-hosts add: not accepted; nothing was written.\n"));
+            return ExitFailed;
+        }
+    }
+    // Connects again and writes only if the router still presents the key shown above.
+    if (const rl::Error e = rl::SshTransport::acceptHostKey(router, probe->fingerprint, connectTimeoutMs)) {
+        err(QStringLiteral("routerlens-cli known-hosts add: %1: %2\n").arg(e.codeName(), e.message));
+        return ExitFailed;
+    }
+    out(QStringLiteral("Recorded the %1 key %2 of router %3 in %4.\n")
+            .arg(probe->keyType, probe->fingerprint, router.name, probe->file));
+    return ExitOk;
+}
+
+int knownHostsList(const rl::RouterDataService &service, const Source &src, QStringList names)
+{
+    const QStringList visible = service.visibleRouters(src.client);
+    if (names.isEmpty())
+        names = visible;
+    QJsonArray json;
+    if (src.format == QLatin1String("csv"))
+        out(csvLine({QStringLiteral("router"), QStringLiteral("recordedAs"), QStringLiteral("keyType"),
+                     QStringLiteral("fingerprint"), QStringLiteral("file"), QStringLiteral("line")}));
+    int shown = 0;
+    for (const QString &name : std::as_const(names)) {
+        const rl::Router *r = visible.contains(name) ? service.inventory().router(name) : nullptr;
+        if (!r) {
+            err(QStringLiteral("routerlens-cli known-hosts list: unknown-router: there is no router \"%1\".\n").arg(name));
+            return ExitUsage;
+        }
+        if (r->transport != rl::TransportKind::Ssh)
+            continue; // no SSH host key to list
+        ++shown;
+        const QString file = rl::SshTransport::knownHostsPath(*r);
+        const QString recordedAs = rl::KnownHostsFile::hostName(r->host, r->port);
+        const rl::Result<QList<rl::KnownHostKey>> keys = rl::KnownHostsFile(file).keysFor(recordedAs);
+        if (!keys) {
+            err(QStringLiteral("routerlens-cli known-hosts list: %1\n").arg(keys.error().message));
+            return ExitFailed;
+        }
+        if (src.format == QLatin1String("json")) {
+            QJsonArray arr;
+            for (const rl::KnownHostKey &k : *keys)
+                arr.append(QJsonObject{{QStringLiteral("keyType"), k.keyType}, {QStringLiteral("fingerprint"), k.fingerprint},
+                                       {QStringLiteral("line"), k.line}});
+            json.append(QJsonObject{{QStringLiteral("router"), r->name}, {QStringLiteral("recordedAs"), recordedAs},
+                                    {QStringLiteral("file"), file}, {QStringLiteral("keys"), arr}});
+        } else if (src.format == QLatin1String("csv")) {
+            for (const rl::KnownHostKey &k : *keys)
+                out(csvLine({r->name, recordedAs, k.keyType, k.fingerprint, file, QString::number(k.line)}));
+            if (keys->isEmpty())
+                out(csvLine({r->name, recordedAs, QString(), QString(), file, QString()}));
+        } else {
+            if (keys->isEmpty())
+                out(QStringLiteral("%1  %2  not recorded  (%3)\n").arg(r->name.leftJustified(20), recordedAs.leftJustified(22), file));
+            for (const rl::KnownHostKey &k : *keys)
+                out(QStringLiteral("%1  %2  %3 %4  (%5 line %6)\n")
+                        .arg(r->name.leftJustified(20), recordedAs.leftJustified(22), k.keyType, k.fingerprint, file)
+                        .arg(k.line));
+        }
+    }
+    if (src.format == QLatin1String("json"))
+        out(QString::fromUtf8(rl::DisplayText::jsonForTerminal(
+            QJsonDocument(QJsonObject{{QStringLiteral("version"), rl::ApiVersion}, {QStringLiteral("knownHosts"), json}})
+                .toJson(QJsonDocument::Indented))));
+    else if (shown == 0 && src.format == QLatin1String("table"))
+        err(QStringLiteral("routerlens-cli known-hosts list: none of these routers is reached over SSH.\n"));
+    return ExitOk;
+}
+
+int knownHostsRemove(const rl::Router &router)
+{
+    const QString file = rl::SshTransport::knownHostsPath(router);
+    const QString recordedAs = rl::KnownHostsFile::hostName(router.host, router.port);
+    rl::KnownHostsFile known(file);
+    const rl::Result<int> removed = known.remove(recordedAs);
+    if (!removed) {
+        err(QStringLiteral("routerlens-cli known-hosts remove: %1\n").arg(removed.error().message));
+        return ExitFailed;
+    }
+    if (*removed == 0)
+        out(QStringLiteral("No key is recorded for router %1 (%2) in %3; nothing changed.\n").arg(router.name, recordedAs, file));
+    else
+        out(QStringLiteral("Removed %1 recorded key(s) of router %2 (%3) from %4.\n").arg(*removed).arg(router.name, recordedAs, file));
+    // What is left can only come from a wildcard pattern: a person decides about those.
+    const rl::Result<QList<rl::KnownHostKey>> left = known.keysFor(recordedAs);
+    if (left && !left->isEmpty()) {
+        err(QStringLiteral("routerlens-cli known-hosts remove: line %1 of %2 still matches %3 through a pattern; edit "
+                           "that line by hand if it should go.\n")
+                .arg(left->first().line)
+                .arg(file, recordedAs));
+        return ExitFailed;
+    }
+    return ExitOk;
+}
+
+int runKnownHosts(const QStringList &args)
+{
+    QCommandLineParser p;
+    p.setApplicationDescription(QString::fromLatin1(kKnownHostsHelp));
+    addSourceOptions(p);
+    p.addOption({QStringLiteral("yes"), QStringLiteral("add: accept the key the router presents without asking (check its fingerprint first).")});
+    p.addOption({QStringLiteral("fingerprint"), QStringLiteral("add: accept only if the router presents this key (SHA256:...); no question asked."),
+                 QStringLiteral("sha256")});
+    p.addPositionalArgument(QStringLiteral("action"), QStringLiteral("add, list or remove."));
+    p.addPositionalArgument(QStringLiteral("router"), QStringLiteral("The router (list: any number, default all)."));
+    p.process(args);
+    QStringList pos = p.positionalArguments();
+    const QString action = pos.isEmpty() ? QString() : pos.takeFirst();
+    const bool one = action == QLatin1String("add") || action == QLatin1String("remove");
+    if (!(one && pos.size() == 1) && action != QLatin1String("list")) {
+        err(QStringLiteral("routerlens-cli known-hosts: give add ROUTER, remove ROUTER or list.\n\n")
+            + QString::fromLatin1(kKnownHostsHelp));
+        return ExitUsage;
+    }
+    if (p.isSet(QStringLiteral("server"))) {
+        err(QStringLiteral("routerlens-cli known-hosts: --server does not apply: a RouterLens service keeps its own "
+                           "known_hosts; this command edits this machine's.\n"));
+        return ExitUsage;
+    }
+    if (action != QLatin1String("add") && (p.isSet(QStringLiteral("yes")) || p.isSet(QStringLiteral("fingerprint")))) {
+        err(QStringLiteral("routerlens-cli known-hosts: --yes and --fingerprint go with add.\n"));
+        return ExitUsage;
+    }
+    const rl::EngineSettings settings = loadSettings(p);
+    // Nothing is asked through the engine here: its answers need no store of their own.
+    rl::RouterDataService::Backends backends;
+    backends.store = std::make_shared<rl::MemoryResultStore>();
+    rl::RouterDataService service(settings, std::move(backends));
+    Source src;
+    if (const int rc = setUp(p, service, src))
+        return rc;
+    if (action == QLatin1String("list"))
+        return knownHostsList(service, src, pos);
+    const rl::Router *router = sshRouter(service, src, pos.first());
+    if (!router)
+        return ExitUsage;
+    return action == QLatin1String("add") ? knownHostsAdd(p, *router, settings.connectTimeoutMs)
+                                          : knownHostsRemove(*router);
 }
 
 } // namespace
@@ -1127,6 +1510,8 @@ int main(int argc, char **argv)
         return runCompare(app, args);
     if (command == QLatin1String("inventory"))
         return runInventory(args);
+    if (command == QLatin1String("known-hosts"))
+        return runKnownHosts(args);
     err(QStringLiteral("routerlens-cli: unknown command \"%1\".\n\n").arg(command) + QString::fromLatin1(kTopHelp));
     return ExitUsage;
 }

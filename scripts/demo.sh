@@ -10,7 +10,7 @@ cd "$RL_ROOT"
 if [ "${1:-}" = "--cli" ] || { [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; } || [ ! -x "$RL_BUILD/app/routerlens" ]; then
   # No desktop session: the same engine, answering in the terminal.
   rl_log "routerlens-cli query --demo --all bgp-status"
-  "$RL_BUILD/app/routerlens-cli" query --demo --all bgp-status
+  rl_demo_cli "$RL_BUILD/app/routerlens-cli"
 else
   rl_log "Starting the RouterLens window on the demo lab"
   exec "$RL_BUILD/app/routerlens" --demo

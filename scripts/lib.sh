@@ -66,6 +66,13 @@ rl_ensure_packages() {
   fi
 }
 
+# rl_demo_cli CLI [OPTION...]: the demo in a terminal (scripts/demo.sh --cli). Some demo routers
+# fail on purpose; --expect-demo-faults makes those alone exit 0 and names them after the table,
+# while any other failure keeps the CLI's exit code. tests/cli/test_cli.sh runs this same line.
+rl_demo_cli() {
+  "$1" query --demo --all bgp-status --expect-demo-faults "${@:2}"
+}
+
 # rl_build [TARGET...]: configures (once) and builds into build/.
 rl_build() {
   if [ ! -f "$RL_BUILD/build.ninja" ]; then

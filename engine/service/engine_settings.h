@@ -31,6 +31,10 @@ struct EngineSettings {
     QString operatorCustomer;         // role external: the customer this operator works for
     // Periodic health collection (HealthCollector), each "KIND:SECONDS[:ROUTER,...]"; none by default.
     QStringList healthSchedules;
+    // Record an SSH host key never seen before instead of refusing it (a changed key is always
+    // refused). Set per run (routerlens-cli --accept-new-host-keys), never loaded or saved:
+    // trusting on first use must be asked for each time.
+    bool acceptNewHostKeys = false;
 
     static EngineSettings defaults();
     static EngineSettings load(QSettings &settings);

@@ -553,6 +553,8 @@ RouterDataService::RouterDataService(const EngineSettings &settings, Backends ba
 #ifdef RL_HAVE_DEFAULT_TRANSPORTS
     if (!d->transports) {
         RouterDataServicePrivate *dp = d.get();
+        SshSettings ssh;
+        ssh.acceptNewHostKeys = settings.acceptNewHostKeys;
         d->transports = std::make_shared<DefaultTransportFactory>(
             [dp](const QString &name) -> std::optional<CredentialProfile> {
                 const auto inv = dp->inventorySnapshot();
@@ -560,7 +562,7 @@ RouterDataService::RouterDataService(const EngineSettings &settings, Backends ba
                     return *p;
                 return std::nullopt;
             },
-            std::make_shared<SecretResolver>());
+            std::make_shared<SecretResolver>(), ssh);
     }
 #endif
     d->ownTransports = d->transports;

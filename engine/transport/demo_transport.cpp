@@ -274,6 +274,21 @@ const DemoRouter *DemoScenario::router(const QString &name) const
     return nullptr;
 }
 
+bool DemoScenario::faultExplains(const QString &name, ErrorCode code) const
+{
+    const DemoRouter *r = router(name);
+    if (!r)
+        return false;
+    switch (r->fault) {
+    case DemoRouter::Fault::Unreachable: return code == ErrorCode::Unreachable;
+    case DemoRouter::Fault::AuthFailed: return code == ErrorCode::AuthFailed;
+    case DemoRouter::Fault::Timeout: return code == ErrorCode::Timeout;
+    case DemoRouter::Fault::None:
+    case DemoRouter::Fault::Slow: break;
+    }
+    return false;
+}
+
 DemoTransportFactory::DemoTransportFactory(DemoScenario scenario) : m_scenario(std::move(scenario)) {}
 
 std::unique_ptr<Transport> DemoTransportFactory::create(const Router &router, const SessionProfile &profile)

@@ -42,6 +42,9 @@ struct DemoScenario {
     // Routers (transport Demo) and connections of the lab.
     Inventory inventory() const;
     const DemoRouter *router(const QString &name) const;
+    // Whether this router fails with this code because the scenario scripts it to (its fault:
+    // unreachable, auth-failed, timeout). Any other failure of a demo router is a real one.
+    bool faultExplains(const QString &router, ErrorCode code) const;
 };
 
 // Serves each command the recorded output listed in the router's commands.txt

@@ -7,6 +7,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFileInfo>
+#include <QMutex>
 
 #include <libssh/libssh.h>
 
@@ -33,7 +34,7 @@ QString hostPort(const Router &r)
 // Bracketed form used by known_hosts and ssh-keygen -R for non-standard ports.
 QString knownHostsName(const Router &r)
 {
-    return r.port == 22 ? r.host : QStringLiteral("[%1]:%2").arg(r.host).arg(r.port);
+    return KnownHostsFile::hostName(r.host, r.port);
 }
 
 // Appends n bytes to `out`. Its buffer grows geometrically, as QByteArray's would, but never
@@ -125,30 +126,63 @@ Error connectError(ssh_session s, const Router &router, int connectTimeoutMs)
                  text);
 }
 
-Result<QString> serverFingerprint(ssh_session s)
+struct ServerKey {
+    QString type;
+    QString fingerprint; // "SHA256:..."
+};
+
+Result<ServerKey> serverKey(ssh_session s)
 {
     ssh_key key = nullptr;
     if (ssh_get_server_publickey(s, &key) != SSH_OK || !key)
         return Error(ErrorCode::ConnectionLost, QStringLiteral("The router sent no usable host key."), sshErrorText(s));
-    unsigned char *hash = nullptr;
-    size_t len = 0;
-    const int rc = ssh_get_publickey_hash(key, SSH_PUBLICKEY_HASH_SHA256, &hash, &len);
+    ServerKey out{KnownHostsFile::keyType(key), KnownHostsFile::fingerprint(key)};
     ssh_key_free(key);
-    if (rc != SSH_OK)
+    if (out.fingerprint.isEmpty())
         return Error(ErrorCode::InternalError, QStringLiteral("The router's host key could not be hashed."));
-    char *fp = ssh_get_fingerprint_hash(SSH_PUBLICKEY_HASH_SHA256, hash, len);
-    ssh_clean_pubkey_hash(&hash);
-    QString out = QString::fromLatin1(fp);
-    ssh_string_free_char(fp);
     return out;
 }
 
-// Checks the host key against known_hosts; never accepts on its own.
-Error verifyHostKey(ssh_session s, const Router &router)
+// "SHA256:a (line 3), SHA256:b (line 9)": what the file records for the router, for messages.
+QString recordedKeys(const Router &router)
 {
-    const Result<QString> fp = serverFingerprint(s);
-    if (!fp)
-        return fp.error();
+    const Result<QList<KnownHostKey>> keys =
+        KnownHostsFile(SshTransport::knownHostsPath(router)).keysFor(knownHostsName(router));
+    QStringList parts;
+    if (keys) {
+        for (const KnownHostKey &k : *keys)
+            parts << QStringLiteral("%1 %2 (line %3)").arg(k.keyType, k.fingerprint).arg(k.line);
+    }
+    return parts.isEmpty() ? QStringLiteral("a key of another type") : parts.join(QStringLiteral(", "));
+}
+
+// Appends the connected router's key to its known_hosts file. One writer at a time in this
+// process; a key another session recorded meanwhile is not written twice.
+Error recordHostKey(ssh_session s, const Router &router)
+{
+    static QMutex writing;
+    QMutexLocker lock(&writing);
+    if (ssh_session_is_known_server(s) == SSH_KNOWN_HOSTS_OK)
+        return {};
+    const QString file = SshTransport::knownHostsPath(router);
+    QDir().mkpath(QFileInfo(file).absolutePath());
+    if (ssh_session_update_known_hosts(s) != SSH_OK)
+        return Error(ErrorCode::InternalError,
+                     QStringLiteral("The host key of router %1 could not be written to %2: check that the file "
+                                    "and its folder are writable.")
+                         .arg(router.name, file),
+                     sshErrorText(s));
+    return {};
+}
+
+// Checks the host key against known_hosts. Never accepts a changed key; records a key never
+// seen only when the settings ask for trust on first use.
+Error verifyHostKey(ssh_session s, const Router &router, const SshSettings &settings)
+{
+    const Result<ServerKey> key = serverKey(s);
+    if (!key)
+        return key.error();
+    const QString fp = key->fingerprint;
     const QString file = SshTransport::knownHostsPath(router);
     switch (ssh_session_is_known_server(s)) {
     case SSH_KNOWN_HOSTS_OK:
@@ -156,29 +190,39 @@ Error verifyHostKey(ssh_session s, const Router &router)
     case SSH_KNOWN_HOSTS_CHANGED:
     case SSH_KNOWN_HOSTS_OTHER:
         return Error(ErrorCode::HostKeyMismatch,
-                     QStringLiteral("The SSH host key of router %1 (%2) has CHANGED since it was recorded in %3. "
-                                    "Someone may be intercepting the connection, or the router was reinstalled. "
-                                    "Nothing was sent. Verify the new fingerprint with the router's administrator; "
-                                    "only if it is genuine, remove the old entry (ssh-keygen -R '%4' -f %3) and "
-                                    "accept the new key.")
-                         .arg(router.name, hostPort(router), file, knownHostsName(router)),
-                     fp.value());
+                     QStringLiteral("The SSH host key of router %1 (%2) has CHANGED since it was recorded in %3: it "
+                                    "now presents %5 %6, the file records %7. Someone may be intercepting the "
+                                    "connection, or the router was reinstalled. Nothing was sent. Verify the new "
+                                    "fingerprint with the router's administrator; only if it is genuine, remove the "
+                                    "old entry (ssh-keygen -R '%4' -f %3) and accept the new key.")
+                         .arg(router.name, hostPort(router), file, knownHostsName(router), key->type, fp,
+                              recordedKeys(router)),
+                     fp);
     case SSH_KNOWN_HOSTS_UNKNOWN:
     case SSH_KNOWN_HOSTS_NOT_FOUND:
+        if (settings.acceptNewHostKeys) {
+            if (Error e = recordHostKey(s, router))
+                return e;
+            EventLog::instance().info(QLatin1String(HostKeyLogSource),
+                                      QStringLiteral("Router %1 (%2): its %3 host key %4 was new; recorded in %5 "
+                                                     "(trust on first use, as asked).")
+                                          .arg(router.name, hostPort(router), key->type, fp, file));
+            return {};
+        }
         return Error(ErrorCode::HostKeyUnknown,
-                     QStringLiteral("The SSH host key of router %1 (%2) is not known yet (fingerprint %3). Compare it "
-                                    "with the fingerprint the router's administrator gives you and accept it only if "
-                                    "they match.")
-                         .arg(router.name, hostPort(router), fp.value()),
-                     fp.value());
+                     QStringLiteral("The SSH host key of router %1 (%2) is not known yet (%3 key, fingerprint %4). "
+                                    "Compare it with the fingerprint the router's administrator gives you and accept "
+                                    "it only if they match.")
+                         .arg(router.name, hostPort(router), key->type, fp),
+                     fp);
     case SSH_KNOWN_HOSTS_ERROR:
         break;
     }
     return Error(ErrorCode::HostKeyUnknown,
                  QStringLiteral("The known hosts file %1 could not be read to check router %2's host key "
                                 "(fingerprint %3): check that the file is readable and well formed.")
-                     .arg(file, router.name, fp.value()),
-                 fp.value());
+                     .arg(file, router.name, fp),
+                 fp);
 }
 
 } // namespace
@@ -284,7 +328,7 @@ Error SshTransport::ensureSession(const ExecOptions &options)
         closeSession();
         return e;
     }
-    if (Error e = verifyHostKey(m_session, m_router)) {
+    if (Error e = verifyHostKey(m_session, m_router, m_settings)) {
         closeSession();
         EventLog::instance().warning(QStringLiteral("ssh:") + m_router.name, e.message);
         return e;
@@ -742,7 +786,9 @@ Error SshTransport::acceptHostKey(const Router &router, const QString &fingerpri
         return done(e);
     if (ssh_connect(s) != SSH_OK)
         return done(connectError(s, router, connectTimeoutMs));
-    const Error state = verifyHostKey(s, router);
+    SshSettings checkOnly = settings;
+    checkOnly.acceptNewHostKeys = false; // only the fingerprint the person accepted may be written
+    const Error state = verifyHostKey(s, router, checkOnly);
     if (!state)
         return done({}); // already known and matching
     if (state.code != ErrorCode::HostKeyUnknown || state.detail != fingerprint) {
@@ -754,17 +800,61 @@ Error SshTransport::acceptHostKey(const Router &router, const QString &fingerpri
                               state.detail));
         return done(state);
     }
-    const QString file = knownHostsPath(router);
-    QDir().mkpath(QFileInfo(file).absolutePath());
-    if (ssh_session_update_known_hosts(s) != SSH_OK)
-        return done(Error(ErrorCode::InternalError,
-                          QStringLiteral("The host key of router %1 could not be written to %2: check that the file "
-                                         "and its folder are writable.")
-                              .arg(router.name, file),
-                          sshErrorText(s)));
-    EventLog::instance().info(QStringLiteral("ssh:") + router.name,
-                              QStringLiteral("Host key %1 accepted into %2").arg(fingerprint, file));
+    if (Error e = recordHostKey(s, router))
+        return done(e);
+    EventLog::instance().info(QLatin1String(HostKeyLogSource),
+                              QStringLiteral("Router %1 (%2): host key %3 accepted into %4.")
+                                  .arg(router.name, hostPort(router), fingerprint, knownHostsPath(router)));
     return done({});
+}
+
+Result<HostKeyProbe> SshTransport::probeHostKey(const Router &router, int connectTimeoutMs, const SshSettings &settings)
+{
+    initLibssh();
+    ssh_session s = ssh_new();
+    if (!s)
+        return Error(ErrorCode::InternalError, QStringLiteral("libssh could not create a session (out of memory?)."));
+    auto done = [&](Result<HostKeyProbe> r) {
+        if (ssh_is_connected(s))
+            ssh_disconnect(s);
+        ssh_free(s);
+        return r;
+    };
+    if (Error e = configure(s, router, QString(), connectTimeoutMs, settings))
+        return done(e);
+    if (ssh_connect(s) != SSH_OK)
+        return done(connectError(s, router, connectTimeoutMs));
+    const Result<ServerKey> key = serverKey(s);
+    if (!key)
+        return done(key.error());
+    HostKeyProbe probe;
+    probe.keyType = key->type;
+    probe.fingerprint = key->fingerprint;
+    probe.file = knownHostsPath(router);
+    probe.hostName = knownHostsName(router);
+    switch (ssh_session_is_known_server(s)) {
+    case SSH_KNOWN_HOSTS_OK:
+        probe.state = HostKeyProbe::State::Known;
+        break;
+    case SSH_KNOWN_HOSTS_CHANGED:
+    case SSH_KNOWN_HOSTS_OTHER:
+        probe.state = HostKeyProbe::State::Changed;
+        break;
+    case SSH_KNOWN_HOSTS_UNKNOWN:
+    case SSH_KNOWN_HOSTS_NOT_FOUND:
+        probe.state = HostKeyProbe::State::Unknown;
+        break;
+    case SSH_KNOWN_HOSTS_ERROR:
+        return done(Error(ErrorCode::HostKeyUnknown,
+                          QStringLiteral("The known hosts file %1 could not be read to check router %2's host key "
+                                         "(fingerprint %3): check that the file is readable and well formed.")
+                              .arg(probe.file, router.name, probe.fingerprint),
+                          probe.fingerprint));
+    }
+    const Result<QList<KnownHostKey>> recorded = KnownHostsFile(probe.file).keysFor(probe.hostName);
+    if (recorded)
+        probe.recorded = *recorded;
+    return done(probe);
 }
 
 } // namespace rl

@@ -2,6 +2,7 @@
 
 #include "engine/api/error.h"
 #include "engine/inventory/inventory.h"
+#include "engine/transport/known_hosts_file.h"
 #include "engine/transport/transport.h"
 
 #include <QByteArray>
@@ -30,6 +31,23 @@ struct SshSettings {
     QString defaultPromptPattern = QStringLiteral(R"([\w.\-/:@~()\[\]]{1,160}[#>$%])");
     QString kexAlgorithms;       // e.g. "curve25519-sha256"; empty: libssh's defaults
     QString hostKeyAlgorithms;   // e.g. "ssh-ed25519"; empty: libssh's defaults (known keys first)
+    // Trust on first use (routerlens-cli --accept-new-host-keys): a host key never recorded for
+    // the router is recorded and the session goes on; a changed key is refused as always.
+    bool acceptNewHostKeys = false;
+};
+
+// The EventLog source of every host key RouterLens records, so front ends can say so.
+inline constexpr char HostKeyLogSource[] = "host-keys";
+
+// What a router presents against what its known_hosts file records (SshTransport::probeHostKey).
+struct HostKeyProbe {
+    enum class State : quint8 { Known, Unknown, Changed };
+    State state = State::Unknown;
+    QString keyType;             // of the key the router presents, e.g. "ssh-ed25519"
+    QString fingerprint;         // "SHA256:..." of that key
+    QString file;                // the known_hosts file checked
+    QString hostName;            // the name it is recorded under: "host" or "[host]:port"
+    QList<KnownHostKey> recorded; // what the file holds for that name (the old key when Changed)
 };
 
 // One router over SSH (libssh). Keeps one session open across run() calls and reopens it when it
@@ -58,6 +76,10 @@ public:
     // key that conflicts with one already recorded, is refused and nothing is written.
     static Error acceptHostKey(const Router &router, const QString &fingerprint, int connectTimeoutMs = 10000,
                                const SshSettings &settings = {});
+    // Connects (no login) and compares the router's host key with its known_hosts file. Writes
+    // nothing.
+    static Result<HostKeyProbe> probeHostKey(const Router &router, int connectTimeoutMs = 10000,
+                                             const SshSettings &settings = {});
 
 private:
     struct Attempt;

@@ -29,11 +29,35 @@ lacks() { # lacks NAME FILE PATTERN
   if grep -q -- "$3" "$2"; then failed=$((failed + 1)); echo "FAIL: $1: \"$3\" in $2"; grep -- "$3" "$2" | head -3; else passed=$((passed + 1)); fi
 }
 
-# The demo lab has routers that fail on purpose: a partial failure, exit 3.
+# The demo lab has routers that fail on purpose: for the CLI itself a partial failure, exit 3.
 check "demo bgp-status" 3 "$cli" query --demo --all bgp-status "${store[@]}"
 contains "table shows lab-frr" "$tmp/out" "== lab-frr"
 contains "table shows an unreachable router" "$tmp/out" "unreachable:"
 contains "table shows BGP state" "$tmp/out" "established"
+
+# scripts/demo.sh --cli runs rl_demo_cli (scripts/lib.sh): the failures the demo makes on purpose
+# are named after the table and the demo exits 0; a real failure keeps a non-zero exit.
+source "$src/scripts/lib.sh"
+check "demo.sh's CLI path exits 0" 0 rl_demo_cli "$cli" "${store[@]}"
+contains "demo.sh: the table is shown" "$tmp/out" "== lab-frr"
+contains "demo.sh: the failures on purpose are named" "$tmp/out" \
+  "^3 routers failed on purpose: demo-pe-down (unreachable), demo-pe-locked (auth-failed), lab-host (unsupported-query)\."
+contains "demo.sh: and what they show" "$tmp/out" "to show how RouterLens reports a router that does not answer"
+check "demo.sh's CLI path as JSON" 0 rl_demo_cli "$cli" --format json "${store[@]}"
+python3 -c 'import json,sys; json.load(open(sys.argv[1]))' "$tmp/out" \
+  && passed=$((passed + 1)) || { failed=$((failed + 1)); echo "FAIL: --expect-demo-faults must keep stdout JSON"; }
+contains "demo.sh as JSON: the line goes to stderr" "$tmp/err" "3 routers failed on purpose"
+# Real failures through the same path: the slow demo router (2.7 s) past a 1 s request limit, a
+# timeout the demo does not script, beside the failures on purpose: still a partial failure ...
+printf '[engine]\nrequestTimeoutMs=1000\n' > "$tmp/short.ini"
+check "demo.sh's CLI path: a real failure still fails" 3 rl_demo_cli "$cli" --settings "$tmp/short.ini" "${store[@]}"
+contains "the real failure is shown" "$tmp/out" "timeout: Router demo-p-slow"
+lacks "and nothing is called on purpose" "$tmp/out" "on purpose"
+# ... and so is giving up on the whole answer.
+check "demo.sh's CLI path: giving up still fails" 1 rl_demo_cli "$cli" --timeout 1 "${store[@]}"
+lacks "giving up is not on purpose" "$tmp/out" "on purpose"
+check "--expect-demo-faults is for the demo only" 2 "$cli" query --inventory "$src/resources/examples/inventory.json" \
+  --all bgp-status --expect-demo-faults "${store[@]}"
 
 check "demo one router json" 0 "$cli" query --demo -r lab-frr bgp-status --format json "${store[@]}"
 contains "json is versioned" "$tmp/out" '"version": 1'

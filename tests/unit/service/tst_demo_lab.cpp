@@ -34,6 +34,32 @@ private Q_SLOTS:
                  ErrorCode::InventoryError);
     }
 
+    // What scripts/demo.sh counts as failing on purpose: only the fault the scenario scripts, on
+    // the router it scripts it for. Anything else is a real failure.
+    void faultExplains_data()
+    {
+        QTest::addColumn<QString>("router");
+        QTest::addColumn<ErrorCode>("code");
+        QTest::addColumn<bool>("onPurpose");
+        QTest::newRow("unreachable router, unreachable") << "demo-pe-down" << ErrorCode::Unreachable << true;
+        QTest::newRow("locked router, auth-failed") << "demo-pe-locked" << ErrorCode::AuthFailed << true;
+        QTest::newRow("unreachable router, another error") << "demo-pe-down" << ErrorCode::ParseError << false;
+        QTest::newRow("locked router, unreachable") << "demo-pe-locked" << ErrorCode::Unreachable << false;
+        QTest::newRow("healthy router, unreachable") << "lab-frr" << ErrorCode::Unreachable << false;
+        QTest::newRow("slow router, timeout") << "demo-p-slow" << ErrorCode::Timeout << false;
+        QTest::newRow("no such router") << "pe9-nowhere" << ErrorCode::Unreachable << false;
+    }
+
+    void faultExplains()
+    {
+        QFETCH(QString, router);
+        QFETCH(ErrorCode, code);
+        QFETCH(bool, onPurpose);
+        const Result<DemoScenario> s = DemoScenario::load();
+        QVERIFY(s.ok());
+        QCOMPARE(s->faultExplains(router, code), onPurpose);
+    }
+
     void servesRecordingsAndFaults()
     {
         const Result<DemoScenario> s = DemoScenario::load();

@@ -16,6 +16,10 @@
 #ifndef SRCDIR
 #define SRCDIR ""
 #endif
+// Where fake_router.sh is: this folder, also when a test elsewhere (tests/cli) builds this file.
+#ifndef TEST_SSHD_SRCDIR
+#define TEST_SSHD_SRCDIR SRCDIR
+#endif
 
 namespace rl::testing {
 
@@ -149,7 +153,7 @@ bool TestSshd::start(const Options &options, QString *why)
     }
     writeFile(d + QStringLiteral("/authorized_keys"), authorized, kReadable);
 
-    QFile script(QStringLiteral(SRCDIR "fake_router.sh"));
+    QFile script(QStringLiteral(TEST_SSHD_SRCDIR "fake_router.sh"));
     if (!script.open(QIODevice::ReadOnly)) {
         *why = QStringLiteral("cannot read %1").arg(script.fileName());
         return false;
@@ -183,7 +187,28 @@ bool TestSshd::start(const Options &options, QString *why)
     };
     config += options.extraConfig;
     writeFile(d + QStringLiteral("/sshd_config"), config.join(QLatin1Char('\n')).toUtf8() + '\n', kReadable);
+    return launch(why);
+}
 
+bool TestSshd::rotateHostKey(QString *why)
+{
+    stop();
+    const QString d = dir();
+    for (const QString &suffix : {QString(), QStringLiteral(".pub")}) {
+        const QString current = d + QStringLiteral("/host_ed25519") + suffix;
+        const QString other = d + QStringLiteral("/other_host_ed25519") + suffix;
+        const QString swap = current + QStringLiteral(".swap");
+        if (!QFile::rename(current, swap) || !QFile::rename(other, current) || !QFile::rename(swap, other)) {
+            *why = QStringLiteral("cannot swap the host keys in %1").arg(d);
+            return false;
+        }
+    }
+    return launch(why);
+}
+
+bool TestSshd::launch(QString *why)
+{
+    const QString d = dir();
     m_sshd.setProcessChannelMode(QProcess::ForwardedChannels);
     m_sshd.start(QStringLiteral("/usr/sbin/sshd"),
                  {QStringLiteral("-D"), QStringLiteral("-f"), d + QStringLiteral("/sshd_config"), QStringLiteral("-E"),

@@ -32,6 +32,10 @@ public:
     // Starts the server; on failure returns false and says why.
     bool start(const Options &options, QString *why);
     void stop();
+    // Swaps in the server's other host key and restarts it on the same port: what a reinstalled
+    // router (or someone in the middle) looks like to a client. hostPublicKey() and
+    // hostFingerprint() then give the new key; writeKnownHosts(name, true) the old one.
+    bool rotateHostKey(QString *why);
 
     int port() const { return m_port; }
     QString user() const { return m_options.user; }
@@ -57,6 +61,7 @@ public:
 
 private:
     bool prepareUser(QString *why);
+    bool launch(QString *why);
     QList<qint64> childPids() const;
 
     Options m_options;

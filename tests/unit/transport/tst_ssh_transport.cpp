@@ -29,6 +29,8 @@ private Q_SLOTS:
     void wrongPasswordIsAuthFailed();
     void unknownHostKeyThenAccept();
     void changedHostKeyIsMismatch();
+    void acceptNewRecordsOnlyAKeyNeverSeen();
+    void probeTellsKnownUnknownAndChanged();
     void connectionRefusedIsUnreachable();
     void garbageServerIsConnectionLost();
     void hangingCommandTimesOutSessionSurvives();
@@ -218,6 +220,63 @@ void TestSshTransport::changedHostKeyIsMismatch()
     QCOMPARE(m_sshd.received(), before);
     // Accepting cannot override a recorded key.
     QCOMPARE(SshTransport::acceptHostKey(router(file), m_sshd.hostFingerprint()).code, ErrorCode::HostKeyMismatch);
+}
+
+void TestSshTransport::acceptNewRecordsOnlyAKeyNeverSeen()
+{
+    SshSettings tofu;
+    tofu.acceptNewHostKeys = true;
+    const QString file = m_sshd.dir() + QStringLiteral("/tofu/known_hosts"); // its folder is made too
+    QFile::remove(file);
+    SshTransport t(router(file), keyProfile(), execProfile(), m_secrets, tofu);
+    const auto r = t.run({QStringLiteral("echo hi")}, {});
+    QVERIFY2(r.ok(), qPrintable(r.error().toString()));
+    const auto keys = KnownHostsFile(file).keysFor(QStringLiteral("[127.0.0.1]:%1").arg(m_sshd.port()));
+    QVERIFY(keys.ok());
+    QCOMPARE(keys->size(), 1);
+    QCOMPARE(keys->first().fingerprint, m_sshd.hostFingerprint());
+
+    // A recorded key that differs is refused even so, nothing sent, nothing written.
+    const QString wrong = m_sshd.writeKnownHosts(QStringLiteral("tofu_wrong_known_hosts"), true);
+    QFile w(wrong);
+    QVERIFY(w.open(QIODevice::ReadOnly));
+    const QByteArray before = w.readAll();
+    w.close();
+    const QByteArray received = m_sshd.received();
+    SshTransport changed(router(wrong), keyProfile(), execProfile(), m_secrets, tofu);
+    const auto refused = changed.run({QStringLiteral("echo hi")}, {});
+    QCOMPARE(refused.error().code, ErrorCode::HostKeyMismatch);
+    QVERIFY(refused.error().message.contains(m_sshd.hostFingerprint())); // the new key, next to the recorded one
+    QCOMPARE(m_sshd.received(), received);
+    QVERIFY(w.open(QIODevice::ReadOnly));
+    QCOMPARE(w.readAll(), before);
+}
+
+void TestSshTransport::probeTellsKnownUnknownAndChanged()
+{
+    const QString fp = m_sshd.hostFingerprint();
+    const auto known = SshTransport::probeHostKey(router());
+    QVERIFY2(known.ok(), qPrintable(known.error().toString()));
+    QCOMPARE(known->state, HostKeyProbe::State::Known);
+    QCOMPARE(known->fingerprint, fp);
+    QCOMPARE(known->keyType, QStringLiteral("ssh-ed25519"));
+    QCOMPARE(known->hostName, QStringLiteral("[127.0.0.1]:%1").arg(m_sshd.port()));
+
+    const QString empty = m_sshd.dir() + QStringLiteral("/probe_missing_known_hosts");
+    const auto unknown = SshTransport::probeHostKey(router(empty));
+    QVERIFY(unknown.ok());
+    QCOMPARE(unknown->state, HostKeyProbe::State::Unknown);
+    QCOMPARE(unknown->fingerprint, fp);
+    QVERIFY(unknown->recorded.isEmpty());
+    QVERIFY(!QFile::exists(empty)); // a probe writes nothing
+
+    const auto changed = SshTransport::probeHostKey(router(m_sshd.writeKnownHosts(QStringLiteral("probe_wrong"), true)));
+    QVERIFY(changed.ok());
+    QCOMPARE(changed->state, HostKeyProbe::State::Changed);
+    QCOMPARE(changed->fingerprint, fp);
+    QCOMPARE(changed->recorded.size(), 1);
+    QVERIFY(changed->recorded.first().fingerprint != fp); // the old key, to show next to the new one
+    QVERIFY(changed->recorded.first().fingerprint.startsWith(QLatin1String("SHA256:")));
 }
 
 void TestSshTransport::connectionRefusedIsUnreachable()
