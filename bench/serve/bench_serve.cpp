@@ -43,6 +43,7 @@
 #include <chrono>
 #include <cstdio>
 #include <cstring>
+#include <functional>
 #include <latch>
 #include <limits>
 #include <memory>
@@ -414,7 +415,9 @@ struct Load {
 
 // Drives `conns` from `threads` client threads. The figures cover [warm-up, warm-up + seconds).
 // Runs on a thread of its own while the service's event loop runs on the main thread.
-Load drive(quint16 port, std::vector<Conn> &conns, int threads, double warmupSeconds, double seconds, bool bySendTime)
+// `atMeasure` and `atEnd`, when given, run at the window's two ends (on this thread).
+Load drive(quint16 port, std::vector<Conn> &conns, int threads, double warmupSeconds, double seconds, bool bySendTime,
+           const std::function<void()> &atMeasure = {}, const std::function<void()> &atEnd = {})
 {
     threads = std::max(1, std::min<int>(threads, int(conns.size())));
     std::vector<std::vector<Conn *>> split(static_cast<size_t>(threads));
@@ -432,8 +435,12 @@ Load drive(quint16 port, std::vector<Conn> &conns, int threads, double warmupSec
     slot.store(&w);
     std::this_thread::sleep_for(std::chrono::nanoseconds(w.measureNs - nowNs()));
     const double proc0 = cpuSeconds(CLOCK_PROCESS_CPUTIME_ID);
+    if (atMeasure)
+        atMeasure();
     std::this_thread::sleep_for(std::chrono::nanoseconds(w.endNs - nowNs()));
     const double proc1 = cpuSeconds(CLOCK_PROCESS_CPUTIME_ID);
+    if (atEnd)
+        atEnd();
     for (std::thread &t : pool)
         t.join();
     Load load;
@@ -718,8 +725,14 @@ int runThrottle(const ThrottleCase &t, const Options &o)
                                                                : t.policy.network;
     const double drain = limit.burst / (t.offered - t.limit) + 1;
     const double seconds = o.smoke ? 3 : o.throttleSeconds;
+    // What reached the routers in the window: jobs run (a coalesced request joins one and
+    // spends no token: one command answers every waiter).
+    EngineMetrics m0, m1;
     Load load;
-    whileServing([&] { load = drive(stand.port(), conns, 1, o.smoke ? 0 : drain, seconds, true); });
+    whileServing([&] {
+        load = drive(stand.port(), conns, 1, o.smoke ? 0 : drain, seconds, true, [&] { m0 = stand.service().metrics(); },
+                     [&] { m1 = stand.service().metrics(); });
+    });
     int accepted = 0, throttled = 0, withRetry = 0, errors = 0;
     for (const Sample &s : load.samples) {
         if (s.throttled) {
@@ -735,10 +748,10 @@ int runThrottle(const ThrottleCase &t, const Options &o)
     for (const Sample &s : load.samples)
         http429 += s.status == 429 ? 1 : 0;
     const double rate = accepted / seconds;
-    const EngineMetrics m = stand.service().metrics();
-    std::printf("%-8s %6.0f/s %7.0f/s %5d %9.2f/s %+8.2f%% %9d %6d %11d %7d %9lld\n", t.scope, t.limit, double(load.samples.size()) / seconds,
-                int(load.samples.size()), rate, 100 * (rate - t.limit) / t.limit, throttled, http429, withRetry, errors,
-                (long long)m.coalesced);
+    const double jobs = double((m1.completed + m1.failed) - (m0.completed + m0.failed)) / seconds;
+    std::printf("%-8s %6.0f/s %7.0f/s %5d %9.2f/s %+8.2f%% %9.2f/s %+8.2f%% %9lld %9d %6d %11d %7d\n", t.scope, t.limit,
+                double(load.samples.size()) / seconds, int(load.samples.size()), rate, 100 * (rate - t.limit) / t.limit, jobs,
+                100 * (jobs - t.limit) / t.limit, (long long)(m1.coalesced - m0.coalesced), throttled, http429, withRetry, errors);
     std::fflush(stdout);
     return errors + (throttled - withRetry);
 }
@@ -768,8 +781,10 @@ int runThrottles(const Options &o)
     std::printf("\n== Throttles: each scope alone set to Reject and driven at twice its limit with queries that miss the "
                 "store; %g s of steady state after the burst is spent, load average %s ==\n",
                 o.smoke ? 3 : o.throttleSeconds, qPrintable(loadAverage()));
-    std::printf("%-8s %8s %9s %5s %11s %9s %9s %6s %11s %7s %9s\n", "scope", "limit", "offered", "sent", "accepted", "vs limit",
-                "throttled", "429", "retry-after", "errors", "coalesced");
+    if (o.smoke)
+        std::printf("(smoke: the burst is inside the window, so the rates are above the limit by it)\n");
+    std::printf("%-8s %8s %9s %5s %11s %9s %11s %9s %9s %9s %6s %11s %7s\n", "scope", "limit", "offered", "sent", "accepted",
+                "vs limit", "router jobs", "vs limit", "coalesced", "throttled", "429", "retry-after", "errors");
     int unexpected = 0;
     for (const ThrottleCase &t : cases)
         unexpected += runThrottle(t, o);
