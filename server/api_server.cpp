@@ -475,7 +475,7 @@ void ApiServer::postQuery(const Context &c)
     q->routers = request.routers;
     q->total = int(request.routers.size());
     q->submitted = QDateTime::currentDateTimeUtc();
-    m_queries.insert(q->id, q); // before submit: a refusal may come back at once
+    track(q); // before submit: a refusal may come back at once
     m_service.submit(std::move(request));
     answerWhenDone(c, *q);
 }
@@ -539,7 +539,7 @@ void ApiServer::postDiagnosis(const Context &c)
         raw->diagnoses = results;
         finish(*raw);
     });
-    m_queries.insert(q->id, q);
+    track(q);
     q->diagnoser->start(chosen, c.client, maxAge, int(secondRead * 1000));
     answerWhenDone(c, *q);
 }
@@ -567,9 +567,7 @@ void ApiServer::answerWhenDone(const Context &c, ApiQuery &q)
 
 std::optional<Error> ApiServer::tooManyOpen(const ClientIdentity &client) const
 {
-    int open = 0;
-    for (const auto &q : std::as_const(m_queries))
-        open += (!q->isDone() && q->client.id == client.id) ? 1 : 0;
+    const int open = m_openByClient.value(client.id);
     if (open < m_options.maxOpenQueriesPerClient)
         return std::nullopt;
     Error e(ErrorCode::Throttled,
@@ -578,9 +576,18 @@ std::optional<Error> ApiServer::tooManyOpen(const ClientIdentity &client) const
     return e;
 }
 
+void ApiServer::track(const std::shared_ptr<ApiQuery> &q)
+{
+    m_queries.insert(q->id, q);
+    ++m_openByClient[q->client.id];
+}
+
 void ApiServer::finish(ApiQuery &q)
 {
     q.ended = QDateTime::currentDateTimeUtc();
+    if (auto open = m_openByClient.find(q.client.id); open != m_openByClient.end() && --*open <= 0)
+        m_openByClient.erase(open);
+    m_endedByClient[q.client.id].append(q.id);
     const QList<ApiQuery::Waiter> waiters = std::exchange(q.waiters, {});
     for (const ApiQuery::Waiter &w : waiters) {
         w.timer->stop();
@@ -594,16 +601,14 @@ void ApiServer::finish(ApiQuery &q)
 void ApiServer::keepWithinLimit(const QString &clientId)
 {
     // Answers can be large (whole route tables): a client keeps a bounded number to read back.
-    QList<std::shared_ptr<ApiQuery>> ended;
-    for (const auto &q : std::as_const(m_queries)) {
-        if (q->client.id == clientId && q->isDone() && q->waiters.isEmpty())
-            ended.append(q);
-    }
-    if (ended.size() <= m_options.maxKeptPerClient)
+    auto it = m_endedByClient.find(clientId);
+    if (it == m_endedByClient.end())
         return;
-    std::sort(ended.begin(), ended.end(), [](const auto &a, const auto &b) { return a->ended < b->ended; });
-    for (qsizetype i = 0; i < ended.size() - m_options.maxKeptPerClient; ++i)
-        m_queries.remove(ended.at(i)->id);
+    QList<QString> &ended = *it;
+    while (ended.size() > m_options.maxKeptPerClient)
+        m_queries.remove(ended.takeFirst());
+    if (ended.isEmpty())
+        m_endedByClient.erase(it);
 }
 
 HttpReply ApiServer::queryReply(const ApiQuery &q) const
@@ -676,6 +681,15 @@ void ApiServer::sweep()
             it = m_queries.erase(it);
         else
             ++it;
+    }
+    // The swept ones are the oldest ended, at the front of their client's list.
+    for (auto it = m_endedByClient.begin(); it != m_endedByClient.end();) {
+        QList<QString> &ids = *it;
+        qsizetype gone = 0;
+        while (gone < ids.size() && !m_queries.contains(ids.at(gone)))
+            ++gone;
+        ids.remove(0, gone);
+        it = ids.isEmpty() ? m_endedByClient.erase(it) : std::next(it);
     }
 }
 

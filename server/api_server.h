@@ -73,12 +73,18 @@ private:
     // Nothing when the client may start another query; else the throttled error to send.
     std::optional<Error> tooManyOpen(const ClientIdentity &client) const;
     void keepWithinLimit(const QString &clientId);
+    void track(const std::shared_ptr<ApiQuery> &q);
     HttpReply queryReply(const ApiQuery &q) const;
 
     RouterDataService &m_service;
     TokenStore &m_tokens;
     Options m_options;
     QHash<QString, std::shared_ptr<ApiQuery>> m_queries;
+    // Per client, so that a request costs the same however many queries other clients have:
+    // how many of its queries run, and the ids of its ended ones, oldest first (ids the sweep
+    // removed meanwhile stay until they reach the front).
+    QHash<QString, int> m_openByClient;
+    QHash<QString, QList<QString>> m_endedByClient;
     UsageMeter m_usage; // what API clients asked, per client and router, per hour
 };
 

@@ -258,14 +258,25 @@ private Q_SLOTS:
     {
         const QByteArray body = R"({"routers":["pe2-ams"],"query":"received-routes","params":{"neighbor":"198.51.100.10"}})";
         QList<int> statuses;
+        QStringList locations;
         Answer last;
         for (int i = 0; i < 3; ++i) {
             last = call("POST", QStringLiteral("/v1/queries"), m_internal, body);
             statuses.append(last.status);
+            locations.append(last.json.value(QStringLiteral("location")).toString());
         }
         QCOMPARE(statuses, (QList<int>{202, 202, 429}));
         QCOMPARE(last.code(), QStringLiteral("throttled"));
         QVERIFY(last.headers.value("retry-after").toInt() >= 1);
+        // The count is per client and falls as queries end, answered or cancelled.
+        QCOMPARE(call("POST", QStringLiteral("/v1/queries"), m_admin, body).status, 202);
+        QCOMPARE(call("GET", locations.at(0) + QStringLiteral("?wait=60"), m_internal).status, 200);
+        QCOMPARE(call("DELETE", locations.at(1), m_internal).status, 202);
+        QTRY_COMPARE(call("GET", locations.at(1), m_internal).json.value(QStringLiteral("state")).toString(), QStringLiteral("done"));
+        statuses.clear();
+        for (int i = 0; i < 3; ++i)
+            statuses.append(call("POST", QStringLiteral("/v1/queries"), m_internal, body).status);
+        QCOMPARE(statuses, (QList<int>{202, 202, 429}));
     }
 
     void diagnosisForACustomer()
