@@ -418,6 +418,7 @@ void ApiServer::getUsage(const Context &c)
                                      {QStringLiteral("failed"), m.failed},
                                      {QStringLiteral("cacheHits"), m.cacheHits},
                                      {QStringLiteral("coalesced"), m.coalesced},
+                                     {QStringLiteral("faults"), m.faults},
                                      {QStringLiteral("latencyP50Ms"), m.latencyP50Ms},
                                      {QStringLiteral("latencyP99Ms"), m.latencyP99Ms},
                                      {QStringLiteral("openApiQueries"), open},
@@ -443,6 +444,7 @@ void ApiServer::getMetrics(const Context &c)
     gauge("routerlens_engine_failed", "Jobs failed since the service started.", double(m.failed));
     gauge("routerlens_engine_cache_hits", "Answers from the result store since the service started.", double(m.cacheHits));
     gauge("routerlens_engine_coalesced", "Requests joined to identical work since the service started.", double(m.coalesced));
+    gauge("routerlens_engine_faults", "Transport or reader faults the workers caught (each failed only its own job).", double(m.faults));
     c.responder.send(HttpReply{200, "text/plain; version=0.0.4", {}, text});
 }
 

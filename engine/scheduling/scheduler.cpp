@@ -476,6 +476,7 @@ EngineMetrics Scheduler::metrics() const
     m.completed = s.completed;
     m.failed = s.failed;
     m.coalesced = s.coalesced;
+    m.faults = s.faults.load(std::memory_order_relaxed);
     m.requestRate = s.recentRate(now);
     m.networkLimit = s.config.throttle.network.isUnlimited() ? 0 : s.config.throttle.network.ratePerSecond;
     if (!s.latencies().empty()) {

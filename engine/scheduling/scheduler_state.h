@@ -9,6 +9,7 @@
 #include <QStringList>
 
 #include <array>
+#include <atomic>
 #include <condition_variable>
 #include <memory>
 #include <mutex>
@@ -100,6 +101,7 @@ public:
     int queuedWaiters = 0;
     int heldBackJobs = 0;
     qint64 rejected = 0, completed = 0, failed = 0, coalesced = 0;
+    std::atomic<qint64> faults = 0; // exceptions the workers caught (counted without the lock)
 
     RouterState &routerState(const QString &name);
     // Removes a waiter from its job (the job may be left without waiters).

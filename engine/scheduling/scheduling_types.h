@@ -98,6 +98,7 @@ struct EngineMetrics {
     qint64 failed = 0;
     qint64 cacheHits = 0;
     qint64 coalesced = 0;
+    qint64 faults = 0;             // transport or reader faults (exceptions) caught by the workers
     double requestRate = 0;        // router commands started per second, recent window
     double networkLimit = 0;       // network-wide throttle, per second (0: unlimited)
     double latencyP50Ms = 0;

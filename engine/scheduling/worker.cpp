@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <chrono>
+#include <exception>
 
 namespace rl {
 
@@ -30,6 +31,35 @@ void lowerThisThreadsPriority(int steps)
 #else
     Q_UNUSED(steps);
 #endif
+}
+
+// A session that threw is in an unknown state: closed if it lets itself be, never reused.
+void dropFaultySession(std::unique_ptr<Transport> &transport)
+{
+    try {
+        if (transport)
+            transport->close();
+    } catch (...) {
+    }
+    transport.reset();
+}
+
+// What a waiter learns when the code reading its router's answer threw.
+Error readerFault(const QString &router, std::exception_ptr fault)
+{
+    QString what = QStringLiteral("an exception of unknown type");
+    try {
+        std::rethrow_exception(fault);
+    } catch (const std::exception &e) {
+        what = QString::fromLocal8Bit(e.what());
+    } catch (...) {
+    }
+    return Error(ErrorCode::InternalError,
+                 QStringLiteral("RouterLens could not read router %1's answer: its reader failed. Nothing was kept. This is "
+                                "a fault in RouterLens: please report it with the router's output (routerlens-cli parse "
+                                "replays saved output).")
+                     .arg(router),
+                 what);
 }
 
 } // namespace
@@ -74,7 +104,7 @@ void Worker::run()
         const bool report = finish(*job, a, outcome, std::move(transport)); // job is gone after this
         lock.unlock();
         if (report)
-            m_state.sink->jobFinished(std::move(outcome));
+            this->report(std::move(outcome));
         lock.lock();
     }
 }
@@ -102,27 +132,61 @@ Worker::Assignment Worker::assignment(const Job &job) const
     return a;
 }
 
+// A transport or a reader that throws is a fault in RouterLens or a library, not an answer: it
+// fails only its own job, never the worker or the process. The router is only ever sent
+// read-only commands (CommandGuard), so a transport fault is retried once on a fresh session;
+// the faulty session is never reused.
 JobOutcome Worker::execute(std::unique_lock<std::mutex> &lock, Job &job, const Assignment &a,
                            std::unique_ptr<Transport> &transport)
 {
     JobOutcome outcome;
-    outcome.commands = a.commands;
-    outcome.firstRoundCount = a.commands.size();
-    if (!transport && m_state.transports)
-        transport = m_state.transports(a.router);
-    if (!transport) {
-        outcome.error = Error(ErrorCode::Unreachable,
-                              QStringLiteral("There is no way to reach router %1 (no transport for it).").arg(a.router));
-        return outcome;
+    QString fault;
+    for (int attempt = 1; attempt <= 2; ++attempt) {
+        outcome = JobOutcome{};
+        outcome.commands = a.commands;
+        outcome.firstRoundCount = a.commands.size();
+        if (!transport && m_state.transports)
+            transport = m_state.transports(a.router);
+        if (!transport) {
+            outcome.error = Error(ErrorCode::Unreachable,
+                                  QStringLiteral("There is no way to reach router %1 (no transport for it).").arg(a.router));
+            return outcome;
+        }
+        try {
+            runRounds(lock, job, a, *transport, outcome);
+            return outcome;
+        } catch (const std::exception &e) {
+            fault = QString::fromLocal8Bit(e.what());
+        } catch (...) {
+            fault = QStringLiteral("an exception of unknown type");
+        }
+        if (lock.owns_lock())
+            lock.unlock();
+        dropFaultySession(transport);
+        m_state.faults.fetch_add(1, std::memory_order_relaxed);
+        if (a.options.cancelled->load())
+            break;
     }
-    Result<QList<CommandOutput>> result = transport->run(a.commands, a.options);
+    outcome.outputs.clear();
+    outcome.error = Error(ErrorCode::InternalError,
+                          QStringLiteral("RouterLens's connection to router %1 failed on two fresh sessions; nothing more "
+                                         "was sent. This is a fault in RouterLens, not in the router: please report it "
+                                         "with the router's platform.")
+                              .arg(a.router),
+                          fault);
+    return outcome;
+}
+
+void Worker::runRounds(std::unique_lock<std::mutex> &lock, Job &job, const Assignment &a, Transport &transport,
+                       JobOutcome &outcome)
+{
+    Result<QList<CommandOutput>> result = transport.run(a.commands, a.options);
     if (result.ok())
         outcome.outputs = std::move(result).value();
     else
         outcome.error = result.error();
     if (a.followUps && !outcome.error && !a.options.cancelled->load())
-        runFollowUps(lock, job, a, *transport, outcome);
-    return outcome;
+        runFollowUps(lock, job, a, transport, outcome);
 }
 
 // The second round (Translator::followUpCommands) on the same session.
@@ -139,7 +203,15 @@ void Worker::runFollowUps(std::unique_lock<std::mutex> &lock, Job &job, const As
     for (const Waiter &w : job.waiters)
         waiters.append(w);
     lock.unlock();
-    const QStringList more = m_state.sink->followUpCommands(a.router, waiters, outcome.outputs);
+    QStringList more;
+    try {
+        more = m_state.sink->followUpCommands(a.router, waiters, outcome.outputs);
+    } catch (...) {
+        // The translator's fault, not the session's: no retry.
+        m_state.faults.fetch_add(1, std::memory_order_relaxed);
+        outcome.error = readerFault(a.router, std::current_exception());
+        return;
+    }
     if (more.isEmpty())
         return;
     Result<QList<CommandOutput>> result = transport.run(more, a.options);
@@ -149,6 +221,20 @@ void Worker::runFollowUps(std::unique_lock<std::mutex> &lock, Job &job, const As
     }
     outcome.commands += more;
     outcome.outputs += std::move(result).value();
+}
+
+void Worker::report(JobOutcome &&outcome)
+{
+    const QString router = outcome.router;
+    const QList<Waiter> waiters = outcome.waiters; // shared, not copied
+    try {
+        m_state.sink->jobFinished(std::move(outcome));
+    } catch (...) {
+        m_state.faults.fetch_add(1, std::memory_order_relaxed);
+        const Error error = readerFault(router, std::current_exception());
+        for (const Waiter &w : waiters)
+            m_state.sink->waiterFailed(w, error);
+    }
 }
 
 bool Worker::finish(Job &job, const Assignment &a, JobOutcome &outcome, std::unique_ptr<Transport> transport)

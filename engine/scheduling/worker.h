@@ -41,8 +41,13 @@ private:
     // Called and returning without the lock.
     JobOutcome execute(std::unique_lock<std::mutex> &lock, Job &job, const Assignment &a,
                        std::unique_ptr<Transport> &transport);
+    void runRounds(std::unique_lock<std::mutex> &lock, Job &job, const Assignment &a, Transport &transport,
+                   JobOutcome &outcome);
     void runFollowUps(std::unique_lock<std::mutex> &lock, Job &job, const Assignment &a, Transport &transport,
                       JobOutcome &outcome);
+    // Hands the outcome to the sink; a sink that throws (a reader's fault) fails the job's
+    // waiters with an internal error instead of ending the worker.
+    void report(JobOutcome &&outcome);
     // With the lock: the job leaves the books (it is destroyed) and its waiters go to the
     // outcome. Returns whether the outcome is to be reported.
     bool finish(Job &job, const Assignment &a, JobOutcome &outcome, std::unique_ptr<Transport> transport);

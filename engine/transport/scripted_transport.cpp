@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <optional>
+#include <stdexcept>
 #include <thread>
 #include <chrono>
 
@@ -23,6 +24,7 @@ public:
     bool gateClosed = false;
     std::atomic_int total = 0;
     QHash<QString, int> calls;                     // router, and router + '|' + command
+    QHash<QString, int> thrown;                    // router + '|' + command: throwTimes used
     QHash<QString, int> running;
     QHash<QString, int> maxRunning;
     int inFlight = 0;
@@ -87,6 +89,13 @@ public:
         QList<CommandOutput> out;
         for (const QString &c : commands) {
             const ScriptedAnswer a = s.answerFor(m_router, c);
+            if (a.throwTimes > 0) {
+                int &thrown = s.thrown[m_router + QLatin1Char('|') + c];
+                if (thrown < a.throwTimes) {
+                    ++thrown;
+                    throw std::runtime_error("scripted fault in the transport");
+                }
+            }
             lock.unlock();
             QElapsedTimer timer;
             timer.start();

@@ -20,6 +20,7 @@ struct ScriptedAnswer {
     Error error;                    // when set, the whole run fails with it
     int delayMs = 0;                // sleeps first, waking for cancellation
     bool hangUntilCancelled = false;// never answers; ends with cancelled (or timeout after commandTimeoutMs)
+    int throwTimes = 0;             // the first this many runs of this command throw (a fault in the transport)
 };
 
 class ScriptedTransportState;

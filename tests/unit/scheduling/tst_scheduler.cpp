@@ -3,6 +3,7 @@
 #include <QTest>
 
 #include <atomic>
+#include <stdexcept>
 // Linux: nice values are per thread.
 #include <sys/resource.h>
 #include <sys/syscall.h>
@@ -310,6 +311,108 @@ private Q_SLOTS:
         QCOMPARE(m_sink->answered(), 4); // no second report from the cancelled call
         QCOMPARE(m_routers->calls("r2"), 0);
         QCOMPARE(s->metrics().queued, 0);
+    }
+
+    // A transport that throws is a fault, not an answer: the job is retried once on a fresh
+    // session, and the session that threw is never reused.
+    void transportFaultIsRetriedOnceOnAFreshSession()
+    {
+        SchedulerConfig c = unlimitedConfig();
+        c.maxInFlightTotal = 1;
+        auto s = make(c);
+        ScriptedAnswer flaky;
+        flaky.output = "up";
+        flaky.throwTimes = 1;
+        m_routers->setAnswer("r1", "show bgp", flaky);
+        s->submit(item("a", "r1", "show bgp"));
+        QTRY_COMPARE(m_sink->answered(), 1);
+        QCOMPARE(m_sink->error("a").code, ErrorCode::None);
+        QCOMPARE(m_sink->outcomes().first().outputs.first().output, QByteArray("up"));
+        QCOMPARE(m_routers->calls("r1", "show bgp"), 2);
+        QCOMPARE(m_routers->transportsCreated(), 2);
+        QCOMPARE(s->metrics().faults, 1);
+        // The fresh session is the one kept for the next job.
+        s->submit(item("b", "r1", "show bgp"));
+        QTRY_COMPARE(m_sink->answered(), 2);
+        QCOMPARE(m_routers->transportsCreated(), 2);
+    }
+
+    void transportFaultTwiceFailsOnlyItsJob()
+    {
+        SchedulerConfig c = unlimitedConfig();
+        c.maxInFlightTotal = 1; // the one worker must survive to answer the others
+        auto s = make(c);
+        ScriptedAnswer broken;
+        broken.throwTimes = 1000;
+        m_routers->setAnswer("r1", "show bgp", broken);
+        s->setPaused(true);
+        s->submit(item("broken", "r1", "show bgp"));
+        s->submit(item("joined", "r1", "show bgp"));
+        s->submit(item("other", "r2", "show bgp"));
+        s->setPaused(false);
+        QTRY_COMPARE(m_sink->answered(), 3);
+        const Error e = m_sink->error("broken");
+        QCOMPARE(e.code, ErrorCode::InternalError);
+        QVERIFY2(e.message.contains("r1") && e.message.contains("two fresh sessions"), qPrintable(e.message));
+        QCOMPARE(e.detail, QStringLiteral("scripted fault in the transport"));
+        QCOMPARE(m_sink->error("joined").code, ErrorCode::InternalError);
+        QCOMPARE(m_sink->error("other").code, ErrorCode::None);
+        QCOMPARE(m_routers->calls("r1", "show bgp"), 2); // once, and once more on a fresh session
+        QCOMPARE(s->metrics().faults, 2);
+        QCOMPARE(s->metrics().failed, 2);
+        QCOMPARE(s->metrics().inFlight, 0);
+        // r1's other commands still work: the fault ended one job, not the router or the worker.
+        s->submit(item("next", "r1", "show version"));
+        QTRY_VERIFY(m_sink->hasAnswer("next"));
+        QCOMPARE(m_sink->error("next").code, ErrorCode::None);
+    }
+
+    // A reader (the sink: parse and store) that throws fails that job's waiters with an internal
+    // error naming the router; the worker goes on with the next job.
+    void readerFaultFailsItsWaitersOnly()
+    {
+        struct ThrowingSink final : SchedulerSink {
+            TestSink *inner = nullptr;
+            void jobFinished(JobOutcome &&o) override
+            {
+                if (o.router == QLatin1String("r1"))
+                    throw std::out_of_range("row 7 has no column 3");
+                inner->jobFinished(std::move(o));
+            }
+            QStringList followUpCommands(const QString &router, const QList<Waiter> &, const QList<CommandOutput> &) override
+            {
+                if (router == QLatin1String("r3"))
+                    throw std::runtime_error("follow-up planner failed");
+                return {};
+            }
+            void waiterFailed(const Waiter &w, const Error &e) override { inner->waiterFailed(w, e); }
+        };
+        ThrowingSink sink;
+        sink.inner = m_sink.get();
+        SchedulerConfig c = unlimitedConfig();
+        c.maxInFlightTotal = 1;
+        auto routers = m_routers;
+        Scheduler s(c, [routers](const QString &r) { return routers->create(r); }, &sink, m_clock);
+        s.start();
+        s.setPaused(true);
+        s.submit(item("bad", "r1", "show bgp"));
+        s.submit(item("good", "r2", "show bgp"));
+        WorkItem second = item("second-round", "r3", "show bgp");
+        second.followUps = true;
+        s.submit(second);
+        s.setPaused(false);
+        QTRY_COMPARE(m_sink->answered(), 3);
+        const Error bad = m_sink->error("bad");
+        QCOMPARE(bad.code, ErrorCode::InternalError);
+        QVERIFY2(bad.message.contains("r1") && bad.message.contains("reader failed"), qPrintable(bad.message));
+        QCOMPARE(bad.detail, QStringLiteral("row 7 has no column 3"));
+        QCOMPARE(m_sink->error("good").code, ErrorCode::None);
+        const Error planner = m_sink->error("second-round");
+        QCOMPARE(planner.code, ErrorCode::InternalError);
+        QCOMPARE(planner.detail, QStringLiteral("follow-up planner failed"));
+        QCOMPARE(m_routers->calls("r3", "show bgp"), 1); // a reader's fault is not retried
+        QCOMPARE(s.metrics().faults, 2);
+        s.stop();
     }
 
     void routerErrorReachesEveryWaiter()

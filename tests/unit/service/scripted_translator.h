@@ -2,6 +2,8 @@
 
 #include "engine/vendors/translator.h"
 
+#include <stdexcept>
+
 namespace rl::testing {
 
 // A made-up platform "scripted" for service tests:
@@ -10,7 +12,8 @@ namespace rl::testing {
 //   facts      -> "show version", the output is the hostname
 //   received-routes -> "show sessions" (lines "<neighbor> <session name>"), then a second round
 //              "show routes from <session name>" (lines "<prefix>"); an unknown neighbor is invalid-request
-//   anything else is unsupported; output "garbage" is a parse error.
+//   anything else is unsupported; output "garbage" is a parse error; output "throw" makes the
+//   reader throw (a fault in RouterLens, not in the router).
 class ScriptedTranslator final : public Translator
 {
 public:
@@ -68,6 +71,8 @@ public:
         const QString text = QString::fromUtf8(outputs.first().output);
         if (text == u"garbage")
             return Error(ErrorCode::ParseError, QStringLiteral("line 1: not understood"));
+        if (text == u"throw")
+            throw std::logic_error("scripted reader fault");
         const QStringList lines = text.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
         switch (kind) {
         case QueryKind::BgpStatus: {

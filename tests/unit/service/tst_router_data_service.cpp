@@ -366,6 +366,27 @@ private Q_SLOTS:
         QVERIFY(r.results[1].ok());
     }
 
+    // A reader that throws fails its router's part with an internal error; the service, the
+    // other routers and the next request carry on.
+    void readerFaultIsPerRouter()
+    {
+        start();
+        ScriptedAnswer faulty;
+        faulty.output = "throw";
+        m_routers->setAnswer("r1", "show bgp summary", faulty);
+        const QString id = m_service->submit(request({"r1", "r2"}));
+        QTRY_COMPARE(m_responses->size(), 1);
+        const Response r = responseFor(id);
+        QCOMPARE(r.results[0].error.code, ErrorCode::InternalError);
+        QCOMPARE(r.results[0].error.detail, QStringLiteral("scripted reader fault"));
+        QVERIFY(r.results[1].ok());
+        QCOMPARE(m_service->metrics().faults, 1);
+        m_routers->setAnswer("r1", "show bgp summary", ScriptedAnswer{"10.0.0.1 Established", {}, 0, false, 0});
+        const QString again = m_service->submit(request({"r1"}));
+        QTRY_COMPARE(m_responses->size(), 2);
+        QVERIFY(responseFor(again).results[0].ok());
+    }
+
     void coalescedWaitersParseWithTheirOwnParameters()
     {
         start();
