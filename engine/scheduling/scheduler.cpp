@@ -31,6 +31,7 @@ public:
     std::thread housekeeper;
     qint64 lastReviewMs = 0;    // housekeeping's, under the mutex
     qint64 lastIdleSweepMs = 0;
+    qint64 lastWedgeSweepMs = 0;
 
     // ---- submit's steps, with the mutex held ----
 
@@ -143,6 +144,7 @@ public:
                 return;
             const qint64 now = state.clock->nowMs();
             std::vector<Waiter> expired = expireDeadlines(now);
+            std::vector<Waiter> wedged = replaceWedgedWorkers(now);
             dispatcher->endSuspensions(now);
             if (now - lastReviewMs >= state.config.throttleReviewMs)
                 reviewThrottle(now);
@@ -150,7 +152,7 @@ public:
             dispatcher->wakeDue(now);
             if (dispatcher->hasReady())
                 state.workCv.notify_all();
-            if (expired.empty() && toClose.empty())
+            if (expired.empty() && wedged.empty() && toClose.empty())
                 continue;
             // Answers and SSH goodbyes (which may take a moment) without the lock.
             lock.unlock();
@@ -158,6 +160,13 @@ public:
                 state.sink->waiterFailed(w, Error(ErrorCode::Timeout,
                                                   QStringLiteral("No answer within the request time limit (queueing "
                                                                  "included); try again later or raise the request timeout.")));
+            }
+            for (const Waiter &w : wedged) {
+                state.sink->waiterFailed(w, Error(ErrorCode::ConnectionLost,
+                                                  QStringLiteral("Router %1 stopped answering and its session did not end "
+                                                                 "when told to, twice (on two sessions). Check the router "
+                                                                 "(its CPU, its SSH or API server), then try again.")
+                                                      .arg(w.router)));
             }
             for (auto &t : toClose)
                 t->close();
@@ -180,6 +189,95 @@ public:
             expired.push_back(release(*job, ticket, now));
         }
         return expired;
+    }
+
+    // How long a router call may run: its transport's own limits (connect, then each command;
+    // twice over when a second round may follow) and the grace. 0: no limit to judge by.
+    qint64 wedgedAfterMs(const Job &job) const
+    {
+        const ExecOptions &e = state.config.exec;
+        if (e.commandTimeoutMs <= 0 || e.connectTimeoutMs <= 0)
+            return 0;
+        const qint64 commands = qint64(job.commands.size()) * (job.followUps ? 2 : 1);
+        return e.connectTimeoutMs + e.commandTimeoutMs * std::max<qint64>(1, commands) + state.config.wedgeGraceMs;
+    }
+
+    // A router call running past every limit its transport should keep is wedged (a transport
+    // that ignores its deadlines and its cancel flag). Told to stop once more, it is abandoned:
+    // its capacity is given back, a new worker replaces the thread it holds, and its waiters
+    // are queued again on a fresh session once; the second time they are returned to fail.
+    // Checked once a second.
+    std::vector<Waiter> replaceWedgedWorkers(qint64 now)
+    {
+        std::vector<Waiter> failed;
+        if (now - lastWedgeSweepMs < 1000)
+            return failed;
+        lastWedgeSweepMs = now;
+        std::vector<Job *> wedged;
+        for (const auto &[id, job] : state.jobs) {
+            const qint64 limit = job->inFlight && !job->abandoned ? wedgedAfterMs(*job) : 0;
+            if (limit > 0 && now - job->startedMs > limit)
+                wedged.push_back(job.get());
+        }
+        for (Job *job : wedged) {
+            job->cancel->store(true);
+            job->abandoned = true;
+            state.faults.fetch_add(1, std::memory_order_relaxed);
+            if (state.byKey.value(job->key) == job)
+                state.byKey.remove(job->key);
+            RouterState &r = state.routerState(job->router);
+            --r.inFlight;
+            --state.inFlight;
+            std::vector<Waiter> waiters = std::move(job->waiters);
+            job->waiters.clear();
+            if (job->attempt >= 2) {
+                for (Waiter &w : waiters) {
+                    state.tickets.erase(w.ticket);
+                    ++state.failed;
+                    failed.push_back(std::move(w));
+                }
+            } else if (!waiters.empty()) {
+                requeue(*job, std::move(waiters), now);
+            }
+            dispatcher->refresh(r, now);
+            workers.push_back(std::make_unique<Worker>(state, *dispatcher));
+            workers.back()->start();
+        }
+        // Threads that retired after their wedged call finally returned.
+        std::erase_if(workers, [](const std::unique_ptr<Worker> &w) {
+            if (!w->finished())
+                return false;
+            w->join();
+            return true;
+        });
+        return failed;
+    }
+
+    // The waiters of an abandoned job, as a new job of the same work (its second attempt).
+    void requeue(const Job &old, std::vector<Waiter> waiters, qint64 now)
+    {
+        auto job = std::make_unique<Job>();
+        job->id = state.nextJobId++;
+        job->key = old.key;
+        job->router = old.router;
+        job->commands = old.commands;
+        job->followUps = old.followUps;
+        job->maxOutputBytes = old.maxOutputBytes;
+        job->owner = old.owner;
+        job->attempt = old.attempt + 1;
+        double best = waiters.front().priority;
+        for (Waiter &w : waiters) {
+            best = std::max(best, w.priority);
+            state.tickets[w.ticket] = job.get();
+            ++state.queuedWaiters;
+            job->waiters.push_back(std::move(w));
+        }
+        job->entry = {job->id, best, state.nextSeq++};
+        Job &p = *job;
+        if (!state.byKey.contains(p.key))
+            state.byKey.insert(p.key, &p);
+        state.jobs.emplace(p.id, std::move(job));
+        dispatcher->enqueue(p, now);
     }
 
     // The throttling manager's period: the rates since the last review decide which routers
@@ -243,6 +341,7 @@ SchedulerConfig sane(SchedulerConfig c)
     c.maxInFlightPerRouter = std::max(1, c.maxInFlightPerRouter);
     c.maxInFlightTotal = std::max(1, c.maxInFlightTotal);
     c.housekeepingIntervalMs = std::max(1, c.housekeepingIntervalMs);
+    c.wedgeGraceMs = std::max(0, c.wedgeGraceMs);
     return c;
 }
 
@@ -280,6 +379,7 @@ void Scheduler::start()
     s.stopping = false;
     d->lastReviewMs = s.clock->nowMs();
     d->lastIdleSweepMs = d->lastReviewMs;
+    d->lastWedgeSweepMs = d->lastReviewMs;
     for (int i = 0; i < s.config.maxInFlightTotal; ++i) {
         d->workers.push_back(std::make_unique<Worker>(s, *d->dispatcher));
         d->workers.back()->start();
@@ -302,11 +402,13 @@ void Scheduler::stop()
     }
     s.workCv.notify_all();
     s.houseCv.notify_all();
+    // The housekeeper first: it replaces wedged workers. A worker still inside a wedged router
+    // call is waited for here; its call was told to stop (cancel flag) twice.
+    if (d->housekeeper.joinable())
+        d->housekeeper.join();
     for (auto &w : d->workers)
         w->join();
     d->workers.clear();
-    if (d->housekeeper.joinable())
-        d->housekeeper.join();
     std::lock_guard lock(s.mutex);
     s.running = false;
     for (const auto &r : s.routerStore) {

@@ -95,6 +95,10 @@ struct SchedulerConfig {
     int throttleReviewMs = 1000;     // the throttling manager's period
     int activityLimit = 500;         // most entries activity() lists
     int workerNiceness = 5;          // worker threads run this many nice steps below the caller (0: same)
+    // A router call still running this long after its transport's own time limits (connect,
+    // then each command; twice with a second round) is wedged: its waiters move to a fresh
+    // session once (then fail with connection-lost) and its worker thread is replaced.
+    int wedgeGraceMs = 15000;
 };
 
 using TransportProvider = std::function<std::unique_ptr<Transport>(const QString &router)>;

@@ -39,6 +39,8 @@ struct Job {
     qint64 maxOutputBytes = 0; // the router's own limit; 0: the config's
     qint64 startedMs = 0;
     CancelFlag cancel;
+    int attempt = 1;          // 2: a rerun after the first session wedged
+    bool abandoned = false;   // wedged past every deadline: its waiters moved on, its worker was replaced
 };
 
 struct IdleTransport {

@@ -87,7 +87,8 @@ void Worker::run()
     std::unique_lock lock(m_state.mutex);
     // Under the lock: applyConfig() may replace the config meanwhile (ThreadSanitizer).
     lowerThisThreadsPriority(m_state.config.workerNiceness);
-    while (!m_state.stopping) {
+    bool retire = false;
+    while (!m_state.stopping && !retire) {
         std::unique_ptr<Transport> transport;
         Job *job = m_dispatcher.next(transport);
         if (!job) {
@@ -101,12 +102,16 @@ void Worker::run()
         lock.unlock();
         JobOutcome outcome = execute(lock, *job, a, transport);
         lock.lock();
-        const bool report = finish(*job, a, outcome, std::move(transport)); // job is gone after this
+        const bool report = finish(*job, a, outcome, transport, retire); // job is gone after this
         lock.unlock();
+        if (transport)
+            dropFaultySession(transport); // not kept: wedged, or the scheduler is stopping
         if (report)
             this->report(std::move(outcome));
         lock.lock();
     }
+    lock.unlock();
+    m_finished = true;
 }
 
 void Worker::waitForWork(std::unique_lock<std::mutex> &lock)
@@ -237,10 +242,17 @@ void Worker::report(JobOutcome &&outcome)
     }
 }
 
-bool Worker::finish(Job &job, const Assignment &a, JobOutcome &outcome, std::unique_ptr<Transport> transport)
+bool Worker::finish(Job &job, const Assignment &a, JobOutcome &outcome, std::unique_ptr<Transport> &transport,
+                    bool &retire)
 {
     const qint64 now = m_state.clock->nowMs();
     RouterState &r = m_state.routerState(a.router);
+    if (job.abandoned) {
+        // The housekeeper has given its capacity and its waiters to others already.
+        retire = true;
+        m_state.jobs.erase(job.id);
+        return false;
+    }
     --r.inFlight;
     --m_state.inFlight;
     ++r.completed;

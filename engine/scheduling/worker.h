@@ -3,6 +3,7 @@
 #include "engine/scheduling/dispatcher.h"
 #include "engine/scheduling/scheduler_state.h"
 
+#include <atomic>
 #include <memory>
 #include <mutex>
 #include <thread>
@@ -25,6 +26,8 @@ public:
     void start();
     // Waits for the loop to end (SchedulerState::stopping set and the workers woken).
     void join();
+    // The loop has ended (retired after a wedge, or stopped): join() returns at once.
+    bool finished() const { return m_finished.load(); }
 
 private:
     // What a job needs at the router, copied under the lock.
@@ -50,11 +53,15 @@ private:
     void report(JobOutcome &&outcome);
     // With the lock: the job leaves the books (it is destroyed) and its waiters go to the
     // outcome. Returns whether the outcome is to be reported.
-    bool finish(Job &job, const Assignment &a, JobOutcome &outcome, std::unique_ptr<Transport> transport);
+    // A job the housekeeper abandoned (wedged) reports nothing; its session is left in `transport`
+    // to be dropped without the lock, and this worker retires (its replacement runs already).
+    bool finish(Job &job, const Assignment &a, JobOutcome &outcome, std::unique_ptr<Transport> &transport,
+                bool &retire);
 
     SchedulerState &m_state;
     Dispatcher &m_dispatcher;
     std::thread m_thread;
+    std::atomic_bool m_finished = false;
 };
 
 } // namespace rl

@@ -25,6 +25,9 @@ public:
     std::atomic_int total = 0;
     QHash<QString, int> calls;                     // router, and router + '|' + command
     QHash<QString, int> thrown;                    // router + '|' + command: throwTimes used
+    QHash<QString, int> wedges;                    // router + '|' + command: wedgeTimes used
+    bool wedgesReleased = false;
+    int wedgedNow = 0;
     QHash<QString, int> running;
     QHash<QString, int> maxRunning;
     int inFlight = 0;
@@ -94,6 +97,17 @@ public:
                 if (thrown < a.throwTimes) {
                     ++thrown;
                     throw std::runtime_error("scripted fault in the transport");
+                }
+            }
+            if (a.wedgeTimes > 0) {
+                int &used = s.wedges[m_router + QLatin1Char('|') + c];
+                if (used < a.wedgeTimes) {
+                    ++used;
+                    ++s.wedgedNow;
+                    while (!s.wedgesReleased)
+                        s.gateCv.wait_for(lock, std::chrono::milliseconds(5));
+                    --s.wedgedNow;
+                    return Error(ErrorCode::ConnectionLost, QStringLiteral("The scripted wedge was released."));
                 }
             }
             lock.unlock();
@@ -228,6 +242,21 @@ QStringList ScriptedTransportFactory::callLog() const
 {
     std::lock_guard lock(m_state->mutex);
     return m_state->log;
+}
+
+void ScriptedTransportFactory::releaseWedged()
+{
+    {
+        std::lock_guard lock(m_state->mutex);
+        m_state->wedgesReleased = true;
+    }
+    m_state->gateCv.notify_all();
+}
+
+int ScriptedTransportFactory::wedgedNow() const
+{
+    std::lock_guard lock(m_state->mutex);
+    return m_state->wedgedNow;
 }
 
 void ScriptedTransportFactory::resetCounters()

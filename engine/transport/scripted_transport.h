@@ -21,6 +21,8 @@ struct ScriptedAnswer {
     int delayMs = 0;                // sleeps first, waking for cancellation
     bool hangUntilCancelled = false;// never answers; ends with cancelled (or timeout after commandTimeoutMs)
     int throwTimes = 0;             // the first this many runs of this command throw (a fault in the transport)
+    int wedgeTimes = 0;             // the first this many runs hang, deaf to cancellation and time limits,
+                                    // until ScriptedTransportFactory::releaseWedged()
 };
 
 class ScriptedTransportState;
@@ -44,6 +46,9 @@ public:
     void setInstant(bool instant);
     // While the gate is closed every call waits (cancellation still ends it): tests hold work in flight.
     void setGateClosed(bool closed);
+    // Ends every wedged call (ScriptedAnswer::wedgeTimes), now and from now on.
+    void releaseWedged();
+    int wedgedNow() const;         // calls hanging in a wedge now
 
     int calls(const QString &router) const;
     int calls(const QString &router, const QString &command) const;

@@ -367,6 +367,81 @@ private Q_SLOTS:
         QCOMPARE(m_sink->error("next").code, ErrorCode::None);
     }
 
+    // A transport that ignores its own time limits and its cancel flag holds a worker thread:
+    // past the limits and the grace, its waiters move to a fresh session and a new worker
+    // replaces the held one; the held one retires when its call finally returns.
+    void wedgedCallIsRetriedOnAFreshSessionByANewWorker()
+    {
+        SchedulerConfig c = unlimitedConfig();
+        c.maxInFlightTotal = 1;
+        c.exec.connectTimeoutMs = 1000;
+        c.exec.commandTimeoutMs = 1000;
+        c.wedgeGraceMs = 1000;
+        auto s = make(c);
+        ScriptedAnswer stuck;
+        stuck.output = "up";
+        stuck.wedgeTimes = 1;
+        m_routers->setAnswer("r1", "show bgp", stuck);
+        s->submit(item("a", "r1", "show bgp"));
+        QTRY_COMPARE(m_routers->wedgedNow(), 1);
+        s->submit(item("b", "r2", "show bgp")); // the only worker is held
+        m_clock->advance(2900);
+        s->poke();
+        QTest::qWait(50);
+        QCOMPARE(m_sink->answered(), 0); // within the limits: still waiting
+        m_clock->advance(1200);
+        s->poke();
+        QTRY_COMPARE(m_sink->answered(), 2);
+        QCOMPARE(m_sink->error("a").code, ErrorCode::None);
+        QCOMPARE(m_sink->error("b").code, ErrorCode::None);
+        QCOMPARE(m_routers->calls("r1", "show bgp"), 2);
+        QCOMPARE(m_routers->transportsCreated(), 3); // r1 twice, r2
+        QCOMPARE(s->metrics().faults, 1);
+        QCOMPARE(s->metrics().inFlight, 0);
+        m_routers->releaseWedged();
+        QTRY_COMPARE(m_routers->wedgedNow(), 0);
+        QTest::qWait(30);
+        QCOMPARE(m_sink->answered(), 2); // the wedged call's late end reports nothing
+        // One worker still runs (the replacement); the engine goes on.
+        s->submit(item("c", "r1", "show version"));
+        QTRY_VERIFY(m_sink->hasAnswer("c"));
+        QCOMPARE(s->metrics().failed, 0);
+    }
+
+    void wedgedTwiceFailsWithConnectionLost()
+    {
+        SchedulerConfig c = unlimitedConfig();
+        c.maxInFlightTotal = 1;
+        c.exec.connectTimeoutMs = 1000;
+        c.exec.commandTimeoutMs = 1000;
+        c.wedgeGraceMs = 1000;
+        auto s = make(c);
+        ScriptedAnswer stuck;
+        stuck.wedgeTimes = 2;
+        m_routers->setAnswer("r1", "show bgp", stuck);
+        s->submit(item("a", "r1", "show bgp"));
+        QTRY_COMPARE(m_routers->wedgedNow(), 1);
+        m_clock->advance(3100);
+        s->poke();
+        QTRY_COMPARE(m_routers->wedgedNow(), 2); // the second attempt, on the new worker
+        QVERIFY(!m_sink->hasAnswer("a"));
+        m_clock->advance(3100);
+        s->poke();
+        QTRY_VERIFY(m_sink->hasAnswer("a"));
+        const Error e = m_sink->error("a");
+        QCOMPARE(e.code, ErrorCode::ConnectionLost);
+        QVERIFY2(e.message.contains("r1") && e.message.contains("twice"), qPrintable(e.message));
+        QCOMPARE(s->metrics().faults, 2);
+        QCOMPARE(s->metrics().failed, 1);
+        s->submit(item("b", "r2", "show bgp")); // a third worker serves
+        QTRY_VERIFY(m_sink->hasAnswer("b"));
+        QCOMPARE(m_sink->error("b").code, ErrorCode::None);
+        m_routers->releaseWedged();
+        QTRY_COMPARE(m_routers->wedgedNow(), 0);
+        QTest::qWait(30);
+        QCOMPARE(m_sink->answered(), 2);
+    }
+
     // A reader (the sink: parse and store) that throws fails that job's waiters with an internal
     // error naming the router; the worker goes on with the next job.
     void readerFaultFailsItsWaitersOnly()
