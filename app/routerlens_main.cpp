@@ -1,4 +1,5 @@
 // routerlens: the desktop application. Argument parsing and wiring only.
+#include "engine/service/health_collector.h"
 #include "engine/service/router_data_service.h"
 #include "ui/main_window.h"
 #ifdef ROUTERLENS_HAS_TOUR
@@ -43,6 +44,23 @@ void installTranslators(QApplication &app, const QLocale &locale)
     auto *qt = new QTranslator(&app);
     if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QApplication::installTranslator(qt);
+}
+
+// The settings' periodic health collection (engine/healthSchedules, as routerlens-serve
+// --collect): kept with history at background urgency, so "over time" and the diagnosis can look
+// back. A schedule that does not read is named on stderr and left out; the others run.
+QList<rl::HealthCollector::Schedule> healthSchedules(const QStringList &texts)
+{
+    QList<rl::HealthCollector::Schedule> out;
+    for (const QString &text : texts) {
+        const auto schedule = rl::HealthCollector::parse(text);
+        if (schedule)
+            out << *schedule;
+        else
+            std::fprintf(stderr, "routerlens: the health schedule \"%s\" is left out: %s\n", qPrintable(text),
+                         qPrintable(schedule.error().message));
+    }
+    return out;
 }
 
 } // namespace
@@ -124,6 +142,13 @@ int main(int argc, char **argv)
         window.openInventory(inventoryFile);
     else if (!parser.isSet(demo))
         window.reopenLastInventory();
+    rl::HealthCollector collector(&service, healthSchedules(settings.healthSchedules));
+#ifdef ROUTERLENS_HAS_TOUR
+    if (!touring)
+        collector.start();
+#else
+    collector.start();
+#endif
 #ifdef ROUTERLENS_HAS_TOUR
     std::unique_ptr<rl::TourRunner> runner;
     if (touring) {

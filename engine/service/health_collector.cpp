@@ -103,7 +103,19 @@ int HealthCollector::collectDue()
         Request r;
         r.client = identity();
         r.kind = slot.schedule.kind;
-        r.routers = slot.schedule.routers.isEmpty() ? m_service->visibleRouters(r.client) : slot.schedule.routers;
+        // Routers named by the schedule that the inventory (reloaded meanwhile, or another one)
+        // no longer has are left out of the round, not the whole round refused.
+        const QStringList visible = m_service->visibleRouters(r.client);
+        if (slot.schedule.routers.isEmpty()) {
+            r.routers = visible;
+        } else {
+            for (const QString &name : std::as_const(slot.schedule.routers)) {
+                if (visible.contains(name))
+                    r.routers << name;
+                else
+                    ++m_counts.routersMissing;
+            }
+        }
         if (r.routers.isEmpty())
             continue;
         r.urgency = Urgency::Background;

@@ -63,6 +63,7 @@ public:
         int rounds = 0;        // requests submitted
         int skippedBusy = 0;   // turns skipped because the previous round had not ended
         int routerFailures = 0; // parts that ended in an error (unreachable, parse error, ...)
+        int routersMissing = 0; // named routers left out of a round: not in the inventory (any more)
     };
     Counts counts() const;
 

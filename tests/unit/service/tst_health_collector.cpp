@@ -199,6 +199,25 @@ private Q_SLOTS:
         QCOMPARE(collector.counts().routerFailures, 1);
     }
 
+    // The desktop keeps its schedules while inventories come and go: a named router the
+    // inventory does not have is left out of the round; the others are still asked.
+    void routersGoneFromTheInventoryAreLeftOut()
+    {
+        start();
+        HealthCollector collector(m_service.get(),
+                                  {{QueryKind::BgpStatus, 60, {QStringLiteral("r1"), QStringLiteral("gone")}},
+                                   {QueryKind::BgpStatus, 30, {QStringLiteral("gone")}}},
+                                  m_clock);
+        QSignalSpy rounds(&collector, &HealthCollector::roundFinished);
+        QCOMPARE(collector.collectDue(), 1); // the second schedule has nothing to ask
+        const Response round = waitRound(rounds, 1);
+        QVERIFY(!round.error);
+        QCOMPARE(round.results.size(), 1);
+        QCOMPARE(round.results.first().router, QStringLiteral("r1"));
+        QVERIFY(round.results.first().ok());
+        QCOMPARE(collector.counts().routersMissing, 2);
+    }
+
     void scheduleText_data()
     {
         QTest::addColumn<QString>("text");
