@@ -1,16 +1,16 @@
 // render_icon SVG SIZE OUT.png: the application icon at one hicolor size, drawn by Qt's SVG
 // image plugin (libqt6svg6, already needed by the window's own icons), so the PNGs in the
 // package always come from resources/icons/routerlens.svg and are never committed copies.
-#include <QGuiApplication>
+#include <QCoreApplication>
 #include <QImage>
 #include <QImageReader>
 #include <QTextStream>
 
 int main(int argc, char **argv)
 {
-    // Build machines have no display; the offscreen platform is enough to paint.
-    qputenv("QT_QPA_PLATFORM", "offscreen");
-    QGuiApplication app(argc, argv);
+    // No QGuiApplication: painting into a QImage needs no display and no platform plugin (the
+    // icon has no text), and build machines have neither a display nor a runtime folder.
+    QCoreApplication app(argc, argv);
     const QStringList args = app.arguments();
     QTextStream err(stderr);
     if (args.size() != 4) {
