@@ -83,7 +83,11 @@ rl_demo_cli() {
 rl_build() {
   if [ ! -f "$RL_BUILD/build.ninja" ]; then
     rl_log "Configuring into $RL_BUILD"
-    cmake -S "$RL_ROOT" -B "$RL_BUILD" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+    # ccache where installed: the optimized tree is built again in CI only for the package
+    # (scripts/package.sh), and identical sources then come from the cache.
+    local launcher=()
+    if command -v ccache >/dev/null 2>&1; then launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache); fi
+    cmake -S "$RL_ROOT" -B "$RL_BUILD" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo "${launcher[@]}" >/dev/null
   fi
   rl_log "Building"
   cmake --build "$RL_BUILD" -j"$(nproc)" ${1:+--target "$@"}
