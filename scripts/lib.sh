@@ -17,6 +17,12 @@ RL_TEST_PACKAGES=(
   lldpd ethtool xvfb xauth jq curl
 )
 
+# What scripts/package.sh needs on top: CPack's DEB generator runs file, dpkg-shlibdeps
+# (dpkg-dev) and objcopy/readelf (binutils); then the checks: lintian, appstreamcli (appstream),
+# desktop-file-validate (desktop-file-utils), update-mime-database (shared-mime-info).
+RL_PACKAGE_PACKAGES=(dpkg-dev file binutils xz-utils lintian appstream desktop-file-utils
+                     shared-mime-info)
+
 # What the sanitizer and fuzz trees of scripts/test.sh need on top: clang for libFuzzer and the
 # sanitizer runtimes, llvm for llvm-symbolizer (file:line in every sanitizer report).
 RL_SANITIZE_PACKAGES=(clang-14 libclang-rt-14-dev llvm-14)
@@ -77,10 +83,82 @@ rl_demo_cli() {
 rl_build() {
   if [ ! -f "$RL_BUILD/build.ninja" ]; then
     rl_log "Configuring into $RL_BUILD"
-    cmake -S "$RL_ROOT" -B "$RL_BUILD" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+    # ccache where installed: the optimized tree is built again in CI only for the package
+    # (scripts/package.sh), and identical sources then come from the cache.
+    local launcher=()
+    if command -v ccache >/dev/null 2>&1; then launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache); fi
+    cmake -S "$RL_ROOT" -B "$RL_BUILD" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo "${launcher[@]}" >/dev/null
   fi
   rl_log "Building"
   cmake --build "$RL_BUILD" -j"$(nproc)" ${1:+--target "$@"}
+}
+
+# rl_check_package DEB DDEB: the checks a Debian package and a desktop install should pass, and
+# the programs run from an empty folder the package was unpacked into. The first finding stops
+# the check with a message and a non-zero status; the folder is then kept for a look.
+rl_check_package() {
+  local deb="$1" ddeb="$2"
+  local tree root lint rc=0 found size program id desc
+  tree=$(mktemp -d "${TMPDIR:-/tmp}/routerlens-deb.XXXXXX")
+  root="$tree/root"
+  _rl_fail() { echo "package check failed: $*" >&2; echo "(unpacked tree kept in $tree)" >&2; return 1; }
+
+  rl_log "lintian $(basename "$deb") $(basename "$ddeb") (no error and no warning allowed)"
+  # Overrides ship in the package (packaging/lintian-overrides), each with its reason.
+  lint=$(lintian --fail-on error,warning --display-info "$deb" "$ddeb" 2>&1) || rc=$?
+  printf '%s\n' "$lint" | grep -v 'running with root privileges' >&2 || true
+  [ "$rc" = 0 ] || { _rl_fail "lintian (exit $rc)"; return 1; }
+
+  dpkg-deb -x "$deb" "$root"
+  dpkg-deb -x "$ddeb" "$root"
+
+  rl_log "appstreamcli validate --no-net (the screenshots' https addresses cannot be fetched offline)"
+  appstreamcli validate --no-net "$root/usr/share/metainfo/io.routerlens.RouterLens.metainfo.xml" \
+    || { _rl_fail "appstreamcli validate"; return 1; }
+
+  desc="$root/usr/share/applications/routerlens.desktop"
+  rl_log "desktop-file-validate $desc (any message fails)"
+  found=$(desktop-file-validate "$desc" 2>&1) || rc=$?
+  [ "$rc" = 0 ] && [ -z "$found" ] || { echo "$found" >&2; _rl_fail "desktop-file-validate"; return 1; }
+  grep -qx 'Exec=routerlens %f' "$desc" || { _rl_fail "the desktop entry does not open a file (%f)"; return 1; }
+
+  rl_log "MIME type and icons"
+  update-mime-database "$root/usr/share/mime"
+  grep -q '^50:application/x-routerlens-inventory+json:\*\.rlinv\.json$' "$root/usr/share/mime/globs2" \
+    || { _rl_fail "*.rlinv.json is not application/x-routerlens-inventory+json"; return 1; }
+  for size in 16 24 32 48 64 128 256; do
+    file "$root/usr/share/icons/hicolor/${size}x${size}/apps/io.routerlens.RouterLens.png" \
+      | grep -q "PNG image data, $size x $size," || { _rl_fail "no ${size}x${size} icon"; return 1; }
+  done
+  [ -s "$root/usr/share/icons/hicolor/scalable/apps/io.routerlens.RouterLens.svg" ] \
+    || { _rl_fail "no scalable icon"; return 1; }
+
+  rl_log "Programs: stripped, no RPATH, system libraries only, debug symbols by build id"
+  for program in routerlens routerlens-cli routerlens-serve; do
+    file "$root/usr/bin/$program" | grep -q ', stripped' || { _rl_fail "$program is not stripped"; return 1; }
+    if readelf -d "$root/usr/bin/$program" | grep -Eq 'RPATH|RUNPATH'; then
+      _rl_fail "$program has an RPATH or RUNPATH"; return 1
+    fi
+    if ldd "$root/usr/bin/$program" | grep -F -e 'not found' -e "$RL_ROOT" >&2; then
+      _rl_fail "$program needs a library that is not the system's (above)"; return 1
+    fi
+    id=$(readelf -n "$root/usr/bin/$program" | sed -n 's/.*Build ID: //p')
+    [ -n "$id" ] && [ -s "$root/usr/lib/debug/.build-id/${id:0:2}/${id:2}.debug" ] \
+      || { _rl_fail "no debug symbols for $program (build id '$id') in $(basename "$ddeb")"; return 1; }
+  done
+
+  rl_log "The unpacked programs run, with an empty home: routerlens-cli query --demo --all bgp-status"
+  mkdir -p "$tree/home"
+  (
+    export HOME="$tree/home" XDG_CONFIG_HOME="$tree/home/.config" XDG_DATA_HOME="$tree/home/.local/share"
+    export XDG_CACHE_HOME="$tree/home/.cache" XDG_RUNTIME_DIR="$tree/home"
+    unset LD_LIBRARY_PATH
+    "$root/usr/bin/routerlens-serve" --version
+    QT_QPA_PLATFORM=offscreen "$root/usr/bin/routerlens" --version
+    rl_demo_cli "$root/usr/bin/routerlens-cli"
+  ) || { _rl_fail "the unpacked programs did not run (above)"; return 1; }
+  rm -rf "$tree"
+  rl_log "Package checks passed"
 }
 
 # rl_build_sanitized: configures (once) and builds the ASan + UBSan tree with the fuzzers.

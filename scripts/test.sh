@@ -8,16 +8,20 @@
 # The integration tests need the router lab (root and network namespaces); it is brought up
 # around the suite and always brought down again. Under CI=true nothing may be skipped:
 # a lab that cannot start fails the run.
+# Last, the Debian package: scripts/package.sh builds the three programs (optimized) in build/,
+# makes the .deb and checks it (lintian, appstreamcli, desktop-file-validate, the package
+# unpacked into an empty folder running the demo query). RL_PACKAGE=0 skips that outside CI.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 sanitize="${RL_SANITIZE:-1}"
 if [ "$sanitize" = 0 ]; then
-  rl_ensure_packages "${RL_BUILD_PACKAGES[@]}" "${RL_TEST_PACKAGES[@]}"
+  rl_ensure_packages "${RL_BUILD_PACKAGES[@]}" "${RL_TEST_PACKAGES[@]}" "${RL_PACKAGE_PACKAGES[@]}"
   rl_build
   suite="$RL_BUILD"
 else
-  rl_ensure_packages "${RL_BUILD_PACKAGES[@]}" "${RL_TEST_PACKAGES[@]}" "${RL_SANITIZE_PACKAGES[@]}"
+  rl_ensure_packages "${RL_BUILD_PACKAGES[@]}" "${RL_TEST_PACKAGES[@]}" "${RL_SANITIZE_PACKAGES[@]}" \
+    "${RL_PACKAGE_PACKAGES[@]}"
   # One build at a time: the two trees would only compete for the same cores.
   rl_build_sanitized
   rl_build_tsan
@@ -64,5 +68,10 @@ if [ "$sanitize" != 0 ]; then
   rl_log "Running the engine's threaded tests (ThreadSanitizer)"
   tsan_tests="^($(IFS='|'; echo "${RL_TSAN_TESTS[*]}"))\$"
   (cd "$RL_BUILD_TSAN" && ctest --output-on-failure -j2 --timeout 600 -R "$tsan_tests") || status=1
+fi
+if [ "${RL_PACKAGE:-1}" != 0 ] || [ "${CI:-}" = "true" ]; then
+  rl_log "Building and checking the Debian package (scripts/package.sh)"
+  # Its own process: its checks stop at the first finding without ending this script.
+  bash "$RL_ROOT/scripts/package.sh" || status=1
 fi
 exit "$status"
