@@ -555,6 +555,7 @@ RouterDataService::RouterDataService(const EngineSettings &settings, Backends ba
         RouterDataServicePrivate *dp = d.get();
         SshSettings ssh;
         ssh.acceptNewHostKeys = settings.acceptNewHostKeys;
+        ssh.sshConfigFile = settings.sshConfigPath();
         d->transports = std::make_shared<DefaultTransportFactory>(
             [dp](const QString &name) -> std::optional<CredentialProfile> {
                 const auto inv = dp->inventorySnapshot();
