@@ -881,6 +881,10 @@ Maintenant : %2</translation>
         <source>none agreed (the two ends are compared)</source>
         <translation>aucune convenue (les deux côtés sont comparés)</translation>
     </message>
+    <message>
+        <source>SSH settings of %1…</source>
+        <translation>Réglages SSH de %1…</translation>
+    </message>
 </context>
 <context>
     <name>rl::KnownHostDialog</name>
@@ -1285,6 +1289,14 @@ Maintenant : %2</translation>
     <message>
         <source>Demo lab — RouterLens</source>
         <translation>Laboratoire de démonstration — RouterLens</translation>
+    </message>
+    <message>
+        <source>SSH settings of %1</source>
+        <translation>Réglages SSH de %1</translation>
+    </message>
+    <message>
+        <source>What an SSH session to %1 uses, and where each value comes from: the inventory, the ssh config (file and line) or RouterLens&apos;s default. Nothing is connected.</source>
+        <translation>Ce qu&apos;une session SSH vers %1 utilise, et d&apos;où vient chaque valeur : l&apos;inventaire, la configuration ssh (fichier et ligne) ou la valeur par défaut de RouterLens. Aucune connexion n&apos;est établie.</translation>
     </message>
 </context>
 <context>
