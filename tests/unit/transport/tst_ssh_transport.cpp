@@ -603,6 +603,24 @@ void TestSshTransport::jumpHostFailuresNameTheHop()
     auto gone = SshTransport(down, keyProfile(), execProfile(), m_secrets, settings).run({QStringLiteral("echo hi")}, {});
     QCOMPARE(gone.error().code, ErrorCode::Unreachable);
     QVERIFY2(gone.error().message.contains(QLatin1String("Jump host 1 (127.0.0.1)")), qPrintable(gone.error().message));
+
+    // A wedged bastion (accepts TCP, never speaks SSH): a timeout within the connect timeout, named.
+    const int wedged = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in w{};
+    w.sin_family = AF_INET;
+    w.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    QCOMPARE(::bind(wedged, reinterpret_cast<sockaddr *>(&w), sizeof w), 0);
+    QCOMPARE(::listen(wedged, 4), 0);
+    socklen_t wlen = sizeof w;
+    ::getsockname(wedged, reinterpret_cast<sockaddr *>(&w), &wlen);
+    Router stuck = r;
+    stuck.proxyJump = QStringLiteral("127.0.0.1:%1").arg(ntohs(w.sin_port));
+    ExecOptions quick;
+    quick.connectTimeoutMs = 1000;
+    auto hung = SshTransport(stuck, keyProfile(), execProfile(), m_secrets, settings).run({QStringLiteral("echo hi")}, quick);
+    ::close(wedged);
+    QCOMPARE(hung.error().code, ErrorCode::Timeout);
+    QVERIFY2(hung.error().message.contains(QLatin1String("Jump host 1 (127.0.0.1)")), qPrintable(hung.error().message));
     QCOMPARE(m_sshd.received(), before);
 }
 
