@@ -2474,6 +2474,14 @@ Jetzt: %2</translation>
         <source>%1; %2.</source>
         <translation>%1; %2.</translation>
     </message>
+    <message>
+        <source>SSH client config</source>
+        <translation>SSH-Client-Konfiguration</translation>
+    </message>
+    <message>
+        <source>The OpenSSH client config SSH routers and their jump hosts read (Host, HostName, User, Port, IdentityFile, ProxyJump, …). Empty: ~/.ssh/config; &quot;none&quot;: none. The inventory always wins. New sessions use it.</source>
+        <translation>Die OpenSSH-Client-Konfiguration, die SSH-Router und ihre Jump-Hosts lesen (Host, HostName, User, Port, IdentityFile, ProxyJump, …). Leer: ~/.ssh/config; &quot;none&quot;: keine. Das Inventar hat immer Vorrang. Neue Sitzungen verwenden sie.</translation>
+    </message>
 </context>
 <context>
     <name>rl::TopologyView</name>

@@ -2474,6 +2474,14 @@ Maintenant : %2</translation>
         <source>%1; %2.</source>
         <translation>%1 ; %2.</translation>
     </message>
+    <message>
+        <source>SSH client config</source>
+        <translation>Configuration du client SSH</translation>
+    </message>
+    <message>
+        <source>The OpenSSH client config SSH routers and their jump hosts read (Host, HostName, User, Port, IdentityFile, ProxyJump, …). Empty: ~/.ssh/config; &quot;none&quot;: none. The inventory always wins. New sessions use it.</source>
+        <translation>La configuration du client OpenSSH que lisent les routeurs SSH et leurs hôtes de rebond (Host, HostName, User, Port, IdentityFile, ProxyJump, …). Vide : ~/.ssh/config ; &quot;none&quot; : aucune. L&apos;inventaire l&apos;emporte toujours. Les nouvelles sessions l&apos;utilisent.</translation>
+    </message>
 </context>
 <context>
     <name>rl::TopologyView</name>
