@@ -1,7 +1,7 @@
 #include "ui/main_window.h"
 
 #include "engine/service/router_data_service.h"
-#include "engine/transport/ssh_transport.h"
+#include "engine/service/ssh_settings_report.h"
 #include "ui/dialogs/known_host_dialog.h"
 #include "ui/dialogs/paste_box_dialog.h"
 #include "ui/dialogs/settings_dialog.h"
@@ -784,18 +784,9 @@ void MainWindow::showSshSettings(const QString &routerName)
 {
     if (!m_service)
         return;
-    const Inventory &inventory = m_service->inventory();
-    const Router *router = inventory.router(routerName);
-    if (!router)
+    const QString report = SshSettingsReport::text(*m_service, routerName);
+    if (report.isEmpty())
         return;
-    CredentialProfile credentials;
-    if (const CredentialProfile *c = inventory.credentialProfile(router->credentials))
-        credentials = *c;
-    const EngineSettings settings = m_service->settings();
-    SshSettings ssh;
-    ssh.sshConfigFile = settings.sshConfigPath();
-    const SshEffectiveSettings eff =
-        SshTransport::effectiveSettings(*router, credentials, ssh, settings.connectTimeoutMs);
 
     // Nothing is connected: this is what a session would use, and where each value comes from.
     auto *dialog = new QDialog(this);
@@ -809,7 +800,7 @@ void MainWindow::showSshSettings(const QString &routerName)
                              dialog);
     intro->setWordWrap(true);
     layout->addWidget(intro);
-    auto *text = new QPlainTextEdit(eff.toText(), dialog);
+    auto *text = new QPlainTextEdit(report, dialog);
     text->setReadOnly(true);
     text->setLineWrapMode(QPlainTextEdit::NoWrap);
     text->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
