@@ -486,7 +486,14 @@ void hintUnknownHostKeys(const rl::Response &resp, const QCommandLineParser &p)
     if (!p.isSet(QStringLiteral("inventory")))
         return;
     for (const rl::RouterResult &part : resp.results) {
-        if (part.error.code == rl::ErrorCode::HostKeyUnknown)
+        if (part.error.code == rl::ErrorCode::HostKeyUnknown && part.error.message.contains(QLatin1String("of jump host ")))
+            // known-hosts add records routers' keys; a jump host's goes into its own known_hosts file
+            err(QStringLiteral("routerlens-cli: the unknown host key is a jump host's on the way to %1: once its "
+                               "fingerprint is checked, add it to the known_hosts file named above (or set "
+                               "StrictHostKeyChecking accept-new for it in the ssh config for one trusted first run); "
+                               "'routerlens-cli routers --show-ssh %1' shows the chain.\n")
+                    .arg(part.router));
+        else if (part.error.code == rl::ErrorCode::HostKeyUnknown)
             err(QStringLiteral("routerlens-cli: to accept %1's host key once its fingerprint is checked: "
                                "routerlens-cli known-hosts add %1 --inventory %2\n")
                     .arg(part.router, p.value(QStringLiteral("inventory"))));
