@@ -115,6 +115,9 @@ void addSourceOptions(QCommandLineParser &p, bool html = false)
                  QStringLiteral("format"), QStringLiteral("table")});
     p.addOption({QStringLiteral("settings"), QStringLiteral("Settings file (INI) for throttles, timeouts, cache ages."), QStringLiteral("file")});
     p.addOption({QStringLiteral("store"), QStringLiteral("Result store (SQLite file); default: the user's data folder."), QStringLiteral("file")});
+    p.addOption({QStringLiteral("ssh-config"), QStringLiteral("OpenSSH client config for SSH routers and their ProxyJump hosts (default: the "
+                                                              "setting ssh/configFile, else ~/.ssh/config; none: read none). The inventory wins over it."),
+                 QStringLiteral("file")});
     p.addOption({QStringLiteral("server"), QStringLiteral("Ask a RouterLens service (routerlens-serve) instead of an engine of your own; "
                                                           "who you are is its token's."), QStringLiteral("url")});
     p.addOption({QStringLiteral("token-file"), QStringLiteral("With --server: a file (mode 600) holding your API token."), QStringLiteral("file")});
@@ -247,7 +250,18 @@ rl::EngineSettings loadSettings(const QCommandLineParser &p)
     }
     if (p.isSet(QStringLiteral("store")))
         settings.storePath = p.value(QStringLiteral("store"));
+    if (p.isSet(QStringLiteral("ssh-config")))
+        settings.sshConfigFile = p.value(QStringLiteral("ssh-config"));
     return settings;
+}
+
+// What the SSH transports of this run use beyond the inventory.
+rl::SshSettings sshSettingsOf(const rl::EngineSettings &settings)
+{
+    rl::SshSettings ssh;
+    ssh.sshConfigFile = settings.sshConfigPath();
+    ssh.acceptNewHostKeys = settings.acceptNewHostKeys;
+    return ssh;
 }
 
 // --accept-new-host-keys (query, diagnose, compare): trust on first use for this run, each key
@@ -280,13 +294,58 @@ void addAcceptNewHostKeysOption(QCommandLineParser &p)
                                 "first use, each named on stderr). A changed key is still refused.")});
 }
 
+// routers --show-ssh R: the effective SSH settings of one router, each with its origin.
+int showSsh(const rl::RouterDataService &service, const Source &src, const QStringList &visible, const QString &name,
+            const rl::EngineSettings &settings)
+{
+    const rl::Router *r = visible.contains(name) ? service.inventory().router(name) : nullptr;
+    if (!r) {
+        err(QStringLiteral("routerlens-cli routers: unknown-router: there is no router \"%1\" (see 'routerlens-cli routers').\n")
+                .arg(name));
+        return ExitFailed;
+    }
+    if (r->transport != rl::TransportKind::Ssh) {
+        err(QStringLiteral("routerlens-cli routers: router %1 is reached over %2, not SSH.\n")
+                .arg(name, rl::transportKindName(r->transport)));
+        return ExitFailed;
+    }
+    rl::CredentialProfile credentials;
+    if (const rl::CredentialProfile *c = service.inventory().credentialProfile(r->credentials))
+        credentials = *c;
+    const rl::SshEffectiveSettings eff =
+        rl::SshTransport::effectiveSettings(*r, credentials, sshSettingsOf(settings), settings.connectTimeoutMs);
+    if (src.format == QLatin1String("json")) {
+        QJsonObject o = eff.toJson();
+        o.insert(QStringLiteral("version"), rl::ApiVersion);
+        o.insert(QStringLiteral("name"), r->name);
+        out(QString::fromUtf8(rl::DisplayText::jsonForTerminal(QJsonDocument(o).toJson(QJsonDocument::Indented))));
+    } else {
+        out(eff.toText() + u'\n');
+    }
+    if (eff.error) {
+        err(QStringLiteral("routerlens-cli routers: %1: %2\n").arg(eff.error.codeName(), eff.error.message));
+        return ExitUsage;
+    }
+    return ExitOk;
+}
+
 int runRouters(QCoreApplication &app, const QStringList &args)
 {
     QCommandLineParser p;
     p.setApplicationDescription(QStringLiteral("List the routers the client may see, with their platform and tags."));
     addSourceOptions(p);
+    p.addOption({QStringLiteral("show-ssh"),
+                 QStringLiteral("Show what an SSH session to this router uses (host, port, user, identity files, jump "
+                                "chain, known hosts, strict checking, connect timeout) and where each value comes from: "
+                                "inventory, ssh config (file:line), option or default. Connects to nothing."),
+                 QStringLiteral("router")});
     p.process(args);
     int rc = ExitOk;
+    if (p.isSet(QStringLiteral("server")) && p.isSet(QStringLiteral("show-ssh"))) {
+        err(QStringLiteral("routerlens-cli routers: --show-ssh does not go with --server: the service's SSH settings "
+                           "are its own.\n"));
+        return ExitUsage;
+    }
     if (std::optional<rl::ApiClient> remote = remoteClient(p, rc)) {
         Source src;
         if (const int bad = checkFormat(p, src))
@@ -310,11 +369,14 @@ int runRouters(QCoreApplication &app, const QStringList &args)
     }
     if (rc)
         return rc;
-    rl::RouterDataService service(loadSettings(p));
+    const rl::EngineSettings settings = loadSettings(p);
+    rl::RouterDataService service(settings);
     Source src;
     if (const int rc = setUp(p, service, src))
         return rc;
     const QStringList visible = service.visibleRouters(src.client);
+    if (p.isSet(QStringLiteral("show-ssh")))
+        return showSsh(service, src, visible, p.value(QStringLiteral("show-ssh")), settings);
     if (src.format == QLatin1String("json")) {
         QJsonArray arr;
         for (const QString &name : visible) {
@@ -424,7 +486,14 @@ void hintUnknownHostKeys(const rl::Response &resp, const QCommandLineParser &p)
     if (!p.isSet(QStringLiteral("inventory")))
         return;
     for (const rl::RouterResult &part : resp.results) {
-        if (part.error.code == rl::ErrorCode::HostKeyUnknown)
+        if (part.error.code == rl::ErrorCode::HostKeyUnknown && part.error.message.contains(QLatin1String("of jump host ")))
+            // known-hosts add records routers' keys; a jump host's goes into its own known_hosts file
+            err(QStringLiteral("routerlens-cli: the unknown host key is a jump host's on the way to %1: once its "
+                               "fingerprint is checked, add it to the known_hosts file named above (or set "
+                               "StrictHostKeyChecking accept-new for it in the ssh config for one trusted first run); "
+                               "'routerlens-cli routers --show-ssh %1' shows the chain.\n")
+                    .arg(part.router));
+        else if (part.error.code == rl::ErrorCode::HostKeyUnknown)
             err(QStringLiteral("routerlens-cli: to accept %1's host key once its fingerprint is checked: "
                                "routerlens-cli known-hosts add %1 --inventory %2\n")
                     .arg(part.router, p.value(QStringLiteral("inventory"))));
@@ -1158,7 +1227,7 @@ std::optional<QString> readAnswer()
     return QString::fromLocal8Bit(line).trimmed();
 }
 
-int knownHostsAdd(const QCommandLineParser &p, const rl::Router &router, int connectTimeoutMs)
+int knownHostsAdd(const QCommandLineParser &p, const rl::Router &router, int connectTimeoutMs, const rl::SshSettings &ssh)
 {
     const QString wanted = p.value(QStringLiteral("fingerprint"));
     if (!wanted.isEmpty() && !wanted.startsWith(QLatin1String("SHA256:"))) {
@@ -1166,7 +1235,7 @@ int knownHostsAdd(const QCommandLineParser &p, const rl::Router &router, int con
                            "(ssh-keygen -l -E sha256 -f KEY prints it).\n"));
         return ExitUsage;
     }
-    const rl::Result<rl::HostKeyProbe> probe = rl::SshTransport::probeHostKey(router, connectTimeoutMs);
+    const rl::Result<rl::HostKeyProbe> probe = rl::SshTransport::probeHostKey(router, connectTimeoutMs, ssh);
     if (!probe) {
         err(QStringLiteral("routerlens-cli known-hosts add: %1: %2\n").arg(probe.error().codeName(), probe.error().message));
         return ExitFailed;
@@ -1224,7 +1293,7 @@ int knownHostsAdd(const QCommandLineParser &p, const rl::Router &router, int con
         }
     }
     // Connects again and writes only if the router still presents the key shown above.
-    if (const rl::Error e = rl::SshTransport::acceptHostKey(router, probe->fingerprint, connectTimeoutMs)) {
+    if (const rl::Error e = rl::SshTransport::acceptHostKey(router, probe->fingerprint, connectTimeoutMs, ssh)) {
         err(QStringLiteral("routerlens-cli known-hosts add: %1: %2\n").arg(e.codeName(), e.message));
         return ExitFailed;
     }
@@ -1233,7 +1302,7 @@ int knownHostsAdd(const QCommandLineParser &p, const rl::Router &router, int con
     return ExitOk;
 }
 
-int knownHostsList(const rl::RouterDataService &service, const Source &src, QStringList names)
+int knownHostsList(const rl::RouterDataService &service, const Source &src, QStringList names, const rl::SshSettings &ssh)
 {
     const QStringList visible = service.visibleRouters(src.client);
     if (names.isEmpty())
@@ -1252,7 +1321,7 @@ int knownHostsList(const rl::RouterDataService &service, const Source &src, QStr
         if (r->transport != rl::TransportKind::Ssh)
             continue; // no SSH host key to list
         ++shown;
-        const QString file = rl::SshTransport::knownHostsPath(*r);
+        const QString file = rl::SshTransport::knownHostsPath(*r, ssh);
         const QString recordedAs = rl::KnownHostsFile::hostName(r->host, r->port);
         const rl::Result<QList<rl::KnownHostKey>> keys = rl::KnownHostsFile(file).keysFor(recordedAs);
         if (!keys) {
@@ -1289,10 +1358,13 @@ int knownHostsList(const rl::RouterDataService &service, const Source &src, QStr
     return ExitOk;
 }
 
-int knownHostsRemove(const rl::Router &router)
+int knownHostsRemove(const rl::Router &router, const rl::SshSettings &ssh)
 {
-    const QString file = rl::SshTransport::knownHostsPath(router);
-    const QString recordedAs = rl::KnownHostsFile::hostName(router.host, router.port);
+    // Where and under which name the key is recorded: the ssh config's HostName, Port and
+    // UserKnownHostsFile apply here as when connecting.
+    const rl::SshEndpoint target = rl::SshTransport::effectiveSettings(router, {}, ssh).target;
+    const QString file = target.knownHosts.value;
+    const QString recordedAs = rl::KnownHostsFile::hostName(target.host.value, target.port.value);
     rl::KnownHostsFile known(file);
     const rl::Result<int> removed = known.remove(recordedAs);
     if (!removed) {
@@ -1352,12 +1424,12 @@ int runKnownHosts(const QStringList &args)
     if (const int rc = setUp(p, service, src))
         return rc;
     if (action == QLatin1String("list"))
-        return knownHostsList(service, src, pos);
+        return knownHostsList(service, src, pos, sshSettingsOf(settings));
     const rl::Router *router = sshRouter(service, src, pos.first());
     if (!router)
         return ExitUsage;
-    return action == QLatin1String("add") ? knownHostsAdd(p, *router, settings.connectTimeoutMs)
-                                          : knownHostsRemove(*router);
+    return action == QLatin1String("add") ? knownHostsAdd(p, *router, settings.connectTimeoutMs, sshSettingsOf(settings))
+                                          : knownHostsRemove(*router, sshSettingsOf(settings));
 }
 
 } // namespace

@@ -881,6 +881,10 @@ Jetzt: %2</translation>
         <source>none agreed (the two ends are compared)</source>
         <translation>keine vereinbart (beide Seiten werden verglichen)</translation>
     </message>
+    <message>
+        <source>SSH settings of %1…</source>
+        <translation>SSH-Einstellungen von %1…</translation>
+    </message>
 </context>
 <context>
     <name>rl::KnownHostDialog</name>
@@ -1285,6 +1289,14 @@ Jetzt: %2</translation>
     <message>
         <source>Demo lab — RouterLens</source>
         <translation>Demo-Labor — RouterLens</translation>
+    </message>
+    <message>
+        <source>SSH settings of %1</source>
+        <translation>SSH-Einstellungen von %1</translation>
+    </message>
+    <message>
+        <source>What an SSH session to %1 uses, and where each value comes from: the inventory, the ssh config (file and line) or RouterLens&apos;s default. Nothing is connected.</source>
+        <translation>Was eine SSH-Sitzung zu %1 verwendet und woher jeder Wert stammt: aus dem Inventar, der SSH-Konfiguration (Datei und Zeile) oder der Voreinstellung von RouterLens. Es wird keine Verbindung aufgebaut.</translation>
     </message>
 </context>
 <context>
@@ -2461,6 +2473,14 @@ Jetzt: %2</translation>
     <message>
         <source>%1; %2.</source>
         <translation>%1; %2.</translation>
+    </message>
+    <message>
+        <source>SSH client config</source>
+        <translation>SSH-Client-Konfiguration</translation>
+    </message>
+    <message>
+        <source>The OpenSSH client config SSH routers and their jump hosts read (Host, HostName, User, Port, IdentityFile, ProxyJump, …). Empty: ~/.ssh/config; &quot;none&quot;: none. The inventory always wins. New sessions use it.</source>
+        <translation>Die OpenSSH-Client-Konfiguration, die SSH-Router und ihre Jump-Hosts lesen (Host, HostName, User, Port, IdentityFile, ProxyJump, …). Leer: ~/.ssh/config; &quot;none&quot;: keine. Das Inventar hat immer Vorrang. Neue Sitzungen verwenden sie.</translation>
     </message>
 </context>
 <context>

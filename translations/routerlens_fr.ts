@@ -881,6 +881,10 @@ Maintenant : %2</translation>
         <source>none agreed (the two ends are compared)</source>
         <translation>aucune convenue (les deux côtés sont comparés)</translation>
     </message>
+    <message>
+        <source>SSH settings of %1…</source>
+        <translation>Réglages SSH de %1…</translation>
+    </message>
 </context>
 <context>
     <name>rl::KnownHostDialog</name>
@@ -1285,6 +1289,14 @@ Maintenant : %2</translation>
     <message>
         <source>Demo lab — RouterLens</source>
         <translation>Laboratoire de démonstration — RouterLens</translation>
+    </message>
+    <message>
+        <source>SSH settings of %1</source>
+        <translation>Réglages SSH de %1</translation>
+    </message>
+    <message>
+        <source>What an SSH session to %1 uses, and where each value comes from: the inventory, the ssh config (file and line) or RouterLens&apos;s default. Nothing is connected.</source>
+        <translation>Ce qu&apos;une session SSH vers %1 utilise, et d&apos;où vient chaque valeur : l&apos;inventaire, la configuration ssh (fichier et ligne) ou la valeur par défaut de RouterLens. Aucune connexion n&apos;est établie.</translation>
     </message>
 </context>
 <context>
@@ -2461,6 +2473,14 @@ Maintenant : %2</translation>
     <message>
         <source>%1; %2.</source>
         <translation>%1 ; %2.</translation>
+    </message>
+    <message>
+        <source>SSH client config</source>
+        <translation>Configuration du client SSH</translation>
+    </message>
+    <message>
+        <source>The OpenSSH client config SSH routers and their jump hosts read (Host, HostName, User, Port, IdentityFile, ProxyJump, …). Empty: ~/.ssh/config; &quot;none&quot;: none. The inventory always wins. New sessions use it.</source>
+        <translation>La configuration du client OpenSSH que lisent les routeurs SSH et leurs hôtes de rebond (Host, HostName, User, Port, IdentityFile, ProxyJump, …). Vide : ~/.ssh/config ; &quot;none&quot; : aucune. L&apos;inventaire l&apos;emporte toujours. Les nouvelles sessions l&apos;utilisent.</translation>
     </message>
 </context>
 <context>

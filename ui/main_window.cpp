@@ -1,6 +1,7 @@
 #include "ui/main_window.h"
 
 #include "engine/service/router_data_service.h"
+#include "engine/service/ssh_settings_report.h"
 #include "ui/dialogs/known_host_dialog.h"
 #include "ui/dialogs/paste_box_dialog.h"
 #include "ui/dialogs/settings_dialog.h"
@@ -17,15 +18,19 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDialog>
+#include <QDialogButtonBox>
 #include <QDir>
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QFontDatabase>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSettings>
@@ -130,6 +135,7 @@ MainWindow::MainWindow(RouterDataService *service, QWidget *parent)
             [this](const QStringList &r) { m_queryBar->setRouterCount(int(r.size())); });
     connect(m_queryBar, &QueryBar::runRequested, this, &MainWindow::runQuery);
     connect(m_inventory, &InventoryPanel::diagnoseRequested, this, &MainWindow::diagnoseConnection);
+    connect(m_inventory, &InventoryPanel::sshSettingsRequested, this, &MainWindow::showSshSettings);
     connect(m_watcher, &InventoryFileWatcher::changed, this, &MainWindow::reloadInventory);
 
     if (m_service) {
@@ -772,6 +778,38 @@ DiagnosisTab *MainWindow::diagnosisTab(const QString &connectionId) const
             return t;
     }
     return nullptr;
+}
+
+void MainWindow::showSshSettings(const QString &routerName)
+{
+    if (!m_service)
+        return;
+    const QString report = SshSettingsReport::text(*m_service, routerName);
+    if (report.isEmpty())
+        return;
+
+    // Nothing is connected: this is what a session would use, and where each value comes from.
+    auto *dialog = new QDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setObjectName(QStringLiteral("sshSettingsDialog"));
+    dialog->setWindowTitle(tr("SSH settings of %1").arg(routerName));
+    auto *layout = new QVBoxLayout(dialog);
+    auto *intro = new QLabel(tr("What an SSH session to %1 uses, and where each value comes from: the inventory, "
+                                "the ssh config (file and line) or RouterLens's default. Nothing is connected.")
+                                 .arg(routerName),
+                             dialog);
+    intro->setWordWrap(true);
+    layout->addWidget(intro);
+    auto *text = new QPlainTextEdit(report, dialog);
+    text->setReadOnly(true);
+    text->setLineWrapMode(QPlainTextEdit::NoWrap);
+    text->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    text->setMinimumSize(720, 360);
+    layout->addWidget(text);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, dialog);
+    connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::reject);
+    layout->addWidget(buttons);
+    dialog->show();
 }
 
 void MainWindow::diagnoseConnection(const QString &connectionId)

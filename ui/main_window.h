@@ -93,6 +93,7 @@ public Q_SLOTS:
     // Opens (or brings forward) the connection's Diagnosis tab and runs the diagnosis. Only a
     // connection this client may see; another is refused with a message in the status bar.
     void diagnoseConnection(const QString &connectionId);
+    void showSshSettings(const QString &routerName);
 
 Q_SIGNALS:
     void responseShown(const QString &requestId);

@@ -4,6 +4,7 @@
 #include "engine/inventory/yaml_document.h"
 
 #include <QHash>
+#include <QRegularExpression>
 #include <QSet>
 
 #include <yaml-cpp/exceptions.h>
@@ -165,6 +166,17 @@ const QList<int> &Model::ancestorsOf(int g, int level)
     return m_ancestors[g];
 }
 
+// The ProxyJump of ssh arguments as Ansible passes them: "-J spec", "-Jspec", "-o ProxyJump=spec",
+// "-oProxyJump spec", "-o 'ProxyJump spec'"; empty when there is none.
+QString proxyJumpOf(const QString &args)
+{
+    static const QRegularExpression re(
+        QStringLiteral(R"((?:^|\s)(?:-J\s*|-o\s*["']?ProxyJump(?:\s*=\s*|\s+))["']?([^\s"']+))"),
+        QRegularExpression::CaseInsensitiveOption);
+    const QRegularExpressionMatch m = re.match(args);
+    return m.hasMatch() ? m.captured(1) : QString();
+}
+
 QString plainSecretProblem(const QString &host, const QString &key)
 {
     return QStringLiteral("host \"%1\" has a plain password (or other secret, or an Ansible Vault value) in \"%2\". "
@@ -282,15 +294,16 @@ void Model::buildHost(const Host &h, qint64 &budget, InventoryBuilder &builder, 
             hasCredentials = true;
         } else if (key == QLatin1String("ansible_ssh_common_args") || key == QLatin1String("ansible_ssh_extra_args")) {
             const QString args = v.value;
-            if (args.contains(QLatin1String("ProxyJump"), Qt::CaseInsensitive)
-                || args.contains(QLatin1String("ProxyCommand"), Qt::CaseInsensitive)
-                || args.contains(QLatin1String("-J ")) || args.startsWith(QLatin1String("-J")))
-                warnings.append(QStringLiteral("%1, line %2: host \"%3\" is reached through a jump host (%4); the "
-                                               "imported inventory does not keep it: add the jump host to "
-                                               "~/.ssh/config for this router.")
+            if (const QString jump = proxyJumpOf(args); !jump.isEmpty()) {
+                r.proxyJump = jump; // RouterLens crosses the jump hosts itself (SshTransport)
+            } else if (args.contains(QLatin1String("ProxyCommand"), Qt::CaseInsensitive)) {
+                warnings.append(QStringLiteral("%1, line %2: host \"%3\" is reached through a ProxyCommand (%4); "
+                                               "RouterLens runs no commands to connect: give the jump hosts as "
+                                               "ProxyJump in ~/.ssh/config or as the router's proxyJump.")
                                     .arg(builder.fileName())
                                     .arg(v.line)
                                     .arg(h.name, key));
+            }
         } else if (looksLikeSecretKey(key)) {
             if (!v.scalar || !isSecretReference(v.value))
                 fail(v.line, plainSecretProblem(h.name, key));

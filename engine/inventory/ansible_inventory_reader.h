@@ -13,8 +13,8 @@ namespace rl {
 //   (eapi/nxapi), ansible_ssh_private_key_file, ansible_password (a reference only);
 //   other ansible_* variables are Ansible's own and ignored; every other plain variable
 //   (site, customer, ...) becomes a tag, the host's groups the tag "groups".
-// A ProxyJump in ansible_ssh_common_args/ansible_ssh_extra_args is not taken (routers have no
-// jump host field): the inventory warns about each such router. A cycle of children, a host
+// A ProxyJump in ansible_ssh_common_args/ansible_ssh_extra_args (-J or -o ProxyJump) becomes the
+// router's proxyJump; a ProxyCommand is not run: the inventory warns about each such router. A cycle of children, a host
 // range ("r[01:20]") and secrets written out are refused.
 class AnsibleInventoryReader
 {

@@ -1,4 +1,5 @@
 #include "engine/inventory/inventory.h"
+#include "engine/inventory/ssh_jump_hop.h"
 
 #include "engine/api/ip_address.h"
 #include "engine/api/request_validator.h"
@@ -424,6 +425,10 @@ QString Inventory::routerProblem(const Router &r)
         return QStringLiteral("router \"%1\": \"pinnedCertSha256\" is not a SHA-256 digest; write the 64 hex digits "
                               "(colons allowed, \"sha256:\" in front allowed) or their base64 form.")
             .arg(r.name);
+    if (!r.proxyJump.isEmpty()) {
+        if (const Result<QList<SshJumpHop>> hops = parseJumpSpec(r.proxyJump); !hops)
+            return QStringLiteral("router \"%1\": %2").arg(r.name, hops.error().message);
+    }
     for (const auto &[key, path] : {std::pair{"caFile", &r.caFile}, std::pair{"knownHosts", &r.knownHosts}}) {
         if (hasControlCharacter(*path))
             return QStringLiteral("router \"%1\": \"%2\" holds a control character (a line break?); give the "

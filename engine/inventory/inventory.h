@@ -66,6 +66,9 @@ struct Router {
     TransportKind transport = TransportKind::Ssh;
     QString credentials;    // name of a CredentialProfile
     QString knownHosts;     // known_hosts file for SSH host key checks; empty: ~/.ssh/known_hosts
+    // SSH jump hosts crossed in order, OpenSSH's ProxyJump form "user@host:port,host2". Empty: the
+    // ssh client config's ProxyJump for this host, if any; "none": no jump even if the config names one.
+    QString proxyJump;
     QMap<QString, QString> tags; // site, customer, role, ...
     // HTTP APIs
     QString caFile;

@@ -54,6 +54,7 @@ QByteArray inventoryToJson(const Inventory &inventory, const QString &comment)
         o.insert(QStringLiteral("transport"), transportKindName(r.transport));
         putText(o, "credentials", r.credentials);
         putText(o, "knownHosts", r.knownHosts);
+        putText(o, "proxyJump", r.proxyJump);
         putText(o, "caFile", r.caFile);
         putText(o, "pinnedCertSha256", r.pinnedCertSha256);
         if (!r.tlsVerify)

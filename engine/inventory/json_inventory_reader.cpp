@@ -271,7 +271,8 @@ Error JsonInventoryReader::readRouter(const QJsonValue &v, qsizetype i, Router *
                                   QStringLiteral("transport"),   QStringLiteral("credentials"),
                                   QStringLiteral("knownHosts"),  QStringLiteral("tags"),
                                   QStringLiteral("caFile"),      QStringLiteral("pinnedCertSha256"),
-                                  QStringLiteral("tlsVerify"),   QStringLiteral("maxOutputBytes")};
+                                  QStringLiteral("tlsVerify"),   QStringLiteral("maxOutputBytes"),
+                                  QStringLiteral("proxyJump")};
     const QString path = QStringLiteral("routers/%1").arg(i);
     if (!v.isObject())
         return fail(path, QStringLiteral("router number %1 must be an object, not %2.")
@@ -307,6 +308,8 @@ Error JsonInventoryReader::readRouter(const QJsonValue &v, qsizetype i, Router *
     if (Error e = readString(o, path, "credentials", &r.credentials))
         return e;
     if (Error e = readString(o, path, "knownHosts", &r.knownHosts))
+        return e;
+    if (Error e = readString(o, path, "proxyJump", &r.proxyJump))
         return e;
     if (Error e = readString(o, path, "caFile", &r.caFile))
         return e;

@@ -336,6 +336,8 @@ void readHost(const QString &name, const YamlNode &key, const YamlNode &host, co
                 cred.useAgent = boolOf(d, dwhat);
             } else if (dkey == QLatin1String("knownHosts")) {
                 r.knownHosts = scalarOf(d, dwhat);
+            } else if (dkey == QLatin1String("proxyJump")) {
+                r.proxyJump = scalarOf(d, dwhat);
             } else if (dkey == QLatin1String("caFile")) {
                 r.caFile = scalarOf(d, dwhat);
             } else if (dkey == QLatin1String("pinnedCertSha256")) {

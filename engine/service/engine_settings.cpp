@@ -1,5 +1,7 @@
 #include "engine/service/engine_settings.h"
 
+#include "engine/transport/ssh_config_file.h"
+
 #include <algorithm>
 
 namespace rl {
@@ -22,6 +24,7 @@ const QString storePath = QStringLiteral("store/path");
 const QString operatorRole = QStringLiteral("operator/role");
 const QString operatorCustomer = QStringLiteral("engine/operatorCustomer");
 const QString healthSchedules = QStringLiteral("engine/healthSchedules");
+const QString sshConfigFile = QStringLiteral("ssh/configFile");
 const QString cacheTtl = QStringLiteral("cache/ttlSeconds/");
 const QString loadThreshold = QStringLiteral("throttle/loadThreshold");
 const QString tightenFactor = QStringLiteral("throttle/tightenFactor");
@@ -83,6 +86,13 @@ EngineSettings EngineSettings::defaults()
     return s;
 }
 
+QString EngineSettings::sshConfigPath() const
+{
+    if (sshConfigFile.compare(QLatin1String("none"), Qt::CaseInsensitive) == 0)
+        return {};
+    return sshConfigFile.isEmpty() ? SshConfigFile::defaultPath() : sshConfigFile;
+}
+
 int EngineSettings::cacheTtlFor(QueryKind kind) const
 {
     return cacheTtlSeconds.value(kind, 60);
@@ -120,6 +130,7 @@ EngineSettings EngineSettings::load(QSettings &s)
     e.operatorRole = s.value(Key::operatorRole, e.operatorRole).toString();
     e.operatorCustomer = s.value(Key::operatorCustomer, e.operatorCustomer).toString().trimmed();
     e.healthSchedules = s.value(Key::healthSchedules, e.healthSchedules).toStringList();
+    e.sshConfigFile = s.value(Key::sshConfigFile, e.sshConfigFile).toString();
     for (QueryKind k : allQueryKinds()) {
         e.cacheTtlSeconds[k] = intIn(s, Key::cacheTtl + queryKindName(k), e.cacheTtlFor(k), 0, 365 * 86400);
         e.priority.kindWeight[k] = s.value(Key::kindWeight + queryKindName(k), e.priority.kindWeight.value(k)).toInt();
@@ -159,6 +170,7 @@ void EngineSettings::save(QSettings &s) const
     s.setValue(Key::operatorRole, operatorRole);
     s.setValue(Key::operatorCustomer, operatorCustomer);
     s.setValue(Key::healthSchedules, healthSchedules);
+    s.setValue(Key::sshConfigFile, sshConfigFile);
     for (QueryKind k : allQueryKinds()) {
         s.setValue(Key::cacheTtl + queryKindName(k), cacheTtlFor(k));
         s.setValue(Key::kindWeight + queryKindName(k), priority.kindWeight.value(k));

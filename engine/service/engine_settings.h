@@ -35,6 +35,10 @@ struct EngineSettings {
     // refused). Set per run (routerlens-cli --accept-new-host-keys), never loaded or saved:
     // trusting on first use must be asked for each time.
     bool acceptNewHostKeys = false;
+    // The OpenSSH client config SSH sessions read (Host, HostName, User, Port, IdentityFile,
+    // ProxyJump, ...): empty means ~/.ssh/config, "none" reads none. The inventory always wins.
+    QString sshConfigFile;
+    QString sshConfigPath() const; // the file to read, or empty for none
 
     static EngineSettings defaults();
     static EngineSettings load(QSettings &settings);

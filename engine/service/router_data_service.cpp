@@ -158,6 +158,9 @@ public:
     std::shared_ptr<const Inventory> inventory = std::make_shared<Inventory>();
     std::shared_ptr<TransportFactory> transports;
     std::shared_ptr<TransportFactory> ownTransports; // the real (or injected) ones, kept while the demo lab runs
+#ifdef RL_HAVE_DEFAULT_TRANSPORTS
+    std::shared_ptr<DefaultTransportFactory> defaultTransports; // when ownTransports are the production ones
+#endif
     bool demoLab = false;
 
     ResultsQueue results;
@@ -555,7 +558,8 @@ RouterDataService::RouterDataService(const EngineSettings &settings, Backends ba
         RouterDataServicePrivate *dp = d.get();
         SshSettings ssh;
         ssh.acceptNewHostKeys = settings.acceptNewHostKeys;
-        d->transports = std::make_shared<DefaultTransportFactory>(
+        ssh.sshConfigFile = settings.sshConfigPath();
+        d->defaultTransports = std::make_shared<DefaultTransportFactory>(
             [dp](const QString &name) -> std::optional<CredentialProfile> {
                 const auto inv = dp->inventorySnapshot();
                 if (const CredentialProfile *p = inv->credentialProfile(name))
@@ -563,6 +567,7 @@ RouterDataService::RouterDataService(const EngineSettings &settings, Backends ba
                 return std::nullopt;
             },
             std::make_shared<SecretResolver>(), ssh);
+        d->transports = d->defaultTransports;
     }
 #endif
     d->ownTransports = d->transports;
@@ -760,6 +765,10 @@ Error RouterDataService::applySettings(const ClientIdentity &who, const EngineSe
     d->settings = settings;
     d->answers->setSettings(settings);
     d->scheduler->applyConfig(schedulerConfig(settings));
+#ifdef RL_HAVE_DEFAULT_TRANSPORTS
+    if (d->defaultTransports)
+        d->defaultTransports->setSshConfigFile(settings.sshConfigPath());
+#endif
     EventLog::instance().info(LogSource, QStringLiteral("Engine settings changed by %1.").arg(who.id));
     return {};
 }

@@ -42,6 +42,12 @@ DefaultTransportFactory::DefaultTransportFactory(QHash<QString, CredentialProfil
 {
 }
 
+void DefaultTransportFactory::setSshConfigFile(const QString &path)
+{
+    QMutexLocker lock(&m_settingsLock);
+    m_settings.sshConfigFile = path;
+}
+
 std::unique_ptr<Transport> DefaultTransportFactory::create(const Router &router, const SessionProfile &profile)
 {
     if (router.transport == TransportKind::Demo) {
@@ -63,8 +69,14 @@ std::unique_ptr<Transport> DefaultTransportFactory::create(const Router &router,
         credentials = CredentialProfile{};
     }
     switch (router.transport) {
-    case TransportKind::Ssh:
-        return std::make_unique<SshTransport>(router, *credentials, profile, m_secrets, m_settings);
+    case TransportKind::Ssh: {
+        SshSettings settings;
+        {
+            QMutexLocker lock(&m_settingsLock);
+            settings = m_settings;
+        }
+        return std::make_unique<SshTransport>(router, *credentials, profile, m_secrets, std::move(settings));
+    }
     case TransportKind::HttpEapi:
     case TransportKind::HttpNxapi:
     case TransportKind::Restconf:

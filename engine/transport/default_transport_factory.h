@@ -5,6 +5,7 @@
 #include "engine/transport/transport.h"
 
 #include <QHash>
+#include <QMutex>
 
 #include <functional>
 #include <memory>
@@ -30,10 +31,15 @@ public:
 
     std::unique_ptr<Transport> create(const Router &router, const SessionProfile &profile) override;
 
+    // The ssh config later sessions read (the settings dialog changes it while sessions run);
+    // open sessions keep theirs until they close.
+    void setSshConfigFile(const QString &path);
+
 private:
     CredentialLookup m_lookup;
     std::shared_ptr<const SecretResolver> m_secrets;
     SshSettings m_settings;
+    mutable QMutex m_settingsLock; // create() runs on worker threads
 };
 
 } // namespace rl

@@ -2,6 +2,7 @@
 
 #include "engine/api/event_log.h"
 #include "engine/transport/secret_resolver.h"
+#include "engine/transport/ssh_channel_bridge.h"
 #include "engine/transport/ssh_terminal_text.h"
 
 #include <QDir>
@@ -12,6 +13,9 @@
 #include <libssh/libssh.h>
 
 #include <mutex>
+#include <utility>
+
+#include <unistd.h>
 
 namespace rl {
 
@@ -26,15 +30,16 @@ void initLibssh()
     std::call_once(once, [] { ssh_init(); });
 }
 
-QString hostPort(const Router &r)
+// Bracketed form used by known_hosts and ssh-keygen -R for non-standard ports.
+QString knownHostsName(const SshEndpoint &e)
 {
-    return r.port == 22 ? r.host : QStringLiteral("%1:%2").arg(r.host).arg(r.port);
+    return KnownHostsFile::hostName(e.host.value, e.port.value);
 }
 
-// Bracketed form used by known_hosts and ssh-keygen -R for non-standard ports.
-QString knownHostsName(const Router &r)
+// "Router pe1", "Jump host 1 (bastion) of router pe1": a label at the start of a sentence.
+QString capital(const QString &label)
 {
-    return KnownHostsFile::hostName(r.host, r.port);
+    return label.isEmpty() ? label : label.front().toUpper() + label.mid(1);
 }
 
 // Appends n bytes to `out`. Its buffer grows geometrically, as QByteArray's would, but never
@@ -61,25 +66,26 @@ QString sshErrorText(ssh_session s)
     return s ? QString::fromUtf8(ssh_get_error(s)) : QString();
 }
 
-// Applies the options shared by real sessions and the host key acceptance probe.
-Error configure(ssh_session s, const Router &router, const QString &user, int connectTimeoutMs,
-                const SshSettings &settings)
+// Applies the options shared by real sessions and the host key probes, for one endpoint (the
+// router or a jump host). fd >= 0: the connection is that socket (a jump's bridge), not TCP.
+// libssh never reads an ssh config itself: SshEffectiveSettings already applied it, and libssh
+// 0.10 would turn a ProxyJump into a ProxyCommand running OpenSSH's ssh.
+Error configure(ssh_session s, const SshEndpoint &e, const SshSettings &settings, int fd = -1)
 {
-    const QByteArray host = router.host.toUtf8();
-    const unsigned int port = unsigned(router.port);
-    const long timeoutUsec = long(qMax(1, connectTimeoutMs)) * 1000;
+    const QByteArray host = e.host.value.toUtf8();
+    const unsigned int port = unsigned(e.port.value);
+    const long timeoutUsec = long(qMax(1, e.connectTimeoutMs.value)) * 1000;
     const int noConfig = 0;
     const int noDelay = 1;
-    const QByteArray known = SshTransport::knownHostsPath(router).toLocal8Bit();
+    const QByteArray known = QFile::encodeName(e.knownHosts.value);
     bool ok = ssh_options_set(s, SSH_OPTIONS_HOST, host.constData()) == SSH_OK
               && ssh_options_set(s, SSH_OPTIONS_PORT, &port) == SSH_OK
-              // the person's ~/.ssh/config must not silently change what we connect to
               && ssh_options_set(s, SSH_OPTIONS_PROCESS_CONFIG, &noConfig) == SSH_OK
               && ssh_options_set(s, SSH_OPTIONS_TIMEOUT_USEC, &timeoutUsec) == SSH_OK
-              && ssh_options_set(s, SSH_OPTIONS_NODELAY, &noDelay) == SSH_OK
+              && (fd >= 0 || ssh_options_set(s, SSH_OPTIONS_NODELAY, &noDelay) == SSH_OK)
               && ssh_options_set(s, SSH_OPTIONS_KNOWNHOSTS, known.constData()) == SSH_OK;
-    if (ok && !user.isEmpty()) {
-        const QByteArray u = user.toUtf8();
+    if (ok && !e.user.value.isEmpty()) {
+        const QByteArray u = e.user.value.toUtf8();
         ok = ssh_options_set(s, SSH_OPTIONS_USER, u.constData()) == SSH_OK;
     }
     if (ok && !settings.kexAlgorithms.isEmpty()) {
@@ -90,39 +96,49 @@ Error configure(ssh_session s, const Router &router, const QString &user, int co
         const QByteArray k = settings.hostKeyAlgorithms.toLatin1();
         ok = ssh_options_set(s, SSH_OPTIONS_HOSTKEYS, k.constData()) == SSH_OK;
     }
-    if (!ok)
+    if (ok && fd >= 0) {
+        socket_t sock = fd;
+        ok = ssh_options_set(s, SSH_OPTIONS_FD, &sock) == SSH_OK;
+    }
+    if (!ok) {
+        if (fd >= 0)
+            ::close(fd);
         return Error(ErrorCode::InvalidRequest,
-                     QStringLiteral("The SSH settings for router %1 are not valid: check its host, port and the "
-                                    "SSH algorithm settings.")
-                         .arg(router.name),
+                     QStringLiteral("The SSH settings for %1 are not valid: check its host, port and user (inventory "
+                                    "and ssh config) and the SSH algorithm settings.")
+                         .arg(e.label),
                      sshErrorText(s));
+    }
     return {};
 }
 
-// Classifies a failed ssh_connect() for people.
-Error connectError(ssh_session s, const Router &router, int connectTimeoutMs)
+// Classifies a failed ssh_connect() for people. `via`: the jump host the connection went through.
+Error connectError(ssh_session s, const SshEndpoint &e, const SshEndpoint *via)
 {
     const QString text = sshErrorText(s);
     const QString lower = text.toLower();
+    const QString through = via ? QStringLiteral(" through %1").arg(via->label) : QString();
     if (lower.contains(QLatin1String("timeout")) || lower.contains(QLatin1String("timed out")))
         return Error(ErrorCode::Timeout,
-                     QStringLiteral("Router %1 (%2) did not answer the SSH connection within %3 s: check that it is "
-                                    "up and reachable from this machine, or raise the connect timeout.")
-                         .arg(router.name, hostPort(router))
-                         .arg(connectTimeoutMs / 1000.0),
+                     QStringLiteral("%1 (%2) did not answer the SSH connection%4 within %3 s: check that it is "
+                                    "up and reachable from %5, or raise the connect timeout.")
+                         .arg(capital(e.label), e.hostPort())
+                         .arg(e.connectTimeoutMs.value / 1000.0)
+                         .arg(through, via ? via->label : QStringLiteral("this machine")),
                      text);
     if (lower.contains(QLatin1String("refused")) || lower.contains(QLatin1String("no route"))
         || lower.contains(QLatin1String("unreachable")) || lower.contains(QLatin1String("resolve"))
         || lower.contains(QLatin1String("not known")) || lower.contains(QLatin1String("getaddrinfo")))
         return Error(ErrorCode::Unreachable,
-                     QStringLiteral("Router %1 (%2) cannot be reached over SSH: check the address and port in the "
-                                    "inventory, that SSH is enabled on the router, and that no firewall blocks it.")
-                         .arg(router.name, hostPort(router)),
+                     QStringLiteral("%1 (%2) cannot be reached over SSH: check the address and port in the "
+                                    "inventory and ssh config, that SSH is enabled on it, and that no firewall "
+                                    "blocks it.")
+                         .arg(capital(e.label), e.hostPort()),
                      text);
     return Error(ErrorCode::ConnectionLost,
-                 QStringLiteral("The SSH connection to router %1 (%2) failed during the handshake: the far end "
-                                "closed it or does not speak SSH. Check that the port is the router's SSH port.")
-                     .arg(router.name, hostPort(router)),
+                 QStringLiteral("The SSH connection to %1 (%2)%3 failed during the handshake: the far end "
+                                "closed it or does not speak SSH. Check that the port is its SSH port.")
+                     .arg(e.label, e.hostPort(), through),
                  text);
 }
 
@@ -143,11 +159,10 @@ Result<ServerKey> serverKey(ssh_session s)
     return out;
 }
 
-// "SHA256:a (line 3), SHA256:b (line 9)": what the file records for the router, for messages.
-QString recordedKeys(const Router &router)
+// "SHA256:a (line 3), SHA256:b (line 9)": what the file records for the endpoint, for messages.
+QString recordedKeys(const SshEndpoint &e)
 {
-    const Result<QList<KnownHostKey>> keys =
-        KnownHostsFile(SshTransport::knownHostsPath(router)).keysFor(knownHostsName(router));
+    const Result<QList<KnownHostKey>> keys = KnownHostsFile(e.knownHosts.value).keysFor(knownHostsName(e));
     QStringList parts;
     if (keys) {
         for (const KnownHostKey &k : *keys)
@@ -156,73 +171,208 @@ QString recordedKeys(const Router &router)
     return parts.isEmpty() ? QStringLiteral("a key of another type") : parts.join(QStringLiteral(", "));
 }
 
-// Appends the connected router's key to its known_hosts file. One writer at a time in this
+// Appends the connected endpoint's key to its known_hosts file. One writer at a time in this
 // process; a key another session recorded meanwhile is not written twice.
-Error recordHostKey(ssh_session s, const Router &router)
+Error recordHostKey(ssh_session s, const SshEndpoint &e)
 {
     static QMutex writing;
     QMutexLocker lock(&writing);
     if (ssh_session_is_known_server(s) == SSH_KNOWN_HOSTS_OK)
         return {};
-    const QString file = SshTransport::knownHostsPath(router);
+    const QString file = e.knownHosts.value;
     QDir().mkpath(QFileInfo(file).absolutePath());
     if (ssh_session_update_known_hosts(s) != SSH_OK)
         return Error(ErrorCode::InternalError,
-                     QStringLiteral("The host key of router %1 could not be written to %2: check that the file "
+                     QStringLiteral("The host key of %1 could not be written to %2: check that the file "
                                     "and its folder are writable.")
-                         .arg(router.name, file),
+                         .arg(e.label, file),
                      sshErrorText(s));
     return {};
 }
 
 // Checks the host key against known_hosts. Never accepts a changed key; records a key never
-// seen only when the settings ask for trust on first use.
-Error verifyHostKey(ssh_session s, const Router &router, const SshSettings &settings)
+// seen only when the endpoint's StrictHostKeyChecking is accept-new (--accept-new-host-keys or
+// the ssh config).
+Error verifyHostKey(ssh_session s, const SshEndpoint &e)
 {
     const Result<ServerKey> key = serverKey(s);
     if (!key)
         return key.error();
     const QString fp = key->fingerprint;
-    const QString file = SshTransport::knownHostsPath(router);
+    const QString file = e.knownHosts.value;
     switch (ssh_session_is_known_server(s)) {
     case SSH_KNOWN_HOSTS_OK:
         return {};
     case SSH_KNOWN_HOSTS_CHANGED:
     case SSH_KNOWN_HOSTS_OTHER:
         return Error(ErrorCode::HostKeyMismatch,
-                     QStringLiteral("The SSH host key of router %1 (%2) has CHANGED since it was recorded in %3: it "
+                     QStringLiteral("The SSH host key of %1 (%2) has CHANGED since it was recorded in %3: it "
                                     "now presents %5 %6, the file records %7. Someone may be intercepting the "
-                                    "connection, or the router was reinstalled. Nothing was sent. Verify the new "
-                                    "fingerprint with the router's administrator; only if it is genuine, remove the "
+                                    "connection, or the host was reinstalled. Nothing was sent. Verify the new "
+                                    "fingerprint with its administrator; only if it is genuine, remove the "
                                     "old entry (ssh-keygen -R '%4' -f %3) and accept the new key.")
-                         .arg(router.name, hostPort(router), file, knownHostsName(router), key->type, fp,
-                              recordedKeys(router)),
+                         .arg(e.label, e.hostPort(), file, knownHostsName(e), key->type, fp, recordedKeys(e)),
                      fp);
     case SSH_KNOWN_HOSTS_UNKNOWN:
     case SSH_KNOWN_HOSTS_NOT_FOUND:
-        if (settings.acceptNewHostKeys) {
-            if (Error e = recordHostKey(s, router))
-                return e;
+        if (e.strictHostKeyChecking.value == QLatin1String("accept-new")) {
+            if (Error err = recordHostKey(s, e))
+                return err;
             EventLog::instance().info(QLatin1String(HostKeyLogSource),
-                                      QStringLiteral("Router %1 (%2): its %3 host key %4 was new; recorded in %5 "
-                                                     "(trust on first use, as asked).")
-                                          .arg(router.name, hostPort(router), key->type, fp, file));
+                                      QStringLiteral("%1 (%2): its %3 host key %4 was new; recorded in %5 "
+                                                     "(trust on first use, as asked by the %6).")
+                                          .arg(capital(e.label), e.hostPort(), key->type, fp, file,
+                                               sshSettingOriginName(e.strictHostKeyChecking.origin)));
             return {};
         }
         return Error(ErrorCode::HostKeyUnknown,
-                     QStringLiteral("The SSH host key of router %1 (%2) is not known yet (%3 key, fingerprint %4). "
-                                    "Compare it with the fingerprint the router's administrator gives you and accept "
-                                    "it only if they match.")
-                         .arg(router.name, hostPort(router), key->type, fp),
+                     QStringLiteral("The SSH host key of %1 (%2) is not known yet (%3 key, fingerprint %4; checked "
+                                    "against %5). Compare it with the fingerprint its administrator gives you and "
+                                    "accept it only if they match.")
+                         .arg(e.label, e.hostPort(), key->type, fp, file),
                      fp);
     case SSH_KNOWN_HOSTS_ERROR:
         break;
     }
     return Error(ErrorCode::HostKeyUnknown,
-                 QStringLiteral("The known hosts file %1 could not be read to check router %2's host key "
+                 QStringLiteral("The known hosts file %1 could not be read to check the host key of %2 "
                                 "(fingerprint %3): check that the file is readable and well formed.")
-                     .arg(file, router.name, fp),
+                     .arg(file, e.label, fp),
                  fp);
+}
+
+// Logs in to a jump host: the agent (unless IdentitiesOnly), then its identity files (ssh config,
+// else OpenSSH's default files). No password: a jump host has no credential profile, and
+// RouterLens never asks in the middle of a query. Nothing secret is logged or put in a message.
+Error authenticateJump(ssh_session s, const SshEndpoint &e)
+{
+    const int none = ssh_userauth_none(s, nullptr);
+    if (none == SSH_AUTH_SUCCESS)
+        return {};
+    QStringList tried;
+    if (none != SSH_AUTH_ERROR) {
+        const int methods = ssh_userauth_list(s, nullptr);
+        if ((methods & SSH_AUTH_METHOD_PUBLICKEY) && !e.identitiesOnly.value
+            && !qEnvironmentVariableIsEmpty("SSH_AUTH_SOCK")) {
+            tried << QStringLiteral("SSH agent");
+            if (ssh_userauth_agent(s, nullptr) == SSH_AUTH_SUCCESS)
+                return {};
+        }
+        for (const QString &file : e.identityFiles.value) {
+            if (!(methods & SSH_AUTH_METHOD_PUBLICKEY) || !ssh_is_connected(s))
+                break;
+            ssh_key key = nullptr;
+            const QByteArray path = QFile::encodeName(file);
+            if (ssh_pki_import_privkey_file(path.constData(), nullptr, nullptr, nullptr, &key) != SSH_OK || !key) {
+                tried << QStringLiteral("key file %1 (unreadable, or needs a passphrase: load it into the agent)").arg(file);
+                continue;
+            }
+            tried << QStringLiteral("key file %1").arg(file);
+            const int rc = ssh_userauth_publickey(s, nullptr, key);
+            ssh_key_free(key);
+            if (rc == SSH_AUTH_SUCCESS)
+                return {};
+        }
+    }
+    if (!ssh_is_connected(s))
+        return Error(ErrorCode::ConnectionLost,
+                     QStringLiteral("The SSH connection to %1 (%2) was lost while logging in.").arg(e.label, e.hostPort()),
+                     sshErrorText(s));
+    return Error(ErrorCode::AuthFailed,
+                 QStringLiteral("%1 (%2) refused the login of user \"%3\" (tried: %4). Check the User and "
+                                "IdentityFile for \"%5\" in the ssh config, or load its key into the SSH agent.")
+                     .arg(capital(e.label), e.hostPort(), e.user.value,
+                          tried.isEmpty() ? QStringLiteral("no method it offers") : tried.join(QStringLiteral(", ")),
+                          e.alias),
+                 sshErrorText(s));
+}
+
+// Opens a direct-tcpip channel from a jump host to the next hop.
+Result<ssh_channel> openForward(ssh_session s, const SshEndpoint &jump, const SshEndpoint &next)
+{
+    ssh_channel ch = ssh_channel_new(s);
+    const QByteArray host = next.host.value.toUtf8();
+    if (ch && ssh_channel_open_forward(ch, host.constData(), next.port.value, "127.0.0.1", 0) == SSH_OK)
+        return ch;
+    const QString text = sshErrorText(s);
+    if (ch)
+        ssh_channel_free(ch);
+    const QString lower = text.toLower();
+    if (lower.contains(QLatin1String("timeout")) || lower.contains(QLatin1String("timed out")))
+        return Error(ErrorCode::Timeout,
+                     QStringLiteral("%1 (%2) did not open a connection to %3 (%4) within %5 s: %3 may be down or "
+                                    "not reachable from it.")
+                         .arg(capital(jump.label), jump.hostPort(), next.label, next.hostPort())
+                         .arg(jump.connectTimeoutMs.value / 1000.0),
+                     text);
+    if (lower.contains(QLatin1String("prohibited")))
+        return Error(ErrorCode::Unreachable,
+                     QStringLiteral("%1 (%2) does not allow forwarding to %3 (%4): its sshd must allow TCP "
+                                    "forwarding (AllowTcpForwarding, PermitOpen) for this user.")
+                         .arg(capital(jump.label), jump.hostPort(), next.label, next.hostPort()),
+                     text);
+    return Error(ErrorCode::Unreachable,
+                 QStringLiteral("%1 (%2) cannot reach %3 (%4): check the address and port of %3 as seen from the "
+                                "jump host, and that SSH is enabled on it.")
+                     .arg(capital(jump.label), jump.hostPort(), next.label, next.hostPort()),
+                 text);
+}
+
+// Connects `target` (configured by the caller's options afterwards) to settings.target, crossing
+// every jump host first: each is connected, its host key checked, logged in, and asked for a
+// channel to the next hop, which a bridge carries. Each step is bounded by its connect timeout;
+// a cancel is seen between steps. The target session is connected, its key not yet checked.
+Error connectChain(ssh_session target, const SshEffectiveSettings &eff, const SshSettings &settings,
+                   const std::atomic<bool> *cancelled, std::vector<std::unique_ptr<SshChannelBridge>> &bridges)
+{
+    int fd = -1;
+    for (qsizetype i = 0; i < eff.jumps.size(); ++i) {
+        const SshEndpoint &hop = eff.jumps[i];
+        const SshEndpoint &next = i + 1 < eff.jumps.size() ? eff.jumps[i + 1] : eff.target;
+        const SshEndpoint *via = i > 0 ? &eff.jumps[i - 1] : nullptr;
+        ssh_session s = ssh_new();
+        if (!s) {
+            if (fd >= 0)
+                ::close(fd);
+            return Error(ErrorCode::InternalError, QStringLiteral("libssh could not create a session (out of memory?)."));
+        }
+        auto fail = [&](Error e) {
+            if (ssh_is_connected(s))
+                ssh_disconnect(s);
+            ssh_free(s);
+            EventLog::instance().warning(QStringLiteral("ssh:jump"), e.message);
+            return e;
+        };
+        const int hopFd = std::exchange(fd, -1);
+        if (Error e = configure(s, hop, settings, hopFd))
+            return fail(e);
+        if (ssh_connect(s) != SSH_OK)
+            return fail(connectError(s, hop, via));
+        if (Error e = verifyHostKey(s, hop))
+            return fail(e);
+        if (cancelled && cancelled->load())
+            return fail(Error(ErrorCode::Cancelled, QStringLiteral("The request was cancelled while connecting.")));
+        if (Error e = authenticateJump(s, hop))
+            return fail(e);
+        Result<ssh_channel> ch = openForward(s, hop, next);
+        if (!ch)
+            return fail(ch.error());
+        int peer = -1;
+        SshChannelBridge *bridge = SshChannelBridge::start(s, *ch, &peer); // owns s and the channel now
+        if (!bridge)
+            return Error(ErrorCode::InternalError, QStringLiteral("No socket pair for the SSH jump through %1.").arg(hop.label));
+        bridges.emplace_back(bridge);
+        fd = peer;
+        if (cancelled && cancelled->load()) {
+            ::close(fd);
+            return Error(ErrorCode::Cancelled, QStringLiteral("The request was cancelled while connecting."));
+        }
+    }
+    if (Error e = configure(target, eff.target, settings, fd))
+        return e;
+    if (ssh_connect(target) != SSH_OK)
+        return connectError(target, eff.target, eff.jumps.isEmpty() ? nullptr : &eff.jumps.last());
+    return {};
 }
 
 } // namespace
@@ -246,6 +396,7 @@ SshTransport::SshTransport(Router router, CredentialProfile credentials, Session
     const QString pattern = m_profile.promptPattern.isEmpty() ? m_settings.defaultPromptPattern
                                                               : m_profile.promptPattern;
     m_promptRe = SshTerminalText::promptExpression(pattern);
+    m_effective = effectiveSettings(m_router, m_credentials, m_settings);
 }
 
 SshTransport::~SshTransport()
@@ -255,7 +406,22 @@ SshTransport::~SshTransport()
 
 QString SshTransport::who() const
 {
-    return QStringLiteral("router %1 (%2)").arg(m_router.name, hostPort(m_router));
+    return QStringLiteral("router %1 (%2)").arg(m_router.name, m_effective.target.hostPort());
+}
+
+SshEffectiveSettings SshTransport::effectiveSettings(const Router &router, const CredentialProfile &credentials,
+                                                     const SshSettings &settings, int connectTimeoutMs)
+{
+    SshEffectiveSettings::Inputs in;
+    in.configPath = settings.sshConfigFile;
+    in.connectTimeoutMs = connectTimeoutMs;
+    in.acceptNewHostKeys = settings.acceptNewHostKeys;
+    return SshEffectiveSettings::resolve(router, credentials, in);
+}
+
+QString SshTransport::knownHostsPath(const Router &router, const SshSettings &settings)
+{
+    return effectiveSettings(router, CredentialProfile{}, settings).target.knownHosts.value;
 }
 
 QString SshTransport::knownHostsPath(const Router &router)
@@ -285,6 +451,14 @@ void SshTransport::closeSession()
         ssh_free(m_session);
         m_session = nullptr;
     }
+    closeJumps();
+}
+
+void SshTransport::closeJumps()
+{
+    // Nearest the router first: each bridge's session runs inside the one before it.
+    while (!m_jumps.empty())
+        m_jumps.pop_back();
 }
 
 void SshTransport::closeShell()
@@ -316,19 +490,17 @@ Error SshTransport::ensureSession(const ExecOptions &options)
     if (isCancelled(options))
         return Error(ErrorCode::Cancelled, QStringLiteral("The request was cancelled before connecting."));
 
+    m_effective = effectiveSettings(m_router, m_credentials, m_settings, options.connectTimeoutMs);
+    if (m_effective.error)
+        return m_effective.error;
     m_session = ssh_new();
     if (!m_session)
         return Error(ErrorCode::InternalError, QStringLiteral("libssh could not create a session (out of memory?)."));
-    if (Error e = configure(m_session, m_router, m_credentials.username, options.connectTimeoutMs, m_settings)) {
+    if (Error e = connectChain(m_session, m_effective, m_settings, options.cancelled.get(), m_jumps)) {
         closeSession();
         return e;
     }
-    if (ssh_connect(m_session) != SSH_OK) {
-        Error e = connectError(m_session, m_router, options.connectTimeoutMs);
-        closeSession();
-        return e;
-    }
-    if (Error e = verifyHostKey(m_session, m_router, m_settings)) {
+    if (Error e = verifyHostKey(m_session, m_effective.target)) {
         closeSession();
         EventLog::instance().warning(QStringLiteral("ssh:") + m_router.name, e.message);
         return e;
@@ -367,7 +539,8 @@ Error SshTransport::authenticate()
         return {};
     };
 
-    if (m_credentials.useAgent && (methods & SSH_AUTH_METHOD_PUBLICKEY)
+    // identitiesOnly: the credential profile's useAgent false, or IdentitiesOnly in the ssh config.
+    if (!m_effective.target.identitiesOnly.value && (methods & SSH_AUTH_METHOD_PUBLICKEY)
         && !qEnvironmentVariableIsEmpty("SSH_AUTH_SOCK")) {
         tried << QStringLiteral("SSH agent");
         const int rc = ssh_userauth_agent(m_session, nullptr);
@@ -375,6 +548,26 @@ Error SshTransport::authenticate()
             return {};
         if (rc == SSH_AUTH_ERROR && !ssh_is_connected(m_session))
             return sessionError(QStringLiteral("logging in"));
+    }
+
+    // The ssh config's IdentityFile lines, when the credential profile names no key (a passphrase
+    // would be the profile's secret, which is for the password then: such keys belong in the agent).
+    if (m_credentials.keyFile.isEmpty() && (methods & SSH_AUTH_METHOD_PUBLICKEY)) {
+        for (const QString &file : std::as_const(m_effective.target.identityFiles.value)) {
+            ssh_key key = nullptr;
+            const QByteArray path = QFile::encodeName(file);
+            if (ssh_pki_import_privkey_file(path.constData(), nullptr, nullptr, nullptr, &key) != SSH_OK || !key) {
+                tried << QStringLiteral("key file %1 (unreadable or with a passphrase)").arg(file);
+                continue;
+            }
+            tried << QStringLiteral("key file %1").arg(file);
+            const int auth = ssh_userauth_publickey(m_session, nullptr, key);
+            ssh_key_free(key);
+            if (auth == SSH_AUTH_SUCCESS)
+                return {};
+            if (auth == SSH_AUTH_ERROR && !ssh_is_connected(m_session))
+                return sessionError(QStringLiteral("logging in"));
+        }
     }
 
     if (!m_credentials.keyFile.isEmpty()) {
@@ -441,7 +634,7 @@ Error SshTransport::authenticate()
                  QStringLiteral("%1 refused the login of user \"%2\" (credential profile \"%3\"; tried: %4). Check "
                                 "the user name, the key or the secret \"%5\", and that the router allows this "
                                 "login method.")
-                     .arg(who(), m_credentials.username, m_credentials.name,
+                     .arg(who(), m_effective.target.user.value, m_credentials.name,
                           tried.isEmpty() ? QStringLiteral("no method the router offers") : tried.join(QStringLiteral(", ")),
                           m_credentials.secret),
                  sshErrorText(m_session));
@@ -773,22 +966,28 @@ Error SshTransport::acceptHostKey(const Router &router, const QString &fingerpri
                                   const SshSettings &settings)
 {
     initLibssh();
+    SshSettings checkOnly = settings;
+    checkOnly.acceptNewHostKeys = false; // only the fingerprint the person accepted may be written
+    const SshEffectiveSettings eff = effectiveSettings(router, CredentialProfile{}, checkOnly, connectTimeoutMs);
+    if (eff.error)
+        return eff.error;
+    SshEndpoint target = eff.target;
+    target.strictHostKeyChecking.value = QStringLiteral("yes");
     ssh_session s = ssh_new();
     if (!s)
         return Error(ErrorCode::InternalError, QStringLiteral("libssh could not create a session (out of memory?)."));
+    std::vector<std::unique_ptr<SshChannelBridge>> jumps; // every jump host's key is checked as in a query
     auto done = [&](Error e) {
         if (ssh_is_connected(s))
             ssh_disconnect(s);
         ssh_free(s);
+        while (!jumps.empty())
+            jumps.pop_back();
         return e;
     };
-    if (Error e = configure(s, router, QString(), connectTimeoutMs, settings))
+    if (Error e = connectChain(s, eff, checkOnly, nullptr, jumps))
         return done(e);
-    if (ssh_connect(s) != SSH_OK)
-        return done(connectError(s, router, connectTimeoutMs));
-    SshSettings checkOnly = settings;
-    checkOnly.acceptNewHostKeys = false; // only the fingerprint the person accepted may be written
-    const Error state = verifyHostKey(s, router, checkOnly);
+    const Error state = verifyHostKey(s, target);
     if (!state)
         return done({}); // already known and matching
     if (state.code != ErrorCode::HostKeyUnknown || state.detail != fingerprint) {
@@ -796,42 +995,48 @@ Error SshTransport::acceptHostKey(const Router &router, const QString &fingerpri
             return done(Error(ErrorCode::HostKeyUnknown,
                               QStringLiteral("Router %1 (%2) now presents host key %3, not %4 as accepted: nothing "
                                              "was written. Check the fingerprint with the router's administrator.")
-                                  .arg(router.name, hostPort(router), state.detail, fingerprint),
+                                  .arg(router.name, target.hostPort(), state.detail, fingerprint),
                               state.detail));
         return done(state);
     }
-    if (Error e = recordHostKey(s, router))
+    if (Error e = recordHostKey(s, target))
         return done(e);
     EventLog::instance().info(QLatin1String(HostKeyLogSource),
                               QStringLiteral("Router %1 (%2): host key %3 accepted into %4.")
-                                  .arg(router.name, hostPort(router), fingerprint, knownHostsPath(router)));
+                                  .arg(router.name, target.hostPort(), fingerprint, target.knownHosts.value));
     return done({});
 }
 
 Result<HostKeyProbe> SshTransport::probeHostKey(const Router &router, int connectTimeoutMs, const SshSettings &settings)
 {
     initLibssh();
+    SshSettings checkOnly = settings;
+    checkOnly.acceptNewHostKeys = false;
+    const SshEffectiveSettings eff = effectiveSettings(router, CredentialProfile{}, checkOnly, connectTimeoutMs);
+    if (eff.error)
+        return eff.error;
     ssh_session s = ssh_new();
     if (!s)
         return Error(ErrorCode::InternalError, QStringLiteral("libssh could not create a session (out of memory?)."));
+    std::vector<std::unique_ptr<SshChannelBridge>> jumps;
     auto done = [&](Result<HostKeyProbe> r) {
         if (ssh_is_connected(s))
             ssh_disconnect(s);
         ssh_free(s);
+        while (!jumps.empty())
+            jumps.pop_back();
         return r;
     };
-    if (Error e = configure(s, router, QString(), connectTimeoutMs, settings))
+    if (Error e = connectChain(s, eff, checkOnly, nullptr, jumps))
         return done(e);
-    if (ssh_connect(s) != SSH_OK)
-        return done(connectError(s, router, connectTimeoutMs));
     const Result<ServerKey> key = serverKey(s);
     if (!key)
         return done(key.error());
     HostKeyProbe probe;
     probe.keyType = key->type;
     probe.fingerprint = key->fingerprint;
-    probe.file = knownHostsPath(router);
-    probe.hostName = knownHostsName(router);
+    probe.file = eff.target.knownHosts.value;
+    probe.hostName = knownHostsName(eff.target);
     switch (ssh_session_is_known_server(s)) {
     case SSH_KNOWN_HOSTS_OK:
         probe.state = HostKeyProbe::State::Known;

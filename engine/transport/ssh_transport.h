@@ -3,6 +3,7 @@
 #include "engine/api/error.h"
 #include "engine/inventory/inventory.h"
 #include "engine/transport/known_hosts_file.h"
+#include "engine/transport/ssh_effective_settings.h"
 #include "engine/transport/transport.h"
 
 #include <QByteArray>
@@ -11,6 +12,7 @@
 #include <QString>
 
 #include <memory>
+#include <vector>
 
 struct ssh_session_struct;
 struct ssh_channel_struct;
@@ -18,6 +20,7 @@ struct ssh_channel_struct;
 namespace rl {
 
 class SecretResolver;
+class SshChannelBridge;
 
 // Tunables of the SSH transport (engine settings feed them; the defaults suit most routers).
 struct SshSettings {
@@ -34,6 +37,10 @@ struct SshSettings {
     // Trust on first use (routerlens-cli --accept-new-host-keys): a host key never recorded for
     // the router is recorded and the session goes on; a changed key is refused as always.
     bool acceptNewHostKeys = false;
+    // The OpenSSH client config read for every router and jump host (Host, HostName, User, Port,
+    // IdentityFile, IdentitiesOnly, ProxyJump, ConnectTimeout, StrictHostKeyChecking,
+    // UserKnownHostsFile). Empty: none (the engine's setting names ~/.ssh/config by default).
+    QString sshConfigFile;
 };
 
 // The EventLog source of every host key RouterLens records, so front ends can say so.
@@ -71,6 +78,11 @@ public:
 
     // The known_hosts file checked for this router: its own, or ~/.ssh/known_hosts.
     static QString knownHostsPath(const Router &router);
+    // The same with the ssh config applied (its UserKnownHostsFile when the inventory names none).
+    static QString knownHostsPath(const Router &router, const SshSettings &settings);
+    // What a session to this router uses, and where each value came from (routers --show-ssh).
+    static SshEffectiveSettings effectiveSettings(const Router &router, const CredentialProfile &credentials,
+                                                  const SshSettings &settings, int connectTimeoutMs = 10000);
     // Connects (no login), and when the router's host key has exactly this SHA256 fingerprint
     // ("SHA256:..."), appends it to the router's known_hosts file. A different fingerprint, or a
     // key that conflicts with one already recorded, is refused and nothing is written.
@@ -87,6 +99,7 @@ private:
     Error ensureSession(const ExecOptions &options);
     void closeSession();
     Error authenticate();
+    void closeJumps();
     Error ensureShell(const ExecOptions &options);
     void closeShell();
     Attempt execOnce(const QString &command, const ExecOptions &options);
@@ -102,8 +115,10 @@ private:
     std::shared_ptr<const SecretResolver> m_secrets;
     SshSettings m_settings;
     QRegularExpression m_promptRe;
+    SshEffectiveSettings m_effective; // resolved again for every new session (the config may change)
 
     ssh_session_struct *m_session = nullptr;
+    std::vector<std::unique_ptr<SshChannelBridge>> m_jumps; // the hops m_session goes through, in order
     ssh_channel_struct *m_shell = nullptr;
     QString m_prompt; // the shell's prompt as first seen; later prompts must equal it
     int m_connectCount = 0;

@@ -57,6 +57,7 @@ private Q_SLOTS:
             control<QSpinBox>(dialog, "commandTimeout")->setValue(54321);
             control<QSpinBox>(dialog, "requestTimeout")->setValue(123456);
             control<QSpinBox>(dialog, "outputLimit")->setValue(7);
+            control<QLineEdit>(dialog, "sshConfigFile")->setText(QStringLiteral("/etc/routerlens/ssh_config"));
             auto *role = control<QComboBox>(dialog, "operatorRole");
             role->setCurrentIndex(role->findData(QStringLiteral("external")));
             control<QComboBox>(dialog, "operatorCustomer")->setEditText(QStringLiteral("umbrella"));
@@ -86,6 +87,8 @@ private Q_SLOTS:
         QCOMPARE(control<QSpinBox>(dialog, "requestTimeout")->value(), 123456);
         QCOMPARE(control<QSpinBox>(dialog, "outputLimit")->value(), 7);
         QCOMPARE(loaded.maxOutputBytes, 7LL << 20);
+        QCOMPARE(loaded.sshConfigFile, QStringLiteral("/etc/routerlens/ssh_config"));
+        QCOMPARE(control<QLineEdit>(dialog, "sshConfigFile")->text(), QStringLiteral("/etc/routerlens/ssh_config"));
         QCOMPARE(control<QComboBox>(dialog, "operatorRole")->currentData().toString(), QStringLiteral("external"));
         QCOMPARE(control<QComboBox>(dialog, "operatorCustomer")->currentText(), QStringLiteral("umbrella"));
         auto *cache = control<QTableWidget>(dialog, "cacheAges");

@@ -35,6 +35,8 @@ void TestTranslations::embeddedAndTranslated_data()
     QTest::newRow("fr cannot check") << "fr" << "rl::DiagnosisModel" << "CANNOT-CHECK" << "NON VÉRIFIABLE";
     QTest::newRow("de open inventory") << "de" << "rl::MainWindow" << "&Open inventory…" << "Inventar ö&ffnen…";
     QTest::newRow("fr not reloaded") << "fr" << "rl::MainWindow" << "⚠ Inventory not reloaded" << "⚠ Inventaire non rechargé";
+    QTest::newRow("de ssh settings") << "de" << "rl::InventoryPanel" << "SSH settings of %1…" << "SSH-Einstellungen von %1…";
+    QTest::newRow("fr ssh settings") << "fr" << "rl::MainWindow" << "SSH settings of %1" << "Réglages SSH de %1";
 }
 
 void TestTranslations::embeddedAndTranslated()

@@ -48,7 +48,7 @@ QComboBox *actionBox(ThrottleAction a)
 
 SettingsDialog::SettingsDialog(const EngineSettings &settings, QWidget *parent)
     : QDialog(parent), m_settings(settings), m_throttle(new QTableWidget(3, 4, this)), m_connect(new QSpinBox(this)),
-      m_command(new QSpinBox(this)), m_request(new QSpinBox(this)), m_outputLimit(new QSpinBox(this)), m_cache(new QTableWidget(QueryKindCount, 2, this)),
+      m_command(new QSpinBox(this)), m_request(new QSpinBox(this)), m_outputLimit(new QSpinBox(this)), m_sshConfig(new QLineEdit(this)), m_cache(new QTableWidget(QueryKindCount, 2, this)),
       m_role(new QComboBox(this)), m_customer(new QComboBox(this)), m_customerNote(new QLabel(this)), m_profile(new QComboBox(this)), m_credMethod(new QLabel(this)),
       m_keychainEntry(new QLabel(this)), m_password(new QLineEdit(this)), m_keychainStatus(new QLabel(this))
 {
@@ -130,6 +130,13 @@ QWidget *SettingsDialog::generalPage(const EngineSettings &settings)
     m_outputLimit->setValue(int(qBound<qint64>(1, (settings.maxOutputBytes + (1 << 19)) >> 20, MaxMaxOutputBytes >> 20)));
     m_outputLimit->setToolTip(tr("The most one command may answer. A router's own \"maxOutputBytes\" in the inventory wins."));
     form->addRow(tr("Output limit per command"), m_outputLimit);
+    m_sshConfig->setObjectName(QStringLiteral("sshConfigFile"));
+    m_sshConfig->setText(settings.sshConfigFile);
+    m_sshConfig->setPlaceholderText(QStringLiteral("~/.ssh/config"));
+    m_sshConfig->setToolTip(tr("The OpenSSH client config SSH routers and their jump hosts read (Host, HostName, User, "
+                               "Port, IdentityFile, ProxyJump, …). Empty: ~/.ssh/config; \"none\": none. The inventory "
+                               "always wins. New sessions use it."));
+    form->addRow(tr("SSH client config"), m_sshConfig);
     m_role->addItem(tr("internal"), QStringLiteral("internal"));
     m_role->addItem(tr("external"), QStringLiteral("external"));
     m_role->addItem(tr("admin"), QStringLiteral("admin"));
@@ -324,6 +331,7 @@ EngineSettings SettingsDialog::settings() const
         limits[r]->action = ThrottleAction(static_cast<QComboBox *>(m_throttle->cellWidget(r, 3))->currentData().toInt());
     }
     s.connectTimeoutMs = m_connect->value();
+    s.sshConfigFile = m_sshConfig->text().trimmed();
     s.commandTimeoutMs = m_command->value();
     s.requestTimeoutMs = m_request->value();
     const int shownMiB = int(qBound<qint64>(1, (m_settings.maxOutputBytes + (1 << 19)) >> 20, MaxMaxOutputBytes >> 20));

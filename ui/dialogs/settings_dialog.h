@@ -51,6 +51,7 @@ private:
     QSpinBox *m_command;
     QSpinBox *m_request;
     QSpinBox *m_outputLimit; // MiB; the setting is kept in bytes and only rewritten when changed here
+    QLineEdit *m_sshConfig;  // the OpenSSH client config: empty ~/.ssh/config, "none" none
     QTableWidget *m_cache;
     QComboBox *m_role;
     QComboBox *m_customer;

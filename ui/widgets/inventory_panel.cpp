@@ -378,8 +378,16 @@ void InventoryPanel::contextMenu(const QPoint &pos)
     diagnose->setEnabled(!id.isEmpty());
     if (id.isEmpty())
         diagnose->setToolTip(tr("Choose a connection's row (group by connection) or one of its routers"));
-    if (menu.exec(m_tree->viewport()->mapToGlobal(pos)) == diagnose)
+    const QString routerName = m_tree->currentIndex().siblingAtColumn(0).data(RouterNameRole).toString();
+    const Router *router = routerName.isEmpty() ? nullptr : m_inventory.router(routerName);
+    QAction *ssh = nullptr;
+    if (router && router->transport == TransportKind::Ssh)
+        ssh = menu.addAction(tr("SSH settings of %1…").arg(routerName));
+    QAction *chosen = menu.exec(m_tree->viewport()->mapToGlobal(pos));
+    if (chosen && chosen == diagnose)
         Q_EMIT diagnoseRequested(id);
+    else if (chosen && chosen == ssh)
+        Q_EMIT sshSettingsRequested(routerName);
 }
 
 void InventoryPanel::focusSearch()

@@ -56,6 +56,8 @@ public:
 Q_SIGNALS:
     void selectionChanged(const QStringList &routers);
     void diagnoseRequested(const QString &connectionId);
+    // "SSH settings…" in a router's context menu: what a session to it would use.
+    void sshSettingsRequested(const QString &router);
 
 private:
     void rebuild();

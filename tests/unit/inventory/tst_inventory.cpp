@@ -76,6 +76,7 @@ private Q_SLOTS:
     void secretsNeverInMessages();
     void referencesUnderSecretKeysAreNotTags();
     void connectionVrfs();
+    void proxyJump();
 };
 
 void TestInventory::exampleJson()
@@ -562,6 +563,22 @@ void TestInventory::connectionVrfs()
                                                 QStringLiteral("hosts.yaml"));
     QVERIFY2(yaml.ok(), qPrintable(yaml.error().toString()));
     QCOMPARE(yaml->connections().first().vrf, QStringLiteral("CUST-A"));
+}
+
+void TestInventory::proxyJump()
+{
+    // The jump chain the SSH transport crosses; checked when the file is read.
+    const auto inv = Inventory::loadJson(
+        R"({"version":1,"routers":[{"name":"a","host":"198.18.0.20","platform":"frr","proxyJump":"ops@bastion:2022,relay"}]})",
+        QStringLiteral("jump.json"));
+    QVERIFY2(inv.ok(), qPrintable(inv.error().toString()));
+    QCOMPARE(inv->router(QStringLiteral("a"))->proxyJump, QStringLiteral("ops@bastion:2022,relay"));
+    const auto bad = Inventory::loadJson(
+        R"({"version":1,"routers":[{"name":"a","host":"198.18.0.20","platform":"frr","proxyJump":"bastion:ssh"}]})",
+        QStringLiteral("badjump.json"));
+    QVERIFY(!bad.ok());
+    QCOMPARE(bad.error().code, ErrorCode::InventoryError);
+    QVERIFY2(bad.error().message.contains(QLatin1String("bastion:ssh")), qPrintable(bad.error().message));
 }
 
 QTEST_GUILESS_MAIN(TestInventory)

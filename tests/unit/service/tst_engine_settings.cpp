@@ -10,6 +10,24 @@ class TestEngineSettings : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void sshConfigFile()
+    {
+        QTemporaryDir dir;
+        const QString file = dir.filePath("engine.ini");
+        EngineSettings s = EngineSettings::defaults();
+        QVERIFY(s.sshConfigPath().endsWith(QLatin1String("/.ssh/config"))); // OpenSSH's file by default
+        s.sshConfigFile = QStringLiteral("NONE");
+        QVERIFY(s.sshConfigPath().isEmpty());
+        s.sshConfigFile = QStringLiteral("/etc/routerlens/ssh_config");
+        {
+            QSettings qs(file, QSettings::IniFormat);
+            s.save(qs);
+        }
+        QSettings qs(file, QSettings::IniFormat);
+        QCOMPARE(qs.value(QStringLiteral("ssh/configFile")).toString(), QStringLiteral("/etc/routerlens/ssh_config"));
+        QCOMPARE(EngineSettings::load(qs).sshConfigPath(), QStringLiteral("/etc/routerlens/ssh_config"));
+    }
+
     void roundTrip()
     {
         QTemporaryDir dir;

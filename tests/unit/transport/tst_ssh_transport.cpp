@@ -42,8 +42,12 @@ private Q_SLOTS:
     void guardRefusesBeforeSending_data();
     void guardRefusesBeforeSending();
     void emptyGuardRefusesEverything();
+    void jumpThroughBastion();
+    void jumpHostFailuresNameTheHop();
 
 private:
+    QString writeJumpConfig(const QString &name, const QString &bastionKnownHosts,
+                            const QString &identityFile = {}) const;
     Router router(const QString &knownHosts = {}) const;
     CredentialProfile keyProfile() const;
     SessionProfile execProfile() const;
@@ -51,6 +55,7 @@ private:
                                             const QString &knownHosts = {});
 
     testing::TestSshd m_sshd;
+    testing::TestSshd m_bastion; // an sshd forwarding TCP (its default), for ProxyJump
     QString m_knownHosts;
     std::shared_ptr<SecretResolver> m_secrets = std::make_shared<SecretResolver>(2000);
 };
@@ -60,6 +65,9 @@ void TestSshTransport::initTestCase()
     QString why;
     // These tests need a real sshd (root, openssh-server). Without one they fail: a suite that
     // skips its way to green would hide a transport nobody tested. `ctest -LE sshd` leaves them out.
+    // The bastion first: each start sets the login user's password, and m_sshd's must be current.
+    if (!m_bastion.start({}, &why))
+        QFAIL(qPrintable(QStringLiteral("cannot start the bastion sshd: ") + why));
     if (!m_sshd.start({}, &why))
         QFAIL(qPrintable(QStringLiteral("cannot start the test sshd (run as root with openssh-server installed): ") + why));
     m_knownHosts = m_sshd.writeKnownHosts(QStringLiteral("known_hosts"));
@@ -71,6 +79,7 @@ void TestSshTransport::initTestCase()
 void TestSshTransport::cleanupTestCase()
 {
     m_sshd.stop();
+    m_bastion.stop();
 }
 
 Router TestSshTransport::router(const QString &knownHosts) const
@@ -467,6 +476,152 @@ void TestSshTransport::emptyGuardRefusesEverything()
     const auto r = transport(p, keyProfile())->run({QStringLiteral("show version")}, {});
     QCOMPARE(r.error().code, ErrorCode::ForbiddenCommand);
     QCOMPARE(m_sshd.acceptedLogins(), logins);
+}
+
+QString TestSshTransport::writeJumpConfig(const QString &name, const QString &bastionKnownHosts,
+                                          const QString &identityFile) const
+{
+    const QString path = m_sshd.dir() + u'/' + name;
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        return {};
+    f.write(QStringLiteral("# what an OpenSSH user writes for a router behind a bastion\n"
+                           "Host bastion\n"
+                           "    HostName 127.0.0.1\n"
+                           "    Port %1\n"
+                           "    User %2\n"
+                           "    IdentityFile %3\n"
+                           "    IdentitiesOnly yes\n"
+                           "    UserKnownHostsFile %4\n"
+                           "Host rl-target\n"
+                           "    HostName 127.0.0.1\n"
+                           "    ProxyJump bastion\n")
+                .arg(m_bastion.port())
+                .arg(m_bastion.user(), identityFile.isEmpty() ? m_bastion.clientKey() : identityFile, bastionKnownHosts)
+                .toUtf8());
+    return path;
+}
+
+void TestSshTransport::jumpThroughBastion()
+{
+    const QString config = writeJumpConfig(QStringLiteral("jump_config"),
+                                           m_bastion.writeKnownHosts(QStringLiteral("bastion_known_hosts")));
+    Router r = router();
+    r.host = QStringLiteral("rl-target"); // only the ssh config knows where that is, and how to get there
+    SshSettings settings;
+    settings.sshConfigFile = config;
+    const SshEffectiveSettings eff = SshTransport::effectiveSettings(r, keyProfile(), settings);
+    QCOMPARE(eff.jumps.size(), 1);
+    QCOMPARE(eff.jumpSpec.origin, SshSettingOrigin::SshConfig);
+    QCOMPARE(eff.target.port.value, m_sshd.port()); // the inventory's port wins
+
+    const int bastionLogins = m_bastion.acceptedLogins();
+    const int routerLogins = m_sshd.acceptedLogins();
+    SshTransport t(r, keyProfile(), execProfile(), m_secrets, settings);
+    const auto out = t.run({QStringLiteral("echo through the bastion"), QStringLiteral("echo again")}, {});
+    QVERIFY2(out.ok(), qPrintable(out.error().toString()));
+    QCOMPARE(out->at(0).output.trimmed(), QByteArray("through the bastion"));
+    QCOMPARE(out->at(1).output.trimmed(), QByteArray("again"));
+    QCOMPARE(m_bastion.acceptedLogins() - bastionLogins, 1);
+    QCOMPARE(m_sshd.acceptedLogins() - routerLogins, 1);
+    QCOMPARE(t.connectCount(), 1);
+    // A large answer crosses the bridge whole (the channel window and the socket both fill).
+    const auto big = t.run({QStringLiteral("head -c 3000000 /dev/zero")}, {});
+    QVERIFY2(big.ok(), qPrintable(big.error().toString()));
+    QCOMPARE(big->first().output.size(), 3000000);
+    t.close();
+
+    // Two hops: the bastion, then the bastion again through itself, then the router.
+    r.proxyJump = QStringLiteral("bastion,%1@bastion").arg(m_bastion.user());
+    SshTransport two(r, keyProfile(), execProfile(), m_secrets, settings);
+    const auto twice = two.run({QStringLiteral("echo two hops")}, {});
+    QVERIFY2(twice.ok(), qPrintable(twice.error().toString()));
+    QCOMPARE(twice->first().output.trimmed(), QByteArray("two hops"));
+    QCOMPARE(m_bastion.acceptedLogins() - bastionLogins, 3);
+
+    // The router's host key is checked through the jump as well.
+    const auto probe = SshTransport::probeHostKey(r, 10000, settings);
+    QVERIFY2(probe.ok(), qPrintable(probe.error().toString()));
+    QCOMPARE(probe->state, HostKeyProbe::State::Known);
+}
+
+void TestSshTransport::jumpHostFailuresNameTheHop()
+{
+    Router r = router();
+    r.host = QStringLiteral("rl-target");
+    SshSettings settings;
+    const QByteArray before = m_sshd.received();
+
+    // The bastion's key changed: refused, naming the bastion; the router is never reached.
+    settings.sshConfigFile = writeJumpConfig(QStringLiteral("jump_changed"),
+                                             m_bastion.writeKnownHosts(QStringLiteral("bastion_wrong"), true));
+    auto changed = SshTransport(r, keyProfile(), execProfile(), m_secrets, settings).run({QStringLiteral("echo hi")}, {});
+    QCOMPARE(changed.error().code, ErrorCode::HostKeyMismatch);
+    QVERIFY2(changed.error().message.contains(QLatin1String("jump host 1 (bastion) of router test-router")),
+             qPrintable(changed.error().message));
+    QVERIFY(changed.error().message.contains(m_bastion.hostFingerprint()));
+
+    // Never seen: refused with its fingerprint, nothing written.
+    const QString empty = m_sshd.dir() + QStringLiteral("/bastion_empty");
+    settings.sshConfigFile = writeJumpConfig(QStringLiteral("jump_unknown"), empty);
+    auto unknown = SshTransport(r, keyProfile(), execProfile(), m_secrets, settings).run({QStringLiteral("echo hi")}, {});
+    QCOMPARE(unknown.error().code, ErrorCode::HostKeyUnknown);
+    QVERIFY(unknown.error().message.contains(QLatin1String("jump host 1 (bastion)")));
+    QVERIFY(!QFile::exists(empty));
+
+    // The bastion refuses the login.
+    const QString good = m_bastion.writeKnownHosts(QStringLiteral("bastion_known_hosts"));
+    settings.sshConfigFile = writeJumpConfig(QStringLiteral("jump_auth"), good, m_sshd.dir() + QStringLiteral("/no_such_key"));
+    auto auth = SshTransport(r, keyProfile(), execProfile(), m_secrets, settings).run({QStringLiteral("echo hi")}, {});
+    QCOMPARE(auth.error().code, ErrorCode::AuthFailed);
+    QVERIFY2(auth.error().message.contains(QLatin1String("Jump host 1 (bastion) of router test-router")),
+             qPrintable(auth.error().message));
+
+    // The bastion cannot reach the router (nothing listens there).
+    settings.sshConfigFile = writeJumpConfig(QStringLiteral("jump_ok"), good);
+    Router closed = r;
+    {
+        // a port that was free a moment ago
+        const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+        sockaddr_in a{};
+        a.sin_family = AF_INET;
+        a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        ::bind(fd, reinterpret_cast<sockaddr *>(&a), sizeof a);
+        socklen_t len = sizeof a;
+        ::getsockname(fd, reinterpret_cast<sockaddr *>(&a), &len);
+        closed.port = ntohs(a.sin_port);
+        ::close(fd);
+    }
+    auto unreachable = SshTransport(closed, keyProfile(), execProfile(), m_secrets, settings).run({QStringLiteral("echo hi")}, {});
+    QCOMPARE(unreachable.error().code, ErrorCode::Unreachable);
+    QVERIFY2(unreachable.error().message.contains(QLatin1String("Jump host 1 (bastion) of router test-router")),
+             qPrintable(unreachable.error().message));
+
+    // A bastion that is down: unreachable, named.
+    Router down = r;
+    down.proxyJump = QStringLiteral("127.0.0.1:%1").arg(closed.port);
+    auto gone = SshTransport(down, keyProfile(), execProfile(), m_secrets, settings).run({QStringLiteral("echo hi")}, {});
+    QCOMPARE(gone.error().code, ErrorCode::Unreachable);
+    QVERIFY2(gone.error().message.contains(QLatin1String("Jump host 1 (127.0.0.1)")), qPrintable(gone.error().message));
+
+    // A wedged bastion (accepts TCP, never speaks SSH): a timeout within the connect timeout, named.
+    const int wedged = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in w{};
+    w.sin_family = AF_INET;
+    w.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    QCOMPARE(::bind(wedged, reinterpret_cast<sockaddr *>(&w), sizeof w), 0);
+    QCOMPARE(::listen(wedged, 4), 0);
+    socklen_t wlen = sizeof w;
+    ::getsockname(wedged, reinterpret_cast<sockaddr *>(&w), &wlen);
+    Router stuck = r;
+    stuck.proxyJump = QStringLiteral("127.0.0.1:%1").arg(ntohs(w.sin_port));
+    ExecOptions quick;
+    quick.connectTimeoutMs = 1000;
+    auto hung = SshTransport(stuck, keyProfile(), execProfile(), m_secrets, settings).run({QStringLiteral("echo hi")}, quick);
+    ::close(wedged);
+    QCOMPARE(hung.error().code, ErrorCode::Timeout);
+    QVERIFY2(hung.error().message.contains(QLatin1String("Jump host 1 (127.0.0.1)")), qPrintable(hung.error().message));
+    QCOMPARE(m_sshd.received(), before);
 }
 
 QTEST_GUILESS_MAIN(TestSshTransport)
