@@ -388,6 +388,18 @@
         <source>Customer VRF:</source>
         <translation>VRF Kunde:</translation>
     </message>
+    <message>
+        <source>Provider end</source>
+        <translation>Provider-Ende</translation>
+    </message>
+    <message>
+        <source>Customer end</source>
+        <translation>Kunden-Ende</translation>
+    </message>
+    <message>
+        <source>What to expect</source>
+        <translation>Was zu erwarten ist</translation>
+    </message>
 </context>
 <context>
     <name>rl::DiagnosisMapView</name>

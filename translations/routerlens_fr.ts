@@ -354,11 +354,11 @@
     </message>
     <message>
         <source>not in the inventory</source>
-        <translation>pas dans l'inventaire</translation>
+        <translation>pas dans l&apos;inventaire</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a whole number: write digits only, or leave the field empty for none.</source>
-        <translation>« %1 » n'est pas un nombre entier : n'écrivez que des chiffres, ou laissez le champ vide pour aucun.</translation>
+        <translation>« %1 » n&apos;est pas un nombre entier : n&apos;écrivez que des chiffres, ou laissez le champ vide pour aucun.</translation>
     </message>
     <message>
         <source>Provider i&amp;nterface:</source>
@@ -387,6 +387,18 @@
     <message>
         <source>Customer VRF:</source>
         <translation>VRF client :</translation>
+    </message>
+    <message>
+        <source>Provider end</source>
+        <translation>Extrémité fournisseur</translation>
+    </message>
+    <message>
+        <source>Customer end</source>
+        <translation>Extrémité client</translation>
+    </message>
+    <message>
+        <source>What to expect</source>
+        <translation>Ce qui est attendu</translation>
     </message>
 </context>
 <context>
@@ -926,15 +938,15 @@ Maintenant : %2</translation>
     </message>
     <message>
         <source>Edit inventory · %1</source>
-        <translation>Modifier l'inventaire · %1</translation>
+        <translation>Modifier l&apos;inventaire · %1</translation>
     </message>
     <message>
         <source>Changes are checked as RouterLens reads the file, and written to %1 when you save. What this editor does not show (comments, credentials, TLS settings, other tags) is kept as it is.</source>
-        <translation>Les modifications sont vérifiées comme RouterLens lit le fichier, et écrites dans %1 à l'enregistrement. Ce que cet éditeur ne montre pas (commentaires, identifiants, réglages TLS, autres étiquettes) reste tel quel.</translation>
+        <translation>Les modifications sont vérifiées comme RouterLens lit le fichier, et écrites dans %1 à l&apos;enregistrement. Ce que cet éditeur ne montre pas (commentaires, identifiants, réglages TLS, autres étiquettes) reste tel quel.</translation>
     </message>
     <message>
         <source>%1 is not a RouterLens JSON file, so it is not overwritten: save your changes as a new JSON file, which the window then opens.</source>
-        <translation>%1 n'est pas un fichier JSON RouterLens, il n'est donc pas écrasé : enregistrez vos modifications dans un nouveau fichier JSON, que la fenêtre ouvre ensuite.</translation>
+        <translation>%1 n&apos;est pas un fichier JSON RouterLens, il n&apos;est donc pas écrasé : enregistrez vos modifications dans un nouveau fichier JSON, que la fenêtre ouvre ensuite.</translation>
     </message>
     <message>
         <source>&amp;Add…</source>
@@ -958,7 +970,7 @@ Maintenant : %2</translation>
     </message>
     <message>
         <source>Save inventory as JSON</source>
-        <translation>Enregistrer l'inventaire en JSON</translation>
+        <translation>Enregistrer l&apos;inventaire en JSON</translation>
     </message>
     <message>
         <source>RouterLens JSON (*.json)</source>
@@ -966,7 +978,7 @@ Maintenant : %2</translation>
     </message>
     <message>
         <source>%1 is the file the inventory was read from, in another form; choose a new file name ending in .json.</source>
-        <translation>%1 est le fichier d'où l'inventaire a été lu, dans un autre format ; choisissez un nouveau nom de fichier se terminant par .json.</translation>
+        <translation>%1 est le fichier d&apos;où l&apos;inventaire a été lu, dans un autre format ; choisissez un nouveau nom de fichier se terminant par .json.</translation>
     </message>
     <message>
         <source>Not saved: %1</source>
@@ -974,11 +986,11 @@ Maintenant : %2</translation>
     </message>
     <message>
         <source>Not saved: %1 changed on disk since the editor opened it. Cancel, and open the editor again to edit the file as it is now.</source>
-        <translation>Non enregistré : %1 a changé sur le disque depuis que l'éditeur l'a ouvert. Annulez, puis rouvrez l'éditeur pour modifier le fichier tel qu'il est maintenant.</translation>
+        <translation>Non enregistré : %1 a changé sur le disque depuis que l&apos;éditeur l&apos;a ouvert. Annulez, puis rouvrez l&apos;éditeur pour modifier le fichier tel qu&apos;il est maintenant.</translation>
     </message>
     <message>
         <source>Not saved: cannot write %1 (%2).</source>
-        <translation>Non enregistré : impossible d'écrire %1 (%2).</translation>
+        <translation>Non enregistré : impossible d&apos;écrire %1 (%2).</translation>
     </message>
 </context>
 <context>
@@ -1526,11 +1538,11 @@ Maintenant : %2</translation>
     </message>
     <message>
         <source>&amp;Edit inventory…</source>
-        <translation>Modifier l'in&amp;ventaire…</translation>
+        <translation>Modifier l&apos;in&amp;ventaire…</translation>
     </message>
     <message>
         <source>Add, change and remove routers and connections of the inventory file shown</source>
-        <translation>Ajouter, modifier et supprimer les routeurs et connexions du fichier d'inventaire affiché</translation>
+        <translation>Ajouter, modifier et supprimer les routeurs et connexions du fichier d&apos;inventaire affiché</translation>
     </message>
     <message>
         <source>Reading %1 again (%2 MiB)…</source>
@@ -1542,11 +1554,11 @@ Maintenant : %2</translation>
     </message>
     <message>
         <source>Open an inventory file first (File &gt; Open inventory…); the demo lab cannot be edited.</source>
-        <translation>Ouvrez d'abord un fichier d'inventaire (Fichier &gt; Ouvrir un inventaire…) ; le labo de démonstration ne se modifie pas.</translation>
+        <translation>Ouvrez d&apos;abord un fichier d&apos;inventaire (Fichier &gt; Ouvrir un inventaire…) ; le labo de démonstration ne se modifie pas.</translation>
     </message>
     <message>
         <source>The inventory cannot be edited.</source>
-        <translation>L'inventaire ne peut pas être modifié.</translation>
+        <translation>L&apos;inventaire ne peut pas être modifié.</translation>
     </message>
     <message>
         <source>%1 cannot be read: %2</source>
@@ -1554,7 +1566,7 @@ Maintenant : %2</translation>
     </message>
     <message>
         <source>The inventory cannot be edited until the file reads again.</source>
-        <translation>L'inventaire ne peut être modifié tant que le fichier ne se lit pas à nouveau.</translation>
+        <translation>L&apos;inventaire ne peut être modifié tant que le fichier ne se lit pas à nouveau.</translation>
     </message>
     <message>
         <source>Saved %1; reading it again…</source>
@@ -2198,7 +2210,7 @@ Maintenant : %2</translation>
     </message>
     <message>
         <source>A profile of the inventory&apos;s &quot;credentials&quot;; passwords are never written into the file.</source>
-        <translation>Un profil des « credentials » de l'inventaire ; les mots de passe ne sont jamais écrits dans le fichier.</translation>
+        <translation>Un profil des « credentials » de l&apos;inventaire ; les mots de passe ne sont jamais écrits dans le fichier.</translation>
     </message>
     <message>
         <source>&amp;Site:</source>
@@ -2226,11 +2238,11 @@ Maintenant : %2</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a port number: write a number from 1 to 65535, or leave it empty for the transport&apos;s usual port.</source>
-        <translation>« %1 » n'est pas un numéro de port : écrivez un nombre de 1 à 65535, ou laissez vide pour le port habituel du transport.</translation>
+        <translation>« %1 » n&apos;est pas un numéro de port : écrivez un nombre de 1 à 65535, ou laissez vide pour le port habituel du transport.</translation>
     </message>
     <message>
         <source>Cre&amp;dentials profile:</source>
-        <translation>Profil d'i&amp;dentifiants :</translation>
+        <translation>Profil d&apos;i&amp;dentifiants :</translation>
     </message>
 </context>
 <context>

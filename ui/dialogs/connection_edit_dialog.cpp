@@ -36,6 +36,7 @@ ConnectionEditDialog::ConnectionEditDialog(const InventoryDocument &document, qs
 
     addText(QStringLiteral("id"), tr("&Id:"), c.id, QStringLiteral("acme-par-100"));
     addText(QStringLiteral("customer"), tr("C&ustomer:"), c.customer);
+    m_form->addSection(tr("Provider end"));
     m_providerRouter = addRouter(QStringLiteral("providerRouter"), tr("&Provider router:"), c.providerRouter, false);
     addText(QStringLiteral("providerInterface"), tr("Provider i&nterface:"), c.providerInterface, QStringLiteral("eth1.100"));
     addText(QStringLiteral("vlan"), tr("&VLAN:"), numberText(c.vlan), tr("none"));
@@ -44,12 +45,14 @@ ConnectionEditDialog::ConnectionEditDialog(const InventoryDocument &document, qs
     addText(QStringLiteral("providerAddress6"), tr("Provider IPv&6 address:"), c.providerAddress6);
     addText(QStringLiteral("providerAs"), tr("Provider A&S:"), numberText(c.providerAs));
     addText(QStringLiteral("vrf"), tr("Provider V&RF:"), c.vrf, tr("global table"));
+    m_form->addSection(tr("Customer end"));
     m_customerRouter = addRouter(QStringLiteral("customerRouter"), tr("Customer &router:"), c.customerRouter, true);
     addText(QStringLiteral("customerInterface"), tr("Customer in&terface:"), c.customerInterface);
     addText(QStringLiteral("customerAddress"), tr("Customer IPv4 a&ddress:"), c.customerAddress);
     addText(QStringLiteral("customerAddress6"), tr("Cust&omer IPv6 address:"), c.customerAddress6);
     addText(QStringLiteral("customerAs"), tr("Customer AS:"), numberText(c.customerAs));
     addText(QStringLiteral("customerVrf"), tr("Customer VRF:"), c.customerVrf, tr("global table"));
+    m_form->addSection(tr("What to expect"));
     addText(QStringLiteral("mtu"), tr("&MTU both ends use:"), numberText(c.mtu), tr("not agreed"));
     addText(QStringLiteral("prefixLimit"), tr("Prefix &limit:"), numberText(c.prefixLimit), tr("none"));
     addText(QStringLiteral("expectedPrefixes"), tr("E&xpected prefixes:"), c.expectedPrefixes.join(QLatin1String(", ")),
@@ -68,7 +71,7 @@ ConnectionEditDialog::ConnectionEditDialog(const InventoryDocument &document, qs
     layout->addWidget(scroll, 1);
     layout->addWidget(buttons);
     setMinimumWidth(560);
-    resize(620, 760);
+    resize(620, qMin(820, m_form->sizeHint().height() + 90));
     m_form->field(QStringLiteral("id"))->setFocus();
 }
 

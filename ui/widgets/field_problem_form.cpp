@@ -52,12 +52,33 @@ void FieldProblemForm::addField(const QString &key, const QString &label, QWidge
     m_problems.insert(key, problem);
 }
 
+void FieldProblemForm::addSection(const QString &title)
+{
+    auto *heading = new QLabel(title, this);
+    QFont bold = heading->font();
+    bold.setBold(true);
+    heading->setFont(bold);
+    if (m_form->rowCount() > 0)
+        heading->setContentsMargins(0, 8, 0, 0);
+    m_form->addRow(heading);
+}
+
 void FieldProblemForm::showProblem(const QString &key, const QString &message)
 {
     QLabel *label = m_problems.value(key, m_general);
     label->setText(message);
     label->setVisible(true);
-    if (QWidget *f = m_fields.value(key)) {
+    QWidget *f = m_fields.value(key);
+    // A layout does not ask a wrapped label for its height at the width it gets, so a sentence
+    // of two lines would show one: give it the height it needs at its field's width.
+    const int width = f ? f->width() : this->width();
+    if (width > 0)
+        label->setMinimumHeight(label->heightForWidth(width));
+    if (QWidget *w = window(); w && w->isVisible()) {
+        w->layout()->activate();
+        w->resize(w->width(), qMax(w->height(), w->sizeHint().height()));
+    }
+    if (f) {
         f->setAccessibleDescription(message);
         f->setFocus(Qt::OtherFocusReason);
     }
@@ -67,6 +88,7 @@ void FieldProblemForm::clearProblems()
 {
     for (auto it = m_problems.cbegin(); it != m_problems.cend(); ++it) {
         it.value()->clear();
+        it.value()->setMinimumHeight(0);
         it.value()->setVisible(false);
         m_fields.value(it.key())->setAccessibleDescription({});
     }

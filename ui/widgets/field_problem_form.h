@@ -21,6 +21,8 @@ public:
     explicit FieldProblemForm(QWidget *parent = nullptr);
 
     void addField(const QString &key, const QString &label, QWidget *field, const QString &hint = {});
+    // A heading over the fields that follow ("Provider end", ...).
+    void addSection(const QString &title);
     // Shows the sentence under the field `key` (under the form when no field has that key) and
     // focuses the field.
     void showProblem(const QString &key, const QString &message);
