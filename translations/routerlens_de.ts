@@ -275,6 +275,133 @@
     </message>
 </context>
 <context>
+    <name>rl::ConnectionEditDialog</name>
+    <message>
+        <source>Add connection</source>
+        <translation>Verbindung hinzufügen</translation>
+    </message>
+    <message>
+        <source>Edit connection %1</source>
+        <translation>Verbindung %1 bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;Id:</source>
+        <translation>&amp;ID:</translation>
+    </message>
+    <message>
+        <source>C&amp;ustomer:</source>
+        <translation>K&amp;unde:</translation>
+    </message>
+    <message>
+        <source>&amp;Provider router:</source>
+        <translation>&amp;Providerrouter:</translation>
+    </message>
+    <message>
+        <source>&amp;VLAN:</source>
+        <translation>&amp;VLAN:</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>Provider IPv&amp;4 address:</source>
+        <translation>IPv&amp;4-Adresse Provider:</translation>
+    </message>
+    <message>
+        <source>Provider IPv&amp;6 address:</source>
+        <translation>IPv&amp;6-Adresse Provider:</translation>
+    </message>
+    <message>
+        <source>Provider V&amp;RF:</source>
+        <translation>V&amp;RF Provider:</translation>
+    </message>
+    <message>
+        <source>global table</source>
+        <translation>globale Tabelle</translation>
+    </message>
+    <message>
+        <source>Customer &amp;router:</source>
+        <translation>Kunden&amp;router:</translation>
+    </message>
+    <message>
+        <source>Customer IPv4 a&amp;ddress:</source>
+        <translation>IPv4-A&amp;dresse Kunde:</translation>
+    </message>
+    <message>
+        <source>&amp;MTU both ends use:</source>
+        <translation>&amp;MTU beider Enden:</translation>
+    </message>
+    <message>
+        <source>not agreed</source>
+        <translation>nicht vereinbart</translation>
+    </message>
+    <message>
+        <source>Prefix &amp;limit:</source>
+        <translation>Präfix&amp;limit:</translation>
+    </message>
+    <message>
+        <source>E&amp;xpected prefixes:</source>
+        <translation>Erwartete Präfi&amp;xe:</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Hinzufügen</translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation>Ü&amp;bernehmen</translation>
+    </message>
+    <message>
+        <source>not in the inventory</source>
+        <translation>nicht im Inventar</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a whole number: write digits only, or leave the field empty for none.</source>
+        <translation>„%1“ ist keine ganze Zahl: nur Ziffern eingeben, oder das Feld für „keine“ leer lassen.</translation>
+    </message>
+    <message>
+        <source>Provider i&amp;nterface:</source>
+        <translation>Provider-Sch&amp;nittstelle:</translation>
+    </message>
+    <message>
+        <source>Inn&amp;er VLAN:</source>
+        <translation>Inn&amp;eres VLAN:</translation>
+    </message>
+    <message>
+        <source>Provider A&amp;S:</source>
+        <translation>A&amp;S Provider:</translation>
+    </message>
+    <message>
+        <source>Customer in&amp;terface:</source>
+        <translation>Kunden-Schni&amp;ttstelle:</translation>
+    </message>
+    <message>
+        <source>Cust&amp;omer IPv6 address:</source>
+        <translation>IPv6-Adresse Kunde:</translation>
+    </message>
+    <message>
+        <source>Customer AS:</source>
+        <translation>AS Kunde:</translation>
+    </message>
+    <message>
+        <source>Customer VRF:</source>
+        <translation>VRF Kunde:</translation>
+    </message>
+    <message>
+        <source>Provider end</source>
+        <translation>Provider-Ende</translation>
+    </message>
+    <message>
+        <source>Customer end</source>
+        <translation>Kunden-Ende</translation>
+    </message>
+    <message>
+        <source>What to expect</source>
+        <translation>Was zu erwarten ist</translation>
+    </message>
+</context>
+<context>
     <name>rl::DiagnosisMapView</name>
     <message>
         <source>Diagnosis map</source>
@@ -741,6 +868,129 @@ Jetzt: %2</translation>
     <message>
         <source>fetched at</source>
         <translation>abgerufen um</translation>
+    </message>
+</context>
+<context>
+    <name>rl::InventoryEditorDialog</name>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>Host</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>Plattform</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>Standort</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <source>Credentials</source>
+        <translation>Zugangsdaten</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Provider router</source>
+        <translation>Providerrouter</translation>
+    </message>
+    <message>
+        <source>Interface</source>
+        <translation>Schnittstelle</translation>
+    </message>
+    <message>
+        <source>VLAN</source>
+        <translation>VLAN</translation>
+    </message>
+    <message>
+        <source>Customer router</source>
+        <translation>Kundenrouter</translation>
+    </message>
+    <message>
+        <source>Provider AS</source>
+        <translation>AS Provider</translation>
+    </message>
+    <message>
+        <source>Customer AS</source>
+        <translation>AS Kunde</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Bearbeiten…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+        <source>Edit inventory · %1</source>
+        <translation>Inventar bearbeiten · %1</translation>
+    </message>
+    <message>
+        <source>Changes are checked as RouterLens reads the file, and written to %1 when you save. What this editor does not show (comments, credentials, TLS settings, other tags) is kept as it is.</source>
+        <translation>Änderungen werden so geprüft, wie RouterLens die Datei liest, und beim Speichern nach %1 geschrieben. Was dieser Editor nicht zeigt (Kommentare, Zugangsdaten, TLS-Einstellungen, weitere Tags), bleibt, wie es ist.</translation>
+    </message>
+    <message>
+        <source>%1 is not a RouterLens JSON file, so it is not overwritten: save your changes as a new JSON file, which the window then opens.</source>
+        <translation>%1 ist keine RouterLens-JSON-Datei und wird daher nicht überschrieben: Speichern Sie Ihre Änderungen als neue JSON-Datei, die das Fenster dann öffnet.</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>&amp;Hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Ro&amp;uters</source>
+        <translation>Ro&amp;uter</translation>
+    </message>
+    <message>
+        <source>Co&amp;nnections</source>
+        <translation>Verbi&amp;ndungen</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Speichern</translation>
+    </message>
+    <message>
+        <source>Save as &amp;JSON…</source>
+        <translation>Als &amp;JSON speichern…</translation>
+    </message>
+    <message>
+        <source>Save inventory as JSON</source>
+        <translation>Inventar als JSON speichern</translation>
+    </message>
+    <message>
+        <source>RouterLens JSON (*.json)</source>
+        <translation>RouterLens-JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>%1 is the file the inventory was read from, in another form; choose a new file name ending in .json.</source>
+        <translation>%1 ist die Datei, aus der das Inventar in einem anderen Format gelesen wurde; wählen Sie einen neuen Dateinamen mit der Endung .json.</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>Not saved: %1 changed on disk since the editor opened it. Cancel, and open the editor again to edit the file as it is now.</source>
+        <translation>Nicht gespeichert: %1 wurde auf der Festplatte geändert, seit der Editor sie geöffnet hat. Brechen Sie ab und öffnen Sie den Editor erneut, um die Datei in ihrem jetzigen Stand zu bearbeiten.</translation>
+    </message>
+    <message>
+        <source>Not saved: cannot write %1 (%2).</source>
+        <translation>Nicht gespeichert: %1 kann nicht geschrieben werden (%2).</translation>
     </message>
 </context>
 <context>
@@ -1297,6 +1547,42 @@ Jetzt: %2</translation>
     <message>
         <source>What an SSH session to %1 uses, and where each value comes from: the inventory, the ssh config (file and line) or RouterLens&apos;s default. Nothing is connected.</source>
         <translation>Was eine SSH-Sitzung zu %1 verwendet und woher jeder Wert stammt: aus dem Inventar, der SSH-Konfiguration (Datei und Zeile) oder der Voreinstellung von RouterLens. Es wird keine Verbindung aufgebaut.</translation>
+    </message>
+    <message>
+        <source>&amp;Edit inventory…</source>
+        <translation>Inventar &amp;bearbeiten…</translation>
+    </message>
+    <message>
+        <source>Add, change and remove routers and connections of the inventory file shown</source>
+        <translation>Router und Verbindungen der angezeigten Inventardatei hinzufügen, ändern und entfernen</translation>
+    </message>
+    <message>
+        <source>Reading %1 again (%2 MiB)…</source>
+        <translation>%1 wird erneut gelesen (%2 MiB)…</translation>
+    </message>
+    <message>
+        <source>Reading %1 (%2 MiB)…</source>
+        <translation>%1 wird gelesen (%2 MiB)…</translation>
+    </message>
+    <message>
+        <source>Open an inventory file first (File &gt; Open inventory…); the demo lab cannot be edited.</source>
+        <translation>Öffnen Sie zuerst eine Inventardatei (Datei &gt; Inventar öffnen…); das Demo-Labor kann nicht bearbeitet werden.</translation>
+    </message>
+    <message>
+        <source>The inventory cannot be edited.</source>
+        <translation>Das Inventar kann nicht bearbeitet werden.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>The inventory cannot be edited until the file reads again.</source>
+        <translation>Das Inventar kann erst bearbeitet werden, wenn sich die Datei wieder lesen lässt.</translation>
+    </message>
+    <message>
+        <source>Saved %1; reading it again…</source>
+        <translation>%1 gespeichert; wird erneut gelesen…</translation>
     </message>
 </context>
 <context>
@@ -1886,6 +2172,89 @@ Jetzt: %2</translation>
     <message>
         <source>Put the two ends of each BGP session, link or route exchange between the compared routers on one row; off: rows aligned by key</source>
         <translation>Beide Seiten jeder BGP-Session, jedes Links und jedes Routenaustauschs zwischen den verglichenen Routern in eine Zeile stellen; aus: Zeilen nach Schlüssel zugeordnet</translation>
+    </message>
+</context>
+<context>
+    <name>rl::RouterEditDialog</name>
+    <message>
+        <source>Add router</source>
+        <translation>Router hinzufügen</translation>
+    </message>
+    <message>
+        <source>Edit router %1</source>
+        <translation>Router %1 bearbeiten</translation>
+    </message>
+    <message>
+        <source>none: the SSH agent and ~/.ssh keys</source>
+        <translation>keines: SSH-Agent und Schlüssel in ~/.ssh</translation>
+    </message>
+    <message>
+        <source>address or DNS name</source>
+        <translation>Adresse oder DNS-Name</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>optional</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>Unique; letters, digits and . _ -</source>
+        <translation>Eindeutig; Buchstaben, Ziffern und . _ -</translation>
+    </message>
+    <message>
+        <source>&amp;Host:</source>
+        <translation>&amp;Host:</translation>
+    </message>
+    <message>
+        <source>&amp;Transport:</source>
+        <translation>&amp;Transport:</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>&amp;Port:</translation>
+    </message>
+    <message>
+        <source>P&amp;latform:</source>
+        <translation>P&amp;lattform:</translation>
+    </message>
+    <message>
+        <source>A profile of the inventory&apos;s &quot;credentials&quot;; passwords are never written into the file.</source>
+        <translation>Ein Profil aus „credentials“ des Inventars; Passwörter werden nie in die Datei geschrieben.</translation>
+    </message>
+    <message>
+        <source>&amp;Site:</source>
+        <translation>&amp;Standort:</translation>
+    </message>
+    <message>
+        <source>C&amp;ustomer:</source>
+        <translation>K&amp;unde:</translation>
+    </message>
+    <message>
+        <source>&amp;Role:</source>
+        <translation>&amp;Rolle:</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Hinzufügen</translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation>Ü&amp;bernehmen</translation>
+    </message>
+    <message>
+        <source>%1 when empty</source>
+        <translation>%1, wenn leer</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a port number: write a number from 1 to 65535, or leave it empty for the transport&apos;s usual port.</source>
+        <translation>„%1“ ist keine Portnummer: Geben Sie eine Zahl von 1 bis 65535 ein, oder lassen Sie das Feld leer für den üblichen Port des Transports.</translation>
+    </message>
+    <message>
+        <source>Cre&amp;dentials profile:</source>
+        <translation>&amp;Zugangsdatenprofil:</translation>
     </message>
 </context>
 <context>

@@ -275,6 +275,133 @@
     </message>
 </context>
 <context>
+    <name>rl::ConnectionEditDialog</name>
+    <message>
+        <source>Add connection</source>
+        <translation>Ajouter une connexion</translation>
+    </message>
+    <message>
+        <source>Edit connection %1</source>
+        <translation>Modifier la connexion %1</translation>
+    </message>
+    <message>
+        <source>&amp;Id:</source>
+        <translation>&amp;Identifiant :</translation>
+    </message>
+    <message>
+        <source>C&amp;ustomer:</source>
+        <translation>Cli&amp;ent :</translation>
+    </message>
+    <message>
+        <source>&amp;Provider router:</source>
+        <translation>Routeur &amp;fournisseur :</translation>
+    </message>
+    <message>
+        <source>&amp;VLAN:</source>
+        <translation>&amp;VLAN :</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>aucun</translation>
+    </message>
+    <message>
+        <source>Provider IPv&amp;4 address:</source>
+        <translation>Adresse IPv&amp;4 fournisseur :</translation>
+    </message>
+    <message>
+        <source>Provider IPv&amp;6 address:</source>
+        <translation>Adresse IPv&amp;6 fournisseur :</translation>
+    </message>
+    <message>
+        <source>Provider V&amp;RF:</source>
+        <translation>V&amp;RF fournisseur :</translation>
+    </message>
+    <message>
+        <source>global table</source>
+        <translation>table globale</translation>
+    </message>
+    <message>
+        <source>Customer &amp;router:</source>
+        <translation>&amp;Routeur client :</translation>
+    </message>
+    <message>
+        <source>Customer IPv4 a&amp;ddress:</source>
+        <translation>A&amp;dresse IPv4 client :</translation>
+    </message>
+    <message>
+        <source>&amp;MTU both ends use:</source>
+        <translation>&amp;MTU des deux extrémités :</translation>
+    </message>
+    <message>
+        <source>not agreed</source>
+        <translation>non convenue</translation>
+    </message>
+    <message>
+        <source>Prefix &amp;limit:</source>
+        <translation>&amp;Limite de préfixes :</translation>
+    </message>
+    <message>
+        <source>E&amp;xpected prefixes:</source>
+        <translation>Préfi&amp;xes attendus :</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Ajouter</translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation>A&amp;ppliquer</translation>
+    </message>
+    <message>
+        <source>not in the inventory</source>
+        <translation>pas dans l&apos;inventaire</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a whole number: write digits only, or leave the field empty for none.</source>
+        <translation>« %1 » n&apos;est pas un nombre entier : n&apos;écrivez que des chiffres, ou laissez le champ vide pour aucun.</translation>
+    </message>
+    <message>
+        <source>Provider i&amp;nterface:</source>
+        <translation>I&amp;nterface fournisseur :</translation>
+    </message>
+    <message>
+        <source>Inn&amp;er VLAN:</source>
+        <translation>VLAN int&amp;erne :</translation>
+    </message>
+    <message>
+        <source>Provider A&amp;S:</source>
+        <translation>A&amp;S fournisseur :</translation>
+    </message>
+    <message>
+        <source>Customer in&amp;terface:</source>
+        <translation>In&amp;terface client :</translation>
+    </message>
+    <message>
+        <source>Cust&amp;omer IPv6 address:</source>
+        <translation>Adresse IPv6 client :</translation>
+    </message>
+    <message>
+        <source>Customer AS:</source>
+        <translation>AS client :</translation>
+    </message>
+    <message>
+        <source>Customer VRF:</source>
+        <translation>VRF client :</translation>
+    </message>
+    <message>
+        <source>Provider end</source>
+        <translation>Extrémité fournisseur</translation>
+    </message>
+    <message>
+        <source>Customer end</source>
+        <translation>Extrémité client</translation>
+    </message>
+    <message>
+        <source>What to expect</source>
+        <translation>Ce qui est attendu</translation>
+    </message>
+</context>
+<context>
     <name>rl::DiagnosisMapView</name>
     <message>
         <source>Diagnosis map</source>
@@ -741,6 +868,129 @@ Maintenant : %2</translation>
     <message>
         <source>fetched at</source>
         <translation>récupéré à</translation>
+    </message>
+</context>
+<context>
+    <name>rl::InventoryEditorDialog</name>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>Hôte</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>Plateforme</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>Site</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <source>Credentials</source>
+        <translation>Identifiants</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>Identifiant</translation>
+    </message>
+    <message>
+        <source>Provider router</source>
+        <translation>Routeur fournisseur</translation>
+    </message>
+    <message>
+        <source>Interface</source>
+        <translation>Interface</translation>
+    </message>
+    <message>
+        <source>VLAN</source>
+        <translation>VLAN</translation>
+    </message>
+    <message>
+        <source>Customer router</source>
+        <translation>Routeur client</translation>
+    </message>
+    <message>
+        <source>Provider AS</source>
+        <translation>AS fournisseur</translation>
+    </message>
+    <message>
+        <source>Customer AS</source>
+        <translation>AS client</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Modifier…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Supprimer</translation>
+    </message>
+    <message>
+        <source>Edit inventory · %1</source>
+        <translation>Modifier l&apos;inventaire · %1</translation>
+    </message>
+    <message>
+        <source>Changes are checked as RouterLens reads the file, and written to %1 when you save. What this editor does not show (comments, credentials, TLS settings, other tags) is kept as it is.</source>
+        <translation>Les modifications sont vérifiées comme RouterLens lit le fichier, et écrites dans %1 à l&apos;enregistrement. Ce que cet éditeur ne montre pas (commentaires, identifiants, réglages TLS, autres étiquettes) reste tel quel.</translation>
+    </message>
+    <message>
+        <source>%1 is not a RouterLens JSON file, so it is not overwritten: save your changes as a new JSON file, which the window then opens.</source>
+        <translation>%1 n&apos;est pas un fichier JSON RouterLens, il n&apos;est donc pas écrasé : enregistrez vos modifications dans un nouveau fichier JSON, que la fenêtre ouvre ensuite.</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>&amp;Ajouter…</translation>
+    </message>
+    <message>
+        <source>Ro&amp;uters</source>
+        <translation>Ro&amp;uteurs</translation>
+    </message>
+    <message>
+        <source>Co&amp;nnections</source>
+        <translation>Co&amp;nnexions</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>En&amp;registrer</translation>
+    </message>
+    <message>
+        <source>Save as &amp;JSON…</source>
+        <translation>Enregistrer en &amp;JSON…</translation>
+    </message>
+    <message>
+        <source>Save inventory as JSON</source>
+        <translation>Enregistrer l&apos;inventaire en JSON</translation>
+    </message>
+    <message>
+        <source>RouterLens JSON (*.json)</source>
+        <translation>JSON RouterLens (*.json)</translation>
+    </message>
+    <message>
+        <source>%1 is the file the inventory was read from, in another form; choose a new file name ending in .json.</source>
+        <translation>%1 est le fichier d&apos;où l&apos;inventaire a été lu, dans un autre format ; choisissez un nouveau nom de fichier se terminant par .json.</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Non enregistré : %1</translation>
+    </message>
+    <message>
+        <source>Not saved: %1 changed on disk since the editor opened it. Cancel, and open the editor again to edit the file as it is now.</source>
+        <translation>Non enregistré : %1 a changé sur le disque depuis que l&apos;éditeur l&apos;a ouvert. Annulez, puis rouvrez l&apos;éditeur pour modifier le fichier tel qu&apos;il est maintenant.</translation>
+    </message>
+    <message>
+        <source>Not saved: cannot write %1 (%2).</source>
+        <translation>Non enregistré : impossible d&apos;écrire %1 (%2).</translation>
     </message>
 </context>
 <context>
@@ -1297,6 +1547,42 @@ Maintenant : %2</translation>
     <message>
         <source>What an SSH session to %1 uses, and where each value comes from: the inventory, the ssh config (file and line) or RouterLens&apos;s default. Nothing is connected.</source>
         <translation>Ce qu&apos;une session SSH vers %1 utilise, et d&apos;où vient chaque valeur : l&apos;inventaire, la configuration ssh (fichier et ligne) ou la valeur par défaut de RouterLens. Aucune connexion n&apos;est établie.</translation>
+    </message>
+    <message>
+        <source>&amp;Edit inventory…</source>
+        <translation>Modifier l&apos;in&amp;ventaire…</translation>
+    </message>
+    <message>
+        <source>Add, change and remove routers and connections of the inventory file shown</source>
+        <translation>Ajouter, modifier et supprimer les routeurs et connexions du fichier d&apos;inventaire affiché</translation>
+    </message>
+    <message>
+        <source>Reading %1 again (%2 MiB)…</source>
+        <translation>Relecture de %1 (%2 Mio)…</translation>
+    </message>
+    <message>
+        <source>Reading %1 (%2 MiB)…</source>
+        <translation>Lecture de %1 (%2 Mio)…</translation>
+    </message>
+    <message>
+        <source>Open an inventory file first (File &gt; Open inventory…); the demo lab cannot be edited.</source>
+        <translation>Ouvrez d&apos;abord un fichier d&apos;inventaire (Fichier &gt; Ouvrir un inventaire…) ; le labo de démonstration ne se modifie pas.</translation>
+    </message>
+    <message>
+        <source>The inventory cannot be edited.</source>
+        <translation>L&apos;inventaire ne peut pas être modifié.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation>%1 ne peut pas être lu : %2</translation>
+    </message>
+    <message>
+        <source>The inventory cannot be edited until the file reads again.</source>
+        <translation>L&apos;inventaire ne peut être modifié tant que le fichier ne se lit pas à nouveau.</translation>
+    </message>
+    <message>
+        <source>Saved %1; reading it again…</source>
+        <translation>%1 enregistré ; relecture…</translation>
     </message>
 </context>
 <context>
@@ -1886,6 +2172,89 @@ Maintenant : %2</translation>
     <message>
         <source>Put the two ends of each BGP session, link or route exchange between the compared routers on one row; off: rows aligned by key</source>
         <translation>Placer sur une même ligne les deux côtés de chaque session BGP, lien ou échange de routes entre les routeurs comparés ; désactivé : lignes alignées par clé</translation>
+    </message>
+</context>
+<context>
+    <name>rl::RouterEditDialog</name>
+    <message>
+        <source>Add router</source>
+        <translation>Ajouter un routeur</translation>
+    </message>
+    <message>
+        <source>Edit router %1</source>
+        <translation>Modifier le routeur %1</translation>
+    </message>
+    <message>
+        <source>none: the SSH agent and ~/.ssh keys</source>
+        <translation>aucun : agent SSH et clés de ~/.ssh</translation>
+    </message>
+    <message>
+        <source>address or DNS name</source>
+        <translation>adresse ou nom DNS</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>facultatif</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nom :</translation>
+    </message>
+    <message>
+        <source>Unique; letters, digits and . _ -</source>
+        <translation>Unique ; lettres, chiffres et . _ -</translation>
+    </message>
+    <message>
+        <source>&amp;Host:</source>
+        <translation>&amp;Hôte :</translation>
+    </message>
+    <message>
+        <source>&amp;Transport:</source>
+        <translation>&amp;Transport :</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>&amp;Port :</translation>
+    </message>
+    <message>
+        <source>P&amp;latform:</source>
+        <translation>P&amp;lateforme :</translation>
+    </message>
+    <message>
+        <source>A profile of the inventory&apos;s &quot;credentials&quot;; passwords are never written into the file.</source>
+        <translation>Un profil des « credentials » de l&apos;inventaire ; les mots de passe ne sont jamais écrits dans le fichier.</translation>
+    </message>
+    <message>
+        <source>&amp;Site:</source>
+        <translation>&amp;Site :</translation>
+    </message>
+    <message>
+        <source>C&amp;ustomer:</source>
+        <translation>Cli&amp;ent :</translation>
+    </message>
+    <message>
+        <source>&amp;Role:</source>
+        <translation>&amp;Rôle :</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Ajouter</translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation>A&amp;ppliquer</translation>
+    </message>
+    <message>
+        <source>%1 when empty</source>
+        <translation>%1 si vide</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a port number: write a number from 1 to 65535, or leave it empty for the transport&apos;s usual port.</source>
+        <translation>« %1 » n&apos;est pas un numéro de port : écrivez un nombre de 1 à 65535, ou laissez vide pour le port habituel du transport.</translation>
+    </message>
+    <message>
+        <source>Cre&amp;dentials profile:</source>
+        <translation>Profil d&apos;i&amp;dentifiants :</translation>
     </message>
 </context>
 <context>

@@ -1,7 +1,9 @@
 #include "ui/main_window.h"
 
+#include "engine/inventory/inventory_document.h"
 #include "engine/service/router_data_service.h"
 #include "engine/service/ssh_settings_report.h"
+#include "ui/dialogs/inventory_editor_dialog.h"
 #include "ui/dialogs/known_host_dialog.h"
 #include "ui/dialogs/paste_box_dialog.h"
 #include "ui/dialogs/settings_dialog.h"
@@ -26,6 +28,9 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFontDatabase>
+#include <QFutureWatcher>
+#include <QThreadPool>
+#include <QtConcurrent>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -68,8 +73,10 @@ MainWindow::MainWindow(RouterDataService *service, QWidget *parent)
       m_hsplit(new QSplitter(Qt::Horizontal, this)), m_vsplit(new QSplitter(Qt::Vertical, this)),
       m_progress(new QProgressBar(this)), m_cancel(new QPushButton(QIcon(QStringLiteral(":/icons/cancel.svg")), tr("Cancel"), this)),
       m_statusText(new QLabel(this)), m_storeWarning(new QLabel(this)), m_inventoryMark(new QLabel(this)),
-      m_banner(new MessageBanner(this)), m_watcher(new InventoryFileWatcher(this))
+      m_banner(new MessageBanner(this)), m_watcher(new InventoryFileWatcher(this)), m_loadPool(new QThreadPool(this)),
+      m_loadProgress(new QProgressBar(this))
 {
+    m_loadPool->setMaxThreadCount(1);
     setWindowTitle(tr("RouterLens"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/routerlens.svg")));
     m_results->setTabsClosable(true);
@@ -122,6 +129,11 @@ MainWindow::MainWindow(RouterDataService *service, QWidget *parent)
     m_inventoryMark->setObjectName(QStringLiteral("inventoryNotReloaded"));
     m_inventoryMark->setVisible(false);
     statusBar()->addPermanentWidget(m_inventoryMark);
+    m_loadProgress->setObjectName(QStringLiteral("inventoryLoadProgress"));
+    m_loadProgress->setRange(0, 0); // busy: the readers tell no progress
+    m_loadProgress->setMaximumWidth(160);
+    m_loadProgress->setVisible(false);
+    statusBar()->addPermanentWidget(m_loadProgress);
     statusBar()->addPermanentWidget(m_progress);
     statusBar()->addPermanentWidget(m_cancel);
     connect(m_cancel, &QPushButton::clicked, this, &MainWindow::cancelCurrent);
@@ -180,7 +192,12 @@ void MainWindow::showStoreWarning(const QString &warning)
     m_storeWarning->setVisible(true);
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    ++m_loadGeneration; // a read still running is answered to no one
+    m_loadPool->clear();
+    m_loadPool->waitForDone();
+}
 
 void MainWindow::buildMenus()
 {
@@ -198,13 +215,21 @@ void MainWindow::buildMenus()
     m_reloadAction->setShortcut(QKeySequence::Refresh);
     m_reloadAction->setObjectName(QStringLiteral("reloadInventoryAction"));
     m_reloadAction->setEnabled(false);
+    m_editAction = file->addAction(tr("&Edit inventory…"), this, &MainWindow::editInventory);
+    m_editAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I));
+    m_editAction->setObjectName(QStringLiteral("editInventoryAction"));
+    m_editAction->setStatusTip(tr("Add, change and remove routers and connections of the inventory file shown"));
+    m_editAction->setEnabled(false);
     m_demoAction = file->addAction(tr("Open the &demo lab"), this, [this] {
         if (!m_service)
             return;
+        ++m_loadGeneration; // a file still being read is not wanted any more
+        m_loadProgress->setVisible(false);
         m_inventoryPath.clear();
         m_inventoryFormat.clear();
         m_watcher->clear();
         m_reloadAction->setEnabled(false);
+        m_editAction->setEnabled(false);
         m_inventoryMark->setVisible(false);
         m_banner->dismiss();
         m_service->useDemoLab();
@@ -444,48 +469,168 @@ bool MainWindow::openInventory(const QString &path, const QString &format)
 {
     if (!m_service)
         return false;
-    const QString file = QFileInfo(path).absoluteFilePath();
-    if (const Error e = m_service->loadInventory(file, format)) {
-        showInventoryError(tr("The inventory could not be opened."), e, false);
-        m_statusText->setText(tr("%1 was not opened.").arg(QFileInfo(file).fileName()));
-        return false;
-    }
-    m_inventoryPath = file;
-    m_inventoryFormat = format;
-    {
-        QSettings s;
-        RecentInventories(s).add(file, format);
-    }
-    m_watcher->watch(InventoryFileWatcher::filesOf(file));
-    m_reloadAction->setEnabled(true);
-    m_inventoryMark->setVisible(false);
-    showInventoryWarnings();
-    updateTitle();
-    rebuildRecentMenu();
-    const int routers = int(m_service->inventory().routers().size());
-    m_statusText->setText(tr("Opened %1: %n router(s).", nullptr, routers).arg(QFileInfo(file).fileName()));
-    return true;
+    return loadInventoryFile(QFileInfo(path).absoluteFilePath(), format, false);
 }
 
 bool MainWindow::reloadInventory()
 {
     if (!m_service || m_inventoryPath.isEmpty())
         return false;
-    if (const Error e = m_service->loadInventory(m_inventoryPath, m_inventoryFormat)) {
-        showInventoryError(tr("The inventory could not be read again."), e, true);
-        m_inventoryMark->setText(tr("⚠ Inventory not reloaded"));
-        m_inventoryMark->setToolTip(e.message);
-        m_inventoryMark->setVisible(true);
-        m_statusText->setText(tr("%1 changed but could not be read; the routers shown are those read before.")
-                                  .arg(QFileInfo(m_inventoryPath).fileName()));
+    if (isLoadingInventory() && m_readingNewFile)
+        return false; // the file being opened replaces this one: reading this one again would overtake it
+    return loadInventoryFile(m_inventoryPath, m_inventoryFormat, true);
+}
+
+bool MainWindow::isLoadingInventory() const
+{
+    return m_loadProgress->isVisibleTo(this);
+}
+
+namespace {
+
+// What the loading thread hands back: Result has no empty state, a future's value needs one.
+struct InventoryRead {
+    std::optional<Inventory> inventory;
+    Error error;
+};
+
+} // namespace
+
+bool MainWindow::loadInventoryFile(const QString &path, const QString &format, bool reloading)
+{
+    // A read still running is for a file no longer wanted (another was opened since, or the
+    // same one changed again): its answer is dropped when it comes.
+    const int generation = ++m_loadGeneration;
+    const qint64 size = QFileInfo(path).size();
+    m_readingNewFile = !reloading;
+    if (size <= m_backgroundLoadBytes) {
+        m_loadProgress->setVisible(false);
+        return finishLoad(path, format, reloading, Inventory::loadFile(path, format));
+    }
+    const QString name = QFileInfo(path).fileName();
+    const QString mib = QString::number(double(size) / (1024 * 1024), 'f', 1);
+    m_statusText->setText(reloading ? tr("Reading %1 again (%2 MiB)…").arg(name, mib)
+                                    : tr("Reading %1 (%2 MiB)…").arg(name, mib));
+    m_loadProgress->setToolTip(m_statusText->text());
+    m_loadProgress->setVisible(true);
+    // Parented to the window: a window closed while the file is read takes the answer with it.
+    auto *watcher = new QFutureWatcher<InventoryRead>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation, path, format, reloading] {
+        watcher->deleteLater();
+        if (generation != m_loadGeneration)
+            return;
+        m_loadProgress->setVisible(false);
+        const InventoryRead read = watcher->result();
+        finishLoad(path, format, reloading,
+                   read.inventory ? Result<Inventory>(*read.inventory) : Result<Inventory>(read.error));
+    });
+    // Only values cross: the path and format in, the inventory (or the error) out.
+    watcher->setFuture(QtConcurrent::run(m_loadPool, [path, format] {
+        InventoryRead out;
+        Result<Inventory> r = Inventory::loadFile(path, format);
+        if (r.ok())
+            out.inventory = std::move(r).value();
+        else
+            out.error = r.error();
+        return out;
+    }));
+    return true;
+}
+
+bool MainWindow::finishLoad(const QString &path, const QString &format, bool reloading, const Result<Inventory> &read)
+{
+    const QString name = QFileInfo(path).fileName();
+    // The engine keeps the inventory it had when the file does not read.
+    if (const Error e = m_service->useInventoryFile(read, path)) {
+        if (reloading) {
+            showInventoryError(tr("The inventory could not be read again."), e, true);
+            m_inventoryMark->setText(tr("⚠ Inventory not reloaded"));
+            m_inventoryMark->setToolTip(e.message);
+            m_inventoryMark->setVisible(true);
+            m_statusText->setText(tr("%1 changed but could not be read; the routers shown are those read before.").arg(name));
+        } else {
+            showInventoryError(tr("The inventory could not be opened."), e, false);
+            m_statusText->setText(tr("%1 was not opened.").arg(name));
+        }
+        Q_EMIT inventoryLoaded(path, false);
         return false;
     }
-    m_watcher->watch(InventoryFileWatcher::filesOf(m_inventoryPath)); // groups/defaults may have come or gone
+    const int routers = int(m_service->inventory().routers().size());
+    if (reloading) {
+        m_watcher->watch(InventoryFileWatcher::filesOf(path)); // groups/defaults may have come or gone
+        m_inventoryMark->setVisible(false);
+        showInventoryWarnings();
+        m_statusText->setText(tr("Reloaded %1: %n router(s).", nullptr, routers).arg(name));
+        Q_EMIT inventoryLoaded(path, true);
+        return true;
+    }
+    m_inventoryPath = path;
+    m_inventoryFormat = format;
+    {
+        QSettings s;
+        RecentInventories(s).add(path, format);
+    }
+    m_watcher->watch(InventoryFileWatcher::filesOf(path));
+    m_reloadAction->setEnabled(true);
+    m_editAction->setEnabled(true);
     m_inventoryMark->setVisible(false);
     showInventoryWarnings();
-    const int routers = int(m_service->inventory().routers().size());
-    m_statusText->setText(tr("Reloaded %1: %n router(s).", nullptr, routers).arg(QFileInfo(m_inventoryPath).fileName()));
+    updateTitle();
+    rebuildRecentMenu();
+    m_statusText->setText(tr("Opened %1: %n router(s).", nullptr, routers).arg(name));
+    Q_EMIT inventoryLoaded(path, true);
     return true;
+}
+
+void MainWindow::editInventory()
+{
+    InventoryEditorDialog *dlg = createInventoryEditor(this);
+    if (!dlg)
+        return;
+    dlg->setAttribute(Qt::WA_DeleteOnClose);
+    dlg->open();
+}
+
+InventoryEditorDialog *MainWindow::createInventoryEditor(QWidget *parent)
+{
+    if (!m_service || m_inventoryPath.isEmpty()) {
+        m_statusText->setText(tr("Open an inventory file first (File > Open inventory…); the demo lab cannot be edited."));
+        return nullptr;
+    }
+    const QFileInfo info(m_inventoryPath);
+    const bool json = m_inventoryFormat == QLatin1String("json")
+        || (m_inventoryFormat.isEmpty() && info.suffix().compare(QLatin1String("json"), Qt::CaseInsensitive) == 0);
+    InventoryEditorDialog *dlg = nullptr;
+    if (json) {
+        // The file as it is on disk, not the inventory shown: what is saved must be that file
+        // with the changes, and nothing the engine left out or a failed reload held back.
+        QFile f(m_inventoryPath);
+        if (info.size() > Inventory::MaxFileBytes || !f.open(QIODevice::ReadOnly)) {
+            showInventoryError(tr("The inventory cannot be edited."),
+                               Error(ErrorCode::InventoryError, tr("%1 cannot be read: %2").arg(m_inventoryPath, f.errorString())),
+                               true);
+            return nullptr;
+        }
+        const QByteArray text = f.readAll();
+        Result<InventoryDocument> doc = InventoryDocument::fromJson(text, info.fileName());
+        if (!doc.ok()) {
+            showInventoryError(tr("The inventory cannot be edited until the file reads again."), doc.error(), true);
+            return nullptr;
+        }
+        dlg = new InventoryEditorDialog(std::move(doc).value(), m_inventoryPath, text, parent);
+    } else {
+        dlg = new InventoryEditorDialog(InventoryDocument::fromInventory(m_service->inventory(), info.fileName()),
+                                        m_inventoryPath, {}, parent);
+    }
+    connect(dlg, &InventoryEditorDialog::saved, this, [this](const QString &path) {
+        if (path == m_inventoryPath) {
+            // The file watcher sees the new file and reloads it: reloading here too would read it twice.
+            m_statusText->setText(tr("Saved %1; reading it again…").arg(QFileInfo(path).fileName()));
+            return;
+        }
+        openInventory(path, QStringLiteral("json")); // the JSON copy of another form is what is edited from now on
+    });
+    return dlg;
 }
 
 bool MainWindow::reopenLastInventory()

@@ -2,6 +2,7 @@
 
 #include "engine/api/error.h"
 #include "engine/api/request.h"
+#include "engine/inventory/inventory.h"
 #include "engine/service/engine_settings.h"
 #include "ui/export/session_report.h"
 
@@ -17,11 +18,13 @@ class QProgressBar;
 class QPushButton;
 class QSplitter;
 class QTabWidget;
+class QThreadPool;
 
 namespace rl {
 
 class ActivityPanel;
 class DiagnosisTab;
+class InventoryEditorDialog;
 class InventoryFileWatcher;
 class InventoryPanel;
 class MessageBanner;
@@ -43,6 +46,7 @@ public:
     explicit MainWindow(RouterDataService *service, QWidget *parent = nullptr);
     ~MainWindow() override;
 
+    RouterDataService *service() const { return m_service; }
     InventoryPanel *inventoryPanel() const { return m_inventory; }
     QueryBar *queryBar() const { return m_queryBar; }
     ActivityPanel *activityPanel() const { return m_activity; }
@@ -67,6 +71,16 @@ public:
     // Load errors and warnings, and the hint when nothing is open.
     MessageBanner *messageBanner() const { return m_banner; }
     QMenu *recentInventoriesMenu() const { return m_recentMenu; }
+    // The editor of the inventory file shown (File > Edit inventory…), or null when there is no
+    // file or it does not read now (then the banner says why). Its "saved" reaches the window:
+    // a JSON file saved in place is reloaded by the file watcher, once; a new JSON file written
+    // from another form is opened. The caller owns it.
+    InventoryEditorDialog *createInventoryEditor(QWidget *parent);
+    // Files larger than this are read on the loading thread, with a busy bar in the status bar,
+    // while the window goes on; smaller ones at once. Tests set 0 to read every file there.
+    static constexpr qint64 BackgroundLoadBytes = 2LL * 1024 * 1024;
+    void setBackgroundLoadBytes(qint64 bytes) { m_backgroundLoadBytes = bytes; }
+    bool isLoadingInventory() const;
     // The inventory opened last (the first of Open Recent), when there is one; at start when
     // no other source was given. False when there is none or it did not load (then shown).
     bool reopenLastInventory();
@@ -74,8 +88,10 @@ public:
 public Q_SLOTS:
     // Reads the inventory file (format as Inventory::loadFile; empty: by extension) and shows
     // it, watches it for changes and puts it first in Open Recent. A file that does not load
-    // changes nothing: the error, with file and line, is shown in the banner.
+    // changes nothing: the error, with file and line, is shown in the banner. A large file is
+    // read on the loading thread: then true means "being read", and inventoryLoaded tells.
     bool openInventory(const QString &path, const QString &format = {});
+    void editInventory();
     void openInventoryDialog();
     // Reads the shown inventory file again. When that fails the routers shown stay, the error
     // is in the banner and a mark in the status bar says the file was not reloaded.
@@ -97,6 +113,9 @@ public Q_SLOTS:
 
 Q_SIGNALS:
     void responseShown(const QString &requestId);
+    // An inventory file was read and shown (ok) or refused, by openInventory or reloadInventory,
+    // at once or on the loading thread. A read overtaken by a newer one is not reported.
+    void inventoryLoaded(const QString &path, bool ok);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -115,6 +134,9 @@ private:
     void showProgress();
     void restoreLayout();
     void refreshInventory();
+    // openInventory and reloadInventory: at once, or on the loading thread for a large file.
+    bool loadInventoryFile(const QString &path, const QString &format, bool reloading);
+    bool finishLoad(const QString &path, const QString &format, bool reloading, const Result<Inventory> &read);
     void onInventoryChanged();
     void followInventoryInDiagnoses();
     void rebuildRecentMenu();
@@ -151,6 +173,12 @@ private:
     QAction *m_openAction = nullptr;
     QAction *m_reloadAction = nullptr;
     QAction *m_demoAction = nullptr;
+    QAction *m_editAction = nullptr;
+    QThreadPool *m_loadPool;       // one thread: reads inventory files
+    QProgressBar *m_loadProgress;  // busy while it does
+    int m_loadGeneration = 0;      // a read finished under an older number was overtaken
+    bool m_readingNewFile = false; // the read running opens another file: a reload waits for it
+    qint64 m_backgroundLoadBytes = BackgroundLoadBytes;
     QString m_inventoryPath;
     QString m_inventoryFormat;
     QStringList m_storeWarnings;

@@ -407,55 +407,61 @@ const Connection *Inventory::connection(const QString &id) const
     return it == m_connectionIndex.constEnd() ? nullptr : &m_connections[*it];
 }
 
-QString Inventory::routerProblem(const Router &r)
+QString Inventory::routerProblem(const Router &r, QString *field)
 {
+    const auto at = [field](const char *key, QString problem) {
+        if (field)
+            *field = QLatin1String(key);
+        return problem;
+    };
     if (r.name.isEmpty())
-        return QStringLiteral("a router has no name: give every router a unique \"name\".");
+        return at("name", QStringLiteral("a router has no name: give every router a unique \"name\"."));
     if (!RequestValidator::isValidRouterName(r.name))
-        return QStringLiteral("the router name \"%1\" is not valid: use letters, digits and . _ - only "
+        return at("name", QStringLiteral("the router name \"%1\" is not valid: use letters, digits and . _ - only "
                               "(at most 128 characters, starting with a letter or digit).")
-            .arg(r.name.left(64));
+            .arg(r.name.left(64)));
     if (r.host.trimmed().isEmpty() && r.transport != TransportKind::Demo)
-        return QStringLiteral("router \"%1\" has no host: give its address or DNS name.").arg(r.name);
+        return at("host", QStringLiteral("router \"%1\" has no host: give its address or DNS name.").arg(r.name));
     if (!r.host.isEmpty() && !isHostName(r.host))
-        return QStringLiteral("router \"%1\": host \"%2\" is not an IP address or host name (letters, digits, '-', "
+        return at("host", QStringLiteral("router \"%1\": host \"%2\" is not an IP address or host name (letters, digits, '-', "
                               "'_' and dots; no spaces or options).")
-            .arg(r.name, r.host.left(64));
+            .arg(r.name, r.host.left(64)));
     if (!r.pinnedCertSha256.isEmpty() && !parsePinnedCertificate(r.pinnedCertSha256))
-        return QStringLiteral("router \"%1\": \"pinnedCertSha256\" is not a SHA-256 digest; write the 64 hex digits "
-                              "(colons allowed, \"sha256:\" in front allowed) or their base64 form.")
-            .arg(r.name);
+        return at("pinnedCertSha256",
+                  QStringLiteral("router \"%1\": \"pinnedCertSha256\" is not a SHA-256 digest; write the 64 hex "
+                                 "digits (colons allowed, \"sha256:\" in front allowed) or their base64 form.")
+                      .arg(r.name));
     if (!r.proxyJump.isEmpty()) {
         if (const Result<QList<SshJumpHop>> hops = parseJumpSpec(r.proxyJump); !hops)
-            return QStringLiteral("router \"%1\": %2").arg(r.name, hops.error().message);
+            return at("proxyJump", QStringLiteral("router \"%1\": %2").arg(r.name, hops.error().message));
     }
     for (const auto &[key, path] : {std::pair{"caFile", &r.caFile}, std::pair{"knownHosts", &r.knownHosts}}) {
         if (hasControlCharacter(*path))
-            return QStringLiteral("router \"%1\": \"%2\" holds a control character (a line break?); give the "
+            return at(key, QStringLiteral("router \"%1\": \"%2\" holds a control character (a line break?); give the "
                                   "file's path alone.")
-                .arg(r.name, QLatin1String(key));
+                .arg(r.name, QLatin1String(key)));
     }
     for (auto it = r.tags.cbegin(); it != r.tags.cend(); ++it) {
         // Tags are shown everywhere (router list, CLI, reports): a secret must never be one.
         if (looksLikeSecretKey(it.key()))
-            return QStringLiteral("router \"%1\" has a tag \"%2\" that looks like a secret; tags are shown to "
+            return at("tags", QStringLiteral("router \"%1\" has a tag \"%2\" that looks like a secret; tags are shown to "
                                   "everyone, so secrets never go there. Keep it in the keychain "
                                   "(\"keychain:<service>/<account>\") or an environment variable (\"env:<VARIABLE>\") "
                                   "and refer to it from a credentials profile.")
-                .arg(r.name, it.key().left(64));
+                .arg(r.name, it.key().left(64)));
     }
     if (r.port < 1 || r.port > 65535)
-        return QStringLiteral("router \"%1\" has port %2, which is out of range: use a port from 1 to 65535.")
+        return at("port", QStringLiteral("router \"%1\" has port %2, which is out of range: use a port from 1 to 65535.")
             .arg(r.name)
-            .arg(r.port);
+            .arg(r.port));
     if (r.platform.isEmpty())
-        return QStringLiteral("router \"%1\" has no platform: use one of %2.")
-            .arg(r.name, knownPlatforms().join(QLatin1String(", ")));
+        return at("platform", QStringLiteral("router \"%1\" has no platform: use one of %2.")
+            .arg(r.name, knownPlatforms().join(QLatin1String(", "))));
     if (!isKnownPlatform(r.platform))
-        return QStringLiteral("router \"%1\" has the unknown platform \"%2\": use one of %3.")
-            .arg(r.name, r.platform.left(64), knownPlatforms().join(QLatin1String(", ")));
+        return at("platform", QStringLiteral("router \"%1\" has the unknown platform \"%2\": use one of %3.")
+            .arg(r.name, r.platform.left(64), knownPlatforms().join(QLatin1String(", "))));
     if (r.maxOutputBytes != 0)
-        return outputLimitProblem(r.name, r.maxOutputBytes);
+        return at("maxOutputBytes", outputLimitProblem(r.name, r.maxOutputBytes));
     return {};
 }
 

@@ -147,8 +147,10 @@ public:
     void addCredentialProfile(const CredentialProfile &profile);
     void addWarning(const QString &warning) { m_warnings.append(warning); }
 
-    // Why a router is not valid (name, host, port, platform), or empty when it is.
-    static QString routerProblem(const Router &router);
+    // Why a router is not valid (name, host, port, platform), or empty when it is. `field`, when
+    // given, gets the JSON key at fault ("name", "host", "port", "platform", ...), so an editor
+    // can put the sentence beside that field.
+    static QString routerProblem(const Router &router, QString *field = nullptr);
 
 private:
     QList<Router> m_routers;

@@ -3,6 +3,7 @@
 #include "engine/inventory/inventory.h"
 
 #include <QByteArray>
+#include <QJsonObject>
 
 namespace rl {
 
@@ -11,5 +12,9 @@ namespace rl {
 // are references already (every reader refuses anything else), so nothing secret is written.
 // Reading the result back gives an equal inventory.
 QByteArray inventoryToJson(const Inventory &inventory, const QString &comment = {});
+
+// One router or connection in that form (the members above write), for the inventory editor.
+QJsonObject routerToJson(const Router &router);
+QJsonObject connectionToJson(const Connection &connection);
 
 } // namespace rl

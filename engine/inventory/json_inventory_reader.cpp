@@ -414,13 +414,15 @@ Error JsonInventoryReader::readConnection(const QJsonValue &v, qsizetype i, Conn
     qint64 mtu = -1;
     if (Error e = readInt(o, path, "mtu", &mtu))
         return e;
-    if (o.contains(QStringLiteral("mtu")) && (mtu < 68 || mtu > 65535))
-        return fail(path + QStringLiteral("/mtu"), QStringLiteral("%1: \"mtu\" must be between 68 and 65535, not %2.").arg(what).arg(mtu));
+    if (o.contains(QStringLiteral("mtu"))) {
+        if (const QString p = InventoryBuilder::mtuProblem(what, mtu); !p.isEmpty())
+            return fail(path + QStringLiteral("/mtu"), p);
+    }
     c.mtu = int(mtu);
     if (Error e = readInt(o, path, "prefixLimit", &c.prefixLimit))
         return e;
     if (o.contains(QStringLiteral("prefixLimit")) && c.prefixLimit < 1)
-        return fail(path + QStringLiteral("/prefixLimit"), QStringLiteral("%1: \"prefixLimit\" must be a positive number.").arg(what));
+        return fail(path + QStringLiteral("/prefixLimit"), InventoryBuilder::prefixLimitProblem(what, 0));
     const QJsonValue prefixes = o.value(QStringLiteral("expectedPrefixes"));
     if (!prefixes.isUndefined()) {
         if (!prefixes.isArray())

@@ -599,11 +599,16 @@ RouterDataService::~RouterDataService()
 
 Error RouterDataService::loadInventory(const QString &path, const QString &format)
 {
-    Result<Inventory> inv = Inventory::loadFile(path, format);
-    if (!inv.ok()) {
-        EventLog::instance().warning(LogSource, inv.error().toString());
-        return inv.error();
+    return useInventoryFile(Inventory::loadFile(path, format), path);
+}
+
+Error RouterDataService::useInventoryFile(const Result<Inventory> &read, const QString &path)
+{
+    if (!read.ok()) {
+        EventLog::instance().warning(LogSource, read.error().toString());
+        return read.error();
     }
+    const Inventory &inventory = read.value();
     bool leftDemoLab = false;
     {
         // A file names real routers: they are reached the real way, not through the demo lab.
@@ -613,9 +618,9 @@ Error RouterDataService::loadInventory(const QString &path, const QString &forma
     }
     if (leftDemoLab)
         d->scheduler->closeIdleSessions();
-    setInventory(inv.value());
-    EventLog::instance().info(LogSource, QStringLiteral("Inventory %1: %2 routers").arg(path).arg(inv->routers().size()));
-    for (const QString &w : inv->warnings())
+    setInventory(inventory);
+    EventLog::instance().info(LogSource, QStringLiteral("Inventory %1: %2 routers").arg(path).arg(inventory.routers().size()));
+    for (const QString &w : inventory.warnings())
         EventLog::instance().warning(LogSource, QStringLiteral("Inventory %1: %2").arg(path, w));
     return {};
 }

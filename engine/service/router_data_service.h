@@ -56,6 +56,9 @@ public:
     // "csv", or empty: by extension) and, when it loads, replaces the inventory with it and
     // leaves the demo lab. A file that does not load changes nothing.
     Error loadInventory(const QString &path, const QString &format = {});
+    // What loadInventory does once the file is read: for a front end that reads the file on a
+    // thread of its own (Inventory::loadFile) and hands what it read over on this one.
+    Error useInventoryFile(const Result<Inventory> &read, const QString &path);
     // Replaces the inventory, also while work runs: work queued or in flight for a router that
     // is gone ends with unknown-router, for one whose entry changed (address, platform,
     // credentials, limits) with inventory-error; work for the others goes on. Emits inventoryChanged.

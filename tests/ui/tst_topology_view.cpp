@@ -122,6 +122,7 @@ private Q_SLOTS:
     void nodesNeverOverlap();
     void zoomWithWheelAndKeys();
     void demoMapAndTheWindowsMenu();
+    void redrawnWhenTheInventoryIsReloaded();
 };
 
 void TestTopologyView::itemsFollowTheGraph()
@@ -369,6 +370,51 @@ void TestTopologyView::demoMapAndTheWindowsMenu()
     QVERIFY(!umbrella->nodeItem("ce-globex"));
     QVERIFY(umbrella->title().contains("umbrella"));
     umbrella->close();
+}
+
+void TestTopologyView::redrawnWhenTheInventoryIsReloaded()
+{
+    Q_INIT_RESOURCE(ui);
+    EngineSettings settings = EngineSettings::defaults();
+    settings.storePath = QStringLiteral(":memory:");
+    RouterDataService service(settings);
+    service.useDemoLab();
+    MainWindow window(&service);
+    window.inventoryPanel()->setChecked({"pe1-par", "ce-globex"});
+    TopologyView *map = window.openTopology();
+    QVERIFY(map);
+    QSignalSpy ready(map, &TopologyView::graphReady);
+    QVERIFY(ready.wait(60000));
+    QVERIFY(map->nodeItem("ce-globex"));
+    QVERIFY(map->nodeItem("pe1-par"));
+    const int itemsBefore = int(map->scene()->items().size());
+
+    // The inventory read again without ce-globex (and its connection): the map follows at
+    // once, from the answers it has, without asking the routers again.
+    Inventory next;
+    for (const Router &r : service.inventory().routers())
+        if (r.name != u"ce-globex")
+            QVERIFY(!next.addRouter(r));
+    for (const Connection &c : service.inventory().connections())
+        if (c.customerRouter != u"ce-globex" && c.providerRouter != u"ce-globex")
+            next.addConnection(c);
+    QSignalSpy submitted(&service, &RouterDataService::responseReady);
+    service.setInventory(next);
+    QVERIFY(!map->nodeItem("ce-globex")); // pe1-par's LLDP neighbor now, outside the inventory:
+    bool neighbor = false;
+    for (const TopologyNode &n : map->graph().nodes)
+        neighbor = neighbor || (n.kind == TopologyNodeKind::External && n.label.startsWith(u"ce-globex"));
+    QVERIFY(neighbor);
+    QVERIFY(map->nodeItem("pe1-par"));
+    QCOMPARE(map->nodeItems().size(), map->graph().nodes.size());
+    QCOMPARE(map->edgeItems().size(), map->graph().edges.size());
+    QVERIFY(map->scene()->items().size() < itemsBefore);
+    for (const TopologyEdge &e : map->graph().edges)
+        QVERIFY2(e.connectionId != u"globex-par-210", qPrintable(e.id));
+    QVERIFY(map->isComplete());
+    QCOMPARE(submitted.size(), 0);
+    QVERIFY2(map->title().contains("pe1-par"), qPrintable(map->title()));
+    map->close();
 }
 
 QTEST_MAIN(TestTopologyView)

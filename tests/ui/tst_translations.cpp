@@ -34,6 +34,14 @@ void TestTranslations::embeddedAndTranslated_data()
     QTest::newRow("de diagnose") << "de" << "rl::MainWindow" << "&Diagnose connection" << "Verbindung &diagnostizieren";
     QTest::newRow("fr cannot check") << "fr" << "rl::DiagnosisModel" << "CANNOT-CHECK" << "NON VÉRIFIABLE";
     QTest::newRow("de open inventory") << "de" << "rl::MainWindow" << "&Open inventory…" << "Inventar ö&ffnen…";
+    QTest::newRow("de edit inventory") << "de" << "rl::MainWindow" << "&Edit inventory…" << "Inventar &bearbeiten…";
+    QTest::newRow("fr save as json") << "fr" << "rl::InventoryEditorDialog" << "Save as &JSON…" << "Enregistrer en &JSON…";
+    QTest::newRow("de not a port") << "de" << "rl::RouterEditDialog"
+                                   << "\"%1\" is not a port number: write a number from 1 to 65535, or leave it empty for "
+                                      "the transport's usual port."
+                                   << "„%1“ ist keine Portnummer: Geben Sie eine Zahl von 1 bis 65535 ein, oder lassen Sie "
+                                      "das Feld leer für den üblichen Port des Transports.";
+    QTest::newRow("fr connection field") << "fr" << "rl::ConnectionEditDialog" << "Customer &router:" << "&Routeur client :";
     QTest::newRow("fr not reloaded") << "fr" << "rl::MainWindow" << "⚠ Inventory not reloaded" << "⚠ Inventaire non rechargé";
     QTest::newRow("de ssh settings") << "de" << "rl::InventoryPanel" << "SSH settings of %1…" << "SSH-Einstellungen von %1…";
     QTest::newRow("fr ssh settings") << "fr" << "rl::MainWindow" << "SSH settings of %1" << "Réglages SSH de %1";

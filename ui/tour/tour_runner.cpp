@@ -2,7 +2,11 @@
 
 #include "ui/dark_palette.h"
 
+#include "engine/inventory/inventory_json_writer.h"
+#include "ui/dialogs/connection_edit_dialog.h"
+#include "ui/dialogs/inventory_editor_dialog.h"
 #include "ui/dialogs/paste_box_dialog.h"
+#include "ui/dialogs/router_edit_dialog.h"
 #include "ui/dialogs/settings_dialog.h"
 #include "ui/main_window.h"
 #include "ui/widgets/activity_panel.h"
@@ -15,6 +19,7 @@
 #include "engine/service/router_data_service.h"
 
 #include <QApplication>
+#include <QComboBox>
 #include <QDir>
 #include <QPalette>
 #include <QScreen>
@@ -22,6 +27,7 @@
 #include <QTreeView>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTableWidget>
 #include <QStyle>
 #include <QTimer>
 
@@ -349,6 +355,47 @@ void TourRunner::next()
             t->showView(ResultTab::SideBySideView);
         whenIdle([this] { shot(QStringLiteral("side-by-side-links")); next(); });
         return;
+    case 33: {
+        // The inventory editor, on a JSON copy of the demo inventory (the demo lab is no file;
+        // nothing is saved): the routers, the connections, a router refused beside its field,
+        // and a connection's form.
+        const QString name = QStringLiteral("demo-inventory.json");
+        const QByteArray text = inventoryToJson(m_window->service()->inventory());
+        Result<InventoryDocument> doc = InventoryDocument::fromJson(text, name);
+        if (!doc.ok()) {
+            qWarning("tour: %s", qPrintable(doc.error().message));
+            QTimer::singleShot(0, this, &TourRunner::next);
+            return;
+        }
+        auto *editor = new InventoryEditorDialog(std::move(doc).value(), QDir(m_dir).filePath(name), text, m_window);
+        editor->show();
+        QTimer::singleShot(400, this, [this, editor] {
+            editor->routerTable()->selectRow(0);
+            shot(QStringLiteral("inventory-editor"), editor);
+            editor->tabs()->setCurrentIndex(1);
+            editor->connectionTable()->selectRow(0);
+            QApplication::processEvents();
+            shot(QStringLiteral("inventory-editor-connections"), editor);
+            const InventoryDocument &d = editor->document();
+            auto *router = new RouterEditDialog(d, 0, d.routers().at(0), editor);
+            router->show();
+            if (auto *platform = router->findChild<QComboBox *>(QStringLiteral("platform")))
+                platform->setCurrentText(QStringLiteral("ios-9000"));
+            router->accept(); // refused: the sentence under Platform, the dialog stays
+            auto *connection = new ConnectionEditDialog(d, 0, d.connections().value(0), editor);
+            QTimer::singleShot(400, this, [this, editor, router, connection] {
+                shot(QStringLiteral("inventory-editor-router-refused"), router);
+                router->close();
+                connection->show();
+                QTimer::singleShot(400, this, [this, editor, connection] {
+                    shot(QStringLiteral("inventory-editor-connection"), connection);
+                    editor->deleteLater(); // and the item dialogs with it
+                    next();
+                });
+            });
+        });
+        return;
+    }
     default:
         QApplication::quit();
     }

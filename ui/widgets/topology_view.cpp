@@ -591,8 +591,10 @@ TopologyView::TopologyView(RouterDataService *service, const ClientIdentity &cli
     layout->addWidget(m_split, 1);
     layout->addWidget(m_status);
 
-    if (m_service)
+    if (m_service) {
         connect(m_service, &RouterDataService::responseReady, this, &TopologyView::onResponse);
+        connect(m_service, &RouterDataService::inventoryChanged, this, &TopologyView::onInventoryChanged);
+    }
     updateStatus();
 }
 
@@ -681,6 +683,44 @@ void TopologyView::ask(const QStringList &routers, const QString &customer, qint
         m_service->submit(r); // may answer at once (a refused request): pending is set already
 }
 
+void TopologyView::onInventoryChanged()
+{
+    if (!m_service || (m_routers.isEmpty() && m_customer.isEmpty()))
+        return;
+    QStringList routers;
+    if (!m_customer.isEmpty()) {
+        QList<Router> visible;
+        for (const QString &name : m_service->visibleRouters(m_client))
+            if (const Router *r = m_service->inventory().router(name))
+                visible << *r;
+        routers = TopologyBuilder::customerRouters(m_customer, m_service->visibleConnections(m_client), visible);
+    } else {
+        const QStringList visible = m_service->visibleRouters(m_client);
+        for (const QString &name : std::as_const(m_routers))
+            if (visible.contains(name))
+                routers << name;
+    }
+    const bool onlyFewer = std::all_of(routers.cbegin(), routers.cend(), [this](const QString &r) { return m_routers.contains(r); });
+    if (!onlyFewer) {
+        // A router the map has no answers for: ask them all again, from the store when fresh.
+        ask(routers, m_customer, ReuseAnswersSeconds);
+        return;
+    }
+    // The same routers or fewer: their answers stand; hosts, platforms and connections are new.
+    m_routers = routers;
+    m_input.routers = routers;
+    for (auto it = m_input.answers.begin(); it != m_input.answers.end();)
+        it = routers.contains(it.key()) ? std::next(it) : m_input.answers.erase(it);
+    m_input.inventory.clear();
+    for (const QString &name : m_service->visibleRouters(m_client))
+        if (const Router *r = m_service->inventory().router(name))
+            m_input.inventory << *r;
+    m_input.connections = m_service->visibleConnections(m_client);
+    setWindowTitle(title());
+    rebuild();
+    updateStatus();
+}
+
 void TopologyView::onResponse(const Response &response)
 {
     const auto it = m_pending.constFind(response.requestId);
@@ -689,6 +729,8 @@ void TopologyView::onResponse(const Response &response)
     const QueryKind kind = it.value();
     m_pending.erase(it);
     for (const RouterResult &part : response.results) {
+        if (!m_routers.contains(part.router))
+            continue; // left the inventory while it was asked
         TopologyAnswers &a = m_input.answers[part.router];
         switch (kind) {
         case QueryKind::LldpNeighbors: a.lldp = part; break;

@@ -130,8 +130,12 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
+    // How old an answer may be when the inventory changed and the map asks again.
+    static constexpr qint64 ReuseAnswersSeconds = 300;
     void ask(const QStringList &routers, const QString &customer, qint64 maxAgeSeconds);
     void onResponse(const Response &response);
+    // The inventory was replaced (reloaded, edited): the map follows it at once.
+    void onInventoryChanged();
     void rebuild();
     void draw(bool keepPositions);
     void onEdgeClicked(const TopologyEdge &edge);
