@@ -9,12 +9,13 @@ RL_BUILD_PACKAGES=(
   qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite libqt6opengl6-dev qt6-charts-dev
   qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n libgl-dev libqt6svg6
   libssh-dev zlib1g-dev libyaml-cpp-dev qtkeychain-qt6-dev libsimdjson-dev libbenchmark-dev
+  libpq-dev
 )
 # What the test suite needs on top: the router lab, an SSH server and client, a display for
-# the screenshot tour.
+# the screenshot tour, PostgreSQL 15 for team mode (tests/postgres start a private instance).
 RL_TEST_PACKAGES=(
   frr bird2 gobgpd openssh-server openssh-client iproute2 iputils-ping traceroute procps
-  lldpd ethtool xvfb xauth jq curl
+  lldpd ethtool xvfb xauth jq curl postgresql-15
 )
 
 # What the sanitizer and fuzz trees of scripts/test.sh need on top: clang for libFuzzer and the
