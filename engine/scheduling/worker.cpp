@@ -99,6 +99,8 @@ Worker::Assignment Worker::assignment(const Job &job) const
     a.options.cancelled = job.cancel;
     if (job.maxOutputBytes > 0)
         a.options.maxOutputBytes = job.maxOutputBytes;
+    a.key = job.key;
+    a.queuedWallMs = job.queuedWallMs;
     return a;
 }
 
@@ -108,12 +110,70 @@ JobOutcome Worker::execute(std::unique_lock<std::mutex> &lock, Job &job, const A
     JobOutcome outcome;
     outcome.commands = a.commands;
     outcome.firstRoundCount = a.commands.size();
+    // Team mode: identical work may run, or have run, in another process. Work with a second
+    // round is not shared: its follow-ups depend on this process's waiters.
+    WorkExchange *exchange = a.followUps ? nullptr : m_state.exchange.get();
+    WorkExchange::Claim claim;
+    if (exchange) {
+        claim = claimShared(a);
+        switch (claim.kind) {
+        case WorkExchange::Claim::Kind::Done:
+            if (!claim.outcome.commands.isEmpty())
+                outcome.commands = claim.outcome.commands;
+            outcome.firstRoundCount = outcome.commands.size();
+            outcome.outputs = std::move(claim.outcome.outputs);
+            outcome.error = std::move(claim.outcome.error);
+            return outcome;
+        case WorkExchange::Claim::Kind::Failed:
+            outcome.error = claim.error;
+            return outcome;
+        case WorkExchange::Claim::Kind::Elsewhere: // cancelled while another process held it
+            return outcome;
+        case WorkExchange::Claim::Kind::Run:
+            break;
+        }
+    }
+    const qint64 startedMs = m_state.clock->nowMs();
+    runHere(lock, job, a, transport, outcome);
+    if (exchange) {
+        if (a.options.cancelled->load())
+            exchange->abandon(a.key, claim.generation);
+        else
+            exchange->finish(a.key, claim.generation,
+                             {outcome.commands, outcome.outputs, outcome.error, m_state.clock->nowMs() - startedMs});
+    }
+    return outcome;
+}
+
+WorkExchange::Claim Worker::claimShared(const Assignment &a)
+{
+    WorkExchange &exchange = *m_state.exchange;
+    for (;;) {
+        WorkExchange::Claim c = exchange.claim(a.key, a.router, a.commands, a.queuedWallMs);
+        if (c.kind != WorkExchange::Claim::Kind::Elsewhere)
+            return c;
+        // Held by another process: look again shortly (its outcome, or its lease expired).
+        // stop() and the last waiter leaving both raise the cancel flag.
+        const int step = 10;
+        for (int waited = 0; waited < exchange.pollIntervalMs(); waited += step) {
+            if (a.options.cancelled->load())
+                return c;
+            std::this_thread::sleep_for(std::chrono::milliseconds(step));
+        }
+        if (a.options.cancelled->load())
+            return c;
+    }
+}
+
+void Worker::runHere(std::unique_lock<std::mutex> &lock, Job &job, const Assignment &a,
+                     std::unique_ptr<Transport> &transport, JobOutcome &outcome)
+{
     if (!transport && m_state.transports)
         transport = m_state.transports(a.router);
     if (!transport) {
         outcome.error = Error(ErrorCode::Unreachable,
                               QStringLiteral("There is no way to reach router %1 (no transport for it).").arg(a.router));
-        return outcome;
+        return;
     }
     Result<QList<CommandOutput>> result = transport->run(a.commands, a.options);
     if (result.ok())
@@ -122,7 +182,6 @@ JobOutcome Worker::execute(std::unique_lock<std::mutex> &lock, Job &job, const A
         outcome.error = result.error();
     if (a.followUps && !outcome.error && !a.options.cancelled->load())
         runFollowUps(lock, job, a, *transport, outcome);
-    return outcome;
 }
 
 // The second round (Translator::followUpCommands) on the same session.

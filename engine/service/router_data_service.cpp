@@ -575,7 +575,7 @@ RouterDataService::RouterDataService(const EngineSettings &settings, Backends ba
     RouterDataServicePrivate *dp = d.get();
     d->scheduler = std::make_unique<Scheduler>(schedulerConfig(settings),
                                                [dp](const QString &router) { return dp->createTransport(router); },
-                                               d.get(), d->clock);
+                                               d.get(), d->clock, {}, backends.throttleState, backends.workExchange);
     d->scheduler->start();
 
     d->metricsTimer.setInterval(250);
