@@ -60,6 +60,15 @@ if ! "${as[@]}" "$pgbin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
   exit 1
 fi
 
+# When this script is killed outright (SIGKILL from a test timeout) its trap cannot run: a
+# watchdog in its own session stops the server and removes the folder once this shell is gone.
+watched=$$
+setsid bash -c 'while kill -0 "$1" 2>/dev/null; do sleep 1; done
+                d=$2; shift 3
+                [ -d "$d/data" ] || exit 0
+                "$@" -D "$d/data" -m immediate -w -t 20 stop >/dev/null 2>&1; rm -rf "$d"' \
+  watchdog "$watched" "$dir" x "${as[@]}" "$pgbin/pg_ctl" </dev/null >/dev/null 2>&1 &
+
 export RL_TEST_PG="host=$dir port=$port user=$user dbname=postgres"
 export RL_TEST_PG_DIR="$dir"
 "$@"
