@@ -2,7 +2,19 @@
 
 #include "engine/team/pg_database.h"
 
+#include <chrono>
+
 namespace rl {
+
+namespace {
+
+qint64 steadyMs()
+{
+    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now().time_since_epoch())
+        .count();
+}
+
+} // namespace
 
 PgThrottleStateStore::PgThrottleStateStore(std::shared_ptr<PgDatabase> database) : m_db(std::move(database)) {}
 
@@ -10,11 +22,17 @@ qint64 PgThrottleStateStore::call(ThrottleScope scope, const QString &key, const
 {
     if (limit.isUnlimited())
         return 0;
+    if (steadyMs() < m_backOffUntil.load()) {
+        ++m_failures;
+        return UnreachableWaitMs;
+    }
     auto r = m_db->exec("SELECT rl_throttle_take($1::smallint, $2, $3::double precision, $4::double precision, "
                         "$5::smallint)",
                         {PgParam(int(scope)), key, PgParam(limit.ratePerSecond), PgParam(limit.burst), PgParam(mode)});
     if (!r || r->size() != 1) {
         ++m_failures;
+        if (!r && r.error().code == ErrorCode::DatabaseUnreachable)
+            m_backOffUntil = steadyMs() + BackOffMs;
         return UnreachableWaitMs;
     }
     return r->number(0, 0, UnreachableWaitMs);

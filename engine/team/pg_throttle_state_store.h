@@ -16,11 +16,14 @@ class PgDatabase;
 // nowMs is their own steady clock and is not comparable between processes: it is not used.
 //
 // When the database cannot be reached the answer is "wait a second": a limit that must hold
-// whoever asks is not given up because the counters are out of sight.
+// whoever asks is not given up because the counters are out of sight. The scheduler asks under
+// its lock, so after a failure the database is left alone for BackOffMs (each attempt may take
+// libpq's connect timeout) and the answer meanwhile is the same wait.
 class PgThrottleStateStore final : public ThrottleStateStore
 {
 public:
     static constexpr qint64 UnreachableWaitMs = 1000;
+    static constexpr qint64 BackOffMs = 5000;
 
     explicit PgThrottleStateStore(std::shared_ptr<PgDatabase> database);
 
@@ -37,6 +40,7 @@ private:
 
     std::shared_ptr<PgDatabase> m_db;
     std::atomic<qint64> m_failures{0};
+    std::atomic<qint64> m_backOffUntil{0}; // steady clock, ms
 };
 
 } // namespace rl

@@ -126,6 +126,19 @@ void TestPgTeam::unreachableDatabase()
     QVERIFY(!e.detail.isEmpty()); // libpq's reason
     // A statement on it: the same code, not a crash or a hang.
     QCOMPARE(db.exec("SELECT 1").error().code, ErrorCode::DatabaseUnreachable);
+    // The throttle counters out of sight: hold back (never "go ahead"), and leave the database
+    // alone for a while instead of trying again on every dispatch.
+    auto unreachable = std::make_shared<PgDatabase>(QStringLiteral("host=/nonexistent-rl-socket-dir port=1 dbname=rl"));
+    PgThrottleStateStore counters(unreachable);
+    const RateLimit limit{5, 5, ThrottleAction::HoldBack, 10};
+    QCOMPARE(counters.tryTake(ThrottleScope::Router, QStringLiteral("pe1"), limit, 0), PgThrottleStateStore::UnreachableWaitMs);
+    QElapsedTimer timer;
+    timer.start();
+    for (int i = 0; i < 100; ++i)
+        QCOMPARE(counters.tryTake(ThrottleScope::Router, QStringLiteral("pe1"), limit, 0), PgThrottleStateStore::UnreachableWaitMs);
+    QVERIFY2(timer.elapsed() < PgThrottleStateStore::BackOffMs, "the unreachable database was asked again");
+    QCOMPARE(counters.failures(), 101);
+    QCOMPARE(counters.tryTake(ThrottleScope::Router, QStringLiteral("pe1"), RateLimit{}, 0), 0); // unlimited
 }
 
 void TestPgTeam::passwordIsRefusedAndNeverShown()
