@@ -36,10 +36,11 @@ RL_SANITIZE_CMAKE_ARGS=(-G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_C
 # factory). tst_ssh_transport and tst_http_api_transport start sshd and openssl with QProcess,
 # and clang 14's TSan runtime aborts in fork() in a threaded process ("CHECK failed:
 # tsan_rtl.cpp:234 ((!thr->slot)) != (0)", a runtime bug, not a report): they run under
-# ASan + UBSan only.
+# ASan + UBSan only. tst_pg_team (two schedulers sharing work through PostgreSQL, the lease
+# renewer) runs its private PostgreSQL through with_postgres.sh; the server is not instrumented.
 RL_TSAN_TESTS=(tst_scheduler tst_throttling tst_results_queue
                tst_router_data_service tst_output_limit tst_demo_lab tst_session_comparer
-               tst_default_transport_factory tst_health_collector)
+               tst_default_transport_factory tst_health_collector tst_pg_team)
 
 rl_log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 
