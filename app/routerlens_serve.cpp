@@ -5,6 +5,10 @@
 #include "engine/api/event_log.h"
 #include "engine/service/health_collector.h"
 #include "engine/service/router_data_service.h"
+#include "engine/team/pg_database.h"
+#include "engine/team/pg_result_store.h"
+#include "engine/team/pg_throttle_state_store.h"
+#include "engine/team/pg_work_exchange.h"
 #include "server/api_server.h"
 #include "server/http_server.h"
 #include "server/token_store.h"
@@ -188,6 +192,16 @@ int runServe(QCoreApplication &app, const QStringList &args)
                                 "store with history, e.g. bgp-status:60 or arp-table:300:pe1,pe2. Repeatable; replaces "
                                 "the settings file's engine/healthSchedules."),
                  QStringLiteral("kind:seconds[:routers]")});
+    p.addOption({QStringLiteral("database"),
+                 QStringLiteral("Team mode: keep the store, the throttle counters and shared work in this PostgreSQL "
+                                "database (postgresql://[user@]host[:port]/dbname or libpq key=value pairs; no password: "
+                                "use PGPASSFILE, a service file or peer authentication). Default: $ROUTERLENS_DATABASE; "
+                                "without either, this process alone (SQLite store)."),
+                 QStringLiteral("url")});
+    p.addOption({QStringLiteral("lease-seconds"),
+                 QStringLiteral("Team mode: how long a lease on running work lasts without renewal, i.e. how soon "
+                                "another process takes over the work of one that died (default 15)."),
+                 QStringLiteral("seconds"), QStringLiteral("15")});
     addTokenFileOption(p);
     p.addHelpOption();
     p.process(args);
@@ -242,7 +256,51 @@ int runServe(QCoreApplication &app, const QStringList &args)
     }
     if (p.isSet(QStringLiteral("store")))
         settings.storePath = p.value(QStringLiteral("store"));
-    rl::RouterDataService service(settings);
+
+    // Team mode: several processes on one PostgreSQL database. Its errors end the start: a
+    // service that silently ran alone would break the limits the team relies on.
+    rl::RouterDataService::Backends backends;
+    std::shared_ptr<rl::PgWorkExchange> exchange;
+    const QString database = p.isSet(QStringLiteral("database"))
+        ? p.value(QStringLiteral("database"))
+        : qEnvironmentVariable("ROUTERLENS_DATABASE");
+    if (!database.isEmpty()) {
+        if (p.isSet(QStringLiteral("store"))) {
+            err(QStringLiteral("routerlens-serve: --store and --database do not go together: in team mode the store is "
+                               "the database.\n"));
+            return ExitUsage;
+        }
+        bool ok = false;
+        const double leaseSeconds = p.value(QStringLiteral("lease-seconds")).toDouble(&ok);
+        if (!ok || leaseSeconds < 1 || leaseSeconds > 3600) {
+            err(QStringLiteral("routerlens-serve: --lease-seconds must be 1 to 3600.\n"));
+            return ExitUsage;
+        }
+        if (const rl::Error e = rl::PgDatabase::checkConninfo(database)) {
+            err(QStringLiteral("routerlens-serve: %1\n").arg(e.toString()));
+            return ExitUsage;
+        }
+        auto db = std::make_shared<rl::PgDatabase>(database);
+        if (const rl::Error e = db->open()) {
+            err(QStringLiteral("routerlens-serve: %1\n").arg(e.toString()));
+            return ExitFailed;
+        }
+        rl::PgWorkExchange::Options options;
+        options.leaseMs = int(leaseSeconds * 1000);
+        exchange = std::make_shared<rl::PgWorkExchange>(db, options);
+        backends.store = std::make_shared<rl::PgResultStore>(db);
+        backends.throttleState = std::make_shared<rl::PgThrottleStateStore>(db);
+        backends.workExchange = exchange;
+        err(QStringLiteral("routerlens-serve: team mode on %1 (schema %2), this process is %3\n")
+                .arg(db->describe())
+                .arg(db->schemaVersion())
+                .arg(exchange->holderId()));
+    }
+    rl::RouterDataService service(settings, backends);
+    if (!database.isEmpty() && service.storeError()) {
+        err(QStringLiteral("routerlens-serve: %1\n").arg(service.storeError().toString()));
+        return ExitFailed;
+    }
     if (p.isSet(QStringLiteral("store")) && service.storeError()) {
         err(QStringLiteral("routerlens-serve: the store given with --store cannot be used: %1\n").arg(service.storeError().message));
         return ExitUsage;

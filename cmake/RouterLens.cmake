@@ -11,15 +11,16 @@ function(routerlens_engine_module)
   routerlens_fuzz_instrument(rl_${M_NAME})
 endfunction()
 
-# routerlens_add_test(<name> SOURCES <files...> LIBS <targets...> [LABELS <labels...>])
+# routerlens_add_test(<name> SOURCES <files...> LIBS <targets...> [LABELS <labels...>] [WRAPPER <command...>])
 # One Qt Test executable per unit; SRCDIR points at the test's folder for data files.
+# WRAPPER runs the test through a command that sets something up around it (a database).
 function(routerlens_add_test name)
-  cmake_parse_arguments(T "" "" "SOURCES;LIBS;LABELS" ${ARGN})
+  cmake_parse_arguments(T "" "" "SOURCES;LIBS;LABELS;WRAPPER" ${ARGN})
   add_executable(${name} ${T_SOURCES})
   target_link_libraries(${name} PRIVATE Qt6::Test ${T_LIBS})
   target_compile_definitions(${name} PRIVATE SRCDIR="${CMAKE_CURRENT_SOURCE_DIR}/"
                                              TOPSRCDIR="${PROJECT_SOURCE_DIR}/")
-  add_test(NAME ${name} COMMAND ${name})
+  add_test(NAME ${name} COMMAND ${T_WRAPPER} $<TARGET_FILE:${name}>)
   set_tests_properties(${name} PROPERTIES ENVIRONMENT "QT_QPA_PLATFORM=offscreen" TIMEOUT 300)
   if(T_LABELS)
     set_tests_properties(${name} PROPERTIES LABELS "${T_LABELS}")

@@ -9,12 +9,13 @@ RL_BUILD_PACKAGES=(
   qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite libqt6opengl6-dev qt6-charts-dev
   qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n libgl-dev libqt6svg6
   libssh-dev zlib1g-dev libyaml-cpp-dev qtkeychain-qt6-dev libsimdjson-dev libbenchmark-dev
+  libpq-dev
 )
 # What the test suite needs on top: the router lab, an SSH server and client, a display for
-# the screenshot tour.
+# the screenshot tour, PostgreSQL 15 for team mode (tests/postgres start a private instance).
 RL_TEST_PACKAGES=(
   frr bird2 gobgpd openssh-server openssh-client iproute2 iputils-ping traceroute procps
-  lldpd ethtool xvfb xauth jq curl
+  lldpd ethtool xvfb xauth jq curl postgresql-15
 )
 
 # What scripts/package.sh needs on top: CPack's DEB generator runs file, dpkg-shlibdeps
@@ -41,10 +42,11 @@ RL_SANITIZE_CMAKE_ARGS=(-G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_C
 # factory). tst_ssh_transport and tst_http_api_transport start sshd and openssl with QProcess,
 # and clang 14's TSan runtime aborts in fork() in a threaded process ("CHECK failed:
 # tsan_rtl.cpp:234 ((!thr->slot)) != (0)", a runtime bug, not a report): they run under
-# ASan + UBSan only.
+# ASan + UBSan only. tst_pg_team (two schedulers sharing work through PostgreSQL, the lease
+# renewer) runs its private PostgreSQL through with_postgres.sh; the server is not instrumented.
 RL_TSAN_TESTS=(tst_scheduler tst_throttling tst_results_queue
                tst_router_data_service tst_output_limit tst_demo_lab tst_session_comparer
-               tst_default_transport_factory tst_health_collector)
+               tst_default_transport_factory tst_health_collector tst_pg_team)
 
 rl_log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 

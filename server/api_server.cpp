@@ -229,10 +229,12 @@ int ApiServer::httpStatus(ErrorCode code)
         return 502;
     case ErrorCode::Unreachable:
     case ErrorCode::StoreError:
+    case ErrorCode::DatabaseUnreachable:
         return 503;
     case ErrorCode::Timeout:
         return 504;
     case ErrorCode::InventoryError:
+    case ErrorCode::DatabaseSchemaNewer:
     case ErrorCode::InternalError:
         break;
     }

@@ -5,7 +5,7 @@
 namespace rl {
 namespace {
 
-constexpr std::array<const char *, 20> kCodeNames{
+constexpr std::array<const char *, 22> kCodeNames{
     "ok",
     "invalid-request",
     "unknown-router",
@@ -25,6 +25,8 @@ constexpr std::array<const char *, 20> kCodeNames{
     "cancelled",
     "inventory-error",
     "store-error",
+    "database-unreachable",
+    "database-schema-newer",
     "internal-error",
 };
 static_assert(kCodeNames.size() == static_cast<size_t>(ErrorCode::InternalError) + 1);

@@ -30,6 +30,8 @@ enum class ErrorCode : quint8 {
     Cancelled,
     InventoryError,
     StoreError,
+    DatabaseUnreachable, // team mode: the PostgreSQL database cannot be reached or refused the login
+    DatabaseSchemaNewer, // team mode: the database was set up by a newer RouterLens than this one
     InternalError,
 };
 

@@ -7,6 +7,7 @@
 #include "engine/scheduling/throttle_gate.h"
 #include "engine/scheduling/worker.h"
 
+#include <QDateTime>
 #include <QHash>
 #include <QSet>
 
@@ -103,6 +104,8 @@ public:
         job->followUps = item.followUps;
         job->maxOutputBytes = item.maxOutputBytes;
         job->owner = w.client;
+        if (state.exchange)
+            job->queuedWallMs = QDateTime::currentMSecsSinceEpoch();
         job->entry = {job->id, w.priority, state.nextSeq++};
         const qint64 suspendedUntil = dispatcher->suspendedUntil(w.client.id);
         if (suspendedUntil > now) {
@@ -349,7 +352,7 @@ SchedulerConfig sane(SchedulerConfig c)
 
 Scheduler::Scheduler(SchedulerConfig config, TransportProvider transports, SchedulerSink *sink,
                      std::shared_ptr<Clock> clock, std::unique_ptr<QueueBackend> queue,
-                     std::shared_ptr<ThrottleStateStore> throttleState)
+                     std::shared_ptr<ThrottleStateStore> throttleState, std::shared_ptr<WorkExchange> exchange)
     : d(std::make_unique<SchedulerPrivate>())
 {
     SchedulerState &s = d->state;
@@ -358,6 +361,7 @@ Scheduler::Scheduler(SchedulerConfig config, TransportProvider transports, Sched
     s.sink = sink;
     s.clock = clock ? std::move(clock) : std::make_shared<SteadyClock>();
     s.queue = queue ? std::move(queue) : std::make_unique<MemoryQueueBackend>();
+    s.exchange = std::move(exchange);
     s.resetRate(s.clock->nowMs());
     d->gate = std::make_unique<ThrottleGate>(
         throttleState ? std::move(throttleState) : std::make_shared<MemoryThrottleStateStore>(), s.config.throttle);

@@ -6,6 +6,7 @@
 #include "engine/scheduling/queue_backend.h"
 #include "engine/scheduling/scheduling_types.h"
 #include "engine/scheduling/throttle_state_store.h"
+#include "engine/scheduling/work_exchange.h"
 #include "engine/transport/transport.h"
 
 #include <QHash>
@@ -115,7 +116,8 @@ class Scheduler
 public:
     Scheduler(SchedulerConfig config, TransportProvider transports, SchedulerSink *sink,
               std::shared_ptr<Clock> clock = {}, std::unique_ptr<QueueBackend> queue = {},
-              std::shared_ptr<ThrottleStateStore> throttleState = {});
+              std::shared_ptr<ThrottleStateStore> throttleState = {},
+              std::shared_ptr<WorkExchange> exchange = {});
     ~Scheduler(); // stops: what is queued or in flight is cancelled without being reported
 
     Scheduler(const Scheduler &) = delete;

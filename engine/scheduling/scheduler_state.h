@@ -3,6 +3,7 @@
 #include "engine/scheduling/clock.h"
 #include "engine/scheduling/queue_backend.h"
 #include "engine/scheduling/scheduler.h"
+#include "engine/scheduling/work_exchange.h"
 
 #include <QHash>
 #include <QString>
@@ -38,6 +39,7 @@ struct Job {
     bool followUps = false;   // some waiter may need a second round; the others skip it entirely
     qint64 maxOutputBytes = 0; // the router's own limit; 0: the config's
     qint64 startedMs = 0;
+    qint64 queuedWallMs = 0;  // UTC, for the work exchange: another process's outcome since then is ours too
     CancelFlag cancel;
     int attempt = 1;          // 2: a rerun after the first session wedged
     bool abandoned = false;   // wedged past every deadline: its waiters moved on, its worker was replaced
@@ -76,6 +78,7 @@ public:
     TransportProvider transports;
     SchedulerSink *sink = nullptr;
     std::shared_ptr<Clock> clock;
+    std::shared_ptr<WorkExchange> exchange; // team mode: work shared with other processes; null: none
 
     mutable std::mutex mutex;
     std::condition_variable workCv;  // workers wait here for work

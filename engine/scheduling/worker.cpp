@@ -134,32 +134,95 @@ Worker::Assignment Worker::assignment(const Job &job) const
     a.options.cancelled = job.cancel;
     if (job.maxOutputBytes > 0)
         a.options.maxOutputBytes = job.maxOutputBytes;
+    a.key = job.key;
+    a.queuedWallMs = job.queuedWallMs;
     return a;
 }
 
-// A transport or a reader that throws is a fault in RouterLens or a library, not an answer: it
-// fails only its own job, never the worker or the process. The router is only ever sent
-// read-only commands (CommandGuard), so a transport fault is retried once on a fresh session;
-// the faulty session is never reused.
 JobOutcome Worker::execute(std::unique_lock<std::mutex> &lock, Job &job, const Assignment &a,
                            std::unique_ptr<Transport> &transport)
 {
     JobOutcome outcome;
+    outcome.commands = a.commands;
+    outcome.firstRoundCount = a.commands.size();
+    // Team mode: identical work may run, or have run, in another process. Work with a second
+    // round is not shared: its follow-ups depend on this process's waiters.
+    WorkExchange *exchange = a.followUps ? nullptr : m_state.exchange.get();
+    WorkExchange::Claim claim;
+    if (exchange) {
+        claim = claimShared(a);
+        switch (claim.kind) {
+        case WorkExchange::Claim::Kind::Done:
+            if (!claim.outcome.commands.isEmpty())
+                outcome.commands = claim.outcome.commands;
+            outcome.firstRoundCount = outcome.commands.size();
+            outcome.outputs = std::move(claim.outcome.outputs);
+            outcome.error = std::move(claim.outcome.error);
+            return outcome;
+        case WorkExchange::Claim::Kind::Failed:
+            outcome.error = claim.error;
+            return outcome;
+        case WorkExchange::Claim::Kind::Elsewhere: // cancelled while another process held it
+            return outcome;
+        case WorkExchange::Claim::Kind::Run:
+            break;
+        }
+    }
+    const qint64 startedMs = m_state.clock->nowMs();
+    runHere(lock, job, a, transport, outcome);
+    if (exchange) {
+        if (a.options.cancelled->load())
+            exchange->abandon(a.key, claim.generation);
+        else
+            exchange->finish(a.key, claim.generation,
+                             {outcome.commands, outcome.outputs, outcome.error, m_state.clock->nowMs() - startedMs});
+    }
+    return outcome;
+}
+
+WorkExchange::Claim Worker::claimShared(const Assignment &a)
+{
+    WorkExchange &exchange = *m_state.exchange;
+    for (;;) {
+        WorkExchange::Claim c = exchange.claim(a.key, a.router, a.commands, a.queuedWallMs);
+        if (c.kind != WorkExchange::Claim::Kind::Elsewhere)
+            return c;
+        // Held by another process: look again shortly (its outcome, or its lease expired).
+        // stop() and the last waiter leaving both raise the cancel flag.
+        const int step = 10;
+        for (int waited = 0; waited < exchange.pollIntervalMs(); waited += step) {
+            if (a.options.cancelled->load())
+                return c;
+            std::this_thread::sleep_for(std::chrono::milliseconds(step));
+        }
+        if (a.options.cancelled->load())
+            return c;
+    }
+}
+
+// At the router, on this process's session. A transport or a reader that throws is a fault in
+// RouterLens or a library, not an answer: it fails only its own job, never the worker or the
+// process. The router is only ever sent read-only commands (CommandGuard), so a transport fault
+// is retried once on a fresh session; the faulty session is never reused.
+void Worker::runHere(std::unique_lock<std::mutex> &lock, Job &job, const Assignment &a,
+                     std::unique_ptr<Transport> &transport, JobOutcome &outcome)
+{
     QString fault;
     for (int attempt = 1; attempt <= 2; ++attempt) {
-        outcome = JobOutcome{};
         outcome.commands = a.commands;
         outcome.firstRoundCount = a.commands.size();
+        outcome.outputs.clear();
+        outcome.error = {};
         if (!transport && m_state.transports)
             transport = m_state.transports(a.router);
         if (!transport) {
             outcome.error = Error(ErrorCode::Unreachable,
                                   QStringLiteral("There is no way to reach router %1 (no transport for it).").arg(a.router));
-            return outcome;
+            return;
         }
         try {
             runRounds(lock, job, a, *transport, outcome);
-            return outcome;
+            return;
         } catch (const std::exception &e) {
             fault = QString::fromLocal8Bit(e.what());
         } catch (...) {
@@ -179,7 +242,6 @@ JobOutcome Worker::execute(std::unique_lock<std::mutex> &lock, Job &job, const A
                                          "with the router's platform.")
                               .arg(a.router),
                           fault);
-    return outcome;
 }
 
 void Worker::runRounds(std::unique_lock<std::mutex> &lock, Job &job, const Assignment &a, Transport &transport,

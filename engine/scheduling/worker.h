@@ -36,6 +36,8 @@ private:
         QStringList commands;
         bool followUps = false;
         ExecOptions options;
+        QString key;              // the work exchange's name for it
+        qint64 queuedWallMs = 0;
     };
 
     void run();
@@ -44,6 +46,12 @@ private:
     // Called and returning without the lock.
     JobOutcome execute(std::unique_lock<std::mutex> &lock, Job &job, const Assignment &a,
                        std::unique_ptr<Transport> &transport);
+    // Team mode: asks the work exchange until the work is ours to run, done elsewhere, or
+    // cancelled (then Elsewhere comes back). Without the lock.
+    WorkExchange::Claim claimShared(const Assignment &a);
+    // At the router, on this process's session.
+    void runHere(std::unique_lock<std::mutex> &lock, Job &job, const Assignment &a,
+                 std::unique_ptr<Transport> &transport, JobOutcome &outcome);
     void runRounds(std::unique_lock<std::mutex> &lock, Job &job, const Assignment &a, Transport &transport,
                    JobOutcome &outcome);
     void runFollowUps(std::unique_lock<std::mutex> &lock, Job &job, const Assignment &a, Transport &transport,

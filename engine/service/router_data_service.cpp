@@ -580,7 +580,8 @@ RouterDataService::RouterDataService(const EngineSettings &settings, Backends ba
     RouterDataServicePrivate *dp = d.get();
     d->scheduler = std::make_unique<Scheduler>(schedulerConfig(settings),
                                                [dp](const QString &router) { return dp->createTransport(router); },
-                                               d.get(), d->clock);
+                                               d.get(), d->clock, std::unique_ptr<QueueBackend>{},
+                                               backends.throttleState, backends.workExchange);
     d->scheduler->start();
 
     d->metricsTimer.setInterval(250);

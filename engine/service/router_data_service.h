@@ -5,6 +5,8 @@
 #include "engine/inventory/inventory.h"
 #include "engine/scheduling/clock.h"
 #include "engine/scheduling/scheduling_types.h"
+#include "engine/scheduling/throttle_state_store.h"
+#include "engine/scheduling/work_exchange.h"
 #include "engine/service/engine_settings.h"
 #include "engine/storage/result_store.h"
 #include "engine/transport/transport.h"
@@ -45,6 +47,10 @@ public:
         // worker threads: it must be thread-safe and the translators must outlive the service.
         std::function<const Translator *(const QString &platform)> translators;
         std::shared_ptr<Clock> clock; // default: the steady clock (tests drive a manual one)
+        // Team mode (engine/team, PostgreSQL): throttle counters and work shared with other
+        // processes. Default: this process's own counters, and no sharing.
+        std::shared_ptr<ThrottleStateStore> throttleState;
+        std::shared_ptr<WorkExchange> workExchange;
     };
 
     explicit RouterDataService(const EngineSettings &settings, QObject *parent = nullptr);

@@ -2,6 +2,10 @@
 #include "engine/storage/memory_result_store.h"
 #include "engine/storage/record_set_codec.h"
 #include "engine/storage/sqlite_result_store.h"
+#ifdef ROUTERLENS_TEST_POSTGRES
+#include "engine/team/pg_database.h"
+#include "engine/team/pg_result_store.h"
+#endif
 
 #include <QFile>
 #include <QSqlDatabase>
@@ -100,6 +104,20 @@ void TestResultStore::addBackends()
     QTest::newRow("sqlite") << StoreFactory([this] {
         return std::make_unique<SqliteResultStore>(m_dir.filePath(QStringLiteral("s%1/results.sqlite").arg(++m_files)));
     });
+#ifdef ROUTERLENS_TEST_POSTGRES
+    // tst_pg_result_store (tests/postgres): the same contract on PostgreSQL, a fresh database
+    // per store in the private instance tests/postgres/with_postgres.sh started.
+    QTest::newRow("postgresql") << StoreFactory([this]() -> std::unique_ptr<ResultStore> {
+        const QString server = qEnvironmentVariable("RL_TEST_PG");
+        if (server.isEmpty())
+            qFatal("RL_TEST_PG is not set: run this test through tests/postgres/with_postgres.sh (ctest does)");
+        const QString name = QStringLiteral("rl_store_%1").arg(++m_files);
+        PgDatabase admin(server);
+        if (auto r = admin.exec(QStringLiteral("CREATE DATABASE %1").arg(name).toUtf8().constData()); !r)
+            qFatal("cannot create a database: %s", qPrintable(r.error().toString()));
+        return std::make_unique<PgResultStore>(std::make_shared<PgDatabase>(server + QStringLiteral(" dbname=") + name));
+    });
+#endif
 }
 
 std::unique_ptr<ResultStore> TestResultStore::openStore()

@@ -1,0 +1,131 @@
+#!/usr/bin/env bash
+# Two routerlens-serve processes on one PostgreSQL (team mode), asked over HTTP on 127.0.0.1, as
+# a team would run them: the database's refusals at start (a password in the address, no
+# database, a newer schema), identical work asked of both done once, a SIGKILL mid-work taken
+# over by the survivor when the dead process's lease expires (its caller answered, nothing
+# lost), and the answer found in the store by a third process. Run through with_postgres.sh
+# (RL_TEST_PG). Prints "N passed, N failed".
+set -u
+serve=$1
+if [ -z "${RL_TEST_PG:-}" ]; then
+  echo "FAIL: RL_TEST_PG is not set: run through tests/postgres/with_postgres.sh (ctest does)"
+  exit 1
+fi
+tmp=$(mktemp -d)
+pids=()
+trap 'for p in "${pids[@]}"; do kill -9 "$p" 2>/dev/null; done; rm -rf "$tmp"' EXIT
+tokens=(--tokens "$tmp/tokens.json")
+passed=0
+failed=0
+ok() { passed=$((passed + 1)); }
+bad() { failed=$((failed + 1)); echo "FAIL: $*"; }
+check() { # check NAME EXPECTED_EXIT COMMAND...; output in $tmp/out, stderr in $tmp/err
+  local name=$1 want=$2
+  shift 2
+  "$@" >"$tmp/out" 2>"$tmp/err"
+  local got=$?
+  if [ "$got" -eq "$want" ]; then ok; else bad "$name: exit $got, expected $want"; head -5 "$tmp/out" "$tmp/err"; fi
+}
+contains() { if grep -q -- "$3" "$2"; then ok; else bad "$1: no \"$3\" in $2"; head -5 "$2"; fi; }
+sql() { psql "$RL_TEST_PG dbname=rl_team" -tAq -v ON_ERROR_STOP=1 -c "$1"; }
+
+psql "$RL_TEST_PG" -q -c "CREATE DATABASE rl_team" || { echo "FAIL: cannot create the database"; exit 1; }
+db="$RL_TEST_PG dbname=rl_team"
+"$serve" token create --client noc-alice --role internal "${tokens[@]}" >"$tmp/token" 2>/dev/null
+token=$(cat "$tmp/token")
+
+# ---- refusals at start ----
+check "a password in the address" 2 "$serve" run --demo --listen 127.0.0.1:0 \
+  --database "postgresql://alice:s3cret@127.0.0.1/rl" "${tokens[@]}"
+contains "says how instead" "$tmp/err" "PGPASSFILE"
+if grep -q s3cret "$tmp/err" "$tmp/out"; then bad "the password was printed"; else ok; fi
+check "no database there" 1 "$serve" run --demo --listen 127.0.0.1:0 \
+  --database "host=$tmp/no-such-socket-dir port=1 dbname=rl" "${tokens[@]}"
+contains "stable code" "$tmp/err" "database-unreachable"
+check "with --store too" 2 "$serve" run --demo --listen 127.0.0.1:0 --database "$db" --store "$tmp/s.sqlite" "${tokens[@]}"
+
+# start NAME [ARGS...]: a service on the team database; its port in $port, its pid in $pid.
+start() {
+  local name=$1
+  shift
+  "$serve" run --demo --listen 127.0.0.1:0 --database "$db" "$@" "${tokens[@]}" >"$tmp/$name.out" 2>"$tmp/$name.err" &
+  pid=$!
+  pids+=("$pid")
+  port=
+  for _ in $(seq 1 150); do
+    port=$(sed -n 's|.*serving http://127.0.0.1:\([0-9]*\)/.*|\1|p' "$tmp/$name.err")
+    [ -n "$port" ] && break
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 0.1
+  done
+  if [ -n "$port" ]; then ok; else bad "$name did not start: $(cat "$tmp/$name.err")"; fi
+}
+ask() { # ask PORT BODY OUTFILE: POST /v1/queries?wait=60, prints the HTTP status (000: no answer)
+  curl -s -o "$3" -w '%{http_code}' -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
+    -d "$2" "http://127.0.0.1:$1/v1/queries?wait=60"
+}
+
+start a --lease-seconds 2
+port_a=$port pid_a=$pid
+contains "says team mode" "$tmp/a.err" "team mode on"
+start b --lease-seconds 2
+port_b=$port
+[ "$(sql 'SELECT max(version) FROM rl_schema')" = 1 ] && ok || bad "schema version not 1"
+
+# ---- identical work asked of both processes: the router is asked once ----
+# demo-p-slow answers each command after 2.4 s.
+query='{"routers":["demo-p-slow"],"query":"bgp-status","maxAgeSeconds":0}'
+ask "$port_a" "$query" "$tmp/a1.json" >"$tmp/a1.code" &
+ask_a=$!
+sleep 0.7
+code_b=$(ask "$port_b" "$query" "$tmp/b1.json")
+wait "$ask_a"
+[ "$(cat "$tmp/a1.code")" = 200 ] && ok || bad "A's caller: HTTP $(cat "$tmp/a1.code") $(head -c 300 "$tmp/a1.json")"
+[ "$code_b" = 200 ] && ok || bad "B's caller: HTTP $code_b $(head -c 300 "$tmp/b1.json")"
+[ "$(sql "SELECT count(*) FROM rl_work WHERE router = 'demo-p-slow'")" -ge 1 ] && ok || bad "no shared work row"
+gen=$(sql "SELECT max(generation) FROM rl_work WHERE router = 'demo-p-slow'")
+[ "$gen" = 1 ] && ok || bad "identical work ran $gen times, expected once"
+if grep -q '"error"' "$tmp/b1.json"; then bad "B's answer has an error: $(head -c 300 "$tmp/b1.json")"; else ok; fi
+
+# ---- SIGKILL mid-work: the survivor takes the work over when the lease expires ----
+sql "DELETE FROM rl_work" # only the next work's row from here on
+query='{"routers":["demo-p-slow"],"query":"facts","maxAgeSeconds":0}'
+ask "$port_a" "$query" "$tmp/a2.json" >"$tmp/a2.code" &
+ask_a=$!
+for _ in $(seq 1 50); do
+  [ "$(sql "SELECT count(*) FROM rl_work WHERE state = 'leased' AND holder LIKE '%:$pid_a:%'")" = 1 ] && break
+  sleep 0.1
+done
+[ "$(sql "SELECT count(*) FROM rl_work WHERE state = 'leased' AND holder LIKE '%:$pid_a:%'")" = 1 ] && ok \
+  || bad "A never held the work's lease"
+ask "$port_b" "$query" "$tmp/b2.json" >"$tmp/b2.code" &
+ask_b=$!
+sleep 0.5
+kill -9 "$pid_a"
+killed_at=$(date +%s%N)
+wait "$ask_a"
+code_a=$(cat "$tmp/a2.code")
+[ "$code_a" = 000 ] && ok || bad "the killed process's caller got HTTP $code_a, not a dropped connection"
+wait "$ask_b"
+took_ms=$((($(date +%s%N) - killed_at) / 1000000))
+[ "$(cat "$tmp/b2.code")" = 200 ] && ok || bad "B's caller after the kill: HTTP $(cat "$tmp/b2.code") $(head -c 300 "$tmp/b2.json")"
+if grep -q '"error"' "$tmp/b2.json"; then bad "B's answer after the kill has an error: $(head -c 300 "$tmp/b2.json")"; else ok; fi
+row=$(sql "SELECT state, generation, holder IS NULL FROM rl_work")
+[ "$row" = "done|2|t" ] && ok || bad "the work was not taken over and finished once more: $row"
+echo "B answered ${took_ms} ms after A was killed (lease 2 s, the router takes 2.4 s a command)"
+
+# ---- the store: a third process finds B's answer without asking the router ----
+start c --lease-seconds 2
+code_c=$(ask "$port" '{"routers":["demo-p-slow"],"query":"facts","maxAgeSeconds":600}' "$tmp/c.json")
+[ "$code_c" = 200 ] && ok || bad "C's caller: HTTP $code_c"
+contains "C answered from the store" "$tmp/c.json" '"source":"store"'
+[ "$(sql "SELECT max(generation) FROM rl_work")" = 2 ] && ok \
+  || bad "C asked the router again"
+
+# ---- a schema newer than the program ----
+sql "INSERT INTO rl_schema (version, program) VALUES (99, 'routerlens from the future')"
+check "newer schema" 1 "$serve" run --demo --listen 127.0.0.1:0 --database "$db" "${tokens[@]}"
+contains "stable code" "$tmp/err" "database-schema-newer"
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]

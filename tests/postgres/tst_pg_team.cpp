@@ -1,0 +1,393 @@
+// Team mode on PostgreSQL (engine/team): the schema and its errors, the throttle counters shared
+// by two instances, two schedulers sharing identical work through the work exchange (SKIP
+// LOCKED leases), the store seen by another instance, and a lease taken over after its holder
+// stopped renewing it. Each instance has its own PgDatabase, i.e. its own connections, as two
+// routerlens-serve processes would. Runs in the private PostgreSQL of with_postgres.sh.
+#include "engine/team/pg_database.h"
+#include "engine/team/pg_result_store.h"
+#include "engine/team/pg_throttle_state_store.h"
+#include "engine/team/pg_work_exchange.h"
+
+#include "scheduler_test_sink.h"
+
+#include <QElapsedTimer>
+#include <QTest>
+
+#include <atomic>
+#include <thread>
+#include <vector>
+
+using namespace rl;
+using namespace rl::testing;
+
+class TestPgTeam final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void schemaIsCreatedOnceAndVersioned();
+    void newerSchemaIsRefused();
+    void unreachableDatabase();
+    void passwordIsRefusedAndNeverShown();
+    void throttleContract();
+    void routerLimitHoldsAcrossTwoInstances();
+    void storeAnswerFoundByAnotherInstance();
+    void skipLockedGivesTheLeaseToOne();
+    void twoSchedulersCoalesceIdenticalWork();
+    void leaseRenewedWhileHolderLives();
+    void takeoverAfterTheHolderDies();
+
+private:
+    QString freshDatabase();
+    std::shared_ptr<PgDatabase> openDatabase(const QString &conninfo);
+
+    QString m_server;
+    int m_databases = 0;
+};
+
+void TestPgTeam::initTestCase()
+{
+    m_server = qEnvironmentVariable("RL_TEST_PG");
+    QVERIFY2(!m_server.isEmpty(), "RL_TEST_PG is not set: run through tests/postgres/with_postgres.sh (ctest does)");
+    PgDatabase probe(m_server);
+    auto r = probe.exec("SELECT 1");
+    QVERIFY2(r.ok(), qPrintable(r.error().toString()));
+}
+
+QString TestPgTeam::freshDatabase()
+{
+    const QString name = QStringLiteral("rl_team_%1").arg(++m_databases);
+    PgDatabase admin(m_server);
+    auto r = admin.exec(QStringLiteral("CREATE DATABASE %1").arg(name).toUtf8().constData());
+    if (!r)
+        qFatal("cannot create a database: %s", qPrintable(r.error().toString()));
+    return m_server + QStringLiteral(" dbname=") + name;
+}
+
+std::shared_ptr<PgDatabase> TestPgTeam::openDatabase(const QString &conninfo)
+{
+    auto db = std::make_shared<PgDatabase>(conninfo);
+    const Error e = db->open();
+    if (e)
+        qWarning() << e.toString();
+    return e ? nullptr : db;
+}
+
+void TestPgTeam::schemaIsCreatedOnceAndVersioned()
+{
+    const QString conninfo = freshDatabase();
+    // Four processes starting at once: one creates the schema, the others find it.
+    std::vector<std::thread> threads;
+    std::atomic<int> failures{0};
+    for (int i = 0; i < 4; ++i)
+        threads.emplace_back([&] {
+            PgDatabase db(conninfo);
+            if (const Error e = db.open()) {
+                qWarning() << e.toString();
+                ++failures;
+            } else if (db.schemaVersion() != PgDatabase::SchemaVersion) {
+                ++failures;
+            }
+        });
+    for (auto &t : threads)
+        t.join();
+    QCOMPARE(failures.load(), 0);
+    PgDatabase db(conninfo);
+    auto r = db.exec("SELECT count(*), max(version) FROM rl_schema");
+    QVERIFY(r.ok());
+    QCOMPARE(r->number(0, 0), 1);
+    QCOMPARE(r->number(0, 1), qint64(PgDatabase::SchemaVersion));
+    QVERIFY(db.open().code == ErrorCode::None); // again: nothing to do
+}
+
+void TestPgTeam::newerSchemaIsRefused()
+{
+    const QString conninfo = freshDatabase();
+    auto db = openDatabase(conninfo);
+    QVERIFY(db);
+    QVERIFY(db->exec("INSERT INTO rl_schema (version, program) VALUES ($1, 'routerlens 9.9')",
+                     {PgParam(PgDatabase::SchemaVersion + 1)}).ok());
+    PgDatabase older(conninfo);
+    const Error e = older.open();
+    QCOMPARE(e.code, ErrorCode::DatabaseSchemaNewer);
+    QCOMPARE(e.codeName(), QStringLiteral("database-schema-newer"));
+    QVERIFY2(e.message.contains(QStringLiteral("schema version %1").arg(PgDatabase::SchemaVersion + 1)), qPrintable(e.message));
+    QVERIFY(db->exec("SELECT count(*) FROM rl_answers").ok()); // left as it was
+}
+
+void TestPgTeam::unreachableDatabase()
+{
+    PgDatabase db(QStringLiteral("host=/nonexistent-rl-socket-dir port=1 dbname=rl connect_timeout=2"));
+    const Error e = db.open();
+    QCOMPARE(e.code, ErrorCode::DatabaseUnreachable);
+    QCOMPARE(e.codeName(), QStringLiteral("database-unreachable"));
+    QVERIFY2(e.message.contains(QStringLiteral("/nonexistent-rl-socket-dir")), qPrintable(e.message));
+    QVERIFY(!e.detail.isEmpty()); // libpq's reason
+    // A statement on it: the same code, not a crash or a hang.
+    QCOMPARE(db.exec("SELECT 1").error().code, ErrorCode::DatabaseUnreachable);
+    // The throttle counters out of sight: hold back (never "go ahead"), and leave the database
+    // alone for a while instead of trying again on every dispatch.
+    auto unreachable = std::make_shared<PgDatabase>(QStringLiteral("host=/nonexistent-rl-socket-dir port=1 dbname=rl"));
+    PgThrottleStateStore counters(unreachable);
+    const RateLimit limit{5, 5, ThrottleAction::HoldBack, 10};
+    QCOMPARE(counters.tryTake(ThrottleScope::Router, QStringLiteral("pe1"), limit, 0), PgThrottleStateStore::UnreachableWaitMs);
+    QElapsedTimer timer;
+    timer.start();
+    for (int i = 0; i < 100; ++i)
+        QCOMPARE(counters.tryTake(ThrottleScope::Router, QStringLiteral("pe1"), limit, 0), PgThrottleStateStore::UnreachableWaitMs);
+    QVERIFY2(timer.elapsed() < PgThrottleStateStore::BackOffMs, "the unreachable database was asked again");
+    QCOMPARE(counters.failures(), 101);
+    QCOMPARE(counters.tryTake(ThrottleScope::Router, QStringLiteral("pe1"), RateLimit{}, 0), 0); // unlimited
+}
+
+void TestPgTeam::passwordIsRefusedAndNeverShown()
+{
+    for (const QString &conninfo : {QStringLiteral("postgresql://alice:s3cret@db.example/rl"),
+                                    QStringLiteral("host=db.example dbname=rl password=s3cret")}) {
+        const Error e = PgDatabase::checkConninfo(conninfo);
+        QCOMPARE(e.code, ErrorCode::InvalidRequest);
+        QVERIFY(e.message.contains(QStringLiteral("PGPASSFILE")));
+        QVERIFY(!e.toString().contains(QStringLiteral("s3cret")));
+        PgDatabase db(conninfo);
+        QVERIFY(!db.describe().contains(QStringLiteral("s3cret")));
+        QVERIFY(db.describe().contains(QStringLiteral("db.example")));
+        const Error opened = db.open(); // refused before any connection
+        QCOMPARE(opened.code, ErrorCode::InvalidRequest);
+    }
+    QVERIFY(!PgDatabase::checkConninfo(QStringLiteral("postgresql://alice@db.example:5433/rl")));
+}
+
+void TestPgTeam::throttleContract()
+{
+    auto db = openDatabase(freshDatabase());
+    QVERIFY(db);
+    PgThrottleStateStore s(db);
+    const RateLimit limit{2, 3, ThrottleAction::HoldBack, 10};
+    const QString r1 = QStringLiteral("pe1");
+    QCOMPARE(s.tryTake(ThrottleScope::Router, r1, limit, 0), 0);
+    QCOMPARE(s.tryTake(ThrottleScope::Router, r1, limit, 0), 0);
+    QCOMPARE(s.peek(ThrottleScope::Router, r1, limit, 0), 0);
+    QCOMPARE(s.tryTake(ThrottleScope::Router, r1, limit, 0), 0);
+    const qint64 wait = s.tryTake(ThrottleScope::Router, r1, limit, 0); // burst spent
+    QVERIFY2(wait > 0 && wait <= 500, qPrintable(QString::number(wait)));
+    QVERIFY(s.peek(ThrottleScope::Router, r1, limit, 0) > 0);
+    s.refund(ThrottleScope::Router, r1, limit, 0);
+    QCOMPARE(s.peek(ThrottleScope::Router, r1, limit, 0), 0);
+    // Other keys and scopes have their own buckets; unlimited never waits.
+    QCOMPARE(s.tryTake(ThrottleScope::Router, QStringLiteral("pe2"), limit, 0), 0);
+    QCOMPARE(s.tryTake(ThrottleScope::Client, r1, limit, 0), 0);
+    for (int i = 0; i < 10; ++i)
+        QCOMPARE(s.tryTake(ThrottleScope::Network, {}, RateLimit{}, 0), 0);
+    // Refilled at the rate: after 600 ms at 2/s at least one token is back.
+    QTest::qWait(600);
+    QCOMPARE(s.tryTake(ThrottleScope::Router, r1, limit, 0), 0);
+    s.clear();
+    QCOMPARE(s.peek(ThrottleScope::Router, r1, limit, 0), 0);
+    QCOMPARE(s.failures(), 0);
+}
+
+void TestPgTeam::routerLimitHoldsAcrossTwoInstances()
+{
+    // Two instances with their own connections take tokens for one router as fast as they can:
+    // together they get what one limit allows, not one limit each.
+    const QString conninfo = freshDatabase();
+    auto dbA = openDatabase(conninfo);
+    auto dbB = std::make_shared<PgDatabase>(conninfo);
+    QVERIFY(dbA);
+    QVERIFY(!dbB->open());
+    PgThrottleStateStore a(dbA), b(dbB);
+    const RateLimit limit{5, 5, ThrottleAction::HoldBack, 10};
+    std::atomic<int> takenA{0}, takenB{0}, calls{0};
+    QElapsedTimer timer;
+    timer.start();
+    const auto hammer = [&](PgThrottleStateStore &s, std::atomic<int> &taken) {
+        while (timer.elapsed() < 1500) {
+            ++calls;
+            if (s.tryTake(ThrottleScope::Router, QStringLiteral("pe1"), limit, 0) == 0)
+                ++taken;
+        }
+    };
+    std::thread ta([&] { hammer(a, takenA); });
+    std::thread tb([&] { hammer(b, takenB); });
+    ta.join();
+    tb.join();
+    const double seconds = timer.elapsed() / 1000.0;
+    const int total = takenA + takenB;
+    qInfo("taken in %.2f s: %d by A, %d by B (limit: burst 5 + 5/s); %d calls, %.0f per second",
+          seconds, takenA.load(), takenB.load(), calls.load(), calls.load() / seconds);
+    QVERIFY2(total <= 5 + int(5 * seconds) + 1, qPrintable(QString::number(total)));
+    QVERIFY2(total > 5, qPrintable(QString::number(total))); // the burst, and some of the refill
+    QVERIFY(takenA > 0 && takenB > 0);
+    QCOMPARE(a.failures() + b.failures(), 0);
+}
+
+void TestPgTeam::storeAnswerFoundByAnotherInstance()
+{
+    const QString conninfo = freshDatabase();
+    PgResultStore a(openDatabase(conninfo));
+    PgResultStore b(std::make_shared<PgDatabase>(conninfo));
+    QVERIFY(!a.open());
+    QVERIFY(!b.open());
+    StoredAnswer answer;
+    answer.router = QStringLiteral("pe1");
+    answer.kind = QueryKind::ArpTable;
+    answer.fetchedAt = QDateTime::currentDateTimeUtc();
+    answer.expiresAt = answer.fetchedAt.addSecs(60);
+    answer.commands = {QStringLiteral("show ip arp")};
+    ArpRecord row;
+    row.ip = QStringLiteral("192.0.2.1");
+    row.mac = QStringLiteral("00:11:22:33:44:55");
+    answer.records = RecordSet(QueryKind::ArpTable, QList<ArpRecord>{row});
+    const Result<qint64> id = a.put(answer);
+    QVERIFY(id.ok());
+    const auto found = b.fresh(answer.router, answer.kind, {}, {}, QDateTime::currentDateTimeUtc());
+    QVERIFY(found);
+    QCOMPARE(found->id, *id);
+    QCOMPARE(found->records.size(), 1);
+    QCOMPARE(found->commands, answer.commands);
+    QCOMPARE(b.history(answer.router, answer.kind, {}).size(), 1);
+}
+
+void TestPgTeam::skipLockedGivesTheLeaseToOne()
+{
+    const QString conninfo = freshDatabase();
+    auto dbA = openDatabase(conninfo);
+    QVERIFY(dbA);
+    auto dbB = std::make_shared<PgDatabase>(conninfo);
+    PgWorkExchange a(dbA), b(dbB);
+    const qint64 queued = QDateTime::currentMSecsSinceEpoch();
+    std::atomic<int> run{0}, elsewhere{0}, failed{0};
+    std::vector<std::thread> threads;
+    for (int i = 0; i < 8; ++i)
+        threads.emplace_back([&, i] {
+            PgWorkExchange &x = i % 2 ? a : b;
+            const auto c = x.claim(QStringLiteral("pe1|show bgp"), QStringLiteral("pe1"), {QStringLiteral("show bgp")}, queued);
+            (c.kind == WorkExchange::Claim::Kind::Run ? run : c.kind == WorkExchange::Claim::Kind::Elsewhere ? elsewhere : failed)++;
+        });
+    for (auto &t : threads)
+        t.join();
+    QCOMPARE(run.load(), 1);
+    QCOMPARE(elsewhere.load(), 7);
+    QCOMPARE(failed.load(), 0);
+    auto r = dbA->exec("SELECT state, holder, lease_expires > now() FROM rl_work");
+    QVERIFY(r.ok());
+    QCOMPARE(r->size(), 1);
+    QCOMPARE(r->text(0, 0), QStringLiteral("leased"));
+    QVERIFY(r->text(0, 1) == a.holderId() || r->text(0, 1) == b.holderId());
+    QVERIFY(r->boolean(0, 2));
+}
+
+namespace {
+
+// One engine process's share of a test: its own connections, exchange, counters and scheduler.
+struct Instance {
+    std::shared_ptr<PgDatabase> db;
+    std::shared_ptr<PgWorkExchange> exchange;
+    TestSink sink;
+    std::unique_ptr<Scheduler> scheduler;
+
+    Instance(const QString &conninfo, ScriptedTransportFactory &transports, int leaseMs)
+    {
+        db = std::make_shared<PgDatabase>(conninfo);
+        if (const Error e = db->open())
+            qFatal("%s", qPrintable(e.toString()));
+        PgWorkExchange::Options o;
+        o.leaseMs = leaseMs;
+        o.pollIntervalMs = 20;
+        exchange = std::make_shared<PgWorkExchange>(db, o);
+        SchedulerConfig config = unlimitedConfig();
+        config.throttle.perRouter = RateLimit{50, 50, ThrottleAction::HoldBack, 10}; // through the shared counters
+        scheduler = std::make_unique<Scheduler>(
+            config, [&transports](const QString &router) { return transports.create(router); }, &sink,
+            std::shared_ptr<Clock>{}, std::unique_ptr<QueueBackend>{}, std::make_shared<PgThrottleStateStore>(db),
+            exchange);
+        scheduler->start();
+    }
+    ~Instance() { scheduler->stop(); }
+};
+
+} // namespace
+
+void TestPgTeam::twoSchedulersCoalesceIdenticalWork()
+{
+    const QString conninfo = freshDatabase();
+    ScriptedTransportFactory routers; // the same routers, whoever asks
+    routers.setRouterAnswer(QStringLiteral("pe1"), {QByteArray("BGP table of pe1"), {}, 400});
+    Instance a(conninfo, routers, 3000);
+    Instance b(conninfo, routers, 3000);
+
+    a.scheduler->submit(item(QStringLiteral("a1"), QStringLiteral("pe1"), QStringLiteral("show bgp summary")));
+    QTest::qWait(50);
+    b.scheduler->submit(item(QStringLiteral("b1"), QStringLiteral("pe1"), QStringLiteral("show bgp summary")));
+    QTRY_VERIFY_WITH_TIMEOUT(a.sink.hasAnswer(QStringLiteral("a1")) && b.sink.hasAnswer(QStringLiteral("b1")), 10000);
+    QCOMPARE(routers.calls(QStringLiteral("pe1")), 1); // asked once for both processes
+    QVERIFY(!a.sink.error(QStringLiteral("a1")));
+    QVERIFY(!b.sink.error(QStringLiteral("b1")));
+    QCOMPARE(a.sink.outcomes().first().outputs.first().output, QByteArray("BGP table of pe1"));
+    QCOMPARE(b.sink.outcomes().first().outputs.first().output, QByteArray("BGP table of pe1"));
+    QCOMPARE(a.exchange->runs() + b.exchange->runs(), 1);
+    QCOMPARE(a.exchange->sharedOutcomes() + b.exchange->sharedOutcomes(), 1);
+
+    // Different work is each process's own; and identical work asked again later (after the
+    // first outcome) is asked again, not served from an old outcome.
+    routers.resetCounters();
+    a.scheduler->submit(item(QStringLiteral("a2"), QStringLiteral("pe1"), QStringLiteral("show ip arp")));
+    b.scheduler->submit(item(QStringLiteral("b2"), QStringLiteral("pe1"), QStringLiteral("show bgp summary")));
+    QTRY_VERIFY_WITH_TIMEOUT(a.sink.hasAnswer(QStringLiteral("a2")) && b.sink.hasAnswer(QStringLiteral("b2")), 10000);
+    QCOMPARE(routers.calls(QStringLiteral("pe1")), 2);
+}
+
+void TestPgTeam::leaseRenewedWhileHolderLives()
+{
+    const QString conninfo = freshDatabase();
+    ScriptedTransportFactory routers;
+    // Work that takes three lease times: the holder renews (every 500 ms, so a loaded machine
+    // has a second to spare), nobody takes it over.
+    routers.setRouterAnswer(QStringLiteral("pe1"), {QByteArray("slow"), {}, 4500});
+    Instance a(conninfo, routers, 1500);
+    Instance b(conninfo, routers, 1500);
+    a.scheduler->submit(item(QStringLiteral("a1"), QStringLiteral("pe1"), QStringLiteral("show bgp summary")));
+    QTRY_COMPARE_WITH_TIMEOUT(routers.inFlight(), 1, 5000);
+    b.scheduler->submit(item(QStringLiteral("b1"), QStringLiteral("pe1"), QStringLiteral("show bgp summary")));
+    QTRY_VERIFY_WITH_TIMEOUT(a.sink.hasAnswer(QStringLiteral("a1")) && b.sink.hasAnswer(QStringLiteral("b1")), 15000);
+    QCOMPARE(routers.calls(QStringLiteral("pe1")), 1);
+    QCOMPARE(b.exchange->takeovers(), 0);
+    QCOMPARE(b.sink.outcomes().first().outputs.first().output, QByteArray("slow"));
+}
+
+void TestPgTeam::takeoverAfterTheHolderDies()
+{
+    const QString conninfo = freshDatabase();
+    ScriptedTransportFactory routers;
+    routers.setRouterAnswer(QStringLiteral("pe1"), {QByteArray("answer"), {}, 100});
+    // A process that took the lease and then died: no finish, no more renewals.
+    {
+        auto db = openDatabase(conninfo);
+        QVERIFY(db);
+        PgWorkExchange::Options o;
+        o.leaseMs = 800;
+        PgWorkExchange dead(db, o);
+        // The scheduler's key for this work (router, then the commands): see Scheduler::submit.
+        const QString key = QStringLiteral("pe1") + QChar(0x1d) + QStringLiteral("show bgp summary");
+        const auto c = dead.claim(key, QStringLiteral("pe1"), {QStringLiteral("show bgp summary")},
+                                  QDateTime::currentMSecsSinceEpoch());
+        QCOMPARE(c.kind, WorkExchange::Claim::Kind::Run);
+    }
+    Instance b(conninfo, routers, 800);
+    QElapsedTimer timer;
+    timer.start();
+    b.scheduler->submit(item(QStringLiteral("b1"), QStringLiteral("pe1"), QStringLiteral("show bgp summary")));
+    QTRY_VERIFY_WITH_TIMEOUT(b.sink.hasAnswer(QStringLiteral("b1")), 10000);
+    QVERIFY(!b.sink.error(QStringLiteral("b1")));
+    QCOMPARE(b.exchange->takeovers(), 1);
+    QCOMPARE(routers.calls(QStringLiteral("pe1")), 1);
+    qInfo("taken over and answered after %lld ms (lease 800 ms)", timer.elapsed());
+    auto r = b.db->exec("SELECT state, generation FROM rl_work");
+    QVERIFY(r.ok());
+    QCOMPARE(r->text(0, 0), QStringLiteral("done"));
+    QCOMPARE(r->number(0, 1), 2);
+}
+
+QTEST_GUILESS_MAIN(TestPgTeam)
+#include "tst_pg_team.moc"
