@@ -218,7 +218,7 @@ public:
         lastWedgeSweepMs = now;
         std::vector<Job *> wedged;
         for (const auto &[id, job] : state.jobs) {
-            const qint64 limit = job->inFlight && !job->abandoned ? wedgedAfterMs(*job) : 0;
+            const qint64 limit = job->inFlight && !job->abandoned && !job->waitingForTeam ? wedgedAfterMs(*job) : 0;
             if (limit > 0 && now - job->startedMs > limit)
                 wedged.push_back(job.get());
         }

@@ -43,6 +43,9 @@ struct Job {
     CancelFlag cancel;
     int attempt = 1;          // 2: a rerun after the first session wedged
     bool abandoned = false;   // wedged past every deadline: its waiters moved on, its worker was replaced
+    // Team mode: waiting for another process's lease on it or for a place at the router, not
+    // yet at the router (the wedge check starts when it gets there).
+    bool waitingForTeam = false;
 };
 
 struct IdleTransport {

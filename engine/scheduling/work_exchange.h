@@ -50,6 +50,25 @@ public:
     // We gave the work up without an outcome (cancelled): the next claimant runs it.
     virtual void abandon(const QString &key, qint64 generation) = 0;
     virtual int pollIntervalMs() const = 0;
+
+    // A place at the router, shared by every process: at most `limit` units of work run at one
+    // router at a time, whichever processes queued them (the per-router limit). Processes
+    // waiting for a place are served by their work's score (higher first), then by when it was
+    // queued, as if the router had one queue. `ticket` names this waiting work in this process.
+    struct Slot {
+        enum class Kind : quint8 {
+            Granted, // `slot` is ours until released (renewed with the leases)
+            Busy,    // every place is taken, or better work waits: ask again after pollIntervalMs()
+            Failed,  // the exchange cannot be reached: `error`
+        };
+        Kind kind = Kind::Busy;
+        int slot = -1;
+        Error error;
+    };
+    virtual Slot takeRouterSlot(const QString &router, int limit, double score, qint64 queuedAtMs, quint64 ticket) = 0;
+    // This work no longer waits for a place (cancelled).
+    virtual void leaveRouterQueue(const QString &router, quint64 ticket) = 0;
+    virtual void releaseRouterSlot(const QString &router, int slot, quint64 ticket) = 0;
 };
 
 } // namespace rl

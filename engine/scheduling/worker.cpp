@@ -99,6 +99,8 @@ void Worker::run()
         if (m_state.idleWorkers > 0 && m_dispatcher.hasReady() && m_state.inFlight < m_state.config.maxInFlightTotal)
             m_state.workCv.notify_one();
         const Assignment a = assignment(*job);
+        // Team mode: the wedge check waits until the work is at the router (see execute()).
+        job->waitingForTeam = m_state.exchange != nullptr;
         lock.unlock();
         JobOutcome outcome = execute(lock, *job, a, transport);
         lock.lock();
@@ -136,6 +138,9 @@ Worker::Assignment Worker::assignment(const Job &job) const
         a.options.maxOutputBytes = job.maxOutputBytes;
     a.key = job.key;
     a.queuedWallMs = job.queuedWallMs;
+    a.jobId = job.id;
+    a.score = job.entry.score;
+    a.routerLimit = m_state.config.maxInFlightPerRouter;
     return a;
 }
 
@@ -168,8 +173,28 @@ JobOutcome Worker::execute(std::unique_lock<std::mutex> &lock, Job &job, const A
             break;
         }
     }
+    // Team mode: the router's limit counts every process's work at it.
+    WorkExchange *places = m_state.exchange.get();
+    WorkExchange::Slot slot;
+    if (places) {
+        slot = takeSlot(a);
+        if (slot.kind != WorkExchange::Slot::Kind::Granted) {
+            if (slot.kind == WorkExchange::Slot::Kind::Failed)
+                outcome.error = slot.error;
+            if (exchange)
+                exchange->abandon(a.key, claim.generation);
+            return outcome; // Busy: cancelled while waiting for a place
+        }
+        // The wedge check times the call at the router, not the wait for the place.
+        lock.lock();
+        job.waitingForTeam = false;
+        job.startedMs = m_state.clock->nowMs();
+        lock.unlock();
+    }
     const qint64 startedMs = m_state.clock->nowMs();
     runHere(lock, job, a, transport, outcome);
+    if (places)
+        places->releaseRouterSlot(a.router, slot.slot, a.jobId);
     if (exchange) {
         if (a.options.cancelled->load())
             exchange->abandon(a.key, claim.generation);
@@ -197,6 +222,24 @@ WorkExchange::Claim Worker::claimShared(const Assignment &a)
         }
         if (a.options.cancelled->load())
             return c;
+    }
+}
+
+WorkExchange::Slot Worker::takeSlot(const Assignment &a)
+{
+    WorkExchange &exchange = *m_state.exchange;
+    for (;;) {
+        WorkExchange::Slot s = exchange.takeRouterSlot(a.router, a.routerLimit, a.score, a.queuedWallMs, a.jobId);
+        if (s.kind != WorkExchange::Slot::Kind::Busy)
+            return s;
+        const int step = 10;
+        for (int waited = 0; waited < exchange.pollIntervalMs(); waited += step) {
+            if (a.options.cancelled->load()) {
+                exchange.leaveRouterQueue(a.router, a.jobId);
+                return s;
+            }
+            std::this_thread::sleep_for(std::chrono::milliseconds(step));
+        }
     }
 }
 

@@ -38,6 +38,9 @@ private:
         ExecOptions options;
         QString key;              // the work exchange's name for it
         qint64 queuedWallMs = 0;
+        quint64 jobId = 0;
+        double score = 0;         // the queue's rank of it, for the team's shared order at the router
+        int routerLimit = 1;      // the per-router limit, as configured when it was assigned
     };
 
     void run();
@@ -49,6 +52,9 @@ private:
     // Team mode: asks the work exchange until the work is ours to run, done elsewhere, or
     // cancelled (then Elsewhere comes back). Without the lock.
     WorkExchange::Claim claimShared(const Assignment &a);
+    // Team mode: waits for one of the router's places shared by every process (the per-router
+    // limit across processes) until given, cancelled (Busy comes back) or failed. Without the lock.
+    WorkExchange::Slot takeSlot(const Assignment &a);
     // At the router, on this process's session.
     void runHere(std::unique_lock<std::mutex> &lock, Job &job, const Assignment &a,
                  std::unique_ptr<Transport> &transport, JobOutcome &outcome);

@@ -92,6 +92,29 @@ CREATE TABLE rl_work (
 );
 CREATE INDEX rl_work_holder ON rl_work (holder) WHERE state = 'leased';
 )SQL",
+    // 2: the per-router limit across processes: a router's places at it, leased like the work
+    // (holder, expiry; `taker` names the one piece of work holding the place), and the work of
+    // every process waiting for one, served best score first, then oldest.
+    R"SQL(
+CREATE TABLE rl_router_slot (
+    router text NOT NULL,
+    slot integer NOT NULL,
+    holder text,
+    taker text,
+    lease_expires timestamptz,
+    PRIMARY KEY (router, slot)
+);
+CREATE INDEX rl_router_slot_holder ON rl_router_slot (holder) WHERE holder IS NOT NULL;
+CREATE TABLE rl_router_wait (
+    router text NOT NULL,
+    waiter text NOT NULL,
+    score double precision NOT NULL,
+    queued_at timestamptz NOT NULL,
+    seen timestamptz NOT NULL,
+    PRIMARY KEY (router, waiter)
+);
+CREATE INDEX rl_work_finished ON rl_work (finished_at) WHERE state = 'done';
+)SQL",
 };
 constexpr int kMigrationCount = int(sizeof(kMigrations) / sizeof(kMigrations[0]));
 static_assert(kMigrationCount == PgDatabase::SchemaVersion);

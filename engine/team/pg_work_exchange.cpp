@@ -3,6 +3,7 @@
 #include "engine/team/pg_database.h"
 
 #include <QCryptographicHash>
+#include <QElapsedTimer>
 #include <QSysInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -12,6 +13,12 @@
 #include <unistd.h>
 
 namespace rl {
+
+namespace {
+constexpr qint64 kPruneEveryMs = 60 * 1000;
+// Outcomes are read by claims that queued before they finished: minutes at most.
+constexpr qint64 kKeepOutcomesMs = 15 * 60 * 1000;
+} // namespace
 
 PgWorkExchange::PgWorkExchange(std::shared_ptr<PgDatabase> database, Options options)
     : m_db(std::move(database)), m_options(std::move(options))
@@ -38,6 +45,8 @@ PgWorkExchange::~PgWorkExchange()
 
 void PgWorkExchange::renewLoop()
 {
+    QElapsedTimer pruneTimer;
+    pruneTimer.start();
     std::unique_lock lock(m_mutex);
     while (!m_stopping) {
         m_cv.wait_for(lock, std::chrono::milliseconds(m_options.leaseMs / 3));
@@ -47,8 +56,137 @@ void PgWorkExchange::renewLoop()
         m_db->exec("UPDATE rl_work SET lease_expires = clock_timestamp() + $2 * interval '1 millisecond'"
                    " WHERE state = 'leased' AND holder = $1",
                    {m_options.holderId, PgParam(m_options.leaseMs)});
+        m_db->exec("UPDATE rl_router_slot SET lease_expires = clock_timestamp() + $2 * interval '1 millisecond'"
+                   " WHERE holder = $1",
+                   {m_options.holderId, PgParam(m_options.leaseMs)});
+        if (pruneTimer.hasExpired(kPruneEveryMs)) {
+            prune(kKeepOutcomesMs);
+            pruneTimer.restart();
+        }
         lock.lock();
     }
+}
+
+qint64 PgWorkExchange::prune(qint64 olderThanMs)
+{
+    qint64 removed = 0;
+    // A claim takes an outcome finished after it queued its work: an outcome older than any
+    // work still queued is never read again. Given-up work ('queued') is made again on a claim.
+    if (auto r = m_db->exec("DELETE FROM rl_work WHERE state <> 'leased'"
+                            " AND coalesce(finished_at, queued_at) < clock_timestamp() - $1 * interval '1 millisecond'",
+                            {PgParam(olderThanMs)}))
+        removed += r->affected();
+    // Waiters ask again every poll interval; one silent for a minute is gone (its process died).
+    if (auto r = m_db->exec("DELETE FROM rl_router_wait WHERE seen < clock_timestamp() - interval '1 minute'", {}))
+        removed += r->affected();
+    return removed;
+}
+
+QString PgWorkExchange::waiterId(quint64 ticket) const
+{
+    return m_options.holderId + QLatin1Char('#') + QString::number(ticket);
+}
+
+WorkExchange::Slot PgWorkExchange::takeRouterSlot(const QString &router, int limit, double score, qint64 queuedAtMs,
+                                                  quint64 ticket)
+{
+    limit = std::max(1, limit);
+    const QString waiter = waiterId(ticket);
+    bool makeRows = false;
+    {
+        std::lock_guard lock(m_mutex);
+        makeRows = m_slotRows.value(router) < limit;
+    }
+    Slot slot;
+    const Error e = m_db->transaction([&](const PgDatabase::Exec &exec) -> Error {
+        if (makeRows) {
+            if (auto r = exec("INSERT INTO rl_router_slot (router, slot) SELECT $1, g FROM generate_series(0, $2 - 1) g"
+                              " ON CONFLICT DO NOTHING",
+                              {router, PgParam(limit)});
+                !r)
+                return r.error();
+        }
+        // We wait (again): listed, or seen asking once more.
+        if (auto r = exec("INSERT INTO rl_router_wait (router, waiter, score, queued_at, seen)"
+                          " VALUES ($1, $2, $3, to_timestamp($4::double precision / 1000), clock_timestamp())"
+                          " ON CONFLICT (router, waiter) DO UPDATE SET seen = clock_timestamp(), score = EXCLUDED.score",
+                          {router, waiter, PgParam(score), PgParam(queuedAtMs)});
+            !r)
+            return r.error();
+        // Places free now, and the work that goes before ours: better scored, or as good and
+        // waiting longer, in any process still asking (seen within a lease time).
+        auto r = exec("SELECT"
+                      " (SELECT count(*) FROM rl_router_slot WHERE router = $1 AND holder IS NOT NULL"
+                      "  AND lease_expires > clock_timestamp()),"
+                      " (SELECT count(*) FROM rl_router_wait w, rl_router_wait me"
+                      "  WHERE w.router = $1 AND me.router = $1 AND me.waiter = $2 AND w.waiter <> $2"
+                      "  AND w.seen > clock_timestamp() - $3 * interval '1 millisecond'"
+                      "  AND (w.score > me.score OR (w.score = me.score"
+                      "       AND (w.queued_at, w.waiter) < (me.queued_at, me.waiter))))",
+                      {router, waiter, PgParam(m_options.leaseMs)});
+        if (!r)
+            return r.error();
+        const qint64 held = r->number(0, 0, 0);
+        const qint64 ahead = r->number(0, 1, 0);
+        if (held + ahead >= limit) {
+            slot.kind = Slot::Kind::Busy;
+            return {};
+        }
+        // A free place (never held, released, or its holder's lease expired), not being taken
+        // by another process this instant.
+        auto f = exec("SELECT slot FROM rl_router_slot WHERE router = $1 AND slot < $2"
+                      " AND (holder IS NULL OR lease_expires <= clock_timestamp())"
+                      " ORDER BY slot LIMIT 1 FOR UPDATE SKIP LOCKED",
+                      {router, PgParam(limit)});
+        if (!f)
+            return f.error();
+        if (f->size() == 0) {
+            slot.kind = Slot::Kind::Busy;
+            return {};
+        }
+        const int number = int(f->number(0, 0));
+        if (auto u = exec("UPDATE rl_router_slot SET holder = $3, taker = $4,"
+                          " lease_expires = clock_timestamp() + $5 * interval '1 millisecond'"
+                          " WHERE router = $1 AND slot = $2",
+                          {router, PgParam(number), m_options.holderId, waiter, PgParam(m_options.leaseMs)});
+            !u)
+            return u.error();
+        if (auto d = exec("DELETE FROM rl_router_wait WHERE router = $1 AND waiter = $2", {router, waiter}); !d)
+            return d.error();
+        slot.kind = Slot::Kind::Granted;
+        slot.slot = number;
+        return {};
+    });
+    if (e) {
+        Slot failed;
+        failed.kind = Slot::Kind::Failed;
+        failed.error = e.code == ErrorCode::DatabaseUnreachable
+            ? e
+            : Error(ErrorCode::StoreError,
+                    QStringLiteral("The team database could not give router %1 a place for this work.").arg(router),
+                    e.detail.isEmpty() ? e.message : e.detail);
+        return failed;
+    }
+    if (makeRows) {
+        std::lock_guard lock(m_mutex);
+        m_slotRows[router] = std::max(m_slotRows.value(router), limit);
+    }
+    if (slot.kind == Slot::Kind::Busy)
+        ++m_slotWaits;
+    return slot;
+}
+
+void PgWorkExchange::leaveRouterQueue(const QString &router, quint64 ticket)
+{
+    m_db->exec("DELETE FROM rl_router_wait WHERE router = $1 AND waiter = $2", {router, waiterId(ticket)});
+}
+
+void PgWorkExchange::releaseRouterSlot(const QString &router, int slot, quint64 ticket)
+{
+    // Only while it is still ours: a place whose lease ran out may have another taker now.
+    m_db->exec("UPDATE rl_router_slot SET holder = NULL, taker = NULL, lease_expires = NULL"
+               " WHERE router = $1 AND slot = $2 AND taker = $3",
+               {router, PgParam(slot), waiterId(ticket)});
 }
 
 QString PgWorkExchange::rowKey(const QString &key)

@@ -1,7 +1,8 @@
 // Team mode on PostgreSQL (engine/team): the schema and its errors, the throttle counters shared
 // by two instances, two schedulers sharing identical work through the work exchange (SKIP
 // LOCKED leases), the store seen by another instance, and a lease taken over after its holder
-// stopped renewing it. Each instance has its own PgDatabase, i.e. its own connections, as two
+// stopped renewing it; the per-router limit held across instances (places at the router, given
+// best work first); old rows pruned. Each instance has its own PgDatabase, i.e. its own connections, as two
 // routerlens-serve processes would. Runs in the private PostgreSQL of with_postgres.sh.
 #include "engine/team/pg_database.h"
 #include "engine/team/pg_result_store.h"
@@ -37,6 +38,11 @@ private Q_SLOTS:
     void twoSchedulersCoalesceIdenticalWork();
     void leaseRenewedWhileHolderLives();
     void takeoverAfterTheHolderDies();
+    void routerLimitOfOneHoldsAcrossProcesses();
+    void placesGoToTheBestWorkOfAnyProcess();
+    void aWaiterThatStopsAskingIsPassed();
+    void aDeadHoldersPlaceIsTakenOver();
+    void pruneRemovesOnlyWhatNoClaimNeeds();
 
 private:
     QString freshDatabase();
@@ -96,7 +102,7 @@ void TestPgTeam::schemaIsCreatedOnceAndVersioned()
     PgDatabase db(conninfo);
     auto r = db.exec("SELECT count(*), max(version) FROM rl_schema");
     QVERIFY(r.ok());
-    QCOMPARE(r->number(0, 0), 1);
+    QCOMPARE(r->number(0, 0), qint64(PgDatabase::SchemaVersion)); // one row per version, each applied once
     QCOMPARE(r->number(0, 1), qint64(PgDatabase::SchemaVersion));
     QVERIFY(db.open().code == ErrorCode::None); // again: nothing to do
 }
@@ -387,6 +393,171 @@ void TestPgTeam::takeoverAfterTheHolderDies()
     QVERIFY(r.ok());
     QCOMPARE(r->text(0, 0), QStringLiteral("done"));
     QCOMPARE(r->number(0, 1), 2);
+}
+
+void TestPgTeam::routerLimitOfOneHoldsAcrossProcesses()
+{
+    // Each process allows one call at a time at pe1 (SchedulerConfig's default); four different
+    // pieces of work from two processes still reach pe1 one at a time.
+    const QString conninfo = freshDatabase();
+    ScriptedTransportFactory routers;
+    routers.setRouterAnswer(QStringLiteral("pe1"), {QByteArray("answer"), {}, 250});
+    Instance a(conninfo, routers, 3000);
+    Instance b(conninfo, routers, 3000);
+    a.scheduler->submit(item(QStringLiteral("a1"), QStringLiteral("pe1"), QStringLiteral("show ip arp")));
+    b.scheduler->submit(item(QStringLiteral("b1"), QStringLiteral("pe1"), QStringLiteral("show bgp summary")));
+    a.scheduler->submit(item(QStringLiteral("a2"), QStringLiteral("pe1"), QStringLiteral("show ip route")));
+    b.scheduler->submit(item(QStringLiteral("b2"), QStringLiteral("pe1"), QStringLiteral("show version")));
+    QTRY_VERIFY_WITH_TIMEOUT(a.sink.hasAnswer(QStringLiteral("a1")) && a.sink.hasAnswer(QStringLiteral("a2"))
+                                 && b.sink.hasAnswer(QStringLiteral("b1")) && b.sink.hasAnswer(QStringLiteral("b2")),
+                             15000);
+    for (const char *id : {"a1", "a2"})
+        QVERIFY2(!a.sink.error(QLatin1String(id)), qPrintable(a.sink.error(QLatin1String(id)).toString()));
+    for (const char *id : {"b1", "b2"})
+        QVERIFY2(!b.sink.error(QLatin1String(id)), qPrintable(b.sink.error(QLatin1String(id)).toString()));
+    QCOMPARE(routers.calls(QStringLiteral("pe1")), 4);
+    QCOMPARE(routers.maxConcurrency(QStringLiteral("pe1")), 1);
+    QVERIFY(a.exchange->slotWaits() + b.exchange->slotWaits() > 0); // someone did wait for the place
+    auto r = a.db->exec("SELECT count(*) FROM rl_router_slot WHERE holder IS NOT NULL");
+    QVERIFY(r.ok());
+    QCOMPARE(r->number(0, 0), 0); // every place given back
+    auto w = a.db->exec("SELECT count(*) FROM rl_router_wait");
+    QVERIFY(w.ok());
+    QCOMPARE(w->number(0, 0), 0);
+}
+
+void TestPgTeam::placesGoToTheBestWorkOfAnyProcess()
+{
+    const QString conninfo = freshDatabase();
+    auto dbA = openDatabase(conninfo);
+    QVERIFY(dbA);
+    auto dbB = openDatabase(conninfo);
+    QVERIFY(dbB);
+    PgWorkExchange::Options o;
+    o.leaseMs = 5000;
+    PgWorkExchange a(dbA, o), b(dbB, o);
+    using Kind = WorkExchange::Slot::Kind;
+    const QString pe1 = QStringLiteral("pe1");
+    const qint64 t0 = QDateTime::currentMSecsSinceEpoch() - 10000;
+
+    const auto held = a.takeRouterSlot(pe1, 1, 10, t0, 1);
+    QCOMPARE(held.kind, Kind::Granted);
+    QCOMPARE(held.slot, 0);
+    QCOMPARE(b.takeRouterSlot(pe1, 1, 5, t0, 2).kind, Kind::Busy);        // B's background work waits
+    QCOMPARE(a.takeRouterSlot(pe1, 1, 20, t0 + 100, 3).kind, Kind::Busy); // A's interactive work too
+    a.releaseRouterSlot(pe1, held.slot, 1);
+    // The place is free, but A's better work waits: B's asks again and is told to wait.
+    QCOMPARE(b.takeRouterSlot(pe1, 1, 5, t0, 2).kind, Kind::Busy);
+    const auto best = a.takeRouterSlot(pe1, 1, 20, t0 + 100, 3);
+    QCOMPARE(best.kind, Kind::Granted);
+    a.releaseRouterSlot(pe1, best.slot, 3);
+    // As good as another process's work and waiting longer: first.
+    QCOMPARE(a.takeRouterSlot(pe1, 1, 5, t0 + 50, 4).kind, Kind::Busy);
+    const auto older = b.takeRouterSlot(pe1, 1, 5, t0, 2);
+    QCOMPARE(older.kind, Kind::Granted);
+    // Releasing with another ticket than the taker's frees nothing.
+    b.releaseRouterSlot(pe1, older.slot, 99);
+    QCOMPARE(a.takeRouterSlot(pe1, 1, 5, t0 + 50, 4).kind, Kind::Busy);
+    b.releaseRouterSlot(pe1, older.slot, 2);
+    QCOMPARE(a.takeRouterSlot(pe1, 1, 5, t0 + 50, 4).kind, Kind::Granted);
+    // A limit of two gives two places.
+    QCOMPARE(b.takeRouterSlot(pe1, 2, 5, t0, 5).kind, Kind::Granted);
+    QCOMPARE(b.takeRouterSlot(pe1, 2, 5, t0, 6).kind, Kind::Busy);
+}
+
+namespace {
+
+// Asks for a place (limit 1) every 20 ms, as a worker does, until given or `timeoutMs` passed.
+// (Not QTRY_COMPARE: it evaluates its expression again after success, and asking again while
+// holding the place is refused.)
+WorkExchange::Slot askUntilGranted(PgWorkExchange &x, const QString &router, double score, qint64 queuedAtMs,
+                                   quint64 ticket, int timeoutMs)
+{
+    QElapsedTimer timer;
+    timer.start();
+    for (;;) {
+        const WorkExchange::Slot s = x.takeRouterSlot(router, 1, score, queuedAtMs, ticket);
+        if (s.kind != WorkExchange::Slot::Kind::Busy || timer.elapsed() > timeoutMs)
+            return s;
+        QTest::qWait(20);
+    }
+}
+
+} // namespace
+
+void TestPgTeam::aWaiterThatStopsAskingIsPassed()
+{
+    // A process that queued for the place and died (stopped asking) does not hold the others
+    // back for longer than a lease time.
+    const QString conninfo = freshDatabase();
+    auto dbA = openDatabase(conninfo);
+    QVERIFY(dbA);
+    PgWorkExchange::Options o;
+    o.leaseMs = 600;
+    PgWorkExchange a(dbA, o);
+    using Kind = WorkExchange::Slot::Kind;
+    const qint64 t0 = QDateTime::currentMSecsSinceEpoch();
+    {
+        auto dbGone = openDatabase(conninfo);
+        QVERIFY(dbGone);
+        PgWorkExchange gone(dbGone, o);
+        const auto held = a.takeRouterSlot(QStringLiteral("pe1"), 1, 1, t0, 1);
+        QCOMPARE(held.kind, Kind::Granted);
+        QCOMPARE(gone.takeRouterSlot(QStringLiteral("pe1"), 1, 50, t0, 7).kind, Kind::Busy);
+        a.releaseRouterSlot(QStringLiteral("pe1"), held.slot, 1);
+    }
+    QCOMPARE(a.takeRouterSlot(QStringLiteral("pe1"), 1, 1, t0, 2).kind, Kind::Busy); // the better waiter first
+    QElapsedTimer timer;
+    timer.start();
+    QCOMPARE(askUntilGranted(a, QStringLiteral("pe1"), 1, t0, 2, 5000).kind, Kind::Granted);
+    QVERIFY2(timer.elapsed() >= 300, qPrintable(QString::number(timer.elapsed()))); // not passed at once
+}
+
+void TestPgTeam::aDeadHoldersPlaceIsTakenOver()
+{
+    const QString conninfo = freshDatabase();
+    PgWorkExchange::Options o;
+    o.leaseMs = 600;
+    using Kind = WorkExchange::Slot::Kind;
+    const qint64 t0 = QDateTime::currentMSecsSinceEpoch();
+    {
+        auto dbDead = openDatabase(conninfo);
+        QVERIFY(dbDead);
+        PgWorkExchange dead(dbDead, o);
+        QCOMPARE(dead.takeRouterSlot(QStringLiteral("pe1"), 1, 1, t0, 1).kind, Kind::Granted);
+    } // stops renewing without giving the place back
+    auto db = openDatabase(conninfo);
+    QVERIFY(db);
+    PgWorkExchange alive(db, o);
+    QCOMPARE(alive.takeRouterSlot(QStringLiteral("pe1"), 1, 1, t0, 1).kind, Kind::Busy);
+    QCOMPARE(askUntilGranted(alive, QStringLiteral("pe1"), 1, t0, 1, 5000).kind, Kind::Granted);
+    // Ours now, and renewed while we live: nobody else gets it after a lease time.
+    QTest::qWait(1000);
+    PgWorkExchange other(openDatabase(conninfo), o);
+    QCOMPARE(other.takeRouterSlot(QStringLiteral("pe1"), 1, 1, t0, 9).kind, Kind::Busy);
+}
+
+void TestPgTeam::pruneRemovesOnlyWhatNoClaimNeeds()
+{
+    const QString conninfo = freshDatabase();
+    auto db = openDatabase(conninfo);
+    QVERIFY(db);
+    PgWorkExchange x(db);
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const auto done = x.claim(QStringLiteral("k-done"), QStringLiteral("pe1"), {QStringLiteral("show a")}, now);
+    QCOMPARE(done.kind, WorkExchange::Claim::Kind::Run);
+    x.finish(QStringLiteral("k-done"), done.generation, {{QStringLiteral("show a")}, {}, {}, 5});
+    const auto given = x.claim(QStringLiteral("k-given"), QStringLiteral("pe1"), {QStringLiteral("show b")}, now);
+    x.abandon(QStringLiteral("k-given"), given.generation);
+    const auto running = x.claim(QStringLiteral("k-running"), QStringLiteral("pe1"), {QStringLiteral("show c")}, now);
+    QCOMPARE(running.kind, WorkExchange::Claim::Kind::Run);
+    QCOMPARE(x.prune(60 * 1000), 0); // all younger than a minute
+    QTest::qWait(50);
+    QCOMPARE(x.prune(10), 2); // the outcome and the given-up work; never the leased one
+    auto r = db->exec("SELECT key FROM rl_work");
+    QVERIFY(r.ok());
+    QCOMPARE(r->size(), 1);
+    QCOMPARE(r->text(0, 0), PgWorkExchange::rowKey(QStringLiteral("k-running")));
 }
 
 QTEST_GUILESS_MAIN(TestPgTeam)
