@@ -1,7 +1,7 @@
 // routerlens-serve's HTTP API under load, one service process (issue 12 part 6).
 //
 //   bench_serve [--seconds S] [--clients 8,32,128] [--client-threads T] [--throttle-seconds S]
-//               [--only load|throttle] [--smoke]
+//               [--only load|throttle] [--smoke] [--team CONNINFO]
 //
 // The service runs in this process as routerlens-serve runs it: RouterDataService on the demo
 // lab, ApiServer on HttpServer on the main thread's event loop, an SQLite store (in a temporary
@@ -23,12 +23,23 @@
 // printed: the accepted rate in the steady state (after the burst is spent) against the limit,
 // and the refusals, each with its retry-after or not.
 //
+// --team CONNINFO (a libpq string; tests/postgres/with_postgres.sh gives one as RL_TEST_PG): team
+// mode, two service instances in this process on one PostgreSQL database, each with its own
+// connections, store, shared throttle counters and work exchange as two routerlens-serve
+// processes would have (they share this process's cores, as two processes on one machine do).
+// The clients are split between them; the throttles are the team's, so a client, a router and
+// the network keep one limit whichever instance is asked.
+//
 // Prints figures; asserts nothing about time. --smoke (ctest) runs a short mix and a short
 // client-throttle drive and fails only on a wrong answer: an unexpected status or error, a
 // request left unanswered, a throttled answer without a retry-after.
 
 #include "engine/api/event_log.h"
 #include "engine/service/router_data_service.h"
+#include "engine/team/pg_database.h"
+#include "engine/team/pg_result_store.h"
+#include "engine/team/pg_throttle_state_store.h"
+#include "engine/team/pg_work_exchange.h"
 #include "engine/transport/demo_transport.h"
 #include "server/api_server.h"
 #include "server/http_server.h"
@@ -204,6 +215,7 @@ struct Sample {
 // One simulated client: a keep-alive connection sending its requests in turn.
 struct Conn {
     std::vector<std::string> cycle; // requests, in turn
+    quint16 port = 0;               // the service it talks to; 0: drive()'s
     qint64 intervalNs = 0;          // 0: back to back; else paced, one request per interval
     qint64 offsetNs = 0;            // paced: when its first request goes, after the start
 
@@ -299,7 +311,7 @@ public:
 private:
     void open(Conn &c)
     {
-        c.fd = connectTo(m_port);
+        c.fd = connectTo(c.port ? c.port : m_port);
         c.in.clear();
         c.busy = false;
         if (c.fd < 0)
@@ -507,7 +519,11 @@ private:
 class Stand
 {
 public:
-    explicit Stand(const ThrottlePolicy &throttle)
+    // `database`: team mode on that PostgreSQL database. `tokens`: shared with another stand
+    // (one token works on both, as with one token file); default: its own.
+    explicit Stand(const ThrottlePolicy &throttle, const QString &database = {},
+                   std::shared_ptr<TokenStore> tokens = {})
+        : m_tokens(tokens ? std::move(tokens) : std::make_shared<TokenStore>())
     {
         Result<DemoScenario> scenario = DemoScenario::load();
         if (!scenario) {
@@ -524,9 +540,20 @@ public:
         RouterDataService::Backends backends;
         m_transports = std::make_shared<CountingTransportFactory>(std::make_shared<DemoTransportFactory>(lab));
         backends.transports = m_transports;
+        if (!database.isEmpty()) {
+            m_db = std::make_shared<PgDatabase>(database);
+            if (const Error e = m_db->open()) {
+                std::fprintf(stderr, "bench_serve: the team database: %s\n", qPrintable(e.toString()));
+                std::exit(1);
+            }
+            m_exchange = std::make_shared<PgWorkExchange>(m_db);
+            backends.store = std::make_shared<PgResultStore>(m_db);
+            backends.throttleState = std::make_shared<PgThrottleStateStore>(m_db);
+            backends.workExchange = m_exchange;
+        }
         m_service = std::make_unique<RouterDataService>(settings, backends);
         m_service->setInventory(lab.inventory());
-        m_api = std::make_unique<ApiServer>(*m_service, m_tokens, ApiServer::Options{});
+        m_api = std::make_unique<ApiServer>(*m_service, *m_tokens, ApiServer::Options{});
         m_http = std::make_unique<HttpServer>(HttpServer::Limits{});
         m_http->setHandler([this](const HttpRequest &r, HttpResponder responder) { m_api->handle(r, std::move(responder)); });
         const Result<quint16> port = m_http->listen(QHostAddress::LocalHost, 0, std::nullopt);
@@ -541,7 +568,7 @@ public:
     // A client with a token of its own. External clients see their customer's routers only.
     Client addClient(const QString &id, Role role, const QString &customer, const std::string &router)
     {
-        const Result<QString> token = m_tokens.create(ClientIdentity{id, role, customer});
+        const Result<QString> token = m_tokens->create(ClientIdentity{id, role, customer});
         if (!token) {
             std::fprintf(stderr, "bench_serve: token: %s\n", qPrintable(token.error().message));
             std::exit(1);
@@ -552,11 +579,15 @@ public:
     quint16 port() const { return m_port; }
     RouterDataService &service() { return *m_service; }
     qint64 routerRuns() const { return m_transports->runs(); }
+    std::shared_ptr<TokenStore> tokens() const { return m_tokens; }
+    const PgWorkExchange *exchange() const { return m_exchange.get(); }
 
 private:
     QTemporaryDir m_dir;
     std::shared_ptr<CountingTransportFactory> m_transports;
-    TokenStore m_tokens; // in memory
+    std::shared_ptr<TokenStore> m_tokens; // in memory
+    std::shared_ptr<PgDatabase> m_db;
+    std::shared_ptr<PgWorkExchange> m_exchange;
     std::unique_ptr<RouterDataService> m_service;
     std::unique_ptr<ApiServer> m_api;
     std::unique_ptr<HttpServer> m_http;
@@ -635,7 +666,39 @@ struct Options {
     bool load = true;
     bool throttle = true;
     bool smoke = false;
+    QString team; // PostgreSQL: two instances on it
 };
+
+// One stand, or (team mode) two on one database sharing their tokens.
+std::vector<std::unique_ptr<Stand>> makeStands(const ThrottlePolicy &policy, const Options &o)
+{
+    std::vector<std::unique_ptr<Stand>> stands;
+    stands.push_back(std::make_unique<Stand>(policy, o.team));
+    if (!o.team.isEmpty())
+        stands.push_back(std::make_unique<Stand>(policy, o.team, stands.front()->tokens()));
+    return stands;
+}
+
+EngineMetrics sumMetrics(const std::vector<std::unique_ptr<Stand>> &stands)
+{
+    EngineMetrics sum;
+    for (const auto &s : stands) {
+        const EngineMetrics m = s->service().metrics();
+        sum.cacheHits += m.cacheHits;
+        sum.completed += m.completed;
+        sum.failed += m.failed;
+        sum.coalesced += m.coalesced;
+    }
+    return sum;
+}
+
+qint64 sumRouterRuns(const std::vector<std::unique_ptr<Stand>> &stands)
+{
+    qint64 runs = 0;
+    for (const auto &s : stands)
+        runs += s->routerRuns();
+    return runs;
+}
 
 const char *const Customers[] = {"globex", "initech", "umbrella"};
 
@@ -698,11 +761,14 @@ void printLoadRow(const std::string &scenario, int clients, const LoadFigures &f
 // Returns the unexpected errors seen (for --smoke).
 int runLoad(const Options &o)
 {
-    Stand stand{ThrottlePolicy{}}; // routerlens-serve's defaults; answers from the store are not throttled
+    // routerlens-serve's defaults; answers from the store are not throttled
+    const std::vector<std::unique_ptr<Stand>> stands = makeStands(ThrottlePolicy{}, o);
+    Stand &stand = *stands.front();
     const int most = *std::max_element(o.clientCounts.begin(), o.clientCounts.end());
     const std::vector<Client> clients = makeClients(stand, most);
     int unexpected = 0;
     bool warmed = false;
+    // In team mode through the first instance only: the second finds the answers in the shared store.
     whileServing([&] { warmed = warmStore(stand.port(), clients.front()); });
     if (!warmed)
         return 1;
@@ -714,8 +780,10 @@ int runLoad(const Options &o)
     for (const std::string &scenario : scenarios) {
         for (int n : o.clientCounts) {
             std::vector<Conn> conns(static_cast<size_t>(n));
-            for (int i = 0; i < n; ++i)
+            for (int i = 0; i < n; ++i) {
                 conns[size_t(i)].cycle = cycleFor(scenario, clients[size_t(i)]);
+                conns[size_t(i)].port = stands[size_t(i) % stands.size()]->port();
+            }
             Load load;
             whileServing([&] { load = drive(stand.port(), conns, o.clientThreads, o.warmup, o.seconds, false); });
             const LoadFigures f = figuresOf(load);
@@ -723,9 +791,10 @@ int runLoad(const Options &o)
             unexpected += f.errors + (f.answered == 0 ? 1 : 0);
         }
     }
-    const EngineMetrics m = stand.service().metrics();
-    std::printf("engine: %lld answers from the store, %lld router jobs completed, %lld failed\n", (long long)m.cacheHits,
-                (long long)m.completed, (long long)m.failed);
+    const EngineMetrics m = sumMetrics(stands);
+    std::printf("engine%s: %lld answers from the store, %lld router jobs completed, %lld failed\n",
+                stands.size() > 1 ? "s (both instances)" : "", (long long)m.cacheHits, (long long)m.completed,
+                (long long)m.failed);
     std::printf("load average after: %s\n", qPrintable(loadAverage()));
     return unexpected;
 }
@@ -742,9 +811,14 @@ struct ThrottleCase {
 // Returns the unexpected answers (errors, throttled answers without a retry-after).
 int runThrottle(const ThrottleCase &t, const Options &o)
 {
-    Stand stand{t.policy};
-    std::vector<Conn> conns(static_cast<size_t>(t.clients));
-    const qint64 interval = qint64(1e9 * t.clients / t.offered);
+    const std::vector<std::unique_ptr<Stand>> stands = makeStands(t.policy, o);
+    Stand &stand = *stands.front();
+    // Team mode: connections alternate between the instances; a single client gets one to each
+    // (its limit must hold across them).
+    const int connCount = std::max<int>(t.clients, int(stands.size()));
+    std::vector<Conn> conns(static_cast<size_t>(connCount));
+    const qint64 interval = qint64(1e9 * connCount / t.offered);
+    std::vector<Client> made;
     for (int i = 0; i < t.clients; ++i) {
         // Internal and external clients alike (the externals ask routers of their own customer).
         const bool external = std::strcmp(t.scope, "router") == 0 && i % 2 == 1;
@@ -752,11 +826,16 @@ int runThrottle(const ThrottleCase &t, const Options &o)
         const Client c = external ? stand.addClient(QStringLiteral("%1-ops-t%2").arg(QLatin1String(customer)).arg(i),
                                                     Role::External, QLatin1String(customer), {})
                                   : stand.addClient(QStringLiteral("noc-t%1").arg(i), Role::Internal, {}, {});
+        made.push_back(c);
+    }
+    for (int i = 0; i < connCount; ++i) {
+        const Client &c = made[size_t(i % t.clients)];
         Conn &conn = conns[size_t(i)];
         for (size_t k = 0; k < t.routers.size(); ++k) // every request misses the store: it reaches the scheduler
             conn.cycle.push_back(httpRequest("POST", "/v1/queries?wait=10", c.token, queryBody(t.routers[(k + size_t(i)) % t.routers.size()], 0)));
         conn.intervalNs = interval;
-        conn.offsetNs = interval * i / t.clients;
+        conn.offsetNs = interval * i / connCount;
+        conn.port = stands[size_t(i) % stands.size()]->port();
     }
     // The first seconds spend the burst; the steady state is measured after.
     const RateLimit &limit = std::strcmp(t.scope, "client") == 0 ? t.policy.perClient
@@ -773,12 +852,12 @@ int runThrottle(const ThrottleCase &t, const Options &o)
         load = drive(
             stand.port(), conns, 1, o.smoke ? 0 : drain, seconds, true,
             [&] {
-                m0 = stand.service().metrics();
-                runs0 = stand.routerRuns();
+                m0 = sumMetrics(stands);
+                runs0 = sumRouterRuns(stands);
             },
             [&] {
-                m1 = stand.service().metrics();
-                runs1 = stand.routerRuns();
+                m1 = sumMetrics(stands);
+                runs1 = sumRouterRuns(stands);
             });
     });
     int accepted = 0, throttled = 0, withRetry = 0, errors = 0;
@@ -864,10 +943,15 @@ int main(int argc, char **argv)
             o.smoke = true;
             continue;
         }
+        if (a == QLatin1String("--team") && hasValue) {
+            o.team = value;
+            ++i;
+            continue;
+        }
         if (!hasValue || !a.startsWith(QLatin1String("--"))) {
             std::fprintf(stderr,
                          "usage: bench_serve [--seconds S] [--clients 8,32,128] [--client-threads T] [--throttle-seconds S] "
-                         "[--only load|throttle] [--smoke]\n");
+                         "[--only load|throttle] [--smoke] [--team CONNINFO]\n");
             return 2;
         }
         ++i;
@@ -895,6 +979,9 @@ int main(int argc, char **argv)
     std::printf("bench_serve: routerlens-serve's API in this process on 127.0.0.1, the demo lab answering at once; "
                 "%d CPU(s), client and server share them\n",
                 std::thread::hardware_concurrency());
+    if (!o.team.isEmpty())
+        std::printf("team mode: two service instances on one PostgreSQL database (%s), the clients split between them\n",
+                    qPrintable(PgDatabase(o.team).describe()));
     int unexpected = 0;
     if (o.load)
         unexpected += runLoad(o);
