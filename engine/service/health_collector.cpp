@@ -77,6 +77,8 @@ QList<HealthCollector::Schedule> HealthCollector::schedules() const
 
 void HealthCollector::start()
 {
+    if (m_slots.isEmpty())
+        return; // nothing scheduled: no timer waking the process every second
     collectDue();
     m_timer.start();
 }

@@ -52,9 +52,11 @@ public:
     ~HealthCollector() override;
 
     QList<Schedule> schedules() const;
-    // Starts the once-a-second check (the first round of every schedule is due at once).
+    // Starts the once-a-second check (the first round of every schedule is due at once); with
+    // no schedule it does nothing.
     void start();
     void stop();
+    bool isRunning() const { return m_timer.isActive(); }
     // Submits every round that is due now; the number of requests submitted. start() calls it
     // from its timer; tests call it with a manual clock.
     int collectDue();

@@ -17,6 +17,18 @@ class TestScheduler : public QObject
     Q_OBJECT
 
 private:
+    // One worker; a call is wedged 3 s after it started (1 s to connect, 1 s for its command,
+    // 1 s of grace).
+    static SchedulerConfig wedgeConfig()
+    {
+        SchedulerConfig c = unlimitedConfig();
+        c.maxInFlightTotal = 1;
+        c.exec.connectTimeoutMs = 1000;
+        c.exec.commandTimeoutMs = 1000;
+        c.wedgeGraceMs = 1000;
+        return c;
+    }
+
     std::shared_ptr<ScriptedTransportFactory> m_routers;
     std::shared_ptr<ManualClock> m_clock;
     std::unique_ptr<TestSink> m_sink;
@@ -372,12 +384,7 @@ private Q_SLOTS:
     // replaces the held one; the held one retires when its call finally returns.
     void wedgedCallIsRetriedOnAFreshSessionByANewWorker()
     {
-        SchedulerConfig c = unlimitedConfig();
-        c.maxInFlightTotal = 1;
-        c.exec.connectTimeoutMs = 1000;
-        c.exec.commandTimeoutMs = 1000;
-        c.wedgeGraceMs = 1000;
-        auto s = make(c);
+        auto s = make(wedgeConfig());
         ScriptedAnswer stuck;
         stuck.output = "up";
         stuck.wedgeTimes = 1;
@@ -410,12 +417,7 @@ private Q_SLOTS:
 
     void wedgedTwiceFailsWithConnectionLost()
     {
-        SchedulerConfig c = unlimitedConfig();
-        c.maxInFlightTotal = 1;
-        c.exec.connectTimeoutMs = 1000;
-        c.exec.commandTimeoutMs = 1000;
-        c.wedgeGraceMs = 1000;
-        auto s = make(c);
+        auto s = make(wedgeConfig());
         ScriptedAnswer stuck;
         stuck.wedgeTimes = 2;
         m_routers->setAnswer("r1", "show bgp", stuck);

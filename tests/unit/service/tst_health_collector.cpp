@@ -102,6 +102,19 @@ private:
     }
 
 private Q_SLOTS:
+    void runsOnlyWithSchedules()
+    {
+        start();
+        HealthCollector none(m_service.get(), {}, m_clock);
+        none.start();
+        QVERIFY(!none.isRunning()); // the window with no schedule: no timer at all
+        HealthCollector one(m_service.get(), {{QueryKind::BgpStatus, 60, {}}}, m_clock);
+        one.start();
+        QVERIFY(one.isRunning());
+        one.stop();
+        QVERIFY(!one.isRunning());
+    }
+
     void roundsWhenDueAndNotBefore()
     {
         start();
