@@ -18,6 +18,15 @@ namespace {
 constexpr qint64 kPruneEveryMs = 60 * 1000;
 // Outcomes are read by claims that queued before they finished: minutes at most.
 constexpr qint64 kKeepOutcomesMs = 15 * 60 * 1000;
+
+// A database error as the waiters see it: unreachable as it is, anything else a store error
+// with `sentence` and the database's own words as the detail.
+Error asTeamError(const Error &e, const QString &sentence)
+{
+    if (e.code == ErrorCode::DatabaseUnreachable)
+        return e;
+    return Error(ErrorCode::StoreError, sentence, e.detail.isEmpty() ? e.message : e.detail);
+}
 } // namespace
 
 PgWorkExchange::PgWorkExchange(std::shared_ptr<PgDatabase> database, Options options)
@@ -160,11 +169,8 @@ WorkExchange::Slot PgWorkExchange::takeRouterSlot(const QString &router, int lim
     if (e) {
         Slot failed;
         failed.kind = Slot::Kind::Failed;
-        failed.error = e.code == ErrorCode::DatabaseUnreachable
-            ? e
-            : Error(ErrorCode::StoreError,
-                    QStringLiteral("The team database could not give router %1 a place for this work.").arg(router),
-                    e.detail.isEmpty() ? e.message : e.detail);
+        failed.error = asTeamError(e, QStringLiteral("The team database could not give router %1 a place for this work.")
+                                          .arg(router));
         return failed;
     }
     if (makeRows) {
@@ -287,11 +293,7 @@ WorkExchange::Claim PgWorkExchange::claim(const QString &key, const QString &rou
     if (e) {
         Claim failed;
         failed.kind = Claim::Kind::Failed;
-        failed.error = e.code == ErrorCode::DatabaseUnreachable
-            ? e
-            : Error(ErrorCode::StoreError,
-                    QStringLiteral("The team database could not share work for router %1.").arg(router),
-                    e.detail.isEmpty() ? e.message : e.detail);
+        failed.error = asTeamError(e, QStringLiteral("The team database could not share work for router %1.").arg(router));
         return failed;
     }
     if (c.kind == Claim::Kind::Run) {
