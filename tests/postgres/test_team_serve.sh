@@ -90,6 +90,29 @@ gen=$(sql "SELECT max(generation) FROM rl_work WHERE router = 'demo-p-slow'")
 [ "$gen" = 1 ] && ok || bad "identical work ran $gen times, expected once"
 if grep -q '"error"' "$tmp/b1.json"; then bad "B's answer has an error: $(head -c 300 "$tmp/b1.json")"; else ok; fi
 
+# ---- different work for one router from both: one at a time at the router ----
+# The per-router limit (1 by default) holds for the team: while A's work is at demo-p-slow, B's
+# waits for the place (a row in rl_router_wait), and never are two places held.
+ask "$port_a" '{"routers":["demo-p-slow"],"query":"link-status","maxAgeSeconds":0}' "$tmp/a3.json" >"$tmp/a3.code" &
+ask_a=$!
+ask "$port_b" '{"routers":["demo-p-slow"],"query":"arp-table","maxAgeSeconds":0}' "$tmp/b3.json" >"$tmp/b3.code" &
+ask_b=$!
+most=0 waited=0
+for _ in $(seq 1 100); do
+  held=$(sql "SELECT count(*) FROM rl_router_slot WHERE router = 'demo-p-slow' AND holder IS NOT NULL AND lease_expires > now()")
+  waiting=$(sql "SELECT count(*) FROM rl_router_wait WHERE router = 'demo-p-slow'")
+  [ "$held" -gt "$most" ] && most=$held
+  [ "$held" = 1 ] && [ "$waiting" = 1 ] && waited=1
+  kill -0 "$ask_a" 2>/dev/null || kill -0 "$ask_b" 2>/dev/null || break
+  sleep 0.1
+done
+wait "$ask_a" "$ask_b"
+[ "$(cat "$tmp/a3.code")" = 200 ] && [ "$(cat "$tmp/b3.code")" = 200 ] && ok \
+  || bad "one router, two processes: HTTP $(cat "$tmp/a3.code") and $(cat "$tmp/b3.code")"
+if grep -q '"error"' "$tmp/a3.json" "$tmp/b3.json"; then bad "an answer has an error: $(head -c 300 "$tmp/b3.json")"; else ok; fi
+[ "$waited" = 1 ] && ok || bad "never saw one process at the router and the other waiting for the place"
+[ "$most" -le 1 ] && ok || bad "$most places held at a router whose limit is 1"
+
 # ---- SIGKILL mid-work: the survivor takes the work over when the lease expires ----
 sql "DELETE FROM rl_work" # only the next work's row from here on
 query='{"routers":["demo-p-slow"],"query":"facts","maxAgeSeconds":0}'
