@@ -6,28 +6,7 @@ src=$2
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 store=(--store "$tmp/results.sqlite")
-passed=0
-failed=0
-
-check() { # check NAME EXPECTED_EXIT COMMAND... ; output in $tmp/out, stderr in $tmp/err
-  local name=$1 want=$2
-  shift 2
-  "$@" >"$tmp/out" 2>"$tmp/err"
-  local got=$?
-  if [ "$got" -eq "$want" ]; then
-    passed=$((passed + 1))
-  else
-    failed=$((failed + 1))
-    echo "FAIL: $name: exit $got, expected $want"
-    head -5 "$tmp/out" "$tmp/err"
-  fi
-}
-contains() { # contains NAME FILE PATTERN
-  if grep -q -- "$3" "$2"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL: $1: no \"$3\" in $2"; fi
-}
-lacks() { # lacks NAME FILE PATTERN
-  if grep -q -- "$3" "$2"; then failed=$((failed + 1)); echo "FAIL: $1: \"$3\" in $2"; grep -- "$3" "$2" | head -3; else passed=$((passed + 1)); fi
-}
+source "$(dirname "${BASH_SOURCE[0]}")/../checks.sh"
 
 # The demo lab has routers that fail on purpose: for the CLI itself a partial failure, exit 3.
 check "demo bgp-status" 3 "$cli" query --demo --all bgp-status "${store[@]}"
@@ -296,5 +275,4 @@ check "netbox: no token" 2 env -u NETBOX_TOKEN "$cli" inventory import --from ne
 contains "says how to give one" "$tmp/err" "No NetBox API token"
 check "netbox options only for netbox" 2 "$cli" inventory import --from csv "$inv_data/csv/routers.csv" --out - --username u
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish

@@ -9,19 +9,7 @@ tmp=$(mktemp -d)
 pid=
 trap '[ -n "$pid" ] && kill "$pid" 2>/dev/null; rm -rf "$tmp"' EXIT
 tokens=(--tokens "$tmp/tokens.json")
-passed=0
-failed=0
-
-ok() { passed=$((passed + 1)); }
-bad() { failed=$((failed + 1)); echo "FAIL: $*"; }
-check() { # check NAME EXPECTED_EXIT COMMAND...; output in $tmp/out, stderr in $tmp/err
-  local name=$1 want=$2
-  shift 2
-  "$@" >"$tmp/out" 2>"$tmp/err"
-  local got=$?
-  if [ "$got" -eq "$want" ]; then ok; else bad "$name: exit $got, expected $want"; head -5 "$tmp/out" "$tmp/err"; fi
-}
-contains() { if grep -q -- "$3" "$2"; then ok; else bad "$1: no \"$3\" in $2"; head -5 "$2"; fi; }
+source "$(dirname "${BASH_SOURCE[0]}")/../checks.sh"
 
 check "token for an internal engineer" 0 "$serve" token create --client noc-alice --role internal "${tokens[@]}"
 alice=$(cat "$tmp/out")
@@ -48,12 +36,7 @@ contains "openapi document" "$tmp/out" '"openapi": "3.0.3"'
 # Serve the demo on a loopback port the system chooses (port 0); the start line says which.
 "$serve" run --demo --listen 127.0.0.1:0 --store "$tmp/store.sqlite" "${tokens[@]}" >"$tmp/serve.out" 2>"$tmp/serve.err" &
 pid=$!
-port=
-for _ in $(seq 1 100); do
-  port=$(sed -n 's|.*serving http://127.0.0.1:\([0-9]*\)/.*|\1|p' "$tmp/serve.err")
-  [ -n "$port" ] && break
-  sleep 0.1
-done
+port=$(serve_port "$tmp/serve.err" "$pid")
 [ -n "$port" ] && ok || bad "the server did not start: $(cat "$tmp/serve.err")"
 code=$(curl -s -o "$tmp/body" -w '%{http_code}' "http://127.0.0.1:$port/v1/health")
 [ "$code" = 200 ] && ok || bad "health: HTTP $code"
@@ -107,9 +90,8 @@ check "collect: too often" 2 "$serve" run --demo --listen 127.0.0.1:0 --collect 
 "$serve" run --demo --listen 127.0.0.1:0 --store "$tmp/health.sqlite" --collect bgp-status:60:lab-frr,lab-bird \
   "${tokens[@]}" >"$tmp/serve.out" 2>"$tmp/serve.err" &
 pid=$!
-for _ in $(seq 1 100); do grep -q "serving http" "$tmp/serve.err" && break; sleep 0.1; done
+port=$(serve_port "$tmp/serve.err" "$pid")
 contains "the start says what it collects" "$tmp/serve.err" "collecting bgp-status every 60 s from lab-frr, lab-bird"
-port=$(sed -n 's|.*serving http://127.0.0.1:\([0-9]*\)/.*|\1|p' "$tmp/serve.err")
 # The two routers' jobs end (the engine's own count, read as staff would), up to 60 s.
 done_jobs=0
 for _ in $(seq 1 120); do
@@ -129,5 +111,4 @@ contains "read from the store" "$tmp/out" "from store"
 check "a router not scheduled was not asked" 0 "$cli" query --demo -r pe1-par bgp-status --max-age 3600 --store "$tmp/health.sqlite"
 if grep -q "from store" "$tmp/out"; then bad "pe1-par was collected though not scheduled"; else ok; fi
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish

@@ -15,18 +15,7 @@ tmp=$(mktemp -d)
 pids=()
 trap 'for p in "${pids[@]}"; do kill -9 "$p" 2>/dev/null; done; rm -rf "$tmp"' EXIT
 tokens=(--tokens "$tmp/tokens.json")
-passed=0
-failed=0
-ok() { passed=$((passed + 1)); }
-bad() { failed=$((failed + 1)); echo "FAIL: $*"; }
-check() { # check NAME EXPECTED_EXIT COMMAND...; output in $tmp/out, stderr in $tmp/err
-  local name=$1 want=$2
-  shift 2
-  "$@" >"$tmp/out" 2>"$tmp/err"
-  local got=$?
-  if [ "$got" -eq "$want" ]; then ok; else bad "$name: exit $got, expected $want"; head -5 "$tmp/out" "$tmp/err"; fi
-}
-contains() { if grep -q -- "$3" "$2"; then ok; else bad "$1: no \"$3\" in $2"; head -5 "$2"; fi; }
+source "$(dirname "${BASH_SOURCE[0]}")/../checks.sh"
 sql() { psql "$RL_TEST_PG dbname=rl_team" -tAq -v ON_ERROR_STOP=1 -c "$1"; }
 
 psql "$RL_TEST_PG" -q -c "CREATE DATABASE rl_team" || { echo "FAIL: cannot create the database"; exit 1; }
@@ -51,13 +40,7 @@ start() {
   "$serve" run --demo --listen 127.0.0.1:0 --database "$db" "$@" "${tokens[@]}" >"$tmp/$name.out" 2>"$tmp/$name.err" &
   pid=$!
   pids+=("$pid")
-  port=
-  for _ in $(seq 1 150); do
-    port=$(sed -n 's|.*serving http://127.0.0.1:\([0-9]*\)/.*|\1|p' "$tmp/$name.err")
-    [ -n "$port" ] && break
-    kill -0 "$pid" 2>/dev/null || break
-    sleep 0.1
-  done
+  port=$(serve_port "$tmp/$name.err" "$pid")
   if [ -n "$port" ]; then ok; else bad "$name did not start: $(cat "$tmp/$name.err")"; fi
 }
 ask() { # ask PORT BODY OUTFILE: POST /v1/queries?wait=60, prints the HTTP status (000: no answer)
@@ -153,5 +136,4 @@ sql "INSERT INTO rl_schema (version, program) VALUES (99, 'routerlens from the f
 check "newer schema" 1 "$serve" run --demo --listen 127.0.0.1:0 --database "$db" "${tokens[@]}"
 contains "stable code" "$tmp/err" "database-schema-newer"
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish
