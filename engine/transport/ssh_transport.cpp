@@ -13,6 +13,7 @@
 #include <libssh/libssh.h>
 
 #include <mutex>
+#include <optional>
 #include <utility>
 
 #include <unistd.h>
@@ -241,6 +242,23 @@ Error verifyHostKey(ssh_session s, const SshEndpoint &e)
                  fp);
 }
 
+// Offers one private key file without a passphrase (ssh config IdentityFile lines: keys with a
+// passphrase belong in the agent). The server's answer (SSH_AUTH_*), or nothing when the file
+// cannot be read; either way `tried` says what was offered.
+std::optional<int> offerKeyFile(ssh_session s, const QString &file, QStringList &tried)
+{
+    ssh_key key = nullptr;
+    const QByteArray path = QFile::encodeName(file);
+    if (ssh_pki_import_privkey_file(path.constData(), nullptr, nullptr, nullptr, &key) != SSH_OK || !key) {
+        tried << QStringLiteral("key file %1 (unreadable, or needs a passphrase: load it into the agent)").arg(file);
+        return std::nullopt;
+    }
+    tried << QStringLiteral("key file %1").arg(file);
+    const int rc = ssh_userauth_publickey(s, nullptr, key);
+    ssh_key_free(key);
+    return rc;
+}
+
 // Logs in to a jump host: the agent (unless IdentitiesOnly), then its identity files (ssh config,
 // else OpenSSH's default files). No password: a jump host has no credential profile, and
 // RouterLens never asks in the middle of a query. Nothing secret is logged or put in a message.
@@ -261,16 +279,7 @@ Error authenticateJump(ssh_session s, const SshEndpoint &e)
         for (const QString &file : e.identityFiles.value) {
             if (!(methods & SSH_AUTH_METHOD_PUBLICKEY) || !ssh_is_connected(s))
                 break;
-            ssh_key key = nullptr;
-            const QByteArray path = QFile::encodeName(file);
-            if (ssh_pki_import_privkey_file(path.constData(), nullptr, nullptr, nullptr, &key) != SSH_OK || !key) {
-                tried << QStringLiteral("key file %1 (unreadable, or needs a passphrase: load it into the agent)").arg(file);
-                continue;
-            }
-            tried << QStringLiteral("key file %1").arg(file);
-            const int rc = ssh_userauth_publickey(s, nullptr, key);
-            ssh_key_free(key);
-            if (rc == SSH_AUTH_SUCCESS)
+            if (offerKeyFile(s, file, tried) == SSH_AUTH_SUCCESS)
                 return {};
         }
     }
@@ -554,15 +563,7 @@ Error SshTransport::authenticate()
     // would be the profile's secret, which is for the password then: such keys belong in the agent).
     if (m_credentials.keyFile.isEmpty() && (methods & SSH_AUTH_METHOD_PUBLICKEY)) {
         for (const QString &file : std::as_const(m_effective.target.identityFiles.value)) {
-            ssh_key key = nullptr;
-            const QByteArray path = QFile::encodeName(file);
-            if (ssh_pki_import_privkey_file(path.constData(), nullptr, nullptr, nullptr, &key) != SSH_OK || !key) {
-                tried << QStringLiteral("key file %1 (unreadable or with a passphrase)").arg(file);
-                continue;
-            }
-            tried << QStringLiteral("key file %1").arg(file);
-            const int auth = ssh_userauth_publickey(m_session, nullptr, key);
-            ssh_key_free(key);
+            const std::optional<int> auth = offerKeyFile(m_session, file, tried);
             if (auth == SSH_AUTH_SUCCESS)
                 return {};
             if (auth == SSH_AUTH_ERROR && !ssh_is_connected(m_session))
