@@ -42,13 +42,12 @@ Job *Dispatcher::next(std::unique_ptr<Transport> &transport)
         if (!job)
             continue;
         // The scopes whose action is Reject were charged at admission.
-        const ThrottleVerdict verdict = m_gate.check(ThrottleGate::Phase::Dispatch, job->owner.id, r.name, now);
+        const ThrottleVerdict verdict = m_gate.take(ThrottleGate::Phase::Dispatch, job->owner.id, r.name, now);
         if (!verdict.admitted()) {
             if (!holdBack(*job, r, verdict, now))
                 return nullptr;
             continue;
         }
-        m_gate.charge(ThrottleGate::Phase::Dispatch, job->owner.id, r.name, now);
         start(*job, r, now, transport);
         return job;
     }

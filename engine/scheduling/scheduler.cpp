@@ -436,7 +436,7 @@ quint64 Scheduler::submit(WorkItem item)
     }
     RouterState &r = s.routerState(item.router);
     // Scopes whose action is Reject are charged at admission, so the answer comes at once.
-    const ThrottleVerdict verdict = d->gate->check(ThrottleGate::Phase::Admission, w.client.id, item.router, now);
+    const ThrottleVerdict verdict = d->gate->take(ThrottleGate::Phase::Admission, w.client.id, item.router, now);
     if (!verdict.admitted()) {
         ++s.rejected;
         ++r.rejected;
@@ -444,7 +444,6 @@ quint64 Scheduler::submit(WorkItem item)
         s.sink->waiterFailed(w, verdict.error());
         return ticket;
     }
-    d->gate->charge(ThrottleGate::Phase::Admission, w.client.id, item.router, now);
     const bool ready = d->enqueueNew(item, std::move(key), std::move(w), now);
     const bool wake = s.idleWorkers > 0 && ready;
     lock.unlock();

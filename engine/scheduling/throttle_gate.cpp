@@ -97,6 +97,26 @@ void ThrottleGate::charge(Phase phase, const QString &client, const QString &rou
         m_state->tryTake(scopes[i].scope, *scopes[i].key, scopes[i].limit, nowMs);
 }
 
+ThrottleVerdict ThrottleGate::take(Phase phase, const QString &client, const QString &router, qint64 nowMs)
+{
+    Scope scopes[3];
+    const int n = scopesOf(phase, client, router, scopes);
+    for (int i = 0; i < n; ++i) {
+        const Scope &s = scopes[i];
+        const qint64 wait = m_state->tryTake(s.scope, *s.key, s.limit, nowMs);
+        if (wait <= 0)
+            continue;
+        for (int j = 0; j < i; ++j)
+            m_state->refund(scopes[j].scope, *scopes[j].key, scopes[j].limit, nowMs);
+        ThrottleVerdict v;
+        v.outcome = outcomeOf(s.limit.action);
+        v.scope = s.scope;
+        v.retryAfterMs = v.outcome == ThrottleVerdict::Outcome::Suspend ? qint64(s.limit.suspendSeconds * 1000) : wait;
+        return v;
+    }
+    return {};
+}
+
 void ThrottleGate::review(double networkRate, const QHash<QString, double> &routerRates)
 {
     m_manager.evaluate(networkRate, m_policy, routerRates);

@@ -54,6 +54,11 @@ public:
     ThrottleVerdict check(Phase phase, const QString &client, const QString &router, qint64 nowMs);
     // Takes one token from every scope of the phase (call after an Admit at the same `now`).
     void charge(Phase phase, const QString &client, const QString &router, qint64 nowMs);
+    // check and charge in one: a token from every scope of the phase, or (the first scope
+    // without one) none at all, the ones already taken given back. Each scope is taken in one
+    // call to the store, so with counters shared by several processes (team mode) no other
+    // process can spend the token between looking and taking, and it asks the store half as often.
+    ThrottleVerdict take(Phase phase, const QString &client, const QString &router, qint64 nowMs);
 
     // The limit in force for a scope's key (overrides, and a tightened router's lower limit).
     RateLimit limit(ThrottleScope scope, const QString &key) const;

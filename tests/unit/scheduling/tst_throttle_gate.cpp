@@ -107,6 +107,29 @@ private Q_SLOTS:
         QVERIFY(!v.admitted());
     }
 
+    // take() is check and charge in one: all of the phase's scopes give a token, or none does.
+    void takeIsAllOrNothing()
+    {
+        ThrottlePolicy p = only(ThrottleScope::Network, RateLimit{3, 3, ThrottleAction::HoldBack, 10});
+        p.perRouter = RateLimit{2, 2, ThrottleAction::HoldBack, 10};
+        ThrottleGate g = gate(p);
+        const qint64 now = m_clock.nowMs();
+        QVERIFY(g.take(Phase::Dispatch, Client, Router, now).admitted());
+        QVERIFY(g.take(Phase::Dispatch, Client, Router, now).admitted());
+        // The router is empty now, the network has one token left: refused by the router, and
+        // the network's token taken on the way is given back.
+        const ThrottleVerdict v = g.take(Phase::Dispatch, Client, Router, now);
+        QVERIFY(!v.admitted());
+        QCOMPARE(v.scope, ThrottleScope::Router);
+        QCOMPARE(v.outcome, Outcome::HoldBack);
+        QCOMPARE(v.retryAfterMs, qint64(500));
+        QCOMPARE(m_store->peek(ThrottleScope::Network, NetworkKey, p.network, now), qint64(0));
+        QVERIFY(g.take(Phase::Dispatch, Client, QStringLiteral("r2"), now).admitted()); // that last token
+        QCOMPARE(g.take(Phase::Dispatch, Client, QStringLiteral("r3"), now).scope, ThrottleScope::Network);
+        // Admission takes only the Reject scopes: none here.
+        QVERIFY(g.take(Phase::Admission, Client, Router, now).admitted());
+    }
+
     // A scope belongs to one phase: Reject scopes are asked at admission only, the others at
     // dispatch only. An empty scope of the other phase neither refuses nor is charged.
     void phasesAreSeparate_data()
