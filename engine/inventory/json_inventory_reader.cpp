@@ -102,12 +102,16 @@ Error JsonInventoryReader::checkKeys(const QJsonObject &obj, const QString &path
                                      const QString &what)
 {
     for (auto it = obj.begin(); it != obj.end(); ++it) {
-        if (allowed.contains(it.key()))
+        // "x-…" fields are the file's own (an owner, a ticket, a note): RouterLens reads past
+        // them, and its editor writes them back where they were. Any other name is a typo until
+        // shown otherwise.
+        if (allowed.contains(it.key()) || it.key().startsWith(QLatin1String("x-")))
             continue;
         const QString keyPath = path.isEmpty() ? it.key() : path + QLatin1Char('/') + it.key();
         if (it.key().compare(QLatin1String("password"), Qt::CaseInsensitive) == 0)
             return fail(keyPath, plainPasswordProblem(what));
-        return fail(keyPath, QStringLiteral("%1 has the unknown field \"%2\"; known fields: %3.")
+        return fail(keyPath, QStringLiteral("%1 has the unknown field \"%2\"; known fields: %3 (a field of your own "
+                                            "starts with \"x-\").")
                                  .arg(what, it.key().left(64), allowed.join(QLatin1String(", "))));
     }
     return {};

@@ -163,6 +163,18 @@ void TestInventory::goodInline()
     QCOMPARE(agreed->connections().first().prefixLimit, 50);
     QCOMPARE(agreed->connections().first().expectedPrefixes, (QStringList{"203.0.113.0/26", "2001:db8:a::/48"}));
 
+    // Fields of the file's own ("x-…") at every level are read past, and change nothing.
+    QByteArray own(kGoodJson);
+    own.replace(R"({"version": 1,)", R"({"version": 1, "x-kept-by": "noc-paris",)");
+    own.replace(R"("username": "rlab",)", R"("username": "rlab", "x-rotated": "2026-11",)");
+    own.replace(R"("platform": "bird"})", R"("platform": "bird", "x-ticket": 4711, "x-notes": {"rack": 12}})");
+    own.replace(R"("vlan": 100})", R"("vlan": 100, "x-circuit": "PAR-ACME-0042"})");
+    const auto withOwn = Inventory::loadJson(own, QStringLiteral("own.json"));
+    QVERIFY2(withOwn.ok(), qPrintable(withOwn.error().toString()));
+    QCOMPARE(withOwn->routers(), json->routers());
+    QCOMPARE(withOwn->connections(), json->connections());
+    QVERIFY(withOwn->warnings().isEmpty());
+
     const auto yaml = Inventory::loadNornirYaml(kGoodYaml, QStringLiteral("hosts.yaml"));
     QVERIFY2(yaml.ok(), qPrintable(yaml.error().toString()));
     QCOMPARE(yaml->router(QStringLiteral("r1"))->platform, QStringLiteral("cisco-ios"));
@@ -225,7 +237,9 @@ void TestInventory::brokenJson_data()
         << replaced(R"("platform": "bird")", R"("platform": "bird", "transport": "telnet")") << 5
         << QStringList{"unknown transport \"telnet\"", "ssh, eapi, nxapi, restconf, demo"};
     QTest::newRow("unknown field") << replaced(R"("platform": "bird")", R"("platfrom": "bird")") << 5
-                                   << QStringList{"unknown field \"platfrom\"", "known fields"};
+                                   << QStringList{"unknown field \"platfrom\"", "known fields", "\"x-\""};
+    QTest::newRow("x without the dash") << replaced(R"("platform": "bird")", R"("platform": "bird", "xowner": "a")") << 5
+                                        << QStringList{"unknown field \"xowner\""};
     QTest::newRow("password in router")
         << replaced(R"("platform": "bird")", R"("platform": "bird", "password": "hunter2")") << 5
         << QStringList{"\"password\" field", "env:", "keychain:"};

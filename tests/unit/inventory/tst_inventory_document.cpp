@@ -51,6 +51,7 @@ private Q_SLOTS:
     void unchangedReadsTheSame();
     void editTouchesOnlyWhatChanged();
     void unknownKeysAndOrderSurvive();
+    void ownFieldsSurviveAnEdit();
     void addAndRemove();
     void refusedWithTheReadersSentence_data();
     void refusedWithTheReadersSentence();
@@ -101,8 +102,8 @@ void TestInventoryDocument::editTouchesOnlyWhatChanged()
 
 void TestInventoryDocument::unknownKeysAndOrderSurvive()
 {
-    // The JSON reader refuses keys it does not know, so no file it reads has any; the patch the
-    // document makes keeps them anyway, at every level, in their place.
+    // Keys RouterLens does not know (the file's own "x-…" fields, or a newer version's) are
+    // kept by the patch the document makes, at every level, in their place.
     const QByteArray text = R"({"zeta": {"keep": [1, 2.50, "x"]}, "version": 1,
         "routers": [{"x-owner": "team-a", "name": "r1", "host": "h1", "platform": "frr"}], "alpha": true})";
     std::optional<OrderedJson> root = OrderedJson::parse(text);
@@ -122,6 +123,25 @@ void TestInventoryDocument::unknownKeysAndOrderSurvive()
     QVERIFY(out.contains("\"x-owner\": \"team-a\""));
     QCOMPARE(OrderedJson::parse(out)->keys(), QStringList({"zeta", "version", "routers", "alpha"}));
     QCOMPARE(OrderedJson::parse(out)->toValue(), root->toValue());
+}
+
+void TestInventoryDocument::ownFieldsSurviveAnEdit()
+{
+    // A file the reader accepts with fields of its own: edited and saved, they are all still there.
+    QByteArray text(kFile);
+    text.replace(R"("name": "ce1",)", R"("x-owner": "team-b", "name": "ce1",)");
+    text.replace(R"("vrf": "acme"})", R"("vrf": "acme", "x-circuit": "PAR-ACME-0042"})");
+    InventoryDocument doc = load(text);
+    Router ce1 = doc.routers().at(1);
+    ce1.port = 2200;
+    QCOMPARE(problemOf(doc.setRouter(1, ce1)), QString());
+    const Result<Inventory> again = doc.reread();
+    QVERIFY2(again.ok(), qPrintable(again.error().message));
+    QCOMPARE(again->router(QStringLiteral("ce1"))->port, 2200);
+    const QByteArray out = doc.toJson();
+    QVERIFY2(out.contains("\"x-owner\": \"team-b\""), out.constData());
+    QVERIFY2(out.contains("\"x-circuit\": \"PAR-ACME-0042\""), out.constData());
+    QVERIFY(out.indexOf("\"x-owner\"") < out.indexOf("\"name\": \"ce1\""));
 }
 
 void TestInventoryDocument::addAndRemove()
