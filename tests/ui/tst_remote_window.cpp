@@ -43,6 +43,8 @@ private Q_SLOTS:
 
 private:
     QString makeToken(const QStringList &args);
+    // With RL_SCREENSHOT_DIR set (e.g. under xvfb-run), the window as a person sees it.
+    static void screenshot(QWidget *window, const QString &name);
     std::unique_ptr<MainWindow> windowFor(RouterDataService &service, const QByteArray &token, bool waitConnected);
     static QStringList cellsOf(const QAbstractItemModel *model);
 
@@ -111,6 +113,15 @@ std::unique_ptr<MainWindow> TestRemoteWindow::windowFor(RouterDataService &servi
     if (waitConnected && connected.isEmpty())
         return nullptr;
     return window;
+}
+
+void TestRemoteWindow::screenshot(QWidget *window, const QString &name)
+{
+    const QString dir = qEnvironmentVariable("RL_SCREENSHOT_DIR");
+    if (dir.isEmpty())
+        return;
+    QTest::qWait(300); // let the last batch of rows and the banner paint
+    QVERIFY(window->grab().save(QStringLiteral("%1/%2.png").arg(dir, name)));
 }
 
 QStringList TestRemoteWindow::cellsOf(const QAbstractItemModel *model)
@@ -189,6 +200,7 @@ void TestRemoteWindow::queryRowsArriveFromTheService()
     QVERIFY2(cells.contains(QStringLiteral("198.51.100.2")), qPrintable(cells.join(QLatin1Char(' '))));
     QVERIFY(!cells.contains(QStringLiteral("198.51.100.6")));
     QVERIFY2(!m_window->messageBanner()->isVisible(), qPrintable(m_window->messageBanner()->plainText()));
+    screenshot(m_window.get(), QStringLiteral("remote-query"));
 }
 
 void TestRemoteWindow::aRouterTheTokenMayNotSeeIsRefused()
@@ -225,6 +237,7 @@ void TestRemoteWindow::diagnosisRunsOnTheService()
     QCOMPARE(d.cause()->verdict, Verdict::Fault);
     QCOMPARE(d.cause()->layer, QStringLiteral("vlan"));
     QVERIFY(!d.cause()->records.isEmpty()); // with the records it rests on
+    screenshot(m_window.get(), QStringLiteral("remote-diagnosis"));
 }
 
 void TestRemoteWindow::badTokenShowsThe401Sentence()
@@ -243,6 +256,7 @@ void TestRemoteWindow::badTokenShowsThe401Sentence()
     QVERIFY(banner->plainText().contains(QLatin1String("auth-failed")));
     QVERIFY(service.inventory().routers().isEmpty()); // nothing listed for a token the service refused
     QVERIFY(window->serviceMark()->text().contains(QLatin1String("not connected")));
+    screenshot(window.get(), QStringLiteral("remote-bad-token"));
 }
 
 void TestRemoteWindow::serviceGoneKeepsWhatWasShown()
@@ -265,6 +279,7 @@ void TestRemoteWindow::serviceGoneKeepsWhatWasShown()
     // The answers the window had stay, and so do the routers listed.
     QCOMPARE(before->tableModel()->rowCount(), rows);
     QVERIFY(m_service->inventory().contains(QStringLiteral("pe1-par")));
+    screenshot(m_window.get(), QStringLiteral("remote-service-gone"));
 }
 
 void TestRemoteWindow::cleanupTestCase()
