@@ -1118,6 +1118,7 @@ void MainWindow::attachRemote()
     });
     connect(remote, &RemoteEngine::serviceError, this, [this](const Error &e) {
         showServiceError(tr("The service did not answer"), e);
+        m_serviceMark->setToolTip(e.toString());
     });
 
     // What needs this computer's engine has nothing to act on: disabled, and each says why.

@@ -780,8 +780,10 @@ void RouterDataService::cancelAll()
 
 void RouterDataService::useRemote(RemoteEngine *remote)
 {
-    if (d->remote)
+    if (d->remote) {
+        d->remote->cancelAll(); // each query it had ends (cancelled) before it goes
         d->remote->deleteLater();
+    }
     d->remote = remote;
     if (!remote)
         return;

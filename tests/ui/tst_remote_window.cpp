@@ -6,6 +6,7 @@
 #include "engine/diagnosis/connection_diagnosis.h"
 #include "engine/service/remote_engine.h"
 #include "engine/service/router_data_service.h"
+#include "ui/dialogs/connect_service_dialog.h"
 #include "ui/main_window.h"
 #include "ui/models/record_table_model.h"
 #include "ui/widgets/diagnosis_tab.h"
@@ -19,6 +20,7 @@
 #include <QMenu>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QTabWidget>
 #include <QTemporaryDir>
@@ -38,6 +40,7 @@ private Q_SLOTS:
     void aRouterTheTokenMayNotSeeIsRefused();
     void diagnosisRunsOnTheService();
     void badTokenShowsThe401Sentence();
+    void connectDialogRemembersNoToken();
     void serviceGoneKeepsWhatWasShown();
     void cleanupTestCase();
 
@@ -257,6 +260,47 @@ void TestRemoteWindow::badTokenShowsThe401Sentence()
     QVERIFY(service.inventory().routers().isEmpty()); // nothing listed for a token the service refused
     QVERIFY(window->serviceMark()->text().contains(QLatin1String("not connected")));
     screenshot(window.get(), QStringLiteral("remote-bad-token"));
+}
+
+void TestRemoteWindow::connectDialogRemembersNoToken()
+{
+    const QString tokenFile = m_dir.filePath(QStringLiteral("globex.token"));
+    {
+        QFile f(tokenFile);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(m_globex + '\n');
+    }
+    QVERIFY(QFile::setPermissions(tokenFile, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadGroup));
+    ConnectServiceDialog dlg;
+    dlg.setValues(QStringLiteral("ftp://nowhere"), tokenFile, {});
+    dlg.accept();
+    QVERIFY(dlg.result() != QDialog::Accepted);
+    QVERIFY2(dlg.problem().contains(QLatin1String("https://")), qPrintable(dlg.problem()));
+    dlg.setValues(m_base.toString(), tokenFile, {});
+    dlg.accept(); // others may read the token file: refused, saying what to do
+    QVERIFY2(dlg.problem().contains(QLatin1String("chmod 600")), qPrintable(dlg.problem()));
+    dlg.show();
+    screenshot(&dlg, QStringLiteral("remote-connect-dialog"));
+    QVERIFY(QFile::setPermissions(tokenFile, QFileDevice::ReadOwner | QFileDevice::WriteOwner));
+    dlg.accept();
+    QCOMPARE(dlg.result(), int(QDialog::Accepted));
+    QCOMPARE(dlg.token(), m_globex);
+    QCOMPARE(dlg.base(), m_base);
+
+    const QString ini = m_dir.filePath(QStringLiteral("remembered.ini"));
+    {
+        QSettings s(ini, QSettings::IniFormat);
+        dlg.save(s);
+    }
+    QFile written(ini);
+    QVERIFY(written.open(QIODevice::ReadOnly));
+    const QByteArray text = written.readAll();
+    QVERIFY(text.contains(tokenFile.toUtf8()));
+    QVERIFY(!text.contains(m_globex.mid(17))); // the token's secret never reaches the settings
+    ConnectServiceDialog again;
+    again.load(QSettings(ini, QSettings::IniFormat));
+    QCOMPARE(again.serverText(), m_base.toString());
+    QCOMPARE(again.tokenFile(), tokenFile);
 }
 
 void TestRemoteWindow::serviceGoneKeepsWhatWasShown()

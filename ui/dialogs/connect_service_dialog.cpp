@@ -110,7 +110,7 @@ void ConnectServiceDialog::save(QSettings &settings) const
 
 QString ConnectServiceDialog::problem() const
 {
-    return m_problem->isVisible() ? m_problem->text() : QString();
+    return m_problem->isHidden() ? QString() : m_problem->text();
 }
 
 void ConnectServiceDialog::accept()
