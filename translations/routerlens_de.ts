@@ -1757,6 +1757,10 @@ Jetzt: %2</translation>
         <source>Queries and diagnoses go to the RouterLens service at %1, as the client its token stands for: %2.</source>
         <translation>Abfragen und Diagnosen gehen an den RouterLens-Dienst unter %1, als der Client, für den das Token steht: %2.</translation>
     </message>
+    <message>
+        <source>Try again</source>
+        <translation>Erneut versuchen</translation>
+    </message>
 </context>
 <context>
     <name>rl::MessageBanner</name>

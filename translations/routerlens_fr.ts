@@ -1757,6 +1757,10 @@ Maintenant : %2</translation>
         <source>Queries and diagnoses go to the RouterLens service at %1, as the client its token stands for: %2.</source>
         <translation>Les requêtes et les diagnostics vont au service RouterLens à %1, au nom du client que représente le jeton : %2.</translation>
     </message>
+    <message>
+        <source>Try again</source>
+        <translation>Réessayer</translation>
+    </message>
 </context>
 <context>
     <name>rl::MessageBanner</name>

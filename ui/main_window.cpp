@@ -1111,8 +1111,19 @@ void MainWindow::attachRemote()
         updateServiceMark();
         updateTitle();
     });
+    if (!m_retryAction) {
+        m_retryAction = new QAction(tr("Try again"), this);
+        m_retryAction->setObjectName(QStringLiteral("retryServiceAction"));
+        connect(m_retryAction, &QAction::triggered, this, [this] {
+            if (RemoteEngine *r = m_service->remote()) {
+                m_banner->showMessage(MessageBanner::Level::Info, tr("Connecting to the RouterLens service at %1…").arg(r->serviceName()),
+                                      tr("The routers and connections your token may see appear when the service has answered."));
+                r->connectToService();
+            }
+        });
+    }
     connect(remote, &RemoteEngine::failed, this, [this, remote](const Error &e) {
-        showServiceError(tr("Cannot use the RouterLens service at %1").arg(remote->serviceName()), e);
+        showServiceError(tr("Cannot use the RouterLens service at %1").arg(remote->serviceName()), e, {m_retryAction, m_connectAction});
         updateServiceMark();
         updateTitle();
     });
@@ -1142,14 +1153,14 @@ void MainWindow::attachRemote()
     updateTitle();
 }
 
-void MainWindow::showServiceError(const QString &title, const Error &error)
+void MainWindow::showServiceError(const QString &title, const Error &error, const QList<QAction *> &actions)
 {
     QString text = error.message;
     if (error.code == ErrorCode::Throttled && error.retryAfterMs >= 0)
         text += QLatin1Char(' ') + tr("Try again in %n s.", nullptr, int((error.retryAfterMs + 999) / 1000));
     if (error.code == ErrorCode::Unreachable || error.code == ErrorCode::ConnectionLost)
         text += QLatin1Char(' ') + tr("The results shown stay as they are.");
-    m_banner->showMessage(MessageBanner::Level::Error, tr("%1 (%2)").arg(title, error.codeName()), text, error.toString());
+    m_banner->showMessage(MessageBanner::Level::Error, tr("%1 (%2)").arg(title, error.codeName()), text, error.toString(), actions);
 }
 
 void MainWindow::updateServiceMark()

@@ -168,7 +168,7 @@ private:
     void diagnoseCurrentConnection();
     // Remote mode: follow the service's signals, and disable what needs the local engine.
     void attachRemote();
-    void showServiceError(const QString &title, const Error &error);
+    void showServiceError(const QString &title, const Error &error, const QList<QAction *> &actions = {});
     void updateServiceMark();
     void retargetDiagnoses();
     void openEvidenceTab(const Request &request, const QList<RouterResult> &parts);
@@ -195,6 +195,7 @@ private:
     QAction *m_editAction = nullptr;
     QAction *m_settingsAction = nullptr;
     QAction *m_connectAction = nullptr;
+    QAction *m_retryAction = nullptr; // remote mode: ask the service again after it failed
     QThreadPool *m_loadPool;       // one thread: reads inventory files
     QProgressBar *m_loadProgress;  // busy while it does
     int m_loadGeneration = 0;      // a read finished under an older number was overtaken

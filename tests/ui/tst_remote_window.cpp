@@ -259,6 +259,16 @@ void TestRemoteWindow::badTokenShowsThe401Sentence()
     QVERIFY(banner->plainText().contains(QLatin1String("auth-failed")));
     QVERIFY(service.inventory().routers().isEmpty()); // nothing listed for a token the service refused
     QVERIFY(window->serviceMark()->text().contains(QLatin1String("not connected")));
+    // The banner offers to try again (the same refusal comes back) or to choose another service.
+    QStringList offered;
+    for (const QAction *a : banner->buttonActions())
+        offered << a->objectName();
+    QCOMPARE(offered, (QStringList{QStringLiteral("retryServiceAction"), QStringLiteral("connectServiceAction")}));
+    QSignalSpy failedAgain(service.remote(), &RemoteEngine::failed);
+    banner->buttonActions().first()->trigger();
+    QVERIFY(failedAgain.wait(30000));
+    QCOMPARE(banner->level(), MessageBanner::Level::Error);
+    QVERIFY(banner->plainText().contains(QLatin1String("auth-failed")));
     screenshot(window.get(), QStringLiteral("remote-bad-token"));
 }
 
