@@ -1761,6 +1761,10 @@ Jetzt: %2</translation>
         <source>Try again</source>
         <translation>Erneut versuchen</translation>
     </message>
+    <message>
+        <source>Read the routers and connections from the RouterLens service at %1 again</source>
+        <translation>Router und Verbindungen erneut vom RouterLens-Dienst unter %1 lesen</translation>
+    </message>
 </context>
 <context>
     <name>rl::MessageBanner</name>

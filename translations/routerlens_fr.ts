@@ -1761,6 +1761,10 @@ Maintenant : %2</translation>
         <source>Try again</source>
         <translation>Réessayer</translation>
     </message>
+    <message>
+        <source>Read the routers and connections from the RouterLens service at %1 again</source>
+        <translation>Relire les routeurs et les connexions depuis le service RouterLens à %1</translation>
+    </message>
 </context>
 <context>
     <name>rl::MessageBanner</name>

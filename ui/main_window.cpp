@@ -498,6 +498,10 @@ bool MainWindow::openInventory(const QString &path, const QString &format)
 
 bool MainWindow::reloadInventory()
 {
+    if (RemoteEngine *remote = isRemote() ? m_service->remote() : nullptr) {
+        remote->connectToService(); // the routers and connections the service lists for the token, again
+        return true;
+    }
     if (!m_service || m_inventoryPath.isEmpty())
         return false;
     if (isLoadingInventory() && m_readingNewFile)
@@ -1142,11 +1146,15 @@ void MainWindow::attachRemote()
     const QString why = tr("Not available while this window uses the RouterLens service at %1: the service keeps the "
                            "inventory, the host keys, the engine settings and the health schedules.")
                             .arg(remote->base().toString());
-    for (QAction *a : {m_openAction, m_reloadAction, m_editAction, m_demoAction, m_settingsAction, m_recentMenu->menuAction()}) {
+    for (QAction *a : {m_openAction, m_editAction, m_demoAction, m_settingsAction, m_recentMenu->menuAction()}) {
         a->setEnabled(false);
         a->setToolTip(why);
         a->setStatusTip(why);
     }
+    // Reload asks the service again: an administrator may have changed its inventory or the token's customer.
+    m_reloadAction->setEnabled(true);
+    m_reloadAction->setToolTip(tr("Read the routers and connections from the RouterLens service at %1 again").arg(remote->serviceName()));
+    m_reloadAction->setStatusTip(m_reloadAction->toolTip());
     m_banner->showMessage(MessageBanner::Level::Info, tr("Connecting to the RouterLens service at %1…").arg(remote->serviceName()),
                           tr("The routers and connections your token may see appear when the service has answered."));
     updateServiceMark();
