@@ -407,7 +407,8 @@ void MainWindow::onResponse(const Response &response)
         m_cancel->setVisible(false);
         const int failed = response.failedCount();
         if (isRemote() && response.error.isError() && response.error.code != ErrorCode::Cancelled)
-            showServiceError(tr("The service did not answer the query"), response.error);
+            showServiceError(tr("The service did not answer the query"), response.error,
+                             m_service->remote()->isConnected() ? QList<QAction *>{} : QList<QAction *>{m_retryAction});
         m_statusText->setText(response.error.isError() ? response.error.message
                               : failed ? tr("Done: %1 of %2 routers failed; their errors are in the table.").arg(failed).arg(response.results.size())
                                        : tr("Done: %n router(s) answered.", nullptr, int(response.results.size())));
@@ -1132,8 +1133,9 @@ void MainWindow::attachRemote()
         updateTitle();
     });
     connect(remote, &RemoteEngine::serviceError, this, [this](const Error &e) {
-        showServiceError(tr("The service did not answer"), e);
-        m_serviceMark->setToolTip(e.toString());
+        showServiceError(tr("The service did not answer"), e, {m_retryAction});
+        updateServiceMark();
+        updateTitle();
     });
 
     // What needs this computer's engine has nothing to act on: disabled, and each says why.

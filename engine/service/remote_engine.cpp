@@ -468,10 +468,20 @@ void RemoteEngine::failQuery(const QString &id, const Error &error)
             Q_EMIT partReady(id, missing);
         }
     }
-    const ErrorCode c = error.code;
-    if (c == ErrorCode::AuthFailed || c == ErrorCode::Unreachable || c == ErrorCode::ConnectionLost || c == ErrorCode::TlsError)
-        Q_EMIT serviceError(error);
+    noteServiceError(error);
     endQuery(id, std::move(resp));
+}
+
+void RemoteEngine::noteServiceError(const Error &error)
+{
+    // The token refused, or the service gone: the window says it is no longer connected (what
+    // it lists stays); Reload or Try again asks again.
+    const ErrorCode c = error.code;
+    if (c != ErrorCode::AuthFailed && c != ErrorCode::Unreachable && c != ErrorCode::ConnectionLost && c != ErrorCode::TlsError)
+        return;
+    m_connected = false;
+    m_lastError = error;
+    Q_EMIT serviceError(error);
 }
 
 void RemoteEngine::cancel(const QString &requestId)
@@ -556,9 +566,7 @@ void RemoteEngine::onDiagnosisState(const QString &id, const Result<Reply> &r)
     d->reply = nullptr;
     if (!r) {
         m_diagnoses.remove(id);
-        const ErrorCode c = r.error().code;
-        if (c == ErrorCode::AuthFailed || c == ErrorCode::Unreachable || c == ErrorCode::ConnectionLost || c == ErrorCode::TlsError)
-            Q_EMIT serviceError(r.error());
+        noteServiceError(r.error());
         Q_EMIT diagnosisFinished(id, {}, r.error());
         return;
     }

@@ -89,8 +89,9 @@ public:
 Q_SIGNALS:
     void connected();
     void failed(const rl::Error &error);
-    // The service's answer to a call changed what the window should say about the link: a
-    // token refused (auth-failed), the service unreachable or back. Queries end as well.
+    // A call found the token refused (auth-failed) or the service gone (unreachable,
+    // connection-lost, tls-error): isConnected() is false from then on, until connectToService
+    // succeeds again. The queries concerned end as well.
     void serviceError(const rl::Error &error);
     void inventoryChanged();
     void partReady(const QString &requestId, const rl::RouterResult &part);
@@ -118,6 +119,7 @@ private:
     void onQueryState(const QString &id, const Result<Reply> &r);
     void endQuery(const QString &id, Response response);
     void failQuery(const QString &id, const Error &error);
+    void noteServiceError(const Error &error);
     void pollDiagnosis(const QString &id);
     void onDiagnosisState(const QString &id, const Result<Reply> &r);
 

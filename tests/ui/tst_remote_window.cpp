@@ -338,6 +338,8 @@ void TestRemoteWindow::serviceGoneKeepsWhatWasShown()
     QVERIFY2(banner.contains(QLatin1String("cannot be reached")) || banner.contains(QLatin1String("closed the connection")),
              qPrintable(banner));
     QVERIFY(m_window->resultFor(id)->isComplete());
+    QVERIFY(!m_service->remote()->isConnected());
+    QVERIFY2(m_window->serviceMark()->text().contains(QLatin1String("not connected")), qPrintable(m_window->serviceMark()->text()));
     // The answers the window had stay, and so do the routers listed.
     QCOMPARE(before->tableModel()->rowCount(), rows);
     QVERIFY(m_service->inventory().contains(QStringLiteral("pe1-par")));

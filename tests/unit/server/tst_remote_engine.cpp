@@ -115,6 +115,8 @@ private Q_SLOTS:
         QCOMPARE(parts.size(), 2); // pe1-par as it came, then ce-globex's error
         QCOMPARE(parts.at(0).at(1).value<RouterResult>().router, QStringLiteral("pe1-par"));
         QCOMPARE(serviceErrors.size(), 1);
+        QVERIFY(!remote->isConnected());
+        QCOMPARE(remote->lastError().code, resp.error.code);
         QVERIFY(m_seen.at(1).contains("after=0"));
         QVERIFY(m_seen.at(2).contains("after=1"));
         QVERIFY(!remote->isRunning(QStringLiteral("ui-1")));
