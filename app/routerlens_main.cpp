@@ -1,5 +1,6 @@
 // routerlens: the desktop application. Argument parsing and wiring only.
 #include "engine/service/health_collector.h"
+#include "engine/service/remote_engine.h"
 #include "engine/service/router_data_service.h"
 #include "ui/main_window.h"
 #ifdef ROUTERLENS_HAS_TOUR
@@ -17,6 +18,7 @@
 
 #include <cstdio>
 #include <memory>
+#include <optional>
 
 namespace {
 
@@ -88,7 +90,17 @@ int main(int argc, char **argv)
     QCommandLineOption inventory(QStringLiteral("inventory"),
                                  QApplication::translate("main", "Inventory file (RouterLens JSON, Nornir or Ansible YAML, Ansible INI, CSV)."),
                                  QStringLiteral("file"));
-    parser.addOptions({demo, inventory});
+    QCommandLineOption server(QStringLiteral("server"),
+                              QApplication::translate("main", "Use the RouterLens service at URL (routerlens-serve) instead of this "
+                                                              "computer's engine."),
+                              QStringLiteral("url"));
+    QCommandLineOption tokenFile(QStringLiteral("token-file"),
+                                 QApplication::translate("main", "With --server: the file holding your API token (chmod 600)."),
+                                 QStringLiteral("file"));
+    QCommandLineOption serverCa(QStringLiteral("server-ca"),
+                                QApplication::translate("main", "With --server: the CA certificate (PEM) of an https service."),
+                                QStringLiteral("file"));
+    parser.addOptions({demo, inventory, server, tokenFile, serverCa});
     // `routerlens FILE`: what a desktop entry's %f and "Open with" pass.
     parser.addPositionalArgument(QStringLiteral("file"), QApplication::translate("main", "Inventory file to open, as --inventory."),
                                  QStringLiteral("[file]"));
@@ -117,6 +129,27 @@ int main(int argc, char **argv)
         return 2;
     }
 
+    // A service instead of the engine: the token's routers, not a file's or the demo lab's.
+    std::optional<rl::RemoteEngine::Options> remote;
+    if (parser.isSet(server) || parser.isSet(tokenFile) || parser.isSet(serverCa)) {
+        auto fail = [](const QString &text) {
+            std::fputs(qPrintable(text + QLatin1Char('\n')), stderr);
+            return 2;
+        };
+        if (!parser.isSet(server) || !parser.isSet(tokenFile))
+            return fail(QApplication::translate("main", "Give --server URL and --token-file FILE together."));
+        if (parser.isSet(demo) || !inventoryFile.isEmpty())
+            return fail(QApplication::translate("main", "--server does not go with --demo or an inventory file: the service's "
+                                                        "routers are the ones shown."));
+        const rl::Result<QUrl> base = rl::RemoteEngine::parseBase(parser.value(server));
+        if (!base)
+            return fail(base.error().message);
+        const rl::Result<QByteArray> token = rl::RemoteEngine::readTokenFile(parser.value(tokenFile));
+        if (!token)
+            return fail(token.error().message);
+        remote = rl::RemoteEngine::Options{*base, *token, parser.value(serverCa)};
+    }
+
 #ifdef ROUTERLENS_HAS_TOUR
     // A tour starts from the default layout and leaves the person's settings alone.
     const bool touring = parser.isSet(tour);
@@ -137,17 +170,22 @@ int main(int argc, char **argv)
 
     rl::MainWindow window(&service); // restores its size and layout, or starts at a roomy default
     window.show();
-    // Through the window, so that a file that does not load is shown there with file and line.
-    if (!inventoryFile.isEmpty())
+    // Through the window, so that a file that does not load is shown there with file and line,
+    // and what the service refuses is shown in its banner.
+    if (remote)
+        window.connectToService(remote->base, remote->token, remote->caFile);
+    else if (!inventoryFile.isEmpty())
         window.openInventory(inventoryFile);
     else if (!parser.isSet(demo))
         window.reopenLastInventory();
-    rl::HealthCollector collector(&service, healthSchedules(settings.healthSchedules));
+    // The service keeps its own health schedules; this computer's run only with its own engine.
+    rl::HealthCollector collector(&service, remote ? QList<rl::HealthCollector::Schedule>{} : healthSchedules(settings.healthSchedules));
 #ifdef ROUTERLENS_HAS_TOUR
-    if (!touring)
+    if (!touring && !remote)
         collector.start();
 #else
-    collector.start();
+    if (!remote)
+        collector.start();
 #endif
 #ifdef ROUTERLENS_HAS_TOUR
     std::unique_ptr<rl::TourRunner> runner;

@@ -1,8 +1,9 @@
 #include "server/api_client.h"
 
+#include "engine/service/remote_engine.h"
+
 #include <QDeadlineTimer>
 #include <QEventLoop>
-#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
@@ -36,31 +37,12 @@ ApiClient::ApiClient(QUrl base, QByteArray token, QString caFile)
 
 Result<QByteArray> ApiClient::readTokenFile(const QString &path)
 {
-    QFile f(path);
-    if (!f.exists())
-        return Error(ErrorCode::AuthFailed, QStringLiteral("The token file %1 does not exist.").arg(path));
-    if (f.permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther))
-        return Error(ErrorCode::AuthFailed,
-                     QStringLiteral("The token file %1 may be read by other users: run chmod 600 on it.").arg(path));
-    if (!f.open(QIODevice::ReadOnly))
-        return Error(ErrorCode::AuthFailed, QStringLiteral("The token file %1 cannot be read: %2.").arg(path, f.errorString()));
-    const QByteArray token = f.read(4096).split('\n').value(0).trimmed();
-    if (token.isEmpty())
-        return Error(ErrorCode::AuthFailed, QStringLiteral("The token file %1 is empty.").arg(path));
-    return token;
+    return RemoteEngine::readTokenFile(path); // the desktop reads it the same way
 }
 
 Result<QUrl> ApiClient::parseBase(const QString &text)
 {
-    QUrl url(text, QUrl::StrictMode);
-    if (!url.isValid() || (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https")) || url.host().isEmpty()
-        || url.hasQuery() || url.hasFragment() || !url.userInfo().isEmpty() || (url.path() != QString() && url.path() != QLatin1String("/")))
-        return Error(ErrorCode::InvalidRequest,
-                     QStringLiteral("--server must be the service's address, like https://routerlens.example.net:8750, "
-                                    "not \"%1\".")
-                         .arg(text));
-    url.setPath(QString());
-    return url;
+    return RemoteEngine::parseBase(text);
 }
 
 Result<ApiClient::Reply> ApiClient::call(const QByteArray &method, const QString &pathAndQuery, const QByteArray &body,

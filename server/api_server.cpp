@@ -23,6 +23,7 @@ struct ApiQuery {
     struct Waiter {
         HttpResponder responder;
         std::shared_ptr<QTimer> timer;
+        int after = -1; // ?after=N: answer as soon as there are more than N parts (-1: at the end only)
     };
     QString id;
     ClientIdentity client;
@@ -122,6 +123,18 @@ std::optional<int> waitSeconds(const HttpRequest &r, int max)
     return v;
 }
 
+// ?after=N: -1 when absent; nothing when it is no whole number >= 0.
+std::optional<int> afterParts(const HttpRequest &r)
+{
+    if (!r.query.hasQueryItem(QStringLiteral("after")))
+        return -1;
+    bool ok = false;
+    const int v = r.query.queryItemValue(QStringLiteral("after")).toInt(&ok);
+    if (!ok || v < 0)
+        return std::nullopt;
+    return v;
+}
+
 Result<QJsonObject> jsonBody(const HttpRequest &r)
 {
     if (!r.headers.value("content-type").startsWith("application/json"))
@@ -149,8 +162,22 @@ ApiServer::ApiServer(RouterDataService &service, TokenStore &tokens, Options opt
     , m_options(std::move(options))
 {
     connect(&m_service, &RouterDataService::partReady, this, [this](const QString &id, const RouterResult &part) {
-        if (auto it = m_queries.find(id); it != m_queries.end())
-            (*it)->parts.append(part);
+        auto it = m_queries.find(id);
+        if (it == m_queries.end())
+            return;
+        ApiQuery &q = **it;
+        q.parts.append(part);
+        // A caller following the parts as they arrive (?after=N) hears of the new one now.
+        for (qsizetype i = 0; i < q.waiters.size();) {
+            const ApiQuery::Waiter &w = q.waiters.at(i);
+            if (w.after >= 0 && q.parts.size() > w.after) {
+                w.timer->stop();
+                w.responder.send(queryReply(q));
+                q.waiters.removeAt(i);
+            } else {
+                ++i;
+            }
+        }
     });
     connect(&m_service, &RouterDataService::progress, this, [this](const QString &id, int done, int total) {
         if (auto it = m_queries.find(id); it != m_queries.end()) {
@@ -182,6 +209,7 @@ QList<ApiServer::Route> ApiServer::routes()
     return {
         {"GET", QStringLiteral("/openapi.json"), false},
         {"GET", QStringLiteral("/v1/health"), false},
+        {"GET", QStringLiteral("/v1/me"), true},
         {"GET", QStringLiteral("/v1/kinds"), true},
         {"GET", QStringLiteral("/v1/routers"), true},
         {"GET", QStringLiteral("/v1/connections"), true},
@@ -301,6 +329,8 @@ void ApiServer::route(const Context &c)
         return c.responder.send(jsonReply(200, {{QStringLiteral("version"), ApiVersion},
                                                 {QStringLiteral("status"), QStringLiteral("ok")},
                                                 {QStringLiteral("server"), QString::fromLatin1(m_options.serverName)}}));
+    if (path == QLatin1String("/v1/me"))
+        return getMe(c);
     if (path == QLatin1String("/v1/kinds"))
         return getKinds(c);
     if (path == QLatin1String("/v1/routers"))
@@ -338,6 +368,17 @@ void ApiServer::getKinds(const Context &c)
                                  {QStringLiteral("required"), required}});
     }
     c.responder.send(jsonReply(200, {{QStringLiteral("version"), ApiVersion}, {QStringLiteral("kinds"), kinds}}));
+}
+
+void ApiServer::getMe(const Context &c)
+{
+    // Who the token stands for: a front end shows it, and asks as nobody else.
+    QJsonObject client{{QStringLiteral("id"), c.client.id}, {QStringLiteral("role"), roleName(c.client.role)}};
+    if (!c.client.customer.isEmpty())
+        client.insert(QStringLiteral("customer"), c.client.customer);
+    c.responder.send(jsonReply(200, {{QStringLiteral("version"), ApiVersion},
+                                     {QStringLiteral("client"), client},
+                                     {QStringLiteral("server"), QString::fromLatin1(m_options.serverName)}}));
 }
 
 void ApiServer::getRouters(const Context &c)
@@ -551,9 +592,10 @@ void ApiServer::postDiagnosis(const Context &c)
 void ApiServer::answerWhenDone(const Context &c, ApiQuery &q)
 {
     const int wait = waitSeconds(c.request, m_options.maxWaitSeconds).value_or(0);
-    if (q.isDone() || wait == 0)
+    const int after = afterParts(c.request).value_or(-1);
+    if (q.isDone() || wait == 0 || (after >= 0 && q.parts.size() > after))
         return c.responder.send(queryReply(q));
-    ApiQuery::Waiter w{c.responder, std::make_shared<QTimer>()};
+    ApiQuery::Waiter w{c.responder, std::make_shared<QTimer>(), after};
     w.timer->setSingleShot(true);
     const QString id = q.id;
     connect(w.timer.get(), &QTimer::timeout, this, [this, id, responder = c.responder] {
@@ -659,6 +701,8 @@ void ApiServer::getQuery(const Context &c, const QString &id)
     if (!waitSeconds(c.request, m_options.maxWaitSeconds))
         return c.responder.send(errorReply(
             invalid(QStringLiteral("wait must be a whole number of seconds from 0 to %1.").arg(m_options.maxWaitSeconds))));
+    if (!afterParts(c.request))
+        return c.responder.send(errorReply(invalid(QStringLiteral("after must be a whole number of parts, 0 or more."))));
     answerWhenDone(c, **it);
 }
 

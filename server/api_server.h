@@ -58,6 +58,7 @@ public:
 private:
     struct Context;
     void route(const Context &c);
+    void getMe(const Context &c);
     void getKinds(const Context &c);
     void getRouters(const Context &c);
     void getConnections(const Context &c);

@@ -43,6 +43,10 @@
         <source>not asked yet</source>
         <translation>noch nicht abgefragt</translation>
     </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
 </context>
 <context>
     <name>QueryKind</name>
@@ -120,6 +124,26 @@
     <message>
         <source>Give --demo or an inventory file, not both.</source>
         <translation>Geben Sie --demo oder eine Inventardatei an, nicht beides.</translation>
+    </message>
+    <message>
+        <source>Use the RouterLens service at URL (routerlens-serve) instead of this computer&apos;s engine.</source>
+        <translation>Den RouterLens-Dienst unter URL (routerlens-serve) statt der Engine dieses Computers verwenden.</translation>
+    </message>
+    <message>
+        <source>With --server: the file holding your API token (chmod 600).</source>
+        <translation>Mit --server: die Datei mit Ihrem API-Token (chmod 600).</translation>
+    </message>
+    <message>
+        <source>With --server: the CA certificate (PEM) of an https service.</source>
+        <translation>Mit --server: das CA-Zertifikat (PEM) eines https-Dienstes.</translation>
+    </message>
+    <message>
+        <source>Give --server URL and --token-file FILE together.</source>
+        <translation>Geben Sie --server URL und --token-file DATEI zusammen an.</translation>
+    </message>
+    <message>
+        <source>--server does not go with --demo or an inventory file: the service&apos;s routers are the ones shown.</source>
+        <translation>--server passt nicht zu --demo oder einer Inventardatei: angezeigt werden die Router des Dienstes.</translation>
     </message>
 </context>
 <context>
@@ -272,6 +296,69 @@
     <message>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
+    </message>
+</context>
+<context>
+    <name>rl::ConnectServiceDialog</name>
+    <message>
+        <source>Connect to a RouterLens service</source>
+        <translation>Mit einem RouterLens-Dienst verbinden</translation>
+    </message>
+    <message>
+        <source>Use a routerlens-serve instead of this computer&apos;s engine: queries and diagnoses run there, as the client your API token stands for, and you see the routers and connections that client may see. The token stays in its file; only the file&apos;s name is remembered.</source>
+        <translation>Einen routerlens-serve statt der Engine dieses Computers verwenden: Abfragen und Diagnosen laufen dort, als der Client, für den Ihr API-Token steht, und Sie sehen die Router und Verbindungen, die dieser Client sehen darf. Das Token bleibt in seiner Datei; gemerkt wird nur der Dateiname.</translation>
+    </message>
+    <message>
+        <source>a file holding the token, readable by you only (chmod 600)</source>
+        <translation>eine Datei mit dem Token, nur für Sie lesbar (chmod 600)</translation>
+    </message>
+    <message>
+        <source>optional: the CA certificate (PEM) of an https service</source>
+        <translation>optional: das CA-Zertifikat (PEM) eines https-Dienstes</translation>
+    </message>
+    <message>
+        <source>Service address:</source>
+        <translation>Adresse des Dienstes:</translation>
+    </message>
+    <message>
+        <source>Token file:</source>
+        <translation>Token-Datei:</translation>
+    </message>
+    <message>
+        <source>Token file</source>
+        <translation>Token-Datei</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>CA certificate:</source>
+        <translation>CA-Zertifikat:</translation>
+    </message>
+    <message>
+        <source>CA certificate</source>
+        <translation>CA-Zertifikat</translation>
+    </message>
+    <message>
+        <source>PEM certificates (*.pem *.crt);;All files (*)</source>
+        <translation>PEM-Zertifikate (*.pem *.crt);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>Verbinden</translation>
+    </message>
+    <message>
+        <source>The service address must look like https://routerlens.example.net:8750.</source>
+        <translation>Die Adresse des Dienstes muss wie https://routerlens.example.net:8750 aussehen.</translation>
+    </message>
+    <message>
+        <source>Name the file that holds your API token (an administrator makes one with &apos;routerlens-serve token create&apos;).</source>
+        <translation>Nennen Sie die Datei mit Ihrem API-Token (ein Administrator erstellt eines mit „routerlens-serve token create“).</translation>
+    </message>
+    <message>
+        <source>The CA certificate %1 cannot be read.</source>
+        <translation>Das CA-Zertifikat %1 kann nicht gelesen werden.</translation>
     </message>
 </context>
 <context>
@@ -1583,6 +1670,100 @@ Jetzt: %2</translation>
     <message>
         <source>Saved %1; reading it again…</source>
         <translation>%1 gespeichert; wird erneut gelesen…</translation>
+    </message>
+    <message>
+        <source>&amp;Connect to a service…</source>
+        <translation>Mit einem &amp;Dienst verbinden…</translation>
+    </message>
+    <message>
+        <source>Use a routerlens-serve instead of this computer&apos;s engine, as the client of your API token</source>
+        <translation>Einen routerlens-serve statt der Engine dieses Computers verwenden, als Client Ihres API-Tokens</translation>
+    </message>
+    <message>
+        <source>The service did not answer the query</source>
+        <translation>Der Dienst hat die Abfrage nicht beantwortet</translation>
+    </message>
+    <message>
+        <source>%1 was not opened</source>
+        <translation>%1 wurde nicht geöffnet</translation>
+    </message>
+    <message>
+        <source>This window uses a RouterLens service: its routers are the ones your token may see there.</source>
+        <translation>Dieses Fenster verwendet einen RouterLens-Dienst: Seine Router sind die, die Ihr Token dort sehen darf.</translation>
+    </message>
+    <message>
+        <source>%1 at %2 — RouterLens</source>
+        <translation>%1 an %2 — RouterLens</translation>
+    </message>
+    <message>
+        <source>The service reaches the routers with its own SSH settings; they are not shown here.</source>
+        <translation>Der Dienst erreicht die Router mit seinen eigenen SSH-Einstellungen; sie werden hier nicht angezeigt.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Using the RouterLens service at %1 as %2: %n router(s) you may see.</source>
+        <translation>
+            <numerusform>RouterLens-Dienst unter %1 als %2: %n Router, den Sie sehen dürfen.</numerusform>
+            <numerusform>RouterLens-Dienst unter %1 als %2: %n Router, die Sie sehen dürfen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot use the RouterLens service at %1</source>
+        <translation>Der RouterLens-Dienst unter %1 kann nicht verwendet werden</translation>
+    </message>
+    <message>
+        <source>The service did not answer</source>
+        <translation>Der Dienst hat nicht geantwortet</translation>
+    </message>
+    <message>
+        <source>Not available while this window uses the RouterLens service at %1: the service keeps the inventory, the host keys, the engine settings and the health schedules.</source>
+        <translation>Nicht verfügbar, solange dieses Fenster den RouterLens-Dienst unter %1 verwendet: Der Dienst verwaltet Inventar, Host-Schlüssel, Engine-Einstellungen und Zustandszeitpläne.</translation>
+    </message>
+    <message>
+        <source>Connecting to the RouterLens service at %1…</source>
+        <translation>Verbindung zum RouterLens-Dienst unter %1…</translation>
+    </message>
+    <message>
+        <source>The routers and connections your token may see appear when the service has answered.</source>
+        <translation>Die Router und Verbindungen, die Ihr Token sehen darf, erscheinen, sobald der Dienst geantwortet hat.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Try again in %n s.</source>
+        <translation>
+            <numerusform>Erneut versuchen in %n s.</numerusform>
+            <numerusform>Erneut versuchen in %n s.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The results shown stay as they are.</source>
+        <translation>Die angezeigten Ergebnisse bleiben, wie sie sind.</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Service %1 · not connected</source>
+        <translation>Dienst %1 · nicht verbunden</translation>
+    </message>
+    <message>
+        <source>%1 (%2, customer %3)</source>
+        <translation>%1 (%2, Kunde %3)</translation>
+    </message>
+    <message>
+        <source>Service %1 · %2</source>
+        <translation>Dienst %1 · %2</translation>
+    </message>
+    <message>
+        <source>Queries and diagnoses go to the RouterLens service at %1, as the client its token stands for: %2.</source>
+        <translation>Abfragen und Diagnosen gehen an den RouterLens-Dienst unter %1, als der Client, für den das Token steht: %2.</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Erneut versuchen</translation>
+    </message>
+    <message>
+        <source>Read the routers and connections from the RouterLens service at %1 again</source>
+        <translation>Router und Verbindungen erneut vom RouterLens-Dienst unter %1 lesen</translation>
     </message>
 </context>
 <context>

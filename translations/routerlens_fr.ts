@@ -43,6 +43,10 @@
         <source>not asked yet</source>
         <translation>pas encore interrogé</translation>
     </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Parcourir…</translation>
+    </message>
 </context>
 <context>
     <name>QueryKind</name>
@@ -120,6 +124,26 @@
     <message>
         <source>Give --demo or an inventory file, not both.</source>
         <translation>Indiquez --demo ou un fichier d’inventaire, pas les deux.</translation>
+    </message>
+    <message>
+        <source>Use the RouterLens service at URL (routerlens-serve) instead of this computer&apos;s engine.</source>
+        <translation>Utiliser le service RouterLens à l&apos;URL (routerlens-serve) au lieu du moteur de cet ordinateur.</translation>
+    </message>
+    <message>
+        <source>With --server: the file holding your API token (chmod 600).</source>
+        <translation>Avec --server : le fichier contenant votre jeton d&apos;API (chmod 600).</translation>
+    </message>
+    <message>
+        <source>With --server: the CA certificate (PEM) of an https service.</source>
+        <translation>Avec --server : le certificat de l&apos;AC (PEM) d&apos;un service https.</translation>
+    </message>
+    <message>
+        <source>Give --server URL and --token-file FILE together.</source>
+        <translation>Indiquez --server URL et --token-file FICHIER ensemble.</translation>
+    </message>
+    <message>
+        <source>--server does not go with --demo or an inventory file: the service&apos;s routers are the ones shown.</source>
+        <translation>--server ne va pas avec --demo ni avec un fichier d&apos;inventaire : ce sont les routeurs du service qui sont affichés.</translation>
     </message>
 </context>
 <context>
@@ -272,6 +296,69 @@
     <message>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
+    </message>
+</context>
+<context>
+    <name>rl::ConnectServiceDialog</name>
+    <message>
+        <source>Connect to a RouterLens service</source>
+        <translation>Se connecter à un service RouterLens</translation>
+    </message>
+    <message>
+        <source>Use a routerlens-serve instead of this computer&apos;s engine: queries and diagnoses run there, as the client your API token stands for, and you see the routers and connections that client may see. The token stays in its file; only the file&apos;s name is remembered.</source>
+        <translation>Utiliser un routerlens-serve au lieu du moteur de cet ordinateur : les requêtes et les diagnostics s&apos;y exécutent, au nom du client que représente votre jeton d&apos;API, et vous voyez les routeurs et les connexions que ce client peut voir. Le jeton reste dans son fichier ; seul le nom du fichier est mémorisé.</translation>
+    </message>
+    <message>
+        <source>a file holding the token, readable by you only (chmod 600)</source>
+        <translation>un fichier contenant le jeton, lisible par vous seul (chmod 600)</translation>
+    </message>
+    <message>
+        <source>optional: the CA certificate (PEM) of an https service</source>
+        <translation>facultatif : le certificat de l&apos;AC (PEM) d&apos;un service https</translation>
+    </message>
+    <message>
+        <source>Service address:</source>
+        <translation>Adresse du service :</translation>
+    </message>
+    <message>
+        <source>Token file:</source>
+        <translation>Fichier du jeton :</translation>
+    </message>
+    <message>
+        <source>Token file</source>
+        <translation>Fichier du jeton</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>CA certificate:</source>
+        <translation>Certificat de l&apos;AC :</translation>
+    </message>
+    <message>
+        <source>CA certificate</source>
+        <translation>Certificat de l&apos;AC</translation>
+    </message>
+    <message>
+        <source>PEM certificates (*.pem *.crt);;All files (*)</source>
+        <translation>Certificats PEM (*.pem *.crt);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>Se connecter</translation>
+    </message>
+    <message>
+        <source>The service address must look like https://routerlens.example.net:8750.</source>
+        <translation>L&apos;adresse du service doit avoir la forme https://routerlens.example.net:8750.</translation>
+    </message>
+    <message>
+        <source>Name the file that holds your API token (an administrator makes one with &apos;routerlens-serve token create&apos;).</source>
+        <translation>Indiquez le fichier qui contient votre jeton d&apos;API (un administrateur en crée un avec « routerlens-serve token create »).</translation>
+    </message>
+    <message>
+        <source>The CA certificate %1 cannot be read.</source>
+        <translation>Le certificat de l&apos;AC %1 ne peut pas être lu.</translation>
     </message>
 </context>
 <context>
@@ -1583,6 +1670,100 @@ Maintenant : %2</translation>
     <message>
         <source>Saved %1; reading it again…</source>
         <translation>%1 enregistré ; relecture…</translation>
+    </message>
+    <message>
+        <source>&amp;Connect to a service…</source>
+        <translation>Se &amp;connecter à un service…</translation>
+    </message>
+    <message>
+        <source>Use a routerlens-serve instead of this computer&apos;s engine, as the client of your API token</source>
+        <translation>Utiliser un routerlens-serve au lieu du moteur de cet ordinateur, au nom du client de votre jeton d&apos;API</translation>
+    </message>
+    <message>
+        <source>The service did not answer the query</source>
+        <translation>Le service n&apos;a pas répondu à la requête</translation>
+    </message>
+    <message>
+        <source>%1 was not opened</source>
+        <translation>%1 n&apos;a pas été ouvert</translation>
+    </message>
+    <message>
+        <source>This window uses a RouterLens service: its routers are the ones your token may see there.</source>
+        <translation>Cette fenêtre utilise un service RouterLens : ses routeurs sont ceux que votre jeton peut y voir.</translation>
+    </message>
+    <message>
+        <source>%1 at %2 — RouterLens</source>
+        <translation>%1 sur %2 — RouterLens</translation>
+    </message>
+    <message>
+        <source>The service reaches the routers with its own SSH settings; they are not shown here.</source>
+        <translation>Le service joint les routeurs avec ses propres réglages SSH ; ils ne sont pas affichés ici.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Using the RouterLens service at %1 as %2: %n router(s) you may see.</source>
+        <translation>
+            <numerusform>Service RouterLens à %1 en tant que %2 : %n routeur visible pour vous.</numerusform>
+            <numerusform>Service RouterLens à %1 en tant que %2 : %n routeurs visibles pour vous.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot use the RouterLens service at %1</source>
+        <translation>Impossible d&apos;utiliser le service RouterLens à %1</translation>
+    </message>
+    <message>
+        <source>The service did not answer</source>
+        <translation>Le service n&apos;a pas répondu</translation>
+    </message>
+    <message>
+        <source>Not available while this window uses the RouterLens service at %1: the service keeps the inventory, the host keys, the engine settings and the health schedules.</source>
+        <translation>Indisponible tant que cette fenêtre utilise le service RouterLens à %1 : le service gère l&apos;inventaire, les clés d&apos;hôte, les réglages du moteur et les relevés d&apos;état planifiés.</translation>
+    </message>
+    <message>
+        <source>Connecting to the RouterLens service at %1…</source>
+        <translation>Connexion au service RouterLens à %1…</translation>
+    </message>
+    <message>
+        <source>The routers and connections your token may see appear when the service has answered.</source>
+        <translation>Les routeurs et les connexions que votre jeton peut voir apparaissent dès que le service a répondu.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Try again in %n s.</source>
+        <translation>
+            <numerusform>Réessayez dans %n s.</numerusform>
+            <numerusform>Réessayez dans %n s.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The results shown stay as they are.</source>
+        <translation>Les résultats affichés restent tels quels.</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Service %1 · not connected</source>
+        <translation>Service %1 · non connecté</translation>
+    </message>
+    <message>
+        <source>%1 (%2, customer %3)</source>
+        <translation>%1 (%2, client %3)</translation>
+    </message>
+    <message>
+        <source>Service %1 · %2</source>
+        <translation>Service %1 · %2</translation>
+    </message>
+    <message>
+        <source>Queries and diagnoses go to the RouterLens service at %1, as the client its token stands for: %2.</source>
+        <translation>Les requêtes et les diagnostics vont au service RouterLens à %1, au nom du client que représente le jeton : %2.</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Réessayer</translation>
+    </message>
+    <message>
+        <source>Read the routers and connections from the RouterLens service at %1 again</source>
+        <translation>Relire les routeurs et les connexions depuis le service RouterLens à %1</translation>
     </message>
 </context>
 <context>

@@ -1,8 +1,10 @@
 #include "ui/main_window.h"
 
 #include "engine/inventory/inventory_document.h"
+#include "engine/service/remote_engine.h"
 #include "engine/service/router_data_service.h"
 #include "engine/service/ssh_settings_report.h"
+#include "ui/dialogs/connect_service_dialog.h"
 #include "ui/dialogs/inventory_editor_dialog.h"
 #include "ui/dialogs/known_host_dialog.h"
 #include "ui/dialogs/paste_box_dialog.h"
@@ -73,7 +75,7 @@ MainWindow::MainWindow(RouterDataService *service, QWidget *parent)
       m_hsplit(new QSplitter(Qt::Horizontal, this)), m_vsplit(new QSplitter(Qt::Vertical, this)),
       m_progress(new QProgressBar(this)), m_cancel(new QPushButton(QIcon(QStringLiteral(":/icons/cancel.svg")), tr("Cancel"), this)),
       m_statusText(new QLabel(this)), m_storeWarning(new QLabel(this)), m_inventoryMark(new QLabel(this)),
-      m_banner(new MessageBanner(this)), m_watcher(new InventoryFileWatcher(this)), m_loadPool(new QThreadPool(this)),
+      m_serviceMark(new QLabel(this)), m_banner(new MessageBanner(this)), m_watcher(new InventoryFileWatcher(this)), m_loadPool(new QThreadPool(this)),
       m_loadProgress(new QProgressBar(this))
 {
     m_loadPool->setMaxThreadCount(1);
@@ -129,6 +131,9 @@ MainWindow::MainWindow(RouterDataService *service, QWidget *parent)
     m_inventoryMark->setObjectName(QStringLiteral("inventoryNotReloaded"));
     m_inventoryMark->setVisible(false);
     statusBar()->addPermanentWidget(m_inventoryMark);
+    m_serviceMark->setObjectName(QStringLiteral("serviceMark"));
+    m_serviceMark->setVisible(false);
+    statusBar()->addPermanentWidget(m_serviceMark);
     m_loadProgress->setObjectName(QStringLiteral("inventoryLoadProgress"));
     m_loadProgress->setRange(0, 0); // busy: the readers tell no progress
     m_loadProgress->setMaximumWidth(160);
@@ -172,7 +177,9 @@ MainWindow::MainWindow(RouterDataService *service, QWidget *parent)
     if (m_service) {
         for (const QString &w : m_service->storeWarnings())
             showStoreWarning(w);
-        if (m_service->inventory().routers().isEmpty() && !m_service->usesDemoLab())
+        if (m_service->remote())
+            attachRemote();
+        else if (m_service->inventory().routers().isEmpty() && !m_service->usesDemoLab())
             showNothingOpenHint();
     }
     updateTitle();
@@ -236,6 +243,10 @@ void MainWindow::buildMenus()
         updateTitle();
     });
     m_demoAction->setObjectName(QStringLiteral("demoLabAction"));
+    m_connectAction = file->addAction(tr("&Connect to a service…"), this, &MainWindow::openConnectDialog);
+    m_connectAction->setObjectName(QStringLiteral("connectServiceAction"));
+    m_connectAction->setStatusTip(tr("Use a routerlens-serve instead of this computer's engine, as the client of your API token"));
+    file->setToolTipsVisible(true); // what is disabled in remote mode says why
     file->addSeparator();
     auto *exportCsv = file->addAction(QIcon(QStringLiteral(":/icons/export.svg")), tr("&Export table as CSV…"), this,
                                       &MainWindow::exportCurrentCsv);
@@ -293,8 +304,10 @@ void MainWindow::buildMenus()
     QMenu *tools = menuBar()->addMenu(tr("&Tools"));
     tools->addAction(QIcon(QStringLiteral(":/icons/paste.svg")), tr("&Paste box…"), this, &MainWindow::openPasteBox)
         ->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_V));
-    tools->addAction(QIcon(QStringLiteral(":/icons/settings.svg")), tr("&Settings…"), this, &MainWindow::openSettings)
-        ->setShortcut(QKeySequence::Preferences);
+    m_settingsAction = tools->addAction(QIcon(QStringLiteral(":/icons/settings.svg")), tr("&Settings…"), this, &MainWindow::openSettings);
+    m_settingsAction->setShortcut(QKeySequence::Preferences);
+    m_settingsAction->setObjectName(QStringLiteral("settingsAction"));
+    tools->setToolTipsVisible(true);
 
     QToolBar *bar = addToolBar(tr("Main"));
     bar->setObjectName(QStringLiteral("mainToolBar"));
@@ -393,6 +406,9 @@ void MainWindow::onResponse(const Response &response)
         m_progress->setVisible(false);
         m_cancel->setVisible(false);
         const int failed = response.failedCount();
+        if (isRemote() && response.error.isError() && response.error.code != ErrorCode::Cancelled)
+            showServiceError(tr("The service did not answer the query"), response.error,
+                             m_service->remote()->isConnected() ? QList<QAction *>{} : QList<QAction *>{m_retryAction});
         m_statusText->setText(response.error.isError() ? response.error.message
                               : failed ? tr("Done: %1 of %2 routers failed; their errors are in the table.").arg(failed).arg(response.results.size())
                                        : tr("Done: %n router(s) answered.", nullptr, int(response.results.size())));
@@ -433,6 +449,8 @@ void MainWindow::openSettings()
 
 ClientIdentity MainWindow::clientIdentity() const
 {
+    if (isRemote())
+        return m_service->remote()->client(); // the token's, whatever the settings say
     return identityFrom(m_service ? m_service->settings() : EngineSettings::defaults());
 }
 
@@ -469,11 +487,22 @@ bool MainWindow::openInventory(const QString &path, const QString &format)
 {
     if (!m_service)
         return false;
+    if (isRemote()) {
+        showInventoryError(tr("%1 was not opened").arg(QFileInfo(path).fileName()),
+                           Error(ErrorCode::InvalidRequest, tr("This window uses a RouterLens service: its routers are the "
+                                                               "ones your token may see there.")),
+                           false);
+        return false;
+    }
     return loadInventoryFile(QFileInfo(path).absoluteFilePath(), format, false);
 }
 
 bool MainWindow::reloadInventory()
 {
+    if (RemoteEngine *remote = isRemote() ? m_service->remote() : nullptr) {
+        remote->connectToService(); // the routers and connections the service lists for the token, again
+        return true;
+    }
     if (!m_service || m_inventoryPath.isEmpty())
         return false;
     if (isLoadingInventory() && m_readingNewFile)
@@ -801,7 +830,11 @@ void MainWindow::followInventoryInDiagnoses()
 
 void MainWindow::updateTitle()
 {
-    if (!m_inventoryPath.isEmpty())
+    if (isRemote()) {
+        const RemoteEngine *remote = m_service->remote();
+        setWindowTitle(remote->isConnected() ? tr("%1 at %2 — RouterLens").arg(remote->client().id, remote->serviceName())
+                                             : tr("%1 — RouterLens").arg(remote->serviceName()));
+    } else if (!m_inventoryPath.isEmpty())
         setWindowTitle(tr("%1 — RouterLens").arg(QFileInfo(m_inventoryPath).fileName()));
     else if (m_service && m_service->usesDemoLab())
         setWindowTitle(tr("Demo lab — RouterLens"));
@@ -821,7 +854,7 @@ QString MainWindow::droppedFile(const QMimeData *mime)
 
 void MainWindow::dragEnterEvent(QDragEnterEvent *event)
 {
-    if (!droppedFile(event->mimeData()).isEmpty())
+    if (!isRemote() && !droppedFile(event->mimeData()).isEmpty())
         event->acceptProposedAction();
     else
         QMainWindow::dragEnterEvent(event);
@@ -829,7 +862,7 @@ void MainWindow::dragEnterEvent(QDragEnterEvent *event)
 
 void MainWindow::dragMoveEvent(QDragMoveEvent *event)
 {
-    if (!droppedFile(event->mimeData()).isEmpty())
+    if (!isRemote() && !droppedFile(event->mimeData()).isEmpty())
         event->acceptProposedAction();
     else
         QMainWindow::dragMoveEvent(event);
@@ -929,6 +962,10 @@ void MainWindow::showSshSettings(const QString &routerName)
 {
     if (!m_service)
         return;
+    if (isRemote()) {
+        m_statusText->setText(tr("The service reaches the routers with its own SSH settings; they are not shown here."));
+        return;
+    }
     const QString report = SshSettingsReport::text(*m_service, routerName);
     if (report.isEmpty())
         return;
@@ -1033,6 +1070,127 @@ void MainWindow::openEvidenceTab(const Request &request, const QList<RouterResul
     response.completedAt = QDateTime::currentDateTimeUtc();
     tab->setResponse(response);
     m_results->setCurrentIndex(m_results->addTab(tab, tr("%1 · evidence").arg(queryKindDisplayTitle(request.kind))));
+}
+
+bool MainWindow::isRemote() const
+{
+    return m_service && m_service->remote();
+}
+
+void MainWindow::openConnectDialog()
+{
+    if (!m_service)
+        return;
+    ConnectServiceDialog dlg(this);
+    QSettings settings;
+    dlg.load(settings);
+    if (dlg.exec() != QDialog::Accepted)
+        return;
+    dlg.save(settings); // the address and the file names; never the token
+    connectToService(dlg.base(), dlg.token(), dlg.caFile());
+}
+
+void MainWindow::connectToService(const QUrl &base, const QByteArray &token, const QString &caFile)
+{
+    if (!m_service)
+        return;
+    RemoteEngine::Options options;
+    options.base = base;
+    options.token = token;
+    options.caFile = caFile;
+    auto *remote = new RemoteEngine(options);
+    m_service->useRemote(remote); // the service owns it
+    attachRemote();
+    remote->connectToService();
+}
+
+void MainWindow::attachRemote()
+{
+    RemoteEngine *remote = m_service->remote();
+    connect(remote, &RemoteEngine::connected, this, [this, remote] {
+        if (m_banner->level() != MessageBanner::Level::Warning)
+            m_banner->dismiss(); // "connecting", or the service's earlier error
+        m_statusText->setText(tr("Using the RouterLens service at %1 as %2: %n router(s) you may see.", nullptr,
+                                 int(remote->routers().size()))
+                                  .arg(remote->serviceName(), remote->client().id));
+        updateServiceMark();
+        updateTitle();
+    });
+    if (!m_retryAction) {
+        m_retryAction = new QAction(tr("Try again"), this);
+        m_retryAction->setObjectName(QStringLiteral("retryServiceAction"));
+        connect(m_retryAction, &QAction::triggered, this, [this] {
+            if (RemoteEngine *r = m_service->remote()) {
+                m_banner->showMessage(MessageBanner::Level::Info, tr("Connecting to the RouterLens service at %1…").arg(r->serviceName()),
+                                      tr("The routers and connections your token may see appear when the service has answered."));
+                r->connectToService();
+            }
+        });
+    }
+    connect(remote, &RemoteEngine::failed, this, [this, remote](const Error &e) {
+        showServiceError(tr("Cannot use the RouterLens service at %1").arg(remote->serviceName()), e, {m_retryAction, m_connectAction});
+        updateServiceMark();
+        updateTitle();
+    });
+    connect(remote, &RemoteEngine::serviceError, this, [this](const Error &e) {
+        showServiceError(tr("The service did not answer"), e, {m_retryAction});
+        updateServiceMark();
+        updateTitle();
+    });
+
+    // What needs this computer's engine has nothing to act on: disabled, and each says why.
+    ++m_loadGeneration; // a file still being read is not wanted any more
+    m_loadProgress->setVisible(false);
+    m_inventoryPath.clear();
+    m_inventoryFormat.clear();
+    m_watcher->clear();
+    m_inventoryMark->setVisible(false);
+    const QString why = tr("Not available while this window uses the RouterLens service at %1: the service keeps the "
+                           "inventory, the host keys, the engine settings and the health schedules.")
+                            .arg(remote->base().toString());
+    for (QAction *a : {m_openAction, m_editAction, m_demoAction, m_settingsAction, m_recentMenu->menuAction()}) {
+        a->setEnabled(false);
+        a->setToolTip(why);
+        a->setStatusTip(why);
+    }
+    // Reload asks the service again: an administrator may have changed its inventory or the token's customer.
+    m_reloadAction->setEnabled(true);
+    m_reloadAction->setToolTip(tr("Read the routers and connections from the RouterLens service at %1 again").arg(remote->serviceName()));
+    m_reloadAction->setStatusTip(m_reloadAction->toolTip());
+    m_banner->showMessage(MessageBanner::Level::Info, tr("Connecting to the RouterLens service at %1…").arg(remote->serviceName()),
+                          tr("The routers and connections your token may see appear when the service has answered."));
+    updateServiceMark();
+    updateTitle();
+}
+
+void MainWindow::showServiceError(const QString &title, const Error &error, const QList<QAction *> &actions)
+{
+    QString text = error.message;
+    if (error.code == ErrorCode::Throttled && error.retryAfterMs >= 0)
+        text += QLatin1Char(' ') + tr("Try again in %n s.", nullptr, int((error.retryAfterMs + 999) / 1000));
+    if (error.code == ErrorCode::Unreachable || error.code == ErrorCode::ConnectionLost)
+        text += QLatin1Char(' ') + tr("The results shown stay as they are.");
+    m_banner->showMessage(MessageBanner::Level::Error, tr("%1 (%2)").arg(title, error.codeName()), text, error.toString(), actions);
+}
+
+void MainWindow::updateServiceMark()
+{
+    const RemoteEngine *remote = isRemote() ? m_service->remote() : nullptr;
+    m_serviceMark->setVisible(remote != nullptr);
+    if (!remote)
+        return;
+    if (!remote->isConnected()) {
+        m_serviceMark->setText(tr("Service %1 · not connected").arg(remote->serviceName()));
+        m_serviceMark->setToolTip(remote->lastError() ? remote->lastError().toString() : remote->base().toString());
+        return;
+    }
+    const ClientIdentity me = remote->client();
+    const QString who = me.customer.isEmpty() ? tr("%1 (%2)").arg(me.id, roleName(me.role))
+                                              : tr("%1 (%2, customer %3)").arg(me.id, roleName(me.role), me.customer);
+    m_serviceMark->setText(tr("Service %1 · %2").arg(remote->serviceName(), who));
+    m_serviceMark->setToolTip(tr("Queries and diagnoses go to the RouterLens service at %1, as the client its token "
+                                 "stands for: %2.")
+                                  .arg(remote->base().toString(), who));
 }
 
 void MainWindow::restoreLayout()

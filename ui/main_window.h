@@ -10,6 +10,7 @@
 #include <QMainWindow>
 #include <QSize>
 #include <QTimer>
+#include <QUrl>
 
 class QLabel;
 class QMenu;
@@ -58,7 +59,13 @@ public:
     const SessionReport &sessionReport() const { return m_report; }
     // Who this desktop is to the engine (role and customer from the settings): every request
     // goes out as this client, and the inventory panel shows only what this client may see.
+    // Using a service (remote mode), it is the client the token stands for.
     ClientIdentity clientIdentity() const;
+    // Whether the window uses a routerlens-serve instead of this process's engine.
+    bool isRemote() const;
+    // The status bar's mark naming the service and the client, in remote mode.
+    QLabel *serviceMark() const { return m_serviceMark; }
+    QAction *connectAction() const { return m_connectAction; }
     // Hands the settings to the engine and, when it takes them, shows the inventory as the
     // (possibly new) client sees it. The Settings dialog ends here; nothing is written to disk.
     Error applySettings(const EngineSettings &settings);
@@ -110,6 +117,13 @@ public Q_SLOTS:
     // connection this client may see; another is refused with a message in the status bar.
     void diagnoseConnection(const QString &connectionId);
     void showSshSettings(const QString &routerName);
+    // File > Connect to a service…: asks for the service, the token file and the CA, then
+    // connects this window to it (connectToService).
+    void openConnectDialog();
+    // From now on the window uses the routerlens-serve at `base` with `token`: what needs the
+    // local engine is disabled; the service's routers and connections for the token are shown
+    // once it answered; what it refuses is shown in the banner with its code and sentence.
+    void connectToService(const QUrl &base, const QByteArray &token, const QString &caFile = {});
 
 Q_SIGNALS:
     void responseShown(const QString &requestId);
@@ -152,6 +166,10 @@ private:
     // bar now, behind a permanent "store" mark with every warning in its tooltip, and in the log.
     void showStoreWarning(const QString &warning);
     void diagnoseCurrentConnection();
+    // Remote mode: follow the service's signals, and disable what needs the local engine.
+    void attachRemote();
+    void showServiceError(const QString &title, const Error &error, const QList<QAction *> &actions = {});
+    void updateServiceMark();
     void retargetDiagnoses();
     void openEvidenceTab(const Request &request, const QList<RouterResult> &parts);
 
@@ -167,6 +185,7 @@ private:
     QLabel *m_statusText;
     QLabel *m_storeWarning;
     QLabel *m_inventoryMark; // "not reloaded" while the file on disk cannot be read
+    QLabel *m_serviceMark;   // remote mode: which service, as which client
     MessageBanner *m_banner;
     InventoryFileWatcher *m_watcher;
     QMenu *m_recentMenu = nullptr;
@@ -174,6 +193,9 @@ private:
     QAction *m_reloadAction = nullptr;
     QAction *m_demoAction = nullptr;
     QAction *m_editAction = nullptr;
+    QAction *m_settingsAction = nullptr;
+    QAction *m_connectAction = nullptr;
+    QAction *m_retryAction = nullptr; // remote mode: ask the service again after it failed
     QThreadPool *m_loadPool;       // one thread: reads inventory files
     QProgressBar *m_loadProgress;  // busy while it does
     int m_loadGeneration = 0;      // a read finished under an older number was overtaken

@@ -1,5 +1,6 @@
 #include "engine/service/connection_diagnoser.h"
 
+#include "engine/service/remote_engine.h"
 #include "engine/service/router_data_service.h"
 
 #include <algorithm>
@@ -16,6 +17,10 @@ ConnectionDiagnoser::ConnectionDiagnoser(RouterDataService &service, QObject *pa
 ConnectionDiagnoser::~ConnectionDiagnoser()
 {
     disconnect(&m_service, nullptr, this, nullptr);
+    if (RemoteEngine *remote = m_service.remote(); remote && !m_remoteId.isEmpty()) {
+        disconnect(remote, nullptr, this, nullptr);
+        remote->cancelDiagnosis(m_remoteId);
+    }
     const QStringList ids = m_pending.keys();
     for (const QString &id : ids)
         m_service.cancel(id);
@@ -25,6 +30,8 @@ void ConnectionDiagnoser::start(const QList<Connection> &connections, const Clie
 {
     cancel();
     ++m_run;
+    if (RemoteEngine *remote = m_service.remote())
+        return startRemote(*remote, connections, maxAgeSeconds, secondReadMs);
     m_connections = connections;
     m_client = client;
     m_maxAge = maxAgeSeconds;
@@ -149,10 +156,69 @@ void ConnectionDiagnoser::onResponse(const Response &response)
         finish();
 }
 
+void ConnectionDiagnoser::startRemote(RemoteEngine &remote, const QList<Connection> &connections, qint64 maxAgeSeconds,
+                                      int secondReadMs)
+{
+    // The service diagnoses, as the client its token names; here only the answer is read.
+    m_connections = connections;
+    m_running = true;
+    m_done = 0;
+    m_total = int(connections.size());
+    QStringList ids;
+    for (const Connection &c : connections)
+        ids << c.id;
+    if (secondReadMs < 0)
+        secondReadMs = m_service.settings().diagnosisSecondReadMs;
+    disconnect(&remote, nullptr, this, nullptr);
+    connect(&remote, &RemoteEngine::diagnosisProgress, this, [this](const QString &id, int done, int total) {
+        if (id == m_remoteId)
+            emit progress(done, total);
+    });
+    connect(&remote, &RemoteEngine::diagnosisFinished, this,
+            [this](const QString &id, const QList<DiagnosisResult> &results, const Error &error) {
+                if (id == m_remoteId)
+                    finishRemote(results, error);
+            });
+    m_remoteId = remote.diagnose(ids, maxAgeSeconds, secondReadMs);
+}
+
+void ConnectionDiagnoser::finishRemote(const QList<DiagnosisResult> &results, const Error &error)
+{
+    m_remoteId.clear();
+    m_running = false;
+    if (!error) {
+        emit finished(results);
+        return;
+    }
+    // Not diagnosed: each connection says why, as "could not ask", never OK.
+    QList<DiagnosisResult> unanswered;
+    for (const Connection &c : std::as_const(m_connections)) {
+        DiagnosisResult r;
+        r.connection = c;
+        DiagnosisStep s;
+        s.layer = QStringLiteral("management");
+        s.router = c.providerRouter;
+        s.verdict = Verdict::CannotCheck;
+        s.finding = error.message;
+        s.advice = error.code == ErrorCode::Cancelled ? QStringLiteral("Run the diagnosis again when you want its answer.")
+                                                      : QStringLiteral("Run the diagnosis again once the RouterLens service answers.");
+        s.evidence = error.codeName();
+        r.steps.append(s);
+        unanswered.append(r);
+    }
+    emit finished(unanswered);
+}
+
 void ConnectionDiagnoser::cancel()
 {
     if (!m_running)
         return;
+    if (!m_remoteId.isEmpty()) {
+        if (RemoteEngine *remote = m_service.remote())
+            remote->cancelDiagnosis(m_remoteId);
+        finishRemote({}, Error(ErrorCode::Cancelled, QStringLiteral("The diagnosis was cancelled.")));
+        return;
+    }
     const QStringList ids = m_pending.keys(); // a cancel may answer at once
     for (const QString &id : ids)
         m_service.cancel(id);

@@ -11,6 +11,7 @@
 
 namespace rl {
 
+class RemoteEngine;
 class RouterDataService;
 
 // Runs the diagnosis of one or more connections through RouterDataService: every request of
@@ -47,6 +48,9 @@ private:
     void submitFollowUps();
     void submitPlanned(int connection, const PlannedRequest &p, const QString &id, qint64 maxAge);
     void finish();
+    // Remote mode: the service runs the diagnosis (POST /v1/diagnoses).
+    void startRemote(RemoteEngine &remote, const QList<Connection> &connections, qint64 maxAgeSeconds, int secondReadMs);
+    void finishRemote(const QList<DiagnosisResult> &results, const Error &error);
 
     RouterDataService &m_service;
     QList<Connection> m_connections;
@@ -66,6 +70,7 @@ private:
     QTimer m_secondRound;
     QElapsedTimer m_firstRead;
     quint64 m_run = 0;
+    QString m_remoteId; // the service's diagnosis while it runs (remote mode)
 };
 
 } // namespace rl

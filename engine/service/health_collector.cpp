@@ -90,6 +90,10 @@ void HealthCollector::stop()
 
 int HealthCollector::collectDue()
 {
+    // A desktop now using a RouterLens service: that service keeps its own schedules, and this
+    // computer's would go out as the token's client.
+    if (m_service && m_service->remote())
+        return 0;
     const qint64 now = m_clock->nowMs();
     int submitted = 0;
     for (Slot &slot : m_slots) {

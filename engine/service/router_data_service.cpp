@@ -1,6 +1,7 @@
 #include "engine/service/router_data_service.h"
 
 #include "engine/service/answer_stage.h"
+#include "engine/service/remote_engine.h"
 #include "engine/vendors/offline_parser.h"
 
 #include "engine/access/access_policy.h"
@@ -162,6 +163,7 @@ public:
     std::shared_ptr<DefaultTransportFactory> defaultTransports; // when ownTransports are the production ones
 #endif
     bool demoLab = false;
+    QPointer<RemoteEngine> remote; // remote mode: requests go to a routerlens-serve
 
     ResultsQueue results;
     std::unique_ptr<AnswerStage> answers; // parse, expectations, store, filter: on the worker threads
@@ -605,6 +607,9 @@ Error RouterDataService::loadInventory(const QString &path, const QString &forma
 
 Error RouterDataService::useInventoryFile(const Result<Inventory> &read, const QString &path)
 {
+    if (d->remote)
+        return Error(ErrorCode::InvalidRequest, QStringLiteral("The routers come from the RouterLens service in use; an "
+                                                               "inventory file is not opened beside it."));
     if (!read.ok()) {
         EventLog::instance().warning(LogSource, read.error().toString());
         return read.error();
@@ -669,6 +674,8 @@ bool RouterDataService::usesDemoLab() const
 
 void RouterDataService::useDemoLab()
 {
+    if (d->remote)
+        return; // the service's routers, not the demo lab's
     Result<DemoScenario> scenario = DemoScenario::load();
     if (!scenario.ok()) {
         EventLog::instance().error(LogSource, scenario.error().toString());
@@ -694,11 +701,15 @@ const Inventory &RouterDataService::inventory() const
 
 QList<Connection> RouterDataService::visibleConnections(const ClientIdentity &client) const
 {
+    if (d->remote)
+        return d->remote->connections(); // the service chose them for the token
     return d->access.visibleConnections(*d->inventorySnapshot(), client);
 }
 
 QStringList RouterDataService::visibleRouters(const ClientIdentity &client) const
 {
+    if (d->remote)
+        return d->remote->routers();
     return d->access.visibleRouters(*d->inventorySnapshot(), client);
 }
 
@@ -706,6 +717,10 @@ QString RouterDataService::submit(Request request)
 {
     if (request.id.isEmpty())
         request.id = QStringLiteral("req-%1").arg(d->nextRequest++);
+    if (d->remote) {
+        d->remote->submit(request);
+        return request.id;
+    }
     const auto inv = d->inventorySnapshot();
     if (const Error e = d->validate(request, *inv)) {
         d->answerNow(request, e);
@@ -723,6 +738,8 @@ QString RouterDataService::submit(Request request)
 
 void RouterDataService::cancel(const QString &requestId)
 {
+    if (d->remote)
+        return d->remote->cancel(requestId);
     QList<quint64> ids;
     {
         QMutexLocker lock(&d->ticketMutex);
@@ -750,6 +767,8 @@ void RouterDataService::cancel(const QString &requestId)
 
 void RouterDataService::cancelAll()
 {
+    if (d->remote)
+        d->remote->cancelAll();
     QStringList ids;
     {
         QMutexLocker lock(&d->ticketMutex);
@@ -757,6 +776,29 @@ void RouterDataService::cancelAll()
     }
     for (const QString &id : ids)
         cancel(id);
+}
+
+void RouterDataService::useRemote(RemoteEngine *remote)
+{
+    if (d->remote) {
+        d->remote->cancelAll(); // each query it had ends (cancelled) before it goes
+        d->remote->deleteLater();
+    }
+    d->remote = remote;
+    if (!remote)
+        return;
+    remote->setParent(this);
+    connect(remote, &RemoteEngine::partReady, this, &RouterDataService::partReady);
+    connect(remote, &RemoteEngine::progress, this, &RouterDataService::progress);
+    connect(remote, &RemoteEngine::responseReady, this, &RouterDataService::responseReady);
+    // Whoever looks at the inventory sees the service's routers and connections for the token.
+    connect(remote, &RemoteEngine::inventoryChanged, this, [this, remote] { setInventory(remote->inventory()); });
+    setInventory(remote->inventory());
+}
+
+RemoteEngine *RouterDataService::remote() const
+{
+    return d->remote;
 }
 
 EngineSettings RouterDataService::settings() const

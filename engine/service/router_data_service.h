@@ -21,6 +21,7 @@
 
 namespace rl {
 
+class RemoteEngine;
 class RouterDataServicePrivate;
 
 enum class RouterStatus : quint8 { Unknown, Reachable, Unreachable, AuthFailed, HostKeyProblem, Throttled };
@@ -75,6 +76,13 @@ public:
     const Inventory &inventory() const;
     QStringList visibleRouters(const ClientIdentity &client) const;
     QList<Connection> visibleConnections(const ClientIdentity &client) const;
+
+    // Remote mode (`routerlens --server`): requests go to a routerlens-serve instead of this
+    // process's engine, as the client its token names; the inventory is what that client may
+    // see there (visibleRouters and visibleConnections give it whoever asks), and files and the
+    // demo lab are not opened. The service takes `remote` as its child; null: none.
+    void useRemote(RemoteEngine *remote);
+    RemoteEngine *remote() const;
 
     // Requests
     QString submit(Request request); // returns the request id (assigned when empty)

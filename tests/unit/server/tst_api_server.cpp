@@ -125,6 +125,52 @@ private Q_SLOTS:
         }
     }
 
+    void meNamesTheTokensClient()
+    {
+        const Answer a = call("GET", QStringLiteral("/v1/me"), m_globex);
+        QCOMPARE(a.status, 200);
+        const QJsonObject c = a.json.value(QStringLiteral("client")).toObject();
+        QCOMPARE(c.value(QStringLiteral("id")).toString(), QStringLiteral("globex-ops"));
+        QCOMPARE(c.value(QStringLiteral("role")).toString(), QStringLiteral("external"));
+        QCOMPARE(c.value(QStringLiteral("customer")).toString(), QStringLiteral("globex"));
+        const Answer staff = call("GET", QStringLiteral("/v1/me"), m_internal);
+        QCOMPARE(staff.json.value(QStringLiteral("client")).toObject().value(QStringLiteral("role")).toString(), QStringLiteral("internal"));
+        QVERIFY(!staff.json.value(QStringLiteral("client")).toObject().contains(QStringLiteral("customer")));
+        QCOMPARE(call("GET", QStringLiteral("/v1/me"), m_revoked).status, 401);
+    }
+
+    // ?after=N ends a long-poll at the next part, not at the end: a front end shows each router's
+    // part as it comes. pe1-par answers from the store at once; the other two wait while the
+    // engine is paused, then the first of them wakes the poll with the query still running.
+    void afterFollowsThePartsAsTheyArrive()
+    {
+        const QByteArray one = json({{QStringLiteral("routers"), QJsonArray{QStringLiteral("pe1-par")}},
+                                     {QStringLiteral("query"), QStringLiteral("bgp-status")}});
+        QCOMPARE(call("POST", QStringLiteral("/v1/queries?wait=60"), m_internal, one).status, 200);
+        m_service->setPaused(true);
+        const QByteArray three = json({{QStringLiteral("routers"),
+                                        QJsonArray{QStringLiteral("pe1-par"), QStringLiteral("ce-globex"), QStringLiteral("pe2-ams")}},
+                                       {QStringLiteral("query"), QStringLiteral("bgp-status")},
+                                       {QStringLiteral("maxAgeSeconds"), 3600}});
+        const Answer started = call("POST", QStringLiteral("/v1/queries"), m_internal, three);
+        QCOMPARE(started.status, 202);
+        const QString location = started.json.value(QStringLiteral("location")).toString();
+        // The stored part is there (or comes) at once.
+        const Answer first = call("GET", location + QStringLiteral("?wait=60&after=0"), m_internal);
+        QCOMPARE(first.status, 202);
+        QCOMPARE(first.json.value(QStringLiteral("parts")).toArray().size(), 1);
+        QCOMPARE(call("GET", location + QStringLiteral("?wait=5&after=-1"), m_internal).status, 400);
+        // Waiting for a second part while the engine is paused; it comes when it resumes.
+        QTimer::singleShot(200, m_service.get(), [this] { m_service->setPaused(false); });
+        const Answer second = call("GET", location + QStringLiteral("?wait=60&after=1"), m_internal);
+        QCOMPARE(second.status, 202);
+        QCOMPARE(second.json.value(QStringLiteral("state")).toString(), QStringLiteral("running"));
+        QCOMPARE(second.json.value(QStringLiteral("parts")).toArray().size(), 2);
+        const Answer done = call("GET", location + QStringLiteral("?wait=60"), m_internal);
+        QCOMPARE(done.status, 200);
+        QCOMPARE(done.json.value(QStringLiteral("response")).toObject().value(QStringLiteral("results")).toArray().size(), 3);
+    }
+
     void healthAndDocumentNeedNoToken()
     {
         QCOMPARE(call("GET", QStringLiteral("/v1/health"), {}).status, 200);

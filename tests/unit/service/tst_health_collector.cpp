@@ -5,6 +5,7 @@
 
 #include "engine/scheduling/clock.h"
 #include "engine/service/health_collector.h"
+#include "engine/service/remote_engine.h"
 #include "engine/service/router_data_service.h"
 #include "engine/storage/memory_result_store.h"
 #include "engine/transport/scripted_transport.h"
@@ -229,6 +230,21 @@ private Q_SLOTS:
         QCOMPARE(round.results.first().router, QStringLiteral("r1"));
         QVERIFY(round.results.first().ok());
         QCOMPARE(collector.counts().routersMissing, 2);
+    }
+
+    void nothingIsCollectedThroughARemoteService()
+    {
+        // A window switched to a RouterLens service: this computer's schedules would go out as
+        // the token's client; the service keeps its own instead.
+        start();
+        HealthCollector collector(m_service.get(), {{QueryKind::BgpStatus, 60, {}}}, m_clock);
+        RemoteEngine::Options o;
+        o.base = QUrl(QStringLiteral("http://127.0.0.1:9"));
+        o.token = "rlt_000000000000_x";
+        m_service->useRemote(new RemoteEngine(o));
+        QCOMPARE(collector.collectDue(), 0);
+        m_clock->advance(3600 * 1000);
+        QCOMPARE(collector.collectDue(), 0);
     }
 
     void scheduleText_data()
