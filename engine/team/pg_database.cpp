@@ -92,6 +92,18 @@ CREATE TABLE rl_work (
 );
 CREATE INDEX rl_work_holder ON rl_work (holder) WHERE state = 'leased';
 )SQL",
+    // 2: usage per hour, client, router and metric (UsageCounters::toMetrics), one row per
+    // metric so that every process adds with "value = value + n" (INSERT ... ON CONFLICT).
+    R"SQL(
+CREATE TABLE rl_usage (
+    hour bigint NOT NULL,
+    client text NOT NULL,
+    router text NOT NULL,
+    metric text NOT NULL,
+    value bigint NOT NULL,
+    PRIMARY KEY (hour, client, router, metric)
+);
+)SQL",
 };
 constexpr int kMigrationCount = int(sizeof(kMigrations) / sizeof(kMigrations[0]));
 static_assert(kMigrationCount == PgDatabase::SchemaVersion);

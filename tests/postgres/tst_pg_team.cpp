@@ -27,6 +27,7 @@ class TestPgTeam final : public QObject
 private Q_SLOTS:
     void initTestCase();
     void schemaIsCreatedOnceAndVersioned();
+    void version1DatabaseGainsUsage();
     void newerSchemaIsRefused();
     void unreachableDatabase();
     void passwordIsRefusedAndNeverShown();
@@ -96,9 +97,31 @@ void TestPgTeam::schemaIsCreatedOnceAndVersioned()
     PgDatabase db(conninfo);
     auto r = db.exec("SELECT count(*), max(version) FROM rl_schema");
     QVERIFY(r.ok());
-    QCOMPARE(r->number(0, 0), 1);
+    QCOMPARE(r->number(0, 0), qint64(PgDatabase::SchemaVersion)); // one row per version applied
     QCOMPARE(r->number(0, 1), qint64(PgDatabase::SchemaVersion));
     QVERIFY(db.open().code == ErrorCode::None); // again: nothing to do
+}
+
+void TestPgTeam::version1DatabaseGainsUsage()
+{
+    // A database the previous RouterLens set up (schema 1, no rl_usage): opened, it is migrated
+    // and keeps what it held.
+    const QString conninfo = freshDatabase();
+    {
+        auto db = openDatabase(conninfo);
+        QVERIFY(db);
+        QVERIFY(db->exec("INSERT INTO rl_throttle (scope, key, tokens, last_ms) VALUES (1, 'pe1', 3, 0)").ok());
+        QVERIFY(db->exec("DROP TABLE rl_usage").ok());
+        QVERIFY(db->exec("DELETE FROM rl_schema WHERE version > 1").ok());
+    }
+    PgDatabase db(conninfo);
+    const Error e = db.open();
+    QVERIFY2(!e, qPrintable(e.toString()));
+    QCOMPARE(db.schemaVersion(), PgDatabase::SchemaVersion);
+    QVERIFY(db.exec("SELECT count(*) FROM rl_usage").ok());
+    auto kept = db.exec("SELECT count(*) FROM rl_throttle");
+    QVERIFY(kept.ok());
+    QCOMPARE(kept->number(0, 0), 1);
 }
 
 void TestPgTeam::newerSchemaIsRefused()
