@@ -7,6 +7,7 @@
 #include "ui/dialogs/known_host_dialog.h"
 #include "ui/dialogs/paste_box_dialog.h"
 #include "ui/dialogs/settings_dialog.h"
+#include "ui/dialogs/usage_dialog.h"
 #include "ui/inventory_file_watcher.h"
 #include "ui/recent_inventories.h"
 #include "ui/widgets/activity_panel.h"
@@ -295,6 +296,13 @@ void MainWindow::buildMenus()
         ->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_V));
     tools->addAction(QIcon(QStringLiteral(":/icons/settings.svg")), tr("&Settings…"), this, &MainWindow::openSettings)
         ->setShortcut(QKeySequence::Preferences);
+    // Usage per client and router (engine/service usage, kept in the store).
+    auto *usage = tools->addAction(QIcon(QStringLiteral(":/icons/usage.svg")), tr("&Usage…"), this, [this] {
+        auto *dlg = new UsageDialog(m_service, this);
+        dlg->setAttribute(Qt::WA_DeleteOnClose);
+        dlg->show();
+    });
+    usage->setObjectName(QStringLiteral("usageAction"));
 
     QToolBar *bar = addToolBar(tr("Main"));
     bar->setObjectName(QStringLiteral("mainToolBar"));
