@@ -862,6 +862,7 @@ Error RouterDataService::applySettings(const ClientIdentity &who, const EngineSe
         return Error(ErrorCode::Forbidden, QStringLiteral("Only an administrator may change throttle limits."));
     d->settings = settings;
     d->answers->setSettings(settings);
+    d->usageTimer.setInterval(std::max(1, settings.usageFlushSeconds) * 1000);
     d->scheduler->applyConfig(schedulerConfig(settings));
 #ifdef RL_HAVE_DEFAULT_TRANSPORTS
     if (d->defaultTransports)
