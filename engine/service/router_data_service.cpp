@@ -198,29 +198,30 @@ public:
     bool summaryFlushPosted = false;         // service thread
 
     // Service thread: hands what was recorded to a flush, on a look-up thread or (wait) here.
+    // It goes into `unflushed` at once, so that a reader never misses a batch on its way.
     void flushUsage(bool wait)
     {
         summaryFlushPosted = false;
-        QList<UsageBucket> batch = usage.takeAll();
+        const QList<UsageBucket> batch = usage.takeAll();
         const bool refresh = summaryWanted.exchange(false);
-        if (batch.isEmpty() && !refresh) {
+        {
             QMutexLocker lock(&usageMutex);
-            if (unflushed.isEmpty())
+            for (const UsageBucket &b : batch)
+                unflushed.add(b);
+            if (unflushed.isEmpty() && !refresh)
                 return;
         }
         const int retentionDays = settings.usageRetentionDays; // read here: settings belong to this thread
         if (wait)
-            writeUsage(batch, refresh, retentionDays);
+            writeUsage(refresh, retentionDays);
         else
-            lookups.start([this, batch = std::move(batch), refresh, retentionDays] { writeUsage(batch, refresh, retentionDays); });
+            lookups.start([this, refresh, retentionDays] { writeUsage(refresh, retentionDays); });
     }
 
-    // Any thread: adds a batch (and what earlier flushes could not write) to the store.
-    void writeUsage(const QList<UsageBucket> &batch, bool refreshSummary, int retentionDays)
+    // Any thread: adds what is unflushed (also what earlier flushes could not write) to the store.
+    void writeUsage(bool refreshSummary, int retentionDays)
     {
-        QMutexLocker lock(&usageMutex);
-        for (const UsageBucket &b : batch)
-            unflushed.add(b);
+        QMutexLocker lock(&usageMutex); // held throughout: readers see the rows here or in the store
         const QList<UsageBucket> rows = unflushed.takeAll();
         const QDateTime now = QDateTime::currentDateTimeUtc();
         const qint64 hour = now.toSecsSinceEpoch() / 3600;
