@@ -32,6 +32,39 @@ Router router(const QString &name, const QString &platform = QStringLiteral("frr
     return r;
 }
 
+// A store whose usage writes fail while `refuseUsage` is set (a database gone for a while).
+class FlakyUsageStore final : public ResultStore
+{
+public:
+    std::atomic<bool> refuseUsage = false;
+    std::atomic<int> refused = 0;
+    MemoryResultStore inner;
+
+    Error open() override { return inner.open(); }
+    std::optional<StoredAnswer> fresh(const QString &router, QueryKind kind, const QueryParams &params,
+                                      const QDateTime &notBefore, const QDateTime &now) override
+    {
+        return inner.fresh(router, kind, params, notBefore, now);
+    }
+    Result<qint64> put(const StoredAnswer &answer) override { return inner.put(answer); }
+    QList<StoredAnswerInfo> history(const QString &router, QueryKind kind, const QueryParams &params, int limit) override
+    {
+        return inner.history(router, kind, params, limit);
+    }
+    std::optional<StoredAnswer> load(qint64 id) override { return inner.load(id); }
+    int prune(const QDateTime &cutoff) override { return inner.prune(cutoff); }
+    Error addUsage(const QList<UsageBucket> &buckets) override
+    {
+        if (refuseUsage) {
+            ++refused;
+            return Error(ErrorCode::StoreError, QStringLiteral("The database is away."));
+        }
+        return inner.addUsage(buckets);
+    }
+    Result<QList<UsageBucket>> usage(const QDateTime &from, const QDateTime &to) override { return inner.usage(from, to); }
+    int pruneUsage(const QDateTime &cutoff) override { return inner.pruneUsage(cutoff); }
+};
+
 } // namespace
 
 class TestRouterDataService : public QObject
@@ -832,6 +865,40 @@ private Q_SLOTS:
         const UsageCounters r1 = usageOf(usageNow(*m_service), QStringLiteral("dave"), QStringLiteral("r1"));
         QCOMPARE(r1.parts, 1);
         QCOMPARE(r1.errors.value(QStringLiteral("cancelled")), 1);
+    }
+
+    void usageKeptWhileTheStoreRefusesIt()
+    {
+        auto flaky = std::make_shared<FlakyUsageStore>();
+        RouterDataService::Backends b;
+        b.transports = m_routers;
+        b.store = flaky;
+        b.translators = [](const QString &platform) -> const Translator * {
+            return platform == u"frr" ? &translator() : nullptr;
+        };
+        EngineSettings s = EngineSettings::defaults();
+        s.usageFlushSeconds = 3600;
+        RouterDataService service(s, b);
+        Inventory inv;
+        QVERIFY(!inv.addRouter(router(QStringLiteral("r1"))));
+        service.setInventory(inv);
+        QSignalSpy done(&service, &RouterDataService::responseReady);
+        Request r = request({"r1"});
+        r.client.id = QStringLiteral("erin");
+        service.submit(r);
+        QTRY_COMPARE(done.size(), 1);
+        flaky->refuseUsage = true;
+        service.flushUsage();
+        QCOMPARE(flaky->refused.load(), 1);
+        // Not lost: still counted, and written once the store takes it again.
+        QCOMPARE(usageOf(usageNow(service), QStringLiteral("erin"), QStringLiteral("r1")).parts, 1);
+        service.submit(r);
+        QTRY_COMPARE(done.size(), 2);
+        flaky->refuseUsage = false;
+        service.flushUsage();
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        QCOMPARE(usageOf(*flaky->inner.usage(now.addSecs(-3600), now.addSecs(3600)), QStringLiteral("erin"), QStringLiteral("r1")).parts, 2);
+        QCOMPARE(usageOf(usageNow(service), QStringLiteral("erin"), QStringLiteral("r1")).parts, 2);
     }
 };
 
