@@ -1,5 +1,7 @@
 #include "server/api_server.h"
 
+#include "engine/service/usage_meter.h"
+
 #include "engine/api/event_log.h"
 #include "engine/api/query_kind.h"
 #include "engine/diagnosis/diagnosis_report.h"
@@ -190,11 +192,6 @@ ApiServer::ApiServer(RouterDataService &service, TokenStore &tokens, Options opt
         if (it == m_queries.end() || (*it)->diagnosis)
             return;
         (*it)->response = response;
-        const QDateTime now = QDateTime::currentDateTimeUtc();
-        if (response.error)
-            m_usage.recordRefusal((*it)->client.id, response.error, now);
-        for (const RouterResult &part : response.results)
-            m_usage.recordPart((*it)->client.id, part, now);
         finish(**it);
     });
     auto *sweeper = new QTimer(this);
@@ -424,9 +421,14 @@ void ApiServer::getUsage(const Context &c)
         : 24;
     if (!ok || hours < 1 || hours > 24 * 7)
         return c.responder.send(errorReply(invalid(QStringLiteral("hours must be a whole number from 1 to 168."))));
+    // The engine's usage, as the store keeps it (in team mode every process's), plus what this
+    // process has not flushed yet.
     const QDateTime now = QDateTime::currentDateTimeUtc();
+    const Result<QList<UsageBucket>> usage = m_service.usage(now.addSecs(-3600LL * (hours - 1)), now.addSecs(1));
+    if (!usage)
+        return c.responder.send(errorReply(usage.error()));
     QJsonArray rows;
-    for (const UsageMeter::Row &r : m_usage.rows(now.addSecs(-3600LL * hours), now.addSecs(1))) {
+    for (const UsageBucket &r : *usage) {
         QJsonObject errors;
         for (auto it = r.counters.errors.cbegin(); it != r.counters.errors.cend(); ++it)
             errors.insert(it.key(), it.value());
@@ -435,6 +437,7 @@ void ApiServer::getUsage(const Context &c)
                         {QStringLiteral("client"), r.client},
                         {QStringLiteral("parts"), r.counters.parts},
                         {QStringLiteral("cacheHits"), r.counters.cacheHits},
+                        {QStringLiteral("coalesced"), r.counters.coalesced},
                         {QStringLiteral("throttled"), r.counters.throttled},
                         {QStringLiteral("refused"), r.counters.refused},
                         {QStringLiteral("errors"), errors}};
@@ -469,13 +472,23 @@ void ApiServer::getUsage(const Context &c)
                                      {QStringLiteral("apiUsage"), rows}}));
 }
 
+namespace {
+constexpr int MetricsHours = 24 * 7;
+} // namespace
+
 void ApiServer::getMetrics(const Context &c)
 {
     if (c.client.role == Role::External)
         return c.responder.send(errorReply(Error(ErrorCode::Forbidden,
                                                  QStringLiteral("The engine's usage figures are for the provider's staff."))));
     const EngineMetrics m = m_service.metrics();
-    QByteArray text = m_usage.prometheusText();
+    // Counters per client and router over the last week of hourly buckets (the store's, in team
+    // mode every process's).
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const Result<QList<UsageBucket>> usage = m_service.usage(now.addSecs(-3600LL * (MetricsHours - 1)), now.addSecs(1));
+    if (!usage)
+        return c.responder.send(errorReply(usage.error()));
+    QByteArray text = UsageMeter::prometheusText(UsageMeter::sumPerClientRouter(*usage));
     auto gauge = [&](const char *name, const char *help, double v) {
         text += QByteArray("# HELP ") + name + ' ' + help + "\n# TYPE " + name + " gauge\n" + name + ' '
             + QByteArray::number(v, 'g', 15) + '\n';

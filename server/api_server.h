@@ -1,7 +1,6 @@
 #pragma once
 
 #include "engine/api/request.h"
-#include "engine/service/usage_meter.h"
 #include "server/http_server.h"
 
 #include <QHash>
@@ -86,7 +85,6 @@ private:
     // removed meanwhile stay until they reach the front).
     QHash<QString, int> m_openByClient;
     QHash<QString, QList<QString>> m_endedByClient;
-    UsageMeter m_usage; // what API clients asked, per client and router, per hour
 };
 
 } // namespace rl

@@ -278,6 +278,22 @@
         <source>%1 queued · %2 in flight · %3 held back by a throttle · %4 rejected</source>
         <translation>%1 wartend · %2 in Arbeit · %3 von einer Drossel zurückgehalten · %4 abgelehnt</translation>
     </message>
+    <message>
+        <source>This hour so far, every client and router (Tools &gt; Usage… for the detail)</source>
+        <translation>Diese Stunde bisher, alle Clients und Router (Einzelheiten unter Werkzeuge &gt; Nutzung…)</translation>
+    </message>
+    <message>
+        <source>This hour: no requests</source>
+        <translation>Diese Stunde: keine Anfragen</translation>
+    </message>
+    <message>
+        <source>This hour: %1 requests · %2% from store · %3 coalesced · %4 throttled · p95 %5</source>
+        <translation>Diese Stunde: %1 Anfragen · %2 % aus dem Speicher · %3 zusammengelegt · %4 gedrosselt · p95 %5</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
 </context>
 <context>
     <name>rl::ComparisonModel</name>
@@ -1764,6 +1780,14 @@ Jetzt: %2</translation>
     <message>
         <source>Read the routers and connections from the RouterLens service at %1 again</source>
         <translation>Router und Verbindungen erneut vom RouterLens-Dienst unter %1 lesen</translation>
+    </message>
+    <message>
+        <source>&amp;Usage…</source>
+        <translation>&amp;Nutzung…</translation>
+    </message>
+    <message>
+        <source>Not available while this window uses the RouterLens service at %1: its usage per client and router is at the service&apos;s /v1/usage and /metrics, for staff tokens.</source>
+        <translation>Nicht verfügbar, solange dieses Fenster den RouterLens-Dienst unter %1 verwendet: seine Nutzung je Client und Router steht unter /v1/usage und /metrics des Dienstes, für Tokens des Personals.</translation>
     </message>
 </context>
 <context>
@@ -3289,6 +3313,167 @@ Jetzt: %2</translation>
     <message>
         <source>&lt;b&gt;Link&lt;/b&gt; of connection %1: %2</source>
         <translation>&lt;b&gt;Link&lt;/b&gt; der Verbindung %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>rl::UsageDialog</name>
+    <message>
+        <source>Usage</source>
+        <translation>Nutzung</translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation>&amp;Zeitraum:</translation>
+    </message>
+    <message>
+        <source>Last hour</source>
+        <translation>Letzte Stunde</translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>Letzte 24 Stunden</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Letzte 7 Tage</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Per &amp;client</source>
+        <translation>Pro &amp;Client</translation>
+    </message>
+    <message>
+        <source>Per r&amp;outer</source>
+        <translation>Pro R&amp;outer</translation>
+    </message>
+    <message>
+        <source>The usage figures could not be read: %1</source>
+        <translation>Die Nutzungszahlen konnten nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>No requests since %1.</source>
+        <translation>Keine Anfragen seit %1.</translation>
+    </message>
+    <message>
+        <source>Since %1: %2 requests, %3 from the store, %4 coalesced, %5 throttled, %6 errors; p95 %7.</source>
+        <translation>Seit %1: %2 Anfragen, %3 aus dem Speicher, %4 zusammengelegt, %5 gedrosselt, %6 Fehler; p95 %7.</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation>CSV exportieren</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export as C&amp;SV…</source>
+        <translation>Als C&amp;SV exportieren…</translation>
+    </message>
+</context>
+<context>
+    <name>rl::UsageModel</name>
+    <message>
+        <source>(no client id)</source>
+        <translation>(keine Client-Kennung)</translation>
+    </message>
+    <message>
+        <source>(refused before any router)</source>
+        <translation>(abgelehnt, bevor ein Router gefragt wurde)</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>No errors.</source>
+        <translation>Keine Fehler.</translation>
+    </message>
+    <message>
+        <source>Errors by code: %1</source>
+        <translation>Fehler nach Code: %1</translation>
+    </message>
+    <message>
+        <source>%1 router parts, %2 whole requests refused (%3 of them throttled)</source>
+        <translation>%1 Router-Teile, %2 ganze Anfragen abgelehnt (%3 davon gedrosselt)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Time the routers took to answer live, from %n answer(s)</source>
+        <translation>
+            <numerusform>Zeit, die die Router für Live-Antworten brauchten, aus %n Antwort</numerusform>
+            <numerusform>Zeit, die die Router für Live-Antworten brauchten, aus %n Antworten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <source>Router</source>
+        <translation>Router</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>Anfragen</translation>
+    </message>
+    <message>
+        <source>From store</source>
+        <translation>Aus dem Speicher</translation>
+    </message>
+    <message>
+        <source>Coalesced</source>
+        <translation>Zusammengelegt</translation>
+    </message>
+    <message>
+        <source>Throttled</source>
+        <translation>Gedrosselt</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>p50</source>
+        <translation>p50</translation>
+    </message>
+    <message>
+        <source>p95</source>
+        <translation>p95</translation>
+    </message>
+    <message>
+        <source>p99</source>
+        <translation>p99</translation>
+    </message>
+    <message>
+        <source>Router parts asked (a request to three routers counts three), and whole requests refused</source>
+        <translation>Gefragte Router-Teile (eine Anfrage an drei Router zählt drei) und ganz abgelehnte Anfragen</translation>
+    </message>
+    <message>
+        <source>Parts answered from the result store, without asking the router</source>
+        <translation>Aus dem Ergebnisspeicher beantwortete Teile, ohne den Router zu fragen</translation>
+    </message>
+    <message>
+        <source>Parts answered by joining identical work already queued or running</source>
+        <translation>Teile, die sich gleicher, schon wartender oder laufender Arbeit anschlossen</translation>
+    </message>
+    <message>
+        <source>Parts and whole requests refused by a throttle</source>
+        <translation>Von einer Drossel abgelehnte Teile und ganze Anfragen</translation>
+    </message>
+    <message>
+        <source>Failed parts and refused requests; the codes are in each cell&apos;s tooltip</source>
+        <translation>Fehlgeschlagene Teile und abgelehnte Anfragen; die Codes stehen im Tooltip jeder Zelle</translation>
+    </message>
+    <message>
+        <source>Latency percentile of live answers (from hourly histograms)</source>
+        <translation>Latenz-Perzentil der Live-Antworten (aus stündlichen Histogrammen)</translation>
     </message>
 </context>
 </TS>

@@ -278,6 +278,22 @@
         <source>%1 queued · %2 in flight · %3 held back by a throttle · %4 rejected</source>
         <translation>%1 en attente · %2 en cours · %3 retenues par une limite · %4 rejetées</translation>
     </message>
+    <message>
+        <source>This hour so far, every client and router (Tools &gt; Usage… for the detail)</source>
+        <translation>Cette heure jusqu’ici, tous clients et routeurs (le détail dans Outils &gt; Utilisation…)</translation>
+    </message>
+    <message>
+        <source>This hour: no requests</source>
+        <translation>Cette heure : aucune requête</translation>
+    </message>
+    <message>
+        <source>This hour: %1 requests · %2% from store · %3 coalesced · %4 throttled · p95 %5</source>
+        <translation>Cette heure : %1 requêtes · %2 % du stockage · %3 regroupées · %4 limitées · p95 %5</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
 </context>
 <context>
     <name>rl::ComparisonModel</name>
@@ -1764,6 +1780,14 @@ Maintenant : %2</translation>
     <message>
         <source>Read the routers and connections from the RouterLens service at %1 again</source>
         <translation>Relire les routeurs et les connexions depuis le service RouterLens à %1</translation>
+    </message>
+    <message>
+        <source>&amp;Usage…</source>
+        <translation>&amp;Utilisation…</translation>
+    </message>
+    <message>
+        <source>Not available while this window uses the RouterLens service at %1: its usage per client and router is at the service&apos;s /v1/usage and /metrics, for staff tokens.</source>
+        <translation>Indisponible tant que cette fenêtre utilise le service RouterLens à %1 : son utilisation par client et par routeur se lit sur /v1/usage et /metrics du service, avec un jeton du personnel.</translation>
     </message>
 </context>
 <context>
@@ -3289,6 +3313,167 @@ Maintenant : %2</translation>
     <message>
         <source>&lt;b&gt;Link&lt;/b&gt; of connection %1: %2</source>
         <translation>&lt;b&gt;Lien&lt;/b&gt; de la connexion %1 : %2</translation>
+    </message>
+</context>
+<context>
+    <name>rl::UsageDialog</name>
+    <message>
+        <source>Usage</source>
+        <translation>Utilisation</translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation>&amp;Période :</translation>
+    </message>
+    <message>
+        <source>Last hour</source>
+        <translation>Dernière heure</translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>Dernières 24 heures</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>7 derniers jours</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Actualiser</translation>
+    </message>
+    <message>
+        <source>Per &amp;client</source>
+        <translation>Par &amp;client</translation>
+    </message>
+    <message>
+        <source>Per r&amp;outer</source>
+        <translation>Par r&amp;outeur</translation>
+    </message>
+    <message>
+        <source>The usage figures could not be read: %1</source>
+        <translation>Les chiffres d’utilisation n’ont pas pu être lus : %1</translation>
+    </message>
+    <message>
+        <source>No requests since %1.</source>
+        <translation>Aucune requête depuis %1.</translation>
+    </message>
+    <message>
+        <source>Since %1: %2 requests, %3 from the store, %4 coalesced, %5 throttled, %6 errors; p95 %7.</source>
+        <translation>Depuis %1 : %2 requêtes, %3 du stockage, %4 regroupées, %5 limitées, %6 erreurs ; p95 %7.</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation>Exporter en CSV</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export as C&amp;SV…</source>
+        <translation>Exporter en C&amp;SV…</translation>
+    </message>
+</context>
+<context>
+    <name>rl::UsageModel</name>
+    <message>
+        <source>(no client id)</source>
+        <translation>(sans identifiant de client)</translation>
+    </message>
+    <message>
+        <source>(refused before any router)</source>
+        <translation>(refusée avant tout routeur)</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>No errors.</source>
+        <translation>Aucune erreur.</translation>
+    </message>
+    <message>
+        <source>Errors by code: %1</source>
+        <translation>Erreurs par code : %1</translation>
+    </message>
+    <message>
+        <source>%1 router parts, %2 whole requests refused (%3 of them throttled)</source>
+        <translation>%1 parties routeur, %2 requêtes entières refusées (dont %3 limitées)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Time the routers took to answer live, from %n answer(s)</source>
+        <translation>
+            <numerusform>Temps de réponse en direct des routeurs, sur %n réponse</numerusform>
+            <numerusform>Temps de réponse en direct des routeurs, sur %n réponses</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <source>Router</source>
+        <translation>Routeur</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>Requêtes</translation>
+    </message>
+    <message>
+        <source>From store</source>
+        <translation>Du stockage</translation>
+    </message>
+    <message>
+        <source>Coalesced</source>
+        <translation>Regroupées</translation>
+    </message>
+    <message>
+        <source>Throttled</source>
+        <translation>Limitées</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>Erreurs</translation>
+    </message>
+    <message>
+        <source>p50</source>
+        <translation>p50</translation>
+    </message>
+    <message>
+        <source>p95</source>
+        <translation>p95</translation>
+    </message>
+    <message>
+        <source>p99</source>
+        <translation>p99</translation>
+    </message>
+    <message>
+        <source>Router parts asked (a request to three routers counts three), and whole requests refused</source>
+        <translation>Parties routeur demandées (une requête à trois routeurs compte trois) et requêtes entières refusées</translation>
+    </message>
+    <message>
+        <source>Parts answered from the result store, without asking the router</source>
+        <translation>Parties répondues depuis le stockage des résultats, sans interroger le routeur</translation>
+    </message>
+    <message>
+        <source>Parts answered by joining identical work already queued or running</source>
+        <translation>Parties répondues en rejoignant un travail identique déjà en file ou en cours</translation>
+    </message>
+    <message>
+        <source>Parts and whole requests refused by a throttle</source>
+        <translation>Parties et requêtes entières refusées par une limite</translation>
+    </message>
+    <message>
+        <source>Failed parts and refused requests; the codes are in each cell&apos;s tooltip</source>
+        <translation>Parties en échec et requêtes refusées ; les codes sont dans l’infobulle de chaque cellule</translation>
+    </message>
+    <message>
+        <source>Latency percentile of live answers (from hourly histograms)</source>
+        <translation>Centile de latence des réponses en direct (d’après les histogrammes horaires)</translation>
     </message>
 </context>
 </TS>

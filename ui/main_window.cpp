@@ -9,6 +9,7 @@
 #include "ui/dialogs/known_host_dialog.h"
 #include "ui/dialogs/paste_box_dialog.h"
 #include "ui/dialogs/settings_dialog.h"
+#include "ui/dialogs/usage_dialog.h"
 #include "ui/inventory_file_watcher.h"
 #include "ui/recent_inventories.h"
 #include "ui/widgets/activity_panel.h"
@@ -307,6 +308,13 @@ void MainWindow::buildMenus()
     m_settingsAction = tools->addAction(QIcon(QStringLiteral(":/icons/settings.svg")), tr("&Settings…"), this, &MainWindow::openSettings);
     m_settingsAction->setShortcut(QKeySequence::Preferences);
     m_settingsAction->setObjectName(QStringLiteral("settingsAction"));
+    // Usage per client and router (engine/service usage, kept in the store).
+    m_usageAction = tools->addAction(QIcon(QStringLiteral(":/icons/usage.svg")), tr("&Usage…"), this, [this] {
+        auto *dlg = new UsageDialog(m_service, this);
+        dlg->setAttribute(Qt::WA_DeleteOnClose);
+        dlg->show();
+    });
+    m_usageAction->setObjectName(QStringLiteral("usageAction"));
     tools->setToolTipsVisible(true);
 
     QToolBar *bar = addToolBar(tr("Main"));
@@ -1153,6 +1161,13 @@ void MainWindow::attachRemote()
         a->setToolTip(why);
         a->setStatusTip(why);
     }
+    // The Usage view counts this computer's engine, which the service's answers do not pass through.
+    const QString usageWhy = tr("Not available while this window uses the RouterLens service at %1: its usage per client "
+                                "and router is at the service's /v1/usage and /metrics, for staff tokens.")
+                                 .arg(remote->base().toString());
+    m_usageAction->setEnabled(false);
+    m_usageAction->setToolTip(usageWhy);
+    m_usageAction->setStatusTip(usageWhy);
     // Reload asks the service again: an administrator may have changed its inventory or the token's customer.
     m_reloadAction->setEnabled(true);
     m_reloadAction->setToolTip(tr("Read the routers and connections from the RouterLens service at %1 again").arg(remote->serviceName()));

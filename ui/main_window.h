@@ -194,6 +194,7 @@ private:
     QAction *m_demoAction = nullptr;
     QAction *m_editAction = nullptr;
     QAction *m_settingsAction = nullptr;
+    QAction *m_usageAction = nullptr;
     QAction *m_connectAction = nullptr;
     QAction *m_retryAction = nullptr; // remote mode: ask the service again after it failed
     QThreadPool *m_loadPool;       // one thread: reads inventory files

@@ -17,6 +17,7 @@ struct FinishedPart {
     quint64 tag = 0;        // the caller's reference (the router's index in the request)
     double priority = 0;    // higher first
     quint64 seq = 0;        // then first finished, first delivered
+    bool coalesced = false; // answered by joining identical work already queued or running
     RouterResult result;
 };
 

@@ -82,6 +82,7 @@ public:
     {
         job.followUps = job.followUps || followUps;
         ++state.coalesced;
+        w.coalesced = true;
         if (!job.inFlight) {
             ++state.queuedWaiters;
             if (w.priority > job.entry.score && !job.heldBack)

@@ -49,6 +49,7 @@ struct Waiter {
     double priority = 0;     // the score when it was queued (higher first)
     qint64 enqueuedMs = 0;
     qint64 deadlineMs = 0;   // 0: none
+    bool coalesced = false;  // joined identical work already queued or running (not its first waiter)
 };
 
 // The answer of one unit of work: the router's outputs (shared by every waiter) or an error.

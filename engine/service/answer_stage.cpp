@@ -59,6 +59,7 @@ std::vector<FinishedPart> AnswerStage::answer(const JobOutcome &o, const Invento
         p.requestId = w.requestId;
         p.tag = w.tag;
         p.priority = w.priority;
+        p.coalesced = w.coalesced;
         RouterResult &part = p.result;
         part.router = o.router;
         part.commands = o.commands.mid(0, o.firstRoundCount);

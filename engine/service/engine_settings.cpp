@@ -20,6 +20,8 @@ const QString requestTimeoutMs = QStringLiteral("engine/requestTimeoutMs");
 const QString diagnosisSecondReadMs = QStringLiteral("diagnosis/secondReadMs");
 const QString maxOutputBytes = QStringLiteral("engine/maxOutputBytes");
 const QString historyRetentionDays = QStringLiteral("store/historyRetentionDays");
+const QString usageRetentionDays = QStringLiteral("store/usageRetentionDays");
+const QString usageFlushSeconds = QStringLiteral("store/usageFlushSeconds");
 const QString storePath = QStringLiteral("store/path");
 const QString operatorRole = QStringLiteral("operator/role");
 const QString operatorCustomer = QStringLiteral("engine/operatorCustomer");
@@ -126,6 +128,8 @@ EngineSettings EngineSettings::load(QSettings &s)
     if (e.maxOutputBytes < MinMaxOutputBytes)
         e.maxOutputBytes = DefaultMaxOutputBytes; // 0, negative or not a number: a limit that stops every answer
     e.historyRetentionDays = intIn(s, Key::historyRetentionDays, e.historyRetentionDays, 0, 100 * 365); // 0: keep all
+    e.usageRetentionDays = intIn(s, Key::usageRetentionDays, e.usageRetentionDays, 0, 100 * 365);       // 0: keep all
+    e.usageFlushSeconds = intIn(s, Key::usageFlushSeconds, e.usageFlushSeconds, 1, 3600);
     e.storePath = s.value(Key::storePath, e.storePath).toString();
     e.operatorRole = s.value(Key::operatorRole, e.operatorRole).toString();
     e.operatorCustomer = s.value(Key::operatorCustomer, e.operatorCustomer).toString().trimmed();
@@ -166,6 +170,8 @@ void EngineSettings::save(QSettings &s) const
     s.setValue(Key::workerNiceness, workerNiceness);
     s.setValue(Key::maxOutputBytes, maxOutputBytes);
     s.setValue(Key::historyRetentionDays, historyRetentionDays);
+    s.setValue(Key::usageRetentionDays, usageRetentionDays);
+    s.setValue(Key::usageFlushSeconds, usageFlushSeconds);
     s.setValue(Key::storePath, storePath);
     s.setValue(Key::operatorRole, operatorRole);
     s.setValue(Key::operatorCustomer, operatorCustomer);

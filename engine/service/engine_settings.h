@@ -26,6 +26,8 @@ struct EngineSettings {
     qint64 maxOutputBytes = DefaultMaxOutputBytes; // per command; a router's own limit in the inventory wins
     QHash<QueryKind, int> cacheTtlSeconds; // how long an answer stays fresh, per kind
     int historyRetentionDays = 30;
+    int usageRetentionDays = 90;      // hourly usage figures in the store (0: keep all)
+    int usageFlushSeconds = 5;        // usage figures go into the store this often (and at the end)
     QString storePath;                // empty: the user's data folder
     QString operatorRole = QStringLiteral("internal");
     QString operatorCustomer;         // role external: the customer this operator works for

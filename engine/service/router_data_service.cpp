@@ -2,6 +2,7 @@
 
 #include "engine/service/answer_stage.h"
 #include "engine/service/remote_engine.h"
+#include "engine/service/usage_meter.h"
 #include "engine/vendors/offline_parser.h"
 
 #include "engine/access/access_policy.h"
@@ -38,6 +39,7 @@
 #include <algorithm>
 #include <array>
 #include <deque>
+#include <limits>
 #include <atomic>
 #include <utility>
 
@@ -182,6 +184,79 @@ public:
     std::array<qint64, 7> lastMetricsStamp{-1, -1, -1, -1, -1, -1, -1};
     bool lastBusy = false;
 
+    // Usage (per client, router and hour). Recorded on the service thread as answers pass
+    // (deliver, cancel, answerNow) into `usage`; every settings.usageFlushSeconds what it holds
+    // is added to the store on a look-up thread (not per answer), and at the end synchronously.
+    UsageMeter usage;                        // service thread: not yet handed to a flush
+    QHash<QString, QString> requestClients;  // open requests -> client id (service thread)
+    QTimer usageTimer;
+    QMutex usageMutex;                       // guards the members below and orders flushes
+    UsageMeter unflushed;                    // handed to a flush, not yet in the store (or the store failed)
+    UsageCounters storedThisHour;            // the store's figures for storedHour, all clients and processes
+    qint64 storedHour = -1;                  // hours since the epoch; -1: not read
+    qint64 prunedHour = -1;
+    bool usageWarned = false;
+    std::atomic<bool> summaryWanted = false; // someone shows this hour's summary: read the store back
+    bool summaryFlushPosted = false;         // service thread
+
+    // Service thread: hands what was recorded to a flush, on a look-up thread or (wait) here.
+    // It goes into `unflushed` at once, so that a reader never misses a batch on its way.
+    void flushUsage(bool wait)
+    {
+        summaryFlushPosted = false;
+        const QList<UsageBucket> batch = usage.takeAll();
+        const bool refresh = summaryWanted.exchange(false);
+        {
+            QMutexLocker lock(&usageMutex);
+            for (const UsageBucket &b : batch)
+                unflushed.add(b);
+            if (unflushed.isEmpty() && !refresh)
+                return;
+        }
+        const int retentionDays = settings.usageRetentionDays; // read here: settings belong to this thread
+        if (wait)
+            writeUsage(refresh, retentionDays);
+        else
+            lookups.start([this, refresh, retentionDays] { writeUsage(refresh, retentionDays); });
+    }
+
+    // Any thread: adds what is unflushed (also what earlier flushes could not write) to the store.
+    void writeUsage(bool refreshSummary, int retentionDays)
+    {
+        QMutexLocker lock(&usageMutex); // held throughout: readers see the rows here or in the store
+        const QList<UsageBucket> rows = unflushed.takeAll();
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        const qint64 hour = now.toSecsSinceEpoch() / 3600;
+        if (!rows.isEmpty()) {
+            if (const Error e = store->addUsage(rows)) {
+                for (const UsageBucket &b : rows)
+                    unflushed.add(b); // tried again at the next flush (the meter keeps a week at most)
+                if (!std::exchange(usageWarned, true))
+                    EventLog::instance().warning(StoreLogSource, e.message + QLatin1Char(' ') + e.detail);
+            } else {
+                usageWarned = false;
+                if (storedHour == hour) {
+                    for (const UsageBucket &b : rows)
+                        if (b.hour.toSecsSinceEpoch() / 3600 == hour)
+                            storedThisHour.merge(b.counters);
+                }
+            }
+        }
+        if (refreshSummary || storedHour != hour) {
+            const Result<QList<UsageBucket>> stored = store->usage(usageHour(now), now.addSecs(3600));
+            if (stored) {
+                storedThisHour = {};
+                for (const UsageBucket &b : *stored)
+                    storedThisHour.merge(b.counters);
+                storedHour = hour;
+            }
+        }
+        if (prunedHour != hour && retentionDays > 0) {
+            prunedHour = hour;
+            store->pruneUsage(now.addDays(-retentionDays));
+        }
+    }
+
     std::shared_ptr<const Inventory> inventorySnapshot() const
     {
         QMutexLocker lock(&stateMutex);
@@ -229,6 +304,7 @@ public:
         p.requestId = w.requestId;
         p.tag = w.tag;
         p.priority = w.priority;
+        p.coalesced = w.coalesced;
         p.result.router = w.router;
         p.result.records = RecordSet(w.kind);
         p.result.error = errorNamingRouter(w.router, error);
@@ -265,9 +341,12 @@ public:
             undelivered.pop_front();
             const QString requestId = p.requestId;
             const RouterResult part = p.result; // keep a copy: the aggregator takes the value
+            const bool coalesced = p.coalesced;
             std::optional<Response> complete;
             if (!aggregator.add(requestId, int(p.tag), std::move(p.result), &complete))
                 continue; // cancelled or already answered
+            usage.recordPart(complete ? requestClients.take(requestId) : requestClients.value(requestId), part,
+                             QDateTime::currentDateTimeUtc(), coalesced);
             if (!part.fromCache())
                 noteStatus(part);
             Q_EMIT q->partReady(requestId, part);
@@ -336,6 +415,7 @@ public:
     void begin(const Request &request)
     {
         aggregator.begin(request.id, request.kind, request.params, request.routers);
+        requestClients.insert(request.id, request.client.id);
         QMutexLocker lock(&ticketMutex);
         tickets.insert(request.id, {});
     }
@@ -481,6 +561,7 @@ public:
         resp.params = r.params;
         resp.error = error;
         resp.completedAt = QDateTime::currentDateTimeUtc();
+        usage.recordRefusal(r.client.id, error, resp.completedAt);
         EventLog::instance().info(LogSource, QStringLiteral("Request %1 refused: %2").arg(r.id, error.toString()));
         QMetaObject::invokeMethod(q, [q = q, resp] { Q_EMIT q->responseReady(resp); }, Qt::QueuedConnection);
     }
@@ -553,6 +634,9 @@ RouterDataService::RouterDataService(const EngineSettings &settings, Backends ba
     });
     if (settings.historyRetentionDays > 0)
         d->store->prune(QDateTime::currentDateTimeUtc().addDays(-settings.historyRetentionDays));
+    if (settings.usageRetentionDays > 0)
+        d->store->pruneUsage(QDateTime::currentDateTimeUtc().addDays(-settings.usageRetentionDays));
+    d->prunedHour = QDateTime::currentSecsSinceEpoch() / 3600;
 
     d->transports = backends.transports;
 #ifdef RL_HAVE_DEFAULT_TRANSPORTS
@@ -589,6 +673,9 @@ RouterDataService::RouterDataService(const EngineSettings &settings, Backends ba
     d->metricsTimer.setInterval(250);
     connect(&d->metricsTimer, &QTimer::timeout, this, [this] { d->emitMetrics(); });
     d->metricsTimer.start();
+    d->usageTimer.setInterval(std::max(1, settings.usageFlushSeconds) * 1000);
+    connect(&d->usageTimer, &QTimer::timeout, this, [this] { d->flushUsage(false); });
+    d->usageTimer.start();
 }
 
 RouterDataService::~RouterDataService()
@@ -596,8 +683,10 @@ RouterDataService::~RouterDataService()
     // The store may outlive this object (an injected one): no warning may reach it from here on.
     d->store->setWarningHandler({});
     d->metricsTimer.stop();
+    d->usageTimer.stop();
     d->lookups.waitForDone();
     d->scheduler->stop();
+    d->flushUsage(true); // what was recorded since the last flush
 }
 
 Error RouterDataService::loadInventory(const QString &path, const QString &format)
@@ -755,6 +844,10 @@ void RouterDataService::cancel(const QString &requestId)
     std::optional<Response> resp = d->aggregator.finish(requestId, Error(ErrorCode::Cancelled, QStringLiteral("The request was cancelled.")));
     if (!resp)
         return;
+    const QString client = d->requestClients.take(requestId);
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    for (int i : open)
+        d->usage.recordPart(client, resp->results.at(i), now);
     EventLog::instance().info(LogSource, QStringLiteral("Request %1 cancelled.").arg(requestId));
     // Signals after the caller's stack unwinds, like every other answer.
     QMetaObject::invokeMethod(this, [this, open, r = *resp] {
@@ -812,6 +905,7 @@ Error RouterDataService::applySettings(const ClientIdentity &who, const EngineSe
         return Error(ErrorCode::Forbidden, QStringLiteral("Only an administrator may change throttle limits."));
     d->settings = settings;
     d->answers->setSettings(settings);
+    d->usageTimer.setInterval(std::max(1, settings.usageFlushSeconds) * 1000);
     d->scheduler->applyConfig(schedulerConfig(settings));
 #ifdef RL_HAVE_DEFAULT_TRANSPORTS
     if (d->defaultTransports)
@@ -878,6 +972,57 @@ EngineMetrics RouterDataService::metrics() const
     EngineMetrics m = d->scheduler->metrics();
     m.cacheHits = d->cacheHits.load();
     return m;
+}
+
+Result<QList<UsageBucket>> RouterDataService::usage(const QDateTime &from, const QDateTime &to) const
+{
+    UsageMeter sum(std::numeric_limits<int>::max());
+    {
+        QMutexLocker lock(&d->usageMutex); // a flush in between would count its batch twice, or not at all
+        Result<QList<UsageBucket>> stored = d->store->usage(from, to);
+        if (!stored)
+            return stored.error();
+        for (const UsageBucket &b : *stored)
+            sum.add(b);
+        for (const UsageBucket &b : d->unflushed.rows(from, to))
+            sum.add(b);
+    }
+    for (const UsageBucket &b : d->usage.rows(from, to))
+        sum.add(b);
+    return sum.rows(from, to);
+}
+
+UsageCounters RouterDataService::usageThisHour() const
+{
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const qint64 hour = now.toSecsSinceEpoch() / 3600;
+    const QDateTime start = usageHour(now), end = start.addSecs(3600);
+    UsageCounters c;
+    bool stale = true;
+    {
+        QMutexLocker lock(&d->usageMutex);
+        if (d->storedHour == hour) {
+            c = d->storedThisHour;
+            stale = false;
+        }
+        for (const UsageBucket &b : d->unflushed.rows(start, end))
+            c.merge(b.counters);
+    }
+    for (const UsageBucket &b : d->usage.rows(start, end))
+        c.merge(b.counters);
+    d->summaryWanted = true;
+    if (stale && !d->summaryFlushPosted) {
+        // Not read from the store yet this hour: soon, not at the next flush.
+        d->summaryFlushPosted = true;
+        RouterDataServicePrivate *dp = d.get();
+        QMetaObject::invokeMethod(const_cast<RouterDataService *>(this), [dp] { dp->flushUsage(false); }, Qt::QueuedConnection);
+    }
+    return c;
+}
+
+void RouterDataService::flushUsage()
+{
+    d->flushUsage(true);
 }
 
 QList<ActivityEntry> RouterDataService::activity() const

@@ -2,6 +2,7 @@
 
 #include "engine/api/error.h"
 #include "engine/api/request.h"
+#include "engine/api/usage.h"
 #include "engine/inventory/inventory.h"
 #include "engine/scheduling/clock.h"
 #include "engine/scheduling/scheduling_types.h"
@@ -116,6 +117,19 @@ public:
     // Live state
     EngineMetrics metrics() const;
     QList<ActivityEntry> activity() const;
+
+    // Usage per client, router and hour (requests, from the store, coalesced, throttled, errors
+    // by code, latency) of every request this engine answered, whichever front end asked. Kept
+    // in the result store (hourly buckets added to, so several processes on one store sum up;
+    // flushed every few seconds and at the end, pruned after settings.usageRetentionDays).
+    // The hours in [from, to): the store's buckets plus what is not flushed yet.
+    Result<QList<UsageBucket>> usage(const QDateTime &from, const QDateTime &to) const;
+    // This hour, all clients and routers summed: the store's figures as of the last flush plus
+    // this process's since. Cheap (no store access): for a live display.
+    UsageCounters usageThisHour() const;
+    // Writes what was recorded into the store now (tests; it also happens every few seconds).
+    void flushUsage();
+
     RouterStatus routerStatus(const QString &router) const;
     // While paused nothing new is sent to a router (queued work waits).
     void setPaused(bool paused);

@@ -4,66 +4,6 @@
 
 namespace rl {
 
-void LatencyHistogram::add(double ms)
-{
-    ms = std::max(0.0, ms);
-    std::size_t i = 0;
-    while (i < kBoundsMs.size() && ms > kBoundsMs[i])
-        ++i;
-    ++m_buckets[i];
-    ++m_count;
-    m_sumMs += ms;
-}
-
-void LatencyHistogram::merge(const LatencyHistogram &other)
-{
-    for (std::size_t i = 0; i < m_buckets.size(); ++i)
-        m_buckets[i] += other.m_buckets[i];
-    m_count += other.m_count;
-    m_sumMs += other.m_sumMs;
-}
-
-qint64 LatencyHistogram::cumulative(std::size_t i) const
-{
-    qint64 n = 0;
-    for (std::size_t k = 0; k <= std::min(i, kBoundsMs.size()); ++k)
-        n += m_buckets[k];
-    return n;
-}
-
-double LatencyHistogram::percentile(double p) const
-{
-    if (m_count == 0)
-        return -1;
-    const double rank = p / 100.0 * double(m_count);
-    qint64 below = 0;
-    for (std::size_t i = 0; i < m_buckets.size(); ++i) {
-        if (m_buckets[i] == 0)
-            continue;
-        if (double(below + m_buckets[i]) >= rank) {
-            const double lo = i == 0 ? 0.0 : kBoundsMs[i - 1];
-            if (i == kBoundsMs.size())
-                return lo; // beyond the last bound: say the bound, not a guess past it
-            const double hi = kBoundsMs[i];
-            const double within = (rank - double(below)) / double(m_buckets[i]);
-            return lo + (hi - lo) * std::clamp(within, 0.0, 1.0);
-        }
-        below += m_buckets[i];
-    }
-    return kBoundsMs.back();
-}
-
-void UsageMeter::Counters::merge(const Counters &o)
-{
-    parts += o.parts;
-    cacheHits += o.cacheHits;
-    throttled += o.throttled;
-    refused += o.refused;
-    for (auto it = o.errors.cbegin(); it != o.errors.cend(); ++it)
-        errors[it.key()] += it.value();
-    latency.merge(o.latency);
-}
-
 UsageMeter::UsageMeter(int keepHours)
     : m_keepHours(std::max(1, keepHours))
 {
@@ -83,26 +23,47 @@ void UsageMeter::dropOld(qint64 hour)
         m_hours.erase(m_hours.begin());
 }
 
-void UsageMeter::recordPart(const QString &client, const RouterResult &part, const QDateTime &at)
+void UsageMeter::recordPart(const QString &client, const RouterResult &part, const QDateTime &at, bool coalesced)
 {
     Counters &c = bucket(at, client, part.router);
     ++c.parts;
     if (part.source == AnswerSource::Store)
         ++c.cacheHits;
-    if (part.error)
+    if (coalesced)
+        ++c.coalesced;
+    if (part.error) {
         ++c.errors[part.error.codeName()];
-    else if (part.source == AnswerSource::Live && part.latencyMs >= 0)
+        if (part.error.code == ErrorCode::Throttled)
+            ++c.throttled;
+    } else if (part.source == AnswerSource::Live && part.latencyMs >= 0)
         c.latency.add(double(part.latencyMs));
 }
 
 void UsageMeter::recordRefusal(const QString &client, const Error &error, const QDateTime &at)
 {
     Counters &c = bucket(at, client, QString());
-    if (error.code == ErrorCode::Throttled)
+    if (error.code == ErrorCode::Throttled) {
         ++c.throttled;
-    else
+        ++c.throttledRequests;
+    } else
         ++c.refused;
     ++c.errors[error.codeName()];
+}
+
+void UsageMeter::add(const Row &row)
+{
+    bucket(row.hour, row.client, row.router).merge(row.counters);
+}
+
+QList<UsageMeter::Row> UsageMeter::takeAll()
+{
+    QList<Row> out;
+    for (auto h = m_hours.cbegin(); h != m_hours.cend(); ++h)
+        for (auto c = h->cbegin(); c != h->cend(); ++c)
+            for (auto r = c->cbegin(); r != c->cend(); ++r)
+                out.append(Row{QDateTime::fromSecsSinceEpoch(h.key() * 3600, Qt::UTC), c.key(), r.key(), r.value()});
+    m_hours.clear();
+    return out;
 }
 
 QList<UsageMeter::Row> UsageMeter::rows(const QDateTime &from, const QDateTime &to, const QString &client) const
@@ -126,13 +87,19 @@ QList<UsageMeter::Row> UsageMeter::rows(const QDateTime &from, const QDateTime &
 
 QList<UsageMeter::Row> UsageMeter::totals() const
 {
-    QMap<std::pair<QString, QString>, Counters> sum;
-    for (const auto &hour : m_hours) {
-        for (auto c = hour.cbegin(); c != hour.cend(); ++c) {
+    QList<Row> all;
+    for (auto h = m_hours.cbegin(); h != m_hours.cend(); ++h)
+        for (auto c = h->cbegin(); c != h->cend(); ++c)
             for (auto r = c->cbegin(); r != c->cend(); ++r)
-                sum[{c.key(), r.key()}].merge(r.value());
-        }
-    }
+                all.append(Row{{}, c.key(), r.key(), r.value()});
+    return sumPerClientRouter(all);
+}
+
+QList<UsageMeter::Row> UsageMeter::sumPerClientRouter(const QList<Row> &rows)
+{
+    QMap<std::pair<QString, QString>, Counters> sum;
+    for (const Row &r : rows)
+        sum[{r.client, r.router}].merge(r.counters);
     QList<Row> out;
     for (auto it = sum.cbegin(); it != sum.cend(); ++it)
         out.append(Row{{}, it.key().first, it.key().second, it.value()});
@@ -166,7 +133,11 @@ QByteArray number(double v)
 
 QByteArray UsageMeter::prometheusText() const
 {
-    const QList<Row> rows = totals();
+    return prometheusText(totals());
+}
+
+QByteArray UsageMeter::prometheusText(const QList<Row> &rows)
+{
     QByteArray out;
     auto family = [&](const char *name, const char *type, const char *help) {
         out += QByteArray("# HELP ") + name + ' ' + help + "\n# TYPE " + name + ' ' + type + '\n';
@@ -185,12 +156,19 @@ QByteArray UsageMeter::prometheusText() const
     for (const Row &r : rows)
         if (!r.router.isEmpty())
             out += "routerlens_cache_hits_total" + labels(r) + ' ' + QByteArray::number(r.counters.cacheHits) + '\n';
+    family("routerlens_coalesced_total", "counter", "Router parts answered by joining identical work already queued or running.");
+    for (const Row &r : rows)
+        if (!r.router.isEmpty())
+            out += "routerlens_coalesced_total" + labels(r) + ' ' + QByteArray::number(r.counters.coalesced) + '\n';
+    family("routerlens_throttled_total", "counter", "Router parts and whole requests refused as throttled, per client and router (empty router: whole requests).");
+    for (const Row &r : rows)
+        out += "routerlens_throttled_total" + labels(r) + ' ' + QByteArray::number(r.counters.throttled) + '\n';
     family("routerlens_requests_refused_total", "counter", "Whole requests refused, throttled or otherwise, per client.");
     for (const Row &r : rows) {
         if (!r.router.isEmpty())
             continue;
         const QByteArray l = "{client=\"" + labelValue(r.client) + '"';
-        out += "routerlens_requests_refused_total" + l + ",reason=\"throttled\"} " + QByteArray::number(r.counters.throttled) + '\n';
+        out += "routerlens_requests_refused_total" + l + ",reason=\"throttled\"} " + QByteArray::number(r.counters.throttledRequests) + '\n';
         out += "routerlens_requests_refused_total" + l + ",reason=\"other\"} " + QByteArray::number(r.counters.refused) + '\n';
     }
     family("routerlens_errors_total", "counter", "Errors by stable code, per client and router (empty router: whole requests).");

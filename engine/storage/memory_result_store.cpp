@@ -123,4 +123,36 @@ qsizetype MemoryResultStore::size() const
     return m_answers.size();
 }
 
+Error MemoryResultStore::addUsage(const QList<UsageBucket> &buckets)
+{
+    QMutexLocker lock(&m_mutex);
+    for (const UsageBucket &b : buckets)
+        m_usage[{b.hour.toSecsSinceEpoch() / 3600, b.client, b.router}].merge(b.counters);
+    return {};
+}
+
+Result<QList<UsageBucket>> MemoryResultStore::usage(const QDateTime &from, const QDateTime &to)
+{
+    QMutexLocker lock(&m_mutex);
+    QList<UsageBucket> out;
+    const qint64 first = from.toSecsSinceEpoch() / 3600;
+    const qint64 last = (to.toSecsSinceEpoch() + 3599) / 3600; // exclusive
+    for (auto it = m_usage.lowerBound({first, QString(), QString()}); it != m_usage.cend() && std::get<0>(it.key()) < last; ++it)
+        out.append({QDateTime::fromSecsSinceEpoch(std::get<0>(it.key()) * 3600, Qt::UTC), std::get<1>(it.key()),
+                    std::get<2>(it.key()), it.value()});
+    return out;
+}
+
+int MemoryResultStore::pruneUsage(const QDateTime &cutoff)
+{
+    QMutexLocker lock(&m_mutex);
+    const qint64 before = cutoff.toSecsSinceEpoch() / 3600;
+    int n = 0;
+    while (!m_usage.isEmpty() && std::get<0>(m_usage.firstKey()) < before) {
+        m_usage.erase(m_usage.begin());
+        ++n;
+    }
+    return n;
+}
+
 } // namespace rl

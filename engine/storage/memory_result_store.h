@@ -5,6 +5,8 @@
 #include <QMutex>
 #include <QMap>
 
+#include <tuple>
+
 namespace rl {
 
 // The result store in memory: for tests, benchmarks and a desktop run without a disk
@@ -23,6 +25,9 @@ public:
                                     int limit = 100) override;
     std::optional<StoredAnswer> load(qint64 id) override;
     int prune(const QDateTime &cutoff) override;
+    Error addUsage(const QList<UsageBucket> &buckets) override;
+    Result<QList<UsageBucket>> usage(const QDateTime &from, const QDateTime &to) override;
+    int pruneUsage(const QDateTime &cutoff) override;
 
     qsizetype size() const;
 
@@ -30,6 +35,8 @@ private:
     mutable QMutex m_mutex;
     qint64 m_nextId = 1;
     QMap<qint64, StoredAnswer> m_answers; // by id: ids grow with insertion
+    // hour (seconds since the epoch / 3600), client, router -> counters
+    QMap<std::tuple<qint64, QString, QString>, UsageCounters> m_usage;
 };
 
 } // namespace rl

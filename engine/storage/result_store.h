@@ -4,6 +4,7 @@
 #include "engine/api/query_kind.h"
 #include "engine/api/records.h"
 #include "engine/api/request.h"
+#include "engine/api/usage.h"
 
 #include <QDateTime>
 #include <QList>
@@ -59,6 +60,16 @@ public:
     virtual std::optional<StoredAnswer> load(qint64 id) = 0;
     // Removes answers fetched before `cutoff` (the retention setting); returns how many.
     virtual int prune(const QDateTime &cutoff) = 0;
+
+    // Usage per client, router and hour (UsageBucket). addUsage adds the buckets to what is
+    // kept (never overwrites), in one transaction, so several processes on one store sum up;
+    // on failure nothing was added and the caller may try the same buckets again.
+    virtual Error addUsage(const QList<UsageBucket> &buckets) = 0;
+    // The buckets of the hours in [from, to), every client and router.
+    virtual Result<QList<UsageBucket>> usage(const QDateTime &from, const QDateTime &to) = 0;
+    // Removes usage of hours before `cutoff`; returns how many buckets' rows went.
+    virtual int pruneUsage(const QDateTime &cutoff) = 0;
+
     // What a person should know about the store: a damaged file moved aside at open or later,
     // an answer skipped because it was damaged, an answer that could not be kept.
     virtual QStringList warnings() const { return {}; }

@@ -67,7 +67,17 @@ const QStringList kColumnsV1{QStringLiteral("id"),         QStringLiteral("route
 const QStringList kColumnsV2 = kColumnsV1 + QStringList{QStringLiteral("records_crc"), QStringLiteral("meta_crc")};
 // Everything a RouterLens store may hold besides its table's own indexes.
 const QSet<QString> kOurObjects{QStringLiteral("answers"), QStringLiteral("answers_lookup"),
-                                QStringLiteral("answers_fetched"), QStringLiteral("sqlite_sequence")};
+                                QStringLiteral("answers_fetched"), QStringLiteral("sqlite_sequence"),
+                                QStringLiteral("usage")};
+// Usage per hour, client, router and metric (UsageCounters::toMetrics): one row per metric, so
+// that adding is "value = value + n" and several processes on one file sum up.
+const QString kCreateUsage = QStringLiteral("CREATE TABLE IF NOT EXISTS usage ("
+                                            " hour INTEGER NOT NULL,"   // start of the hour, seconds since the epoch, UTC
+                                            " client TEXT NOT NULL,"
+                                            " router TEXT NOT NULL,"    // empty: whole requests refused
+                                            " metric TEXT NOT NULL,"
+                                            " value INTEGER NOT NULL,"
+                                            " PRIMARY KEY (hour, client, router, metric)) WITHOUT ROWID");
 
 qint64 toMs(const QDateTime &t)
 {
@@ -177,6 +187,11 @@ FileHeader readHeader(const QString &path)
     h.userVersion = qFromBigEndian<quint32>(head.constData() + 60);
     h.applicationId = qFromBigEndian<quint32>(head.constData() + 68);
     return h;
+}
+
+QString notNull(const QString &s)
+{
+    return s.isNull() ? QStringLiteral("") : s;
 }
 
 quint32 crcOf(const QByteArray &bytes)
@@ -352,6 +367,9 @@ Error SqliteResultStore::createSchema(QSqlDatabase &db)
             if (!q.exec(QString::fromLatin1(sql)))
                 return Error(ErrorCode::StoreError, lastError(q));
         }
+        // Usage figures start afresh when their table was dropped.
+        if (!q.exec(kCreateUsage))
+            return Error(ErrorCode::StoreError, lastError(q));
         return {};
     }
     // WAL lets readers on other threads proceed while one thread writes.
@@ -359,7 +377,9 @@ Error SqliteResultStore::createSchema(QSqlDatabase &db)
         return Error(ErrorCode::StoreError, lastError(q));
     q.finish();
     QStringList statements;
-    if (version == 1) {
+    if (version == 2) {
+        // The previous RouterLens's store: it only lacks the usage table (made below).
+    } else if (version == 1) {
         // An older RouterLens's store: its rows keep no checksums (NULL) and are read as before.
         statements << QStringLiteral("ALTER TABLE answers ADD COLUMN records_crc INTEGER")
                    << QStringLiteral("ALTER TABLE answers ADD COLUMN meta_crc INTEGER");
@@ -380,7 +400,7 @@ Error SqliteResultStore::createSchema(QSqlDatabase &db)
                                      " meta_crc INTEGER)");            // CRC-32 of the other fields (metaText)
     }
     statements << QStringLiteral("CREATE INDEX IF NOT EXISTS answers_lookup ON answers (router, kind, params_key, fetched_at)")
-               << QStringLiteral("CREATE INDEX IF NOT EXISTS answers_fetched ON answers (fetched_at)")
+               << QStringLiteral("CREATE INDEX IF NOT EXISTS answers_fetched ON answers (fetched_at)") << kCreateUsage
                << QStringLiteral("PRAGMA application_id = %1").arg(qint32(ApplicationId))
                << QStringLiteral("PRAGMA user_version = %1").arg(SchemaVersion);
     if (!db.transaction())
@@ -835,6 +855,109 @@ int SqliteResultStore::prune(const QDateTime &cutoff)
             break;
     }
     addWarning(QStringLiteral("Removing old answers from %1 failed: %2").arg(m_path, writeProblem(failure)));
+    return 0;
+}
+
+Error SqliteResultStore::addUsage(const QList<UsageBucket> &buckets)
+{
+    if (!m_open)
+        return Error(ErrorCode::StoreError, QStringLiteral("The result store is not open."));
+    if (buckets.isEmpty())
+        return {};
+    const auto add = [&](QSqlDatabase &db, QSqlError *failure) -> bool {
+        if (!db.transaction()) {
+            *failure = db.lastError();
+            return false;
+        }
+        QSqlQuery q(db);
+        q.prepare(QStringLiteral("INSERT INTO usage (hour, client, router, metric, value) VALUES (?, ?, ?, ?, ?)"
+                                 " ON CONFLICT (hour, client, router, metric) DO UPDATE SET value = value + excluded.value"));
+        for (const UsageBucket &b : buckets) {
+            const qint64 hour = usageHour(b.hour).toSecsSinceEpoch();
+            for (const auto &[metric, value] : b.counters.toMetrics()) {
+                q.addBindValue(hour);
+                q.addBindValue(notNull(b.client)); // QtSql binds a null QString as NULL
+                q.addBindValue(notNull(b.router));
+                q.addBindValue(metric);
+                q.addBindValue(value);
+                if (!q.exec()) {
+                    *failure = q.lastError();
+                    q.finish();
+                    db.rollback();
+                    return false;
+                }
+            }
+        }
+        q.finish();
+        if (db.commit())
+            return true;
+        *failure = db.lastError();
+        db.rollback();
+        return false;
+    };
+    QSqlError failure;
+    for (int attempt = 0; attempt < 2; ++attempt) {
+        {
+            QSqlDatabase db = database();
+            if (add(db, &failure))
+                return {};
+        }
+        if (attempt > 0 || !recover(failure, QStringLiteral("adding usage figures")))
+            break;
+    }
+    return Error(ErrorCode::StoreError,
+                 QStringLiteral("Usage figures could not be kept in %1: %2. They are kept in memory and tried again.")
+                     .arg(m_path, writeProblem(failure)),
+                 failure.text());
+}
+
+Result<QList<UsageBucket>> SqliteResultStore::usage(const QDateTime &from, const QDateTime &to)
+{
+    if (!m_open)
+        return Error(ErrorCode::StoreError, QStringLiteral("The result store is not open."));
+    QSqlError failure;
+    for (int attempt = 0; attempt < 2; ++attempt) {
+        {
+            QSqlDatabase db = database();
+            QSqlQuery q(db);
+            q.setForwardOnly(true);
+            q.prepare(QStringLiteral("SELECT hour, client, router, metric, value FROM usage WHERE hour >= ? AND hour < ?"
+                                     " ORDER BY hour, client, router"));
+            q.addBindValue(usageHour(from).toSecsSinceEpoch());
+            q.addBindValue(to.toSecsSinceEpoch());
+            if (q.exec()) {
+                QList<UsageBucket> out;
+                while (q.next()) {
+                    const qint64 hour = q.value(0).toLongLong();
+                    const QString client = q.value(1).toString();
+                    const QString router = q.value(2).toString();
+                    if (out.isEmpty() || out.constLast().hour.toSecsSinceEpoch() != hour || out.constLast().client != client
+                        || out.constLast().router != router)
+                        out.append({QDateTime::fromSecsSinceEpoch(hour, Qt::UTC), client, router, {}});
+                    out.last().counters.addMetric(q.value(3).toString(), q.value(4).toLongLong());
+                }
+                if (!q.lastError().isValid())
+                    return out;
+            }
+            failure = q.lastError();
+        }
+        if (attempt > 0 || !recover(failure, QStringLiteral("reading usage figures")))
+            break;
+    }
+    return Error(ErrorCode::StoreError, QStringLiteral("Reading usage figures from %1 failed.").arg(m_path), failure.text());
+}
+
+int SqliteResultStore::pruneUsage(const QDateTime &cutoff)
+{
+    if (!m_open || !cutoff.isValid())
+        return 0;
+    QSqlDatabase db = database();
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("DELETE FROM usage WHERE hour < ?"));
+    q.addBindValue(usageHour(cutoff).toSecsSinceEpoch());
+    if (q.exec())
+        return q.numRowsAffected();
+    addWarning(QStringLiteral("Removing old usage figures from %1 failed: %2").arg(m_path, writeProblem(q.lastError())));
     return 0;
 }
 

@@ -40,7 +40,8 @@ public:
     // <AppDataLocation>/results.sqlite
     static QString defaultPath();
     // 2: CRC-32 checksums per row (version 1 stores are upgraded in place).
-    static constexpr int SchemaVersion = 2;
+    // 3: the usage table (hourly usage per client and router; older stores get it in place).
+    static constexpr int SchemaVersion = 3;
     // "RLST" in the SQLite header's application id: how a RouterLens store is told from
     // other SQLite files without trusting anything else in it.
     static constexpr quint32 ApplicationId = 0x524c5354;
@@ -53,6 +54,9 @@ public:
                                     int limit = 100) override;
     std::optional<StoredAnswer> load(qint64 id) override;
     int prune(const QDateTime &cutoff) override;
+    Error addUsage(const QList<UsageBucket> &buckets) override;
+    Result<QList<UsageBucket>> usage(const QDateTime &from, const QDateTime &to) override;
+    int pruneUsage(const QDateTime &cutoff) override;
     QStringList warnings() const override;
     void setWarningHandler(WarningHandler handler) override;
 

@@ -94,7 +94,9 @@ CREATE INDEX rl_work_holder ON rl_work (holder) WHERE state = 'leased';
 )SQL",
     // 2: the per-router limit across processes: a router's places at it, leased like the work
     // (holder, expiry; `taker` names the one piece of work holding the place), and the work of
-    // every process waiting for one, served best score first, then oldest.
+    // every process waiting for one, served best score first, then oldest. And usage per hour,
+    // client, router and metric (UsageCounters::toMetrics), one row per metric so that every
+    // process adds with "value = value + n" (INSERT ... ON CONFLICT).
     R"SQL(
 CREATE TABLE rl_router_slot (
     router text NOT NULL,
@@ -114,6 +116,14 @@ CREATE TABLE rl_router_wait (
     PRIMARY KEY (router, waiter)
 );
 CREATE INDEX rl_work_finished ON rl_work (finished_at) WHERE state = 'done';
+CREATE TABLE rl_usage (
+    hour bigint NOT NULL,
+    client text NOT NULL,
+    router text NOT NULL,
+    metric text NOT NULL,
+    value bigint NOT NULL,
+    PRIMARY KEY (hour, client, router, metric)
+);
 )SQL",
 };
 constexpr int kMigrationCount = int(sizeof(kMigrations) / sizeof(kMigrations[0]));

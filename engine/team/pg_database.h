@@ -72,6 +72,8 @@ class PgDatabase
 {
 public:
     // Version 1: rl_schema, rl_answers, rl_throttle (+ rl_throttle_take), rl_work.
+    // Version 2: rl_router_slot and rl_router_wait (the per-router limit across processes),
+    // rl_usage (hourly usage per client and router, added to by every process).
     static constexpr int SchemaVersion = 2;
 
     explicit PgDatabase(QString conninfo, int maxIdleConnections = 8);

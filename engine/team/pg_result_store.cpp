@@ -189,4 +189,68 @@ int PgResultStore::prune(const QDateTime &cutoff)
     return int(r->affected());
 }
 
+Error PgResultStore::addUsage(const QList<UsageBucket> &buckets)
+{
+    if (buckets.isEmpty())
+        return {};
+    // One statement per bucket with every metric in arrays: a flush of many buckets stays a
+    // few round trips, in one transaction.
+    return m_db->transaction([&](const PgDatabase::Exec &exec) -> Error {
+        for (const UsageBucket &b : buckets) {
+            QStringList metrics, values;
+            for (const auto &[metric, value] : b.counters.toMetrics()) {
+                // Array literal elements, quoted: metric names hold error codes (letters, '-', ':', '_').
+                metrics << QLatin1Char('"') + QString(metric).replace(QLatin1Char('\\'), QStringLiteral("\\\\")).replace(QLatin1Char('"'), QStringLiteral("\\\""))
+                               + QLatin1Char('"');
+                values << QString::number(value);
+            }
+            if (metrics.isEmpty())
+                continue;
+            auto r = exec("INSERT INTO rl_usage (hour, client, router, metric, value)"
+                          " SELECT $1::bigint, $2, $3, m, v FROM unnest($4::text[], $5::bigint[]) AS t(m, v)"
+                          " ON CONFLICT (hour, client, router, metric) DO UPDATE SET value = rl_usage.value + excluded.value",
+                          {PgParam(usageHour(b.hour).toSecsSinceEpoch()), b.client, b.router,
+                           QLatin1Char('{') + metrics.join(QLatin1Char(',')) + QLatin1Char('}'),
+                           QLatin1Char('{') + values.join(QLatin1Char(',')) + QLatin1Char('}')});
+            if (!r)
+                return Error(ErrorCode::StoreError,
+                             QStringLiteral("Usage figures could not be kept in the team database; they are kept in "
+                                            "memory and tried again."),
+                             r.error().message + QLatin1Char(' ') + r.error().detail);
+        }
+        return {};
+    });
+}
+
+Result<QList<UsageBucket>> PgResultStore::usage(const QDateTime &from, const QDateTime &to)
+{
+    auto r = m_db->exec("SELECT hour, client, router, metric, value FROM rl_usage WHERE hour >= $1 AND hour < $2"
+                        " ORDER BY hour, client, router",
+                        {PgParam(usageHour(from).toSecsSinceEpoch()), PgParam(to.toSecsSinceEpoch())});
+    if (!r)
+        return Error(ErrorCode::StoreError, QStringLiteral("Reading usage figures from the team database failed."),
+                     r.error().message + QLatin1Char(' ') + r.error().detail);
+    QList<UsageBucket> out;
+    for (int i = 0; i < r->size(); ++i) {
+        const qint64 hour = r->number(i, 0);
+        const QString client = r->text(i, 1);
+        const QString router = r->text(i, 2);
+        if (out.isEmpty() || out.constLast().hour.toSecsSinceEpoch() != hour || out.constLast().client != client
+            || out.constLast().router != router)
+            out.append({QDateTime::fromSecsSinceEpoch(hour, Qt::UTC), client, router, {}});
+        out.last().counters.addMetric(r->text(i, 3), r->number(i, 4, 0));
+    }
+    return out;
+}
+
+int PgResultStore::pruneUsage(const QDateTime &cutoff)
+{
+    auto r = m_db->exec("DELETE FROM rl_usage WHERE hour < $1", {PgParam(usageHour(cutoff).toSecsSinceEpoch())});
+    if (!r) {
+        addWarning(QStringLiteral("Pruning usage in the team database failed: %1 %2").arg(r.error().message, r.error().detail));
+        return 0;
+    }
+    return int(r->affected());
+}
+
 } // namespace rl

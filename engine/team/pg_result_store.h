@@ -26,6 +26,9 @@ public:
                                     int limit = 100) override;
     std::optional<StoredAnswer> load(qint64 id) override;
     int prune(const QDateTime &cutoff) override;
+    Error addUsage(const QList<UsageBucket> &buckets) override;
+    Result<QList<UsageBucket>> usage(const QDateTime &from, const QDateTime &to) override;
+    int pruneUsage(const QDateTime &cutoff) override;
     QStringList warnings() const override;
     void setWarningHandler(WarningHandler handler) override;
 

@@ -131,6 +131,20 @@ contains "C answered from the store" "$tmp/c.json" '"source":"store"'
 [ "$(sql "SELECT max(generation) FROM rl_work")" = 2 ] && ok \
   || bad "C asked the router again"
 
+# ---- usage: every process adds its hourly figures to the same rows ----
+# C ends cleanly (its figures are flushed as it ends); B flushes every 5 s.
+pid_c=$pid
+kill -TERM "$pid_c"
+wait "$pid_c" 2>/dev/null
+sleep 6
+hits=$(sql "SELECT coalesce(sum(value), 0) FROM rl_usage WHERE client = 'noc-alice' AND router = 'demo-p-slow' AND metric = 'cache_hits'")
+parts=$(sql "SELECT coalesce(sum(value), 0) FROM rl_usage WHERE client = 'noc-alice' AND router = 'demo-p-slow' AND metric = 'parts'")
+[ "$hits" -ge 1 ] && ok || bad "C's answer from the store is not in rl_usage ($hits)"
+[ "$parts" -ge 3 ] && ok || bad "B's two parts and C's are not all in rl_usage ($parts)"
+curl -s -H "Authorization: Bearer $token" "http://127.0.0.1:$port_b/v1/usage?hours=1" >"$tmp/usage.json"
+contains "B's /v1/usage shows the team's figures" "$tmp/usage.json" '"coalesced"'
+if python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); r=[x for x in d["apiUsage"] if x.get("router")=="demo-p-slow" and x["client"]=="noc-alice"]; sys.exit(0 if sum(x["cacheHits"] for x in r)>=1 and sum(x["parts"] for x in r)>=int(sys.argv[2]) else 1)' "$tmp/usage.json" "$parts"; then ok; else bad "B's /v1/usage lacks C's figures: $(head -c 400 "$tmp/usage.json")"; fi
+
 # ---- a schema newer than the program ----
 sql "INSERT INTO rl_schema (version, program) VALUES (99, 'routerlens from the future')"
 check "newer schema" 1 "$serve" run --demo --listen 127.0.0.1:0 --database "$db" "${tokens[@]}"

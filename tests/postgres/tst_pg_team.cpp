@@ -28,6 +28,7 @@ class TestPgTeam final : public QObject
 private Q_SLOTS:
     void initTestCase();
     void schemaIsCreatedOnceAndVersioned();
+    void version1DatabaseGainsUsage();
     void newerSchemaIsRefused();
     void unreachableDatabase();
     void passwordIsRefusedAndNeverShown();
@@ -105,6 +106,30 @@ void TestPgTeam::schemaIsCreatedOnceAndVersioned()
     QCOMPARE(r->number(0, 0), qint64(PgDatabase::SchemaVersion)); // one row per version, each applied once
     QCOMPARE(r->number(0, 1), qint64(PgDatabase::SchemaVersion));
     QVERIFY(db.open().code == ErrorCode::None); // again: nothing to do
+}
+
+void TestPgTeam::version1DatabaseGainsUsage()
+{
+    // A database the previous RouterLens set up (schema 1: none of version 2's tables): opened,
+    // it is migrated and keeps what it held.
+    const QString conninfo = freshDatabase();
+    {
+        auto db = openDatabase(conninfo);
+        QVERIFY(db);
+        QVERIFY(db->exec("INSERT INTO rl_throttle (scope, key, tokens, last_ms) VALUES (1, 'pe1', 3, 0)").ok());
+        QVERIFY(db->exec("DROP TABLE rl_usage, rl_router_slot, rl_router_wait").ok());
+        QVERIFY(db->exec("DROP INDEX rl_work_finished").ok());
+        QVERIFY(db->exec("DELETE FROM rl_schema WHERE version > 1").ok());
+    }
+    PgDatabase db(conninfo);
+    const Error e = db.open();
+    QVERIFY2(!e, qPrintable(e.toString()));
+    QCOMPARE(db.schemaVersion(), PgDatabase::SchemaVersion);
+    for (const char *table : {"rl_usage", "rl_router_slot", "rl_router_wait"})
+        QVERIFY2(db.exec(QByteArray("SELECT count(*) FROM ").append(table).constData()).ok(), table);
+    auto kept = db.exec("SELECT count(*) FROM rl_throttle");
+    QVERIFY(kept.ok());
+    QCOMPARE(kept->number(0, 0), 1);
 }
 
 void TestPgTeam::newerSchemaIsRefused()

@@ -168,7 +168,7 @@ void TestRemoteWindow::listsOnlyTheTokensRouters()
 
 void TestRemoteWindow::localEngineActionsAreDisabled()
 {
-    for (const char *name : {"openInventoryAction", "editInventoryAction", "demoLabAction", "settingsAction"}) {
+    for (const char *name : {"openInventoryAction", "editInventoryAction", "demoLabAction", "settingsAction", "usageAction"}) {
         auto *a = m_window->findChild<QAction *>(QLatin1String(name));
         QVERIFY2(a, name);
         QVERIFY2(!a->isEnabled(), name);

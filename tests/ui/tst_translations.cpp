@@ -45,6 +45,9 @@ void TestTranslations::embeddedAndTranslated_data()
     QTest::newRow("fr not reloaded") << "fr" << "rl::MainWindow" << "⚠ Inventory not reloaded" << "⚠ Inventaire non rechargé";
     QTest::newRow("de ssh settings") << "de" << "rl::InventoryPanel" << "SSH settings of %1…" << "SSH-Einstellungen von %1…";
     QTest::newRow("fr ssh settings") << "fr" << "rl::MainWindow" << "SSH settings of %1" << "Réglages SSH de %1";
+    QTest::newRow("de usage") << "de" << "rl::MainWindow" << "&Usage…" << "&Nutzung…";
+    QTest::newRow("fr coalesced") << "fr" << "rl::UsageModel" << "Coalesced" << "Regroupées";
+    QTest::newRow("de usage line") << "de" << "rl::ActivityPanel" << "This hour: no requests" << "Diese Stunde: keine Anfragen";
 }
 
 void TestTranslations::embeddedAndTranslated()

@@ -8,6 +8,7 @@
 #include "ui/dialogs/paste_box_dialog.h"
 #include "ui/dialogs/router_edit_dialog.h"
 #include "ui/dialogs/settings_dialog.h"
+#include "ui/dialogs/usage_dialog.h"
 #include "ui/main_window.h"
 #include "ui/widgets/activity_panel.h"
 #include "ui/widgets/diagnosis_tab.h"
@@ -393,6 +394,22 @@ void TourRunner::next()
                     next();
                 });
             });
+        });
+        return;
+    }
+    case 34: {
+        // Tools > Usage…: what the tour asked, per client and per router, and the panel's line.
+        m_window->service()->flushUsage();
+        auto *usage = new UsageDialog(m_window->service(), m_window);
+        usage->show();
+        m_window->activityPanel()->tabs()->setCurrentIndex(ActivityPanel::RequestsTab);
+        QTimer::singleShot(600, this, [this, usage] {
+            shot(QStringLiteral("usage-per-client"), usage);
+            usage->tabs()->setCurrentIndex(UsageDialog::PerRouterTab);
+            QApplication::processEvents();
+            shot(QStringLiteral("usage-per-router"), usage);
+            usage->deleteLater();
+            QTimer::singleShot(300, this, [this] { shot(QStringLiteral("activity-usage-line")); next(); });
         });
         return;
     }

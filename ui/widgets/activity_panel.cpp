@@ -18,6 +18,7 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
+#include <cmath>
 #include <utility>
 
 namespace rl {
@@ -40,7 +41,7 @@ QTableView *table(QWidget *parent, QAbstractItemModel *model, const QString &nam
 
 ActivityPanel::ActivityPanel(RouterDataService *service, QWidget *parent)
     : QWidget(parent), m_service(service), m_tabs(new QTabWidget(this)), m_activity(new ActivityModel(this)),
-      m_queues(new RouterQueueModel(this)), m_log(new LogModel(this)), m_summary(new QLabel(this)),
+      m_queues(new RouterQueueModel(this)), m_log(new LogModel(this)), m_summary(new QLabel(this)), m_usageLine(new QLabel(this)),
       m_rate(new QLineSeries), m_limit(new QLineSeries), m_depth(new QLineSeries), m_axisX(new QValueAxis),
       m_axisY(new QValueAxis)
 {
@@ -99,6 +100,15 @@ ActivityPanel::ActivityPanel(RouterDataService *service, QWidget *parent)
         if (i == LiveChartTab)
             showChartPoints();
     });
+    // This hour's usage beside the tabs: one line, the detail in Tools > Usage….
+    m_usageLine->setObjectName(QStringLiteral("usageSummary"));
+    m_usageLine->setContentsMargins(8, 0, 8, 0);
+    m_usageLine->setToolTip(tr("This hour so far, every client and router (Tools > Usage… for the detail)"));
+    m_tabs->setCornerWidget(m_usageLine, Qt::TopRightCorner);
+    m_usageTimer.setInterval(UsageLineMs);
+    connect(&m_usageTimer, &QTimer::timeout, this, &ActivityPanel::updateUsageLine);
+    m_usageTimer.start();
+
     m_metricsTimer.setSingleShot(true);
     m_metricsTimer.setInterval(MetricsDelayMs);
     connect(&m_metricsTimer, &QTimer::timeout, this, &ActivityPanel::showMetrics);
@@ -117,6 +127,28 @@ ActivityPanel::ActivityPanel(RouterDataService *service, QWidget *parent)
         connect(m_service, &RouterDataService::metricsChanged, this, &ActivityPanel::onMetrics);
     }
     updateSummary();
+    updateUsageLine();
+}
+
+void ActivityPanel::updateUsageLine()
+{
+    if (!m_service) {
+        m_usageLine->clear();
+        return;
+    }
+    const UsageCounters c = m_service->usageThisHour();
+    if (c.requests() == 0) {
+        m_usageLine->setText(tr("This hour: no requests"));
+        return;
+    }
+    const double p95 = c.latency.count() > 0 ? c.latency.percentile(95) : -1;
+    const int storeShare = c.parts > 0 ? int(std::lround(100.0 * double(c.cacheHits) / double(c.parts))) : 0;
+    m_usageLine->setText(tr("This hour: %1 requests · %2% from store · %3 coalesced · %4 throttled · p95 %5")
+                             .arg(c.requests())
+                             .arg(storeShare)
+                             .arg(c.coalesced)
+                             .arg(c.throttled)
+                             .arg(p95 < 0 ? QStringLiteral("—") : tr("%1 ms").arg(std::lround(p95))));
 }
 
 void ActivityPanel::applyChartTheme()
@@ -184,6 +216,7 @@ void ActivityPanel::onMetrics(const EngineMetrics &m)
 
 void ActivityPanel::showMetrics()
 {
+    updateUsageLine();
     if (m_metricsPending) {
         m_metricsPending = false;
         m_queues->setStats(std::exchange(m_lastMetrics, {}).routers);

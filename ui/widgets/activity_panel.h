@@ -35,6 +35,7 @@ public:
 
     ActivityModel *activityModel() const { return m_activity; }
     QTabWidget *tabs() const { return m_tabs; }
+    QLabel *usageLine() const { return m_usageLine; }
     void cancelSelected();
     enum Tab { RequestsTab, QueuesTab, LogTab, LiveChartTab };
 
@@ -48,11 +49,15 @@ private:
     static constexpr int MetricsDelayMs = 120;
     // The live chart keeps this many seconds.
     static constexpr qreal ChartWindowSeconds = 300;
+    // The usage line is read again this often (and with each metrics tick).
+    static constexpr int UsageLineMs = 5000;
     void applyChartTheme();
     void onMetrics(const EngineMetrics &m);
     void showMetrics();
     void showChartPoints();
     void updateSummary();
+    // This hour's usage in one line (RouterDataService::usageThisHour).
+    void updateUsageLine();
 
     RouterDataService *m_service;
     QTabWidget *m_tabs;
@@ -61,6 +66,8 @@ private:
     LogModel *m_log;
     QTableView *m_activityView;
     QLabel *m_summary;
+    QLabel *m_usageLine;
+    QTimer m_usageTimer;
     QLineSeries *m_rate;
     QLineSeries *m_limit;
     QLineSeries *m_depth;

@@ -3,6 +3,7 @@
 // their codes and statuses, and an OpenAPI document that lists exactly the routes served.
 
 #include "engine/service/router_data_service.h"
+#include "engine/storage/memory_result_store.h"
 #include "server/api_server.h"
 #include "server/http_server.h"
 #include "server/token_store.h"
@@ -34,6 +35,7 @@ class TestApiServer final : public QObject
     Q_OBJECT
 
 private:
+    std::shared_ptr<MemoryResultStore> m_store = std::make_shared<MemoryResultStore>();
     std::unique_ptr<RouterDataService> m_service;
     TokenStore m_tokens;
     std::unique_ptr<ApiServer> m_api;
@@ -78,7 +80,9 @@ private Q_SLOTS:
     {
         EngineSettings settings = EngineSettings::defaults();
         settings.storePath = QStringLiteral(":memory:");
-        m_service = std::make_unique<RouterDataService>(settings);
+        RouterDataService::Backends backends;
+        backends.store = m_store;
+        m_service = std::make_unique<RouterDataService>(settings, backends);
         m_service->useDemoLab();
         auto make = [&](const QString &id, Role role, const QString &customer) {
             const Result<QString> t = m_tokens.create(ClientIdentity{id, role, customer});
@@ -377,6 +381,41 @@ private Q_SLOTS:
         QVERIFY(metrics.body.contains(R"(routerlens_router_parts_total{client="globex-ops",router="pe1-par"})"));
         QVERIFY(metrics.body.contains("routerlens_engine_completed "));
         QVERIFY(metrics.body.contains(R"(routerlens_requests_refused_total{client="globex-ops",reason="other"})"));
+    }
+
+    // /v1/usage and /metrics read the store: figures another process added there are shown with
+    // this one's, summed.
+    void usageReadsTheStore()
+    {
+        UsageBucket other;
+        other.hour = usageHour(QDateTime::currentDateTimeUtc());
+        other.client = QStringLiteral("noc-bob");
+        other.router = QStringLiteral("pe1-par");
+        other.counters.parts = 5;
+        other.counters.coalesced = 2;
+        other.counters.errors[QStringLiteral("timeout")] = 1;
+        other.counters.latency.add(80);
+        QVERIFY(!m_store->addUsage({other}));
+        const Answer a = call("GET", QStringLiteral("/v1/usage?hours=1"), m_admin);
+        QCOMPARE(a.status, 200);
+        QJsonObject bob;
+        for (const QJsonValue &v : a.json.value(QStringLiteral("apiUsage")).toArray())
+            if (v.toObject().value(QStringLiteral("client")) == QLatin1String("noc-bob"))
+                bob = v.toObject();
+        QCOMPARE(bob.value(QStringLiteral("parts")).toInt(), 5);
+        QCOMPARE(bob.value(QStringLiteral("coalesced")).toInt(), 2);
+        QCOMPARE(bob.value(QStringLiteral("errors")).toObject().value(QStringLiteral("timeout")).toInt(), 1);
+        QVERIFY(bob.value(QStringLiteral("latencyP95Ms")).toDouble() > 50);
+        // What this process answered is in the store after a flush, once.
+        m_service->flushUsage();
+        const Answer again = call("GET", QStringLiteral("/v1/usage?hours=1"), m_admin);
+        QCOMPARE(again.json.value(QStringLiteral("apiUsage")).toArray().size(), a.json.value(QStringLiteral("apiUsage")).toArray().size());
+        for (const QJsonValue &v : again.json.value(QStringLiteral("apiUsage")).toArray())
+            QVERIFY(a.json.value(QStringLiteral("apiUsage")).toArray().contains(v));
+        const Answer metrics = call("GET", QStringLiteral("/metrics"), m_admin);
+        QVERIFY(metrics.body.contains(R"(routerlens_coalesced_total{client="noc-bob",router="pe1-par"} 2)"));
+        QVERIFY(metrics.body.contains(R"(routerlens_router_parts_total{client="noc-bob",router="pe1-par"} 5)"));
+        QCOMPARE(call("GET", QStringLiteral("/v1/usage?hours=0"), m_admin).status, 400);
     }
 };
 

@@ -86,6 +86,8 @@ private Q_SLOTS:
         qs.setValue("engine/idleTimeoutMs", 0);
         qs.setValue("store/historyRetentionDays", -1);
         qs.setValue("engine/maxInFlightTotal", "many");
+        qs.setValue("store/usageRetentionDays", -3);
+        qs.setValue("store/usageFlushSeconds", 0);
         const EngineSettings e = EngineSettings::load(qs);
         const EngineSettings def = EngineSettings::defaults();
         QCOMPARE(e.connectTimeoutMs, 100);
@@ -94,6 +96,10 @@ private Q_SLOTS:
         QCOMPARE(e.idleTimeoutMs, 1000);
         QCOMPARE(e.historyRetentionDays, 0);
         QCOMPARE(e.maxInFlightTotal, def.maxInFlightTotal);
+        QCOMPARE(e.usageRetentionDays, 0); // keep all
+        QCOMPARE(e.usageFlushSeconds, 1);  // never "every 0 s"
+        QCOMPARE(def.usageRetentionDays, 90);
+        QCOMPARE(def.usageFlushSeconds, 5);
     }
 
     void unknownActionNameFallsBack()

@@ -32,6 +32,39 @@ Router router(const QString &name, const QString &platform = QStringLiteral("frr
     return r;
 }
 
+// A store whose usage writes fail while `refuseUsage` is set (a database gone for a while).
+class FlakyUsageStore final : public ResultStore
+{
+public:
+    std::atomic<bool> refuseUsage = false;
+    std::atomic<int> refused = 0;
+    MemoryResultStore inner;
+
+    Error open() override { return inner.open(); }
+    std::optional<StoredAnswer> fresh(const QString &router, QueryKind kind, const QueryParams &params,
+                                      const QDateTime &notBefore, const QDateTime &now) override
+    {
+        return inner.fresh(router, kind, params, notBefore, now);
+    }
+    Result<qint64> put(const StoredAnswer &answer) override { return inner.put(answer); }
+    QList<StoredAnswerInfo> history(const QString &router, QueryKind kind, const QueryParams &params, int limit) override
+    {
+        return inner.history(router, kind, params, limit);
+    }
+    std::optional<StoredAnswer> load(qint64 id) override { return inner.load(id); }
+    int prune(const QDateTime &cutoff) override { return inner.prune(cutoff); }
+    Error addUsage(const QList<UsageBucket> &buckets) override
+    {
+        if (refuseUsage) {
+            ++refused;
+            return Error(ErrorCode::StoreError, QStringLiteral("The database is away."));
+        }
+        return inner.addUsage(buckets);
+    }
+    Result<QList<UsageBucket>> usage(const QDateTime &from, const QDateTime &to) override { return inner.usage(from, to); }
+    int pruneUsage(const QDateTime &cutoff) override { return inner.pruneUsage(cutoff); }
+};
+
 } // namespace
 
 class TestRouterDataService : public QObject
@@ -700,6 +733,172 @@ private Q_SLOTS:
         QVERIFY(!m_service->loadInventory(path, QStringLiteral("json")));
         QCOMPARE(changed.size(), 1);
         QCOMPARE(m_service->inventory().routerNames(), QStringList({"x1"}));
+    }
+
+    // ---- usage: recorded where every answer passes, per client and router ----
+
+    static UsageCounters usageOf(const QList<UsageBucket> &rows, const QString &client, const QString &router)
+    {
+        UsageCounters c;
+        for (const UsageBucket &b : rows)
+            if (b.client == client && b.router == router)
+                c.merge(b.counters);
+        return c;
+    }
+    QList<UsageBucket> usageNow(RouterDataService &service)
+    {
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        const Result<QList<UsageBucket>> rows = service.usage(now.addSecs(-7200), now.addSecs(3600));
+        if (!rows)
+            qWarning() << rows.error().toString();
+        return rows ? *rows : QList<UsageBucket>{};
+    }
+
+    void usageCountsCoalescedPartsPerClient()
+    {
+        start();
+        m_service->setPaused(true);
+        Request a = request({"r1", "r2"});
+        a.client.id = QStringLiteral("alice");
+        Request b = request({"r1"});
+        b.client.id = QStringLiteral("bob");
+        const QString ida = m_service->submit(a);
+        const QString idb = m_service->submit(b); // identical work for r1: joins alice's
+        m_service->setPaused(false);
+        QTRY_COMPARE(m_responses->size(), 2);
+        QCOMPARE(m_routers->calls("r1"), 1);
+        QVERIFY(responseFor(ida).allOk());
+        QVERIFY(responseFor(idb).allOk());
+        // From the store, and a request refused before any router.
+        Request c = request({"r1"});
+        c.client.id = QStringLiteral("carol");
+        c.maxAgeSeconds = 3600;
+        m_service->submit(c);
+        Request d = request({"nope"});
+        d.client.id = QStringLiteral("carol");
+        m_service->submit(d);
+        QTRY_COMPARE(m_responses->size(), 4);
+
+        const QList<UsageBucket> rows = usageNow(*m_service);
+        const UsageCounters aliceR1 = usageOf(rows, QStringLiteral("alice"), QStringLiteral("r1"));
+        const UsageCounters bobR1 = usageOf(rows, QStringLiteral("bob"), QStringLiteral("r1"));
+        const UsageCounters carolR1 = usageOf(rows, QStringLiteral("carol"), QStringLiteral("r1"));
+        const UsageCounters carolRefused = usageOf(rows, QStringLiteral("carol"), QString());
+        QCOMPARE(aliceR1.parts, 1);
+        QCOMPARE(aliceR1.coalesced, 0); // the work was alice's
+        QCOMPARE(aliceR1.latency.count(), 1);
+        QCOMPARE(usageOf(rows, QStringLiteral("alice"), QStringLiteral("r2")).parts, 1);
+        QCOMPARE(bobR1.parts, 1);
+        QCOMPARE(bobR1.coalesced, 1);
+        QCOMPARE(bobR1.cacheHits, 0);
+        QCOMPARE(carolR1.parts, 1);
+        QCOMPARE(carolR1.cacheHits, 1);
+        QCOMPARE(carolR1.coalesced, 0);
+        QCOMPARE(carolRefused.refused, 1);
+        QCOMPARE(carolRefused.errors.value(QStringLiteral("unknown-router")), 1);
+        QCOMPARE(m_service->metrics().coalesced, 1);
+        // This hour, everyone: 4 parts and one refused request.
+        const UsageCounters hour = m_service->usageThisHour();
+        QCOMPARE(hour.parts, 4);
+        QCOMPARE(hour.requests(), 5);
+        QCOMPARE(hour.coalesced, 1);
+        QCOMPARE(hour.cacheHits, 1);
+    }
+
+    void usageFlushedIntoTheStoreAndSummedAcrossEngines()
+    {
+        EngineSettings s = EngineSettings::defaults();
+        s.usageFlushSeconds = 3600; // only the explicit flushes below, and the one at the end
+        start(s);
+        Request a = request({"r1"});
+        a.client.id = QStringLiteral("alice");
+        m_service->submit(a);
+        QTRY_COMPARE(m_responses->size(), 1);
+        // Nothing is written per answer: only a flush puts it in the store.
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        QCOMPARE(m_store->usage(now.addSecs(-3600), now.addSecs(3600))->size(), 0);
+        m_service->flushUsage();
+        QCOMPARE(usageOf(*m_store->usage(now.addSecs(-3600), now.addSecs(3600)), QStringLiteral("alice"), QStringLiteral("r1")).parts, 1);
+        // Read through the service: the store's and the unflushed, each once.
+        m_service->submit(a);
+        QTRY_COMPARE(m_responses->size(), 2);
+        QCOMPARE(usageOf(usageNow(*m_service), QStringLiteral("alice"), QStringLiteral("r1")).parts, 2);
+        m_service->flushUsage();
+        QCOMPARE(usageOf(usageNow(*m_service), QStringLiteral("alice"), QStringLiteral("r1")).parts, 2);
+
+        // A second engine on the same store (another process): its figures add to the first's,
+        // and what it has not flushed is written when it ends.
+        {
+            RouterDataService::Backends b;
+            b.transports = m_routers;
+            b.store = m_store;
+            b.translators = [](const QString &platform) -> const Translator * {
+                return platform == u"frr" ? &translator() : nullptr;
+            };
+            RouterDataService other(s, b);
+            other.setInventory(m_service->inventory());
+            QSignalSpy done(&other, &RouterDataService::responseReady);
+            Request r = request({"r1"});
+            r.client.id = QStringLiteral("alice");
+            r.maxAgeSeconds = 3600;
+            other.submit(r);
+            QTRY_COMPARE(done.size(), 1);
+            QCOMPARE(usageOf(usageNow(other), QStringLiteral("alice"), QStringLiteral("r1")).parts, 3);
+        }
+        const UsageCounters stored = usageOf(*m_store->usage(now.addSecs(-3600), now.addSecs(3600)), QStringLiteral("alice"),
+                                             QStringLiteral("r1"));
+        QCOMPARE(stored.parts, 3);
+        QCOMPARE(stored.cacheHits, 1);
+        QCOMPARE(usageOf(usageNow(*m_service), QStringLiteral("alice"), QStringLiteral("r1")).parts, 3);
+    }
+
+    void usageOfCancelledParts()
+    {
+        start();
+        m_service->setPaused(true);
+        Request a = request({"r1", "r2"});
+        a.client.id = QStringLiteral("dave");
+        const QString id = m_service->submit(a);
+        m_service->cancel(id);
+        QTRY_COMPARE(m_responses->size(), 1);
+        m_service->setPaused(false);
+        const UsageCounters r1 = usageOf(usageNow(*m_service), QStringLiteral("dave"), QStringLiteral("r1"));
+        QCOMPARE(r1.parts, 1);
+        QCOMPARE(r1.errors.value(QStringLiteral("cancelled")), 1);
+    }
+
+    void usageKeptWhileTheStoreRefusesIt()
+    {
+        auto flaky = std::make_shared<FlakyUsageStore>();
+        RouterDataService::Backends b;
+        b.transports = m_routers;
+        b.store = flaky;
+        b.translators = [](const QString &platform) -> const Translator * {
+            return platform == u"frr" ? &translator() : nullptr;
+        };
+        EngineSettings s = EngineSettings::defaults();
+        s.usageFlushSeconds = 3600;
+        RouterDataService service(s, b);
+        Inventory inv;
+        QVERIFY(!inv.addRouter(router(QStringLiteral("r1"))));
+        service.setInventory(inv);
+        QSignalSpy done(&service, &RouterDataService::responseReady);
+        Request r = request({"r1"});
+        r.client.id = QStringLiteral("erin");
+        service.submit(r);
+        QTRY_COMPARE(done.size(), 1);
+        flaky->refuseUsage = true;
+        service.flushUsage();
+        QCOMPARE(flaky->refused.load(), 1);
+        // Not lost: still counted, and written once the store takes it again.
+        QCOMPARE(usageOf(usageNow(service), QStringLiteral("erin"), QStringLiteral("r1")).parts, 1);
+        service.submit(r);
+        QTRY_COMPARE(done.size(), 2);
+        flaky->refuseUsage = false;
+        service.flushUsage();
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        QCOMPARE(usageOf(*flaky->inner.usage(now.addSecs(-3600), now.addSecs(3600)), QStringLiteral("erin"), QStringLiteral("r1")).parts, 2);
+        QCOMPARE(usageOf(usageNow(service), QStringLiteral("erin"), QStringLiteral("r1")).parts, 2);
     }
 };
 

@@ -122,6 +122,71 @@ private Q_SLOTS:
         QVERIFY(text.contains("routerlens_answer_latency_seconds_bucket{" + client + ",router=\"pe1\",le=\"+Inf\"} 2"));
         QVERIFY(text.contains("routerlens_requests_refused_total{client=\"globex\",reason=\"throttled\"} 1"));
     }
+
+    void coalescedAndThrottledParts()
+    {
+        UsageMeter m;
+        m.recordPart(QStringLiteral("a"), part(QStringLiteral("pe1"), 30), t0);
+        m.recordPart(QStringLiteral("b"), part(QStringLiteral("pe1"), 30), t0, /*coalesced*/ true);
+        m.recordPart(QStringLiteral("b"), part(QStringLiteral("pe1"), -1, AnswerSource::Live, ErrorCode::Throttled), t0);
+        m.recordRefusal(QStringLiteral("b"), Error(ErrorCode::Throttled, QStringLiteral("slow down")), t0);
+        const QList<UsageMeter::Row> rows = m.rows(t0, t0.addSecs(1));
+        QCOMPARE(rows.size(), 3);
+        const UsageCounters &a = rows.at(0).counters;
+        QCOMPARE(rows.at(1).router, QString()); // b's whole request
+        const UsageCounters &bRefused = rows.at(1).counters;
+        const UsageCounters &b = rows.at(2).counters;
+        QCOMPARE(a.coalesced, 0);
+        QCOMPARE(b.coalesced, 1);
+        QCOMPARE(b.parts, 2);
+        QCOMPARE(b.throttled, 1);
+        QCOMPARE(b.errors.value(QStringLiteral("throttled")), 1);
+        QCOMPARE(b.requests(), 2);
+        QCOMPARE(bRefused.throttled, 1);
+        QCOMPARE(bRefused.throttledRequests, 1);
+        QCOMPARE(bRefused.requests(), 1);
+        const QByteArray text = m.prometheusText();
+        QVERIFY(text.contains("routerlens_coalesced_total{client=\"b\",router=\"pe1\"} 1"));
+        QVERIFY(text.contains("routerlens_throttled_total{client=\"b\",router=\"pe1\"} 1"));
+    }
+
+    // The form both stores keep: named integer metrics, back to the same counters.
+    void countersThroughMetrics()
+    {
+        UsageCounters c;
+        c.parts = 9;
+        c.cacheHits = 4;
+        c.coalesced = 2;
+        c.throttled = 3;
+        c.throttledRequests = 1;
+        c.refused = 5;
+        c.errors[QStringLiteral("timeout")] = 2;
+        c.errors[QStringLiteral("auth-failed")] = 1;
+        for (double ms : {1.0, 7.0, 99.0, 240.0, 70000.0})
+            c.latency.add(ms);
+        UsageCounters back;
+        for (const auto &[name, value] : c.toMetrics())
+            QVERIFY2(back.addMetric(name, value), qPrintable(name));
+        QVERIFY(back == c);
+        QCOMPARE(back.latency.percentile(95), c.latency.percentile(95));
+        QVERIFY(!back.addMetric(QStringLiteral("no-such-metric"), 1));
+        QVERIFY(UsageCounters().toMetrics().isEmpty());
+    }
+
+    void takeAllEmptiesTheMeter()
+    {
+        UsageMeter m;
+        m.recordPart(QStringLiteral("a"), part(QStringLiteral("pe1"), 30), t0);
+        m.recordPart(QStringLiteral("a"), part(QStringLiteral("pe1"), 30), t0.addSecs(3600));
+        const QList<UsageMeter::Row> taken = m.takeAll();
+        QCOMPARE(taken.size(), 2);
+        QVERIFY(m.isEmpty());
+        UsageMeter again;
+        for (const UsageMeter::Row &r : taken)
+            again.add(r);
+        again.add(taken.first());
+        QCOMPARE(again.rows(t0, t0.addSecs(1)).first().counters.parts, 2);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestUsageMeter)

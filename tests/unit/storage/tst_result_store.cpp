@@ -9,6 +9,7 @@
 
 #include <QFile>
 #include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 
 #include <QTest>
@@ -82,6 +83,17 @@ private Q_SLOTS:
     void prune();
     void concurrentUse_data() { addBackends(); }
     void concurrentUse();
+    // Usage buckets: added to, never overwritten; read back by hour window; percentiles from
+    // the stored histograms; pruned by hour; two stores on one database (two processes) sum up.
+    void usageBucketsAddUp_data() { addBackends(); }
+    void usageBucketsAddUp();
+    void usagePercentilesFromStoredBuckets_data() { addBackends(); }
+    void usagePercentilesFromStoredBuckets();
+    void usageWindowAndPrune_data() { addBackends(); }
+    void usageWindowAndPrune();
+    void usageFromTwoStoresOnOneDatabase_data() { addBackends(); }
+    void usageFromTwoStoresOnOneDatabase();
+    void sqliteVersion2StoreGetsUsage();
 
     void codecRoundTrip();
     void codecRejectsDamage();
@@ -93,8 +105,13 @@ private Q_SLOTS:
     void sqliteUnwritablePath();
 
 private:
+    // A second store on the database the factory made last (another process), or null for
+    // the memory store (there is no second process on it).
+    std::unique_ptr<ResultStore> sibling();
+
     QTemporaryDir m_dir;
     int m_files = 0;
+    QString m_lastLocation; // the file or connection string the factory made last
 };
 
 void TestResultStore::addBackends()
@@ -102,7 +119,8 @@ void TestResultStore::addBackends()
     QTest::addColumn<StoreFactory>("factory");
     QTest::newRow("memory") << StoreFactory([] { return std::make_unique<MemoryResultStore>(); });
     QTest::newRow("sqlite") << StoreFactory([this] {
-        return std::make_unique<SqliteResultStore>(m_dir.filePath(QStringLiteral("s%1/results.sqlite").arg(++m_files)));
+        m_lastLocation = m_dir.filePath(QStringLiteral("s%1/results.sqlite").arg(++m_files));
+        return std::make_unique<SqliteResultStore>(m_lastLocation);
     });
 #ifdef ROUTERLENS_TEST_POSTGRES
     // tst_pg_result_store (tests/postgres): the same contract on PostgreSQL, a fresh database
@@ -115,9 +133,25 @@ void TestResultStore::addBackends()
         PgDatabase admin(server);
         if (auto r = admin.exec(QStringLiteral("CREATE DATABASE %1").arg(name).toUtf8().constData()); !r)
             qFatal("cannot create a database: %s", qPrintable(r.error().toString()));
-        return std::make_unique<PgResultStore>(std::make_shared<PgDatabase>(server + QStringLiteral(" dbname=") + name));
+        m_lastLocation = server + QStringLiteral(" dbname=") + name;
+        return std::make_unique<PgResultStore>(std::make_shared<PgDatabase>(m_lastLocation));
     });
 #endif
+}
+
+std::unique_ptr<ResultStore> TestResultStore::sibling()
+{
+    const QByteArray tag = QTest::currentDataTag();
+    std::unique_ptr<ResultStore> store;
+    if (tag == "sqlite")
+        store = std::make_unique<SqliteResultStore>(m_lastLocation);
+#ifdef ROUTERLENS_TEST_POSTGRES
+    if (tag == "postgresql")
+        store = std::make_unique<PgResultStore>(std::make_shared<PgDatabase>(m_lastLocation));
+#endif
+    if (store && store->open())
+        return nullptr;
+    return store;
 }
 
 std::unique_ptr<ResultStore> TestResultStore::openStore()
@@ -274,6 +308,211 @@ void TestResultStore::concurrentUse()
     QCOMPARE(failures.load(), 0);
     for (int t = 0; t < kThreads; ++t)
         QCOMPARE(store->history(QStringLiteral("r%1").arg(t), QueryKind::BgpStatus, {}, 1000).size(), kPerThread);
+}
+
+namespace {
+
+UsageBucket bucket(const QDateTime &at, const QString &client, const QString &router)
+{
+    UsageBucket b;
+    b.hour = usageHour(at);
+    b.client = client;
+    b.router = router;
+    return b;
+}
+
+// The bucket of (hour, client, router) in rows, or an empty one.
+UsageCounters find(const QList<UsageBucket> &rows, const QDateTime &hour, const QString &client, const QString &router)
+{
+    for (const UsageBucket &b : rows)
+        if (b.hour == usageHour(hour) && b.client == client && b.router == router)
+            return b.counters;
+    return {};
+}
+
+} // namespace
+
+void TestResultStore::usageBucketsAddUp()
+{
+    auto store = openStore();
+    QVERIFY(store);
+    UsageBucket a = bucket(kT0, QStringLiteral("globex"), QStringLiteral("pe1"));
+    a.counters.parts = 3;
+    a.counters.cacheHits = 1;
+    a.counters.coalesced = 1;
+    a.counters.throttled = 1;
+    a.counters.errors[QStringLiteral("timeout")] = 1;
+    a.counters.errors[QStringLiteral("throttled")] = 1;
+    a.counters.latency.add(40);
+    a.counters.latency.add(120);
+    UsageBucket refusals = bucket(kT0, QStringLiteral("globex"), QString());
+    refusals.counters.refused = 2;
+    refusals.counters.throttled = 1;
+    refusals.counters.throttledRequests = 1;
+    refusals.counters.errors[QStringLiteral("forbidden")] = 2;
+    refusals.counters.errors[QStringLiteral("throttled")] = 1;
+    {
+        const Error e = store->addUsage({a, refusals});
+        QVERIFY2(!e, qPrintable(e.toString() + QLatin1Char(' ') + e.detail));
+    }
+    UsageBucket more = bucket(kT0.addSecs(1200), QStringLiteral("globex"), QStringLiteral("pe1")); // the same hour
+    more.counters.parts = 2;
+    more.counters.coalesced = 2;
+    more.counters.errors[QStringLiteral("timeout")] = 4;
+    more.counters.latency.add(3000);
+    QVERIFY(!store->addUsage({more}));
+    QVERIFY(!store->addUsage({})); // nothing to add is no error
+
+    const Result<QList<UsageBucket>> rows = store->usage(usageHour(kT0), usageHour(kT0).addSecs(3600));
+    QVERIFY2(rows, qPrintable(rows ? QString() : rows.error().toString()));
+    QCOMPARE(rows->size(), 2);
+    UsageCounters expected = a.counters;
+    expected.merge(more.counters);
+    const UsageCounters got = find(*rows, kT0, QStringLiteral("globex"), QStringLiteral("pe1"));
+    QCOMPARE(got.parts, 5);
+    QCOMPARE(got.coalesced, 3);
+    QCOMPARE(got.errors.value(QStringLiteral("timeout")), 5);
+    QCOMPARE(got.latency.count(), 3);
+    QCOMPARE(got.latency.sumMs(), 3160.0);
+    QVERIFY(got == expected);
+    QVERIFY(find(*rows, kT0, QStringLiteral("globex"), QString()) == refusals.counters);
+    QCOMPARE(find(*rows, kT0, QStringLiteral("globex"), QString()).requests(), 3);
+}
+
+void TestResultStore::usagePercentilesFromStoredBuckets()
+{
+    auto store = openStore();
+    QVERIFY(store);
+    // 100 answers of 10 .. 1000 ms over two hours, stored in pieces.
+    LatencyHistogram all;
+    for (int i = 1; i <= 100; ++i) {
+        UsageBucket b = bucket(kT0.addSecs(i <= 50 ? 0 : 3600), QStringLiteral("initech"), QStringLiteral("pe2"));
+        b.counters.parts = 1;
+        b.counters.latency.add(i * 10.0);
+        all.add(i * 10.0);
+        QVERIFY(!store->addUsage({b}));
+    }
+    const Result<QList<UsageBucket>> rows = store->usage(usageHour(kT0), usageHour(kT0).addSecs(7200));
+    QVERIFY(rows);
+    QCOMPARE(rows->size(), 2);
+    LatencyHistogram merged;
+    for (const UsageBucket &b : *rows)
+        merged.merge(b.counters.latency);
+    QCOMPARE(merged.count(), 100);
+    for (std::size_t i = 0; i < LatencyHistogram::kBucketCount; ++i)
+        QCOMPARE(merged.bucket(i), all.bucket(i));
+    QCOMPARE(merged.percentile(50), all.percentile(50));
+    QCOMPARE(merged.percentile(99), all.percentile(99));
+    QVERIFY(merged.percentile(50) >= 250 && merged.percentile(50) <= 500);
+    QVERIFY(merged.percentile(99) >= 500 && merged.percentile(99) <= 1000);
+}
+
+void TestResultStore::usageWindowAndPrune()
+{
+    auto store = openStore();
+    QVERIFY(store);
+    QList<UsageBucket> hours;
+    for (int h = 0; h < 5; ++h) {
+        UsageBucket b = bucket(kT0.addSecs(3600 * h), QStringLiteral("c"), QStringLiteral("r"));
+        b.counters.parts = h + 1;
+        hours.append(b);
+    }
+    QVERIFY(!store->addUsage(hours));
+    // [10:00 + 1h, 10:00 + 3h): the hours starting at +1h and +2h.
+    const auto window = store->usage(kT0.addSecs(3600), kT0.addSecs(3 * 3600));
+    QVERIFY(window);
+    QCOMPARE(window->size(), 2);
+    QCOMPARE(window->at(0).counters.parts, 2);
+    QCOMPARE(window->at(1).counters.parts, 3);
+    QCOMPARE(window->at(0).hour, kT0.addSecs(3600));
+    // A window ending within an hour takes that hour; one starting within an hour takes it too.
+    const auto partial = store->usage(kT0.addSecs(3600 + 600), kT0.addSecs(2 * 3600 + 1));
+    QVERIFY(partial);
+    QCOMPARE(partial->size(), 2);
+    QVERIFY(store->pruneUsage(kT0.addSecs(2 * 3600)) > 0);
+    const auto left = store->usage(kT0.addSecs(-3600), kT0.addSecs(10 * 3600));
+    QVERIFY(left);
+    QCOMPARE(left->size(), 3);
+    QCOMPARE(left->first().counters.parts, 3);
+    QCOMPARE(store->pruneUsage(kT0.addSecs(2 * 3600)), 0);
+}
+
+void TestResultStore::usageFromTwoStoresOnOneDatabase()
+{
+    auto first = openStore();
+    QVERIFY(first);
+    auto second = sibling();
+    ResultStore *other = second ? second.get() : first.get();
+    // Two processes flushing the same buckets at once: every addition counts.
+    constexpr int kFlushes = 40;
+    std::atomic<int> failures{0};
+    auto flusher = [&](ResultStore *store, const QString &router) {
+        for (int i = 0; i < kFlushes; ++i) {
+            UsageBucket shared = bucket(kT0, QStringLiteral("globex"), QStringLiteral("pe1"));
+            shared.counters.parts = 1;
+            shared.counters.errors[QStringLiteral("timeout")] = 1;
+            shared.counters.latency.add(30);
+            UsageBucket own = bucket(kT0, QStringLiteral("globex"), router);
+            own.counters.cacheHits = 2;
+            if (store->addUsage({shared, own}))
+                ++failures;
+        }
+    };
+    QThread *a = QThread::create(flusher, first.get(), QStringLiteral("a"));
+    QThread *b = QThread::create(flusher, other, QStringLiteral("b"));
+    a->start();
+    b->start();
+    QVERIFY(a->wait(120000));
+    QVERIFY(b->wait(120000));
+    delete a;
+    delete b;
+    QCOMPARE(failures.load(), 0);
+    for (ResultStore *store : {first.get(), other}) {
+        const auto rows = store->usage(kT0, kT0.addSecs(1));
+        QVERIFY(rows);
+        const UsageCounters shared = find(*rows, kT0, QStringLiteral("globex"), QStringLiteral("pe1"));
+        QCOMPARE(shared.parts, 2 * kFlushes);
+        QCOMPARE(shared.errors.value(QStringLiteral("timeout")), 2 * kFlushes);
+        QCOMPARE(shared.latency.count(), 2 * kFlushes);
+        QCOMPARE(find(*rows, kT0, QStringLiteral("globex"), QStringLiteral("a")).cacheHits, 2 * kFlushes);
+        QCOMPARE(find(*rows, kT0, QStringLiteral("globex"), QStringLiteral("b")).cacheHits, 2 * kFlushes);
+    }
+}
+
+void TestResultStore::sqliteVersion2StoreGetsUsage()
+{
+    // A store of the previous RouterLens (format 2, no usage table): opened, it gains the table
+    // and keeps its answers.
+    const QString path = m_dir.filePath(QStringLiteral("v2/results.sqlite"));
+    qint64 id = -1;
+    {
+        SqliteResultStore store(path);
+        QVERIFY(!store.open());
+        const auto put = store.put(makeAnswer(QStringLiteral("r1"), QueryKind::BgpStatus, kT0, 60));
+        QVERIFY(put.ok());
+        id = *put;
+    }
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("downgrade"));
+        db.setDatabaseName(path);
+        QVERIFY(db.open());
+        QSqlQuery q(db);
+        QVERIFY(q.exec(QStringLiteral("DROP TABLE usage")));
+        QVERIFY(q.exec(QStringLiteral("PRAGMA user_version = 2")));
+        q.finish();
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("downgrade"));
+    SqliteResultStore store(path);
+    const Error e = store.open();
+    QVERIFY2(!e, qPrintable(e.toString()));
+    QVERIFY(store.load(id));
+    UsageBucket b = bucket(kT0, QStringLiteral("c"), QStringLiteral("r1"));
+    b.counters.parts = 7;
+    QVERIFY(!store.addUsage({b}));
+    const auto rows = store.usage(kT0, kT0.addSecs(1));
+    QVERIFY(rows);
+    QCOMPARE(find(*rows, kT0, QStringLiteral("c"), QStringLiteral("r1")).parts, 7);
 }
 
 namespace {
