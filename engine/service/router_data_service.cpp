@@ -661,7 +661,10 @@ RouterDataService::RouterDataService(const EngineSettings &settings, Backends ba
     d->answers = std::make_unique<AnswerStage>(d->store, d->translators, d->access, settings);
     d->lookups.setMaxThreadCount(2);
     d->results.setWake([this] {
-        QMetaObject::invokeMethod(this, [this] { d->deliver(); }, Qt::QueuedConnection);
+        // Posted by name, not as a lambda: a functor the worker thread allocates and this thread
+        // runs is ordered only by Qt's event queue, which ThreadSanitizer cannot see (Qt is not
+        // instrumented), so it reported a race on the functor itself.
+        QMetaObject::invokeMethod(this, "deliverFinishedParts", Qt::QueuedConnection);
     });
     RouterDataServicePrivate *dp = d.get();
     d->scheduler = std::make_unique<Scheduler>(schedulerConfig(settings),
@@ -676,6 +679,11 @@ RouterDataService::RouterDataService(const EngineSettings &settings, Backends ba
     d->usageTimer.setInterval(std::max(1, settings.usageFlushSeconds) * 1000);
     connect(&d->usageTimer, &QTimer::timeout, this, [this] { d->flushUsage(false); });
     d->usageTimer.start();
+}
+
+void RouterDataService::deliverFinishedParts()
+{
+    d->deliver();
 }
 
 RouterDataService::~RouterDataService()

@@ -154,6 +154,10 @@ Q_SIGNALS:
 public:
     void acceptHostKey(const QString &router, const QString &fingerprintSha256);
 
+private Q_SLOTS:
+    // The finished parts the workers queued (the results queue's wake, posted from their threads).
+    void deliverFinishedParts();
+
 private:
     std::unique_ptr<RouterDataServicePrivate> d;
 };
