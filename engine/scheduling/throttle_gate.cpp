@@ -21,6 +21,17 @@ ThrottleVerdict::Outcome outcomeOf(ThrottleAction action)
     return ThrottleVerdict::Outcome::HoldBack;
 }
 
+// What a scope without a token says: its action, and when to ask again (a suspension's length,
+// or when the store says a token will be there).
+ThrottleVerdict refusal(ThrottleScope scope, const RateLimit &limit, qint64 waitMs)
+{
+    ThrottleVerdict v;
+    v.outcome = outcomeOf(limit.action);
+    v.scope = scope;
+    v.retryAfterMs = v.outcome == ThrottleVerdict::Outcome::Suspend ? qint64(limit.suspendSeconds * 1000) : waitMs;
+    return v;
+}
+
 } // namespace
 
 Error ThrottleVerdict::error() const
@@ -80,11 +91,7 @@ ThrottleVerdict ThrottleGate::check(Phase phase, const QString &client, const QS
         const qint64 wait = m_state->peek(s.scope, *s.key, s.limit, nowMs);
         if (wait <= 0)
             continue;
-        ThrottleVerdict v;
-        v.outcome = outcomeOf(s.limit.action);
-        v.scope = s.scope;
-        v.retryAfterMs = v.outcome == ThrottleVerdict::Outcome::Suspend ? qint64(s.limit.suspendSeconds * 1000) : wait;
-        return v;
+        return refusal(s.scope, s.limit, wait);
     }
     return {};
 }
@@ -108,11 +115,7 @@ ThrottleVerdict ThrottleGate::take(Phase phase, const QString &client, const QSt
             continue;
         for (int j = 0; j < i; ++j)
             m_state->refund(scopes[j].scope, *scopes[j].key, scopes[j].limit, nowMs);
-        ThrottleVerdict v;
-        v.outcome = outcomeOf(s.limit.action);
-        v.scope = s.scope;
-        v.retryAfterMs = v.outcome == ThrottleVerdict::Outcome::Suspend ? qint64(s.limit.suspendSeconds * 1000) : wait;
-        return v;
+        return refusal(s.scope, s.limit, wait);
     }
     return {};
 }
